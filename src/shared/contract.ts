@@ -1,0 +1,118 @@
+/**
+ * The one typed IPC contract. Every channel maps one argument object to one result; main's handler
+ * table `satisfies Handlers`, the preload implements `Api` over it, and the e2e test host serves the
+ * same table over loopback HTTP.
+ */
+import type { EditorDocument } from './document'
+import type { LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
+
+export type OpenedReview =
+  | { kind: 'editable'; id: string; hash: string; meta: ReviewMeta; doc: EditorDocument }
+  /** The file could not be parsed: shown read-only with the reason and its raw text, never written. */
+  | { kind: 'read-only'; id: string; reason: string; raw: string }
+
+export interface SaveResult {
+  hash: string
+  updated: string
+  wordCount: number
+}
+
+export interface Contract {
+  getLibrary: { args: void; result: LibraryInfo }
+  listReviews: { args: void; result: ReviewSummary[] }
+  /** Opens (creating if needed) another library folder and remembers it. */
+  switchLibrary: { args: { path: string }; result: LibraryInfo }
+  /** Asks the user for a folder with the system dialog; null when cancelled. */
+  pickFolder: { args: void; result: string | null }
+  createReview: { args: { title?: string }; result: ReviewSummary }
+  openReview: { args: { id: string }; result: OpenedReview }
+  /** `baseHash` is the hash the editor loaded; a different file on disk is a conflict. */
+  saveReview: {
+    args: { id: string; meta: ReviewMeta; doc: EditorDocument; baseHash: string }
+    result: SaveResult
+  }
+  /** Sets the title and moves the folder to the title's slug (suffixed on collision). */
+  renameReview: { args: { id: string; title: string }; result: ReviewSummary }
+  duplicateReview: { args: { id: string }; result: ReviewSummary }
+  /** Moves the review into the library's `.trash`; `trashId` undoes it. */
+  trashReview: { args: { id: string }; result: { trashId: string } }
+  restoreReview: { args: { trashId: string }; result: ReviewSummary }
+  getSettings: { args: void; result: Settings }
+  updateSettings: { args: Partial<Settings>; result: Settings }
+}
+
+export type Channel = keyof Contract
+export type Args<C extends Channel> = Contract[C]['args']
+export type Result<C extends Channel> = Contract[C]['result']
+
+export const CHANNELS = [
+  'getLibrary',
+  'listReviews',
+  'switchLibrary',
+  'pickFolder',
+  'createReview',
+  'openReview',
+  'saveReview',
+  'renameReview',
+  'duplicateReview',
+  'trashReview',
+  'restoreReview',
+  'getSettings',
+  'updateSettings',
+] as const satisfies readonly Channel[]
+
+// Compile-time check that CHANNELS lists every channel of the contract.
+type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
+const everyChannelListed: Missing extends never ? true : Missing = true
+void everyChannelListed
+
+/** Main-side implementation of the contract. */
+export type Handlers = { [C in Channel]: (args: Args<C>) => Promise<Result<C>> }
+
+/** Events main pushes to the renderer. */
+export type AppEvent =
+  | { type: 'library-changed' }
+  | { type: 'review-changed-on-disk'; id: string; hash: string }
+
+/** What the renderer sees: the channels as methods, plus event subscription and asset URLs. */
+export type Api = {
+  [C in Channel]: Args<C> extends void ? () => Promise<Result<C>> : (args: Args<C>) => Promise<Result<C>>
+} & {
+  onEvent(listener: (event: AppEvent) => void): () => void
+  /** URL under which the renderer may load a file of a review's folder (e.g. `assets/x.png`). */
+  assetUrl(reviewId: string, relativePath: string): string
+}
+
+export const IPC_PREFIX = 'verdict:'
+export const EVENT_CHANNEL = 'verdict:event'
+export const ASSET_SCHEME = 'verdict-asset'
+
+export const ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'OUTSIDE_LIBRARY',
+  'CONFLICT',
+  'READ_ONLY',
+  'ALREADY_EXISTS',
+  'IO',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** What crosses the bridge: errors travel as data so the code survives serialisation. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
+
+export class VerdictError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'VerdictError'
+  }
+}
+
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value
+  throw new VerdictError(envelope.error.code, envelope.error.message)
+}

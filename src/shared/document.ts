@@ -1,0 +1,133 @@
+/**
+ * The editor document as it crosses the bridge: the JSON shape Lexical's `toJSON()` produces,
+ * one plain type per node and no lexical import. Main's format service converts it to and from
+ * Markdown; the renderer's nodes export exactly these shapes. Lexical's layout fields
+ * (direction, indent, …) are optional: Lexical fills defaults on import, and Markdown keeps none.
+ */
+
+/** Lexical's text format bits that Markdown can express. */
+export const TEXT_FORMAT = {
+  bold: 1,
+  italic: 2,
+  strikethrough: 4,
+  code: 16,
+} as const
+export type TextFormatName = keyof typeof TEXT_FORMAT
+
+interface NodeBase {
+  type: string
+  version?: number
+}
+
+interface ElementBase extends NodeBase {
+  direction?: 'ltr' | 'rtl' | null
+  format?: string | number
+  indent?: number
+}
+
+export interface TextJSON extends NodeBase {
+  type: 'text'
+  text: string
+  /** Bit set of TEXT_FORMAT. */
+  format: number
+  detail?: number
+  mode?: 'normal' | 'token' | 'segmented'
+  style?: string
+}
+
+export interface LineBreakJSON extends NodeBase {
+  type: 'linebreak'
+}
+
+export interface LinkJSON extends ElementBase {
+  type: 'link'
+  url: string
+  title?: string | null
+  rel?: string | null
+  target?: string | null
+  children: Array<TextJSON | LineBreakJSON>
+}
+
+export type InlineJSON = TextJSON | LineBreakJSON | LinkJSON
+
+export interface ParagraphJSON extends ElementBase {
+  type: 'paragraph'
+  children: InlineJSON[]
+  textFormat?: number
+  textStyle?: string
+}
+
+export const HEADING_TAGS = ['h2', 'h3', 'h4'] as const
+export type HeadingTag = (typeof HEADING_TAGS)[number]
+
+export interface HeadingJSON extends ElementBase {
+  type: 'heading'
+  tag: HeadingTag
+  children: InlineJSON[]
+}
+
+export interface QuoteJSON extends ElementBase {
+  type: 'quote'
+  children: InlineJSON[]
+}
+
+export interface ListJSON extends ElementBase {
+  type: 'list'
+  listType: 'bullet' | 'number'
+  start: number
+  tag?: 'ul' | 'ol'
+  children: ListItemJSON[]
+}
+
+/** A list item holds inline content, or exactly one nested list (Lexical's nesting model). */
+export interface ListItemJSON extends ElementBase {
+  type: 'listitem'
+  value: number
+  checked?: boolean
+  children: InlineJSON[] | [ListJSON]
+}
+
+export interface HorizontalRuleJSON extends NodeBase {
+  type: 'horizontalrule'
+}
+
+/** Markdown the editor cannot represent (tables, HTML, footnotes, …), kept verbatim. */
+export interface RawBlockJSON extends NodeBase {
+  type: 'raw-block'
+  markdown: string
+}
+
+export type BlockJSON =
+  | ParagraphJSON
+  | HeadingJSON
+  | QuoteJSON
+  | ListJSON
+  | HorizontalRuleJSON
+  | RawBlockJSON
+
+export interface RootJSON extends ElementBase {
+  type: 'root'
+  children: BlockJSON[]
+}
+
+export interface EditorDocument {
+  root: RootJSON
+}
+
+export function emptyDocument(): EditorDocument {
+  return { root: { type: 'root', children: [{ type: 'paragraph', children: [] }] } }
+}
+
+/** Plain text of a document, blocks separated by blank lines: what word counts read. */
+export function documentText(doc: EditorDocument): string {
+  const parts: string[] = []
+  const walk = (node: { type: string; children?: unknown[]; text?: string; markdown?: string }): void => {
+    if (node.type === 'text' && node.text) parts.push(node.text)
+    else if (node.type === 'linebreak') parts.push('\n')
+    else if (node.type === 'raw-block' && node.markdown) parts.push(node.markdown)
+    for (const child of (node.children ?? []) as Array<typeof node>) walk(child)
+    if (node.children) parts.push('\n')
+  }
+  walk(doc.root)
+  return parts.join('')
+}

@@ -1,0 +1,57 @@
+/** The review model shared by main, preload and renderer. Plain data only. */
+
+export const REVIEW_STATUSES = ['draft', 'ready', 'published'] as const
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
+
+/** Front matter of `review.md`. Unknown keys are kept in `extra` and written back untouched. */
+export interface ReviewMeta {
+  title: string
+  author: string
+  /** Publication date, `YYYY-MM-DD`. */
+  date: string
+  tags: string[]
+  excerpt: string
+  status: ReviewStatus
+  /** ISO timestamps kept by the app. */
+  created: string
+  updated: string
+  /** Keys this version of the app does not edit, preserved verbatim. */
+  extra: Record<string, unknown>
+}
+
+/** One row of the library. `id` is the review's folder name inside the library. */
+export interface ReviewSummary {
+  id: string
+  title: string
+  author: string
+  date: string
+  status: ReviewStatus
+  tags: string[]
+  excerpt: string
+  wordCount: number
+  created: string
+  updated: string
+  /** Set when `review.md` could not be parsed; such a review opens read-only. */
+  problem?: string
+}
+
+export interface LibraryInfo {
+  path: string
+  recent: string[]
+}
+
+export interface Settings {
+  /** Library folder chosen by the user; empty means the default (Documents/Verdict). */
+  libraryPath: string
+  recentLibraries: string[]
+  /** Default author for new reviews. */
+  author: string
+  wordsPerMinute: number
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  libraryPath: '',
+  recentLibraries: [],
+  author: '',
+  wordsPerMinute: 265,
+}

@@ -1,0 +1,75 @@
+/** Runtime schemas for every payload the renderer sends: main trusts nothing it receives. */
+import { z } from 'zod'
+import type { Args, Channel } from './contract'
+import { REVIEW_STATUSES } from './model'
+
+/** A review id is a single folder name inside the library: no separators, no dot-names. */
+export const reviewId = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => !/[\\/\0]/.test(s) && s !== '.' && s !== '..' && !s.startsWith('.'), {
+    message: 'not a review folder name',
+  })
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').or(z.literal(''))
+
+export const reviewMeta = z.strictObject({
+  title: z.string().max(500),
+  author: z.string().max(200),
+  date: isoDate,
+  tags: z.array(z.string().min(1).max(100)).max(100),
+  excerpt: z.string().max(5000),
+  status: z.enum(REVIEW_STATUSES),
+  created: z.string().max(40),
+  updated: z.string().max(40),
+  extra: z.record(z.string(), z.unknown()),
+})
+
+interface NodeShape {
+  type: string
+  children?: NodeShape[]
+  [key: string]: unknown
+}
+/** Structural check only; the format service rejects node types and fields it does not know. */
+const editorNode: z.ZodType<NodeShape> = z.lazy(() =>
+  z.looseObject({ type: z.string().min(1).max(64), children: z.array(editorNode).optional() }),
+)
+export const editorDocument = z.strictObject({
+  root: z.looseObject({ type: z.literal('root'), children: z.array(editorNode) }),
+})
+
+const settingsPatch = z.strictObject({
+  libraryPath: z.string().max(4096).optional(),
+  recentLibraries: z.array(z.string().max(4096)).max(20).optional(),
+  author: z.string().max(200).optional(),
+  wordsPerMinute: z.number().int().min(50).max(2000).optional(),
+})
+
+const none = z.undefined()
+
+export const argSchemas = {
+  getLibrary: none,
+  listReviews: none,
+  switchLibrary: z.strictObject({ path: z.string().min(1).max(4096) }),
+  pickFolder: none,
+  createReview: z.strictObject({ title: z.string().max(500).optional() }),
+  openReview: z.strictObject({ id: reviewId }),
+  saveReview: z.strictObject({
+    id: reviewId,
+    meta: reviewMeta,
+    doc: editorDocument,
+    baseHash: z.string().max(128),
+  }),
+  renameReview: z.strictObject({ id: reviewId, title: z.string().min(1).max(500) }),
+  duplicateReview: z.strictObject({ id: reviewId }),
+  trashReview: z.strictObject({ id: reviewId }),
+  restoreReview: z.strictObject({ trashId: reviewId }),
+  getSettings: none,
+  updateSettings: settingsPatch,
+} satisfies { [C in Channel]: z.ZodType }
+
+/** Parses a channel's argument or throws zod's error listing what is wrong. */
+export function parseArgs<C extends Channel>(channel: C, raw: unknown): Args<C> {
+  return argSchemas[channel].parse(raw) as Args<C>
+}

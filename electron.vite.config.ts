@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-const shared = { '@shared': resolve(__dirname, 'src/shared') }
+const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') }
 
 export default defineConfig({
   main: {
@@ -17,7 +17,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: {
-      alias: { ...shared, '@renderer': resolve(__dirname, 'src/renderer/src') },
+      alias: { ...shared, '@renderer': resolve(import.meta.dirname, 'src/renderer/src') },
     },
     plugins: [react()],
   },

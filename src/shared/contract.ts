@@ -74,13 +74,36 @@ export type AppEvent =
   | { type: 'library-changed' }
   | { type: 'review-changed-on-disk'; id: string; hash: string }
 
-/** What the renderer sees: the channels as methods, plus event subscription and asset URLs. */
-export type Api = {
-  [C in Channel]: Args<C> extends void ? () => Promise<Result<C>> : (args: Args<C>) => Promise<Result<C>>
-} & {
+/**
+ * What the preload (or the e2e test host) exposes as `window.verdict`: deliberately tiny, so both
+ * implementations are trivially the same. Results travel as envelopes because an Error crossing
+ * contextBridge keeps only its message.
+ */
+export interface Bridge {
+  invoke(channel: Channel, args: unknown): Promise<Envelope<unknown>>
   onEvent(listener: (event: AppEvent) => void): () => void
   /** URL under which the renderer may load a file of a review's folder (e.g. `assets/x.png`). */
   assetUrl(reviewId: string, relativePath: string): string
+}
+
+/** What the renderer sees: the channels as typed methods, plus events and asset URLs. */
+export type Api = {
+  [C in Channel]: Args<C> extends void ? () => Promise<Result<C>> : (args: Args<C>) => Promise<Result<C>>
+} & Pick<Bridge, 'onEvent' | 'assetUrl'>
+
+export function createApi(bridge: Bridge): Api {
+  const methods = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, async (args?: unknown) => unwrap(await bridge.invoke(channel, args))]),
+  )
+  return {
+    ...methods,
+    onEvent: (listener) => bridge.onEvent(listener),
+    assetUrl: (reviewId, relativePath) => bridge.assetUrl(reviewId, relativePath),
+  } as Api
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
 }
 
 export const IPC_PREFIX = 'verdict:'

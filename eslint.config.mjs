@@ -1,0 +1,67 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+/** Layer rules: the folder says where code runs (see README, "Architecture"). */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'url', 'stream']
+const restrict = (...patterns) => ['error', { patterns: patterns.map((p) => ({ group: p.group, message: p.message })) }]
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-empty-pattern': 'off',
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: ['electron', ...nodeBuiltins], message: 'shared runs anywhere: no electron or node modules.' },
+        { group: ['react', 'react-dom', 'lexical', '@lexical/*'], message: 'shared holds plain types and logic, no UI libraries.' },
+        { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'shared imports nothing app-internal.' },
+      ),
+    },
+  },
+  {
+    files: ['src/main/**'],
+    rules: {
+      'no-restricted-imports': restrict({ group: ['**/renderer/**', '**/preload/**'], message: 'main never imports renderer or preload code.' }),
+    },
+  },
+  {
+    files: ['src/main/**'],
+    ignores: ['src/main/ipc.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Only src/main/ipc.ts touches ipcMain.' }],
+    },
+  },
+  {
+    files: ['src/preload/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: ['**/main/**', '**/renderer/**'], message: 'preload imports only shared types and electron.' },
+        { group: ['react', 'lexical', '@lexical/*', 'zod', 'yaml', 'unified'], message: 'preload stays tiny: no npm packages.' },
+      ),
+    },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict(
+        { group: ['electron', ...nodeBuiltins], message: 'the renderer is a sandboxed web page: no electron or node modules.' },
+        { group: ['**/main/**', '**/preload/**', '!**/preload/*.d.ts'], message: 'the renderer reaches main only through src/renderer/src/api.ts.' },
+      ),
+    },
+  },
+)

@@ -1,0 +1,58 @@
+// `npm test`: typecheck, lint, unit and end-to-end suites, then one summary line for CI.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, existsSync } from 'node:fs'
+import { ensureChromium } from './chromium.mjs'
+
+const reports = 'test-results/reports'
+mkdirSync(reports, { recursive: true })
+let passed = 0
+let failed = 0
+let skipped = 0
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  return result.status === 0
+}
+
+/** A step without its own test count (typecheck, lint, build) counts as one check. */
+function check(label, command, args) {
+  if (run(label, command, args)) passed++
+  else {
+    failed++
+    console.log(`✗ ${label} failed`)
+  }
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined
+}
+
+check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
+check('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])
+
+const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`])
+const unit = readJson(`${reports}/unit.json`)
+if (unit) {
+  passed += unit.numPassedTests
+  failed += unit.numFailedTests
+  skipped += unit.numPendingTests + unit.numTodoTests
+  if (!unitOk && unit.numFailedTests === 0) failed++ // a suite that failed to load
+} else failed++
+
+check('build', 'npx', ['electron-vite', 'build'])
+const chromium = ensureChromium()
+const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+  PW_CHROMIUM_PATH: chromium,
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`,
+})
+const e2e = readJson(`${reports}/e2e.json`)
+if (e2e) {
+  passed += e2e.stats.expected
+  failed += e2e.stats.unexpected + e2e.stats.flaky
+  skipped += e2e.stats.skipped
+  if (!e2eOk && e2e.stats.unexpected === 0) failed++
+} else failed++
+
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`)
+process.exit(failed === 0 ? 0 : 1)

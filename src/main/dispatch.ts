@@ -1,0 +1,32 @@
+import { ZodError } from 'zod'
+import { VerdictError, type Channel, type Envelope, type Handlers } from '../shared/contract'
+import { parseArgs } from '../shared/validate'
+
+export interface Log {
+  error(message: string, detail?: unknown): void
+}
+
+/**
+ * Validates a payload, runs the channel's handler and wraps the outcome in an envelope.
+ * Shared by the Electron IPC binding and the e2e test host so both behave identically.
+ */
+export async function dispatch(handlers: Handlers, channel: Channel, raw: unknown, log: Log): Promise<Envelope<unknown>> {
+  try {
+    const args = parseArgs(channel, raw)
+    const handler = handlers[channel] as (args: unknown) => Promise<unknown>
+    return { ok: true, value: await handler(args) }
+  } catch (error) {
+    if (error instanceof VerdictError) {
+      log.error(`${channel}: ${error.code}: ${error.message}`)
+      return { ok: false, error: { code: error.code, message: error.message } }
+    }
+    if (error instanceof ZodError) {
+      const message = `Invalid request to ${channel}: ${error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`
+      log.error(message)
+      return { ok: false, error: { code: 'INVALID_ARGUMENT', message } }
+    }
+    log.error(`${channel} failed unexpectedly`, error)
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong: ${message}` } }
+  }
+}

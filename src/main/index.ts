@@ -1,0 +1,56 @@
+/** App lifecycle only: everything with behaviour lives in services that also run under plain Node. */
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, net, protocol } from 'electron'
+import ElectronStore from 'electron-store'
+import { ASSET_SCHEME } from '../shared/contract'
+import { createServices } from './container'
+import { createHandlers } from './routes'
+import { registerIpc } from './ipc'
+import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
+import type { KeyValueBackend } from './services/settings/settings'
+import { createMainWindow } from './window'
+
+protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } }])
+
+const rendererUrl = process.env['ELECTRON_RENDERER_URL']
+const appUrl = rendererUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
+const isAppUrl = (url: string): boolean => url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0]
+
+const log = { error: (message: string, detail?: unknown) => console.error(`[verdict] ${message}`, detail ?? '') }
+
+app.enableSandbox()
+
+void app.whenReady().then(async () => {
+  const services = await createServices({
+    platform: {
+      documentsDir: app.getPath('documents'),
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+      async pickFolder() {
+        const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      },
+    },
+    settingsBackend: new ElectronStore({ name: 'settings' }) as unknown as KeyValueBackend,
+    env: { VERDICT_LIBRARY: process.env['VERDICT_LIBRARY'] },
+  })
+  registerIpc(createHandlers(services), isAppUrl, log)
+  protocol.handle(ASSET_SCHEME, async (request) => {
+    try {
+      const file = await resolveReviewFile(services.libraries.current(), decodePathSegments(new URL(request.url).pathname))
+      return net.fetch(pathToFileURL(file).toString())
+    } catch (error) {
+      log.error(`Refused ${request.url}`, error)
+      return new Response('Not found', { status: 404 })
+    }
+  })
+  const open = (): BrowserWindow => createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, isAppUrl)
+  open()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

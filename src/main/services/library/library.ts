@@ -1,0 +1,271 @@
+import { createHash } from 'node:crypto'
+import { cp, mkdir, readdir, readFile, realpath, rename, stat } from 'node:fs/promises'
+import { join, relative, isAbsolute } from 'node:path'
+import type { OpenedReview, SaveResult } from '../../../shared/contract'
+import { emptyDocument, type EditorDocument } from '../../../shared/document'
+import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
+import { slugify } from '../../../shared/text'
+import { parseReview, ReviewParseError, serializeReview, wordCountOf } from '../format'
+import { describeIoError, fail, isErrnoCode } from '../errors'
+import { writeFileAtomic } from '../fs/atomicWrite'
+
+export const REVIEW_FILE = 'review.md'
+export const ASSETS_DIR = 'assets'
+export const TRASH_DIR = '.trash'
+
+export interface LibraryOptions {
+  root: string
+  /** Author for new reviews. */
+  defaultAuthor: () => string
+  now?: () => Date
+}
+
+interface CachedSummary {
+  mtimeMs: number
+  size: number
+  summary: ReviewSummary
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/**
+ * One library folder: one sub-folder per review holding `review.md` and `assets/`.
+ * The folder is the single source of truth; the summary cache is keyed by mtime and size.
+ */
+export class Library {
+  readonly root: string
+  private readonly now: () => Date
+  private readonly summaries = new Map<string, CachedSummary>()
+
+  constructor(private readonly options: LibraryOptions) {
+    this.root = options.root
+    this.now = options.now ?? (() => new Date())
+  }
+
+  async list(): Promise<ReviewSummary[]> {
+    const entries = await readdir(this.root, { withFileTypes: true })
+    const ids = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
+    const rows = await Promise.all(ids.map((id) => this.summarize(id)))
+    const present = new Set(ids)
+    for (const id of this.summaries.keys()) if (!present.has(id)) this.summaries.delete(id)
+    return rows.filter((row): row is ReviewSummary => row !== undefined)
+  }
+
+  async create(title = '', author = this.options.defaultAuthor()): Promise<ReviewSummary> {
+    const shownTitle = title.trim() || 'Untitled review'
+    const id = await this.freeId(slugify(shownTitle))
+    const stamp = this.now().toISOString()
+    const meta: ReviewMeta = {
+      title: shownTitle,
+      author,
+      date: stamp.slice(0, 10),
+      tags: [],
+      excerpt: '',
+      status: 'draft',
+      created: stamp,
+      updated: stamp,
+      extra: {},
+    }
+    const dir = join(this.root, id)
+    try {
+      await mkdir(join(dir, ASSETS_DIR), { recursive: true })
+      await writeFileAtomic(join(dir, REVIEW_FILE), serializeReview(meta, emptyDocument()))
+    } catch (error) {
+      throw describeIoError(error, `create the review “${shownTitle}”`)
+    }
+    return this.requireSummary(id)
+  }
+
+  async open(id: string): Promise<OpenedReview> {
+    const bytes = await this.readReviewFile(id)
+    try {
+      const { meta, doc } = parseReview(Buffer.from(bytes), await this.fallbackMeta(id))
+      return { kind: 'editable', id, hash: contentHash(bytes), meta, doc }
+    } catch (error) {
+      if (!(error instanceof ReviewParseError)) throw error
+      return { kind: 'read-only', id, reason: error.message, raw: Buffer.from(bytes).toString('utf8') }
+    }
+  }
+
+  /**
+   * Writes the editor's state. Refuses when the file on disk is not the one the editor loaded
+   * (`baseHash`), so an outside edit or an unparseable file is never overwritten silently.
+   */
+  async save(id: string, meta: ReviewMeta, doc: EditorDocument, baseHash: string): Promise<SaveResult> {
+    const path = join(await this.reviewDir(id), REVIEW_FILE)
+    const current = await this.readReviewFile(id)
+    if (contentHash(current) !== baseHash) {
+      fail('CONFLICT', `“${meta.title || id}” was changed outside Verdict since it was opened; your edits were not written over it.`)
+    }
+    const saved: ReviewMeta = { ...meta, updated: this.now().toISOString() }
+    const text = serializeReview(saved, doc)
+    try {
+      await writeFileAtomic(path, text)
+    } catch (error) {
+      throw describeIoError(error, `save “${meta.title || id}”`)
+    }
+    return { hash: contentHash(Buffer.from(text, 'utf8')), updated: saved.updated, wordCount: wordCountOf(doc) }
+  }
+
+  /** Sets the title and moves the folder to the title's slug, keeping the id when the slug is unchanged. */
+  async rename(id: string, title: string): Promise<ReviewSummary> {
+    const opened = await this.open(id)
+    if (opened.kind === 'read-only') fail('READ_ONLY', `“${id}” cannot be renamed until its review.md can be read: ${opened.reason}`)
+    const dir = await this.reviewDir(id)
+    const meta = { ...opened.meta, title: title.trim(), updated: this.now().toISOString() }
+    await this.writeMeta(dir, meta, opened.doc)
+    const slug = slugify(meta.title)
+    if (slug === id) return this.requireSummary(id)
+    const target = await this.freeId(slug)
+    await this.move(dir, join(this.root, target), `rename “${id}”`)
+    return this.requireSummary(target)
+  }
+
+  async duplicate(id: string): Promise<ReviewSummary> {
+    const opened = await this.open(id)
+    if (opened.kind === 'read-only') fail('READ_ONLY', `“${id}” cannot be duplicated until its review.md can be read: ${opened.reason}`)
+    const title = `${opened.meta.title} (copy)`
+    const target = await this.freeId(slugify(title))
+    const dir = join(this.root, target)
+    try {
+      await cp(await this.reviewDir(id), dir, { recursive: true, errorOnExist: true, force: false })
+    } catch (error) {
+      throw describeIoError(error, `duplicate “${opened.meta.title}”`)
+    }
+    const stamp = this.now().toISOString()
+    await this.writeMeta(dir, { ...opened.meta, title, status: 'draft', created: stamp, updated: stamp }, opened.doc)
+    return this.requireSummary(target)
+  }
+
+  /** Moves the review into `.trash`; nothing is ever deleted outright. */
+  async trash(id: string): Promise<{ trashId: string }> {
+    const dir = await this.reviewDir(id)
+    await mkdir(join(this.root, TRASH_DIR), { recursive: true })
+    const trashId = `${id}--${this.now().getTime()}`
+    await this.move(dir, join(this.root, TRASH_DIR, trashId), `move “${id}” to the trash`)
+    this.summaries.delete(id)
+    return { trashId }
+  }
+
+  async restore(trashId: string): Promise<ReviewSummary> {
+    const from = join(this.root, TRASH_DIR, trashId)
+    if (!(await isDirectory(from))) fail('NOT_FOUND', `“${trashId}” is no longer in the trash.`)
+    const original = trashId.replace(/--\d+$/, '')
+    const id = await this.freeId(original)
+    await this.move(from, join(this.root, id), `restore “${original}”`)
+    return this.requireSummary(id)
+  }
+
+  /** The review's folder, refusing anything that is not a folder directly inside the library. */
+  async reviewDir(id: string): Promise<string> {
+    const dir = join(this.root, id)
+    let real: string
+    try {
+      real = await realpath(dir)
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” no longer exists in this library.`)
+      throw error
+    }
+    const rel = relative(await realpath(this.root), real)
+    if (rel !== id || isAbsolute(rel)) fail('OUTSIDE_LIBRARY', `“${id}” points outside the library and was refused.`)
+    return dir
+  }
+
+  private async readReviewFile(id: string): Promise<Uint8Array> {
+    const path = join(await this.reviewDir(id), REVIEW_FILE)
+    try {
+      return await readFile(path)
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE} any more.`)
+      throw describeIoError(error, `read “${id}”`)
+    }
+  }
+
+  private async writeMeta(dir: string, meta: ReviewMeta, doc: EditorDocument): Promise<void> {
+    try {
+      await writeFileAtomic(join(dir, REVIEW_FILE), serializeReview(meta, doc))
+    } catch (error) {
+      throw describeIoError(error, `save “${meta.title}”`)
+    }
+  }
+
+  private async move(from: string, to: string, what: string): Promise<void> {
+    try {
+      await rename(from, to)
+    } catch (error) {
+      throw describeIoError(error, what)
+    }
+  }
+
+  /** `base`, else `base-2`, `base-3`, … : the first name not taken by a review. */
+  private async freeId(base: string): Promise<string> {
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n}`
+      try {
+        await stat(join(this.root, id))
+      } catch (error) {
+        if (isErrnoCode(error, 'ENOENT')) return id
+        throw error
+      }
+    }
+  }
+
+  private async fallbackMeta(id: string): Promise<{ title: string; created: string; updated: string }> {
+    const info = await stat(join(this.root, id, REVIEW_FILE))
+    return { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
+  }
+
+  private async requireSummary(id: string): Promise<ReviewSummary> {
+    return (await this.summarize(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`)
+  }
+
+  /** The library row for one folder; undefined for folders without a review.md. */
+  private async summarize(id: string): Promise<ReviewSummary | undefined> {
+    const path = join(this.root, id, REVIEW_FILE)
+    let info
+    try {
+      info = await stat(path)
+    } catch {
+      return undefined
+    }
+    const cached = this.summaries.get(id)
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.summary
+    const summary = await this.readSummary(id, path, info)
+    this.summaries.set(id, { mtimeMs: info.mtimeMs, size: info.size, summary })
+    return summary
+  }
+
+  private async readSummary(id: string, path: string, info: { mtime: Date; birthtime: Date }): Promise<ReviewSummary> {
+    const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
+    try {
+      const { meta, doc } = parseReview(await readFile(path), fallback)
+      const { extra: _extra, ...fields } = meta
+      return { id, ...fields, wordCount: wordCountOf(doc) }
+    } catch (error) {
+      const problem = error instanceof ReviewParseError ? error.message : describeIoError(error, `read “${id}”`).message
+      return {
+        id,
+        title: id,
+        author: '',
+        date: '',
+        status: 'draft',
+        tags: [],
+        excerpt: '',
+        wordCount: 0,
+        created: fallback.created,
+        updated: fallback.updated,
+        problem,
+      }
+    }
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,81 @@
+import { cp, mkdir, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { LibraryInfo } from '../../../shared/model'
+import { describeIoError, isErrnoCode } from '../errors'
+import type { SettingsService } from '../settings/settings'
+import { Library } from './library'
+
+export const WELCOME_ID = 'welcome-to-verdict'
+
+export interface LibraryManagerOptions {
+  settings: SettingsService
+  /** Where the default library lives: `<documents>/Verdict`. */
+  documentsDir: string
+  /** Folder holding `welcome/` (the review every new library starts with). */
+  resourcesDir: string
+  /** `VERDICT_LIBRARY`: wins over the settings for this run and is not remembered. */
+  envLibrary?: string
+  now?: () => Date
+}
+
+/** Holds the library in use and switches between library folders. */
+export class LibraryManager {
+  private library: Library | undefined
+
+  constructor(private readonly options: LibraryManagerOptions) {}
+
+  /** Opens the library chosen by environment, settings, or the default, in that order. */
+  async boot(): Promise<LibraryInfo> {
+    const { envLibrary, settings, documentsDir } = this.options
+    if (envLibrary) return this.use(resolve(envLibrary), false)
+    return this.use(settings.get().libraryPath || join(documentsDir, 'Verdict'), true)
+  }
+
+  async switchTo(path: string): Promise<LibraryInfo> {
+    return this.use(resolve(path), true)
+  }
+
+  current(): Library {
+    if (!this.library) throw new Error('No library is open yet')
+    return this.library
+  }
+
+  info(): LibraryInfo {
+    return { path: this.current().root, recent: this.options.settings.get().recentLibraries }
+  }
+
+  private async use(root: string, remember: boolean): Promise<LibraryInfo> {
+    const created = await ensureFolder(root)
+    if (created) await this.seedWelcome(root)
+    this.library = new Library({
+      root,
+      defaultAuthor: () => this.options.settings.get().author,
+      ...(this.options.now ? { now: this.options.now } : {}),
+    })
+    if (remember) this.options.settings.rememberLibrary(root)
+    return this.info()
+  }
+
+  private async seedWelcome(root: string): Promise<void> {
+    try {
+      await cp(join(this.options.resourcesDir, 'welcome'), join(root, WELCOME_ID), { recursive: true })
+    } catch (error) {
+      throw describeIoError(error, 'add the welcome review to the new library')
+    }
+  }
+}
+
+/** Creates the folder when missing; true when it had to be created. */
+async function ensureFolder(path: string): Promise<boolean> {
+  try {
+    if ((await stat(path)).isDirectory()) return false
+  } catch (error) {
+    if (!isErrnoCode(error, 'ENOENT')) throw describeIoError(error, `open the library ${path}`)
+  }
+  try {
+    await mkdir(path, { recursive: true })
+  } catch (error) {
+    throw describeIoError(error, `create the library folder ${path}`)
+  }
+  return true
+}

@@ -1,0 +1,21 @@
+/** The one bridge: forwards contract channels to main and exposes nothing else (no raw ipcRenderer). */
+import { contextBridge, ipcRenderer } from 'electron'
+import { ASSET_SCHEME, EVENT_CHANNEL, IPC_PREFIX, isChannel, type AppEvent, type Bridge } from '../shared/contract'
+
+const bridge: Bridge = {
+  invoke(channel, args) {
+    if (!isChannel(channel)) return Promise.reject(new Error(`Unknown channel: ${String(channel)}`))
+    return ipcRenderer.invoke(IPC_PREFIX + channel, args)
+  },
+  onEvent(listener) {
+    const handler = (_: unknown, event: AppEvent): void => listener(event)
+    ipcRenderer.on(EVENT_CHANNEL, handler)
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler)
+  },
+  assetUrl(reviewId, relativePath) {
+    const path = [reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/')
+    return `${ASSET_SCHEME}://library/${path}`
+  },
+}
+
+contextBridge.exposeInMainWorld('verdict', bridge)

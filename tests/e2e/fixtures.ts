@@ -1,0 +1,35 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, expect } from '@playwright/test'
+import { startHost, type Host } from './host'
+
+interface Fixtures {
+  /** A fresh temp folder per test; the library lives in `<tempDir>/library`. */
+  tempDir: string
+  libraryDir: string
+  host: Host
+}
+
+/** Every test gets its own library and settings on disk and a page already at the app. */
+export const test = base.extend<Fixtures>({
+  tempDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'verdict-e2e-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+  libraryDir: async ({ tempDir }, use) => {
+    await use(join(tempDir, 'library'))
+  },
+  host: async ({ tempDir, libraryDir }, use) => {
+    const host = await startHost({ libraryDir, settingsDir: join(tempDir, 'settings') })
+    await use(host)
+    await host.close()
+  },
+  page: async ({ page, host }, use) => {
+    await page.goto(host.url)
+    await use(page)
+  },
+})
+
+export { expect }

@@ -20,6 +20,8 @@ const isAppUrl = (url: string): boolean => url.split(/[?#]/)[0] === appUrl.split
 const log = { error: (message: string, detail?: unknown) => console.error(`[verdict] ${message}`, detail ?? '') }
 
 app.enableSandbox()
+// Lets tests (and portable installs) keep settings out of the user's real profile.
+if (process.env['VERDICT_USER_DATA']) app.setPath('userData', process.env['VERDICT_USER_DATA'])
 
 void app.whenReady().then(async () => {
   const services = await createServices({

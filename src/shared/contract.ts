@@ -4,7 +4,7 @@
  * same table over loopback HTTP.
  */
 import type { EditorDocument } from './document'
-import type { LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
+import type { ImageAsset, LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
 
 export type OpenedReview =
   | { kind: 'editable'; id: string; hash: string; meta: ReviewMeta; doc: EditorDocument }
@@ -37,6 +37,8 @@ export interface Contract {
   /** Moves the review into the library's `.trash`; `trashId` undoes it. */
   trashReview: { args: { id: string }; result: { trashId: string } }
   restoreReview: { args: { trashId: string }; result: ReviewSummary }
+  /** Copies an image into the review's assets (validated, content-hash named, stored once). */
+  importImage: { args: { id: string; fileName: string; data: Uint8Array }; result: ImageAsset }
   getSettings: { args: void; result: Settings }
   updateSettings: { args: Partial<Settings>; result: Settings }
 }
@@ -57,6 +59,7 @@ export const CHANNELS = [
   'duplicateReview',
   'trashReview',
   'restoreReview',
+  'importImage',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly Channel[]

@@ -47,6 +47,10 @@ export interface Settings {
   /** Default author for new reviews. */
   author: string
   wordsPerMinute: number
+  /** Images above this many pixels (width × height) are refused before decoding. */
+  maxImagePixels: number
+  /** Image files above this size are refused. */
+  maxImageBytes: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -54,4 +58,19 @@ export const DEFAULT_SETTINGS: Settings = {
   recentLibraries: [],
   author: '',
   wordsPerMinute: 265,
+  maxImagePixels: 40_000_000,
+  maxImageBytes: 25 * 1024 * 1024,
+}
+
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const
+export type ImageType = (typeof IMAGE_TYPES)[number]
+
+/** An image stored in a review's `assets/` under a content-hash name. */
+export interface ImageAsset {
+  /** Relative to the review folder, as written in Markdown: `assets/<sha256-prefix>.<ext>`. */
+  path: string
+  type: ImageType
+  width: number
+  height: number
+  bytes: number
 }

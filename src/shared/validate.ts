@@ -44,6 +44,8 @@ const settingsPatch = z.strictObject({
   recentLibraries: z.array(z.string().max(4096)).max(20).optional(),
   author: z.string().max(200).optional(),
   wordsPerMinute: z.number().int().min(50).max(2000).optional(),
+  maxImagePixels: z.number().int().min(1_000_000).max(500_000_000).optional(),
+  maxImageBytes: z.number().int().min(1024 * 1024).max(200 * 1024 * 1024).optional(),
 })
 
 const none = z.undefined()
@@ -65,6 +67,11 @@ export const argSchemas = {
   duplicateReview: z.strictObject({ id: reviewId }),
   trashReview: z.strictObject({ id: reviewId }),
   restoreReview: z.strictObject({ trashId: reviewId }),
+  importImage: z.strictObject({
+    id: reviewId,
+    fileName: z.string().min(1).max(255),
+    data: z.instanceof(Uint8Array),
+  }),
   getSettings: none,
   updateSettings: settingsPatch,
 } satisfies { [C in Channel]: z.ZodType }

@@ -38,6 +38,8 @@ export interface HostOptions {
   settingsDir: string
   /** Answer for the "Browse…" folder picker; a browser has no system dialog. */
   pickFolder?: () => Promise<string | null>
+  /** Fixed port for people; tests take a free one. */
+  port?: number
   log?: (line: string) => void
 }
 
@@ -83,7 +85,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const channel = url.pathname.slice('/__ipc/'.length)
       if (!isChannel(channel)) return send(res, 404, 'application/json', JSON.stringify({ ok: false }))
       const body = await readBody(req)
-      const args = body.length ? (JSON.parse(body) as { args?: unknown }).args : undefined
+      const args = body.length ? (JSON.parse(body, reviveBytes) as { args?: unknown }).args : undefined
       const envelope = await dispatch(handlers, channel, args, log)
       return send(res, 200, 'application/json', JSON.stringify(envelope))
     }
@@ -112,7 +114,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return sendFile(res, path)
   }
 
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -126,17 +128,31 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 }
 
-/** The test host's stand-in for the preload: the same Bridge, over fetch instead of ipcRenderer. */
+/**
+ * The test host's stand-in for the preload: the same Bridge, over fetch instead of ipcRenderer.
+ * Byte arrays (which IPC's structured clone carries natively) travel as base64 in JSON.
+ */
 const bridgeScript = `
+const encodeBytes = (_key, value) => {
+  if (!(value instanceof Uint8Array)) return value;
+  let binary = '';
+  for (let i = 0; i < value.length; i += 0x8000) binary += String.fromCharCode(...value.subarray(i, i + 0x8000));
+  return { __bytes: btoa(binary) };
+};
 window.verdict = Object.freeze({
   invoke: (channel, args) =>
-    fetch('/__ipc/' + channel, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ args }) })
+    fetch('/__ipc/' + channel, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ args }, encodeBytes) })
       .then((r) => r.json()),
   onEvent: () => () => {},
   assetUrl: (reviewId, relativePath) =>
     '/__asset/' + [reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/'),
 });
 `
+
+function reviveBytes(_key: string, value: unknown): unknown {
+  const encoded = (value as { __bytes?: unknown } | null)?.__bytes
+  return typeof encoded === 'string' ? new Uint8Array(Buffer.from(encoded, 'base64')) : value
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = []

@@ -1,0 +1,61 @@
+import { mkdtemp, readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { CHANNELS } from '../../../src/shared/contract'
+import { createServices } from '../../../src/main/container'
+import { dispatch } from '../../../src/main/dispatch'
+import { createHandlers } from '../../../src/main/routes'
+import { createConfBackend } from '../../../src/main/services/settings/conf'
+
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'verdict-dispatch-'))
+  const services = await createServices({
+    platform: { documentsDir: dir, resourcesDir: join(import.meta.dirname, '../../../resources'), pickFolder: async () => null },
+    settingsBackend: createConfBackend(join(dir, 'settings')),
+    env: {},
+  })
+  const logged: string[] = []
+  const log = { error: (m: string) => void logged.push(m) }
+  return { dir, services, handlers: createHandlers(services), log, logged }
+}
+
+describe('dispatch', () => {
+  it('boots the default library in Documents/Verdict with the welcome review and remembers it', async () => {
+    const { dir, handlers, log } = await setup()
+    const info = await dispatch(handlers, 'getLibrary', undefined, log)
+    expect(info).toEqual({ ok: true, value: { path: join(dir, 'Verdict'), recent: [join(dir, 'Verdict')] } })
+    const list = await dispatch(handlers, 'listReviews', undefined, log)
+    expect(list.ok && list.value).toMatchObject([{ id: 'welcome-to-verdict', title: 'Welcome to Verdict' }])
+  })
+
+  it('rejects malformed payloads with a specific message and logs them', async () => {
+    const { handlers, log, logged } = await setup()
+    const result = await dispatch(handlers, 'openReview', { id: '../../etc' }, log)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(!result.ok && result.error.message).toMatch(/id: not a review folder name/)
+    expect(logged.join('\n')).toMatch(/openReview/)
+  })
+
+  it('switches library, creating the folder, and keeps the recent list', async () => {
+    const { dir, handlers, log } = await setup()
+    const other = join(dir, 'Other library')
+    const switched = await dispatch(handlers, 'switchLibrary', { path: other }, log)
+    expect(switched).toMatchObject({ ok: true, value: { path: other, recent: [other, join(dir, 'Verdict')] } })
+    expect(await readdir(other)).toEqual(['welcome-to-verdict'])
+  })
+
+  it('answers any fuzzed payload on any channel with an envelope and never writes outside the library', async () => {
+    const { dir, handlers, log } = await setup()
+    const before = (await readdir(dir)).sort()
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CHANNELS.filter((c) => c !== 'switchLibrary')), fc.anything(), async (channel, payload) => {
+        const result = await dispatch(handlers, channel, payload, log)
+        expect(typeof result.ok).toBe('boolean')
+      }),
+      { numRuns: 300 },
+    )
+    expect((await readdir(dir)).sort()).toEqual(before)
+  })
+})

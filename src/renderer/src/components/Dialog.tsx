@@ -1,0 +1,68 @@
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
+
+interface Props {
+  title: string
+  description?: ReactNode
+  /** Called on Escape, Cancel and a click on the backdrop. */
+  onClose: () => void
+  onSubmit: () => void
+  children: ReactNode
+  /** The footer's buttons; the submit button submits the dialog's form. */
+  actions: ReactNode
+  busy?: boolean
+}
+
+/**
+ * A modal form on the native <dialog>: the browser provides the dialog role, the focus trap, Escape
+ * and focus return. The element marked `data-autofocus` gets focus (and its text selected).
+ */
+export function Dialog({ title, description, onClose, onSubmit, children, actions, busy = false }: Props) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const descriptionId = useId()
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    dialog.showModal()
+    const first = dialog.querySelector<HTMLElement>('[data-autofocus]')
+    first?.focus()
+    if (first instanceof HTMLInputElement) first.select()
+    return () => dialog.close()
+  }, [])
+
+  const submit = (event: FormEvent) => {
+    // Never a real submission: the CSP forbids form actions, and the app handles the data itself.
+    event.preventDefault()
+    if (!busy) onSubmit()
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget) onClose()
+      }}
+    >
+      <form className="dialog-body" onSubmit={submit} aria-busy={busy}>
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+        {description && (
+          <p id={descriptionId} className="dialog-description">
+            {description}
+          </p>
+        )}
+        {children}
+        <div className="dialog-actions">{actions}</div>
+      </form>
+    </dialog>
+  )
+}

@@ -1,0 +1,74 @@
+import { useState, type ReactNode } from 'react'
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
+import { ListPlugin } from '@lexical/react/LexicalListPlugin'
+import type { EditorState, SerializedEditorState } from 'lexical'
+import type { EditorDocument } from '@shared/document'
+import { theme } from './theme'
+import { EDITOR_NODES } from './nodes'
+import { ToolbarPlugin } from './plugins/ToolbarPlugin'
+import { MarkdownShortcutsPlugin } from './plugins/MarkdownShortcutsPlugin'
+import { LinkPlugin } from './plugins/LinkPlugin'
+import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin'
+import { SchemaPlugin } from './plugins/SchemaPlugin'
+import { AutosavePlugin } from './plugins/AutosavePlugin'
+import { WordCountPlugin } from './plugins/WordCountPlugin'
+
+interface Props {
+  /** The review's text as loaded; later changes flow out through `onChange` only. */
+  doc: EditorDocument
+  /** Rendered above the text in the same column (the title field). */
+  header: ReactNode
+  onChange: (state: EditorState) => void
+  onWordCount: (words: number) => void
+}
+
+export function Editor({ doc, header, onChange, onWordCount }: Props) {
+  // Created once per mounted review: LexicalComposer reads its config only on first render.
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: 'verdict-review',
+    theme,
+    nodes: EDITOR_NODES,
+    editorState: (editor) => editor.setEditorState(editor.parseEditorState(doc as unknown as SerializedEditorState)),
+    onError: (error) => {
+      throw error
+    },
+  }))
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="editor">
+        <ToolbarPlugin />
+        <div className="editor-scroll">
+          <div className="editor-column">
+            {header}
+            <div className="editor-text">
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="editor-content"
+                    aria-label="Review text"
+                    aria-placeholder="Start writing your review…"
+                    placeholder={<div className="editor-placeholder">Start writing your review…</div>}
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+            </div>
+          </div>
+        </div>
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <LinkPlugin />
+      <MarkdownShortcutsPlugin />
+      <KeyboardShortcutsPlugin />
+      <SchemaPlugin />
+      <AutosavePlugin onChange={onChange} />
+      <WordCountPlugin onCount={onWordCount} />
+    </LexicalComposer>
+  )
+}

@@ -1,0 +1,187 @@
+import { useEffect, useState } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $isLinkNode } from '@lexical/link'
+import { $createHorizontalRuleNode } from '@lexical/extension'
+import { $findMatchingParent, $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils'
+import {
+  $getSelection,
+  $isRangeSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type TextFormatType,
+} from 'lexical'
+import { Icon, type IconName } from '@renderer/components/Icon'
+import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blocks'
+import { OPEN_LINK_DIALOG_COMMAND } from './LinkPlugin'
+
+const MOD = navigator.userAgent.includes('Mac') ? '⌘' : 'Ctrl+'
+
+type Format = Extract<TextFormatType, 'bold' | 'italic' | 'strikethrough' | 'code'>
+
+const FORMATS: Array<{ format: Format; label: string; icon: IconName; keys: string }> = [
+  { format: 'bold', label: 'Bold', icon: 'bold', keys: `${MOD}B` },
+  { format: 'italic', label: 'Italic', icon: 'italic', keys: `${MOD}I` },
+  { format: 'strikethrough', label: 'Strikethrough', icon: 'strikethrough', keys: `${MOD}Shift+X` },
+  { format: 'code', label: 'Inline code', icon: 'code', keys: `${MOD}E` },
+]
+
+const BLOCK_BUTTONS: Array<{ type: BlockType; icon: IconName }> = [
+  { type: 'bullet', icon: 'bulletList' },
+  { type: 'number', icon: 'numberList' },
+  { type: 'quote', icon: 'quote' },
+]
+
+interface SelectionState {
+  formats: Record<Format, boolean>
+  blockType: BlockType
+  link: boolean
+}
+
+const INITIAL: SelectionState = {
+  formats: { bold: false, italic: false, strikethrough: false, code: false },
+  blockType: 'paragraph',
+  link: false,
+}
+
+/** Formatting toolbar; its toggles reflect the selection (aria-pressed) as the caret moves. */
+export function ToolbarPlugin() {
+  const [editor] = useLexicalComposerContext()
+  const [state, setState] = useState(INITIAL)
+  const [canUndo, setCanUndo] = useState(false)
+  const [canRedo, setCanRedo] = useState(false)
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => {
+          editorState.read(() => {
+            const selection = $getSelection()
+            if (!$isRangeSelection(selection)) return
+            setState({
+              formats: {
+                bold: selection.hasFormat('bold'),
+                italic: selection.hasFormat('italic'),
+                strikethrough: selection.hasFormat('strikethrough'),
+                code: selection.hasFormat('code'),
+              },
+              blockType: $currentBlockType(),
+              link: $findMatchingParent(selection.anchor.getNode(), $isLinkNode) !== null,
+            })
+          })
+        }),
+        editor.registerCommand(
+          CAN_UNDO_COMMAND,
+          (can) => {
+            setCanUndo(can)
+            return false
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          CAN_REDO_COMMAND,
+          (can) => {
+            setCanRedo(can)
+            return false
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+      ),
+    [editor],
+  )
+
+  const insertRule = () =>
+    editor.update(() => {
+      $insertNodeToNearestRoot($createHorizontalRuleNode())
+    })
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <div className="toolbar-group">
+        <ToolButton label="Undo" keys={`${MOD}Z`} icon="undo" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} />
+        <ToolButton label="Redo" keys={`${MOD}Shift+Z`} icon="redo" disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} />
+      </div>
+      <div className="toolbar-group">
+        <select
+          className="block-select"
+          aria-label="Block type"
+          value={state.blockType}
+          onChange={(event) => setBlockType(editor, event.target.value as BlockType)}
+        >
+          {Object.entries(BLOCK_TYPES).map(([type, label]) => (
+            <option key={type} value={type}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="toolbar-group">
+        {FORMATS.map(({ format, label, icon, keys }) => (
+          <ToolButton
+            key={format}
+            label={label}
+            keys={keys}
+            icon={icon}
+            pressed={state.formats[format]}
+            onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
+          />
+        ))}
+        <ToolButton
+          label="Link"
+          keys={`${MOD}K`}
+          icon="link"
+          pressed={state.link}
+          onClick={() => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined)}
+        />
+      </div>
+      <div className="toolbar-group">
+        {BLOCK_BUTTONS.map(({ type, icon }) => (
+          <ToolButton
+            key={type}
+            label={BLOCK_TYPES[type]}
+            icon={icon}
+            pressed={state.blockType === type}
+            onClick={() => setBlockType(editor, type)}
+          />
+        ))}
+        <ToolButton label="Horizontal rule" icon="rule" onClick={insertRule} />
+      </div>
+    </div>
+  )
+}
+
+function ToolButton({
+  label,
+  keys,
+  icon,
+  pressed,
+  disabled,
+  onClick,
+}: {
+  label: string
+  keys?: string
+  icon: IconName
+  pressed?: boolean
+  disabled?: boolean
+  onClick: () => void
+}) {
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      aria-label={label}
+      aria-pressed={pressed}
+      aria-keyshortcuts={keys?.replace('⌘', 'Meta+').replace('Ctrl+', 'Control+')}
+      title={keys ? `${label} (${keys})` : label}
+      disabled={disabled}
+      // Keep the editor's selection: a click would otherwise move focus (and the caret) to the button.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      <Icon name={icon} />
+    </button>
+  )
+}

@@ -1,0 +1,41 @@
+import { useId } from 'react'
+import { REVIEW_STATUSES, type ReviewMeta } from '@shared/model'
+import { TextField } from '@renderer/components/TextField'
+import { STATUS_LABELS } from '@renderer/components/StatusBadge'
+import { TagInput } from './TagInput'
+
+export type MetaPatch = Partial<Pick<ReviewMeta, 'title' | 'author' | 'date' | 'tags' | 'excerpt' | 'status'>>
+
+/** The review's front matter beside the text; the title has its own field above the text. */
+export function MetaPanel({ meta, onChange }: { meta: ReviewMeta; onChange: (patch: MetaPatch) => void }) {
+  const statusId = useId()
+  const excerptId = useId()
+  return (
+    <aside className="meta-panel" aria-label="Review details">
+      <h2 className="panel-heading">Details</h2>
+      <div className="field">
+        <label htmlFor={statusId}>Status</label>
+        <select id={statusId} value={meta.status} onChange={(event) => onChange({ status: event.target.value as ReviewMeta['status'] })}>
+          {REVIEW_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField label="Author" value={meta.author} onChange={(event) => onChange({ author: event.target.value })} />
+      <TextField label="Date" type="date" value={meta.date} onChange={(event) => onChange({ date: event.target.value })} />
+      <TagInput label="Tags" tags={meta.tags} onChange={(tags) => onChange({ tags })} />
+      <div className="field">
+        <label htmlFor={excerptId}>Excerpt</label>
+        <textarea
+          id={excerptId}
+          rows={4}
+          value={meta.excerpt}
+          placeholder="A sentence or two for the blog's index page."
+          onChange={(event) => onChange({ excerpt: event.target.value })}
+        />
+      </div>
+    </aside>
+  )
+}

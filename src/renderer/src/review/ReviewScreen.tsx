@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import type { OpenedReview } from '@shared/contract'
+import type { ReviewMeta } from '@shared/model'
+import type { EditorState } from 'lexical'
+import { api } from '@renderer/api'
+import { Icon } from '@renderer/components/Icon'
+import { StatusBadge } from '@renderer/components/StatusBadge'
+import { errorMessage } from '@renderer/lib/errors'
+import { Editor } from '@renderer/editor/Editor'
+import { MetaPanel, type MetaPatch } from './MetaPanel'
+import { StatusBar } from './StatusBar'
+import { TitleField } from './TitleField'
+import { ReviewSaver, type SaveState } from './saver'
+
+interface Props {
+  id: string
+  wordsPerMinute: number
+  /** Set for a review just created: its title is selected, ready to be typed over. */
+  isNew: boolean
+  onClose: () => void
+}
+
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview
+
+export function ReviewScreen({ id, wordsPerMinute, isNew, onClose }: Props) {
+  const [review, setReview] = useState<Loaded>({ kind: 'loading' })
+
+  useEffect(() => {
+    api.openReview({ id }).then(setReview, (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) }))
+  }, [id])
+
+  switch (review.kind) {
+    case 'editable':
+      return <EditableReview review={review} wordsPerMinute={wordsPerMinute} isNew={isNew} onClose={onClose} />
+    case 'read-only':
+      return (
+        <ReadOnlyReview title={id} onClose={onClose}>
+          <div className="notice notice-error" role="alert">
+            <Icon name="warning" />
+            <div>
+              <strong>This review can’t be edited: its file could not be read.</strong>
+              <p>{review.reason}</p>
+              <p>Fix the file in another editor and open it again; Verdict won’t change it.</p>
+            </div>
+          </div>
+          <section className="raw-file" aria-label="File contents">
+            <h2 className="panel-heading">review.md as stored</h2>
+            <pre>{review.raw}</pre>
+          </section>
+        </ReadOnlyReview>
+      )
+    case 'failed':
+      return (
+        <ReadOnlyReview title={id} onClose={onClose}>
+          <div className="notice notice-error" role="alert">
+            <Icon name="warning" />
+            <div>
+              <strong>This review could not be opened.</strong>
+              <p>{review.message}</p>
+            </div>
+          </div>
+        </ReadOnlyReview>
+      )
+    case 'loading':
+      return (
+        <ReadOnlyReview title="" onClose={onClose}>
+          <p className="loading" aria-busy="true">
+            Opening review…
+          </p>
+        </ReadOnlyReview>
+      )
+  }
+}
+
+function ReadOnlyReview({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  return (
+    <div className="screen review-screen">
+      <header className="topbar">
+        <button type="button" className="button button-quiet" onClick={onClose}>
+          <Icon name="back" /> Library
+        </button>
+        <span className="topbar-title">{title}</span>
+      </header>
+      <main className="read-only">{children}</main>
+    </div>
+  )
+}
+
+function EditableReview({
+  review,
+  wordsPerMinute,
+  isNew,
+  onClose,
+}: {
+  review: Extract<OpenedReview, { kind: 'editable' }>
+  wordsPerMinute: number
+  isNew: boolean
+  onClose: () => void
+}) {
+  const [meta, setMeta] = useState<ReviewMeta>(review.meta)
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
+  const [words, setWords] = useState<number | null>(null)
+  const [showDetails, setShowDetails] = useState(true)
+  // One saver per opened review, bound to its id for its whole life.
+  const [saver] = useState(
+    () =>
+      new ReviewSaver({
+        id: review.id,
+        baseHash: review.hash,
+        initial: { meta: review.meta, doc: { toJSON: () => review.doc } },
+        save: (args) => api.saveReview(args),
+        onState: setSaveState,
+      }),
+  )
+
+  // Leaving the screen any other way than "Library" still writes what is pending.
+  useEffect(
+    () => () => {
+      void saver.flush().catch(() => undefined)
+      saver.dispose()
+    },
+    [saver],
+  )
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault()
+        saver.flush().catch(() => undefined)
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [saver])
+
+  const changeMeta = (patch: MetaPatch) => {
+    const next = { ...meta, ...patch }
+    setMeta(next)
+    saver.change({ meta: next })
+  }
+  const changeDoc = useCallback((state: EditorState) => saver.change({ doc: state }), [saver])
+
+  const close = async () => {
+    try {
+      await saver.flush()
+      onClose()
+    } catch {
+      // The status bar shows why; the edits stay on screen until a save succeeds.
+    }
+  }
+
+  return (
+    <div className={showDetails ? 'screen review-screen with-details' : 'screen review-screen'}>
+      <header className="topbar">
+        <button type="button" className="button button-quiet" onClick={() => void close()}>
+          <Icon name="back" /> Library
+        </button>
+        <span className="topbar-title">{meta.title || 'Untitled review'}</span>
+        <StatusBadge status={meta.status} />
+        <button
+          type="button"
+          className="icon-button push-left"
+          aria-label="Details panel"
+          aria-pressed={showDetails}
+          title="Show or hide the details panel"
+          onClick={() => setShowDetails((shown) => !shown)}
+        >
+          <Icon name="panel" />
+        </button>
+      </header>
+      <div className="review-body">
+        <main className="review-main">
+          <Editor
+            doc={review.doc}
+            onChange={changeDoc}
+            onWordCount={setWords}
+            header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
+          />
+        </main>
+        {showDetails && <MetaPanel meta={meta} onChange={changeMeta} />}
+      </div>
+      <StatusBar words={words} wordsPerMinute={wordsPerMinute} save={saveState} />
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+
+interface Props {
+  value: string
+  onChange: (title: string) => void
+  /** Select the title on mount, for a review just created. */
+  selectOnMount: boolean
+}
+
+/** The review's title as a large field above the text (rendered inside the editor's composer). */
+export function TitleField({ value, onChange, selectOnMount }: Props) {
+  const [editor] = useLexicalComposerContext()
+  const ref = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    if (selectOnMount) ref.current?.select()
+  }, [selectOnMount])
+
+  return (
+    <input
+      ref={ref}
+      className="title-input"
+      aria-label="Title"
+      placeholder="Untitled review"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      onKeyDown={(event) => {
+        // Enter moves on to the text, as it does after a document's title.
+        if (event.key === 'Enter') {
+          event.preventDefault()
+          editor.focus()
+        }
+      }}
+    />
+  )
+}

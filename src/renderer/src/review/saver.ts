@@ -1,0 +1,101 @@
+import type { Args, Result } from '@shared/contract'
+import type { EditorDocument } from '@shared/document'
+import type { ReviewMeta } from '@shared/model'
+import { errorMessage } from '@renderer/lib/errors'
+
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }
+
+/** Anything with Lexical's `toJSON()`: serialising waits until the save runs, off the typing path. */
+export interface DocumentSource {
+  toJSON(): unknown
+}
+
+interface Snapshot {
+  meta: ReviewMeta
+  doc: DocumentSource
+}
+
+type Save = (args: Args<'saveReview'>) => Promise<Result<'saveReview'>>
+
+/**
+ * Autosave for one open review. The id is fixed at construction, so content can never be written
+ * under another review's id; saves never overlap, and a change made during a save is queued and
+ * written (only its latest version) once that save returns.
+ */
+export class ReviewSaver {
+  readonly #id: string
+  readonly #save: Save
+  readonly #onState: (state: SaveState) => void
+  readonly #delay: number
+  #baseHash: string
+  #latest: Snapshot
+  #dirty = false
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #running: Promise<void> | null = null
+
+  constructor(options: {
+    id: string
+    baseHash: string
+    initial: Snapshot
+    save: Save
+    onState: (state: SaveState) => void
+    delay?: number
+  }) {
+    this.#id = options.id
+    this.#baseHash = options.baseHash
+    this.#latest = options.initial
+    this.#save = options.save
+    this.#onState = options.onState
+    this.#delay = options.delay ?? 600
+  }
+
+  /** Records the newest content and saves it once typing pauses. */
+  change(patch: Partial<Snapshot>): void {
+    this.#latest = { ...this.#latest, ...patch }
+    this.#dirty = true
+    this.#onState({ kind: 'saving' })
+    clearTimeout(this.#timer)
+    // The error is already reported through onState; nothing else awaits a debounced save.
+    this.#timer = setTimeout(() => void this.flush().catch(() => undefined), this.#delay)
+  }
+
+  /** Saves pending changes now; resolves once everything changed so far is on disk, rejects on failure. */
+  async flush(): Promise<void> {
+    clearTimeout(this.#timer)
+    while (this.#running) await this.#running.catch(() => undefined)
+    if (!this.#dirty) return
+    // No await between the check above and claiming #running: two flushes cannot both start a save.
+    const snapshot = this.#latest
+    this.#dirty = false
+    this.#running = this.#write(snapshot)
+    try {
+      await this.#running
+    } finally {
+      this.#running = null
+    }
+  }
+
+  /** Cancels the debounce timer (the review is closing and has been flushed). */
+  dispose(): void {
+    clearTimeout(this.#timer)
+  }
+
+  async #write(snapshot: Snapshot): Promise<void> {
+    this.#onState({ kind: 'saving' })
+    try {
+      const result = await this.#save({
+        id: this.#id,
+        meta: snapshot.meta,
+        doc: snapshot.doc.toJSON() as EditorDocument,
+        baseHash: this.#baseHash,
+      })
+      this.#baseHash = result.hash
+      if (!this.#dirty) this.#onState({ kind: 'saved' })
+    } catch (error) {
+      // The edits stay in the editor and count as unsaved: the next change or flush retries them.
+      this.#dirty = true
+      this.#onState({ kind: 'error', message: errorMessage(error) })
+      throw error
+    }
+  }
+}

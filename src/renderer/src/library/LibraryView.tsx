@@ -1,0 +1,273 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { REVIEW_STATUSES, type LibraryInfo, type ReviewStatus, type ReviewSummary } from '@shared/model'
+import { api } from '@renderer/api'
+import { Icon } from '@renderer/components/Icon'
+import { Toast, type ToastMessage } from '@renderer/components/Toast'
+import { errorMessage } from '@renderer/lib/errors'
+import { ReviewRow } from './ReviewRow'
+import { RenameDialog } from './RenameDialog'
+import { SwitchLibraryDialog } from './SwitchLibraryDialog'
+
+type Sort = 'updated' | 'title'
+type Filter = ReviewStatus | 'all'
+
+const FILTER_LABELS: Record<Filter, string> = { all: 'All reviews', draft: 'Drafts', ready: 'Ready', published: 'Published' }
+
+const byTitle = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
+type Listing = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; reviews: ReviewSummary[] }
+
+async function loadLibrary(): Promise<{ info?: LibraryInfo; listing: Listing }> {
+  try {
+    const [info, reviews] = await Promise.all([api.getLibrary(), api.listReviews()])
+    return { info, listing: { kind: 'loaded', reviews } }
+  } catch (error) {
+    return { listing: { kind: 'failed', message: errorMessage(error) } }
+  }
+}
+
+interface Props {
+  onOpen: (id: string, isNew?: boolean) => void
+  onOpenSettings: () => void
+}
+
+export function LibraryView({ onOpen, onOpenSettings }: Props) {
+  const [library, setLibrary] = useState<LibraryInfo | null>(null)
+  const [listing, setListing] = useState<Listing>({ kind: 'loading' })
+  const [query, setQuery] = useState('')
+  const [filter, setFilter] = useState<Filter>('all')
+  const [sort, setSort] = useState<Sort>('updated')
+  const [renaming, setRenaming] = useState<ReviewSummary | null>(null)
+  const [switching, setSwitching] = useState(false)
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const sortId = useId()
+
+  const notify = useCallback((text: string, action?: ToastMessage['action']) => {
+    setToast({ id: Date.now(), text, action })
+  }, [])
+  const dismissToast = useCallback(() => setToast(null), [])
+
+  // A promise callback rather than code after an await: the hooks linter then sees the state is set
+  // asynchronously, not while the effect that loads it runs.
+  const reload = useCallback(
+    () =>
+      loadLibrary().then(({ info, listing }) => {
+        if (info) setLibrary(info)
+        setListing(listing)
+      }),
+    [],
+  )
+
+  useEffect(() => {
+    void reload()
+    return api.onEvent((event) => {
+      if (event.type === 'library-changed') void reload()
+    })
+  }, [reload])
+
+  /** Runs a library action; a failure is reported in the snackbar rather than lost. */
+  const attempt = async (action: () => Promise<void>) => {
+    try {
+      await action()
+    } catch (error) {
+      notify(errorMessage(error))
+    }
+  }
+
+  const create = () =>
+    attempt(async () => {
+      const review = await api.createReview({})
+      onOpen(review.id, true)
+    })
+
+  const duplicate = (review: ReviewSummary) =>
+    attempt(async () => {
+      const copy = await api.duplicateReview({ id: review.id })
+      await reload()
+      notify(`Duplicated as “${copy.title}”`)
+    })
+
+  const remove = (review: ReviewSummary) =>
+    attempt(async () => {
+      const { trashId } = await api.trashReview({ id: review.id })
+      await reload()
+      notify(`Moved “${review.title || 'Untitled review'}” to the trash`, {
+        label: 'Undo',
+        run: () =>
+          void attempt(async () => {
+            const restored = await api.restoreReview({ trashId })
+            await reload()
+            notify(`Restored “${restored.title}”`)
+          }),
+      })
+    })
+
+  const reviews = useMemo(() => (listing.kind === 'loaded' ? listing.reviews : []), [listing])
+  const counts = useMemo(() => {
+    const result: Record<Filter, number> = { all: reviews.length, draft: 0, ready: 0, published: 0 }
+    for (const review of reviews) result[review.status] += 1
+    return result
+  }, [reviews])
+
+  const visible = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase()
+    return reviews
+      .filter((review) => (filter === 'all' || review.status === filter) && review.title.toLocaleLowerCase().includes(needle))
+      .sort((a, b) => (sort === 'title' ? byTitle.compare(a.title, b.title) : b.updated.localeCompare(a.updated)))
+  }, [reviews, query, filter, sort])
+
+  return (
+    <div className="screen library-screen">
+      <nav className="sidebar" aria-label="Library">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            V
+          </span>
+          Verdict
+        </div>
+        <ul className="sidebar-nav" aria-label="Filter by status">
+          {(['all', ...REVIEW_STATUSES] as Filter[]).map((value) => (
+            <li key={value}>
+              <button
+                type="button"
+                className="sidebar-item"
+                aria-pressed={filter === value}
+                onClick={() => setFilter(value)}
+              >
+                {value !== 'all' && <span className={`dot dot-${value}`} aria-hidden="true" />}
+                <span className="sidebar-item-label">{FILTER_LABELS[value]}</span>
+                <span className="sidebar-count">{listing.kind === 'loaded' ? counts[value] : ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-footer">
+          <p className="sidebar-label" id="library-path-label">
+            Library
+          </p>
+          <p className="library-path" aria-labelledby="library-path-label" title={library?.path}>
+            <Icon name="folder" size={16} />
+            <span>{library?.path ?? '…'}</span>
+          </p>
+          <button type="button" className="button button-quiet sidebar-button" disabled={!library} onClick={() => setSwitching(true)}>
+            Switch library…
+          </button>
+          <button type="button" className="button button-quiet sidebar-button" onClick={onOpenSettings}>
+            <Icon name="settings" size={16} /> Settings
+          </button>
+        </div>
+      </nav>
+
+      <main className="library-main">
+        <header className="library-header">
+          <h1 className="library-title">{FILTER_LABELS[filter]}</h1>
+          <div className="library-tools">
+            <label className="search">
+              <Icon name="search" size={16} />
+              <input
+                type="search"
+                aria-label="Search reviews by title"
+                placeholder="Search titles"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
+            </label>
+            <div className="sort">
+              <label htmlFor={sortId}>Sort by</label>
+              <select id={sortId} value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
+                <option value="updated">Last edited</option>
+                <option value="title">Title</option>
+              </select>
+            </div>
+            <button type="button" className="button button-primary" onClick={() => void create()}>
+              <Icon name="plus" size={16} /> New review
+            </button>
+          </div>
+        </header>
+
+        <div className="library-content">
+          {listing.kind === 'loading' && (
+            <p className="loading" aria-busy="true">
+              Loading reviews…
+            </p>
+          )}
+          {listing.kind === 'failed' && (
+            <div className="notice notice-error" role="alert">
+              <Icon name="warning" />
+              <div>
+                <strong>The library could not be read.</strong>
+                <p>{listing.message}</p>
+                <button type="button" className="button" onClick={() => void reload()}>
+                  Try again
+                </button>
+              </div>
+            </div>
+          )}
+          {listing.kind === 'loaded' && reviews.length === 0 && (
+            <div className="empty-state">
+              <h2>No reviews yet</h2>
+              <p>Your reviews live as Markdown files in this library’s folder. Start the first one.</p>
+              <button type="button" className="button button-primary" onClick={() => void create()}>
+                <Icon name="plus" size={16} /> New review
+              </button>
+            </div>
+          )}
+          {listing.kind === 'loaded' && reviews.length > 0 && visible.length === 0 && (
+            <div className="empty-state">
+              <h2>No matching reviews</h2>
+              <p>{query ? `No ${filter === 'all' ? '' : `${FILTER_LABELS[filter].toLowerCase()} `}review has “${query.trim()}” in its title.` : `Nothing is marked ${FILTER_LABELS[filter].toLowerCase()} yet.`}</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setQuery('')
+                  setFilter('all')
+                }}
+              >
+                Show all reviews
+              </button>
+            </div>
+          )}
+          {visible.length > 0 && (
+            <ul className="review-list" aria-label="Reviews">
+              {visible.map((review) => (
+                <ReviewRow
+                  key={review.id}
+                  review={review}
+                  onOpen={() => onOpen(review.id)}
+                  onRename={() => setRenaming(review)}
+                  onDuplicate={() => void duplicate(review)}
+                  onDelete={() => void remove(review)}
+                />
+              ))}
+            </ul>
+          )}
+        </div>
+      </main>
+
+      {renaming && (
+        <RenameDialog
+          review={renaming}
+          onClose={() => setRenaming(null)}
+          onRenamed={(renamed) => {
+            setRenaming(null)
+            void reload()
+            notify(`Renamed to “${renamed.title}” (folder “${renamed.id}”)`)
+          }}
+        />
+      )}
+      {switching && library && (
+        <SwitchLibraryDialog
+          library={library}
+          onClose={() => setSwitching(false)}
+          onSwitched={() => {
+            setSwitching(false)
+            setListing({ kind: 'loading' })
+            void reload()
+          }}
+        />
+      )}
+      <Toast toast={toast} onDismiss={dismissToast} />
+    </div>
+  )
+}

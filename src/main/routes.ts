@@ -1,5 +1,6 @@
 import type { Handlers } from '../shared/contract'
 import type { Services } from './container'
+import { imageLimitsOf, importImage } from './services/assets/import'
 
 /** The handler table: one line per channel, each a call into a service. */
 export function createHandlers({ libraries, settings, platform }: Services): Handlers {
@@ -16,6 +17,7 @@ export function createHandlers({ libraries, settings, platform }: Services): Han
     duplicateReview: async ({ id }) => library().duplicate(id),
     trashReview: async ({ id }) => library().trash(id),
     restoreReview: async ({ trashId }) => library().restore(trashId),
+    importImage: async ({ id, fileName, data }) => importImage(library(), id, fileName, data, imageLimitsOf(settings.get())),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
   } satisfies Handlers

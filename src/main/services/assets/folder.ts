@@ -1,0 +1,83 @@
+import { lstat, mkdir, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import { reviewId } from '../../../shared/validate'
+import { describeIoError, fail, isErrnoCode } from '../errors'
+import { ASSETS_DIR, TRASH_DIR, type Library } from '../library/library'
+
+export interface AssetsFolder {
+  /** The review's folder. */
+  reviewDir: string
+  /** `<review>/assets`; it may not exist yet. */
+  path: string
+  exists: boolean
+}
+
+/**
+ * The `assets/` folder of a review, confined to the library: the id must be one plain folder name
+ * (the library's `reviewDir` then refuses symlinks leading out), and `assets` itself must be a real
+ * folder, not a symlink that would carry writes or moves somewhere else.
+ */
+export async function assetsFolder(library: Library, id: string): Promise<AssetsFolder> {
+  // IPC validates ids too; services are also called from elsewhere, and `reviewDir('')` would be the library root.
+  if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review of this library and was refused.`)
+  const reviewDir = await library.reviewDir(id)
+  const path = join(reviewDir, ASSETS_DIR)
+  let info
+  try {
+    info = await lstat(path)
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) return { reviewDir, path, exists: false }
+    throw describeIoError(error, `read the assets folder of “${id}”`)
+  }
+  if (!info.isDirectory()) fail('OUTSIDE_LIBRARY', `The assets folder of “${id}” is not a plain folder (a link or a file?), so Verdict does not use it.`)
+  return { reviewDir, path, exists: true }
+}
+
+/**
+ * Moves files out of a review's `assets/` into a new folder `.trash/assets-<id>-<ms>/` of the
+ * library (suffixed if that name is taken), so nothing is ever deleted outright. Returns the trash
+ * folder's name inside `.trash`.
+ */
+export async function moveAssetsToTrash(library: Library, id: string, assetsDir: string, names: string[], now: Date): Promise<string> {
+  const trashRoot = join(library.root, TRASH_DIR)
+  const base = `assets-${id}-${now.getTime()}`
+  let folder = ''
+  try {
+    await mkdir(trashRoot, { recursive: true })
+    for (let n = 1; ; n++) {
+      folder = n === 1 ? base : `${base}-${n}`
+      try {
+        await mkdir(join(trashRoot, folder))
+        break
+      } catch (error) {
+        if (!isErrnoCode(error, 'EEXIST')) throw error
+      }
+    }
+    for (const name of names) await rename(join(assetsDir, name), join(trashRoot, folder, name))
+  } catch (error) {
+    throw describeIoError(error, `move unused images of “${id}” to the trash`)
+  }
+  return folder
+}
+
+/**
+ * Runs `task` after every earlier task on the same key has settled, so an import and a clean-up of
+ * one assets folder never interleave their read-check-write steps (e.g. a clean-up trashing a file
+ * that an import just found and is about to hand back). In-process only, like the app itself.
+ */
+const queues = new Map<string, Promise<unknown>>()
+
+export async function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve()
+  const run = previous.then(task, task)
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  )
+  queues.set(key, settled)
+  try {
+    return await run
+  } finally {
+    if (queues.get(key) === settled) queues.delete(key)
+  }
+}

@@ -5,6 +5,7 @@ import type { OpenedReview, SaveResult } from '../../../shared/contract'
 import { emptyDocument, type EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/text'
+import { reviewId } from '../../../shared/validate'
 import { parseReview, ReviewParseError, serializeReview, wordCountOf } from '../format'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
@@ -160,6 +161,7 @@ export class Library {
 
   /** The review's folder, refusing anything that is not a folder directly inside the library. */
   async reviewDir(id: string): Promise<string> {
+    if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
     const dir = join(this.root, id)
     let real: string
     try {

@@ -51,7 +51,8 @@ export function Dialog({ title, description, onClose, onSubmit, children, action
         if (event.target === event.currentTarget) onClose()
       }}
     >
-      <form className="dialog-body" onSubmit={submit} aria-busy={busy}>
+      {/* noValidate: each dialog validates itself and explains the problem next to the field. */}
+      <form className="dialog-body" onSubmit={submit} aria-busy={busy} noValidate>
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>

@@ -17,6 +17,10 @@ const byTitle = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base
 
 type Listing = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; reviews: ReviewSummary[] }
 
+function folderName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).at(-1) ?? path
+}
+
 async function loadLibrary(): Promise<{ info?: LibraryInfo; listing: Listing }> {
   try {
     const [info, reviews] = await Promise.all([api.getLibrary(), api.listReviews()])
@@ -142,15 +146,19 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
           ))}
         </ul>
         <div className="sidebar-footer">
-          <p className="sidebar-label" id="library-path-label">
-            Library
-          </p>
-          <p className="library-path" aria-labelledby="library-path-label" title={library?.path}>
+          <p className="sidebar-label">Library</p>
+          <div className="library-path" title={library?.path}>
             <Icon name="folder" size={16} />
-            <span>{library?.path ?? '…'}</span>
-          </p>
+            <div>
+              <p className="library-name">{library ? folderName(library.path) : '…'}</p>
+              {/* Long paths are cut at the start: the end says most about which folder this is. */}
+              <p className="library-full-path">
+                <bdi>{library?.path}</bdi>
+              </p>
+            </div>
+          </div>
           <button type="button" className="button button-quiet sidebar-button" disabled={!library} onClick={() => setSwitching(true)}>
-            Switch library…
+            <Icon name="swap" size={16} /> Switch library…
           </button>
           <button type="button" className="button button-quiet sidebar-button" onClick={onOpenSettings}>
             <Icon name="settings" size={16} /> Settings
@@ -160,7 +168,16 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
 
       <main className="library-main">
         <header className="library-header">
-          <h1 className="library-title">{FILTER_LABELS[filter]}</h1>
+          <div className="library-heading">
+            <h1 className="library-title">{FILTER_LABELS[filter]}</h1>
+            {listing.kind === 'loaded' && (
+              <p className="library-subtitle">
+                {visible.length === reviews.length
+                  ? `${reviews.length} ${reviews.length === 1 ? 'review' : 'reviews'}`
+                  : `${visible.length} of ${reviews.length} reviews`}
+              </p>
+            )}
+          </div>
           <div className="library-tools">
             <label className="search">
               <Icon name="search" size={16} />

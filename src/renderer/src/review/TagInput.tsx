@@ -41,7 +41,7 @@ export function TagInput({ label, tags, onChange }: Props) {
       <label htmlFor={id}>{label}</label>
       <div className="chip-input">
         {tags.length > 0 && (
-          <ul className="chips" aria-label={label}>
+          <ul className="chips" aria-label="Tag list">
             {tags.map((tag) => (
               <li key={tag} className="chip">
                 {tag}

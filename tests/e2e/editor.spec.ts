@@ -1,0 +1,368 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** Writes `<library>/<folder>/review.md` with the given Markdown body. */
+async function seed(libraryDir: string, folder: string, title: string, body: string): Promise<void> {
+  await mkdir(join(libraryDir, folder), { recursive: true })
+  const frontMatter = `---\ntitle: ${title}\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: draft\ntags: [film]\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\n`
+  await writeFile(join(libraryDir, folder, 'review.md'), frontMatter + body)
+}
+
+/** The review.md whose front matter carries this title (a new review's folder is named by main). */
+async function reviewFile(libraryDir: string, title: string): Promise<string> {
+  for (const folder of await readdir(libraryDir)) {
+    const text = await readFile(join(libraryDir, folder, 'review.md'), 'utf8').catch(() => '')
+    if (new RegExp(`^title: ['"]?${title}['"]?$`, 'm').test(text)) return text
+  }
+  throw new Error(`no review titled ${title} in the library`)
+}
+
+async function open(page: Page, title: string): Promise<void> {
+  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: title, exact: true }).getByRole('button', { name: 'Open' }).click()
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(title)
+}
+
+const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
+const saveState = (page: Page) => page.getByRole('status')
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Formatting' })
+
+/** Puts the caret inside `text` in the editor (a click on the words). */
+const caretIn = (page: Page, text: string) => editorText(page).getByText(text, { exact: true }).click()
+
+const SAMPLE = `## The set-up
+
+Ballerina is **stylish** and *bruising*, with [a site](https://example.com/ballerina).
+
+- Choreography
+- Ana de Armas
+
+| Film | Score |
+| ---- | ----- |
+| Ballerina | 9 |
+
+\`\`\`js
+console.log('kept')
+\`\`\`
+`
+
+test('writes a formatted review with the toolbar and Markdown shortcuts; it is stored as Markdown and reopens intact', async ({ page, libraryDir }) => {
+  await page.getByRole('button', { name: 'New review' }).click()
+  await expect(page.getByRole('textbox', { name: 'Title' })).toBeFocused()
+  await page.keyboard.type('Ballerina')
+  await page.keyboard.press('Enter')
+  await expect(editorText(page)).toBeFocused()
+
+  // Markdown shortcuts while typing.
+  await page.keyboard.type('## First impressions')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('A **stylish** and *bruising* spin-off, with `gun-fu` and ~~no~~ restraint.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('- Choreography')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Ana de Armas')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('1. Opening')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Finale')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('> The best action film since John Wick.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('---')
+  await page.keyboard.press('Enter')
+
+  // The toolbar.
+  await page.keyboard.type('Plain, ')
+  await toolbar(page).getByRole('button', { name: 'Bold' }).click()
+  await expect(toolbar(page).getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.type('bold words')
+  await toolbar(page).getByRole('button', { name: 'Bold' }).click()
+  await page.keyboard.type(' and ')
+  await toolbar(page).getByRole('button', { name: 'Italic' }).click()
+  await page.keyboard.type('italic words')
+  await toolbar(page).getByRole('button', { name: 'Italic' }).click()
+  await page.keyboard.press('Enter')
+  await toolbar(page).getByLabel('Block type').selectOption({ label: 'Heading 3' })
+  await page.keyboard.type('Verdict')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('See the official site')
+  for (let i = 0; i < 'official site'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+  await toolbar(page).getByRole('button', { name: 'Link' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add link' })
+  await dialog.getByLabel('URL').fill('https://example.com/ballerina')
+  await dialog.getByRole('button', { name: 'Add link' }).click()
+  await expect(dialog).toBeHidden()
+
+  // The details panel.
+  await page.getByLabel('Author').fill('Ana Critic')
+  await page.getByLabel('Date').fill('2026-06-06')
+  await page.getByLabel('Tags').fill('film, action')
+  await page.getByLabel('Tags').press('Enter')
+  await page.getByLabel('Excerpt').fill('A stylish, bruising spin-off.')
+  await page.getByLabel('Status').selectOption({ label: 'Ready' })
+  await expect(saveState(page)).toHaveText('Saved')
+
+  const markdown = await reviewFile(libraryDir, 'Ballerina')
+  for (const fragment of [
+    '## First impressions',
+    '**stylish**',
+    '*bruising*',
+    '`gun-fu`',
+    '~~no~~',
+    '1. Opening',
+    '> The best action film since John Wick.',
+    '**bold words**',
+    '*italic words*',
+    '### Verdict',
+    '[official site](https://example.com/ballerina)',
+    'author: Ana Critic',
+    'status: ready',
+    'excerpt: A stylish, bruising spin-off.',
+  ])
+    expect(markdown).toContain(fragment)
+  expect(markdown).toMatch(/^[-*+] Choreography$/m)
+  expect(markdown).toMatch(/^(---|\*\*\*|___)$/m)
+  expect(markdown).toMatch(/tags:[\s\S]*film[\s\S]*action/)
+
+  await page.reload()
+  await open(page, 'Ballerina')
+  const text = editorText(page)
+  await expect(text.getByRole('heading', { level: 2, name: 'First impressions' })).toBeVisible()
+  await expect(text.getByRole('heading', { level: 3, name: 'Verdict' })).toBeVisible()
+  await expect(text.getByRole('listitem')).toHaveText(['Choreography', 'Ana de Armas', 'Opening', 'Finale'])
+  await expect(text.getByRole('blockquote')).toHaveText('The best action film since John Wick.')
+  await expect(text.getByRole('separator')).toHaveCount(1)
+  await expect(text.getByRole('link', { name: 'official site' })).toHaveAttribute('href', 'https://example.com/ballerina')
+  await caretIn(page, 'stylish')
+  await expect(toolbar(page).getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true')
+  await caretIn(page, 'gun-fu')
+  await expect(toolbar(page).getByRole('button', { name: 'Inline code' })).toHaveAttribute('aria-pressed', 'true')
+  await caretIn(page, 'no')
+  await expect(toolbar(page).getByRole('button', { name: 'Strikethrough' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByLabel('Author')).toHaveValue('Ana Critic')
+  await expect(page.getByLabel('Date')).toHaveValue('2026-06-06')
+  await expect(page.getByRole('list', { name: 'Tag list' }).getByRole('listitem')).toHaveText(['film', 'action'])
+  await expect(page.getByLabel('Excerpt')).toHaveValue('A stylish, bruising spin-off.')
+  await expect(page.getByLabel('Status')).toHaveValue('ready')
+})
+
+test('the toolbar reflects the selection, and the shortcuts format, undo and redo', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'ballerina', 'Ballerina', SAMPLE)
+  await page.reload()
+  await open(page, 'Ballerina')
+  const bold = toolbar(page).getByRole('button', { name: 'Bold' })
+  const blockType = toolbar(page).getByLabel('Block type')
+
+  await caretIn(page, 'The set-up')
+  await expect(blockType).toHaveValue('h2')
+  await expect(bold).toHaveAttribute('aria-pressed', 'false')
+  await caretIn(page, 'stylish')
+  await expect(bold).toHaveAttribute('aria-pressed', 'true')
+  await expect(blockType).toHaveValue('paragraph')
+  await caretIn(page, 'bruising')
+  await expect(toolbar(page).getByRole('button', { name: 'Italic' })).toHaveAttribute('aria-pressed', 'true')
+  await caretIn(page, 'a site')
+  await expect(toolbar(page).getByRole('button', { name: 'Link' })).toHaveAttribute('aria-pressed', 'true')
+  await caretIn(page, 'Choreography')
+  await expect(blockType).toHaveValue('bullet')
+  await expect(toolbar(page).getByRole('button', { name: 'Bulleted list' })).toHaveAttribute('aria-pressed', 'true')
+
+  // Ctrl+B / Ctrl+Z / Ctrl+Shift+Z on a fresh paragraph.
+  await caretIn(page, 'Ana de Armas')
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Shortcut')
+  await page.keyboard.press('Shift+Home')
+  await page.keyboard.press('ControlOrMeta+b')
+  await expect(bold).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('ControlOrMeta+i')
+  await expect(toolbar(page).getByRole('button', { name: 'Italic' })).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('ControlOrMeta+z')
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(bold).toHaveAttribute('aria-pressed', 'false')
+  await page.keyboard.press('ControlOrMeta+Shift+z')
+  await expect(bold).toHaveAttribute('aria-pressed', 'true')
+  await toolbar(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(bold).toHaveAttribute('aria-pressed', 'false')
+  await toolbar(page).getByRole('button', { name: 'Redo' }).click()
+  await expect(bold).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('the link dialog accepts only web and e-mail addresses, and edits or removes a link', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'ballerina', 'Ballerina', 'Write to the studio today.\n')
+  await page.reload()
+  await open(page, 'Ballerina')
+  await editorText(page).getByText('Write to the studio today.').dblclick()
+  await page.keyboard.press('ControlOrMeta+k')
+
+  const dialog = page.getByRole('dialog', { name: 'Add link' })
+  const url = dialog.getByLabel('URL')
+  await expect(url).toBeFocused()
+  for (const bad of ['javascript:alert(1)', 'ftp://example.com/file', 'example.com', '']) {
+    await url.fill(bad)
+    await dialog.getByRole('button', { name: 'Add link' }).click()
+    await expect(dialog.getByRole('alert')).toHaveText('Enter a full address starting with https://, http:// or mailto:')
+    await expect(url).toHaveAttribute('aria-invalid', 'true')
+  }
+  await url.fill('mailto:press@example.com')
+  await dialog.getByRole('button', { name: 'Add link' }).click()
+  await expect(dialog).toBeHidden()
+  const link = editorText(page).getByRole('link')
+  await expect(link).toHaveAttribute('href', 'mailto:press@example.com')
+
+  await link.click()
+  await page.keyboard.press('ControlOrMeta+k')
+  const edit = page.getByRole('dialog', { name: 'Edit link' })
+  await expect(edit.getByLabel('URL')).toHaveValue('mailto:press@example.com')
+  await edit.getByRole('button', { name: 'Remove link' }).click()
+  await expect(editorText(page).getByRole('link')).toHaveCount(0)
+  await expect(saveState(page)).toHaveText('Saved')
+  expect(await reviewFile(libraryDir, 'Ballerina')).not.toContain('mailto:')
+})
+
+test('Markdown the editor cannot show is kept verbatim and stays editable', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'ballerina', 'Ballerina', SAMPLE)
+  await page.reload()
+  await open(page, 'Ballerina')
+
+  const blocks = page.getByRole('textbox', { name: 'Markdown kept as written' })
+  await expect(blocks).toHaveCount(2)
+  await expect(blocks.first()).toHaveValue(/\| Ballerina \| 9 \|/)
+  await expect(blocks.nth(1)).toHaveValue(/console\.log\('kept'\)/)
+
+  await blocks.first().fill('| Film | Score |\n| ---- | ----- |\n| Ballerina | 9.5 |')
+  await expect(saveState(page)).toHaveText('Saved')
+  const markdown = await reviewFile(libraryDir, 'Ballerina')
+  expect(markdown).toContain('| Ballerina | 9.5 |')
+  expect(markdown).toContain("```js\nconsole.log('kept')\n```")
+  expect(markdown).toContain('**stylish**')
+})
+
+test('the status bar counts words and reading time as you type', async ({ page }) => {
+  await page.getByRole('button', { name: 'New review' }).click()
+  await editorText(page).click()
+  await page.keyboard.type('One two three.')
+  await expect(page.getByRole('contentinfo')).toContainText('3 words · 1 min read')
+  await page.keyboard.insertText(' word'.repeat(527))
+  await expect(page.getByRole('contentinfo')).toContainText('530 words · 2 min read')
+})
+
+test('autosave never overlaps saves, sends the latest text, and Ctrl+S saves at once', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
+  await page.reload()
+  await open(page, 'Ballerina')
+
+  let inFlight = 0
+  let overlapped = false
+  const sent: Array<{ id: string }> = []
+  await page.route('**/__ipc/saveReview', async (route) => {
+    overlapped ||= inFlight > 0
+    inFlight++
+    sent.push((JSON.parse(route.request().postData() ?? '{}') as { args: { id: string } }).args)
+    await new Promise((done) => setTimeout(done, 900)) // a slow disk
+    const response = await route.fetch()
+    inFlight--
+    await route.fulfill({ response })
+  })
+
+  await caretIn(page, 'Start.')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' First burst.')
+  await expect(saveState(page)).toHaveText('Saving…')
+  await page.waitForTimeout(800) // the first save is now on its way
+  await page.keyboard.type(' Second burst.')
+  await page.waitForTimeout(300)
+  await page.keyboard.type(' Last words.')
+  await expect(saveState(page)).toHaveText('Saved', { timeout: 15_000 })
+  expect(overlapped).toBe(false)
+  expect(sent.every((args) => args.id === 'ballerina')).toBe(true)
+  expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Start. First burst. Second burst. Last words.')
+
+  // Ctrl+S does not wait for the debounce: the save starts on the key press.
+  const before = sent.length
+  await page.keyboard.type(' Saved by hand.')
+  await page.keyboard.press('ControlOrMeta+s')
+  await page.waitForTimeout(100)
+  expect(sent.length).toBe(before + 1)
+  await expect(saveState(page)).toHaveText('Saved')
+  expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Last words. Saved by hand.')
+})
+
+test('leaving a review saves it first, and never under another review', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'first', 'First', 'First text.\n')
+  await seed(libraryDir, 'second', 'Second', 'Second text.\n')
+  await page.reload()
+  await open(page, 'First')
+  await caretIn(page, 'First text.')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Added just before leaving.')
+  await page.getByRole('button', { name: 'Library' }).click() // well within the debounce
+  await open(page, 'Second')
+  await expect(editorText(page)).toHaveText('Second text.')
+
+  expect(await reviewFile(libraryDir, 'First')).toContain('First text. Added just before leaving.')
+  expect(await reviewFile(libraryDir, 'Second')).not.toContain('Added just before leaving.')
+})
+
+test('a failed save shows the reason and keeps the edits until a save succeeds', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
+  await page.reload()
+  await open(page, 'Ballerina')
+  await page.route('**/__ipc/saveReview', (route) =>
+    route.fulfill({ json: { ok: false, error: { code: 'IO', message: 'The disk is full' } } }),
+  )
+
+  await caretIn(page, 'Start.')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Precious words.')
+  await expect(saveState(page)).toHaveText('Error: The disk is full')
+  await expect(editorText(page)).toHaveText('Start. Precious words.')
+  // Leaving would lose the edits: the app stays on the review.
+  await page.getByRole('button', { name: 'Library' }).click()
+  await expect(saveState(page)).toHaveText('Error: The disk is full')
+  await expect(editorText(page)).toBeVisible()
+
+  await page.unroute('**/__ipc/saveReview')
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(saveState(page)).toHaveText('Saved')
+  expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Start. Precious words.')
+})
+
+test('screenshot: the editor with a formatted review', async ({ page, libraryDir }) => {
+  await seed(
+    libraryDir,
+    'ballerina',
+    'Ballerina',
+    `Len Wiseman’s spin-off could have been a cash-in. Instead, **Ballerina** is the most *inventive* action film of the year: a revenge story told almost entirely through movement, with [Ana de Armas](https://example.com/ana-de-armas) in total command of it.
+
+## A world that keeps expanding
+
+The Ruska Roma, glimpsed in *John Wick: Chapter 3*, finally get their due. The film’s best idea is to treat choreography as character: every fight tells you who Eve is becoming.
+
+> She doesn’t fight like a dancer. She fights like someone who stopped dancing.
+
+### What works
+
+- The flamethrower duel, already a classic
+- A score that knows when to go quiet
+- Keanu Reeves, used sparingly and well
+
+---
+
+The ending stumbles, but by then the film has earned a great deal of goodwill.
+`,
+  )
+  await page.reload()
+  await open(page, 'Ballerina')
+  await page.getByLabel('Tags').fill('action, john wick')
+  await page.getByLabel('Tags').press('Enter')
+  await page.getByLabel('Excerpt').fill('A stylish, bruising spin-off that earns its place.')
+  await page.getByLabel('Status').selectOption({ label: 'Ready' })
+  await caretIn(page, 'Ballerina')
+  await expect(saveState(page)).toHaveText('Saved')
+  await page.screenshot({ path: 'docs/screenshots/editor.png' })
+})

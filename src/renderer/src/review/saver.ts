@@ -32,6 +32,7 @@ export class ReviewSaver {
   #dirty = false
   #timer: ReturnType<typeof setTimeout> | undefined
   #running: Promise<void> | null = null
+  #state: SaveState = { kind: 'saved' }
 
   constructor(options: {
     id: string
@@ -53,7 +54,7 @@ export class ReviewSaver {
   change(patch: Partial<Snapshot>): void {
     this.#latest = { ...this.#latest, ...patch }
     this.#dirty = true
-    this.#onState({ kind: 'saving' })
+    this.#report({ kind: 'saving' })
     clearTimeout(this.#timer)
     // The error is already reported through onState; nothing else awaits a debounced save.
     this.#timer = setTimeout(() => void this.flush().catch(() => undefined), this.#delay)
@@ -80,8 +81,15 @@ export class ReviewSaver {
     clearTimeout(this.#timer)
   }
 
+  /** Reports only actual changes: a keystroke while already "Saving…" must not re-render the screen. */
+  #report(state: SaveState): void {
+    if (JSON.stringify(state) === JSON.stringify(this.#state)) return
+    this.#state = state
+    this.#onState(state)
+  }
+
   async #write(snapshot: Snapshot): Promise<void> {
-    this.#onState({ kind: 'saving' })
+    this.#report({ kind: 'saving' })
     try {
       const result = await this.#save({
         id: this.#id,
@@ -90,11 +98,11 @@ export class ReviewSaver {
         baseHash: this.#baseHash,
       })
       this.#baseHash = result.hash
-      if (!this.#dirty) this.#onState({ kind: 'saved' })
+      if (!this.#dirty) this.#report({ kind: 'saved' })
     } catch (error) {
       // The edits stay in the editor and count as unsaved: the next change or flush retries them.
       this.#dirty = true
-      this.#onState({ kind: 'error', message: errorMessage(error) })
+      this.#report({ kind: 'error', message: errorMessage(error) })
       throw error
     }
   }

@@ -61,7 +61,7 @@ export function ToolbarPlugin() {
           editorState.read(() => {
             const selection = $getSelection()
             if (!$isRangeSelection(selection)) return
-            setState({
+            const next: SelectionState = {
               formats: {
                 bold: selection.hasFormat('bold'),
                 italic: selection.hasFormat('italic'),
@@ -70,7 +70,9 @@ export function ToolbarPlugin() {
               },
               blockType: $currentBlockType(),
               link: $findMatchingParent(selection.anchor.getNode(), $isLinkNode) !== null,
-            })
+            }
+            // Keep the same object when nothing changed, so typing does not re-render the toolbar.
+            setState((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next))
           })
         }),
         editor.registerCommand(

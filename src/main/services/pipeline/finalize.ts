@@ -1,0 +1,81 @@
+/**
+ * rehype plugin that runs after the sanitiser: gives every image its final URL (or removes it),
+ * removes iframes when offline and any iframe the sanitiser let through without a player URL, sets
+ * the iframes' sandbox, and counts the words of what a reader will see.
+ *
+ * Image URLs are resolved here, after sanitising, because the resolver's trusted output (data:
+ * URIs, the app's asset scheme) is exactly what the sanitiser must refuse when an author writes it.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast'
+import type { VFile } from 'vfile'
+import { countWords } from '../../../shared/text'
+import { EMBED_IFRAME_SRC } from './embed'
+import { sanitizeSchema } from './sanitize'
+
+const CLOBBER_PREFIX = sanitizeSchema.clobberPrefix ?? 'user-content-'
+
+function excerptText(node: ElementContent): string {
+  if (node.type === 'text') return node.value
+  if (node.type !== 'element') return ''
+  const className = node.properties['className']
+  if (Array.isArray(className) && className.includes('spoiler-inline')) return ''
+  if (node.tagName === 'br') return ' '
+  if (node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties['dataFootnoteRef'] !== undefined)) return ''
+  return node.children.map(excerptText).join('')
+}
+
+export function rehypeFinalize() {
+  return (tree: Root, file: VFile) => {
+    const ctx = file.data.verdict
+    if (!ctx) throw new Error('rehypeFinalize needs file.data.verdict')
+    const texts: string[] = []
+    const visit = (parent: Root | Element): void => {
+      const kept: Array<RootContent | ElementContent> = []
+      for (const node of parent.children) {
+        if (node.type === 'text') texts.push(node.value)
+        if (node.type !== 'element') {
+          kept.push(node)
+          continue
+        }
+        if (node.tagName === 'img') {
+          const resolved = typeof node.properties['src'] === 'string' ? ctx.resolveImage(node.properties['src']) : undefined
+          if (!resolved) continue
+          node.properties['src'] = resolved.src
+          node.properties['loading'] = 'lazy'
+          node.properties['decoding'] = 'async'
+          if (typeof node.properties['alt'] !== 'string') node.properties['alt'] = ''
+        } else if (node.tagName === 'iframe') {
+          const src = node.properties['src']
+          if (!ctx.online || typeof src !== 'string' || !EMBED_IFRAME_SRC.some((re) => re.test(src))) continue
+          node.properties = {
+            src,
+            title: typeof node.properties['title'] === 'string' ? node.properties['title'] : 'Video',
+            loading: 'lazy',
+            referrerPolicy: 'strict-origin-when-cross-origin',
+            allow: 'encrypted-media; picture-in-picture; fullscreen',
+            allowFullScreen: true,
+            sandbox: ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'],
+          }
+          node.children = []
+        } else if (node.tagName === 'a' && typeof node.properties['href'] === 'string') {
+          const href = node.properties['href']
+          if (/^https?:/i.test(href)) node.properties['rel'] = ['noopener', 'noreferrer']
+          // The sanitiser prefixes every id (DOM clobbering); in-page links follow, as on GitHub.
+          else if (href.startsWith('#') && href.length > 1 && !href.startsWith(`#${CLOBBER_PREFIX}`)) node.properties['href'] = `#${CLOBBER_PREFIX}${href.slice(1)}`
+        }
+        visit(node)
+        kept.push(node)
+      }
+      parent.children = kept as typeof parent.children
+    }
+    visit(tree)
+    ctx.words = countWords(texts.join(' '))
+    // The excerpt's source: top-level paragraphs only (never inside spoiler, score or figure
+    // blocks), inline spoilers left out.
+    for (const node of tree.children) {
+      if (node.type !== 'element' || node.tagName !== 'p') continue
+      const text = excerptText(node).replace(/\s+/g, ' ').trim()
+      if (text) ctx.excerptParts.push(text)
+    }
+  }
+}

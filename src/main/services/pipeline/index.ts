@@ -1,0 +1,27 @@
+/**
+ * The one rendering pipeline: review → post model → HTML page, shared by the preview, the exports
+ * and publishing. Pure functions: no DOM, no Electron, no file system (themes are passed in; the
+ * export service loads them from `resources/themes`).
+ */
+export { buildPost, clip, DEFAULT_WORDS_PER_MINUTE, EXCERPT_LENGTH } from './post'
+export { renderPage, escapeCss } from './page'
+export { buildJsonLd, serializeJsonLd, ITEM_TYPES } from './jsonld'
+export { LETTER_GRADES, parseScore, formatNumber } from './scores'
+export { parseEmbedUrl, EMBED_FRAME_ORIGINS } from './embed'
+export { safeRelativePath, isAllowedResolvedUrl } from './paths'
+export { readCriticFields, readSubject } from './frontMatter'
+export { sanitizeSchema } from './sanitize'
+export { SUBJECT_KINDS, SCORE_SCALES } from './types'
+export type {
+  AssetResolver,
+  BuildOptions,
+  PageOptions,
+  Post,
+  PostImage,
+  PostScore,
+  ReviewInput,
+  ScoreScale,
+  Subject,
+  SubjectKind,
+  Theme,
+} from './types'

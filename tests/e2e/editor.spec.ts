@@ -335,6 +335,37 @@ test('a failed save shows the reason and keeps the edits until a save succeeds',
   expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Start. Precious words.')
 })
 
+test('a review changed by another program is never overwritten silently', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
+  await page.reload()
+  await open(page, 'Ballerina')
+  // Another editor (or a sync tool) rewrites the file while it is open.
+  await seed(libraryDir, 'ballerina', 'Ballerina', 'Their version.\n')
+
+  await caretIn(page, 'Start.')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' My version.')
+  await expect(saveState(page)).toContainText('was changed outside Verdict')
+  const conflict = page.getByRole('alert').filter({ hasText: 'changed by another program' })
+  await expect(conflict).toBeVisible()
+  expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Their version.')
+
+  await conflict.getByRole('button', { name: 'Load the version on disk' }).click()
+  await expect(editorText(page)).toHaveText('Their version.')
+  await expect(conflict).toBeHidden()
+
+  await seed(libraryDir, 'ballerina', 'Ballerina', 'A third version.\n')
+  await caretIn(page, 'Their version.')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Mine again.')
+  await conflict.getByRole('button', { name: 'Keep my version' }).click()
+  await expect(saveState(page)).toHaveText('Saved')
+  await expect(conflict).toBeHidden()
+  const markdown = await reviewFile(libraryDir, 'Ballerina')
+  expect(markdown).toContain('Their version. Mine again.')
+  expect(markdown).not.toContain('A third version.')
+})
+
 test('screenshot: the editor with a formatted review', async ({ page, libraryDir }) => {
   await seed(
     libraryDir,

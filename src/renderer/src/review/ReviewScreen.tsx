@@ -24,17 +24,28 @@ type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | Opened
 
 export function ReviewScreen({ id, wordsPerMinute, isNew, onClose }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
+  // Bumped to read the file again (after a conflict, to take the version on disk).
+  const [generation, setGeneration] = useState(0)
 
   useEffect(() => {
     api.openReview({ id }).then(setReview, (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) }))
-  }, [id])
+  }, [id, generation])
 
   switch (review.kind) {
     case 'editable':
-      return <EditableReview review={review} wordsPerMinute={wordsPerMinute} isNew={isNew} onClose={onClose} />
+      return (
+        <EditableReview
+          key={review.hash}
+          review={review}
+          wordsPerMinute={wordsPerMinute}
+          isNew={isNew}
+          onClose={onClose}
+          onReload={() => setGeneration((n) => n + 1)}
+        />
+      )
     case 'read-only':
       return (
-        <ReadOnlyReview title={id} onClose={onClose}>
+        <ReadOnlyReview title={id} badge="Read-only" onClose={onClose}>
           <div className="notice notice-error" role="alert">
             <Icon name="warning" />
             <div>
@@ -72,7 +83,18 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, onClose }: Props) {
   }
 }
 
-function ReadOnlyReview({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+/** A review screen without an editor: loading, failed to open, or a file shown read-only. */
+function ReadOnlyReview({
+  title,
+  badge,
+  onClose,
+  children,
+}: {
+  title: string
+  badge?: string
+  onClose: () => void
+  children: ReactNode
+}) {
   return (
     <div className="screen review-screen">
       <header className="topbar">
@@ -80,6 +102,7 @@ function ReadOnlyReview({ title, onClose, children }: { title: string; onClose: 
           <Icon name="back" /> Library
         </button>
         <span className="topbar-title">{title}</span>
+        {badge && <span className="badge badge-problem">{badge}</span>}
       </header>
       <main className="read-only">{children}</main>
     </div>
@@ -91,11 +114,13 @@ function EditableReview({
   wordsPerMinute,
   isNew,
   onClose,
+  onReload,
 }: {
   review: Extract<OpenedReview, { kind: 'editable' }>
   wordsPerMinute: number
   isNew: boolean
   onClose: () => void
+  onReload: () => void
 }) {
   const [meta, setMeta] = useState<ReviewMeta>(review.meta)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
@@ -140,6 +165,17 @@ function EditableReview({
   }
   const changeDoc = useCallback((state: EditorState) => saver.change({ doc: state }), [saver])
 
+  /** Writes these edits over the version another program saved. */
+  const keepMine = async () => {
+    try {
+      const onDisk = await api.openReview({ id: review.id })
+      // A file that no longer parses cannot be rebased onto: the conflict stays until it is fixed.
+      if (onDisk.kind === 'editable') await saver.rebase(onDisk.hash)
+    } catch {
+      // Reported by the saver (or the next attempt) in the status bar.
+    }
+  }
+
   const close = async () => {
     try {
       await saver.flush()
@@ -170,6 +206,23 @@ function EditableReview({
       </header>
       <div className="review-body">
         <main className="review-main">
+          {saveState.kind === 'error' && saveState.conflict && (
+            <div className="notice notice-error conflict" role="alert">
+              <Icon name="warning" />
+              <div>
+                <strong>This review was changed by another program.</strong>
+                <p>Your edits are still here, not saved. Keep them (replacing the other version), or load the version on disk.</p>
+                <div className="notice-actions">
+                  <button type="button" className="button button-primary" onClick={() => void keepMine()}>
+                    Keep my version
+                  </button>
+                  <button type="button" className="button" onClick={onReload}>
+                    Load the version on disk
+                  </button>
+                </div>
+              </div>
+            </div>
+          )}
           <Editor
             doc={review.doc}
             onChange={changeDoc}

@@ -1,9 +1,13 @@
-import type { Args, Result } from '@shared/contract'
+import { VerdictError, type Args, type Result } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import { errorMessage } from '@renderer/lib/errors'
 
-export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'saving' }
+  /** `conflict`: the file changed on disk since it was opened, so main refused to write over it. */
+  | { kind: 'error'; message: string; conflict: boolean }
 
 /** Anything with Lexical's `toJSON()`: serialising waits until the save runs, off the typing path. */
 export interface DocumentSource {
@@ -76,6 +80,13 @@ export class ReviewSaver {
     }
   }
 
+  /** Takes `hash` as the version the edits apply to (to write over a file changed elsewhere), and saves. */
+  rebase(hash: string): Promise<void> {
+    this.#baseHash = hash
+    this.#dirty = true
+    return this.flush()
+  }
+
   /** Cancels the debounce timer (the review is closing and has been flushed). */
   dispose(): void {
     clearTimeout(this.#timer)
@@ -102,7 +113,8 @@ export class ReviewSaver {
     } catch (error) {
       // The edits stay in the editor and count as unsaved: the next change or flush retries them.
       this.#dirty = true
-      this.#report({ kind: 'error', message: errorMessage(error) })
+      const conflict = error instanceof VerdictError && error.code === 'CONFLICT'
+      this.#report({ kind: 'error', message: errorMessage(error), conflict })
       throw error
     }
   }

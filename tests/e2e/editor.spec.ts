@@ -366,6 +366,20 @@ test('a review changed by another program is never overwritten silently', async 
   expect(markdown).not.toContain('A third version.')
 })
 
+test('a document the editor cannot load shows why instead of a blank window', async ({ page }) => {
+  // A newer Verdict (or a bug) could hand the editor a node type it does not know.
+  await page.route('**/__ipc/openReview', async (route) => {
+    const response = await route.fetch()
+    const envelope = (await response.json()) as { value: { doc: { root: { children: unknown[] } } } }
+    envelope.value.doc.root.children.push({ type: 'hologram', version: 1 })
+    await route.fulfill({ response, json: envelope })
+  })
+  await page.getByRole('listitem', { name: 'Welcome to Verdict' }).getByRole('button', { name: 'Open' }).click()
+  await expect(page.getByRole('alert')).toContainText('This review could not be shown')
+  await page.getByRole('button', { name: 'Back to the library' }).click()
+  await expect(page.getByRole('listitem', { name: 'Welcome to Verdict' })).toBeVisible()
+})
+
 test('screenshot: the editor with a formatted review', async ({ page, libraryDir }) => {
   await seed(
     libraryDir,

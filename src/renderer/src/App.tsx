@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/model'
 import { api } from './api'
+import { ErrorBoundary } from './components/ErrorBoundary'
 import { LibraryView } from './library/LibraryView'
 import { ReviewScreen } from './review/ReviewScreen'
 import { SettingsDialog } from './settings/SettingsDialog'
@@ -11,6 +12,8 @@ export function App() {
   const [view, setView] = useState<View>({ name: 'library' })
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
   const [editingSettings, setEditingSettings] = useState(false)
+
+  const backToLibrary = () => setView({ name: 'library' })
 
   useEffect(() => {
     // Defaults stand in until (or if ever) the stored settings arrive.
@@ -25,13 +28,20 @@ export function App() {
           onOpenSettings={() => setEditingSettings(true)}
         />
       ) : (
-        <ReviewScreen
+        <ErrorBoundary
           key={view.id}
-          id={view.id}
-          isNew={view.isNew}
-          wordsPerMinute={settings.wordsPerMinute}
-          onClose={() => setView({ name: 'library' })}
-        />
+          fallback={(error) => (
+            <div className="screen crashed" role="alert">
+              <h1>This review could not be shown</h1>
+              <p>{error.message}</p>
+              <button type="button" className="button" onClick={backToLibrary}>
+                Back to the library
+              </button>
+            </div>
+          )}
+        >
+          <ReviewScreen id={view.id} isNew={view.isNew} wordsPerMinute={settings.wordsPerMinute} onClose={backToLibrary} />
+        </ErrorBoundary>
       )}
       {editingSettings && (
         <SettingsDialog

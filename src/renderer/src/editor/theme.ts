@@ -13,7 +13,6 @@ export const theme: EditorThemeClasses = {
   },
   link: 'ed-link',
   hr: 'ed-hr',
-  hrSelected: 'ed-hr-selected',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',

@@ -147,15 +147,22 @@ function EditableReview({
     [saver],
   )
 
+  // Ctrl/Cmd+S saves at once, wherever the focus is. Closing the window does too: the save request
+  // leaves synchronously, and main finishes writing it after the window is gone.
   useEffect(() => {
+    const saveNow = () => void saver.flush().catch(() => undefined)
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault()
-        saver.flush().catch(() => undefined)
+        saveNow()
       }
     }
     window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
+    window.addEventListener('pagehide', saveNow)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('pagehide', saveNow)
+    }
   }, [saver])
 
   const changeMeta = (patch: MetaPatch) => {
@@ -186,7 +193,7 @@ function EditableReview({
   }
 
   return (
-    <div className={showDetails ? 'screen review-screen with-details' : 'screen review-screen'}>
+    <div className="screen review-screen">
       <header className="topbar">
         <button type="button" className="button button-quiet" onClick={() => void close()}>
           <Icon name="back" /> Library

@@ -194,6 +194,20 @@ test('the toolbar reflects the selection, and the shortcuts format, undo and red
   await expect(bold).toHaveAttribute('aria-pressed', 'false')
   await toolbar(page).getByRole('button', { name: 'Redo' }).click()
   await expect(bold).toHaveAttribute('aria-pressed', 'true')
+
+  // Block buttons turn the caret's block into a list or quote, and back to a paragraph.
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Numbered')
+  await toolbar(page).getByRole('button', { name: 'Numbered list' }).click()
+  await expect(blockType).toHaveValue('number')
+  await toolbar(page).getByRole('button', { name: 'Quote' }).click()
+  await expect(blockType).toHaveValue('quote')
+  await expect(editorText(page).getByRole('blockquote')).toHaveText('Numbered')
+  await toolbar(page).getByRole('button', { name: 'Quote' }).click()
+  await expect(blockType).toHaveValue('paragraph')
+  await toolbar(page).getByRole('button', { name: 'Horizontal rule' }).click()
+  await expect(editorText(page).getByRole('separator')).toHaveCount(1)
 })
 
 test('the link dialog accepts only web and e-mail addresses, and edits or removes a link', async ({ page, libraryDir }) => {

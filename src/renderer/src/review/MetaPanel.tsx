@@ -7,7 +7,8 @@ import { TagInput } from './TagInput'
 export type MetaPatch = Partial<Pick<ReviewMeta, 'title' | 'author' | 'date' | 'tags' | 'excerpt' | 'status'>>
 
 /** The review's front matter beside the text; the title has its own field above the text. */
-export function MetaPanel({ meta, onChange }: { meta: ReviewMeta; onChange: (patch: MetaPatch) => void }) {
+/** Limits match what main accepts (src/shared/validate.ts), so typing can never make a save fail. */
+export function MetaPanel({ id, meta, onChange }: { id: string; meta: ReviewMeta; onChange: (patch: MetaPatch) => void }) {
   const statusId = useId()
   const excerptId = useId()
   return (
@@ -23,7 +24,7 @@ export function MetaPanel({ meta, onChange }: { meta: ReviewMeta; onChange: (pat
           ))}
         </select>
       </div>
-      <TextField label="Author" value={meta.author} onChange={(event) => onChange({ author: event.target.value })} />
+      <TextField label="Author" maxLength={200} value={meta.author} onChange={(event) => onChange({ author: event.target.value })} />
       <TextField label="Date" type="date" value={meta.date} onChange={(event) => onChange({ date: event.target.value })} />
       <TagInput label="Tags" tags={meta.tags} onChange={(tags) => onChange({ tags })} />
       <div className="field">
@@ -31,11 +32,15 @@ export function MetaPanel({ meta, onChange }: { meta: ReviewMeta; onChange: (pat
         <textarea
           id={excerptId}
           rows={4}
+          maxLength={5000}
           value={meta.excerpt}
           placeholder="A sentence or two for the blog's index page."
           onChange={(event) => onChange({ excerpt: event.target.value })}
         />
       </div>
+      <p className="field-hint stored-as">
+        Stored as <code>{id}/review.md</code> in the library. Rename it from the library to move the folder.
+      </p>
     </aside>
   )
 }

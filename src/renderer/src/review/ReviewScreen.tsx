@@ -237,7 +237,7 @@ function EditableReview({
             header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
           />
         </main>
-        {showDetails && <MetaPanel meta={meta} onChange={changeMeta} />}
+        {showDetails && <MetaPanel id={review.id} meta={meta} onChange={changeMeta} />}
       </div>
       <StatusBar words={words} wordsPerMinute={wordsPerMinute} save={saveState} />
     </div>

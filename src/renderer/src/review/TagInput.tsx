@@ -60,6 +60,7 @@ export function TagInput({ label, tags, onChange }: Props) {
         <input
           id={id}
           value={draft}
+          maxLength={100}
           placeholder={tags.length ? 'Add a tag' : 'film, drama…'}
           onChange={(event) => onInput(event.target.value)}
           onKeyDown={onKeyDown}

@@ -23,6 +23,7 @@ export function TitleField({ value, onChange, selectOnMount }: Props) {
       className="title-input"
       aria-label="Title"
       placeholder="Untitled review"
+      maxLength={500}
       value={value}
       onChange={(event) => onChange(event.target.value)}
       onKeyDown={(event) => {

@@ -363,6 +363,11 @@ test('a review changed by another program is never overwritten silently', async 
   const conflict = page.getByRole('alert').filter({ hasText: 'changed by another program' })
   await expect(conflict).toBeVisible()
   expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Their version.')
+  // Typing on does not retry a save bound to be refused: the choice stays on screen.
+  await page.keyboard.type(' More.')
+  await page.waitForTimeout(1000)
+  await expect(conflict).toBeVisible()
+  await expect(saveState(page)).toContainText('was changed outside Verdict')
 
   await conflict.getByRole('button', { name: 'Load the version on disk' }).click()
   await expect(editorText(page)).toHaveText('Their version.')

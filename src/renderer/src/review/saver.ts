@@ -58,6 +58,8 @@ export class ReviewSaver {
   change(patch: Partial<Snapshot>): void {
     this.#latest = { ...this.#latest, ...patch }
     this.#dirty = true
+    // After a conflict every save would be refused the same way: wait for rebase() or a reload.
+    if (this.#state.kind === 'error' && this.#state.conflict) return
     this.#report({ kind: 'saving' })
     clearTimeout(this.#timer)
     // The error is already reported through onState; nothing else awaits a debounced save.

@@ -25,7 +25,7 @@ interface AnyNode {
   alt?: string | null
   attributes?: Record<string, string | null | undefined> | null
   children?: AnyNode[]
-  data?: { hName?: string; hProperties?: Record<string, unknown>; directiveLabel?: boolean; spoiler?: boolean }
+  data?: { hName?: string; hProperties?: Record<string, unknown>; directiveLabel?: boolean; spoiler?: boolean; sourceText?: string }
   position?: { start: { offset?: number }; end: { offset?: number } }
 }
 
@@ -92,6 +92,7 @@ function directive(node: AnyNode, ctx: RenderContext): AnyNode[] {
 
 /** The directive exactly as written, for unknown text and leaf directives. */
 function sourceText(node: AnyNode, ctx: RenderContext): string {
+  if (typeof node.data?.sourceText === 'string') return node.data.sourceText
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start !== undefined && end !== undefined) return ctx.source.slice(start, end)

@@ -28,7 +28,7 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
       warnings.add(`The image “${shorten(raw)}” is not inside the review's folder and was left out.`)
     } else {
       const src = resolveAsset(path)
-      if (src === undefined) warnings.add(`The image “${path}” could not be found and was left out.`)
+      if (src === undefined) warnings.add(`The image “${path}” is missing or is not an image, and was left out.`)
       else if (!isAllowedResolvedUrl(src)) warnings.add(`The image “${path}” resolved to a URL that is not allowed and was left out.`)
       else {
         result = { path, src }

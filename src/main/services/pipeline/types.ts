@@ -55,6 +55,10 @@ export interface PostImage {
   width: 'inline' | 'wide' | 'full'
 }
 
+/**
+ * Every string of the post is plain text (escape it where it goes into HTML) except `html`, which
+ * is sanitised HTML.
+ */
 export interface Post {
   id: string
   title: string

@@ -11,6 +11,7 @@
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
+import { IMAGE_WIDTHS } from '../../../shared/critic'
 import type { RenderContext } from './context'
 import { parseEmbedUrl } from './embed'
 import { formatNumber, parseScore, percentOf, scaleName, spokenScore, starStates, toPostScore, type ParsedScore } from './scores'
@@ -203,7 +204,7 @@ function startsWithVerdict(node: AnyNode): boolean {
 
 function scoreValue(parsed: ParsedScore): AnyNode {
   if (!parsed.ok) return paragraph([el('span', { className: ['score-number', 'score-invalid'] }, [txt(parsed.raw || '–')])], 'score-value')
-  const shown = parsed.scale === 'letter' ? parsed.raw : formatNumber(parsed.ratingValue)
+  const shown = parsed.raw
   const children: AnyNode[] = [el('data', { className: ['score-number'], value: String(parsed.ratingValue) }, [txt(shown)])]
   if (parsed.scale !== 'letter') children.push(el('span', { className: ['score-best'] }, [txt(`/${parsed.bestRating}`)]))
   return paragraph(children, 'score-value')
@@ -233,7 +234,7 @@ function subScores(list: AnyNode, overall: ParsedScore, ctx: RenderContext): Any
       rows.push(el('div', { className: ['score-sub'] }, [el('dt', {}, [txt(match ? match[1]! : line)]), el('dd', {}, [txt(match ? match[2]! : '')])]))
       continue
     }
-    const shown = parsed.scale === 'letter' ? parsed.raw : formatNumber(parsed.ratingValue)
+    const shown = parsed.raw
     const value: AnyNode[] = [el('data', { className: ['score-sub-value'], value: String(parsed.ratingValue) }, [txt(shown)])]
     if (parsed.scale !== 'letter') value.push(el('span', { className: ['score-best'] }, [txt(`/${parsed.bestRating}`)]), bar(parsed))
     rows.push(el('div', { className: ['score-sub'] }, [el('dt', {}, [txt(match[1]!)]), el('dd', {}, value)]))
@@ -244,12 +245,11 @@ function subScores(list: AnyNode, overall: ParsedScore, ctx: RenderContext): Any
 // ---------------------------------------------------------------------------------------------
 // Figure, spoiler, pull quote, embed
 
-const WIDTHS = ['inline', 'wide', 'full'] as const
 
 function figure(node: AnyNode, ctx: RenderContext): AnyNode {
   const { content } = splitLabel(node)
   const rawWidth = attr(node, 'width') ?? 'inline'
-  const width = (WIDTHS as readonly string[]).includes(rawWidth) ? (rawWidth as PostImage['width']) : 'inline'
+  const width = (IMAGE_WIDTHS as readonly string[]).includes(rawWidth) ? (rawWidth as PostImage['width']) : 'inline'
   const credit = (attr(node, 'credit') ?? '').trim()
   let image: AnyNode | undefined
   const captionParts: AnyNode[][] = []

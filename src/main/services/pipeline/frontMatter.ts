@@ -4,7 +4,8 @@
  * defensively because the file may have been edited by hand.
  */
 import type { ReviewMeta } from '../../../shared/model'
-import { SUBJECT_KINDS, type Subject, type SubjectKind } from './types'
+import { SUBJECT_KINDS, type SubjectKind } from '../../../shared/critic'
+import type { Subject } from './types'
 
 export interface CriticFields {
   subject?: Subject

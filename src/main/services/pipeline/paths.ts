@@ -3,33 +3,27 @@
  * lexical — the export side additionally resolves symlinks before reading a file.
  */
 import { ASSET_SCHEME } from '../../../shared/contract'
+import { isSafeAssetPath } from '../../../shared/critic'
 
 /**
- * The normalised review-relative path (`assets/x.png`), or undefined when the path could leave the
- * folder or is not a plain relative file path: `..` (also percent-encoded), absolute paths, drive
- * letters, any URL scheme (`file:`, `https:`, `data:`…), backslashes, NUL, query strings, fragments,
- * double encoding, and hidden segments (`.verdict/…`).
+ * The review-relative path (`assets/x.png`) an image reference means, or undefined when it could
+ * leave the folder or is not a plain relative file path. The reference is percent-decoded once
+ * (Markdown URLs arrive encoded: `my%20still.png`), a leading `./` is dropped, and the result must
+ * pass the shared `isSafeAssetPath` — no `..`, no scheme or drive letter, no backslash, no `%`
+ * left (double encoding), no query or fragment — and must not name a hidden file (`.verdict/…`)
+ * or contain control characters.
  */
 export function safeRelativePath(raw: string): string | undefined {
   if (typeof raw !== 'string') return undefined
-  const trimmed = raw.trim()
-  if (trimmed === '' || trimmed.length > 1024) return undefined
   let decoded: string
   try {
-    decoded = decodeURIComponent(trimmed)
+    decoded = decodeURIComponent(raw.trim())
   } catch {
     return undefined
   }
-  // Refuse anything still encoded (double encoding), separators other than `/`, controls.
-  if (/%[0-9a-f]{2}/i.test(decoded) || /[\\?#]/.test(decoded) || hasControl(decoded)) return undefined
-  if (decoded.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) return undefined
-  const segments = decoded.split('/')
-  if (segments[0] === '.') segments.shift()
-  if (segments.length === 0) return undefined
-  for (const segment of segments) {
-    if (segment === '' || segment.startsWith('.') || segment.includes(':')) return undefined
-  }
-  return segments.join('/')
+  if (decoded.startsWith('./')) decoded = decoded.slice(2)
+  if (!isSafeAssetPath(decoded) || hasControl(decoded) || decoded.split('/').some((part) => part.startsWith('.'))) return undefined
+  return decoded
 }
 
 function hasControl(text: string): boolean {

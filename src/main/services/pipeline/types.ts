@@ -3,26 +3,14 @@
  * data (it crosses the bridge to the preview). Built by `buildPost`, turned into a page by
  * `renderPage`.
  */
+import type { ImageWidth, ScoreScale, Subject as SharedSubject } from '../../../shared/critic'
 import type { ReviewMeta } from '../../../shared/model'
 
-export const SUBJECT_KINDS = ['film', 'series', 'season', 'episode', 'book', 'game', 'album', 'show', 'other'] as const
-export type SubjectKind = (typeof SUBJECT_KINDS)[number]
+export { SCORE_SCALES, SUBJECT_KINDS } from '../../../shared/critic'
+export type { ScoreScale, SubjectKind } from '../../../shared/critic'
 
-export const SCORE_SCALES = ['10', '5', '100', 'letter'] as const
-export type ScoreScale = (typeof SCORE_SCALES)[number]
-
-/** What is reviewed (front matter `subject`). */
-export interface Subject {
-  kind: SubjectKind
-  title: string
-  year?: number
-  creators: string[]
-  cast: string[]
-  /** Minutes. */
-  runtime?: number
-  platform?: string
-  ids: { imdb?: string; tmdb?: string; wikidata?: string; isbn?: string }
-  /** For seasons and episodes, when the front matter names them. */
+/** What is reviewed (front matter `subject`), plus the series, season and episode numbers of TV. */
+export interface Subject extends SharedSubject {
   series?: string
   season?: number
   episode?: number
@@ -52,7 +40,7 @@ export interface PostImage {
   alt: string
   caption: string
   credit: string
-  width: 'inline' | 'wide' | 'full'
+  width: ImageWidth
 }
 
 /**

@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import {
+  buildPost,
+  isAllowedResolvedUrl,
+  parseEmbedUrl,
+  parseScore,
+  renderPage,
+  safeRelativePath,
+  type ReviewInput,
+} from '../../../src/main/services/pipeline'
+import { splitBlocks } from '../../../src/main/services/pipeline/blocks'
+import { renderMarkdown } from '../../../src/main/services/pipeline/markdown'
+import type { RenderContext } from '../../../src/main/services/pipeline/context'
+import { assetUrl, FIXTURE_NAMES, loadFixture, meta, STUB_THEME } from './helpers'
+
+const review = (body: string, extra: Record<string, unknown> = {}, overrides = {}): ReviewInput => ({ id: 'r', meta: meta({ extra, ...overrides }), body })
+
+describe('critic blocks', () => {
+  it('renders a score container with verdict, sub-scores, pros and cons', () => {
+    const post = buildPost(
+      review(':::score[Overall Score]{value="9.5" scale="10" overall}\nVerdict: A *stylish* spin-off.\n\nSub-scores:\n- Story: 9\n- Action: 10\n\nPros:\n- Fights\n\nCons:\n- Cast\n\nA closing note.\n:::'),
+    )
+    const html = post.html
+    expect(html).toContain('<section class="score-box score-scale-10 score-overall" aria-label="Overall Score: 9.5 out of 10">')
+    expect(html).toContain('<data class="score-number" value="9.5">9.5</data><span class="score-best">/10</span>')
+    expect(html).toContain('<strong class="score-verdict-label">Verdict</strong> A <em>stylish</em> spin-off.')
+    expect(html).toMatch(/<dt>Story<\/dt><dd><data class="score-sub-value" value="9">9<\/data>/)
+    expect(html).toMatch(/<div class="score-pros"><p class="score-list-title">Pros<\/p><ul>\s*<li>Fights<\/li>/)
+    expect(html).toMatch(/<div class="score-cons"><p class="score-list-title">Cons<\/p><ul>\s*<li>Cast<\/li>/)
+    expect(html).toContain('<div class="score-notes"><p>A closing note.</p></div>')
+    expect(post.score).toMatchObject({ label: 'Overall Score', display: '9.5/10', verdict: 'A stylish spin-off.' })
+  })
+
+  it('shows stars on the 5 scale, letters on the letter scale, whole numbers on 100', () => {
+    const stars = buildPost(review('::score[Stars]{value="3.5" scale="5"}')).html
+    expect(stars).toContain('role="img" aria-label="3.5 out of 5 stars"')
+    expect(stars.match(/star-full/g)).toHaveLength(3)
+    expect(stars.match(/star-half/g)).toHaveLength(1)
+    expect(stars.match(/star-empty/g)).toHaveLength(1)
+    expect(buildPost(review('::score[Grade]{value="b+" scale="letter"}')).html).toContain('<data class="score-number" value="9">B+</data>')
+    expect(buildPost(review('::score[Score]{value="87" scale="100"}')).html).toContain('87</data><span class="score-best">/100</span>')
+  })
+
+  it('validates values against their scale without changing them', () => {
+    expect(parseScore('9.5', '10')).toMatchObject({ ok: true, display: '9.5/10' })
+    expect(parseScore('7.3', '10')).toMatchObject({ ok: true, display: '7.3/10' })
+    expect(parseScore(4, '5')).toMatchObject({ ok: true, display: '4/5' })
+    expect(parseScore('4.3', '5').ok).toBe(false)
+    expect(parseScore('10.5', '10').ok).toBe(false)
+    expect(parseScore('87.5', '100').ok).toBe(false)
+    expect(parseScore('0x10', '100').ok).toBe(false)
+    expect(parseScore('-1', '10').ok).toBe(false)
+    expect(parseScore(' a- ', 'letter')).toMatchObject({ ok: true, raw: 'A-', ratingValue: 10, display: 'A-' })
+    expect(parseScore('E', 'letter').ok).toBe(false)
+    expect(parseScore('9', 'stars').ok).toBe(false)
+    const post = buildPost(review('::score[Overall]{value="12" scale="10" overall}'))
+    expect(post.html).toContain('<span class="score-number score-invalid">12</span>')
+    expect(post.score).toBeUndefined()
+  })
+
+  it('renders a figure with caption and a separate credit', () => {
+    const post = buildPost(review(':::figure{credit="Lionsgate" width="wide"}\n![A dancer](assets/a.png)\n\nThe *opening* sequence.\n:::'), { resolveAsset: assetUrl('r') })
+    expect(post.html).toBe(
+      '<figure class="figure figure-wide"><img src="verdict-asset://r/assets/a.png" alt="A dancer" loading="lazy" decoding="async"><figcaption><span class="figure-caption">The <em>opening</em> sequence.</span> <span class="figure-credit">Image: Lionsgate</span></figcaption></figure>',
+    )
+    expect(post.images).toEqual([{ path: 'assets/a.png', src: 'verdict-asset://r/assets/a.png', alt: 'A dancer', caption: 'The opening sequence.', credit: 'Lionsgate', width: 'wide' }])
+    expect(buildPost(review(':::figure{credit="Photo: A24"}\n![x](assets/a.png)\n:::')).html).toContain('<span class="figure-credit">Photo: A24</span>')
+    expect(buildPost(review(':::figure{width="huge"}\n![x](assets/a.png)\n:::')).html).toContain('figure-inline')
+  })
+
+  it('renders spoilers as closed <details> (open for print) and keeps them out of the excerpt', () => {
+    const body = 'Opening line.\n\n:::spoiler[Spoilers: the ending]\nHe dies.\n:::\n\nAnd a :spoiler[secret] aside.'
+    const post = buildPost(review(body))
+    expect(post.html).toContain('<details class="spoiler"><summary>Spoilers: the ending</summary><div class="spoiler-body"><p>He dies.</p></div></details>')
+    expect(post.html).toContain('<span class="spoiler-inline" tabindex="0" title="Spoiler">secret</span>')
+    expect(post.excerpt).toBe('Opening line. And a aside.')
+    expect(post.excerpt).not.toMatch(/dies|secret/)
+    expect(buildPost(review(body), { spoilersOpen: true }).html).toContain('<details class="spoiler" open>')
+    expect(buildPost(review(':::spoiler\nx\n:::')).html).toContain('<summary>Spoilers</summary>')
+  })
+
+  it('never builds the excerpt from spoilers, scores, figures or pull quotes, and clips it', () => {
+    const long = 'word '.repeat(80)
+    const post = buildPost(review(`:::spoiler\nSecret.\n:::\n\n::score[S]{value="5" scale="10"}\n\n:::pullquote\nQuote.\n:::\n\n${long}`))
+    expect(post.excerpt.endsWith('…')).toBe(true)
+    expect(post.excerpt.length).toBeLessThanOrEqual(201)
+    expect(post.excerpt).toMatch(/^word word/)
+    expect(buildPost(review('Body.', {}, { excerpt: 'Written by hand.' })).excerpt).toBe('Written by hand.')
+  })
+
+  it('renders pull quotes as asides', () => {
+    expect(buildPost(review(':::pullquote\nThe best *action* film.\n:::')).html).toBe('<aside class="pullquote"><p>The best <em>action</em> film.</p></aside>')
+  })
+
+  it('embeds privacy-enhanced players online and link cards offline', () => {
+    const body = '::embed[Trailer]{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}\n\n::embed{url="https://vimeo.com/76979871"}'
+    const online = buildPost(review(body), { online: true }).html
+    expect(online).toContain('<iframe src="https://www.youtube-nocookie.com/embed/0FSwsrFpkbw" title="Trailer" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"')
+    expect(online).toContain('sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"')
+    expect(online).toContain('<iframe src="https://player.vimeo.com/video/76979871?dnt=1"')
+    const offline = buildPost(review(body), { online: false }).html
+    expect(offline).not.toContain('<iframe')
+    expect(offline).toContain('<a href="https://www.youtube.com/watch?v=0FSwsrFpkbw" class="embed-card" rel="noopener noreferrer">')
+    expect(offline).toContain('Watch on Vimeo: https://vimeo.com/76979871')
+  })
+
+  it('reads the video URLs people paste', () => {
+    for (const url of ['https://youtu.be/0FSwsrFpkbw', 'https://m.youtube.com/watch?v=0FSwsrFpkbw&t=10', 'https://www.youtube.com/embed/0FSwsrFpkbw', 'https://youtube.com/shorts/0FSwsrFpkbw', 'https://www.youtube-nocookie.com/embed/0FSwsrFpkbw']) {
+      expect(parseEmbedUrl(url)?.playerUrl, url).toBe('https://www.youtube-nocookie.com/embed/0FSwsrFpkbw')
+    }
+    expect(parseEmbedUrl('https://player.vimeo.com/video/76979871')?.playerUrl).toBe('https://player.vimeo.com/video/76979871?dnt=1')
+    for (const url of ['https://evil.example/watch?v=0FSwsrFpkbw', 'https://youtube.com.evil.example/watch?v=0FSwsrFpkbw', 'javascript:alert(1)', 'https://www.youtube.com/watch?v=short', 'https://user:pw@youtube.com/watch?v=0FSwsrFpkbw', 'https://vimeo.com/abc']) {
+      expect(parseEmbedUrl(url), url).toBeUndefined()
+    }
+  })
+
+  it('shows unknown directives harmlessly: text and leaf as written, containers as their content', () => {
+    const post = buildPost(review('At 10:30, Note:this.\n\n::widget[Carousel]{kind="x"}\n\n:::aside\nInside *text*.\n:::'))
+    expect(post.html).toBe('<p>At 10:30, Note:this.</p>\n<p>::widget[Carousel]{kind="x"}</p>\n<div><p>Inside <em>text</em>.</p></div>')
+    expect(post.warnings).toEqual(['“::widget” is not a Verdict block; it is shown as written.', '“:::aside” is not a Verdict block; its content is shown without it.'])
+  })
+})
+
+describe('images', () => {
+  it('refuses paths that leave the review folder', () => {
+    for (const bad of ['../x.png', 'assets/../../x.png', '%2e%2e/x.png', '%252e%252e/x.png', '/etc/passwd', 'C:/x.png', 'file:///etc/passwd', 'assets\\..\\x.png', 'https://example.com/x.png', 'data:image/png;base64,AAAA', '.verdict/theme.css', 'assets/x.png?v=1', 'assets//x.png', '']) {
+      expect(safeRelativePath(bad), bad).toBeUndefined()
+    }
+    expect(safeRelativePath('assets/3f2a.png')).toBe('assets/3f2a.png')
+    expect(safeRelativePath('./assets/my%20still.png')).toBe('assets/my still.png')
+  })
+
+  it('leaves refused and unresolvable images out, with a warning each', () => {
+    const post = buildPost(review('![a](../x.png) ![b](assets/missing.png) ![c](assets/ok.png) ![d](assets/evil.png)'), {
+      resolveAsset: (path) => (path === 'assets/ok.png' ? 'verdict-asset://r/assets/ok.png' : path === 'assets/evil.png' ? 'javascript:alert(1)' : undefined),
+    })
+    expect(post.html).toBe('<p>  <img src="verdict-asset://r/assets/ok.png" alt="c" loading="lazy" decoding="async"> </p>')
+    expect(post.warnings).toHaveLength(3)
+    expect(post.assets).toEqual([{ path: 'assets/ok.png', src: 'verdict-asset://r/assets/ok.png' }])
+  })
+
+  it('accepts only data: images, https, the asset scheme and relative paths from a resolver', () => {
+    expect(isAllowedResolvedUrl('data:image/png;base64,iVBORw0KGgo=')).toBe(true)
+    expect(isAllowedResolvedUrl('https://cdn.example.com/a.png')).toBe(true)
+    expect(isAllowedResolvedUrl('verdict-asset://ballerina/assets/a.png')).toBe(true)
+    expect(isAllowedResolvedUrl('images/a.png')).toBe(true)
+    for (const bad of ['data:image/svg+xml;base64,PHN2Zz4=', 'data:text/html,x', 'http://example.com/a.png', 'javascript:alert(1)', 'verdict-asset://x/../../etc/passwd', 'file:///a.png', 'https://u:p@example.com/a.png']) {
+      expect(isAllowedResolvedUrl(bad), bad).toBe(false)
+    }
+  })
+})
+
+describe('post model', () => {
+  it('has byline, reading time, tags, subject and featured image', () => {
+    const post = buildPost(loadFixture('ballerina'), { resolveAsset: assetUrl('ballerina'), wordsPerMinute: 100 })
+    expect(post.title).toBe('Ballerina')
+    expect(post.byline).toEqual({ author: 'Ana Critic', date: '2026-11-25', dateLabel: 'November 25, 2026' })
+    expect(post.readingTime.words).toBeGreaterThan(250)
+    expect(post.readingTime.label).toBe(`${Math.round(post.readingTime.words / 100)} min read`)
+    expect(post.tags).toEqual(['action', 'john wick'])
+    expect(post.subject?.kind).toBe('film')
+    expect(post.spoilers).toBe(true)
+    expect(post.featuredImage?.src).toBe('verdict-asset://ballerina/assets/c17fca0d1f85cbb4.png')
+    expect(buildPost(loadFixture('ballerina'), { locale: 'fr-FR' }).byline.dateLabel).toBe('25 novembre 2026')
+  })
+
+  it('reads the default 265 words per minute', () => {
+    const post = buildPost(review('word '.repeat(530)))
+    expect(post.readingTime).toEqual({ words: 530, minutes: 2, label: '2 min read' })
+  })
+
+  it('takes credit and caption of the featured image from the body figure showing it', () => {
+    const post = buildPost(review(':::figure{credit="Lionsgate"}\n![Eve](assets/a.png)\n\nThe lake.\n:::', { featuredImage: 'assets/a.png' }))
+    expect(post.featuredImage).toMatchObject({ alt: 'Eve', caption: 'The lake.', credit: 'Lionsgate' })
+  })
+})
+
+describe('page', () => {
+  const post = buildPost(loadFixture('ballerina'), { online: true, resolveAsset: assetUrl('ballerina') })
+
+  it('has a strict CSP whose style hash matches the inlined stylesheet', async () => {
+    const { createHash } = await import('node:crypto')
+    const page = renderPage(post, { theme: STUB_THEME, colorScheme: 'dark', online: true, userCss: '.post { color: red }' })
+    const csp = page.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)![1]!.replace(/&#x27;/g, "'")
+    const style = page.match(/<style>([\s\S]*?)<\/style>/)![1]!
+    expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`)
+    expect(csp).toContain("script-src 'none'")
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain('img-src data: verdict-asset:')
+    expect(csp).toContain('frame-src https://www.youtube-nocookie.com https://player.vimeo.com')
+    expect(style.indexOf('.post { color: red }')).toBeGreaterThan(style.indexOf('body { color: black; }'))
+    expect(page).toContain('data-color-scheme="dark"')
+    const offline = renderPage(post, { theme: STUB_THEME, colorScheme: 'light', online: false })
+    expect(offline).toContain("frame-src &#x27;none&#x27;")
+  })
+})
+
+describe('chunked parsing', () => {
+  const ctx = (source: string): RenderContext => ({
+    source,
+    online: true,
+    spoilersOpen: false,
+    creditPrefix: 'Image: ',
+    resolveImage: (raw) => ({ path: raw, src: `verdict-asset://r/${raw}` }),
+    warnings: [],
+    images: [],
+    scores: [],
+    excerptParts: [],
+    words: 0,
+  })
+  const same = (body: string) => {
+    const a = ctx(body)
+    const b = ctx(body)
+    const chunked = renderMarkdown(body, a)
+    const whole = renderMarkdown(body, b, { chunked: false })
+    expect(chunked, body).toBe(whole)
+    expect({ ...a, resolveImage: null }).toEqual({ ...b, resolveImage: null })
+  }
+
+  it('splits only where a new block starts, and concatenates back to the body', () => {
+    expect(splitBlocks('a\n\nb\n')).toEqual(['a\n\n', 'b\n'])
+    expect(splitBlocks('- a\n\n- b\n\nc')).toEqual(['- a\n\n- b\n\n', 'c'])
+    expect(splitBlocks('```\na\n\nb\n```\n\nc')).toEqual(['```\na\n\nb\n```\n\n', 'c'])
+    expect(splitBlocks(':::spoiler\na\n\nb\n:::\n\nc')).toEqual([':::spoiler\na\n\nb\n:::\n\n', 'c'])
+    expect(splitBlocks('a [x][y]\n\n[y]: https://example.com')).toBeUndefined()
+    expect(splitBlocks('<div>\n\na\n\n</div>')).toBeUndefined()
+  })
+
+  it('renders every fixture the same as a whole-document parse', () => {
+    for (const name of FIXTURE_NAMES) same(loadFixture(name).body)
+  })
+
+  it('renders generated documents the same as a whole-document parse', () => {
+    const block = fc.constantFrom(
+      'A paragraph with *emphasis* and a [link](https://example.com).',
+      'Second line\ncontinues lazily.',
+      '## Heading',
+      'Setext\n===',
+      '- item\n- item two',
+      '- loose\n\n- list',
+      '1. one\n2. two',
+      '3) three',
+      '  indented continuation',
+      '    indented code',
+      '> quote\ncontinued',
+      '> quote',
+      '```js\nconst a = 1\n\nconst b = 2\n```',
+      '~~~~\n```\n\n~~~~',
+      '```\nunclosed fence',
+      '---',
+      '***',
+      '| a | b |\n| - | - |\n| 1 | 2 |',
+      '::score[S]{value="8" scale="10"}',
+      ':::score[S]{value="8" scale="10" overall}\nVerdict: Good.\n\nPros:\n- a\n:::',
+      ':::spoiler\nHidden.\n\nMore hidden.\n:::',
+      '::::figure{credit="X"}\n![a](assets/a.png)\n\n:::spoiler\nnested\n:::\n\nCaption.\n::::',
+      ':::pullquote\nQuote.',
+      ':::',
+      '::embed{url="https://youtu.be/0FSwsrFpkbw"}',
+      'Note:this at 10:30 :x[y]',
+      '![img](assets/b.png)',
+      'Text with a :spoiler[twist].',
+      '- [ ] task\n- [x] done',
+      '~~struck~~ and `code`',
+      '',
+    )
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 14 }), fc.array(fc.constantFrom('\n', '\n\n', '\n\n\n'), { minLength: 14, maxLength: 14 }), (blocks, gaps) => {
+        same(blocks.map((b, i) => b + gaps[i]).join(''))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('performance', () => {
+  it('renders a 10,000-word review well under 100 ms once warm', () => {
+    const paragraph = 'The film moves with a dancer’s grace and a brawler’s *weight*, and every scene has **purpose**, rhythm and a [link](https://example.com) to keep it honest. '
+    const parts: string[] = []
+    for (let i = 1; i <= 140; i++) {
+      parts.push(`Paragraph ${i}: ${paragraph.repeat(3)}`)
+      if (i % 10 === 0) parts.push(`## Part ${i}`, `:::figure{credit="Studio"}\n![Still ${i}](assets/${i}.png)\n\nCaption ${i}.\n:::`, `:::spoiler\nHidden ${i}.\n:::`, '- one\n- two')
+    }
+    parts.push(':::score[Overall]{value="9" scale="10" overall}\nVerdict: Good.\n\nPros:\n- a\n:::')
+    const body = parts.join('\n\n')
+    const words = buildPost(review(body)).readingTime.words
+    expect(words).toBeGreaterThanOrEqual(10_000)
+    const time = (f: () => void) => {
+      const start = performance.now()
+      f()
+      return performance.now() - start
+    }
+    // Warm: the same review again (preview re-render), and after an edit to one paragraph.
+    const again = Math.min(...[1, 2, 3].map(() => time(() => buildPost(review(body)))))
+    const edited = Math.min(...[1, 2, 3].map((n) => time(() => buildPost(review(body.replace('honest.', `honest ${n}.`))))))
+    // Every block new (nothing cached), warm JIT: the first preview of a review.
+    const fresh = Math.min(...[1, 2, 3].map((n) => time(() => buildPost(review(body.replaceAll('honest.', `honest, take ${n}.`))))))
+    console.log(`10k words: same ${again.toFixed(1)} ms, one edit ${edited.toFixed(1)} ms, every block new ${fresh.toFixed(1)} ms`)
+    expect(again).toBeLessThan(100)
+    expect(edited).toBeLessThan(100)
+    expect(fresh).toBeLessThan(1000) // a loose bound: CI machines are small and shared
+  })
+})

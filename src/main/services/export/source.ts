@@ -1,0 +1,37 @@
+/** The review an export reads: its folder, front matter and Markdown body. Exports only ever read it. */
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ReviewMeta } from '../../../shared/model'
+import { describeIoError, fail, isErrnoCode } from '../errors'
+import { parseReview, ReviewParseError } from '../format'
+import type { Library } from '../library/library'
+import { REVIEW_FILE } from '../library/library'
+
+export interface ReviewSource {
+  id: string
+  /** The review's folder (assets are read from it, never written). */
+  dir: string
+  meta: ReviewMeta
+  body: string
+}
+
+/** Reads a review of `library` for export; an unreadable review.md is an INVALID_ARGUMENT with the parser's reason. */
+export async function loadReviewSource(library: Library, id: string): Promise<ReviewSource> {
+  const dir = await library.reviewDir(id)
+  const path = join(dir, REVIEW_FILE)
+  let bytes: Buffer
+  let info
+  try {
+    ;[bytes, info] = await Promise.all([readFile(path), stat(path)])
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE}.`)
+    throw describeIoError(error, `read “${id}”`)
+  }
+  try {
+    const { meta, body } = parseReview(bytes, { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() })
+    return { id, dir, meta, body }
+  } catch (error) {
+    if (error instanceof ReviewParseError) fail('INVALID_ARGUMENT', `“${id}” cannot be exported until its ${REVIEW_FILE} can be read: ${error.message}`)
+    throw error
+  }
+}

@@ -145,7 +145,8 @@ describe('images', () => {
     expect(isAllowedResolvedUrl('https://cdn.example.com/a.png')).toBe(true)
     expect(isAllowedResolvedUrl('verdict-asset://ballerina/assets/a.png')).toBe(true)
     expect(isAllowedResolvedUrl('images/a.png')).toBe(true)
-    for (const bad of ['data:image/svg+xml;base64,PHN2Zz4=', 'data:text/html,x', 'http://example.com/a.png', 'javascript:alert(1)', 'verdict-asset://x/../../etc/passwd', 'file:///a.png', 'https://u:p@example.com/a.png']) {
+    expect(isAllowedResolvedUrl('/__asset/ballerina/assets/a.png')).toBe(true)
+    for (const bad of ['//evil.example/a.png', '/__asset/../../etc/passwd', '/\\evil.example', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:text/html,x', 'http://example.com/a.png', 'javascript:alert(1)', 'verdict-asset://x/../../etc/passwd', 'file:///a.png', 'https://u:p@example.com/a.png']) {
       expect(isAllowedResolvedUrl(bad), bad).toBe(false)
     }
   })

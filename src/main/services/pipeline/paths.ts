@@ -37,10 +37,17 @@ function hasControl(text: string): boolean {
 const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp|avif);base64,[A-Za-z0-9+/]+={0,2}$/
 const ASSET_URL = new RegExp(`^${ASSET_SCHEME}://[A-Za-z0-9._~%!$&'()*+,;=:@/-]+$`)
 
-/** Whether a resolver's output may go into `src`: data: images, https:, the app's asset scheme, or a safe relative path. */
+const ROOT_PATH = /^\/[A-Za-z0-9._~%!$&'()*+,;=@-][A-Za-z0-9._~%!$&'()*+,;=:@/-]*$/
+
+/**
+ * Whether a resolver's output may go into `src`: data: images, https:, the app's asset scheme, a
+ * root-relative path, or a safe relative path.
+ */
 export function isAllowedResolvedUrl(url: string): boolean {
   if (DATA_IMAGE.test(url)) return true
   if (ASSET_URL.test(url)) return !/(^|\/)\.\.?(\/|$)/.test(url.slice(ASSET_SCHEME.length + 3)) && !/%2e%2e/i.test(url)
+  // Root-relative, as the browser-hosted app serves assets (`/__asset/<id>/<path>`); never `//host`.
+  if (ROOT_PATH.test(url)) return !/(^|\/)\.\.?(\/|$)/.test(url) && !/%2e%2e/i.test(url)
   if (/^https:\/\//i.test(url)) {
     try {
       const parsed = new URL(url)

@@ -1,0 +1,210 @@
+/**
+ * The block registry: one entry per editor block type, holding both directions of its conversion
+ * and the check applied to it when it arrives from the renderer. Adding a node (the critic blocks
+ * of docs/format.md) is adding an entry; directives are read by `leafDirective:name` or
+ * `containerDirective:name`. Any mdast block no entry reads, or whose `fromMdast` throws
+ * `Unrepresentable`, is kept verbatim as a raw block.
+ */
+import type { Blockquote, Heading, List, ListItem, Paragraph, RootContent, ThematicBreak } from 'mdast'
+import {
+  HEADING_TAGS,
+  type BlockJSON,
+  type HeadingJSON,
+  type HeadingTag,
+  type HorizontalRuleJSON,
+  type InlineJSON,
+  type ListItemJSON,
+  type ListJSON,
+  type ParagraphJSON,
+  type QuoteJSON,
+  type RawBlockJSON,
+} from '../../../shared/document'
+import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable } from './inline'
+import { childrenOf, integerField, malformed, stringField, unknownNode, type LooseNode } from './nodes'
+import type { VerbatimNode } from './syntax'
+
+export interface BlockConverter<T extends BlockJSON = BlockJSON, M extends RootContent = RootContent> {
+  type: T['type']
+  /** mdast nodes this entry reads: a node type, or `type:name` for a directive. */
+  reads: readonly string[]
+  /** Checks a node from the renderer and returns its normalized form; null drops it. Throws when malformed. */
+  normalize(node: LooseNode): T | null
+  /** Throws `Unrepresentable` when the editor cannot hold this node. `source` is the Markdown it was read from. */
+  fromMdast(node: M, source: string): T
+  /** Expects a normalized node. */
+  toMdast(node: T): RootContent
+}
+
+/** The key `reads` lists for an mdast node. */
+export function mdastKey(node: RootContent): string {
+  return node.type === 'leafDirective' || node.type === 'containerDirective' ? `${node.type}:${node.name}` : node.type
+}
+
+const paragraph: BlockConverter<ParagraphJSON, Paragraph> = {
+  type: 'paragraph',
+  reads: ['paragraph'],
+  // Markdown has no empty paragraph: an empty editor paragraph is not written.
+  normalize: (node) => {
+    const children = normalizeInline(node, 'paragraph')
+    return children.length ? { type: 'paragraph', children } : null
+  },
+  fromMdast: (node) => ({ type: 'paragraph', children: inlineFromMdast(node.children) }),
+  toMdast: (node) => ({ type: 'paragraph', children: inlineToMdast(node.children) }),
+}
+
+/**
+ * `#`, `#####` and `######` are not editor headings (the title is the h1) and stay verbatim.
+ * Headings are written as one-line ATX headings, so a line break in one becomes a space.
+ */
+const heading: BlockConverter<HeadingJSON, Heading> = {
+  type: 'heading',
+  reads: ['heading'],
+  normalize: (node) => {
+    const tag = node.tag as HeadingTag
+    if (!HEADING_TAGS.includes(tag)) malformed('heading', `has the tag "${String(tag)}"`)
+    return { type: 'heading', tag, children: normalizeInline(node, 'heading') }
+  },
+  fromMdast: (node) => {
+    const tag = `h${node.depth}` as HeadingTag
+    if (!HEADING_TAGS.includes(tag)) throw new Unrepresentable(tag)
+    return { type: 'heading', tag, children: inlineFromMdast(node.children) }
+  },
+  toMdast: (node) => ({ type: 'heading', depth: Number(node.tag.slice(1)) as 2 | 3 | 4, children: inlineToMdast(node.children) }),
+}
+
+/** The editor's quote is one paragraph; quotes holding more stay verbatim. */
+const quote: BlockConverter<QuoteJSON, Blockquote> = {
+  type: 'quote',
+  reads: ['blockquote'],
+  normalize: (node) => ({ type: 'quote', children: normalizeInline(node, 'paragraph') }),
+  fromMdast: (node) => {
+    const [only, ...rest] = node.children
+    if (rest.length > 0 || (only && only.type !== 'paragraph')) throw new Unrepresentable('blockquote')
+    return { type: 'quote', children: only ? inlineFromMdast(only.children) : [] }
+  },
+  toMdast: (node) => ({
+    type: 'blockquote',
+    children: node.children.length ? [{ type: 'paragraph', children: inlineToMdast(node.children) }] : [],
+  }),
+}
+
+/** CommonMark list numbers have at most nine digits. */
+const MAX_LIST_NUMBER = 999_999_999
+
+/**
+ * Lexical nests a list inside its own list item placed after the item it belongs to; Markdown puts
+ * the nested list inside that item. So an mdast item `[paragraph, list*]` is an editor item with the
+ * paragraph's content followed by one item per nested list, `[list+]` is just the nested-list items
+ * and `[]` an empty item.
+ */
+const list: BlockConverter<ListJSON, List> = {
+  type: 'list',
+  reads: ['list'],
+  normalize: normalizeList,
+  fromMdast: listFromMdast,
+  toMdast: listToMdast,
+}
+
+function normalizeList(node: LooseNode): ListJSON | null {
+  const { listType } = node
+  if (listType !== 'bullet' && listType !== 'number') malformed('list', `has the list type "${String(listType)}"`)
+  const items: ListItemJSON[] = []
+  for (const item of childrenOf(node)) {
+    if (item.type !== 'listitem') unknownNode(item.type, 'directly inside a list')
+    const content = childrenOf(item)
+    if (!content.some((child) => child.type === 'list')) {
+      items.push({ type: 'listitem', value: 0, children: normalizeInline(item, 'paragraph') })
+      continue
+    }
+    if (content.length !== 1) malformed('listitem', 'holds a nested list next to other content')
+    const nested = normalizeList(content[0]!)
+    if (nested) items.push({ type: 'listitem', value: 0, children: [nested] })
+  }
+  if (items.length === 0) return null // Markdown has no empty list.
+  const start = listType === 'number' ? clampStart(node, items) : 1
+  // Lexical's numbering: nested-list items repeat the number of the item they follow.
+  let value = start
+  for (const item of items) {
+    item.value = value
+    if (!isNested(item)) value++
+  }
+  return { type: 'list', listType, start, children: items }
+}
+
+/** The numbers written (start, start + 1, …, one per Markdown item) must stay within nine digits. */
+function clampStart(node: LooseNode, items: ListItemJSON[]): number {
+  const start = node.start === undefined ? 1 : integerField(node, 'start')
+  return Math.max(0, Math.min(start, MAX_LIST_NUMBER - markdownItems(items).length + 1))
+}
+
+const isNested = (item: ListItemJSON): boolean => item.children[0]?.type === 'list'
+
+/**
+ * Groups editor items into Markdown items: an item with text followed by the nested-list items
+ * after it. An empty item keeps its own line (`-` then `- - x`, not `- - x`), so nested lists after
+ * it start a Markdown item of their own.
+ */
+function markdownItems(items: readonly ListItemJSON[]): ListItemJSON[][] {
+  const groups: ListItemJSON[][] = []
+  for (const item of items) {
+    const head = groups.at(-1)?.[0]
+    if (isNested(item) && head && (isNested(head) || head.children.length > 0)) groups.at(-1)!.push(item)
+    else groups.push([item])
+  }
+  return groups
+}
+
+/** Values are left to `normalizeList`, which every read document passes through. */
+function listFromMdast(node: List): ListJSON {
+  const items: ListItemJSON[] = []
+  for (const item of node.children) {
+    if (item.checked != null) throw new Unrepresentable('task list')
+    const [first, ...rest] = item.children
+    const hasText = first?.type === 'paragraph'
+    if (hasText || !first) items.push({ type: 'listitem', value: 0, children: hasText ? inlineFromMdast(first.children) : [] })
+    for (const child of hasText ? rest : item.children) {
+      if (child.type !== 'list') throw new Unrepresentable(child.type)
+      items.push({ type: 'listitem', value: 0, children: [listFromMdast(child)] })
+    }
+  }
+  const ordered = node.ordered === true
+  return { type: 'list', listType: ordered ? 'number' : 'bullet', start: ordered ? (node.start ?? 1) : 1, children: items }
+}
+
+function listToMdast(node: ListJSON): List {
+  const children = markdownItems(node.children).map((group): ListItem => {
+    const text = isNested(group[0]!) ? [] : (group[0]!.children as InlineJSON[])
+    const nested = group.filter(isNested).map((item) => listToMdast(item.children[0] as ListJSON))
+    return {
+      type: 'listItem',
+      spread: false,
+      children: [...(text.length ? [{ type: 'paragraph' as const, children: inlineToMdast(text) }] : []), ...nested],
+    }
+  })
+  return { type: 'list', ordered: node.listType === 'number', start: node.start, spread: false, children }
+}
+
+const horizontalRule: BlockConverter<HorizontalRuleJSON, ThematicBreak> = {
+  type: 'horizontalrule',
+  reads: ['thematicBreak'],
+  normalize: () => ({ type: 'horizontalrule' }),
+  fromMdast: () => ({ type: 'horizontalrule' }),
+  toMdast: () => ({ type: 'thematicBreak' }),
+}
+
+/** The fallback for every other block: its exact source, written back byte for byte. */
+export const rawBlock: BlockConverter<RawBlockJSON> = {
+  type: 'raw-block',
+  reads: [],
+  normalize: (node) => {
+    const markdown = stringField(node, 'markdown')
+    return markdown.trim() ? { type: 'raw-block', markdown } : malformed('raw-block', 'holds no Markdown')
+  },
+  fromMdast: (node, source) => ({
+    type: 'raw-block',
+    markdown: source.slice(node.position!.start.offset, node.position!.end.offset),
+  }),
+  toMdast: (node): VerbatimNode => ({ type: 'verbatim', value: node.markdown }),
+}
+
+export const BLOCKS = [paragraph, heading, quote, list, horizontalRule, rawBlock] as unknown as readonly BlockConverter[]

@@ -1,0 +1,224 @@
+/**
+ * Inline content (text with format bits, hard line breaks, links) between the editor and mdast.
+ *
+ * `normalizeInline` puts inline content in the one form Markdown reads back identically; the rules
+ * are the only places where a round trip changes the editor's content:
+ * - format bits Markdown cannot express (underline, sub/superscript, highlight, …) are dropped,
+ *   and so are text style and Lexical's text modes;
+ * - a newline inside a text node is a hard line break (that is how the editor shows it); code
+ *   points a UTF-8 file or a character reference cannot carry are U+FFFD (nodes.ts);
+ * - spaces and tabs at the start of a block or line, and at the end of a block, are dropped (a
+ *   Markdown parser drops them), and so is a hard break ending a block (it would read as `\`);
+ * - headings are one line (ATX), so a line break in one becomes a space;
+ * - bold, italic and strikethrough leave whitespace at their edges: `** x**` does not open, so the
+ *   marker moves inward and the whitespace keeps only its other formats;
+ * - a link opening a paragraph cannot hold code containing `]:` (see below);
+ * - adjacent text nodes with the same format merge, and empty ones go.
+ */
+import type { PhrasingContent } from 'mdast'
+import { TEXT_FORMAT, type InlineJSON, type LinkJSON, type TextJSON } from '../../../shared/document'
+import { childrenOf, integerField, textField, unknownNode, type LooseNode } from './nodes'
+
+const { bold, italic, strikethrough, code } = TEXT_FORMAT
+const WRITABLE_FORMATS = bold | italic | strikethrough | code
+
+/** Marks written as mdast elements; when two reach equally far, the earlier one goes outside. */
+const MARKS = [
+  { bit: strikethrough, type: 'delete' },
+  { bit: bold, type: 'strong' },
+  { bit: italic, type: 'emphasis' },
+] as const
+
+/** Thrown while reading Markdown the editor cannot hold; the enclosing block is then kept verbatim. */
+export class Unrepresentable extends Error {}
+
+/** The block holding inline content: paragraphs, quotes and list items are written as paragraphs. */
+export type InlineBlock = 'paragraph' | 'heading'
+
+export function inlineFromMdast(nodes: PhrasingContent[], format = 0): InlineJSON[] {
+  return nodes.flatMap((node): InlineJSON[] => {
+    switch (node.type) {
+      // A soft line break renders as a space, and the editor has no soft breaks.
+      case 'text':
+        return [{ type: 'text', text: node.value.replaceAll('\n', ' '), format }]
+      case 'inlineCode':
+        return [{ type: 'text', text: node.value.replaceAll('\n', ' '), format: format | code }]
+      case 'emphasis':
+        return inlineFromMdast(node.children, format | italic)
+      case 'strong':
+        return inlineFromMdast(node.children, format | bold)
+      case 'delete':
+        return inlineFromMdast(node.children, format | strikethrough)
+      case 'break':
+        return [{ type: 'linebreak' }]
+      case 'link': {
+        // Markdown links cannot contain links, so the children are text and breaks only.
+        const children = inlineFromMdast(node.children, format) as LinkJSON['children']
+        return [{ type: 'link', url: node.url, title: node.title ?? null, children }]
+      }
+      default:
+        throw new Unrepresentable(node.type)
+    }
+  })
+}
+
+/** Expects normalized content (see `normalizeInline`). */
+export function inlineToMdast(nodes: readonly InlineJSON[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  let run: TextJSON[] = []
+  const flush = (): void => {
+    out.push(...marksToMdast(run, 0))
+    run = []
+  }
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      run.push(node)
+      continue
+    }
+    flush()
+    out.push(
+      node.type === 'linebreak'
+        ? { type: 'break' }
+        : { type: 'link', url: node.url, title: node.title ?? null, children: inlineToMdast(node.children) },
+    )
+  }
+  flush()
+  return out
+}
+
+/**
+ * Nests the marks of a run of text nodes: at each node, the mark not yet open that reaches furthest
+ * opens first, so marks nest rather than split where they can.
+ */
+function marksToMdast(runs: readonly TextJSON[], open: number): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (let index = 0; index < runs.length; ) {
+    const run = runs[index]!
+    let best: { mark: (typeof MARKS)[number]; end: number } | undefined
+    for (const mark of MARKS) {
+      if (!(run.format & mark.bit) || open & mark.bit) continue
+      let end = index + 1
+      while (end < runs.length && runs[end]!.format & mark.bit) end++
+      if (!best || end > best.end) best = { mark, end }
+    }
+    if (!best) {
+      out.push(run.format & code ? { type: 'inlineCode', value: run.text } : { type: 'text', value: run.text })
+      index++
+      continue
+    }
+    out.push({ type: best.mark.type, children: marksToMdast(runs.slice(index, best.end), open | best.mark.bit) })
+    index = best.end
+  }
+  return out
+}
+
+/** Validates inline nodes from the renderer and applies the rules above. */
+export function normalizeInline(parent: LooseNode, block: InlineBlock): InlineJSON[] {
+  const nodes = readInline(parent, block, false)
+  trimLines(nodes, true)
+  const [first] = nodes
+  // `[`]:x`](u)` opening a paragraph reads as a link definition; nothing can prevent it but
+  // writing that code as plain text, whose `]` can be escaped.
+  if (block === 'paragraph' && first?.type === 'link') {
+    for (const child of first.children) if (child.type === 'text' && child.format & code && child.text.includes(']:')) child.format &= ~code
+    trimLines(first.children, false)
+    first.children = tidy(first.children) as LinkJSON['children']
+  }
+  return tidy(nodes)
+}
+
+function readInline(parent: LooseNode, block: InlineBlock, inLink: boolean): InlineJSON[] {
+  const lineBreak = (): InlineJSON =>
+    block === 'paragraph' ? { type: 'linebreak' } : { type: 'text', text: ' ', format: 0 }
+  return childrenOf(parent).flatMap((node): InlineJSON[] => {
+    switch (node.type) {
+      case 'text': {
+        const format = integerField(node, 'format') & WRITABLE_FORMATS
+        const parts = textField(node, 'text').split(/\r\n|\r|\n/)
+        return parts.flatMap((text, index) => [
+          ...(index ? [lineBreak()] : []),
+          ...(text ? [{ type: 'text' as const, text, format }] : []),
+        ])
+      }
+      case 'linebreak':
+        return [lineBreak()]
+      case 'link': {
+        if (inLink) unknownNode('link', 'inside a link')
+        const title = node.title == null || node.title === '' ? null : textField(node, 'title')
+        const children = readInline(node, block, true)
+        trimLines(children, false)
+        return [{ type: 'link', url: textField(node, 'url'), title, children: tidy(children) as LinkJSON['children'] }]
+      }
+      default:
+        return unknownNode(node.type, `inside a "${parent.type}"`)
+    }
+  })
+}
+
+const isPlainText = (node: InlineJSON | undefined): node is TextJSON =>
+  node?.type === 'text' && !(node.format & code)
+
+/** Drops what a Markdown parser drops: see the module comment. Mutates `nodes`. */
+function trimLines(nodes: InlineJSON[], blockEdges: boolean): void {
+  const trimLineStart = (index: number): void => {
+    for (let node = nodes[index]; isPlainText(node); node = nodes[index]) {
+      node.text = node.text.replace(/^[ \t]+/, '')
+      if (node.text) return
+      nodes.splice(index, 1)
+    }
+  }
+  if (blockEdges) trimLineStart(0)
+  for (let index = 0; index < nodes.length; index++) if (nodes[index]!.type === 'linebreak') trimLineStart(index + 1)
+  if (!blockEdges) return
+  for (let last = nodes.at(-1); last; last = nodes.at(-1)) {
+    if (isPlainText(last)) last.text = last.text.replace(/[ \t]+$/, '')
+    else if (last.type !== 'linebreak') return
+    if (last.type === 'text' && last.text) return
+    nodes.pop()
+  }
+}
+
+/** Moves marks off edge whitespace, merges equal neighbours, drops empty text. */
+function tidy(nodes: InlineJSON[]): InlineJSON[] {
+  const out: InlineJSON[] = []
+  let run: TextJSON[] = []
+  const flush = (): void => {
+    out.push(...unmarkEdgeWhitespace(run))
+    run = []
+  }
+  for (const node of nodes) {
+    if (node.type === 'text') run.push(node)
+    else {
+      flush()
+      out.push(node)
+    }
+  }
+  flush()
+  return out
+}
+
+function unmarkEdgeWhitespace(runs: readonly TextJSON[]): TextJSON[] {
+  const chars = runs.flatMap((run) => Array.from(run.text, (char) => ({ char, format: run.format })))
+  // Whitespace as CommonMark's flanking rules (and micromark) define it.
+  const bare = (index: number): boolean => !(chars[index]!.format & code) && /\s/.test(chars[index]!.char)
+  for (const { bit } of MARKS) {
+    for (let start = 0; start < chars.length; ) {
+      let end = start
+      while (end < chars.length && chars[end]!.format & bit) end++
+      if (end === start) {
+        start++
+        continue
+      }
+      for (let index = start; index < end && bare(index); index++) chars[index]!.format &= ~bit
+      for (let index = end - 1; index >= start && bare(index); index--) chars[index]!.format &= ~bit
+      start = end
+    }
+  }
+  const merged: TextJSON[] = []
+  for (const { char, format } of chars) {
+    const last = merged.at(-1)
+    if (last?.format === format) last.text += char
+    else merged.push({ type: 'text', text: char, format })
+  }
+  return merged
+}

@@ -1,0 +1,60 @@
+/**
+ * Markdown body ↔ editor document, through the block registry (blocks.ts).
+ *
+ * Both directions go through `normalizeDocument`, so `markdownToDocument(documentToMarkdown(doc))`
+ * equals `normalizeDocument(doc)`: the normalization (inline.ts and blocks.ts list its rules) is
+ * exactly what Markdown cannot express, and reading a document back changes nothing else.
+ */
+import type { RootContent } from 'mdast'
+import { emptyDocument, type BlockJSON, type EditorDocument } from '../../../shared/document'
+import { BLOCKS, mdastKey, rawBlock } from './blocks'
+import { Unrepresentable } from './inline'
+import { childrenOf, unknownNode, type LooseNode } from './nodes'
+import { BLOCK_SEPARATOR, parseMarkdown, stringifyMarkdown, toLf } from './syntax'
+
+const byType = new Map(BLOCKS.map((converter) => [converter.type as string, converter]))
+const byMdast = new Map(BLOCKS.flatMap((converter) => converter.reads.map((key) => [key, converter] as const)))
+
+export function markdownToDocument(markdown: string): EditorDocument {
+  const source = toLf(markdown)
+  const children = parseMarkdown(source)
+    .children.filter((node) => !(node.type === 'html' && node.value === BLOCK_SEPARATOR))
+    .map((node) => blockFromMdast(node, source))
+  return normalizeDocument({ root: { type: 'root', children } })
+}
+
+function blockFromMdast(node: RootContent, source: string): BlockJSON {
+  const converter = byMdast.get(mdastKey(node))
+  if (converter) {
+    try {
+      return converter.fromMdast(node, source)
+    } catch (error) {
+      if (!(error instanceof Unrepresentable)) throw error
+    }
+  }
+  return rawBlock.fromMdast(node, source)
+}
+
+/** The body, ending with one newline; empty for a document without content. */
+export function documentToMarkdown(doc: EditorDocument): string {
+  const { children } = normalizeDocument(doc).root
+  return stringifyMarkdown({
+    type: 'root',
+    children: children.map((node) => byType.get(node.type)!.toMdast(node)),
+  })
+}
+
+/**
+ * Checks a document (it may come from the renderer) and puts it in the form Markdown reads back
+ * identically. Throws, naming the node, on unknown node types and malformed nodes. A document
+ * without blocks gets the editor's empty paragraph.
+ */
+export function normalizeDocument(doc: EditorDocument): EditorDocument {
+  const root = (doc as { root?: unknown } | null)?.root as LooseNode | undefined
+  if (root?.type !== 'root') throw new Error('Cannot write the document as Markdown: it has no root node.')
+  const children = childrenOf(root).flatMap((node) => {
+    const converter = byType.get(node.type) ?? unknownNode(node.type, 'at the top level of the document')
+    return converter.normalize(node) ?? []
+  })
+  return children.length ? { root: { type: 'root', children } } : emptyDocument()
+}

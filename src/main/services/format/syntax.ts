@@ -1,0 +1,191 @@
+/**
+ * Verdict's Markdown dialect, defined once for reading and writing: CommonMark, GFM strikethrough,
+ * tables, task list items and footnotes, and block directives (`::leaf`, `:::container`).
+ *
+ * Left out on purpose:
+ * - GFM autolink literals. They turn typed text such as `www.example.com` or `a@b.co` into links,
+ *   and no escape prevents it (mdast's transform runs on the unescaped text), so such text could not
+ *   round-trip. Bare URLs stay text in the editor; a blog that renders GFM still links them.
+ * - Text directives (`:name`). They claim ordinary prose such as `2:15` or `Note:this`, which would
+ *   then need escaping everywhere; every critic node (docs/format.md) is a block directive.
+ *
+ * Output style (to-markdown options below): ATX headings, `*emphasis*`, `**strong**`, `~~strike~~`,
+ * `-` bullets (`*` for a list right after another), `1.` numbers counting up, `---` rules,
+ * `[text](url "title")` links (never `<autolinks>`: not every URL is a valid one), `\` hard breaks.
+ */
+import type { List, Literal, Nodes, Root } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { directiveFromMarkdown, directiveToMarkdown } from 'mdast-util-directive'
+import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote'
+import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough'
+import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table'
+import { gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown } from 'mdast-util-gfm-task-list-item'
+import { defaultHandlers, toMarkdown, type ConstructName, type Options, type State, type Unsafe } from 'mdast-util-to-markdown'
+import { directive } from 'micromark-extension-directive'
+import { gfmFootnote } from 'micromark-extension-gfm-footnote'
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
+import { gfmTable } from 'micromark-extension-gfm-table'
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
+
+/** A block kept verbatim: its Markdown is written exactly as stored. Only ever a child of the root. */
+export interface VerbatimNode extends Literal {
+  type: 'verbatim'
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    verbatim: VerbatimNode
+  }
+}
+
+/** Verdict writes LF; files written elsewhere may use CRLF or CR. */
+export function toLf(text: string): string {
+  return text.replace(/\r\n?/g, '\n')
+}
+
+const readOptions = {
+  extensions: [
+    { flow: directive().flow },
+    gfmFootnote(),
+    gfmStrikethrough(),
+    gfmTable(),
+    gfmTaskListItem(),
+  ],
+  mdastExtensions: [
+    directiveFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  ],
+}
+
+export function parseMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown, readOptions)
+}
+
+/** The empty HTML comment to-markdown puts between blocks that would otherwise merge. */
+export const BLOCK_SEPARATOR = '<!---->'
+
+const BULLET = '-'
+const ORDERED = '.'
+
+/** directive's `:`-in-prose escapes exist for text directives only, which this dialect does not read. */
+const directives = directiveToMarkdown()
+const blockDirectiveUnsafe = (directives.unsafe ?? []).filter(
+  (pattern: Unsafe) => !(pattern.character === ':' && pattern.inConstruct?.includes('phrasing')),
+)
+
+/** Constructs whose content is taken literally, where to-markdown applies no phrasing escapes. */
+const LITERAL_SPANS: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']
+
+const writeOptions: Options = {
+  bullet: BULLET,
+  bulletOther: '*',
+  bulletOrdered: ORDERED,
+  emphasis: '*',
+  strong: '*',
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+  resourceLink: true,
+  extensions: [
+    { handlers: directives.handlers, unsafe: blockDirectiveUnsafe },
+    gfmFootnoteToMarkdown(),
+    gfmStrikethroughToMarkdown(),
+    gfmTableToMarkdown(),
+    gfmTaskListItemToMarkdown(),
+  ],
+  handlers: {
+    verbatim: (node: VerbatimNode) => node.value,
+    // to-markdown leaves an underscore inside a word bare (`x_y`), which is safe only while the
+    // letters around it stay letters; its attention encoding can turn one into `&#x78;`, and then
+    // `_` opens emphasis. Escape every bare underscore instead.
+    text: (...args) => defaultHandlers.text(...args).replace(/(?<!\\)((?:\\\\)*)_/g, '$1\\_'),
+    // The marker of the list before is remembered into the next list's items, so a nested list
+    // could switch to `*` too and `* * *` would read as a rule: an item starts afresh.
+    listItem: (node, parent, state, info) => {
+      state.bulletLastUsed = undefined
+      return defaultHandlers.listItem(node, parent, state, info)
+    },
+  },
+  unsafe: [
+    // to-markdown leaves a leading `<` of a plain link destination bare, and `[a](<x)` reads otherwise.
+    { character: '<', inConstruct: 'destinationRaw' },
+    // It escapes `<` in text only before a letter, `!`, `/` or `?`, but ``<`a@b.co>`` is an email autolink.
+    { character: '<', after: '\\S', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
+    // It encodes line feeds in link titles and destinations but not a carriage return, which reads as a line ending.
+    { character: '\r', inConstruct: ['destinationLiteral', 'destinationRaw', 'titleQuote', 'titleApostrophe'] },
+  ],
+  join: [separateVerbatim, listAfterParagraph],
+}
+
+export function stringifyMarkdown(root: Root): string {
+  return toMarkdown(root, writeOptions)
+}
+
+/**
+ * to-markdown keeps its own blocks apart (it alternates list markers, separates indented code), but
+ * cannot see inside a verbatim block. Written after a blank line, a block still continues a list
+ * above it when it starts indented or with the same list marker, continues a footnote definition
+ * when indented, and an indented code block absorbs indented code after it. micromark also reads a
+ * list right after indented code as if it interrupted a paragraph. In those cases the blocks get
+ * `<!---->` between them, which reading drops again.
+ */
+function separateVerbatim(left: Nodes, right: Nodes, parent: Nodes, state: State): boolean | undefined {
+  if (parent.type !== 'root' || (left.type !== 'verbatim' && right.type !== 'verbatim')) return undefined
+  const tail: Edge = left.type === 'verbatim' ? edgeOf(left.value, 'last') : { node: left, marker: state.bulletLastUsed }
+  const head: Edge =
+    right.type === 'verbatim'
+      ? edgeOf(right.value, 'first')
+      : { node: right, marker: right.type === 'list' ? (right.ordered ? ORDERED : BULLET) : undefined }
+  const tailList = tail.node?.type === 'list'
+  const headList = head.node?.type === 'list' ? head.node : undefined
+  if (head.indented && (tailList || tail.node?.type === 'footnoteDefinition' || tail.indentedCode)) return false
+  if (tailList && headList && tail.marker === head.marker) return false
+  if (tail.indentedCode && headList && !interruptsParagraph(headList)) return false
+  return undefined
+}
+
+/**
+ * Inside a list item, a list written on the line after the item's text must be able to interrupt
+ * that paragraph; to-markdown checks only the outermost list, so put a blank line before it.
+ */
+function listAfterParagraph(left: Nodes, right: Nodes, parent: Nodes): number | undefined {
+  if (!('spread' in parent) || left.type !== 'paragraph' || right.type !== 'list') return undefined
+  return interruptsParagraph(right) ? undefined : 1
+}
+
+/** Every list starting on the line (`- - x` starts two) must begin with a non-empty item, numbered 1 if numbered. */
+function interruptsParagraph(list: List): boolean {
+  const first = list.children[0]
+  if ((list.ordered && (list.start ?? 1) !== 1) || !first?.children.length) return false
+  const next = first.children[0]
+  return next?.type !== 'list' || interruptsParagraph(next)
+}
+
+interface Edge {
+  node?: Nodes
+  /** The list's marker: `-`, `*`, `+`, or `.`/`)` for numbered lists. */
+  marker?: string
+  indentedCode?: boolean
+  /** The Markdown starts with a space or tab. */
+  indented?: boolean
+}
+
+/** The first or last block of some verbatim Markdown, as the rules above need to see it. */
+function edgeOf(markdown: string, which: 'first' | 'last'): Edge {
+  const children = parseMarkdown(markdown).children
+  const node = which === 'first' ? children[0] : children.at(-1)
+  const source = node?.position ? markdown.slice(node.position.start.offset) : ''
+  return {
+    node,
+    marker: node?.type === 'list' ? listMarker(node, source) : undefined,
+    indentedCode: node?.type === 'code' && !/^ {0,3}(?:```|~~~)/.test(source),
+    indented: /^[ \t]/.test(markdown),
+  }
+}
+
+function listMarker(list: List, source: string): string | undefined {
+  return list.ordered ? /^\s*\d+([.)])/.exec(source)?.[1] : source.trimStart()[0]
+}

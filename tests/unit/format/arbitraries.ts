@@ -1,0 +1,174 @@
+/**
+ * fast-check generators of editor documents as the renderer may send them: every supported node,
+ * text full of Markdown syntax and edge whitespace, every format bit (also ones Markdown lacks),
+ * odd URLs, nested lists, and raw blocks drawn from valid constructs the editor cannot hold.
+ */
+import fc from 'fast-check'
+import type {
+  BlockJSON,
+  EditorDocument,
+  InlineJSON,
+  LineBreakJSON,
+  LinkJSON,
+  ListItemJSON,
+  ListJSON,
+  TextJSON,
+} from '../../../src/shared/document'
+
+/** Runs and seed can be set from the environment to reproduce a failure: FC_SEED=… FC_RUNS=… */
+export const fcOptions = (numRuns: number): fc.Parameters<unknown> => ({
+  numRuns: Number(process.env.FC_RUNS ?? numRuns),
+  ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}),
+})
+
+/** Pieces that mean something to a Markdown parser somewhere. */
+const SYNTAX = [
+  '*', '**', '_', '__', '~', '~~', '`', '``', '\\', '#', '## ', '1.', '1)', '-', '- ', '+ ', '>', '> ',
+  '[', ']', '(', ')', '[x]', '[ ] ', '![', '<', '>', '<br>', '<div>', '<!---->', '&', '&amp;', '&#42;',
+  '|', '|-|', ':', '::', ':::', 'a:b', '10:30', '{', '}', '"', "'", '=', '===', '---', '***', '___',
+  '```', '~~~', '[^1]', '[a]: /u', 'www.example.com', 'http://x.y', 'a@b.co', '$', '%', '!',
+]
+const SPACE = [' ', '  ', '\t', '\u00a0', '\u2003', '    ', '\n', '\r\n', '\r']
+const WORDS = ['a', 'word', 'Über', 'ﬁlm', '9.5', 'x_y', '😀', '中文', 'e\u0301']
+
+export const textArb: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...SYNTAX) },
+      { weight: 2, arbitrary: fc.constantFrom(...SPACE) },
+      { weight: 3, arbitrary: fc.constantFrom(...WORDS) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+    ),
+    { maxLength: 6 },
+  )
+  .map((parts) => parts.join(''))
+
+/** Format bits: bold, italic, strikethrough, code and Lexical's others (underline, sub, sup, …). */
+const formatArb = fc.oneof(
+  fc.constantFrom(0, 1, 2, 4, 16, 3, 5, 6, 7, 17, 18, 20, 23),
+  fc.integer({ min: 0, max: 255 }),
+)
+
+const textNodeArb: fc.Arbitrary<TextJSON> = fc.record(
+  {
+    type: fc.constant('text' as const),
+    text: textArb,
+    format: formatArb,
+    detail: fc.constant(0),
+    mode: fc.constant('normal' as const),
+    style: fc.constantFrom('', 'color: red'),
+    version: fc.constant(1),
+  },
+  { requiredKeys: ['type', 'text', 'format'] },
+)
+
+const lineBreakArb: fc.Arbitrary<LineBreakJSON> = fc.constant({ type: 'linebreak' as const })
+
+const urlArb = fc.oneof(
+  fc.constantFrom(
+    'https://example.com/film?id=1&x=2#top', 'mailto:critic@example.com', 'assets/a b.png', '', '<>', 'a)b(c',
+    'https://x.y/(paren)', 'x\ny', 'x\n\ny', 'tab\there', '\\', '"q"', '#frag', 'javascript:alert(1)', 'ünï',
+  ),
+  textArb,
+)
+
+const linkArb: fc.Arbitrary<LinkJSON> = fc.record(
+  {
+    type: fc.constant('link' as const),
+    url: urlArb,
+    title: fc.option(fc.oneof(textArb, fc.constantFrom('', 'A "quoted" (title)', "it's")), { nil: null }),
+    rel: fc.constant('noreferrer'),
+    target: fc.constant(null),
+    children: fc.array(fc.oneof({ weight: 4, arbitrary: textNodeArb }, { weight: 1, arbitrary: lineBreakArb }), {
+      maxLength: 4,
+    }),
+  },
+  { requiredKeys: ['type', 'url', 'children'] },
+)
+
+export const inlineArb: fc.Arbitrary<InlineJSON[]> = fc.array(
+  fc.oneof({ weight: 8, arbitrary: textNodeArb }, { weight: 2, arbitrary: lineBreakArb }, { weight: 2, arbitrary: linkArb }),
+  { maxLength: 8 },
+)
+
+/** Valid Markdown blocks the editor keeps verbatim, each one block on its own. */
+export const RAW_SAMPLES = [
+  '| Film | Score |\n| ---- | ----: |\n| Alien | 9 |',
+  '<div class="note">\n<p>Hi</p>\n</div>',
+  '<!-- a comment -->',
+  '```js\nconst x = 1\n\n```',
+  '~~~\nplain\n~~~',
+  '    indented code\n    more',
+  '# Heading one',
+  '##### Heading five',
+  'Setext one\n==========',
+  '[^1]: A footnote\n    that continues.',
+  '[ref]: https://example.com "Title"',
+  '![A still](assets/still.png "Still")',
+  'Text with <b>inline html</b>.',
+  '- [ ] task\n- [x] done',
+  '* [ ] star task',
+  '+ [x] plus task',
+  '1. [ ] numbered task',
+  '3) [x] paren task',
+  '> one\n>\n> two',
+  '> > nested quote',
+  '::unknown{a="b"}',
+  ':::aside\nInside\n:::',
+  '- item\n\n  ```\n  code in a list\n  ```',
+]
+
+const paragraphArb = fc.record({ type: fc.constant('paragraph' as const), children: inlineArb })
+const headingArb = fc.record({
+  type: fc.constant('heading' as const),
+  tag: fc.constantFrom('h2' as const, 'h3' as const, 'h4' as const),
+  children: inlineArb,
+})
+const quoteArb = fc.record({ type: fc.constant('quote' as const), children: inlineArb })
+const ruleArb = fc.constant({ type: 'horizontalrule' as const })
+const rawArb = fc.record({ type: fc.constant('raw-block' as const), markdown: fc.constantFrom(...RAW_SAMPLES) })
+
+const startArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(1) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 20 }) },
+  { weight: 1, arbitrary: fc.integer({ min: -5, max: 2_000_000_000 }) },
+)
+
+function listArb(depth: number): fc.Arbitrary<ListJSON> {
+  const inlineItem: fc.Arbitrary<ListItemJSON> = fc.record({
+    type: fc.constant('listitem' as const),
+    value: fc.integer({ min: 0, max: 9 }),
+    children: inlineArb,
+  })
+  const item =
+    depth === 0
+      ? inlineItem
+      : fc.oneof(
+          { weight: 3, arbitrary: inlineItem },
+          {
+            weight: 1,
+            arbitrary: listArb(depth - 1).map(
+              (nested): ListItemJSON => ({ type: 'listitem', value: 1, children: [nested] }),
+            ),
+          },
+        )
+  return fc.record({
+    type: fc.constant('list' as const),
+    listType: fc.constantFrom('bullet' as const, 'number' as const),
+    start: startArb,
+    children: fc.array(item, { maxLength: 4 }),
+  })
+}
+
+export const blockArb: fc.Arbitrary<BlockJSON> = fc.oneof(
+  { weight: 5, arbitrary: paragraphArb },
+  { weight: 2, arbitrary: headingArb },
+  { weight: 2, arbitrary: quoteArb },
+  { weight: 3, arbitrary: listArb(3) },
+  { weight: 1, arbitrary: ruleArb },
+  { weight: 2, arbitrary: rawArb },
+)
+
+export const documentArb: fc.Arbitrary<EditorDocument> = fc
+  .array(blockArb, { maxLength: 8 })
+  .map((children) => ({ root: { type: 'root', children } }))

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import { emptyDocument, type BlockJSON, type EditorDocument, type InlineJSON, type TextJSON } from '../../../src/shared/document'
+import { documentToMarkdown, markdownToDocument, normalizeDocument } from '../../../src/main/services/format/markdown'
+
+const doc = (...children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })
+const p = (...children: InlineJSON[]): BlockJSON => ({ type: 'paragraph', children })
+const t = (text: string, format = 0): TextJSON => ({ type: 'text', text, format })
+const B = 1
+const I = 2
+const S = 4
+const C = 16
+
+/** Writes, checks the Markdown, and checks it reads back as the normalized document. */
+function writes(input: EditorDocument, markdown: string): void {
+  expect(documentToMarkdown(input)).toBe(markdown)
+  expect(markdownToDocument(markdown)).toEqual(normalizeDocument(input))
+}
+
+describe('documentToMarkdown', () => {
+  it('writes an empty document as an empty body, and reads an empty body as the empty document', () => {
+    expect(documentToMarkdown(emptyDocument())).toBe('')
+    expect(markdownToDocument('')).toEqual(emptyDocument())
+    expect(markdownToDocument('\n\n  \n')).toEqual(emptyDocument())
+  })
+
+  it('drops empty paragraphs, which Markdown cannot hold', () => {
+    writes(doc(p(), p(t('One')), p(t('  ')), p(), p(t('Two'))), 'One\n\nTwo\n')
+  })
+
+  it('escapes what the critic typed so it stays text', () => {
+    const typed = '*not emphasis* _nor this_ x_y **or** ~~strike~~ `tick` \\ [link](url) <b>tag</b> &amp; 2:15 www.example.com'
+    const markdown = documentToMarkdown(doc(p(t(typed))))
+    expect(markdown).toBe(
+      '\\*not emphasis\\* \\_nor this\\_ x\\_y \\*\\*or\\*\\* \\~\\~strike\\~\\~ \\`tick\\` \\ \\[link]\\(url) \\<b>tag\\</b> \\&amp; 2:15 www.example.com\n',
+    )
+    expect(markdownToDocument(markdown)).toEqual(doc(p(t(typed))))
+  })
+
+  it('escapes block syntax at the start of a line', () => {
+    for (const line of ['# not a heading', '1. not a list', '- nor this', '> nor a quote', '---', '::score{value=1}', '| a |']) {
+      const input = doc(p(t('first'), { type: 'linebreak' }, t(line)), p(t(line)))
+      expect(markdownToDocument(documentToMarkdown(input))).toEqual(input)
+    }
+  })
+
+  it('round-trips every combination of bold, italic, strikethrough and code, side by side', () => {
+    const formats = Array.from({ length: 16 }, (_, index) => (index & 7) | (index & 8 ? C : 0))
+    const input = doc(p(...formats.map((format, index) => t(`w${index}`, format))))
+    expect(markdownToDocument(documentToMarkdown(input))).toEqual(input)
+    // to-markdown switches the inner marker to `_` where `***` would be ambiguous.
+    writes(doc(p(t('x', B | I | S | C))), '~~**_`x`_**~~\n')
+  })
+
+  it('moves whitespace out of emphasis, which cannot open or close next to it', () => {
+    writes(doc(p(t('a'), t(' bold ', B), t('c'))), 'a **bold** c\n')
+    expect(normalizeDocument(doc(p(t('a'), t(' bold ', B), t('c'))))).toEqual(doc(p(t('a '), t('bold', B), t(' c'))))
+    // Code keeps its spaces: a code span can hold them.
+    writes(doc(p(t('a'), t(' code ', C), t('b'))), 'a`  code  `b\n')
+  })
+
+  it('writes hard line breaks, and newlines typed inside text as hard line breaks', () => {
+    writes(doc(p(t('one'), { type: 'linebreak' }, t('two'))), 'one\\\ntwo\n')
+    expect(normalizeDocument(doc(p(t('one\ntwo\r\nthree'))))).toEqual(
+      doc(p(t('one'), { type: 'linebreak' }, t('two'), { type: 'linebreak' }, t('three'))),
+    )
+  })
+
+  it('writes headings as one-line ATX headings', () => {
+    writes(doc({ type: 'heading', tag: 'h2', children: [t('Act'), { type: 'linebreak' }, t('One')] }), '## Act One\n')
+    writes(doc({ type: 'heading', tag: 'h4', children: [t('Small')] }), '#### Small\n')
+  })
+
+  it('writes links with titles and awkward destinations', () => {
+    const link = (url: string, title: string | null): InlineJSON => ({ type: 'link', url, title, children: [t('see')] })
+    writes(doc(p(link('https://example.com/a_(b)', 'The "title"'))), '[see](https://example.com/a_\\(b\\) "The \\"title\\"")\n')
+    writes(doc(p(link('assets/a b.png', null))), '[see](<assets/a b.png>)\n')
+  })
+
+  it('writes nested and numbered lists the way Lexical nests them', () => {
+    const item = (...children: InlineJSON[]) => ({ type: 'listitem' as const, value: 1, children })
+    const nested = (list: BlockJSON) => ({ type: 'listitem' as const, value: 1, children: [list] as [never] })
+    const inner: BlockJSON = { type: 'list', listType: 'bullet', start: 1, children: [item(t('b')), item(t('c'))] }
+    const outer: BlockJSON = { type: 'list', listType: 'number', start: 3, children: [item(t('a')), nested(inner), item(t('d'))] }
+    writes(doc(outer), '3. a\n   - b\n   - c\n4. d\n')
+    expect(normalizeDocument(doc(outer)).root.children[0]).toMatchObject({
+      children: [{ value: 3 }, { value: 4 }, { value: 4 }],
+    })
+  })
+
+  it('keeps adjacent lists apart', () => {
+    const list = (text: string): BlockJSON => ({ type: 'list', listType: 'bullet', start: 1, children: [{ type: 'listitem', value: 1, children: [t(text)] }] })
+    writes(doc(list('a'), list('b')), '- a\n\n* b\n')
+    // A raw task list and an editor list would merge: an empty comment keeps them apart.
+    writes(doc({ type: 'raw-block', markdown: '- [ ] task' }, list('b')), '- [ ] task\n\n<!---->\n\n- b\n')
+  })
+
+  it('writes raw blocks byte for byte', () => {
+    const table = '| a |  b |\n|---|---:|\n| 1 |  2 |'
+    writes(doc(p(t('Before')), { type: 'raw-block', markdown: table }, { type: 'horizontalrule' }), `Before\n\n${table}\n\n---\n`)
+  })
+
+  it('refuses unknown and malformed nodes, naming them', () => {
+    const bad = (node: unknown) => () => documentToMarkdown(doc(node as BlockJSON))
+    expect(bad({ type: 'image', src: 'x.png' })).toThrow(/"image"/)
+    expect(bad(p({ type: 'mention', name: 'x' } as unknown as InlineJSON))).toThrow(/"mention"/)
+    expect(bad(p({ type: 'text', text: 'x' } as InlineJSON))).toThrow(/malformed "text".*"format"/)
+    expect(bad({ type: 'heading', tag: 'h1', children: [] })).toThrow(/"heading".*"h1"/)
+    expect(bad({ type: 'list', listType: 'check', start: 1, children: [] })).toThrow(/"list".*"check"/)
+    expect(bad({ type: 'paragraph' })).toThrow(/"paragraph".*children/)
+    expect(bad({ type: 'raw-block', markdown: ' ' })).toThrow(/"raw-block"/)
+    expect(() => documentToMarkdown({} as EditorDocument)).toThrow(/root/)
+  })
+})
+
+describe('markdownToDocument', () => {
+  it('reads soft line breaks as spaces, and any line ending', () => {
+    expect(markdownToDocument('A long\r\nwrapped\rline\n')).toEqual(doc(p(t('A long wrapped line'))))
+  })
+
+  it('keeps what the editor cannot hold as raw blocks', () => {
+    const raw = (markdown: string) => ({ type: 'raw-block', markdown })
+    expect(markdownToDocument('# Title\n\n## Part\n\n##### Small\n').root.children).toEqual([
+      raw('# Title'),
+      { type: 'heading', tag: 'h2', children: [t('Part')] },
+      raw('##### Small'),
+    ])
+    expect(markdownToDocument('> one\n>\n> two\n\n> just one\n').root.children).toEqual([
+      raw('> one\n>\n> two'),
+      { type: 'quote', children: [t('just one')] },
+    ])
+    expect(markdownToDocument('An ![image](a.png) inside\n\n::score{value="9"}\n').root.children).toEqual([
+      raw('An ![image](a.png) inside'),
+      raw('::score{value="9"}'),
+    ])
+  })
+
+  it('drops the separator it writes between blocks', () => {
+    expect(markdownToDocument('a\n\n<!---->\n\nb\n')).toEqual(doc(p(t('a')), p(t('b'))))
+  })
+})

@@ -1,0 +1,92 @@
+/** Front matter mapping ↔ ReviewMeta. */
+import { Document, parse, Scalar, visit, type YAMLSeq } from 'yaml'
+import type { ReviewMeta } from '../../../shared/model'
+import { reviewMeta } from '../../../shared/validate'
+import { ReviewParseError } from './frontMatter'
+
+/** The keys the app edits, in the order they are written; every other key follows, in its own order. */
+const KNOWN_KEYS = ['title', 'author', 'date', 'status', 'tags', 'excerpt', 'created', 'updated'] as const
+const KNOWN = new Set<string>(KNOWN_KEYS)
+
+export interface MetaFallback {
+  title: string
+  created: string
+  updated: string
+}
+
+/** Throws ReviewParseError for values the app cannot edit, so a file it opens is always one it can save. */
+export function metaFromYaml(data: Record<string, unknown>, fallback: MetaFallback): ReviewMeta {
+  const meta: ReviewMeta = {
+    title: asText(data.title, 'title') || fallback.title,
+    author: asText(data.author, 'author'),
+    date: data.date instanceof Date ? data.date.toISOString().slice(0, 10) : asText(data.date, 'date'),
+    status: (asText(data.status, 'status') || 'draft') as ReviewMeta['status'],
+    tags: tagList(data.tags),
+    excerpt: asText(data.excerpt, 'excerpt'),
+    created: asText(data.created, 'created') || fallback.created,
+    updated: asText(data.updated, 'updated') || fallback.updated,
+    // fromEntries defines own properties, so even a `__proto__` key stays plain data.
+    extra: Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN.has(key))),
+  }
+  const checked = reviewMeta.safeParse(meta)
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!
+    const key = String(issue.path[0])
+    const found = JSON.stringify(data[key]) ?? 'nothing'
+    throw new ReviewParseError(`The front matter's "${key}" is not valid: ${issue.message} (found ${found}).`)
+  }
+  return meta
+}
+
+/**
+ * A scalar as text: `title: 1984` is a title, not a number. The core schema reads timestamps as
+ * the text written; a Date (from a YAML 1.1 reader) becomes its ISO form.
+ */
+function asText(value: unknown, key: string): string {
+  if (value == null) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (value instanceof Date) return value.toISOString()
+  throw new ReviewParseError(`The front matter's "${key}" must be text, not a list or mapping.`)
+}
+
+/** A YAML list, or one comma-separated string (`tags: action, thriller`). */
+function tagList(value: unknown): string[] {
+  if (value == null) return []
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]
+  return items
+    .map((item: unknown) => asText(item, 'tags').trim())
+    .filter((tag) => tag !== '')
+}
+
+export function metaToYaml(meta: ReviewMeta): string {
+  const clash = Object.keys(meta.extra).find((key) => KNOWN.has(key))
+  if (clash) throw new Error(`The review's extra front matter repeats the key "${clash}".`)
+  const doc = new Document(
+    Object.fromEntries([...KNOWN_KEYS.map((key) => [key, meta[key]]), ...Object.entries(meta.extra)]),
+    { schema: 'core' },
+  )
+  ;(doc.get('tags', true) as YAMLSeq).flow = true
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && needsQuotes(node.value)) node.type = Scalar.QUOTE_DOUBLE
+    },
+  })
+  return doc.toString({ lineWidth: 0 })
+}
+
+/**
+ * Blog generators often read front matter as YAML 1.1, where a plain `No`, `on` or `12:30` is not
+ * a string: quote those. Dates stay plain, since generators want `date: 2026-11-25` as a date.
+ * Also quoted: multi-line blank text, which `yaml` writes as a block scalar that reads back
+ * without its spaces.
+ */
+function needsQuotes(value: string): boolean {
+  if (value.includes('\n')) return value.trim() === ''
+  try {
+    const read: unknown = parse(value, { schema: 'yaml-1.1', logLevel: 'silent' })
+    return read !== value && !(read instanceof Date)
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,216 @@
+/** The review file: front matter safety, meta mapping, and the service API the library uses. */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { emptyDocument } from '../../../src/shared/document'
+import type { ReviewMeta } from '../../../src/shared/model'
+import {
+  normalizeDocument,
+  parseReview,
+  ReviewParseError,
+  serializeReview,
+  wordCountOf,
+} from '../../../src/main/services/format'
+import { metaFromYaml } from '../../../src/main/services/format/meta'
+import { documentArb, fcOptions, textArb } from './arbitraries'
+
+const fallback = { title: 'folder-name', created: '2026-01-01T00:00:00.000Z', updated: '2026-01-02T00:00:00.000Z' }
+const parse = (text: string | Buffer) => parseReview(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, fallback)
+const refusal = (text: string | Buffer): string => {
+  try {
+    parse(text)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ReviewParseError)
+    return (error as Error).message
+  }
+  throw new Error('expected a ReviewParseError')
+}
+
+const meta = (fields: Partial<ReviewMeta> = {}): ReviewMeta => ({
+  title: 'Heat',
+  author: 'Ana Critic',
+  date: '2026-11-25',
+  tags: ['crime'],
+  excerpt: '',
+  status: 'draft',
+  created: '2026-11-20T09:12:00.000Z',
+  updated: '2026-11-25T10:40:00.000Z',
+  extra: {},
+  ...fields,
+})
+
+describe('reading the file', () => {
+  it('refuses what is not a text file', () => {
+    expect(refusal(Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]))).toMatch(/not valid UTF-8/)
+    expect(refusal(Buffer.alloc(0))).toMatch(/empty/)
+    expect(refusal(' \n\t\n')).toMatch(/empty/)
+    expect(refusal(Buffer.alloc(4096))).toMatch(/NUL/)
+  })
+
+  it('strips a byte order mark and reads any line ending', () => {
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\r\ntitle: Heat\r\n---\r\n\r\nBody\r\n')])
+    const { meta, doc, body } = parse(file)
+    expect(meta.title).toBe('Heat')
+    expect(body).toBe('\nBody\n')
+    expect(doc.root.children).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'Body', format: 0 }] }])
+  })
+
+  it('reads a file without front matter with default meta', () => {
+    const { meta, body } = parse('Just a body.\n')
+    expect(meta).toEqual({ ...fallback, author: '', date: '', tags: [], excerpt: '', status: 'draft', extra: {} })
+    expect(body).toBe('Just a body.\n')
+  })
+
+  it('ends front matter at "---" or "..." and accepts empty front matter', () => {
+    expect(parse('---\ntitle: A\n...\nBody\n').meta.title).toBe('A')
+    expect(parse('---\n---\nBody\n').meta.title).toBe(fallback.title)
+  })
+
+  it('says where the YAML is broken', () => {
+    expect(refusal('---\ntitle: Heat\nauthor: a\nauthor: b\n---\n')).toBe('The front matter is not valid YAML: Map keys must be unique (line 4)')
+    expect(refusal('---\ntitle: [unclosed\nauthor: x\n---\nBody\n')).toMatch(/^The front matter is not valid YAML: .* \(line \d\)$/)
+    expect(refusal('---\ntitle: Heat\n\nBody without a closing line\n')).toMatch(/not closed/)
+  })
+
+  it('refuses front matter that is not a mapping', () => {
+    expect(refusal('---\n- a\n- b\n---\n')).toMatch(/YAML mapping/)
+    expect(refusal('---\njust a sentence\n---\n')).toMatch(/YAML mapping/)
+  })
+
+  it('never evaluates a ---js or ---json block', () => {
+    const key = '__verdictFrontMatterRan'
+    const js = `---js\nglobalThis.${key} = true\nmodule.exports = { title: 'pwned' }\n---\n\nBody\n`
+    expect(refusal(js)).toMatch(/exactly "---", not "---js"/)
+    expect(refusal('---json\n{ "title": "x" }\n---\n')).toMatch(/not "---json"/)
+    expect((globalThis as Record<string, unknown>)[key]).toBeUndefined()
+  })
+
+  it('refuses an alias bomb instead of expanding it', () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for (let level = 1; level < 10; level++) {
+      const previous = String.fromCharCode(96 + level)
+      const name = String.fromCharCode(97 + level)
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`)
+    }
+    const started = Date.now()
+    expect(refusal(`---\n${lines.join('\n')}\n---\n`)).toMatch(/alias/)
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+
+  it('constructs nothing from tags and keeps __proto__ as plain data', () => {
+    const { meta } = parse('---\nfn: !!js/function "return 1"\nbin: !!binary aGVsbG8=\nset: !!set {a: null}\n__proto__: {polluted: true}\n---\n')
+    expect(meta.extra.fn).toBe('return 1')
+    expect(meta.extra.bin).toBe('aGVsbG8=')
+    expect(meta.extra.set).toEqual({ a: null })
+    expect(Object.getPrototypeOf(meta.extra)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyDescriptor(meta.extra, '__proto__')?.value).toEqual({ polluted: true })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('meta', () => {
+  it('reads the known fields, coercing scalars to text', () => {
+    const { meta } = parse(
+      '---\ntitle: 1984\nauthor: George\ndate: 2026-11-25\nstatus: published\ntags: action, thriller ,\nexcerpt: |\n  Two\n  lines\ncreated: 2026-11-20T09:12:00Z\nupdated: 2026-11-21\n---\n',
+    )
+    expect(meta).toMatchObject({
+      title: '1984',
+      author: 'George',
+      date: '2026-11-25',
+      status: 'published',
+      tags: ['action', 'thriller'],
+      excerpt: 'Two\nlines\n',
+      created: '2026-11-20T09:12:00Z',
+      updated: '2026-11-21',
+    })
+    expect(parse('---\ntags: [a, 2024, "b , c"]\n---\n').meta.tags).toEqual(['a', '2024', 'b , c'])
+  })
+
+  it('normalizes a Date that a YAML 1.1 reader would produce', () => {
+    const read = metaFromYaml({ date: new Date('2026-11-25T00:00:00Z'), created: new Date('2026-11-20T09:12:00Z') }, fallback)
+    expect(read.date).toBe('2026-11-25')
+    expect(read.created).toBe('2026-11-20T09:12:00.000Z')
+  })
+
+  it('refuses values the app could not save back, saying which field', () => {
+    expect(refusal('---\nstatus: done\n---\n')).toBe(
+      'The front matter\'s "status" is not valid: Invalid option: expected one of "draft"|"ready"|"published" (found "done").',
+    )
+    expect(refusal('---\ndate: Nov 25, 2026\n---\n')).toMatch(/"date" is not valid: expected a date as YYYY-MM-DD \(found "Nov 25, 2026"\)/)
+    expect(refusal('---\ntitle: {a: 1}\n---\n')).toMatch(/"title" must be text/)
+    expect(refusal(`---\ntitle: ${'x'.repeat(501)}\n---\n`)).toMatch(/"title" is not valid/)
+  })
+
+  it('keeps unknown keys, in their order, after the known ones', () => {
+    const file = '---\nlayout: post\ntitle: Heat\nzeta: 1\nsubject:\n  kind: film\n  year: 1995\nalpha: [x, y]\n---\n'
+    const { meta: read } = parse(file)
+    expect(Object.keys(read.extra)).toEqual(['layout', 'zeta', 'subject', 'alpha'])
+    const written = serializeReview(read, emptyDocument())
+    expect(written).toBe(
+      '---\ntitle: Heat\nauthor: ""\ndate: ""\nstatus: draft\ntags: []\nexcerpt: ""\n' +
+        `created: ${fallback.created}\nupdated: ${fallback.updated}\n` +
+        'layout: post\nzeta: 1\nsubject:\n  kind: film\n  year: 1995\nalpha:\n  - x\n  - "y"\n---\n',
+    )
+    expect(parse(written).meta).toEqual(read)
+  })
+
+  it('writes the date plain, and quotes text a YAML 1.1 reader would take for something else', () => {
+    const written = serializeReview(meta({ title: 'No', author: 'on', tags: ['yes', '1984', 'john wick'] }), emptyDocument())
+    expect(written).toContain('\ntitle: "No"\nauthor: "on"\ndate: 2026-11-25\n')
+    expect(written).toContain('\ntags: [ "yes", "1984", john wick ]\n')
+    expect(parse(written).meta.date).toBe('2026-11-25')
+  })
+
+  it('refuses extra keys that repeat a known one', () => {
+    expect(() => serializeReview(meta({ extra: { title: 'again' } }), emptyDocument())).toThrow(/"title"/)
+  })
+})
+
+describe('serializeReview', () => {
+  it('writes front matter, a blank line and the body, ending with one newline', () => {
+    const doc = { root: { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: 'A masterpiece', format: 1 }] }] } }
+    const text = serializeReview(meta(), doc)
+    expect(text).toMatch(/^---\ntitle: Heat\nauthor: Ana Critic\n[\s\S]*\n---\n\n\*\*A masterpiece\*\*\n$/)
+    expect(serializeReview(meta(), emptyDocument())).toMatch(/\n---\n$/)
+  })
+
+  it('counts words of the text, raw blocks included', () => {
+    const { doc } = parse('---\ntitle: x\n---\n\nThree **bold** words.\n\n| a table | cell |\n| - | - |\n')
+    expect(wordCountOf(doc)).toBe(6)
+  })
+})
+
+const metaArb: fc.Arbitrary<ReviewMeta> = fc.record({
+  title: textArb,
+  author: fc.oneof(textArb, fc.constantFrom('No', 'on', 'null', '~', '12:30', '007', '- x', '#x', 'a: b')),
+  date: fc.oneof(
+    fc.constant(''),
+    fc
+      .date({ min: new Date('1900-01-01'), max: new Date('2999-12-31'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10)),
+  ),
+  tags: fc.array(fc.constantFrom('action', 'john wick', 'yes', '1984', 'a, b', '[x]', 'déjà vu'), { maxLength: 4 }),
+  excerpt: textArb,
+  status: fc.constantFrom('draft' as const, 'ready' as const, 'published' as const),
+  created: fc.constantFrom('2026-11-20T09:12:00.000Z', '2026-11-20'),
+  updated: fc.constant('2026-11-25T10:40:00.000Z'),
+  extra: fc.dictionary(
+    fc.constantFrom('spoilers', 'featuredImage', 'score', 'subject', 'y', 'no', '---', '...', '__proto__', 'key with space'),
+    fc.jsonValue({ maxDepth: 2 }),
+    { maxKeys: 4 },
+  ),
+})
+
+describe('review file round trip', () => {
+  it('reads back the meta and document it writes', () => {
+    fc.assert(
+      fc.property(metaArb, documentArb, (written, doc) => {
+        const text = serializeReview(written, doc)
+        expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true)
+        const read = parse(text)
+        expect(read.meta).toEqual({ ...written, title: written.title || fallback.title })
+        expect(read.doc).toEqual(normalizeDocument(doc))
+      }),
+      fcOptions(200),
+    )
+  })
+})

@@ -140,15 +140,16 @@ describe('meta', () => {
     expect(refusal(`---\ntitle: ${'x'.repeat(501)}\n---\n`)).toMatch(/"title" is not valid/)
   })
 
-  it('keeps unknown keys, in their order, after the known ones', () => {
-    const file = '---\nlayout: post\ntitle: Heat\nzeta: 1\nsubject:\n  kind: film\n  year: 1995\nalpha: [x, y]\n---\n'
+  it('keeps unknown keys, in their order and as written, after the known ones', () => {
+    const file = '---\nlayout: post\ntitle: Heat\nzeta: 1\nsubject:\n  kind: film\n  year: 1995\ncomments: yes\nalpha: [x, y]\n---\n'
     const { meta: read } = parse(file)
-    expect(Object.keys(read.extra)).toEqual(['layout', 'zeta', 'subject', 'alpha'])
+    expect(Object.keys(read.extra)).toEqual(['layout', 'zeta', 'subject', 'comments', 'alpha'])
     const written = serializeReview(read, emptyDocument())
+    // `comments: yes` stays plain: whoever wrote it meant YAML 1.1's true.
     expect(written).toBe(
       '---\ntitle: Heat\nauthor: ""\ndate: ""\nstatus: draft\ntags: []\nexcerpt: ""\n' +
         `created: ${fallback.created}\nupdated: ${fallback.updated}\n` +
-        'layout: post\nzeta: 1\nsubject:\n  kind: film\n  year: 1995\nalpha:\n  - x\n  - "y"\n---\n',
+        'layout: post\nzeta: 1\nsubject:\n  kind: film\n  year: 1995\ncomments: yes\nalpha:\n  - x\n  - y\n---\n',
     )
     expect(parse(written).meta).toEqual(read)
   })

@@ -1,5 +1,5 @@
 /** Front matter mapping ↔ ReviewMeta. */
-import { Document, parse, Scalar, visit, type YAMLSeq } from 'yaml'
+import { Document, parse, Scalar, visit, type Node, type YAMLSeq } from 'yaml'
 import type { ReviewMeta } from '../../../shared/model'
 import { reviewMeta } from '../../../shared/validate'
 import { ReviewParseError } from './frontMatter'
@@ -67,11 +67,15 @@ export function metaToYaml(meta: ReviewMeta): string {
     { schema: 'core' },
   )
   ;(doc.get('tags', true) as YAMLSeq).flow = true
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && needsQuotes(node.value)) node.type = Scalar.QUOTE_DOUBLE
-    },
-  })
+  // Only the fields Verdict edits: an extra `comments: yes` was written plain by someone who
+  // meant YAML 1.1's true, and stays plain.
+  for (const key of KNOWN_KEYS) {
+    visit(doc.get(key, true) as Node, {
+      Scalar(_, node) {
+        if (typeof node.value === 'string' && needsQuotes(node.value)) node.type = Scalar.QUOTE_DOUBLE
+      },
+    })
+  }
   return doc.toString({ lineWidth: 0 })
 }
 

@@ -1,3 +1,4 @@
+import { EventBus } from './services/events'
 import { LibraryManager } from './services/library/manager'
 import { createSettingsService, type KeyValueBackend, type SettingsService } from './services/settings/settings'
 
@@ -18,6 +19,7 @@ export interface ContainerOptions {
 
 export interface Services {
   platform: Platform
+  events: EventBus
   settings: SettingsService
   libraries: LibraryManager
 }
@@ -33,5 +35,5 @@ export async function createServices(options: ContainerOptions): Promise<Service
     ...(options.now ? { now: options.now } : {}),
   })
   await libraries.boot()
-  return { platform: options.platform, settings, libraries }
+  return { platform: options.platform, events: new EventBus(), settings, libraries }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, net, protocol } from 'electron'
 import ElectronStore from 'electron-store'
-import { ASSET_SCHEME } from '../shared/contract'
+import { ASSET_SCHEME, EVENT_CHANNEL } from '../shared/contract'
 import { createServices } from './container'
 import { createHandlers } from './routes'
 import { registerIpc } from './ipc'
@@ -45,6 +45,9 @@ void app.whenReady().then(async () => {
       log.error(`Refused ${request.url}`, error)
       return new Response('Not found', { status: 404 })
     }
+  })
+  services.events.subscribe((event) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT_CHANNEL, event)
   })
   const open = (): BrowserWindow => createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, isAppUrl)
   open()

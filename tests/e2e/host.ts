@@ -89,6 +89,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const envelope = await dispatch(handlers, channel, args, log)
       return send(res, 200, 'application/json', JSON.stringify(envelope))
     }
+    if (url.pathname === '/__events') {
+      // Server-sent events: the host's stand-in for webContents.send.
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' })
+      res.write(': connected\n\n')
+      const unsubscribe = services.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
+      req.on('close', unsubscribe)
+      return
+    }
     if (url.pathname === '/__bridge.js') return send(res, 200, MIME['.js']!, bridgeScript)
     if (url.pathname.startsWith('/__asset/')) {
       const segments = decodePathSegments(url.pathname.slice('/__asset'.length))
@@ -143,7 +151,11 @@ window.verdict = Object.freeze({
   invoke: (channel, args) =>
     fetch('/__ipc/' + channel, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ args }, encodeBytes) })
       .then((r) => r.json()),
-  onEvent: () => () => {},
+  onEvent: (listener) => {
+    const source = new EventSource('/__events');
+    source.onmessage = (message) => listener(JSON.parse(message.data));
+    return () => source.close();
+  },
   assetUrl: (reviewId, relativePath) =>
     '/__asset/' + [reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/'),
 });

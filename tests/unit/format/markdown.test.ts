@@ -134,6 +134,17 @@ describe('markdownToDocument', () => {
     ])
   })
 
+  it('keeps lists nested deeper than 100 levels raw, and refuses to write them', () => {
+    expect(markdownToDocument(`${'- '.repeat(100)}x`).root.children[0]?.type).toBe('list')
+    const deep = `${'- '.repeat(101)}x`
+    expect(markdownToDocument(deep).root.children).toEqual([{ type: 'raw-block', markdown: deep }])
+    let list: BlockJSON = { type: 'list', listType: 'bullet', start: 1, children: [{ type: 'listitem', value: 1, children: [t('x')] }] }
+    for (let level = 0; level < 100; level++) {
+      list = { type: 'list', listType: 'bullet', start: 1, children: [{ type: 'listitem', value: 1, children: [list as never] }] }
+    }
+    expect(() => documentToMarkdown(doc(list))).toThrow(/more than 100 levels/)
+  })
+
   it('drops the separator it writes between blocks', () => {
     expect(markdownToDocument('a\n\n<!---->\n\nb\n')).toEqual(doc(p(t('a')), p(t('b'))))
   })

@@ -96,6 +96,10 @@ describe('reading the file', () => {
     expect(Date.now() - started).toBeLessThan(1000)
   })
 
+  it('refuses Markdown nested too deeply to read instead of crashing', () => {
+    expect(refusal(`${'*'.repeat(20000)}x${'*'.repeat(20000)}`)).toMatch(/nested too deeply/)
+  })
+
   it('constructs nothing from tags and keeps __proto__ as plain data', () => {
     const { meta } = parse('---\nfn: !!js/function "return 1"\nbin: !!binary aGVsbG8=\nset: !!set {a: null}\n__proto__: {polluted: true}\n---\n')
     expect(meta.extra.fn).toBe('return 1')

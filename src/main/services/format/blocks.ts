@@ -90,6 +90,8 @@ const quote: BlockConverter<QuoteJSON, Blockquote> = {
 
 /** CommonMark list numbers have at most nine digits. */
 const MAX_LIST_NUMBER = 999_999_999
+/** Deeper lists stay raw: to-markdown recurses per level and runs out of stack near a thousand. */
+const MAX_LIST_DEPTH = 100
 
 /**
  * Lexical nests a list inside its own list item placed after the item it belongs to; Markdown puts
@@ -100,14 +102,15 @@ const MAX_LIST_NUMBER = 999_999_999
 const list: BlockConverter<ListJSON, List> = {
   type: 'list',
   reads: ['list'],
-  normalize: normalizeList,
-  fromMdast: listFromMdast,
+  normalize: (node) => normalizeList(node),
+  fromMdast: (node) => listFromMdast(node),
   toMdast: listToMdast,
 }
 
-function normalizeList(node: LooseNode): ListJSON | null {
+function normalizeList(node: LooseNode, depth = 1): ListJSON | null {
   const { listType } = node
   if (listType !== 'bullet' && listType !== 'number') malformed('list', `has the list type "${String(listType)}"`)
+  if (depth > MAX_LIST_DEPTH) malformed('list', `nests lists more than ${MAX_LIST_DEPTH} levels deep`)
   const items: ListItemJSON[] = []
   for (const item of childrenOf(node)) {
     if (item.type !== 'listitem') unknownNode(item.type, 'directly inside a list')
@@ -117,7 +120,7 @@ function normalizeList(node: LooseNode): ListJSON | null {
       continue
     }
     if (content.length !== 1) malformed('listitem', 'holds a nested list next to other content')
-    const nested = normalizeList(content[0]!)
+    const nested = normalizeList(content[0]!, depth + 1)
     if (nested) items.push({ type: 'listitem', value: 0, children: [nested] })
   }
   if (items.length === 0) return null // Markdown has no empty list.
@@ -155,7 +158,8 @@ function markdownItems(items: readonly ListItemJSON[]): ListItemJSON[][] {
 }
 
 /** Values are left to `normalizeList`, which every read document passes through. */
-function listFromMdast(node: List): ListJSON {
+function listFromMdast(node: List, depth = 1): ListJSON {
+  if (depth > MAX_LIST_DEPTH) throw new Unrepresentable('deep list')
   const items: ListItemJSON[] = []
   for (const item of node.children) {
     if (item.checked != null) throw new Unrepresentable('task list')
@@ -164,7 +168,7 @@ function listFromMdast(node: List): ListJSON {
     if (hasText || !first) items.push({ type: 'listitem', value: 0, children: hasText ? inlineFromMdast(first.children) : [] })
     for (const child of hasText ? rest : item.children) {
       if (child.type !== 'list') throw new Unrepresentable(child.type)
-      items.push({ type: 'listitem', value: 0, children: [listFromMdast(child)] })
+      items.push({ type: 'listitem', value: 0, children: [listFromMdast(child, depth + 1)] })
     }
   }
   const ordered = node.ordered === true
@@ -207,4 +211,5 @@ export const rawBlock: BlockConverter<RawBlockJSON> = {
   toMdast: (node): VerbatimNode => ({ type: 'verbatim', value: node.markdown }),
 }
 
+// Each entry is typed for its own nodes; the registry pairs them by type and forgets those types.
 export const BLOCKS = [paragraph, heading, quote, list, horizontalRule, rawBlock] as unknown as readonly BlockConverter[]

@@ -4,6 +4,7 @@
  * Markdown; the renderer's nodes export exactly these shapes. Lexical's layout fields
  * (direction, indent, …) are optional: Lexical fills defaults on import, and Markdown keeps none.
  */
+import type { ImageWidth, ScoreFields } from './critic'
 
 /** Lexical's text format bits that Markdown can express. */
 export const TEXT_FORMAT = {
@@ -97,6 +98,43 @@ export interface RawBlockJSON extends NodeBase {
   markdown: string
 }
 
+/** A score widget (docs/format.md, "Score"); values are checked with `checkScore` from critic.ts. */
+export interface ScoreJSON extends NodeBase, ScoreFields {
+  type: 'score'
+}
+
+/** An image of the review's own assets, with its caption and credit line. */
+export interface ImageJSON extends NodeBase {
+  type: 'image'
+  /** Relative to the review folder: `assets/<hash>.<ext>`. */
+  src: string
+  alt: string
+  caption: string
+  credit: string
+  width: ImageWidth
+}
+
+/** Blocks a spoiler may hold: everything but another spoiler. */
+export type SpoilerContentJSON = ParagraphJSON | HeadingJSON | QuoteJSON | ListJSON | HorizontalRuleJSON | RawBlockJSON | ImageJSON
+
+export interface SpoilerJSON extends ElementBase {
+  type: 'spoiler'
+  /** Shown on the collapsed block; "Spoilers" by default. */
+  label: string
+  children: SpoilerContentJSON[]
+}
+
+export interface PullQuoteJSON extends ElementBase {
+  type: 'pullquote'
+  children: InlineJSON[]
+}
+
+/** A trailer or video: stored as its YouTube or Vimeo URL. */
+export interface EmbedJSON extends NodeBase {
+  type: 'embed'
+  url: string
+}
+
 export type BlockJSON =
   | ParagraphJSON
   | HeadingJSON
@@ -104,6 +142,11 @@ export type BlockJSON =
   | ListJSON
   | HorizontalRuleJSON
   | RawBlockJSON
+  | ScoreJSON
+  | ImageJSON
+  | SpoilerJSON
+  | PullQuoteJSON
+  | EmbedJSON
 
 export interface RootJSON extends ElementBase {
   type: 'root'

@@ -145,6 +145,13 @@ describe('markdownToDocument', () => {
     expect(() => documentToMarkdown(doc(list))).toThrow(/more than 100 levels/)
   })
 
+  it('reads emphasis nested thousands deep without running out of stack', () => {
+    const deep = `${'*'.repeat(3000)}x${'*'.repeat(3000)}`
+    const read = markdownToDocument(deep)
+    expect(read.root.children[0]).toMatchObject({ type: 'paragraph', children: [{ text: 'x', format: B | I }] })
+    expect(markdownToDocument(documentToMarkdown(read))).toEqual(read)
+  })
+
   it('drops the separator it writes between blocks', () => {
     expect(markdownToDocument('a\n\n<!---->\n\nb\n')).toEqual(doc(p(t('a')), p(t('b'))))
   })

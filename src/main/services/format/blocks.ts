@@ -28,11 +28,21 @@ export interface BlockConverter<T extends BlockJSON = BlockJSON, M extends RootC
   /** mdast nodes this entry reads: a node type, or `type:name` for a directive. */
   reads: readonly string[]
   /** Checks a node from the renderer and returns its normalized form; null drops it. Throws when malformed. */
-  normalize(node: LooseNode): T | null
-  /** Throws `Unrepresentable` when the editor cannot hold this node. `source` is the Markdown it was read from. */
-  fromMdast(node: M, source: string): T
+  normalize(node: LooseNode, blocks: (nodes: LooseNode[]) => BlockJSON[]): T | null
+  /** Throws `Unrepresentable` when the editor cannot hold this node. */
+  fromMdast(node: M, read: ReadContext): T
   /** Expects a normalized node. */
-  toMdast(node: T): RootContent
+  toMdast(node: T, blocks: (nodes: readonly BlockJSON[]) => RootContent[]): RootContent
+}
+
+/**
+ * The second argument of each direction converts blocks inside a node through the whole registry,
+ * raw fallback included, for containers such as a spoiler holding paragraphs and lists.
+ */
+export interface ReadContext {
+  /** The Markdown being read; node positions are offsets into it. */
+  source: string
+  blocks(nodes: RootContent[]): BlockJSON[]
 }
 
 /** The key `reads` lists for an mdast node. */
@@ -204,7 +214,7 @@ export const rawBlock: BlockConverter<RawBlockJSON> = {
     const markdown = stringField(node, 'markdown')
     return markdown.trim() ? { type: 'raw-block', markdown } : malformed('raw-block', 'holds no Markdown')
   },
-  fromMdast: (node, source) => ({
+  fromMdast: (node, { source }) => ({
     type: 'raw-block',
     markdown: source.slice(node.position!.start.offset, node.position!.end.offset),
   }),

@@ -2,7 +2,7 @@
 import { documentText, type EditorDocument } from '../../../shared/document'
 import type { ReviewMeta } from '../../../shared/model'
 import { countWords } from '../../../shared/text'
-import { readFrontMatter, ReviewParseError } from './frontMatter'
+import { readFrontMatter } from './frontMatter'
 import { documentToMarkdown, markdownToDocument } from './markdown'
 import { metaFromYaml, metaToYaml, type MetaFallback } from './meta'
 
@@ -19,14 +19,7 @@ export interface ParsedReview {
 /** Throws ReviewParseError when the file cannot be opened for editing; the message says why. */
 export function parseReview(file: Buffer, fallback: MetaFallback): ParsedReview {
   const { data, body } = readFrontMatter(file)
-  const meta = metaFromYaml(data, fallback)
-  try {
-    return { meta, doc: markdownToDocument(body), body }
-  } catch (error) {
-    // The parser recurses per level of nesting; a pathological file exhausts the stack.
-    if (error instanceof RangeError) throw new ReviewParseError(`The Markdown is nested too deeply to open (${error.message}).`)
-    throw error
-  }
+  return { meta: metaFromYaml(data, fallback), doc: markdownToDocument(body), body }
 }
 
 /** The whole file: front matter, a blank line and the body, ending with one newline. */

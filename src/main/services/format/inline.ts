@@ -35,31 +35,47 @@ export class Unrepresentable extends Error {}
 /** The block holding inline content: paragraphs, quotes and list items are written as paragraphs. */
 export type InlineBlock = 'paragraph' | 'heading'
 
-export function inlineFromMdast(nodes: PhrasingContent[], format = 0): InlineJSON[] {
-  return nodes.flatMap((node): InlineJSON[] => {
+/** Walks with its own stack: emphasis can nest thousands deep in a hostile file. */
+export function inlineFromMdast(nodes: readonly PhrasingContent[], format = 0): InlineJSON[] {
+  const out: InlineJSON[] = []
+  const pending: Array<{ node: PhrasingContent; format: number }> = []
+  const within = (children: readonly PhrasingContent[], format: number): void => {
+    for (let index = children.length - 1; index >= 0; index--) pending.push({ node: children[index]!, format })
+  }
+  within(nodes, format)
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, format } = next
     switch (node.type) {
       // A soft line break renders as a space, and the editor has no soft breaks.
       case 'text':
-        return [{ type: 'text', text: node.value.replaceAll('\n', ' '), format }]
+        out.push({ type: 'text', text: node.value.replaceAll('\n', ' '), format })
+        break
       case 'inlineCode':
-        return [{ type: 'text', text: node.value.replaceAll('\n', ' '), format: format | code }]
+        out.push({ type: 'text', text: node.value.replaceAll('\n', ' '), format: format | code })
+        break
       case 'emphasis':
-        return inlineFromMdast(node.children, format | italic)
+        within(node.children, format | italic)
+        break
       case 'strong':
-        return inlineFromMdast(node.children, format | bold)
+        within(node.children, format | bold)
+        break
       case 'delete':
-        return inlineFromMdast(node.children, format | strikethrough)
+        within(node.children, format | strikethrough)
+        break
       case 'break':
-        return [{ type: 'linebreak' }]
+        out.push({ type: 'linebreak' })
+        break
       case 'link': {
         // Markdown links cannot contain links, so the children are text and breaks only.
         const children = inlineFromMdast(node.children, format) as LinkJSON['children']
-        return [{ type: 'link', url: node.url, title: node.title ?? null, children }]
+        out.push({ type: 'link', url: node.url, title: node.title ?? null, children })
+        break
       }
       default:
         throw new Unrepresentable(node.type)
     }
-  })
+  }
+  return out
 }
 
 /** Expects normalized content (see `normalizeInline`). */

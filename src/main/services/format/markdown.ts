@@ -7,7 +7,7 @@
  */
 import type { RootContent } from 'mdast'
 import { emptyDocument, type BlockJSON, type EditorDocument } from '../../../shared/document'
-import { BLOCKS, mdastKey, rawBlock } from './blocks'
+import { BLOCKS, mdastKey, rawBlock, type ReadContext } from './blocks'
 import { Unrepresentable } from './inline'
 import { childrenOf, unknownNode, type LooseNode } from './nodes'
 import { BLOCK_SEPARATOR, parseMarkdown, stringifyMarkdown, toLf } from './syntax'
@@ -17,31 +17,33 @@ const byMdast = new Map(BLOCKS.flatMap((converter) => converter.reads.map((key) 
 
 export function markdownToDocument(markdown: string): EditorDocument {
   const source = toLf(markdown)
-  const children = parseMarkdown(source)
-    .children.filter((node) => !(node.type === 'html' && node.value === BLOCK_SEPARATOR))
-    .map((node) => blockFromMdast(node, source))
-  return normalizeDocument({ root: { type: 'root', children } })
+  const read: ReadContext = {
+    source,
+    blocks: (nodes) =>
+      nodes.filter((node) => !(node.type === 'html' && node.value === BLOCK_SEPARATOR)).map((node) => readBlock(node, read)),
+  }
+  return normalizeDocument({ root: { type: 'root', children: read.blocks(parseMarkdown(source).children) } })
 }
 
-function blockFromMdast(node: RootContent, source: string): BlockJSON {
+function readBlock(node: RootContent, read: ReadContext): BlockJSON {
   const converter = byMdast.get(mdastKey(node))
   if (converter) {
     try {
-      return converter.fromMdast(node, source)
+      return converter.fromMdast(node, read)
     } catch (error) {
       if (!(error instanceof Unrepresentable)) throw error
     }
   }
-  return rawBlock.fromMdast(node, source)
+  return rawBlock.fromMdast(node, read)
 }
 
 /** The body, ending with one newline; empty for a document without content. */
 export function documentToMarkdown(doc: EditorDocument): string {
-  const { children } = normalizeDocument(doc).root
-  return stringifyMarkdown({
-    type: 'root',
-    children: children.map((node) => byType.get(node.type)!.toMdast(node)),
-  })
+  return stringifyMarkdown({ type: 'root', children: writeBlocks(normalizeDocument(doc).root.children) })
+}
+
+function writeBlocks(nodes: readonly BlockJSON[]): RootContent[] {
+  return nodes.map((node) => byType.get(node.type)!.toMdast(node, writeBlocks))
 }
 
 /**
@@ -52,9 +54,13 @@ export function documentToMarkdown(doc: EditorDocument): string {
 export function normalizeDocument(doc: EditorDocument): EditorDocument {
   const root = (doc as { root?: unknown } | null)?.root as LooseNode | undefined
   if (root?.type !== 'root') throw new Error('Cannot write the document as Markdown: it has no root node.')
-  const children = childrenOf(root).flatMap((node) => {
-    const converter = byType.get(node.type) ?? unknownNode(node.type, 'at the top level of the document')
-    return converter.normalize(node) ?? []
-  })
+  const children = normalizeBlocks(childrenOf(root))
   return children.length ? { root: { type: 'root', children } } : emptyDocument()
+}
+
+function normalizeBlocks(nodes: LooseNode[]): BlockJSON[] {
+  return nodes.flatMap((node) => {
+    const converter = byType.get(node.type) ?? unknownNode(node.type, 'as a block')
+    return converter.normalize(node, normalizeBlocks) ?? []
+  })
 }

@@ -1,4 +1,5 @@
 /** The review model shared by main, preload and renderer. Plain data only. */
+import type { ScoreSummary, Subject } from './critic'
 
 export const REVIEW_STATUSES = ['draft', 'ready', 'published'] as const
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
@@ -15,6 +16,14 @@ export interface ReviewMeta {
   /** ISO timestamps kept by the app. */
   created: string
   updated: string
+  /** What is reviewed. */
+  subject?: Subject
+  /** Mirror of the body's overall score, written by main on save; the body is the truth. */
+  score?: ScoreSummary
+  /** The review contains spoilers (`spoilers: true`). */
+  spoilers?: boolean
+  /** `assets/…` of the review's featured image. */
+  featuredImage?: string
   /** Keys this version of the app does not edit, preserved verbatim. */
   extra: Record<string, unknown>
 }
@@ -31,6 +40,10 @@ export interface ReviewSummary {
   wordCount: number
   created: string
   updated: string
+  subject?: Subject
+  score?: ScoreSummary
+  spoilers?: boolean
+  featuredImage?: string
   /** Set when `review.md` could not be parsed; such a review opens read-only. */
   problem?: string
 }

@@ -1,6 +1,7 @@
 /** Runtime schemas for every payload the renderer sends: main trusts nothing it receives. */
 import { z } from 'zod'
 import type { Args, Channel } from './contract'
+import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
 import { REVIEW_STATUSES } from './model'
 
 /** A review id is a single folder name inside the library: no separators, no dot-names. */
@@ -14,6 +15,34 @@ export const reviewId = z
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').or(z.literal(''))
 
+const shortText = z.string().max(300)
+
+export const subject = z.strictObject({
+  kind: z.enum(SUBJECT_KINDS),
+  title: shortText,
+  year: z.number().int().min(1800).max(2200).optional(),
+  creators: z.array(shortText).max(50),
+  cast: z.array(shortText).max(200),
+  runtime: z.number().int().min(1).max(100_000).optional(),
+  platform: shortText.optional(),
+  ids: z.strictObject({
+    imdb: z.string().regex(/^(tt|nm)\d{5,10}$/, 'expected an IMDb id like tt7181546').optional(),
+    tmdb: z.string().regex(/^\d{1,10}$/, 'expected a TMDB number').optional(),
+    wikidata: z.string().regex(/^Q\d{1,12}$/, 'expected a Wikidata id like Q107002052').optional(),
+    isbn: z.string().regex(/^(97[89])?\d{9}[\dX]$/, 'expected an ISBN-10 or ISBN-13 without dashes').optional(),
+  }),
+})
+
+export const scoreSummary = z.strictObject({
+  value: z.string().max(10),
+  scale: z.enum(SCORE_SCALES),
+  label: shortText,
+})
+
+export const assetPath = z.string().refine(isSafeAssetPath, { message: 'must be a file inside the review folder' })
+
+export const imageWidth = z.enum(IMAGE_WIDTHS)
+
 export const reviewMeta = z.strictObject({
   title: z.string().max(500),
   author: z.string().max(200),
@@ -23,6 +52,10 @@ export const reviewMeta = z.strictObject({
   status: z.enum(REVIEW_STATUSES),
   created: z.string().max(40),
   updated: z.string().max(40),
+  subject: subject.optional(),
+  score: scoreSummary.optional(),
+  spoilers: z.boolean().optional(),
+  featuredImage: assetPath.optional(),
   extra: z.record(z.string(), z.unknown()),
 })
 

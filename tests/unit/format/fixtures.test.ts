@@ -36,7 +36,7 @@ describe('complete.md', () => {
     // Italic, bold, strikethrough, code, bold+italic, bold+strikethrough.
     for (const format of [2, 1, 4, 16, 3, 5]) expect(found).toContain(`format:${format}`)
     expect(doc.root.children.some((node) => node.type === 'raw-block')).toBe(false)
-    expect(meta.extra).toEqual({ spoilers: true, score: { value: 9.5, scale: '10' } })
+    expect(meta).toMatchObject({ spoilers: true, score: { value: '9.5', scale: '10', label: 'Overall Score' }, extra: {} })
   })
 
   it('is written back byte for byte', () => {

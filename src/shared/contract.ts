@@ -7,7 +7,15 @@ import type { EditorDocument } from './document'
 import type { ImageAsset, LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
 
 export type OpenedReview =
-  | { kind: 'editable'; id: string; hash: string; meta: ReviewMeta; doc: EditorDocument }
+  | {
+      kind: 'editable'
+      id: string
+      hash: string
+      meta: ReviewMeta
+      doc: EditorDocument
+      /** What the file holds that the editor reports but keeps (a score outside its scale, a refused image path). */
+      warnings: string[]
+    }
   /** The file could not be parsed: shown read-only with the reason and its raw text, never written. */
   | { kind: 'read-only'; id: string; reason: string; raw: string }
 

@@ -14,6 +14,8 @@ export interface ParsedReview {
   doc: EditorDocument
   /** The Markdown after the front matter, line endings as LF. */
   body: string
+  /** Problems the editor shows but keeps as written (see OpenedReview). */
+  warnings: string[]
 }
 
 /** Throws ReviewParseError when the file cannot be opened for editing; the message says why. */

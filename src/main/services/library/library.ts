@@ -82,8 +82,8 @@ export class Library {
   async open(id: string): Promise<OpenedReview> {
     const bytes = await this.readReviewFile(id)
     try {
-      const { meta, doc } = parseReview(Buffer.from(bytes), await this.fallbackMeta(id))
-      return { kind: 'editable', id, hash: contentHash(bytes), meta, doc }
+      const { meta, doc, warnings } = parseReview(Buffer.from(bytes), await this.fallbackMeta(id))
+      return { kind: 'editable', id, hash: contentHash(bytes), meta, doc, warnings }
     } catch (error) {
       if (!(error instanceof ReviewParseError)) throw error
       return { kind: 'read-only', id, reason: error.message, raw: Buffer.from(bytes).toString('utf8') }

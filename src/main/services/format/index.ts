@@ -21,7 +21,7 @@ export interface ParsedReview {
 /** Throws ReviewParseError when the file cannot be opened for editing; the message says why. */
 export function parseReview(file: Buffer, fallback: MetaFallback): ParsedReview {
   const { data, body } = readFrontMatter(file)
-  return { meta: metaFromYaml(data, fallback), doc: markdownToDocument(body), body }
+  return { meta: metaFromYaml(data, fallback), doc: markdownToDocument(body), body, warnings: [] }
 }
 
 /** The whole file: front matter, a blank line and the body, ending with one newline. */

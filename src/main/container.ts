@@ -1,5 +1,8 @@
+import { join } from 'node:path'
 import { EventBus } from './services/events'
+import type { PdfPrinter } from './services/export'
 import { LibraryManager } from './services/library/manager'
+import { PagesService } from './services/pages/pages'
 import { createSettingsService, type KeyValueBackend, type SettingsService } from './services/settings/settings'
 
 /** What only the host (Electron, or the e2e test host) can provide. */
@@ -8,6 +11,14 @@ export interface Platform {
   resourcesDir: string
   /** The system folder picker; null when cancelled or when there is none. */
   pickFolder(): Promise<string | null>
+  /** The system file picker, limited to these extensions; null when cancelled or when there is none. */
+  pickFile(extensions: string[]): Promise<string | null>
+  /** Opens a file with the system's default program (a page in the browser). */
+  openPath(path: string): Promise<void>
+  /** How the window loads a review's file: the asset protocol in the app, a host path in tests. */
+  assetUrl(reviewId: string, relativePath: string): string
+  /** Electron's printToPDF in the app; Chromium where the app runs in a browser. */
+  printer: PdfPrinter
 }
 
 export interface ContainerOptions {
@@ -22,6 +33,7 @@ export interface Services {
   events: EventBus
   settings: SettingsService
   libraries: LibraryManager
+  pages: PagesService
 }
 
 /** Builds the main-process services in dependency order and opens the library. */
@@ -35,5 +47,16 @@ export async function createServices(options: ContainerOptions): Promise<Service
     ...(options.now ? { now: options.now } : {}),
   })
   await libraries.boot()
-  return { platform: options.platform, events: new EventBus(), settings, libraries }
+  const events = new EventBus()
+  const { platform } = options
+  const pages = new PagesService({
+    libraries,
+    settings,
+    events,
+    themesDir: join(platform.resourcesDir, 'themes'),
+    printer: platform.printer,
+    assetUrl: (id, path) => platform.assetUrl(id, path),
+    openPath: (path) => platform.openPath(path),
+  })
+  return { platform, events, settings, libraries, pages }
 }

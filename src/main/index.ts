@@ -1,9 +1,10 @@
 /** App lifecycle only: everything with behaviour lives in services that also run under plain Node. */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, net, protocol } from 'electron'
+import { app, BrowserWindow, dialog, net, protocol, shell } from 'electron'
 import ElectronStore from 'electron-store'
-import { ASSET_SCHEME, EVENT_CHANNEL } from '../shared/contract'
+import { ASSET_SCHEME, assetProtocolUrl, EVENT_CHANNEL } from '../shared/contract'
+import { ElectronPrinter } from './electronPrinter'
 import { createServices } from './container'
 import { createHandlers } from './routes'
 import { registerIpc } from './ipc'
@@ -32,6 +33,16 @@ void app.whenReady().then(async () => {
         const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })
         return result.canceled ? null : (result.filePaths[0] ?? null)
       },
+      async pickFile(extensions) {
+        const result = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'Reviews', extensions }] })
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      },
+      async openPath(path) {
+        const error = await shell.openPath(path)
+        if (error) throw new Error(error)
+      },
+      assetUrl: assetProtocolUrl,
+      printer: new ElectronPrinter(),
     },
     settingsBackend: new ElectronStore({ name: 'settings' }) as unknown as KeyValueBackend,
     env: { VERDICT_LIBRARY: process.env['VERDICT_LIBRARY'] },

@@ -3,7 +3,7 @@ import type { Services } from './container'
 import { imageLimitsOf, importImage } from './services/assets/import'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages }: Services): Handlers {
   const library = () => libraries.current()
   return {
     getLibrary: async () => libraries.info(),
@@ -18,6 +18,12 @@ export function createHandlers({ libraries, settings, platform }: Services): Han
     trashReview: async ({ id }) => library().trash(id),
     restoreReview: async ({ trashId }) => library().restore(trashId),
     importImage: async ({ id, fileName, data }) => importImage(library(), id, fileName, data, imageLimitsOf(settings.get())),
+    renderPreview: async (state) => pages.preview(state),
+    listThemes: async () => pages.listThemes(),
+    openInBrowser: async (state) => pages.openInBrowser(state),
+    exportReviews: async (request) => pages.exportReviews(request),
+    importReview: async ({ path }) => pages.importReview(path),
+    pickFile: async ({ extensions }) => platform.pickFile(extensions),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
   } satisfies Handlers

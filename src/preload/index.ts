@@ -1,6 +1,6 @@
 /** The one bridge: forwards contract channels to main and exposes nothing else (no raw ipcRenderer). */
 import { contextBridge, ipcRenderer } from 'electron'
-import { ASSET_SCHEME, EVENT_CHANNEL, IPC_PREFIX, isChannel, type AppEvent, type Bridge } from '../shared/contract'
+import { assetProtocolUrl, EVENT_CHANNEL, IPC_PREFIX, isChannel, type AppEvent, type Bridge } from '../shared/contract'
 
 const bridge: Bridge = {
   invoke(channel, args) {
@@ -12,10 +12,7 @@ const bridge: Bridge = {
     ipcRenderer.on(EVENT_CHANNEL, handler)
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler)
   },
-  assetUrl(reviewId, relativePath) {
-    const path = [reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/')
-    return `${ASSET_SCHEME}://library/${path}`
-  },
+  assetUrl: assetProtocolUrl,
 }
 
 contextBridge.exposeInMainWorld('verdict', bridge)

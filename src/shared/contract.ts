@@ -25,6 +25,31 @@ export interface SaveResult {
   wordCount: number
 }
 
+export const EXPORT_FORMATS = ['html', 'html-folder', 'markdown', 'pdf'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export type ColorScheme = 'light' | 'dark'
+
+/** How a page is laid out: the blog theme and its colours (preview, open in browser, export). */
+export interface PageLook {
+  theme: string
+  colorScheme: ColorScheme
+}
+
+export interface ExportRequest extends PageLook {
+  ids: string[]
+  format: ExportFormat
+  /** Folder receiving the files; names come from the review ids (suffixed, never overwritten). */
+  destDir: string
+  pageSize: 'A4' | 'Letter'
+  marginsMm: number
+}
+
+export interface ExportSummary {
+  total: number
+  succeeded: Array<{ id: string; path: string; warnings: string[] }>
+  failed: Array<{ id: string; reason: string }>
+}
+
 export interface Contract {
   getLibrary: { args: void; result: LibraryInfo }
   listReviews: { args: void; result: ReviewSummary[] }
@@ -47,6 +72,20 @@ export interface Contract {
   restoreReview: { args: { trashId: string }; result: ReviewSummary }
   /** Copies an image into the review's assets (validated, content-hash named, stored once). */
   importImage: { args: { id: string; fileName: string; data: Uint8Array }; result: ImageAsset }
+  /** The themed page for the editor's current (possibly unsaved) state; embeds play, images via assetUrl. */
+  renderPreview: {
+    args: PageLook & { id: string; meta: ReviewMeta; doc: EditorDocument }
+    result: { html: string; warnings: string[] }
+  }
+  listThemes: { args: void; result: string[] }
+  /** Writes the page (images inlined) to a temp file and opens it in the system browser. */
+  openInBrowser: { args: PageLook & { id: string; meta: ReviewMeta; doc: EditorDocument }; result: { path: string } }
+  /** Exports saved reviews; progress arrives as `export-progress` events. Reviews are never modified. */
+  exportReviews: { args: ExportRequest; result: ExportSummary }
+  /** Imports a bundle made by export (.zip) or a Markdown file (.md) as a new review. */
+  importReview: { args: { path: string }; result: ReviewSummary }
+  /** Asks the user for a file with the system dialog; null when cancelled. */
+  pickFile: { args: { extensions: string[] }; result: string | null }
   getSettings: { args: void; result: Settings }
   updateSettings: { args: Partial<Settings>; result: Settings }
 }
@@ -68,6 +107,12 @@ export const CHANNELS = [
   'trashReview',
   'restoreReview',
   'importImage',
+  'renderPreview',
+  'listThemes',
+  'openInBrowser',
+  'exportReviews',
+  'importReview',
+  'pickFile',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly Channel[]
@@ -84,6 +129,7 @@ export type Handlers = { [C in Channel]: (args: Args<C>) => Promise<Result<C>> }
 export type AppEvent =
   | { type: 'library-changed' }
   | { type: 'review-changed-on-disk'; id: string; hash: string }
+  | { type: 'export-progress'; index: number; total: number; id: string; state: 'started' | 'done' | 'failed'; error?: string }
 
 /**
  * What the preload (or the e2e test host) exposes as `window.verdict`: deliberately tiny, so both
@@ -120,6 +166,11 @@ export function isChannel(value: unknown): value is Channel {
 export const IPC_PREFIX = 'verdict:'
 export const EVENT_CHANNEL = 'verdict:event'
 export const ASSET_SCHEME = 'verdict-asset'
+
+/** `verdict-asset://library/<id>/<path>`: how the app's window loads a review's files. */
+export function assetProtocolUrl(reviewId: string, relativePath: string): string {
+  return `${ASSET_SCHEME}://library/${[reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/')}`
+}
 
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',

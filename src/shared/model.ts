@@ -64,6 +64,10 @@ export interface Settings {
   maxImagePixels: number
   /** Image files above this size are refused. */
   maxImageBytes: number
+  /** Blog theme for preview and export. */
+  theme: string
+  /** Where exports go; empty means `<Documents>/Verdict Exports`. */
+  exportDir: string
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -73,6 +77,8 @@ export const DEFAULT_SETTINGS: Settings = {
   wordsPerMinute: 265,
   maxImagePixels: 40_000_000,
   maxImageBytes: 25 * 1024 * 1024,
+  theme: 'classic',
+  exportDir: '',
 }
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const

@@ -1,6 +1,6 @@
 /** Text measures shared by the library (main) and the status bar (renderer) so both agree. */
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 
 export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { Args, Channel } from './contract'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
+import { EXPORT_FORMATS } from './contract'
 import { REVIEW_STATUSES } from './model'
 
 /** A review id is a single folder name inside the library: no separators, no dot-names. */
@@ -72,6 +73,11 @@ export const editorDocument = z.strictObject({
   root: z.looseObject({ type: z.literal('root'), children: z.array(editorNode) }),
 })
 
+const pageLook = {
+  theme: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'not a theme name'),
+  colorScheme: z.enum(['light', 'dark']),
+}
+
 const settingsPatch = z.strictObject({
   libraryPath: z.string().max(4096).optional(),
   recentLibraries: z.array(z.string().max(4096)).max(20).optional(),
@@ -79,9 +85,14 @@ const settingsPatch = z.strictObject({
   wordsPerMinute: z.number().int().min(50).max(2000).optional(),
   maxImagePixels: z.number().int().min(1_000_000).max(500_000_000).optional(),
   maxImageBytes: z.number().int().min(1024 * 1024).max(200 * 1024 * 1024).optional(),
+  theme: pageLook.theme.optional(),
+  exportDir: z.string().max(4096).optional(),
 })
 
 const none = z.undefined()
+
+const editorState = { id: reviewId, meta: reviewMeta, doc: editorDocument, ...pageLook }
+const filePath = z.string().min(1).max(4096)
 
 export const argSchemas = {
   getLibrary: none,
@@ -105,6 +116,19 @@ export const argSchemas = {
     fileName: z.string().min(1).max(255),
     data: z.instanceof(Uint8Array),
   }),
+  renderPreview: z.strictObject(editorState),
+  listThemes: none,
+  openInBrowser: z.strictObject(editorState),
+  exportReviews: z.strictObject({
+    ...pageLook,
+    ids: z.array(reviewId).min(1).max(100_000),
+    format: z.enum(EXPORT_FORMATS),
+    destDir: filePath,
+    pageSize: z.enum(['A4', 'Letter']),
+    marginsMm: z.number().min(0).max(60),
+  }),
+  importReview: z.strictObject({ path: filePath }),
+  pickFile: z.strictObject({ extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(20) }),
   getSettings: none,
   updateSettings: settingsPatch,
 } satisfies { [C in Channel]: z.ZodType }

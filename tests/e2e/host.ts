@@ -14,6 +14,7 @@ import { dispatch } from '../../src/main/dispatch'
 import { createHandlers } from '../../src/main/routes'
 import { decodePathSegments, resolveReviewFile } from '../../src/main/services/assets/resolve'
 import { createConfBackend } from '../../src/main/services/settings/conf'
+import { createChromiumPrinter } from '../../src/main/services/export'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const RENDERER_DIR = join(ROOT, 'out/renderer')
@@ -36,8 +37,9 @@ export interface HostOptions {
   libraryDir: string
   /** Where the settings file lives. */
   settingsDir: string
-  /** Answer for the "Browse…" folder picker; a browser has no system dialog. */
+  /** Answers for the "Browse…" pickers; a browser has no system dialog. */
   pickFolder?: () => Promise<string | null>
+  pickFile?: () => Promise<string | null>
   /** Fixed port for people; tests take a free one. */
   port?: number
   log?: (line: string) => void
@@ -48,6 +50,8 @@ export interface Host {
   services: Services
   /** Errors main logged while serving, so tests can check what a user's log would say. */
   errors: string[]
+  /** Files the app asked the system to open (a browser page cannot launch programs). */
+  opened: string[]
   close(): Promise<void>
 }
 
@@ -60,11 +64,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
       options.log?.(line)
     },
   }
+  const opened: string[] = []
+  const printer = createChromiumPrinter()
   const services = await createServices({
     platform: {
       documentsDir: options.libraryDir,
       resourcesDir: join(ROOT, 'resources'),
       pickFolder: options.pickFolder ?? (async () => null),
+      pickFile: options.pickFile ?? (async () => null),
+      openPath: async (path) => void opened.push(path),
+      assetUrl: (id, path) => `/__asset/${[id, ...path.split('/')].map(encodeURIComponent).join('/')}`,
+      printer,
     },
     settingsBackend: createConfBackend(options.settingsDir),
     env: { VERDICT_LIBRARY: options.libraryDir },
@@ -128,11 +138,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     url: `http://127.0.0.1:${port}/`,
     services,
     errors,
-    close: () =>
-      new Promise<void>((done) => {
+    opened,
+    close: async () => {
+      await printer.close()
+      await new Promise<void>((done) => {
         server.closeAllConnections()
         server.close(() => done())
-      }),
+      })
+    },
   }
 }
 

@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { VerdictError } from '../../../src/shared/contract'
+
+function fail(message: string): never {
+  throw new VerdictError('INTERNAL', message)
+}
 import { CHANNELS } from '../../../src/shared/contract'
 import { createServices } from '../../../src/main/container'
 import { dispatch } from '../../../src/main/dispatch'
@@ -12,7 +17,15 @@ import { createConfBackend } from '../../../src/main/services/settings/conf'
 async function setup() {
   const dir = await mkdtemp(join(tmpdir(), 'verdict-dispatch-'))
   const services = await createServices({
-    platform: { documentsDir: dir, resourcesDir: join(import.meta.dirname, '../../../resources'), pickFolder: async () => null },
+    platform: {
+      documentsDir: dir,
+      resourcesDir: join(import.meta.dirname, '../../../resources'),
+      pickFolder: async () => null,
+      pickFile: async () => null,
+      openPath: async () => {},
+      assetUrl: (id: string, path: string) => `/__asset/${id}/${path}`,
+      printer: { print: async () => fail('no printing in these tests') },
+    },
     settingsBackend: createConfBackend(join(dir, 'settings')),
     env: {},
   })

@@ -8,8 +8,9 @@ import { exportPdf, type PdfOptions, type PdfPrinter } from './pdf'
 import type { RenderSettings } from './render'
 import type { ReviewSource } from './source'
 
-export const EXPORT_FORMATS = ['html', 'html-folder', 'markdown', 'pdf'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+import { type ExportFormat } from '../../../shared/contract'
+
+export { EXPORT_FORMATS, type ExportFormat } from '../../../shared/contract'
 
 const EXTENSIONS: Record<ExportFormat, string> = { html: '.html', 'html-folder': '', markdown: '.zip', pdf: '.pdf' }
 

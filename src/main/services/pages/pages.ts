@@ -1,0 +1,104 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ExportRequest, ExportSummary, PageLook } from '../../../shared/contract'
+import type { EditorDocument } from '../../../shared/document'
+import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
+import { documentToMarkdown } from '../format'
+import { exportBatch, exportHtmlFile, importBundle, listThemes, loadReviewSource, loadTheme, loadUserCss, type PdfPrinter } from '../export'
+import type { RenderSettings } from '../export'
+import type { EventBus } from '../events'
+import type { LibraryManager } from '../library/manager'
+import { buildPost, renderPage } from '../pipeline'
+import type { SettingsService } from '../settings/settings'
+
+export interface PagesOptions {
+  libraries: LibraryManager
+  settings: SettingsService
+  events: EventBus
+  themesDir: string
+  printer: PdfPrinter
+  /** The URL under which the window loads a review's file (the asset protocol, or the test host's path). */
+  assetUrl(reviewId: string, relativePath: string): string
+  /** Opens a file with the system's default program. */
+  openPath(path: string): Promise<void>
+}
+
+interface EditorState extends PageLook {
+  id: string
+  meta: ReviewMeta
+  doc: EditorDocument
+}
+
+/** Preview, open-in-browser, export and import: every page comes from the one pipeline. */
+export class PagesService {
+  constructor(private readonly options: PagesOptions) {}
+
+  listThemes(): Promise<string[]> {
+    return listThemes(this.options.themesDir)
+  }
+
+  async preview({ id, meta, doc, theme, colorScheme }: EditorState): Promise<{ html: string; warnings: string[] }> {
+    const library = this.options.libraries.current()
+    await library.reviewDir(id)
+    const post = buildPost(
+      { id, meta, body: documentToMarkdown(doc) },
+      {
+        online: true,
+        wordsPerMinute: this.options.settings.get().wordsPerMinute,
+        resolveAsset: (path) => this.options.assetUrl(id, path),
+      },
+    )
+    const userCss = await loadUserCss(library.root)
+    const html = renderPage(post, {
+      theme: await loadTheme(this.options.themesDir, theme),
+      colorScheme,
+      online: true,
+      ...(userCss ? { userCss } : {}),
+    })
+    return { html, warnings: post.warnings }
+  }
+
+  /** The unsaved editor state as a self-contained page in a temp folder, handed to the browser. */
+  async openInBrowser({ id, meta, doc, theme, colorScheme }: EditorState): Promise<{ path: string }> {
+    const source = { ...(await loadReviewSource(this.options.libraries.current(), id)), meta, body: documentToMarkdown(doc) }
+    const dest = join(await mkdtemp(join(tmpdir(), 'verdict-page-')), `${id}.html`)
+    await exportHtmlFile(source, dest, { ...(await this.renderSettings(theme, colorScheme)), online: true })
+    await this.options.openPath(dest)
+    return { path: dest }
+  }
+
+  async exportReviews(request: ExportRequest): Promise<ExportSummary> {
+    const library = this.options.libraries.current()
+    const summary = await exportBatch({
+      ids: request.ids,
+      format: request.format,
+      destDir: request.destDir,
+      load: (id) => loadReviewSource(library, id),
+      render: await this.renderSettings(request.theme, request.colorScheme),
+      printer: this.options.printer,
+      pdf: { pageSize: request.pageSize, marginsMm: request.marginsMm },
+      onProgress: ({ index, total, id, state, error }) =>
+        this.options.events.emit({ type: 'export-progress', index, total, id, state, ...(error ? { error } : {}) }),
+    })
+    return { total: summary.total, succeeded: summary.succeeded, failed: summary.failed }
+  }
+
+  async importReview(path: string): Promise<ReviewSummary> {
+    const library = this.options.libraries.current()
+    const { id } = await importBundle(path, library.root)
+    const summary = (await library.list()).find((review) => review.id === id)
+    if (!summary) throw new Error(`The imported review “${id}” could not be read back.`)
+    return summary
+  }
+
+  private async renderSettings(theme: string, colorScheme: PageLook['colorScheme']): Promise<RenderSettings> {
+    const userCss = await loadUserCss(this.options.libraries.current().root)
+    return {
+      theme: await loadTheme(this.options.themesDir, theme),
+      colorScheme,
+      wordsPerMinute: this.options.settings.get().wordsPerMinute,
+      ...(userCss ? { userCss } : {}),
+    }
+  }
+}

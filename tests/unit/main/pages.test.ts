@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { AppEvent } from '../../../src/shared/contract'
+import { createServices } from '../../../src/main/container'
+import { dispatch } from '../../../src/main/dispatch'
+import { createHandlers } from '../../../src/main/routes'
+import { createChromiumPrinter } from '../../../src/main/services/export'
+import { createConfBackend } from '../../../src/main/services/settings/conf'
+
+const printer = createChromiumPrinter()
+afterAll(() => printer.close())
+
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'verdict-pages-'))
+  const opened: string[] = []
+  const services = await createServices({
+    platform: {
+      documentsDir: dir,
+      resourcesDir: join(import.meta.dirname, '../../../resources'),
+      pickFolder: async () => null,
+      pickFile: async () => null,
+      openPath: async (path) => void opened.push(path),
+      assetUrl: (id, path) => `verdict-asset://library/${id}/${path}`,
+      printer,
+    },
+    settingsBackend: createConfBackend(join(dir, 'settings')),
+    env: {},
+  })
+  const handlers = createHandlers(services)
+  const log = { error: () => {} }
+  const call = async <T>(channel: Parameters<typeof dispatch>[1], args?: unknown): Promise<T> => {
+    const result = await dispatch(handlers, channel, args, log)
+    if (!result.ok) throw new Error(result.error.message)
+    return result.value as T
+  }
+  const events: AppEvent[] = []
+  services.events.subscribe((event) => events.push(event))
+  const library = services.libraries.current()
+  const review = await library.create('Ballerina')
+  const reviewFile = join(library.root, review.id, 'review.md')
+  await writeFile(
+    reviewFile,
+    '---\ntitle: Ballerina\nauthor: Ana Critic\ndate: 2026-11-25\nsubject:\n  kind: film\n  title: Ballerina\n  year: 2025\n---\n\n' +
+      'A **bruising** spin-off.\n\n::score[Overall Score]{value="9.5" scale="10" overall}\n',
+  )
+  return { dir, call, events, opened, library, review, reviewFile }
+}
+
+describe('pages: preview, open in browser, export and import through the contract', () => {
+  it('previews the unsaved editor state as a themed, script-free page', async () => {
+    const { call, library, review } = await setup()
+    const opened = await call<{ kind: string; meta: unknown; doc: unknown }>('openReview', { id: review.id })
+    const { html } = await call<{ html: string }>('renderPreview', {
+      id: review.id,
+      meta: opened.meta,
+      doc: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Typed but not saved', format: 0 }] }] } },
+      theme: 'magazine',
+      colorScheme: 'dark',
+    })
+    expect(html).toContain('Typed but not saved')
+    expect(html).toContain('Ballerina')
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/)
+    expect(await readdir(join(library.root, review.id))).toEqual(['assets', 'review.md'])
+  })
+
+  it('refuses an unknown theme with a clear message', async () => {
+    const { call, review } = await setup()
+    const opened = await call<{ meta: unknown; doc: unknown }>('openReview', { id: review.id })
+    await expect(call('renderPreview', { id: review.id, meta: opened.meta, doc: opened.doc, theme: 'nope', colorScheme: 'light' })).rejects.toThrow(
+      /theme “nope” is not installed/,
+    )
+  })
+
+  it('opens the page in the browser from a temp file', async () => {
+    const { call, opened, review } = await setup()
+    const state = await call<{ meta: unknown; doc: unknown }>('openReview', { id: review.id })
+    const { path } = await call<{ path: string }>('openInBrowser', { id: review.id, meta: state.meta, doc: state.doc, theme: 'classic', colorScheme: 'light' })
+    expect(opened).toEqual([path])
+    expect(await readFile(path, 'utf8')).toContain('Overall Score: 9.5 out of 10')
+  })
+
+  it('exports every format with progress, leaves the review untouched, and imports the bundle back', async () => {
+    const { call, dir, events, review, reviewFile } = await setup()
+    const before = await readFile(reviewFile)
+    const destDir = join(dir, 'exports')
+    for (const format of ['html', 'html-folder', 'markdown', 'pdf'] as const) {
+      const summary = await call<{ succeeded: Array<{ path: string }>; failed: unknown[] }>('exportReviews', {
+        ids: [review.id],
+        format,
+        destDir,
+        theme: 'classic',
+        colorScheme: 'light',
+        pageSize: 'A4',
+        marginsMm: 15,
+      })
+      expect(summary.failed).toEqual([])
+      expect(summary.succeeded).toHaveLength(1)
+    }
+    expect((await readdir(destDir)).sort()).toEqual(['ballerina', 'ballerina.html', 'ballerina.pdf', 'ballerina.zip'])
+    expect(events.filter((e) => e.type === 'export-progress' && e.state === 'done')).toHaveLength(4)
+    expect(execFileSync('pdftotext', [join(destDir, 'ballerina.pdf'), '-']).toString()).toMatch(/Ballerina[\s\S]*9\.5/)
+    expect(await readFile(reviewFile)).toEqual(before)
+
+    const imported = await call<{ id: string; title: string }>('importReview', { path: join(destDir, 'ballerina.zip') })
+    expect(imported).toMatchObject({ id: 'ballerina-2', title: 'Ballerina' })
+  })
+
+  it('reports a failed review in a batch and goes on with the others', async () => {
+    const { call, dir, library, review } = await setup()
+    await writeFile(join(library.root, review.id, 'review.md'), '---\ntitle: [broken\n---\n')
+    const other = await library.create('Heat')
+    const summary = await call<{ succeeded: Array<{ id: string }>; failed: Array<{ id: string; reason: string }> }>('exportReviews', {
+      ids: [review.id, other.id],
+      format: 'html',
+      destDir: join(dir, 'out'),
+      theme: 'minimal',
+      colorScheme: 'light',
+      pageSize: 'Letter',
+      marginsMm: 10,
+    })
+    expect(summary.succeeded.map((s) => s.id)).toEqual(['heat'])
+    expect(summary.failed).toEqual([{ id: 'ballerina', reason: expect.stringMatching(/cannot be exported until its review.md can be read/) }])
+  })
+})

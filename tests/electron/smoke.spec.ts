@@ -29,12 +29,12 @@ test('launch, create a review, type, relaunch: the text is there', async () => {
     const editor = page.getByRole('textbox', { name: 'Review text' })
     await editor.click()
     await page.keyboard.type('Typed in the real desktop app.')
-    await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved')
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
     await app.close()
 
     app = await launch()
     page = await app.firstWindow()
-    await page.getByRole('button', { name: /Untitled review/ }).first().click()
+    await page.getByRole('listitem', { name: 'Untitled review' }).getByRole('button', { name: 'Open' }).click()
     await expect(page.getByRole('textbox', { name: 'Review text' })).toContainText('Typed in the real desktop app.')
     await app.close()
   } finally {

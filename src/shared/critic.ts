@@ -109,6 +109,10 @@ export interface Subject {
   runtime?: number
   platform?: string
   ids: SubjectIds
+  /** For a season or an episode: the series it belongs to, and its numbers. */
+  series?: string
+  season?: number
+  episode?: number
 }
 
 /** What the creators of each kind are called, for labels. */

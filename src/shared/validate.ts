@@ -26,6 +26,9 @@ export const subject = z.strictObject({
   cast: z.array(shortText).max(200),
   runtime: z.number().int().min(1).max(100_000).optional(),
   platform: shortText.optional(),
+  series: shortText.optional(),
+  season: z.number().int().min(0).max(10_000).optional(),
+  episode: z.number().int().min(0).max(100_000).optional(),
   ids: z.strictObject({
     imdb: z.string().regex(/^(tt|nm)\d{5,10}$/, 'expected an IMDb id like tt7181546').optional(),
     tmdb: z.string().regex(/^\d{1,10}$/, 'expected a TMDB number').optional(),
@@ -91,6 +94,10 @@ const settingsPatch = z.strictObject({
 
 const none = z.undefined()
 
+/** A history version's name: a UTC stamp and a hash prefix (`20261125T100000123Z-1a2b3c4d`), nothing a path could hide in. */
+export const VERSION_ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/
+const versionId = z.string().regex(VERSION_ID_PATTERN, 'not a version id')
+
 const editorState = { id: reviewId, meta: reviewMeta, doc: editorDocument, ...pageLook }
 const filePath = z.string().min(1).max(4096)
 
@@ -131,6 +138,17 @@ export const argSchemas = {
   pickFile: z.strictObject({ extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(20) }),
   getSettings: none,
   updateSettings: settingsPatch,
+  listVersions: z.strictObject({ id: reviewId }),
+  readVersion: z.strictObject({ id: reviewId, versionId }),
+  restoreVersion: z.strictObject({ id: reviewId, versionId }),
+  snapshotReview: z.strictObject({ id: reviewId, reason: z.enum(['manual', 'publish']) }),
+  journalDraft: z.strictObject({ id: reviewId, meta: reviewMeta, doc: editorDocument, baseHash: z.string().max(128) }),
+  clearDraft: z.strictObject({ id: reviewId }),
+  listRecovered: none,
+  readRecovered: z.strictObject({ id: reviewId }),
+  discardRecovered: z.strictObject({ id: reviewId }),
+  watchReview: z.strictObject({ id: reviewId, hash: z.string().max(128) }),
+  unwatchReview: z.strictObject({ id: reviewId }),
 } satisfies { [C in Channel]: z.ZodType }
 
 /** Parses a channel's argument or throws zod's error listing what is wrong. */

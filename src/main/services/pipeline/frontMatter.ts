@@ -1,7 +1,7 @@
 /**
  * The critic fields of the front matter (docs/format.md): `subject`, `score`, `spoilers`,
- * `featuredImage`. The format service keeps them in `meta.extra` for now; everything is read
- * defensively because the file may have been edited by hand.
+ * `featuredImage`. The format service checks them into typed meta fields; a review built by other
+ * code may still carry them in `meta.extra`, so both are read, defensively.
  */
 import type { ReviewMeta } from '../../../shared/model'
 import { SUBJECT_KINDS, type SubjectKind } from '../../../shared/critic'
@@ -78,7 +78,10 @@ export function readSubject(value: unknown): Subject | undefined {
 }
 
 export function readCriticFields(meta: ReviewMeta): CriticFields {
-  const extra: Bag = isBag(meta.extra) ? meta.extra : {}
+  const extra: Bag = {
+    ...(isBag(meta.extra) ? meta.extra : {}),
+    ...Object.fromEntries((['subject', 'score', 'spoilers', 'featuredImage'] as const).filter((key) => meta[key] !== undefined).map((key) => [key, meta[key]])),
+  }
   const fields: CriticFields = { spoilers: extra['spoilers'] === true || extra['spoilers'] === 'true' }
   const subject = readSubject(extra['subject'])
   if (subject) fields.subject = subject

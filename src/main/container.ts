@@ -1,9 +1,14 @@
 import { join } from 'node:path'
 import { EventBus } from './services/events'
 import type { PdfPrinter } from './services/export'
+import { HistoryService } from './services/history/history'
 import { LibraryManager } from './services/library/manager'
 import { PagesService } from './services/pages/pages'
+import { removeLeftoverTemps } from './services/recovery/boot'
+import { RecoveryJournal } from './services/recovery/journal'
+import { ReviewWrites } from './services/recovery/writes'
 import { createSettingsService, type KeyValueBackend, type SettingsService } from './services/settings/settings'
+import { ReviewWatcher } from './services/watch/watcher'
 
 /** What only the host (Electron, or the e2e test host) can provide. */
 export interface Platform {
@@ -34,20 +39,34 @@ export interface Services {
   settings: SettingsService
   libraries: LibraryManager
   pages: PagesService
+  history: HistoryService
+  journal: RecoveryJournal
+  watcher: ReviewWatcher
+  /** The save path: history, save, recovery journal and watcher in one order (recovery/writes.ts). */
+  writes: ReviewWrites
 }
 
 /** Builds the main-process services in dependency order and opens the library. */
 export async function createServices(options: ContainerOptions): Promise<Services> {
   const settings = createSettingsService(options.settingsBackend)
+  const events = new EventBus()
+  const watcher = new ReviewWatcher({ events })
   const libraries = new LibraryManager({
     settings,
     documentsDir: options.platform.documentsDir,
     resourcesDir: options.platform.resourcesDir,
     ...(options.env.VERDICT_LIBRARY ? { envLibrary: options.env.VERDICT_LIBRARY } : {}),
     ...(options.now ? { now: options.now } : {}),
+    onOpen: async (library) => {
+      await removeLeftoverTemps(library.root)
+      watcher.useLibrary(library.root)
+    },
   })
   await libraries.boot()
-  const events = new EventBus()
+  const clock = options.now ? { now: options.now } : {}
+  const history = new HistoryService({ libraries, ...clock })
+  const journal = new RecoveryJournal({ libraries, ...clock })
+  const writes = new ReviewWrites({ libraries, history, journal, watcher })
   const { platform } = options
   const pages = new PagesService({
     libraries,
@@ -58,5 +77,5 @@ export async function createServices(options: ContainerOptions): Promise<Service
     assetUrl: (id, path) => platform.assetUrl(id, path),
     openPath: (path) => platform.openPath(path),
   })
-  return { platform, events, settings, libraries, pages }
+  return { platform, events, settings, libraries, pages, history, journal, watcher, writes }
 }

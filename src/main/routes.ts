@@ -3,7 +3,7 @@ import type { Services } from './container'
 import { imageLimitsOf, importImage } from './services/assets/import'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes }: Services): Handlers {
   const library = () => libraries.current()
   return {
     getLibrary: async () => libraries.info(),
@@ -12,7 +12,7 @@ export function createHandlers({ libraries, settings, platform, pages }: Service
     pickFolder: async () => platform.pickFolder(),
     createReview: async ({ title }) => library().create(title),
     openReview: async ({ id }) => library().open(id),
-    saveReview: async ({ id, meta, doc, baseHash }) => library().save(id, meta, doc, baseHash),
+    saveReview: async (args) => writes.save(args),
     renameReview: async ({ id, title }) => library().rename(id, title),
     duplicateReview: async ({ id }) => library().duplicate(id),
     trashReview: async ({ id }) => library().trash(id),
@@ -26,5 +26,16 @@ export function createHandlers({ libraries, settings, platform, pages }: Service
     pickFile: async ({ extensions }) => platform.pickFile(extensions),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
+    listVersions: async ({ id }) => history.list(id),
+    readVersion: async ({ id, versionId }) => history.read(id, versionId),
+    restoreVersion: async ({ id, versionId }) => writes.restore(id, versionId),
+    snapshotReview: async ({ id, reason }) => writes.snapshot(id, reason),
+    journalDraft: async ({ id, meta, doc, baseHash }) => journal.journal(id, { meta, doc, baseHash }),
+    clearDraft: async ({ id }) => journal.discard(id),
+    listRecovered: async () => journal.list(),
+    readRecovered: async ({ id }) => journal.read(id),
+    discardRecovered: async ({ id }) => journal.discard(id),
+    watchReview: async ({ id, hash }) => watcher.watch(id, hash),
+    unwatchReview: async ({ id }) => watcher.unwatch(id),
   } satisfies Handlers
 }

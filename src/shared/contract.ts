@@ -25,6 +25,39 @@ export interface SaveResult {
   wordCount: number
 }
 
+/** Why a version of a review was kept. */
+export const VERSION_REASONS = ['autosave', 'manual', 'publish', 'restore'] as const
+export type VersionReason = (typeof VERSION_REASONS)[number]
+
+/** One kept version of a review's `review.md` (newest first in `listVersions`). */
+export interface VersionInfo {
+  /** `<UTC stamp>-<first 8 hex of the content hash>`, e.g. `20261125T100000123Z-1a2b3c4d`. */
+  versionId: string
+  /** ISO time the version was taken: the file held this text at that moment. */
+  at: string
+  reason: VersionReason
+  wordCount: number
+  /** Words gained (+) or lost (−) since the previous (older) version; the oldest counts from 0. */
+  wordDelta: number
+}
+
+/** A word or line diff, from the version (`delete`: only in the version) to the current file (`insert`). */
+export interface DiffPart {
+  op: 'equal' | 'insert' | 'delete'
+  text: string
+}
+
+/** An editor state journaled before it was saved, found at startup. */
+export interface RecoveredDraft {
+  id: string
+  title: string
+  /** ISO time the draft was journaled. */
+  at: string
+  wordCount: number
+  /** False when the review's folder no longer exists (renamed, deleted): the draft is kept all the same. */
+  reviewExists: boolean
+}
+
 export const EXPORT_FORMATS = ['html', 'html-folder', 'markdown', 'pdf'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export type ColorScheme = 'light' | 'dark'
@@ -88,6 +121,32 @@ export interface Contract {
   pickFile: { args: { extensions: string[] }; result: string | null }
   getSettings: { args: void; result: Settings }
   updateSettings: { args: Partial<Settings>; result: Settings }
+  /** Kept versions of the review, newest first. */
+  listVersions: { args: { id: string }; result: VersionInfo[] }
+  /** A version's text and its diff to the current file. */
+  readVersion: { args: { id: string; versionId: string }; result: { markdown: string; diff: DiffPart[] } }
+  /** Keeps the current file as a version (undoable), then writes the chosen version over it; reopens it. */
+  restoreVersion: { args: { id: string; versionId: string }; result: OpenedReview }
+  /** Keeps the current file as a version now (a manual checkpoint, or before publishing). */
+  snapshotReview: { args: { id: string; reason: 'manual' | 'publish' }; result: VersionInfo }
+  /** The editor's unsaved state, sent about every second while typing; kept until a save holds it. */
+  journalDraft: {
+    args: { id: string; meta: ReviewMeta; doc: EditorDocument; baseHash: string }
+    result: void
+  }
+  /** Drops the journaled draft (the editor has nothing unsaved). */
+  clearDraft: { args: { id: string }; result: void }
+  /** Drafts left by a crash or a quit with unsaved edits, newest first. */
+  listRecovered: { args: void; result: RecoveredDraft[] }
+  readRecovered: {
+    args: { id: string }
+    result: { meta: ReviewMeta; doc: EditorDocument; baseHash: string; at: string }
+  }
+  /** The user chose not to keep a recovered draft. */
+  discardRecovered: { args: { id: string }; result: void }
+  /** Reports changes of the open review's file by others as `review-changed-on-disk` / `review-missing`. */
+  watchReview: { args: { id: string; hash: string }; result: void }
+  unwatchReview: { args: { id: string }; result: void }
 }
 
 export type Channel = keyof Contract
@@ -115,6 +174,17 @@ export const CHANNELS = [
   'pickFile',
   'getSettings',
   'updateSettings',
+  'listVersions',
+  'readVersion',
+  'restoreVersion',
+  'snapshotReview',
+  'journalDraft',
+  'clearDraft',
+  'listRecovered',
+  'readRecovered',
+  'discardRecovered',
+  'watchReview',
+  'unwatchReview',
 ] as const satisfies readonly Channel[]
 
 // Compile-time check that CHANNELS lists every channel of the contract.
@@ -129,6 +199,8 @@ export type Handlers = { [C in Channel]: (args: Args<C>) => Promise<Result<C>> }
 export type AppEvent =
   | { type: 'library-changed' }
   | { type: 'review-changed-on-disk'; id: string; hash: string }
+  /** The open review's folder (or its review.md) was renamed or deleted outside Verdict. */
+  | { type: 'review-missing'; id: string }
   | { type: 'export-progress'; index: number; total: number; id: string; state: 'started' | 'done' | 'failed'; error?: string }
 
 /**

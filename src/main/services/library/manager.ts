@@ -16,6 +16,8 @@ export interface LibraryManagerOptions {
   /** `VERDICT_LIBRARY`: wins over the settings for this run and is not remembered. */
   envLibrary?: string
   now?: () => Date
+  /** Runs each time a library folder is taken into use (boot, switch): recovery's clean-up, the watcher. */
+  onOpen?: (library: Library) => Promise<void>
 }
 
 /** Holds the library in use and switches between library folders. */
@@ -52,6 +54,7 @@ export class LibraryManager {
       defaultAuthor: () => this.options.settings.get().author,
       ...(this.options.now ? { now: this.options.now } : {}),
     })
+    await this.options.onOpen?.(this.library)
     if (remember) this.options.settings.rememberLibrary(root)
     return this.info()
   }

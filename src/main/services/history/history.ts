@@ -1,0 +1,284 @@
+/**
+ * Version history of each review: copies of `review.md` kept in the library under
+ * `.verdict/history/<id>/<stamp>-<hash8>.md`, each with a `.json` note (when, why, word count, the
+ * asset paths it uses). Taken before an autosave replaces the file when the last version is five
+ * minutes old or more, and on demand (manual, publish, before a restore). Thinned by retention.ts.
+ */
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { diffLines, diffWordsWithSpace } from 'diff'
+import type { DiffPart, VersionInfo, VersionReason } from '../../../shared/contract'
+import { VERSION_REASONS, VerdictError } from '../../../shared/contract'
+import { countWords } from '../../../shared/text'
+import { reviewId, VERSION_ID_PATTERN } from '../../../shared/validate'
+import { describeIoError, fail, isErrnoCode } from '../errors'
+import { parseReview, wordCountOf } from '../format'
+import { writeFileAtomic } from '../fs/atomicWrite'
+import { contentHash, REVIEW_FILE, type Library } from '../library/library'
+import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
+import { referencedAssets } from './assets'
+import { versionsToKeep } from './retention'
+
+export const HISTORY_DIR = 'history'
+/** At most one autosave version per this much editing time. */
+export const SNAPSHOT_INTERVAL_MS = 5 * 60 * 1000
+/** How long a word diff may take before the diff falls back to whole lines. */
+const WORD_DIFF_TIMEOUT_MS = 400
+
+export interface HistoryOptions {
+  libraries: { current(): Library }
+  now?: () => Date
+  intervalMs?: number
+  log?: (message: string, detail?: unknown) => void
+}
+
+/** The `.json` note beside each version. */
+interface VersionNote {
+  reason: VersionReason
+  wordCount: number
+  assets: string[]
+}
+
+interface Entry {
+  versionId: string
+  at: number
+  hash8: string
+}
+
+export function versionStamp(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '')
+}
+
+function parseVersionId(versionId: string): Entry | undefined {
+  if (!VERSION_ID_PATTERN.test(versionId)) return undefined
+  const [stamp, hash8] = versionId.split('-') as [string, string]
+  const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`
+  const at = Date.parse(iso)
+  return Number.isNaN(at) ? undefined : { versionId, at, hash8 }
+}
+
+export class HistoryService {
+  private readonly now: () => Date
+  private readonly intervalMs: number
+  private readonly log: (message: string, detail?: unknown) => void
+  /** `<root>\0<id>` → time of the newest version and its hash prefix, once read. */
+  private readonly newest = new Map<string, { at: number; hash8: string } | null>()
+
+  constructor(private readonly options: HistoryOptions) {
+    this.now = options.now ?? (() => new Date())
+    this.intervalMs = options.intervalMs ?? SNAPSHOT_INTERVAL_MS
+    this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
+  }
+
+  /**
+   * Called before a save replaces the file: keeps the text about to be replaced when the newest
+   * version is older than the interval (or there is none) and differs from it. Never throws: a
+   * history that cannot be written must not stop the save, so failures are logged.
+   */
+  async snapshotIfDue(id: string): Promise<VersionInfo | undefined> {
+    try {
+      const library = this.options.libraries.current()
+      const newest = await this.newestOf(library, id)
+      const at = this.now().getTime()
+      if (newest && at - newest.at >= 0 && at - newest.at < this.intervalMs) return undefined
+      const bytes = await this.readCurrent(library, id)
+      if (!bytes) return undefined
+      if (newest && contentHash(bytes).slice(0, 8) === newest.hash8) return undefined
+      return await this.keep(library, id, bytes, 'autosave')
+    } catch (error) {
+      this.log(`History: could not keep a version of “${id}”`, error)
+      return undefined
+    }
+  }
+
+  /** Keeps the current file as a version now. NOT_FOUND when the review has no file. */
+  async snapshot(id: string, reason: VersionReason): Promise<VersionInfo> {
+    const library = this.options.libraries.current()
+    const bytes = await this.readCurrent(library, id)
+    if (!bytes) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE} to keep a version of.`)
+    return this.keep(library, id, bytes, reason)
+  }
+
+  /** Versions newest first, with word counts and the change from the version before each. */
+  async list(id: string): Promise<VersionInfo[]> {
+    const library = this.options.libraries.current()
+    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+    if (!dir) return []
+    const entries = await this.entries(dir)
+    const rows = await Promise.all(entries.map(async (entry) => ({ entry, note: await this.note(dir, entry) })))
+    rows.sort((a, b) => a.entry.at - b.entry.at || a.entry.versionId.localeCompare(b.entry.versionId))
+    const infos: VersionInfo[] = []
+    let previous = 0
+    for (const { entry, note } of rows) {
+      infos.push({
+        versionId: entry.versionId,
+        at: new Date(entry.at).toISOString(),
+        reason: note.reason,
+        wordCount: note.wordCount,
+        wordDelta: note.wordCount - previous,
+      })
+      previous = note.wordCount
+    }
+    return infos.reverse()
+  }
+
+  /** The version's text and how the current file differs from it. */
+  async read(id: string, versionId: string): Promise<{ markdown: string; diff: DiffPart[] }> {
+    const library = this.options.libraries.current()
+    const markdown = (await this.versionBytes(library, id, versionId)).toString('utf8')
+    let current = ''
+    try {
+      current = (await this.readCurrent(library, id))?.toString('utf8') ?? ''
+    } catch (error) {
+      // The review's folder is gone: the version is still there to read, against nothing.
+      if (!(error instanceof VerdictError && error.code === 'NOT_FOUND')) throw error
+    }
+    return { markdown, diff: textDiff(markdown, current) }
+  }
+
+  /** The stored bytes of one version; NOT_FOUND when retention dropped it or it never existed. */
+  async versionBytes(library: Library, id: string, versionId: string): Promise<Buffer> {
+    const entry = parseVersionId(versionId) ?? fail('INVALID_ARGUMENT', `“${versionId}” is not a version id.`)
+    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+    if (!dir) fail('NOT_FOUND', `“${id}” has no kept versions.`)
+    try {
+      return await readPlainFile(join(dir, `${entry.versionId}.md`))
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT', 'ELOOP')) fail('NOT_FOUND', `That version of “${id}” is no longer kept.`)
+      throw describeIoError(error, `read a version of “${id}”`)
+    }
+  }
+
+  /** Every `assets/…` path a kept version uses: asset clean-up's `keep`. */
+  async assetsKeptByHistory(id: string): Promise<Set<string>> {
+    const library = this.options.libraries.current()
+    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+    const kept = new Set<string>()
+    if (!dir) return kept
+    for (const entry of await this.entries(dir)) for (const path of (await this.note(dir, entry)).assets) kept.add(path)
+    return kept
+  }
+
+  /** The review's file as it is now; undefined when the folder exists but has no review.md. */
+  private async readCurrent(library: Library, id: string): Promise<Buffer | undefined> {
+    const dir = await library.reviewDir(id)
+    try {
+      return await readPlainFile(join(dir, REVIEW_FILE))
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT')) return undefined
+      throw describeIoError(error, `read “${id}”`)
+    }
+  }
+
+  private async keep(library: Library, id: string, bytes: Buffer, reason: VersionReason): Promise<VersionInfo> {
+    const dir = await privateDir(library.root, HISTORY_DIR, checkedId(id))
+    const at = this.now()
+    const hash8 = contentHash(bytes).slice(0, 8)
+    const versionId = `${versionStamp(at)}-${hash8}`
+    const note = describe(bytes, reason)
+    try {
+      // The note first: a version file is only listed once it exists, and always has its note.
+      await writeFileAtomic(join(dir, `${versionId}.json`), JSON.stringify(note))
+      await writeFileAtomic(join(dir, `${versionId}.md`), bytes)
+    } catch (error) {
+      throw describeIoError(error, `keep a version of “${id}”`)
+    }
+    this.newest.set(key(library, id), { at: at.getTime(), hash8 })
+    await this.prune(dir, at.getTime())
+    const listed = (await this.list(id)).find((v) => v.versionId === versionId)
+    return listed ?? { versionId, at: at.toISOString(), reason, wordCount: note.wordCount, wordDelta: note.wordCount }
+  }
+
+  private async prune(dir: string, now: number): Promise<void> {
+    const entries = await this.entries(dir)
+    const keep = versionsToKeep(entries, now)
+    for (const entry of entries) {
+      if (keep.has(entry.versionId)) continue
+      // The text first: a version stops being listed before its note goes.
+      await rm(join(dir, `${entry.versionId}.md`), { force: true })
+      await rm(join(dir, `${entry.versionId}.json`), { force: true })
+    }
+  }
+
+  private async newestOf(library: Library, id: string): Promise<{ at: number; hash8: string } | null> {
+    const k = key(library, id)
+    const cached = this.newest.get(k)
+    if (cached !== undefined) return cached
+    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+    let newest: { at: number; hash8: string } | null = null
+    if (dir) for (const entry of await this.entries(dir)) if (!newest || entry.at > newest.at) newest = entry
+    this.newest.set(k, newest && { at: newest.at, hash8: newest.hash8 })
+    return newest
+  }
+
+  private async entries(dir: string): Promise<Entry[]> {
+    const names = await readdir(dir)
+    return names.flatMap((name) => {
+      if (!name.endsWith('.md')) return []
+      const entry = parseVersionId(name.slice(0, -3))
+      return entry ? [entry] : []
+    })
+  }
+
+  /** The version's note; rebuilt from its text when the note is missing or damaged. */
+  private async note(dir: string, entry: Entry): Promise<VersionNote> {
+    try {
+      const raw = JSON.parse((await readPlainFile(join(dir, `${entry.versionId}.json`))).toString('utf8')) as Partial<VersionNote>
+      if (
+        VERSION_REASONS.includes(raw.reason as VersionReason) &&
+        Number.isSafeInteger(raw.wordCount) &&
+        Array.isArray(raw.assets) &&
+        raw.assets.every((a) => typeof a === 'string')
+      ) {
+        return raw as VersionNote
+      }
+    } catch {
+      // fall through: read the version itself
+    }
+    try {
+      return describe(await readPlainFile(join(dir, `${entry.versionId}.md`)), 'autosave')
+    } catch {
+      return { reason: 'autosave', wordCount: 0, assets: [] }
+    }
+  }
+}
+
+function key(library: Library, id: string): string {
+  return `${library.root}\0${id}`
+}
+
+function checkedId(id: string): string {
+  if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
+  return id
+}
+
+/** Files larger than this are counted and scanned as plain text, not parsed. */
+const MAX_PARSED_BYTES = 8 * 1024 * 1024
+
+/** Word count and asset paths of a version; a file that does not parse still counts its words. */
+function describe(bytes: Buffer, reason: VersionReason): VersionNote {
+  const text = bytes.toString('utf8')
+  if (bytes.byteLength > MAX_PARSED_BYTES) return { reason, wordCount: countWords(text), assets: referencedAssets(text) }
+  try {
+    const parsed = parseReview(bytes, { title: '', created: '', updated: '' })
+    return { reason, wordCount: wordCountOf(parsed.doc), assets: referencedAssets(text, parsed) }
+  } catch {
+    return { reason, wordCount: countWords(text), assets: referencedAssets(text) }
+  }
+}
+
+/**
+ * From `before` (a version) to `after` (the current file): words where that stays quick, else lines.
+ * Joining `equal` + `delete` parts gives `before`; `equal` + `insert` gives `after`.
+ */
+export function textDiff(before: string, after: string): DiffPart[] {
+  const changes = diffWordsWithSpace(before, after, { timeout: WORD_DIFF_TIMEOUT_MS }) ?? diffLines(before, after)
+  const parts: DiffPart[] = []
+  for (const change of changes) {
+    const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal'
+    const last = parts[parts.length - 1]
+    if (last && last.op === op) last.text += change.value
+    else if (change.value) parts.push({ op, text: change.value })
+  }
+  return parts
+}

@@ -1,0 +1,234 @@
+/**
+ * The crash-recovery journal: the editor's unsaved state, sent by the renderer about every second
+ * while the critic types, written atomically to `.verdict/recovery/<id>.json` in the library.
+ * A draft goes away only when a save holds exactly its text, or when the user clears or discards it;
+ * a draft whose review folder has vanished is still listed, so nothing typed is ever lost.
+ */
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { RecoveredDraft } from '../../../shared/contract'
+import type { EditorDocument } from '../../../shared/document'
+import type { ReviewMeta } from '../../../shared/model'
+import { editorDocument, reviewId, reviewMeta } from '../../../shared/validate'
+import { describeIoError, fail, isErrnoCode } from '../errors'
+import { parseReview, serializeReview, wordCountOf } from '../format'
+import { writeFileAtomic } from '../fs/atomicWrite'
+import { REVIEW_FILE, type Library } from '../library/library'
+import { KeyedSerial } from './keyed'
+import { existingPrivateDir, privateDir, readPlainFile } from './privateDir'
+import { createHash } from 'node:crypto'
+
+export const RECOVERY_DIR = 'recovery'
+
+export interface Draft {
+  meta: ReviewMeta
+  doc: EditorDocument
+  baseHash: string
+}
+
+interface DraftFile extends Draft {
+  format: 'verdict-draft'
+  version: 1
+  id: string
+  /** ISO time the renderer's state was journaled. */
+  at: string
+}
+
+export interface JournalOptions {
+  libraries: { current(): Library }
+  now?: () => Date
+  log?: (message: string, detail?: unknown) => void
+}
+
+/** What a save and a draft are compared by: the text, whatever the `updated` stamp. */
+export function draftFingerprint(meta: ReviewMeta, doc: EditorDocument): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ ...meta, updated: '' }))
+    .update('\0')
+    .update(JSON.stringify(doc))
+    .digest('hex')
+}
+
+export class RecoveryJournal {
+  private readonly now: () => Date
+  private readonly log: (message: string, detail?: unknown) => void
+  private readonly serial = new KeyedSerial()
+  /** The newest state waiting to be written, per `<root>\0<id>`: a burst of drafts writes once. */
+  private readonly pending = new Map<string, DraftFile>()
+  /** Fingerprint of the draft this process last wrote, per `<root>\0<id>`. */
+  private readonly written = new Map<string, string>()
+
+  constructor(private readonly options: JournalOptions) {
+    this.now = options.now ?? (() => new Date())
+    this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
+  }
+
+  /** Journals the editor's state; resolves once it (or a newer state of the same review) is on disk. */
+  async journal(id: string, draft: Draft): Promise<void> {
+    const library = this.options.libraries.current()
+    const k = key(library, checkedId(id))
+    const file: DraftFile = {
+      format: 'verdict-draft',
+      version: 1,
+      id,
+      at: this.now().toISOString(),
+      meta: draft.meta,
+      doc: draft.doc,
+      baseHash: draft.baseHash,
+    }
+    this.pending.set(k, file)
+    await this.serial.run(k, async () => {
+      const next = this.pending.get(k)
+      if (!next) return // a newer call already wrote it
+      this.pending.delete(k)
+      const dir = await privateDir(library.root, RECOVERY_DIR)
+      try {
+        await writeFileAtomic(join(dir, `${id}.json`), JSON.stringify(next))
+      } catch (error) {
+        throw describeIoError(error, `keep the unsaved text of “${next.meta.title || id}” for recovery`)
+      }
+      this.written.set(k, draftFingerprint(next.meta, next.doc))
+    })
+  }
+
+  /**
+   * After a save: drops the draft only when it holds exactly what was saved. A draft journaled after
+   * the save began (newer text) stays, waiting for the next save.
+   */
+  async clearIfSaved(id: string, meta: ReviewMeta, doc: EditorDocument): Promise<void> {
+    const library = this.options.libraries.current()
+    const k = key(library, checkedId(id))
+    const saved = draftFingerprint(meta, doc)
+    await this.serial.run(k, async () => {
+      if (this.pending.has(k)) return
+      let fingerprint = this.written.get(k)
+      if (fingerprint === undefined) {
+        const draft = await this.readDraft(library, id).catch(() => undefined)
+        if (!draft) return
+        fingerprint = draftFingerprint(draft.meta, draft.doc)
+      }
+      if (fingerprint === saved) await this.remove(library, k, id)
+    })
+  }
+
+  /** Drops the draft whatever it holds (the user's choice, or the editor has nothing unsaved). */
+  async discard(id: string): Promise<void> {
+    const library = this.options.libraries.current()
+    const k = key(library, checkedId(id))
+    this.pending.delete(k)
+    await this.serial.run(k, () => this.remove(library, k, id))
+  }
+
+  /**
+   * Drafts of the library, newest first. A draft identical to its saved file is dropped here
+   * (nothing to recover); an unreadable one is logged and left on disk.
+   */
+  async list(): Promise<RecoveredDraft[]> {
+    const library = this.options.libraries.current()
+    const dir = await existingPrivateDir(library.root, RECOVERY_DIR)
+    if (!dir) return []
+    const rows: RecoveredDraft[] = []
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith('.json')) continue
+      const id = name.slice(0, -'.json'.length)
+      if (!reviewId.safeParse(id).success) continue
+      const k = key(library, id)
+      await this.serial.run(k, async () => {
+        let draft: DraftFile
+        try {
+          draft = await this.readDraft(library, id)
+        } catch (error) {
+          this.log(`Recovery: the draft ${name} cannot be read and was left as it is`, error)
+          return
+        }
+        const file = await this.savedText(library, id)
+        if (file !== undefined && matchesFile(draft, file)) {
+          await this.remove(library, k, id)
+          return
+        }
+        rows.push({
+          id,
+          title: draft.meta.title || id,
+          at: draft.at,
+          wordCount: wordCountOf(draft.doc),
+          reviewExists: file !== undefined,
+        })
+      })
+    }
+    return rows.sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id))
+  }
+
+  async read(id: string): Promise<Draft & { at: string }> {
+    const library = this.options.libraries.current()
+    const k = key(library, checkedId(id))
+    return this.serial.run(k, async () => {
+      try {
+        const { meta, doc, baseHash, at } = await this.readDraft(library, id)
+        return { meta, doc, baseHash, at }
+      } catch (error) {
+        if (isErrnoCode(error, 'ENOENT', 'ELOOP')) fail('NOT_FOUND', `There is no recovered text for “${id}”.`)
+        throw error
+      }
+    })
+  }
+
+  /** Waits for queued journal writes (tests, and before quitting). */
+  idle(): Promise<void> {
+    return this.serial.idle()
+  }
+
+  private async readDraft(library: Library, id: string): Promise<DraftFile> {
+    const dir = await existingPrivateDir(library.root, RECOVERY_DIR)
+    if (!dir) throw Object.assign(new Error('no recovery folder'), { code: 'ENOENT' })
+    const raw = JSON.parse((await readPlainFile(join(dir, `${id}.json`))).toString('utf8')) as Partial<DraftFile>
+    if (raw.format !== 'verdict-draft' || raw.version !== 1) fail('INVALID_ARGUMENT', `${id}.json is not a Verdict draft.`)
+    return {
+      format: 'verdict-draft',
+      version: 1,
+      id,
+      at: typeof raw.at === 'string' ? raw.at : new Date(0).toISOString(),
+      meta: reviewMeta.parse(raw.meta),
+      doc: editorDocument.parse(raw.doc) as EditorDocument,
+      baseHash: typeof raw.baseHash === 'string' ? raw.baseHash : '',
+    }
+  }
+
+  /** The review's file as text; undefined when the folder or file no longer exists. */
+  private async savedText(library: Library, id: string): Promise<Buffer | undefined> {
+    try {
+      return await readPlainFile(join(await library.reviewDir(id), REVIEW_FILE))
+    } catch {
+      return undefined
+    }
+  }
+
+  private async remove(library: Library, k: string, id: string): Promise<void> {
+    const dir = await existingPrivateDir(library.root, RECOVERY_DIR)
+    this.written.delete(k)
+    if (!dir) return
+    try {
+      await rm(join(dir, `${id}.json`), { force: true })
+    } catch (error) {
+      throw describeIoError(error, `remove the recovered text of “${id}”`)
+    }
+  }
+}
+
+/** True when saving the draft would write exactly the file (whatever its `updated` stamp). */
+function matchesFile(draft: Draft, file: Buffer): boolean {
+  try {
+    const { meta } = parseReview(file, { title: '', created: '', updated: '' })
+    return serializeReview({ ...draft.meta, updated: meta.updated }, draft.doc) === file.toString('utf8')
+  } catch {
+    return false
+  }
+}
+
+function key(library: Library, id: string): string {
+  return `${library.root}\0${id}`
+}
+
+function checkedId(id: string): string {
+  if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
+  return id
+}

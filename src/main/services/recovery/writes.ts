@@ -1,0 +1,90 @@
+/**
+ * The one path by which the editor's text reaches `review.md`, in this order, one write at a time
+ * per review: keep the text about to be replaced in history when a version is due, save (the library
+ * refuses a changed file with CONFLICT and a vanished folder with NOT_FOUND, never recreating it),
+ * drop the recovery draft if the save holds exactly its text, and tell the watcher the new hash so
+ * the app's own write is not reported as an outside change.
+ */
+import { join } from 'node:path'
+import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo } from '../../../shared/contract'
+import type { EditorDocument } from '../../../shared/document'
+import type { ReviewMeta } from '../../../shared/model'
+import { describeIoError } from '../errors'
+import { writeFileAtomic } from '../fs/atomicWrite'
+import type { HistoryService } from '../history/history'
+import { contentHash, REVIEW_FILE, type Library } from '../library/library'
+import type { ReviewWatcher } from '../watch/watcher'
+import type { RecoveryJournal } from './journal'
+import { KeyedSerial } from './keyed'
+
+export interface ReviewWritesOptions {
+  libraries: { current(): Library }
+  history: HistoryService
+  journal: RecoveryJournal
+  watcher: ReviewWatcher
+  log?: (message: string, detail?: unknown) => void
+}
+
+export class ReviewWrites {
+  private readonly serial = new KeyedSerial()
+  private readonly log: (message: string, detail?: unknown) => void
+
+  constructor(private readonly options: ReviewWritesOptions) {
+    this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
+  }
+
+  save(args: { id: string; meta: ReviewMeta; doc: EditorDocument; baseHash: string }): Promise<SaveResult> {
+    const { id, meta, doc, baseHash } = args
+    return this.serial.run(id, async () => {
+      const { libraries, history, journal, watcher } = this.options
+      const library = libraries.current()
+      await history.snapshotIfDue(id)
+      const end = watcher.beginOwnWrite(id)
+      let result: SaveResult | undefined
+      try {
+        result = await library.save(id, meta, doc, baseHash)
+      } finally {
+        end(result?.hash)
+      }
+      try {
+        await journal.clearIfSaved(id, meta, doc)
+      } catch (error) {
+        // The draft stays: at worst it is offered again next start, identical to the file.
+        this.log(`Recovery: could not clear the draft of “${id}” after saving`, error)
+      }
+      return result
+    })
+  }
+
+  /** Keeps the current file as a version (so the restore can be undone), then writes the chosen one. */
+  restore(id: string, versionId: string): Promise<OpenedReview> {
+    return this.serial.run(id, async () => {
+      const { libraries, history, watcher } = this.options
+      const library = libraries.current()
+      const bytes = await history.versionBytes(library, id, versionId)
+      const dir = await library.reviewDir(id)
+      try {
+        await history.snapshot(id, 'restore')
+      } catch (error) {
+        // Only a folder without review.md has nothing to keep; anything else stops the restore.
+        if (!(error instanceof VerdictError && error.code === 'NOT_FOUND')) throw error
+        await library.reviewDir(id)
+      }
+      const end = watcher.beginOwnWrite(id)
+      let hash: string | undefined
+      try {
+        await writeFileAtomic(join(dir, REVIEW_FILE), bytes)
+        hash = contentHash(bytes)
+      } catch (error) {
+        throw describeIoError(error, `restore a version of “${id}”`)
+      } finally {
+        end(hash)
+      }
+      return library.open(id)
+    })
+  }
+
+  snapshot(id: string, reason: 'manual' | 'publish'): Promise<VersionInfo> {
+    return this.serial.run(id, () => this.options.history.snapshot(id, reason))
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * Tells the renderer when an open review's file changes outside Verdict (another editor, a sync
+ * client) or its folder disappears (renamed, deleted): `review-changed-on-disk` carries the new
+ * content hash, `review-missing` the id. Changes are judged by content hash, never by mtime alone,
+ * so a touch or a copy of the same text is no change, and Verdict's own saves are not reported.
+ *
+ * Watching uses node:fs.watch (one recursive watcher where the platform has it natively, else the
+ * library folder plus each open review's folder), debounced; where watching fails, or in `poll`
+ * mode, the open reviews are polled (a stat each, a hash only when the stat moved). Only the
+ * reviews asked for by `watch` are ever read, and nothing is ever written.
+ */
+import { watch as fsWatch, type FSWatcher } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { join, sep } from 'node:path'
+import type { AppEvent } from '../../../shared/contract'
+import { reviewId } from '../../../shared/validate'
+import { contentHash, REVIEW_FILE } from '../library/library'
+import { KeyedSerial } from '../recovery/keyed'
+
+export interface WatcherOptions {
+  events: { emit(event: AppEvent): void }
+  /** `auto`: fs.watch with polling as fallback and safety net; `poll`: polling only. */
+  mode?: 'auto' | 'poll'
+  debounceMs?: number
+  /** Poll period in `poll` mode or after fs.watch failed. */
+  pollMs?: number
+  /** Slow poll that also runs beside fs.watch (events can be missed on network or synced drives); 0 disables. */
+  safetyPollMs?: number
+  /** Whether fs.watch can be recursive on this platform (defaults to macOS and Windows). */
+  recursive?: boolean
+  log?: (message: string, detail?: unknown) => void
+}
+
+interface Watched {
+  /** Content hash the editor holds, or `missing` once the folder or file went away. */
+  known: string | 'missing'
+  /** Verdict's own writes in flight: checks wait for them. */
+  writes: number
+  recheck: boolean
+  timer?: NodeJS.Timeout | undefined
+  folderWatcher?: FSWatcher | undefined
+  /** Last stat seen, to skip hashing while polling. */
+  seen?: string | undefined
+}
+
+export class ReviewWatcher {
+  private root: string | undefined
+  private readonly watched = new Map<string, Watched>()
+  private readonly serial = new KeyedSerial()
+  private rootWatcher: FSWatcher | undefined
+  private pollTimer: NodeJS.Timeout | undefined
+  private polling: boolean
+  private readonly debounceMs: number
+  private readonly pollMs: number
+  private readonly safetyPollMs: number
+  private readonly recursive: boolean
+  private readonly log: (message: string, detail?: unknown) => void
+
+  constructor(private readonly options: WatcherOptions) {
+    this.polling = options.mode === 'poll'
+    this.debounceMs = options.debounceMs ?? 150
+    this.pollMs = options.pollMs ?? 1500
+    this.safetyPollMs = options.safetyPollMs ?? 10_000
+    this.recursive = options.recursive ?? (process.platform === 'darwin' || process.platform === 'win32')
+    this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
+  }
+
+  /** The library in use changed: forget every watch (the renderer watches again what it opens). */
+  useLibrary(root: string): void {
+    this.close()
+    this.root = root
+    this.polling = this.options.mode === 'poll'
+  }
+
+  /** Starts reporting changes of `id`'s file away from `hash` (the hash the editor loaded or saved). */
+  async watch(id: string, hash: string): Promise<void> {
+    if (!reviewId.safeParse(id).success || !this.root) return
+    const existing = this.watched.get(id)
+    if (existing) existing.known = hash
+    else this.watched.set(id, { known: hash, writes: 0, recheck: false })
+    this.startWatching(id)
+    // The file may have changed between opening and watching.
+    await this.check(id, true)
+  }
+
+  unwatch(id: string): void {
+    const entry = this.watched.get(id)
+    if (!entry) return
+    clearTimeout(entry.timer)
+    entry.folderWatcher?.close()
+    this.watched.delete(id)
+    if (this.watched.size === 0) this.stopLibraryWatchers()
+  }
+
+  /**
+   * Marks a write by Verdict itself; call the returned function when it is over, with the new hash
+   * when it succeeded. Checks wait meanwhile, and the new hash becomes the one the editor holds.
+   */
+  beginOwnWrite(id: string): (hash?: string) => void {
+    const entry = this.watched.get(id)
+    if (!entry) return () => {}
+    entry.writes++
+    let ended = false
+    return (hash) => {
+      if (ended) return
+      ended = true
+      entry.writes--
+      if (hash) {
+        entry.known = hash
+        entry.seen = undefined
+      }
+      if (entry.writes === 0 && entry.recheck && this.watched.get(id) === entry) {
+        entry.recheck = false
+        this.schedule(id)
+      }
+    }
+  }
+
+  /** Resolves once no check is queued or running (tests). */
+  async settled(): Promise<void> {
+    for (;;) {
+      await this.serial.idle()
+      if (![...this.watched.values()].some((w) => w.timer)) return
+      await new Promise((resolve) => setTimeout(resolve, this.debounceMs))
+    }
+  }
+
+  close(): void {
+    for (const entry of this.watched.values()) {
+      clearTimeout(entry.timer)
+      entry.folderWatcher?.close()
+    }
+    this.watched.clear()
+    this.stopLibraryWatchers()
+  }
+
+  private stopLibraryWatchers(): void {
+    this.rootWatcher?.close()
+    this.rootWatcher = undefined
+    clearInterval(this.pollTimer)
+    this.pollTimer = undefined
+  }
+
+  private startWatching(id: string): void {
+    const root = this.root!
+    if (!this.polling) {
+      try {
+        if (!this.rootWatcher) {
+          this.rootWatcher = this.fsWatcher(root, this.recursive, (name) => this.onRootEvent(name))
+        }
+        const entry = this.watched.get(id)
+        if (entry && !this.recursive && !entry.folderWatcher) {
+          entry.folderWatcher = this.fsWatcher(join(root, id), false, (name) => {
+            if (name === null || name === REVIEW_FILE) this.schedule(id)
+          })
+        }
+      } catch (error) {
+        // The folder may be gone (the check reports that); otherwise watching is not possible here.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.fallBackToPolling(error)
+      }
+    }
+    this.ensurePollTimer()
+  }
+
+  private fsWatcher(path: string, recursive: boolean, onName: (name: string | null) => void): FSWatcher {
+    const watcher = fsWatch(path, { recursive, persistent: false }, (_event, name) => onName(name ? String(name) : null))
+    watcher.on('error', (error) => {
+      watcher.close()
+      if (watcher === this.rootWatcher) {
+        this.rootWatcher = undefined
+        this.fallBackToPolling(error)
+      }
+      for (const [id, entry] of this.watched) {
+        if (entry.folderWatcher === watcher) {
+          entry.folderWatcher = undefined
+          this.schedule(id)
+        }
+      }
+    })
+    return watcher
+  }
+
+  private onRootEvent(name: string | null): void {
+    const first = name?.split(/[\\/]/)[0] ?? null
+    if (first !== null && this.watched.has(first)) this.schedule(first)
+    else if (first === null) for (const id of this.watched.keys()) this.schedule(id)
+  }
+
+  private fallBackToPolling(error: unknown): void {
+    if (this.polling) return
+    this.log('Watcher: file-system events are not available here; polling the open reviews instead', error)
+    this.polling = true
+    this.rootWatcher?.close()
+    this.rootWatcher = undefined
+    for (const entry of this.watched.values()) {
+      entry.folderWatcher?.close()
+      entry.folderWatcher = undefined
+    }
+    clearInterval(this.pollTimer)
+    this.pollTimer = undefined
+    this.ensurePollTimer()
+  }
+
+  private ensurePollTimer(): void {
+    if (this.pollTimer) return
+    const every = this.polling ? this.pollMs : this.safetyPollMs
+    if (every <= 0) return
+    this.pollTimer = setInterval(() => {
+      for (const id of this.watched.keys()) void this.check(id, false)
+    }, every)
+    this.pollTimer.unref()
+  }
+
+  private schedule(id: string): void {
+    const entry = this.watched.get(id)
+    if (!entry || entry.timer) return
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined
+      void this.check(id, true)
+    }, this.debounceMs)
+    entry.timer.unref()
+  }
+
+  /** Compares the file with what the editor holds; `force` hashes even when the stat did not move. */
+  private check(id: string, force: boolean): Promise<void> {
+    return this.serial.run(id, async () => {
+      const entry = this.watched.get(id)
+      const root = this.root
+      if (!entry || !root) return
+      if (entry.writes > 0) {
+        entry.recheck = true
+        return
+      }
+      const path = join(root, id, REVIEW_FILE)
+      let hash: string
+      try {
+        const info = await stat(path)
+        const seen = `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`
+        if (!force && seen === entry.seen && entry.known !== 'missing') return
+        hash = contentHash(await readFile(path))
+        entry.seen = seen
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+          this.log(`Watcher: could not read ${id}${sep}${REVIEW_FILE}`, error)
+          return
+        }
+        if (this.watched.get(id) !== entry || entry.writes > 0) return
+        if (entry.known !== 'missing') {
+          entry.known = 'missing'
+          entry.seen = undefined
+          entry.folderWatcher?.close()
+          entry.folderWatcher = undefined
+          this.options.events.emit({ type: 'review-missing', id })
+        }
+        return
+      }
+      // A write of ours may have begun while the file was read: its end decides.
+      if (this.watched.get(id) !== entry || entry.writes > 0) {
+        if (entry.writes > 0) entry.recheck = true
+        return
+      }
+      const wasMissing = entry.known === 'missing'
+      if (hash === entry.known) return
+      entry.known = hash
+      if (wasMissing) this.startWatching(id)
+      this.options.events.emit({ type: 'review-changed-on-disk', id, hash })
+    })
+  }
+}

@@ -24,6 +24,8 @@ export const HISTORY_DIR = 'history'
 export const SNAPSHOT_INTERVAL_MS = 5 * 60 * 1000
 /** How long a word diff may take before the diff falls back to whole lines. */
 const WORD_DIFF_TIMEOUT_MS = 400
+/** … and before it gives up on lines too and shows the whole text replaced. */
+const LINE_DIFF_TIMEOUT_MS = 1000
 
 export interface HistoryOptions {
   libraries: { current(): Library }
@@ -37,6 +39,12 @@ interface VersionNote {
   reason: VersionReason
   wordCount: number
   assets: string[]
+}
+
+interface Newest {
+  at: number
+  hash8: string
+  checkedAt: number
 }
 
 interface Entry {
@@ -61,8 +69,8 @@ export class HistoryService {
   private readonly now: () => Date
   private readonly intervalMs: number
   private readonly log: (message: string, detail?: unknown) => void
-  /** `<root>\0<id>` → time of the newest version and its hash prefix, once read. */
-  private readonly newest = new Map<string, { at: number; hash8: string } | null>()
+  /** `<root>\0<id>` → time and hash prefix of the newest version, and when a due save last found it current. */
+  private readonly newest = new Map<string, Newest | null>()
 
   constructor(private readonly options: HistoryOptions) {
     this.now = options.now ?? (() => new Date())
@@ -80,10 +88,19 @@ export class HistoryService {
       const library = this.options.libraries.current()
       const newest = await this.newestOf(library, id)
       const at = this.now().getTime()
-      if (newest && at - newest.at >= 0 && at - newest.at < this.intervalMs) return undefined
+      if (newest) {
+        const since = at - Math.max(newest.at, newest.checkedAt)
+        if (since >= 0 && since < this.intervalMs) return undefined
+      }
       const bytes = await this.readCurrent(library, id)
       if (!bytes) return undefined
-      if (newest && contentHash(bytes).slice(0, 8) === newest.hash8) return undefined
+      if (newest && contentHash(bytes).slice(0, 8) === newest.hash8) {
+        // Nothing new to keep, but time moved on: thin what is kept.
+        newest.checkedAt = at
+        const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+        if (dir) await this.prune(dir, at)
+        return undefined
+      }
       return await this.keep(library, id, bytes, 'autosave')
     } catch (error) {
       this.log(`History: could not keep a version of “${id}”`, error)
@@ -183,7 +200,7 @@ export class HistoryService {
     } catch (error) {
       throw describeIoError(error, `keep a version of “${id}”`)
     }
-    this.newest.set(key(library, id), { at: at.getTime(), hash8 })
+    this.newest.set(key(library, id), { at: at.getTime(), hash8, checkedAt: at.getTime() })
     await this.prune(dir, at.getTime())
     const listed = (await this.list(id)).find((v) => v.versionId === versionId)
     return listed ?? { versionId, at: at.toISOString(), reason, wordCount: note.wordCount, wordDelta: note.wordCount }
@@ -200,14 +217,15 @@ export class HistoryService {
     }
   }
 
-  private async newestOf(library: Library, id: string): Promise<{ at: number; hash8: string } | null> {
+  private async newestOf(library: Library, id: string): Promise<Newest | null> {
     const k = key(library, id)
     const cached = this.newest.get(k)
     if (cached !== undefined) return cached
     const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
-    let newest: { at: number; hash8: string } | null = null
-    if (dir) for (const entry of await this.entries(dir)) if (!newest || entry.at > newest.at) newest = entry
-    this.newest.set(k, newest && { at: newest.at, hash8: newest.hash8 })
+    let found: Entry | undefined
+    if (dir) for (const entry of await this.entries(dir)) if (!found || entry.at > found.at) found = entry
+    const newest = found ? { at: found.at, hash8: found.hash8, checkedAt: found.at } : null
+    this.newest.set(k, newest)
     return newest
   }
 
@@ -268,11 +286,16 @@ function describe(bytes: Buffer, reason: VersionReason): VersionNote {
 }
 
 /**
- * From `before` (a version) to `after` (the current file): words where that stays quick, else lines.
+ * From `before` (a version) to `after` (the current file): words where that stays quick, else lines,
+ * else (texts with nothing in common) the whole text removed and inserted.
  * Joining `equal` + `delete` parts gives `before`; `equal` + `insert` gives `after`.
  */
 export function textDiff(before: string, after: string): DiffPart[] {
-  const changes = diffWordsWithSpace(before, after, { timeout: WORD_DIFF_TIMEOUT_MS }) ?? diffLines(before, after)
+  const changes = diffWordsWithSpace(before, after, { timeout: WORD_DIFF_TIMEOUT_MS }) ??
+    diffLines(before, after, { timeout: LINE_DIFF_TIMEOUT_MS }) ?? [
+      { value: before, removed: true, added: false },
+      { value: after, removed: false, added: true },
+    ]
   const parts: DiffPart[] = []
   for (const change of changes) {
     const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal'

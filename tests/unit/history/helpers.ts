@@ -1,0 +1,45 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { EditorDocument } from '../../../src/shared/document'
+import { HistoryService } from '../../../src/main/services/history/history'
+import { Library } from '../../../src/main/services/library/library'
+import { RecoveryJournal } from '../../../src/main/services/recovery/journal'
+import { ReviewWrites } from '../../../src/main/services/recovery/writes'
+import { ReviewWatcher, type WatcherOptions } from '../../../src/main/services/watch/watcher'
+import type { AppEvent } from '../../../src/shared/contract'
+
+export const paragraphs = (...texts: string[]): EditorDocument => ({
+  root: { type: 'root', children: texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] })) },
+})
+
+/** A library in a temp folder with the save path wired as the container does, on a clock the test moves. */
+export async function workbench(prefix: string, watch: Omit<WatcherOptions, 'events'> = { mode: 'poll', pollMs: 0 }) {
+  const root = await mkdtemp(join(tmpdir(), `verdict-${prefix}-`))
+  const clock = { ms: Date.parse('2026-11-25T10:00:00Z') }
+  const now = () => new Date(clock.ms)
+  const library = new Library({ root, defaultAuthor: () => 'Ana Critic', now })
+  const libraries = { current: () => library }
+  const logged: string[] = []
+  const log = (message: string) => void logged.push(message)
+  const events: AppEvent[] = []
+  const history = new HistoryService({ libraries, now, log })
+  const journal = new RecoveryJournal({ libraries, now, log })
+  const watcher = new ReviewWatcher({ events: { emit: (e) => void events.push(e) }, debounceMs: 10, log, ...watch })
+  watcher.useLibrary(root)
+  const writes = new ReviewWrites({ libraries, history, journal, watcher, log })
+
+  async function editable(id: string) {
+    const opened = await library.open(id)
+    if (opened.kind !== 'editable') throw new Error(`expected ${id} to open: ${opened.reason}`)
+    return opened
+  }
+  /** Opens, replaces the body, saves through the save path; returns the new hash. */
+  async function saveText(id: string, ...texts: string[]) {
+    const opened = await editable(id)
+    return writes.save({ id, meta: opened.meta, doc: paragraphs(...texts), baseHash: opened.hash })
+  }
+  return { root, clock, library, libraries, history, journal, watcher, writes, events, logged, editable, saveText }
+}
+
+export const MINUTE = 60_000

@@ -1,0 +1,197 @@
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { VerdictError } from '../../../src/shared/contract'
+import { textDiff } from '../../../src/main/services/history/history'
+import { DAY_MS } from '../../../src/main/services/history/retention'
+import { MINUTE, workbench } from './helpers'
+
+const historyDir = (root: string, id: string) => join(root, '.verdict', 'history', id)
+
+async function rejection(promise: Promise<unknown>): Promise<VerdictError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(VerdictError)
+  return error as VerdictError
+}
+
+describe('version history', () => {
+  it('keeps the text a save replaces, at most once per five minutes of editing', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    const original = await readFile(join(w.root, id, 'review.md'))
+    await w.saveText(id, 'First draft of the review')
+    w.clock.ms += MINUTE
+    await w.saveText(id, 'First draft of the review, longer now')
+    let versions = await w.history.list(id)
+    expect(versions).toHaveLength(1)
+    expect(versions[0]).toMatchObject({ reason: 'autosave', wordCount: 0, wordDelta: 0 })
+    expect(await readFile(join(historyDir(w.root, id), `${versions[0]!.versionId}.md`))).toEqual(original)
+
+    w.clock.ms += 5 * MINUTE
+    await w.saveText(id, 'A third text')
+    versions = await w.history.list(id)
+    expect(versions.map((v) => [v.reason, v.wordCount, v.wordDelta])).toEqual([
+      ['autosave', 7, 7],
+      ['autosave', 0, 0],
+    ])
+    expect(versions[0]!.at).toBe(new Date(w.clock.ms).toISOString())
+  })
+
+  it('does not keep a version identical to the newest one', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await w.history.snapshot(id, 'manual')
+    w.clock.ms += 10 * MINUTE
+    await w.saveText(id, 'changed')
+    expect(await w.history.list(id)).toHaveLength(1)
+  })
+
+  it('takes manual and publish versions on demand', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await w.saveText(id, 'one two three')
+    w.clock.ms += 1000
+    const manual = await w.writes.snapshot(id, 'manual')
+    w.clock.ms += 1000
+    await w.saveText(id, 'one two three four five')
+    const published = await w.writes.snapshot(id, 'publish')
+    expect(manual).toMatchObject({ reason: 'manual', wordCount: 3 })
+    expect(published).toMatchObject({ reason: 'publish', wordCount: 5, wordDelta: 2 })
+    expect((await w.history.list(id)).map((v) => v.reason)).toEqual(['publish', 'manual', 'autosave'])
+  })
+
+  it('reads a version with a diff to the current file that rebuilds both texts', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await w.saveText(id, 'The heist scene is tense and long.')
+    const version = await w.writes.snapshot(id, 'manual')
+    await w.saveText(id, 'The heist scene is tense and brilliant.', 'A new paragraph.')
+    const { markdown, diff } = await w.history.read(id, version.versionId)
+    const current = await readFile(join(w.root, id, 'review.md'), 'utf8')
+    expect(markdown).toContain('tense and long.')
+    expect(diff.filter((p) => p.op !== 'insert').map((p) => p.text).join('')).toBe(markdown)
+    expect(diff.filter((p) => p.op !== 'delete').map((p) => p.text).join('')).toBe(current)
+    expect(diff).toContainEqual({ op: 'delete', text: 'long' })
+    expect(diff.some((p) => p.op === 'insert' && p.text.includes('brilliant'))).toBe(true)
+  })
+
+  it('diffs large texts with many changes quickly, falling back to lines', () => {
+    const a = Array.from({ length: 8_000 }, (_, i) => `word${i}${i % 7 === 0 ? '\n' : ' '}`).join('')
+    const b = Array.from({ length: 8_000 }, (_, i) => `word${(i * 7919) % 8_000}${i % 7 === 0 ? '\n' : ' '}`).join('')
+    const started = Date.now()
+    const diff = textDiff(a, b)
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(diff.filter((p) => p.op !== 'insert').map((p) => p.text).join('')).toBe(a)
+    expect(diff.filter((p) => p.op !== 'delete').map((p) => p.text).join('')).toBe(b)
+  })
+
+  it('restores a version after keeping the current text, so the restore can be undone', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await w.saveText(id, 'The version worth going back to')
+    const good = await w.writes.snapshot(id, 'manual')
+    const goodText = await readFile(join(w.root, id, 'review.md'), 'utf8')
+    w.clock.ms += 1000
+    await w.saveText(id, 'A rewrite that went wrong')
+    const rewrite = await readFile(join(w.root, id, 'review.md'), 'utf8')
+    w.clock.ms += 1000
+
+    const restored = await w.writes.restore(id, good.versionId)
+    expect(restored).toMatchObject({ kind: 'editable', id })
+    expect(await readFile(join(w.root, id, 'review.md'), 'utf8')).toBe(goodText)
+    const [undo] = await w.history.list(id)
+    expect(undo!.reason).toBe('restore')
+    expect((await w.history.read(id, undo!.versionId)).markdown).toBe(rewrite)
+
+    w.clock.ms += 1000
+    await w.writes.restore(id, undo!.versionId)
+    expect(await readFile(join(w.root, id, 'review.md'), 'utf8')).toBe(rewrite)
+    expect((await readdir(join(w.root, id))).sort()).toEqual(['assets', 'review.md'])
+  })
+
+  it('thins old versions by the retention rules as new ones are kept', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    for (let i = 0; i < 6; i++) {
+      await w.saveText(id, `text ${i}`)
+      await w.writes.snapshot(id, 'manual')
+      w.clock.ms += 10 * MINUTE
+    }
+    expect(await w.history.list(id)).toHaveLength(7)
+    w.clock.ms += 2 * DAY_MS
+    // The file is the newest version already, so nothing new is kept, but the old ones are thinned:
+    // all seven fell in one clock hour, and one per hour is kept once older than a day.
+    await w.saveText(id, 'two days later')
+    const versions = await w.history.list(id)
+    expect(versions).toHaveLength(1)
+    expect((await w.history.read(id, versions[0]!.versionId)).markdown).toContain('text 5')
+    w.clock.ms += 40 * DAY_MS
+    await w.saveText(id, 'much later')
+    expect(await w.history.list(id)).toHaveLength(1)
+    const files = await readdir(historyDir(w.root, id))
+    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1)
+  })
+
+  it('lists the asset paths kept versions use, for asset clean-up', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    const path = join(w.root, id, 'review.md')
+    const text = await readFile(path, 'utf8')
+    await writeFile(
+      path,
+      text.replace('status: draft', 'status: draft\nfeaturedImage: assets/cover.jpg') +
+        '\n![Still](assets/still%20one.png "a still")\n\n<img src="./assets/raw.webp">\n',
+    )
+    await w.history.snapshot(id, 'manual')
+    await w.saveText(id, 'No images any more')
+    expect(await w.history.assetsKeptByHistory(id)).toEqual(new Set(['assets/cover.jpg', 'assets/still one.png', 'assets/raw.webp']))
+    expect(await w.history.assetsKeptByHistory('no-such-review')).toEqual(new Set())
+  })
+
+  it('refuses hostile ids and version ids, and never reads through a planted link', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    expect((await rejection(w.history.list('../x'))).code).toBe('OUTSIDE_LIBRARY')
+    expect((await rejection(w.history.read(id, '../../review'))).code).toBe('INVALID_ARGUMENT')
+    expect((await rejection(w.history.read(id, '20261125T100000000Z-00000000'))).code).toBe('NOT_FOUND')
+
+    const outside = join(w.root, '..', `outside-${Date.now()}`)
+    await mkdir(outside)
+    await writeFile(join(outside, '20261125T100000000Z-00000000.md'), 'secret')
+    await mkdir(join(w.root, '.verdict', 'history'), { recursive: true })
+    await symlink(outside, historyDir(w.root, id))
+    expect(await w.history.list(id)).toEqual([])
+    expect((await rejection(w.history.read(id, '20261125T100000000Z-00000000'))).code).toBe('NOT_FOUND')
+    expect((await rejection(w.history.snapshot(id, 'manual'))).code).toBe('OUTSIDE_LIBRARY')
+    expect(await readdir(outside)).toEqual(['20261125T100000000Z-00000000.md'])
+    await rm(outside, { recursive: true })
+  })
+
+  it('keeps the history of a review whose folder vanished, and never recreates the folder', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await w.saveText(id, 'Kept text')
+    const version = await w.writes.snapshot(id, 'manual')
+    await rm(join(w.root, id), { recursive: true })
+    expect(await w.history.list(id)).toHaveLength(2)
+    const { markdown, diff } = await w.history.read(id, version.versionId)
+    expect(markdown).toContain('Kept text')
+    expect(diff).toEqual([{ op: 'delete', text: markdown }])
+    expect((await rejection(w.writes.restore(id, version.versionId))).code).toBe('NOT_FOUND')
+    expect((await readdir(w.root)).sort()).toEqual(['.verdict'])
+  })
+
+  it('never lets a failing history stop a save', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await mkdir(join(w.root, '.verdict'))
+    await writeFile(join(w.root, '.verdict', 'history'), 'a file where the folder should be')
+    const saved = await w.saveText(id, 'Saved anyway')
+    expect(saved.wordCount).toBe(2)
+    expect(await readFile(join(w.root, id, 'review.md'), 'utf8')).toContain('Saved anyway')
+    expect(w.logged.join('\n')).toMatch(/History: could not keep a version/)
+  })
+})

@@ -1,0 +1,88 @@
+import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { contentHash } from '../../../src/main/services/library/library'
+import type { ReviewWatcher } from '../../../src/main/services/watch/watcher'
+import { paragraphs, workbench } from '../history/helpers'
+
+const watchers: ReviewWatcher[] = []
+afterEach(() => {
+  for (const w of watchers.splice(0)) w.close()
+})
+
+async function until(condition: () => boolean, ms = 4000): Promise<void> {
+  const end = Date.now() + ms
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 15))
+  }
+}
+
+async function setup(mode: 'auto' | 'poll') {
+  const w = await workbench('watch', { mode, debounceMs: 20, pollMs: 40, safetyPollMs: 0 })
+  const { watcher, events } = w
+  watchers.push(watcher)
+  const { id } = await w.library.create('Heat')
+  const path = join(w.root, id, 'review.md')
+  const hash = contentHash(await readFile(path))
+  await watcher.watch(id, hash)
+  return { ...w, events, watcher, id, path, hash }
+}
+
+describe.each(['auto', 'poll'] as const)('ReviewWatcher (%s)', (mode) => {
+  it('reports an outside edit with the new content hash, once', async () => {
+    const s = await setup(mode)
+    const text = (await readFile(s.path, 'utf8')) + '\nAdded in another editor.\n'
+    await writeFile(join(s.root, s.id, 'other.tmp'), text)
+    await rename(join(s.root, s.id, 'other.tmp'), s.path)
+    await until(() => s.events.length > 0)
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    await s.watcher.settled()
+    expect(s.events).toEqual([{ type: 'review-changed-on-disk', id: s.id, hash: contentHash(Buffer.from(text)) }])
+  })
+
+  it('says nothing when only the mtime moved, or for the app’s own saves', async () => {
+    const s = await setup(mode)
+    const later = new Date(Date.now() + 5000)
+    await utimes(s.path, later, later)
+    const opened = await s.editable(s.id)
+    const saved = await s.writes.save({ id: s.id, meta: opened.meta, doc: paragraphs('Saved by Verdict'), baseHash: opened.hash })
+    await s.writes.save({ id: s.id, meta: opened.meta, doc: paragraphs('Saved by Verdict again'), baseHash: saved.hash })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await s.watcher.settled()
+    expect(s.events).toEqual([])
+  })
+
+  it('reports a renamed or deleted review folder as missing, and its return as a change', async () => {
+    const s = await setup(mode)
+    await rename(join(s.root, s.id), join(s.root, 'renamed'))
+    await until(() => s.events.length > 0)
+    expect(s.events).toEqual([{ type: 'review-missing', id: s.id }])
+    await rename(join(s.root, 'renamed'), join(s.root, s.id))
+    await until(() => s.events.length > 1)
+    expect(s.events[1]).toEqual({ type: 'review-changed-on-disk', id: s.id, hash: s.hash })
+    await rm(join(s.root, s.id), { recursive: true })
+    await until(() => s.events.length > 2)
+    expect(s.events[2]).toEqual({ type: 'review-missing', id: s.id })
+  })
+
+  it('reports at once when the file already differs from the hash being watched, and stops on unwatch', async () => {
+    const s = await setup(mode)
+    await s.watcher.watch(s.id, 'an-older-hash')
+    expect(s.events).toEqual([{ type: 'review-changed-on-disk', id: s.id, hash: s.hash }])
+    s.watcher.unwatch(s.id)
+    await writeFile(s.path, 'changed after unwatch')
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(s.events).toHaveLength(1)
+  })
+})
+
+describe('ReviewWatcher', () => {
+  it('ignores ids that are not review folder names and reads nothing outside the library', async () => {
+    const s = await setup('poll')
+    await s.watcher.watch('../etc', 'x')
+    await s.watcher.watch('.verdict', 'x')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(s.events).toEqual([])
+  })
+})

@@ -161,13 +161,30 @@ export function emptyDocument(): EditorDocument {
   return { root: { type: 'root', children: [{ type: 'paragraph', children: [] }] } }
 }
 
-/** Plain text of a document, blocks separated by blank lines: what word counts read. */
+/**
+ * Plain text of a document, blocks separated by line breaks: what word counts read. The critic's
+ * own sentences count (a score's verdict, pros and cons, an image's caption, a spoiler's content);
+ * labels, scores, credits, alt text and addresses do not. Spoiler text is here: excerpts, which
+ * must leave it out, are made elsewhere.
+ */
 export function documentText(doc: EditorDocument): string {
   const parts: string[] = []
-  const walk = (node: { type: string; children?: unknown[]; text?: string; markdown?: string }): void => {
+  const walk = (node: {
+    type: string
+    children?: unknown[]
+    text?: string
+    markdown?: string
+    verdict?: string
+    pros?: string[]
+    cons?: string[]
+    caption?: string
+  }): void => {
     if (node.type === 'text' && node.text) parts.push(node.text)
     else if (node.type === 'linebreak') parts.push('\n')
     else if (node.type === 'raw-block' && node.markdown) parts.push(node.markdown)
+    else if (node.type === 'score') {
+      for (const sentence of [node.verdict, ...(node.pros ?? []), ...(node.cons ?? [])]) if (sentence) parts.push(sentence, '\n')
+    } else if (node.type === 'image' && node.caption) parts.push(node.caption, '\n')
     for (const child of (node.children ?? []) as Array<typeof node>) walk(child)
     if (node.children) parts.push('\n')
   }

@@ -2,6 +2,9 @@
  * The renderer can load what the format service reads: a headless Lexical editor with the
  * editor's nodes accepts every document `markdownToDocument` produces, and its `toJSON()` is the
  * same document once normalized (which drops Lexical's layout defaults).
+ *
+ * The renderer's own nodes render React, so stand-ins with the same JSON shapes are used: block
+ * decorators for the raw block, score, image and embed, elements for the spoiler and pull quote.
  */
 import { readFileSync } from 'node:fs'
 import { createHeadlessEditor } from '@lexical/headless'
@@ -10,9 +13,16 @@ import { LinkNode } from '@lexical/link'
 import { ListItemNode, ListNode } from '@lexical/list'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import fc from 'fast-check'
-import { DecoratorNode, type NodeKey, type SerializedEditorState, type SerializedLexicalNode } from 'lexical'
+import {
+  DecoratorNode,
+  ElementNode,
+  type NodeKey,
+  type SerializedEditorState,
+  type SerializedElementNode,
+  type SerializedLexicalNode,
+} from 'lexical'
 import { describe, expect, it } from 'vitest'
-import type { EditorDocument } from '../../../src/shared/document'
+import type { EditorDocument, EmbedJSON, ImageJSON, ScoreJSON } from '../../../src/shared/document'
 import { documentToMarkdown, markdownToDocument, normalizeDocument, parseReview } from '../../../src/main/services/format'
 import { documentArb, fcOptions } from './arbitraries'
 
@@ -52,8 +62,96 @@ class RawBlockNode extends DecoratorNode<null> {
   }
 }
 
+type Fields<T> = Omit<T, 'type' | 'version'>
+
+/** A stand-in for a renderer decorator node that holds its JSON fields as they are. */
+function fieldsNode<T extends ScoreJSON | ImageJSON | EmbedJSON>(type: T['type']) {
+  class FieldsNode extends DecoratorNode<null> {
+    __fields: Fields<T>
+
+    static override getType(): string {
+      return type
+    }
+
+    static override clone(node: FieldsNode): FieldsNode {
+      return new FieldsNode(node.__fields, node.__key)
+    }
+
+    static override importJSON(json: SerializedLexicalNode & Fields<T>): FieldsNode {
+      const { type: _type, version: _version, ...fields } = structuredClone(json)
+      return new FieldsNode(fields as unknown as Fields<T>)
+    }
+
+    constructor(fields: Fields<T>, key?: NodeKey) {
+      super(key)
+      this.__fields = fields
+    }
+
+    override exportJSON(): SerializedLexicalNode & Fields<T> {
+      return { type, version: 1, ...this.__fields }
+    }
+
+    override decorate(): null {
+      return null
+    }
+
+    override isInline(): false {
+      return false
+    }
+  }
+  return FieldsNode
+}
+
+const ScoreNode = fieldsNode<ScoreJSON>('score')
+const ImageNode = fieldsNode<ImageJSON>('image')
+const EmbedNode = fieldsNode<EmbedJSON>('embed')
+
+type SerializedSpoiler = SerializedElementNode & { label: string }
+
+class SpoilerNode extends ElementNode {
+  __label: string
+
+  static override getType(): string {
+    return 'spoiler'
+  }
+
+  static override clone(node: SpoilerNode): SpoilerNode {
+    return new SpoilerNode(node.__label, node.__key)
+  }
+
+  static override importJSON(json: SerializedSpoiler): SpoilerNode {
+    return new SpoilerNode(json.label).updateFromJSON(json)
+  }
+
+  constructor(label = '', key?: NodeKey) {
+    super(key)
+    this.__label = label
+  }
+
+  override exportJSON(): SerializedSpoiler {
+    return { ...super.exportJSON(), type: 'spoiler', label: this.__label }
+  }
+}
+
+class PullQuoteNode extends ElementNode {
+  static override getType(): string {
+    return 'pullquote'
+  }
+
+  static override clone(node: PullQuoteNode): PullQuoteNode {
+    return new PullQuoteNode(node.__key)
+  }
+
+  static override importJSON(json: SerializedElementNode): PullQuoteNode {
+    return new PullQuoteNode().updateFromJSON(json)
+  }
+}
+
 const editor = createHeadlessEditor({
-  nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, RawBlockNode],
+  nodes: [
+    HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, RawBlockNode,
+    ScoreNode, ImageNode, EmbedNode, SpoilerNode, PullQuoteNode,
+  ],
   onError: (error) => {
     throw error
   },
@@ -65,8 +163,8 @@ function throughLexical(doc: EditorDocument): EditorDocument {
 }
 
 describe('Lexical loads what the format service reads', () => {
-  it('loads both fixtures', () => {
-    for (const name of ['complete.md', 'foreign.md']) {
+  it('loads the fixtures', () => {
+    for (const name of ['complete.md', 'foreign.md', 'critic-problems.md']) {
       const file = readFileSync(new URL(`./fixtures/${name}`, import.meta.url))
       const { doc } = parseReview(file, { title: name, created: '', updated: '' })
       expect(normalizeDocument(throughLexical(doc))).toEqual(doc)

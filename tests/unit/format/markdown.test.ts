@@ -128,9 +128,9 @@ describe('markdownToDocument', () => {
       raw('> one\n>\n> two'),
       { type: 'quote', children: [t('just one')] },
     ])
-    expect(markdownToDocument('An ![image](a.png) inside\n\n::score{value="9"}\n').root.children).toEqual([
+    expect(markdownToDocument('An ![image](a.png) inside\n\n::score{value="9" mood="sunny"}\n').root.children).toEqual([
       raw('An ![image](a.png) inside'),
-      raw('::score{value="9"}'),
+      raw('::score{value="9" mood="sunny"}'),
     ])
   })
 

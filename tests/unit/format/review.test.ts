@@ -7,6 +7,7 @@ import {
   normalizeDocument,
   parseReview,
   ReviewParseError,
+  scoreMirror,
   serializeReview,
   wordCountOf,
 } from '../../../src/main/services/format'
@@ -164,8 +165,9 @@ describe('meta', () => {
   it('reads and writes the critic fields: subject, score, spoilers, featured image', () => {
     const file =
       '---\ntitle: Heat\nspoilers: true\nfeaturedImage: assets/3f2a.png\nscore:\n  value: 9.5\n  scale: "10"\n' +
-      'subject:\n  kind: film\n  title: Heat\n  year: 1995\n  creators: Michael Mann\n  ids:\n    imdb: tt0113277\n    tmdb: 949\n---\n'
-    const { meta: read } = parse(file)
+      'subject:\n  kind: film\n  title: Heat\n  year: 1995\n  creators: Michael Mann\n  ids:\n    imdb: tt0113277\n    tmdb: 949\n---\n' +
+      '\n::score[Overall Score]{value="9.5" scale="10" overall}\n'
+    const { meta: read, doc } = parse(file)
     expect(read).toMatchObject({
       spoilers: true,
       featuredImage: 'assets/3f2a.png',
@@ -173,7 +175,7 @@ describe('meta', () => {
       subject: { kind: 'film', title: 'Heat', year: 1995, creators: ['Michael Mann'], cast: [], ids: { imdb: 'tt0113277', tmdb: '949' } },
       extra: {},
     })
-    const written = serializeReview(read, emptyDocument())
+    const written = serializeReview(read, doc)
     expect(written).toContain('\nscore:\n  value: 9.5\n  scale: "10"\n')
     expect(written).toContain('\nsubject:\n  kind: film\n  title: Heat\n  year: 1995\n  creators:\n    - Michael Mann\n  ids:\n    imdb: tt0113277\n    tmdb: "949"\n')
     expect(parse(written).meta).toEqual(read)
@@ -226,6 +228,8 @@ const metaArb: fc.Arbitrary<ReviewMeta> = fc.record({
     fc.jsonValue({ maxDepth: 2 }),
     { maxKeys: 4 },
   ),
+  // A stale mirror, which the body's overall score replaces or removes.
+  score: fc.option(fc.constant({ value: '3', scale: '5' as const, label: 'Stale' }), { nil: undefined }),
 })
 
 describe('review file round trip', () => {
@@ -235,7 +239,10 @@ describe('review file round trip', () => {
         const text = serializeReview(written, doc)
         expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true)
         const read = parse(text)
-        expect(read.meta).toEqual({ ...written, title: written.title || fallback.title })
+        // The front matter's score is the body's overall score, whatever the meta said.
+        const score = scoreMirror(normalizeDocument(doc))
+        const { score: _ignored, ...rest } = written
+        expect(read.meta).toEqual({ ...rest, title: written.title || fallback.title, ...(score ? { score } : {}) })
         expect(read.doc).toEqual(normalizeDocument(doc))
       }),
       fcOptions(200),

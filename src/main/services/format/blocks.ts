@@ -1,9 +1,10 @@
 /**
  * The block registry: one entry per editor block type, holding both directions of its conversion
  * and the check applied to it when it arrives from the renderer. Adding a node (the critic blocks
- * of docs/format.md) is adding an entry; directives are read by `leafDirective:name` or
- * `containerDirective:name`. Any mdast block no entry reads, or whose `fromMdast` throws
- * `Unrepresentable`, is kept verbatim as a raw block.
+ * of docs/format.md, critic.ts) is adding an entry; directives are read by `leafDirective:name` or
+ * `containerDirective:name`. Several entries may read the same mdast type (an image is a paragraph
+ * holding only an image): they are tried in registry order. Any mdast block no entry reads, or
+ * whose `fromMdast` throws `Unrepresentable` in every entry, is kept verbatim as a raw block.
  */
 import type { Blockquote, Heading, List, ListItem, Paragraph, RootContent, ThematicBreak } from 'mdast'
 import {
@@ -20,6 +21,7 @@ import {
   type RawBlockJSON,
 } from '../../../shared/document'
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable } from './inline'
+import { CRITIC_BLOCKS, image } from './critic'
 import { childrenOf, integerField, malformed, stringField, unknownNode, type LooseNode } from './nodes'
 import type { VerbatimNode } from './syntax'
 
@@ -42,7 +44,10 @@ export interface BlockConverter<T extends BlockJSON = BlockJSON, M extends RootC
 export interface ReadContext {
   /** The Markdown being read; node positions are offsets into it. */
   source: string
-  blocks(nodes: RootContent[]): BlockJSON[]
+  /** Converts blocks; those of a type outside `allowed` (when given) are kept raw. */
+  blocks(nodes: RootContent[], allowed?: ReadonlySet<BlockJSON['type']>): BlockJSON[]
+  /** Reports what the file holds that the editor keeps as written (ParsedReview.warnings). */
+  warn(message: string): void
 }
 
 /** The key `reads` lists for an mdast node. */
@@ -222,4 +227,14 @@ export const rawBlock: BlockConverter<RawBlockJSON> = {
 }
 
 // Each entry is typed for its own nodes; the registry pairs them by type and forgets those types.
-export const BLOCKS = [paragraph, heading, quote, list, horizontalRule, rawBlock] as unknown as readonly BlockConverter[]
+// The image comes before the paragraph, which would otherwise refuse a lone image as inline content.
+export const BLOCKS = [
+  image,
+  paragraph,
+  heading,
+  quote,
+  list,
+  horizontalRule,
+  ...CRITIC_BLOCKS,
+  rawBlock,
+] as unknown as readonly BlockConverter[]

@@ -3,11 +3,13 @@ import { documentText, type EditorDocument } from '../../../shared/document'
 import type { ReviewMeta } from '../../../shared/model'
 import { countWords } from '../../../shared/text'
 import { readFrontMatter } from './frontMatter'
-import { documentToMarkdown, markdownToDocument } from './markdown'
+import { scoreMirror } from './critic'
+import { documentToMarkdown, normalizeDocument, readMarkdown } from './markdown'
 import { metaFromYaml, metaToYaml, type MetaFallback } from './meta'
 
+export { scoreMirror, scoreWarnings } from './critic'
 export { ReviewParseError } from './frontMatter'
-export { documentToMarkdown, markdownToDocument, normalizeDocument } from './markdown'
+export { documentToMarkdown, markdownToDocument, normalizeDocument, readMarkdown } from './markdown'
 
 export interface ParsedReview {
   meta: ReviewMeta
@@ -18,16 +20,29 @@ export interface ParsedReview {
   warnings: string[]
 }
 
-/** Throws ReviewParseError when the file cannot be opened for editing; the message says why. */
+/**
+ * Throws ReviewParseError when the file cannot be opened for editing; the message says why. The
+ * meta is the front matter as written: its `score` may lag behind the body, which is the truth
+ * (`scoreMirror(doc)`), until the next save.
+ */
 export function parseReview(file: Buffer, fallback: MetaFallback): ParsedReview {
   const { data, body } = readFrontMatter(file)
-  return { meta: metaFromYaml(data, fallback), doc: markdownToDocument(body), body, warnings: [] }
+  const meta = metaFromYaml(data, fallback)
+  const { doc, warnings } = readMarkdown(body)
+  return { meta, doc, body, warnings }
 }
 
-/** The whole file: front matter, a blank line and the body, ending with one newline. */
+/**
+ * The whole file: front matter, a blank line and the body, ending with one newline. The front
+ * matter's `score` is the body's overall score (`scoreMirror`), whatever `meta.score` says, and is
+ * left out when the body has none.
+ */
 export function serializeReview(meta: ReviewMeta, doc: EditorDocument): string {
-  const body = documentToMarkdown(doc)
-  return `---\n${metaToYaml(meta)}---\n${body && `\n${body}`}`
+  const normalized = normalizeDocument(doc)
+  const { score: _stale, ...rest } = meta
+  const score = scoreMirror(normalized)
+  const body = documentToMarkdown(normalized)
+  return `---\n${metaToYaml(score ? { ...rest, score } : rest)}---\n${body && `\n${body}`}`
 }
 
 export function wordCountOf(doc: EditorDocument): number {

@@ -7,27 +7,43 @@
  */
 import type { RootContent } from 'mdast'
 import { emptyDocument, type BlockJSON, type EditorDocument } from '../../../shared/document'
-import { BLOCKS, mdastKey, rawBlock, type ReadContext } from './blocks'
+import { BLOCKS, mdastKey, rawBlock, type BlockConverter, type ReadContext } from './blocks'
+import { scoreWarnings } from './critic'
 import { Unrepresentable } from './inline'
 import { childrenOf, unknownNode, type LooseNode } from './nodes'
 import { BLOCK_SEPARATOR, parseMarkdown, stringifyMarkdown, toLf } from './syntax'
 
 const byType = new Map(BLOCKS.map((converter) => [converter.type as string, converter]))
-const byMdast = new Map(BLOCKS.flatMap((converter) => converter.reads.map((key) => [key, converter] as const)))
+/** The entries reading each mdast key, in registry order. */
+const byMdast = new Map<string, BlockConverter[]>()
+for (const converter of BLOCKS) for (const key of converter.reads) byMdast.set(key, [...(byMdast.get(key) ?? []), converter])
 
-export function markdownToDocument(markdown: string): EditorDocument {
-  const source = toLf(markdown)
-  const read: ReadContext = {
-    source,
-    blocks: (nodes) =>
-      nodes.filter((node) => !(node.type === 'html' && node.value === BLOCK_SEPARATOR)).map((node) => readBlock(node, read)),
-  }
-  return normalizeDocument({ root: { type: 'root', children: read.blocks(parseMarkdown(source).children) } })
+export interface ReadMarkdown {
+  doc: EditorDocument
+  /** What the body holds that the editor reports but keeps as written (ParsedReview.warnings). */
+  warnings: string[]
 }
 
-function readBlock(node: RootContent, read: ReadContext): BlockJSON {
-  const converter = byMdast.get(mdastKey(node))
-  if (converter) {
+export function readMarkdown(markdown: string): ReadMarkdown {
+  const source = toLf(markdown)
+  const warnings: string[] = []
+  const read: ReadContext = {
+    source,
+    blocks: (nodes, allowed) =>
+      nodes.filter((node) => !(node.type === 'html' && node.value === BLOCK_SEPARATOR)).map((node) => readBlock(node, read, allowed)),
+    warn: (message) => warnings.push(message),
+  }
+  const doc = normalizeDocument({ root: { type: 'root', children: read.blocks(parseMarkdown(source).children) } })
+  return { doc, warnings: [...warnings, ...scoreWarnings(doc)] }
+}
+
+export function markdownToDocument(markdown: string): EditorDocument {
+  return readMarkdown(markdown).doc
+}
+
+function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<BlockJSON['type']>): BlockJSON {
+  for (const converter of byMdast.get(mdastKey(node)) ?? []) {
+    if (allowed && !allowed.has(converter.type)) continue
     try {
       return converter.fromMdast(node, read)
     } catch (error) {

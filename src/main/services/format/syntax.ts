@@ -20,14 +20,14 @@ import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from 'mdast-util-gfm-f
 import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough'
 import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table'
 import { gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown } from 'mdast-util-gfm-task-list-item'
-import { defaultHandlers, toMarkdown, type ConstructName, type Options, type State, type Unsafe } from 'mdast-util-to-markdown'
+import { defaultHandlers, toMarkdown, type ConstructName, type Handle, type Options, type State, type Unsafe } from 'mdast-util-to-markdown'
 import { directive } from 'micromark-extension-directive'
 import { gfmFootnote } from 'micromark-extension-gfm-footnote'
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
 
-/** A block kept verbatim: its Markdown is written exactly as stored. Only ever a child of the root. */
+/** A block kept verbatim: its Markdown is written exactly as stored. A child of the root or of a spoiler. */
 export interface VerbatimNode extends Literal {
   type: 'verbatim'
 }
@@ -76,6 +76,25 @@ const blockDirectiveUnsafe = (directives.unsafe ?? []).filter(
   (pattern: Unsafe) => !(pattern.character === ':' && pattern.inConstruct?.includes('phrasing')),
 )
 
+/**
+ * A directive's `[label]` is inline Markdown (`::score[*x*]` reads as emphasis), but directive's
+ * writer enters only `label` around it, so text escapes (`*`, `_`, `` ` ``, `<`, `&`, …), which
+ * apply in `phrasing`, were skipped. Writing the whole directive inside `phrasing` restores them;
+ * a container's blocks are unaffected, since each enters its own constructs and only paragraphs
+ * and headings write text.
+ */
+function asPhrasing(handle: Handle): Handle {
+  return (node, parent, state, info) => {
+    const exit = state.enter('phrasing')
+    try {
+      return handle(node, parent, state, info)
+    } finally {
+      exit()
+    }
+  }
+}
+const directiveHandlers = directives.handlers as Record<'containerDirective' | 'leafDirective', Handle>
+
 /** Constructs whose content is taken literally, where to-markdown applies no phrasing escapes. */
 const LITERAL_SPANS: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']
 
@@ -90,7 +109,13 @@ const writeOptions: Options = {
   incrementListMarker: true,
   resourceLink: true,
   extensions: [
-    { handlers: directives.handlers, unsafe: blockDirectiveUnsafe },
+    {
+      handlers: {
+        containerDirective: asPhrasing(directiveHandlers.containerDirective),
+        leafDirective: asPhrasing(directiveHandlers.leafDirective),
+      },
+      unsafe: blockDirectiveUnsafe,
+    },
     gfmFootnoteToMarkdown(),
     gfmStrikethroughToMarkdown(),
     gfmTableToMarkdown(),
@@ -117,7 +142,7 @@ const writeOptions: Options = {
     // It encodes line feeds in link titles and destinations but not a carriage return, which reads as a line ending.
     { character: '\r', inConstruct: ['destinationLiteral', 'destinationRaw', 'titleQuote', 'titleApostrophe'] },
   ],
-  join: [separateVerbatim, listAfterParagraph],
+  join: [separateVerbatim, listAfterParagraph, scoreSections],
 }
 
 export function stringifyMarkdown(root: Root): string {
@@ -133,7 +158,9 @@ export function stringifyMarkdown(root: Root): string {
  * `<!---->` between them, which reading drops again.
  */
 function separateVerbatim(left: Nodes, right: Nodes, parent: Nodes, state: State): boolean | undefined {
-  if (parent.type !== 'root' || (left.type !== 'verbatim' && right.type !== 'verbatim')) return undefined
+  if ((parent.type !== 'root' && parent.type !== 'containerDirective') || (left.type !== 'verbatim' && right.type !== 'verbatim')) {
+    return undefined
+  }
   const tail: Edge = left.type === 'verbatim' ? edgeOf(left.value, 'last') : { node: left, marker: state.bulletLastUsed }
   const head: Edge =
     right.type === 'verbatim'
@@ -154,6 +181,17 @@ function separateVerbatim(left: Nodes, right: Nodes, parent: Nodes, state: State
 function listAfterParagraph(left: Nodes, right: Nodes, parent: Nodes): number | undefined {
   if (!('spread' in parent) || left.type !== 'paragraph' || right.type !== 'list') return undefined
   return interruptsParagraph(right) ? undefined : 1
+}
+
+/**
+ * A score's sections are written as docs/format.md shows them, the list right under its title
+ * (`Pros:` then `- …`). Its first item always has text (critic.ts drops empty ones), so it
+ * interrupts the title's paragraph.
+ */
+function scoreSections(left: Nodes, right: Nodes, parent: Nodes): number | undefined {
+  return parent.type === 'containerDirective' && parent.name === 'score' && left.type === 'paragraph' && right.type === 'list'
+    ? 0
+    : undefined
 }
 
 /** Every list starting on the line (`- - x` starts two) must begin with a non-empty item, numbered 1 if numbered. */

@@ -9,7 +9,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    // tests/faults: crash, disk and hostile-input tests of the main process (also `npm run test:faults`).
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/faults/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },

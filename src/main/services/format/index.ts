@@ -7,6 +7,7 @@ import { scoreMirror } from './critic'
 import { documentToMarkdown, normalizeDocument, readMarkdown } from './markdown'
 import { metaFromYaml, metaToYaml, type MetaFallback } from './meta'
 
+export { referencedAssets } from './assets'
 export { scoreMirror, scoreWarnings } from './critic'
 export { ReviewParseError } from './frontMatter'
 export { documentToMarkdown, markdownToDocument, normalizeDocument, readMarkdown } from './markdown'

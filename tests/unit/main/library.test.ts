@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { VerdictError } from '../../../src/shared/contract'
 import type { EditorDocument } from '../../../src/shared/document'
-import { contentHash, Library } from '../../../src/main/services/library/library'
+import { contentHash, Library, UNUSED_ASSET_GRACE_MS } from '../../../src/main/services/library/library'
 
 let root: string
 let library: Library
@@ -138,5 +138,82 @@ describe('Library', () => {
     await library.trash(id)
     expect((await rejection(library.save(id, opened.meta, paragraph('x'), opened.hash))).code).toBe('NOT_FOUND')
     expect(await readdir(root)).not.toContain(id)
+  })
+
+  it('moves images the saved review no longer uses to the trash, once unused for the grace period', async () => {
+    const { id } = await library.create('Ballerina')
+    for (const name of ['used.png', 'featured.png', 'in-spoiler.png', 'in-raw.png', 'unused.png']) {
+      await writeFile(join(root, id, 'assets', name), name)
+    }
+    const image = (src: string) => ({ type: 'image' as const, src, alt: '', caption: '', credit: '', width: 'inline' as const })
+    const doc: EditorDocument = {
+      root: {
+        type: 'root',
+        children: [
+          image('assets/used.png'),
+          { type: 'spoiler', label: 'Spoilers', children: [image('assets/in-spoiler.png')] },
+          { type: 'raw-block', markdown: '<img src="assets/in-raw.png" alt="">' },
+        ],
+      },
+    }
+    const opened = await editable(id)
+    const meta = { ...opened.meta, featuredImage: 'assets/featured.png' }
+    const first = await library.save(id, meta, doc, opened.hash)
+    // Seen unused now: it waits for the grace period.
+    expect((await readdir(join(root, id, 'assets'))).filter((name) => !name.startsWith('.')).sort()).toEqual([
+      'featured.png', 'in-raw.png', 'in-spoiler.png', 'unused.png', 'used.png',
+    ])
+    expect(await readdir(root)).not.toContain('.trash')
+
+    clock += UNUSED_ASSET_GRACE_MS / 2
+    const second = await library.save(id, meta, doc, first.hash)
+    expect(await readdir(join(root, id, 'assets'))).toContain('unused.png')
+
+    clock += UNUSED_ASSET_GRACE_MS
+    await library.save(id, meta, doc, second.hash)
+    expect((await readdir(join(root, id, 'assets'))).filter((name) => !name.startsWith('.')).sort()).toEqual([
+      'featured.png', 'in-raw.png', 'in-spoiler.png', 'used.png',
+    ])
+    const [folder] = await readdir(join(root, '.trash'))
+    expect(await readFile(join(root, '.trash', folder!, 'unused.png'), 'utf8')).toBe('unused.png')
+    expect(library.lastCleanupFailure).toBeUndefined()
+  })
+
+  it('saves even when the image clean-up fails, and keeps the failure', async () => {
+    const { id } = await library.create('Sicario')
+    await rm(join(root, id, 'assets'), { recursive: true })
+    await writeFile(join(root, id, 'assets'), 'a file where the folder should be')
+    const opened = await editable(id)
+    const saved = await library.save(id, opened.meta, paragraph('Still saved'), opened.hash)
+    expect(saved.hash).toBe(contentHash(await readFile(join(root, id, 'review.md'))))
+    expect(library.lastCleanupFailure?.message).toMatch(/assets folder/)
+  })
+
+  it('gives summaries the subject and the body’s overall score, which wins over a stale front matter score', async () => {
+    await mkdir(join(root, 'ballerina'))
+    await writeFile(
+      join(root, 'ballerina', 'review.md'),
+      '---\ntitle: Ballerina\nscore:\n  value: 3\n  scale: "5"\nsubject:\n  kind: film\n  title: Ballerina\n  year: 2025\n---\n\n' +
+        '::score[Overall Score]{value="9.5" scale="10" overall}\n',
+    )
+    const [row] = await library.list()
+    expect(row).toMatchObject({
+      id: 'ballerina',
+      score: { value: '9.5', scale: '10', label: 'Overall Score' },
+      subject: { kind: 'film', title: 'Ballerina', year: 2025, creators: [], cast: [], ids: {} },
+    })
+    const opened = await editable('ballerina')
+    expect(opened.warnings).toEqual([])
+    // Saving brings the front matter in line with the body.
+    await library.save('ballerina', opened.meta, opened.doc, opened.hash)
+    expect(await readFile(join(root, 'ballerina', 'review.md'), 'utf8')).toContain('\nscore:\n  value: 9.5\n  scale: "10"\n')
+  })
+
+  it('opens a review with the warnings of its body', async () => {
+    await mkdir(join(root, 'odd'))
+    await writeFile(join(root, 'odd', 'review.md'), '---\ntitle: Odd\n---\n\n::score[Overall Score]{value="11" scale="10" overall}\n')
+    expect((await editable('odd')).warnings).toEqual(['Score “Overall Score”: 11 is above 10, the top of this scale'])
+    const [row] = await library.list()
+    expect(row?.score).toBeUndefined()
   })
 })

@@ -6,13 +6,23 @@ import { emptyDocument, type EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/text'
 import { reviewId } from '../../../shared/validate'
-import { parseReview, ReviewParseError, serializeReview, wordCountOf } from '../format'
+import { collectUnusedAssets } from '../assets/cleanup'
+import { parseReview, referencedAssets, ReviewParseError, scoreMirror, serializeReview, wordCountOf } from '../format'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
 
 export const REVIEW_FILE = 'review.md'
 export const ASSETS_DIR = 'assets'
 export const TRASH_DIR = '.trash'
+/**
+ * Review files above this size open read-only, unparsed: Markdown parsing takes seconds per
+ * megabyte, so a huge (or hostile) file would stall the app for minutes. A 50,000-word review is ~0.3 MB.
+ */
+export const MAX_REVIEW_BYTES = 2 * 1024 * 1024
+/** How much of a too-large file the read-only view gets. */
+const TOO_LARGE_PREVIEW_BYTES = 64 * 1024
+/** How long an image must have stayed unused, over saves, before a save moves it to the trash. */
+export const UNUSED_ASSET_GRACE_MS = 10 * 60_000
 
 export interface LibraryOptions {
   root: string
@@ -39,6 +49,11 @@ export class Library {
   readonly root: string
   private readonly now: () => Date
   private readonly summaries = new Map<string, CachedSummary>()
+  /**
+   * The last failure of the image clean-up that follows a save. A save never fails because of it:
+   * the clean-up only moves unused files to the trash, and the next save tries again.
+   */
+  lastCleanupFailure: Error | undefined
 
   constructor(private readonly options: LibraryOptions) {
     this.root = options.root
@@ -81,6 +96,9 @@ export class Library {
 
   async open(id: string): Promise<OpenedReview> {
     const bytes = await this.readReviewFile(id)
+    if (bytes.byteLength > MAX_REVIEW_BYTES) {
+      return { kind: 'read-only', id, reason: tooLarge(bytes.byteLength), raw: Buffer.from(bytes.subarray(0, TOO_LARGE_PREVIEW_BYTES)).toString('utf8') }
+    }
     try {
       const { meta, doc, warnings } = parseReview(Buffer.from(bytes), await this.fallbackMeta(id))
       return { kind: 'editable', id, hash: contentHash(bytes), meta, doc, warnings }
@@ -107,7 +125,18 @@ export class Library {
     } catch (error) {
       throw describeIoError(error, `save “${meta.title || id}”`)
     }
+    await this.tidyAssets(id, saved, doc)
     return { hash: contentHash(Buffer.from(text, 'utf8')), updated: saved.updated, wordCount: wordCountOf(doc) }
+  }
+
+  /** Moves images the saved review no longer uses to the trash, once unused for the grace period. */
+  private async tidyAssets(id: string, meta: ReviewMeta, doc: EditorDocument): Promise<void> {
+    try {
+      // `keep` stays empty until version history holds on to older images.
+      await collectUnusedAssets(this, id, { referenced: referencedAssets(doc, meta), graceMs: UNUSED_ASSET_GRACE_MS, now: this.now() })
+    } catch (error) {
+      this.lastCleanupFailure = error instanceof Error ? error : new Error(String(error))
+    }
   }
 
   /** Sets the title and moves the folder to the title's slug, keeping the id when the slug is unchanged. */
@@ -239,12 +268,15 @@ export class Library {
     return summary
   }
 
-  private async readSummary(id: string, path: string, info: { mtime: Date; birthtime: Date }): Promise<ReviewSummary> {
+  private async readSummary(id: string, path: string, info: { mtime: Date; birthtime: Date; size: number }): Promise<ReviewSummary> {
     const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
     try {
+      if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
       const { meta, doc } = parseReview(await readFile(path), fallback)
-      const { extra: _extra, ...fields } = meta
-      return { id, ...fields, wordCount: wordCountOf(doc) }
+      // The body is the truth: a front matter `score` edited elsewhere may disagree with it.
+      const { extra: _extra, score: _mirror, ...fields } = meta
+      const score = scoreMirror(doc)
+      return { id, ...fields, ...(score ? { score } : {}), wordCount: wordCountOf(doc) }
     } catch (error) {
       const problem = error instanceof ReviewParseError ? error.message : describeIoError(error, `read “${id}”`).message
       return {
@@ -262,6 +294,11 @@ export class Library {
       }
     }
   }
+}
+
+function tooLarge(bytes: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
+  return `The file is ${mb(bytes)}, more than the ${mb(MAX_REVIEW_BYTES)} Verdict opens for editing; it is shown read-only (the beginning only) and left as it is.`
 }
 
 async function isDirectory(path: string): Promise<boolean> {

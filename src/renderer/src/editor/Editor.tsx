@@ -16,6 +16,13 @@ import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin'
 import { SchemaPlugin } from './plugins/SchemaPlugin'
 import { AutosavePlugin } from './plugins/AutosavePlugin'
 import { WordCountPlugin } from './plugins/WordCountPlugin'
+import { NativeControlsPlugin } from './plugins/NativeControlsPlugin'
+import { ScorePlugin } from './plugins/ScorePlugin'
+import { ImagePlugin } from './plugins/ImagePlugin'
+import { SpoilerPlugin } from './plugins/SpoilerPlugin'
+import { PullQuotePlugin } from './plugins/PullQuotePlugin'
+import { EmbedPlugin } from './plugins/EmbedPlugin'
+import { SlashMenuPlugin } from './plugins/SlashMenuPlugin'
 
 interface Props {
   /** The review's text as loaded; later changes flow out through `onChange` only. */
@@ -67,6 +74,13 @@ export function Editor({ doc, header, onChange, onWordCount }: Props) {
       <MarkdownShortcutsPlugin />
       <KeyboardShortcutsPlugin />
       <SchemaPlugin />
+      <NativeControlsPlugin />
+      <ScorePlugin />
+      <ImagePlugin />
+      <SpoilerPlugin />
+      <PullQuotePlugin />
+      <EmbedPlugin />
+      <SlashMenuPlugin />
       <AutosavePlugin onChange={onChange} />
       <WordCountPlugin onCount={onWordCount} />
     </LexicalComposer>

@@ -4,6 +4,11 @@ import { ListItemNode, ListNode } from '@lexical/list'
 import { LinkNode } from '@lexical/link'
 import { HorizontalRuleNode } from '@lexical/extension'
 import { RawBlockNode } from './raw-block/RawBlockNode'
+import { ScoreNode } from './score/ScoreNode'
+import { ImageNode } from './image/ImageNode'
+import { SpoilerNode } from './spoiler/SpoilerNode'
+import { PullQuoteNode } from './pullquote/PullQuoteNode'
+import { EmbedNode } from './embed/EmbedNode'
 
 /** Every node a review can contain: exactly the block and inline types of `@shared/document`. */
 export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
@@ -14,4 +19,9 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   LinkNode,
   HorizontalRuleNode,
   RawBlockNode,
+  ScoreNode,
+  ImageNode,
+  SpoilerNode,
+  PullQuoteNode,
+  EmbedNode,
 ]

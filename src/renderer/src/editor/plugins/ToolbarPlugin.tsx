@@ -16,6 +16,7 @@ import {
 } from 'lexical'
 import { Icon, type IconName } from '@renderer/components/Icon'
 import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blocks'
+import { InsertMenu } from './InsertMenu'
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkPlugin'
 
 const MOD = navigator.userAgent.includes('Mac') ? '⌘' : 'Ctrl+'
@@ -150,6 +151,9 @@ export function ToolbarPlugin() {
           />
         ))}
         <ToolButton label="Horizontal rule" icon="rule" onClick={insertRule} />
+      </div>
+      <div className="toolbar-group">
+        <InsertMenu />
       </div>
     </div>
   )

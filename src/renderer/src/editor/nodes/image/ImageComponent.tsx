@@ -1,0 +1,134 @@
+import { useId, useState } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
+import { $getNodeByKey, type NodeKey } from 'lexical'
+import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
+import { Icon } from '@renderer/components/Icon'
+import { useEditorServices } from '../../EditorServices'
+import { DraftInput } from '../fields'
+import { takeAltPrompt } from './altPrompt'
+import { $isImageNode, type ImageFields } from './ImageNode'
+
+const WIDTH_LABELS: Record<ImageWidth, string> = { inline: 'Text width', wide: 'Wide', full: 'Full width' }
+
+interface Props {
+  nodeKey: NodeKey
+  fields: ImageFields
+}
+
+/** A credited figure, edited in place: caption and credit under the image, alt text and layout beside it. */
+export default function ImageComponent({ nodeKey, fields }: Props) {
+  const [editor] = useLexicalComposerContext()
+  const editable = useLexicalEditable()
+  const services = useEditorServices()
+  const widthId = useId()
+  const featuredId = useId()
+  const altId = useId()
+  const altHintId = useId()
+  const [failed, setFailed] = useState<string | null>(null)
+  const { src, alt, caption, credit, width } = fields
+  const safe = isSafeAssetPath(src)
+  const featured = services.featuredImage === src
+
+  const update = (patch: Partial<ImageFields>) =>
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey)
+      if ($isImageNode(node)) node.setFields(patch)
+    })
+
+  const remove = () =>
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey)
+      if (!$isImageNode(node)) return
+      node.selectPrevious()
+      node.remove()
+    })
+
+  return (
+    <figure className={`image-figure image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>
+      <div className="image-frame">
+        {safe && failed !== src ? (
+          <img src={services.assetUrl(src)} alt={alt} draggable={false} onError={() => setFailed(src)} />
+        ) : (
+          <div className="image-missing">
+            <Icon name="warning" />
+            <p>
+              {safe
+                ? `The image file “${src}” is not in this review’s folder.`
+                : `“${src}” is not a file inside this review’s folder, so it is not shown. The reference is kept as written.`}
+            </p>
+          </div>
+        )}
+        <div className="image-tools">
+          <label className="visually-hidden" htmlFor={widthId}>
+            Image width
+          </label>
+          <select id={widthId} value={width} disabled={!editable} onChange={(event) => update({ width: event.target.value as ImageWidth })}>
+            {IMAGE_WIDTHS.map((option) => (
+              <option key={option} value={option}>
+                {WIDTH_LABELS[option]}
+              </option>
+            ))}
+          </select>
+          <span className="image-featured">
+            <input
+              id={featuredId}
+              type="checkbox"
+              checked={featured}
+              disabled={!editable || !safe}
+              onChange={(event) => services.setFeaturedImage(event.target.checked ? src : undefined)}
+            />
+            <label htmlFor={featuredId}>Use as featured image</label>
+          </span>
+          <button type="button" className="image-remove" aria-label="Remove image" title="Remove image" disabled={!editable} onClick={remove}>
+            <Icon name="trash" size={16} />
+          </button>
+        </div>
+      </div>
+      <figcaption className="image-caption">
+        <DraftInput
+          className="image-caption-input"
+          aria-label="Caption"
+          placeholder="Add a caption"
+          maxLength={2000}
+          disabled={!editable}
+          value={caption}
+          onCommit={(text) => update({ caption: text })}
+        />
+        <span className="image-credit">
+          <span aria-hidden="true">Image:</span>
+          <DraftInput
+            className="image-credit-input"
+            aria-label="Credit"
+            placeholder="studio, photographer…"
+            maxLength={300}
+            disabled={!editable}
+            value={credit}
+            onCommit={(text) => update({ credit: text })}
+          />
+        </span>
+      </figcaption>
+      <div className={`image-alt${alt.trim() ? '' : ' image-alt-missing'}`}>
+        <label htmlFor={altId}>Alt text</label>
+        <DraftInput
+          id={altId}
+          ref={(element) => {
+            // Asked for when the image is added: describing it is part of adding it.
+            if (element && takeAltPrompt(editor, nodeKey)) element.focus()
+          }}
+          aria-describedby={alt.trim() ? undefined : altHintId}
+          placeholder="Describe the image for readers who can’t see it"
+          maxLength={2000}
+          disabled={!editable}
+          value={alt}
+          onCommit={(text) => update({ alt: text })}
+        />
+        {!alt.trim() && (
+          <p id={altHintId} className="image-alt-warning">
+            <Icon name="warning" size={14} /> Alt text missing
+          </p>
+        )}
+      </div>
+    </figure>
+  )
+}

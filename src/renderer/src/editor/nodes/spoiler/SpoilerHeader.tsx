@@ -1,0 +1,61 @@
+import { useId } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
+import { $getNodeByKey, type NodeKey } from 'lexical'
+import { Icon } from '@renderer/components/Icon'
+import { DraftInput } from '../fields'
+import { $isSpoilerNode, DEFAULT_SPOILER_LABEL } from './SpoilerNode'
+
+interface Props {
+  nodeKey: NodeKey
+  label: string
+  open: boolean
+  /** The id of the spoiler's content, for aria-controls. */
+  bodyId: string
+  onToggle: () => void
+  onUnwrap: () => void
+}
+
+/** The spoiler's header, rendered by SpoilerPlugin into the block: the labelled toggle, its label, and "Remove". */
+export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, onUnwrap }: Props) {
+  const [editor] = useLexicalComposerContext()
+  const editable = useLexicalEditable()
+  const labelId = useId()
+
+  const setLabel = (text: string) =>
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey)
+      if ($isSpoilerNode(node)) node.setLabel(text)
+    })
+
+  return (
+    <>
+      <button type="button" className="spoiler-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
+        <svg className="spoiler-chevron" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+          <path d="m9 6 6 6-6 6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        {label}
+      </button>
+      {open ? (
+        <span className="spoiler-label-field">
+          <label htmlFor={labelId}>Label</label>
+          <DraftInput
+            id={labelId}
+            placeholder={DEFAULT_SPOILER_LABEL}
+            maxLength={300}
+            disabled={!editable}
+            value={label}
+            onCommit={setLabel}
+          />
+        </span>
+      ) : (
+        <span className="spoiler-hint">Hidden until the reader reveals it</span>
+      )}
+      {open && editable && (
+        <button type="button" className="icon-button spoiler-unwrap" aria-label="Remove spoiler block, keep its text" title="Remove spoiler block, keep its text" onClick={onUnwrap}>
+          <Icon name="close" size={16} />
+        </button>
+      )}
+    </>
+  )
+}

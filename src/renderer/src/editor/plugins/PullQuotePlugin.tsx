@@ -1,0 +1,57 @@
+import { useEffect } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $setBlocksType } from '@lexical/selection'
+import { $findMatchingParent, mergeRegister } from '@lexical/utils'
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  $isRootNode,
+  COMMAND_PRIORITY_EDITOR,
+  createCommand,
+  type LexicalCommand,
+} from 'lexical'
+import { $createPullQuoteNode, $isPullQuoteNode, PullQuoteNode } from '../nodes/pullquote/PullQuoteNode'
+import { $isSpoilerNode } from '../nodes/spoiler/SpoilerNode'
+import { $insertBlock, $keepAtTopLevel } from './insertBlocks'
+import { registerInsertShortcut } from './shortcuts'
+
+/** Turns the current paragraph into a pull quote (or back); inside a spoiler, starts one after it. */
+export const INSERT_PULLQUOTE_COMMAND: LexicalCommand<void> = createCommand('INSERT_PULLQUOTE_COMMAND')
+
+export const PULLQUOTE_SHORTCUT = 'P'
+
+export function PullQuotePlugin() {
+  const [editor] = useLexicalComposerContext()
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          INSERT_PULLQUOTE_COMMAND,
+          () => {
+            const selection = $getSelection()
+            const anchor = $isRangeSelection(selection) ? selection.anchor.getNode() : null
+            if (!anchor || $findMatchingParent(anchor, $isSpoilerNode)) {
+              // Pull quotes are display blocks of the review itself, never hidden in a spoiler.
+              const node = $createPullQuoteNode()
+              $insertBlock(node, { topLevel: true })
+              node.select()
+              return true
+            }
+            const inPullQuote = $findMatchingParent(anchor, $isPullQuoteNode) !== null
+            $setBlocksType(selection, () => (inPullQuote ? $createParagraphNode() : $createPullQuoteNode()))
+            return true
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        registerInsertShortcut(editor, PULLQUOTE_SHORTCUT, () => editor.dispatchCommand(INSERT_PULLQUOTE_COMMAND, undefined)),
+        // Only at the top level: SpoilerPlugin turns one inside a spoiler into a quote.
+        editor.registerNodeTransform(PullQuoteNode, (node) => {
+          const parent = node.getParent()
+          if (parent && !$isRootNode(parent) && !$isSpoilerNode(parent)) $keepAtTopLevel(node)
+        }),
+      ),
+    [editor],
+  )
+  return null
+}

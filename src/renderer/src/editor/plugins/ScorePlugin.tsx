@@ -1,0 +1,54 @@
+import { useEffect } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { mergeRegister } from '@lexical/utils'
+import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical'
+import { DEFAULT_SCORE_LABEL, type ScoreFields } from '@shared/critic'
+import { $createScoreNode, $scoreNodes, ScoreNode } from '../nodes/score/ScoreNode'
+import { $insertBlock, $keepAtTopLevel } from './insertBlocks'
+import { registerInsertShortcut } from './shortcuts'
+
+/** Inserts a score widget at the caret; the review's first score is its overall score. */
+export const INSERT_SCORE_COMMAND: LexicalCommand<Partial<ScoreFields> | undefined> = createCommand('INSERT_SCORE_COMMAND')
+
+export const SCORE_SHORTCUT = 'S'
+
+/**
+ * Score widgets: insertion, the one-overall-score rule for scores that arrive by paste or undo,
+ * and their place at the top level of the text.
+ */
+export function ScorePlugin() {
+  const [editor] = useLexicalComposerContext()
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          INSERT_SCORE_COMMAND,
+          (fields) => {
+            const first = !$scoreNodes().some((node) => node.isOverall())
+            $insertBlock($createScoreNode({ label: first ? DEFAULT_SCORE_LABEL : 'Score', overall: first, ...fields }), { topLevel: true })
+            return true
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        registerInsertShortcut(editor, SCORE_SHORTCUT, () => editor.dispatchCommand(INSERT_SCORE_COMMAND, undefined)),
+        editor.registerNodeTransform(ScoreNode, $keepAtTopLevel),
+        // A pasted (or restored) overall score does not take the title from the one already there.
+        editor.registerMutationListener(
+          ScoreNode,
+          (mutations) => {
+            const created = new Set([...mutations].filter(([, mutation]) => mutation === 'created').map(([key]) => key))
+            if (created.size === 0) return
+            editor.update(() => {
+              const overall = $scoreNodes().filter((node) => node.isOverall())
+              if (overall.length < 2) return
+              const keep = overall.find((node) => !created.has(node.getKey())) ?? overall[0]
+              for (const node of overall) if (keep && !node.is(keep)) node.setOverall(false)
+            })
+          },
+          { skipInitialization: true },
+        ),
+      ),
+    [editor],
+  )
+  return null
+}

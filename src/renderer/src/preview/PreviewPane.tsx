@@ -1,0 +1,283 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react'
+import type { ColorScheme, Result } from '@shared/contract'
+import type { EditorDocument } from '@shared/document'
+import type { ReviewMeta } from '@shared/model'
+import { api } from '@renderer/api'
+import { Icon } from '@renderer/components/Icon'
+import { Toast, type ToastMessage } from '@renderer/components/Toast'
+import { errorMessage } from '@renderer/lib/errors'
+import { estimateHeight, modelPage, type Size } from './estimateHeight'
+import type { LatestDocument } from './latestDocument'
+import { LivePreview, type PreviewInputs } from './livePreview'
+import { Segmented } from './Segmented'
+import { themeLabel, themeOptions, useThemes } from './themes'
+import '../styles/preview.css'
+
+export type PreviewWidth = 'desktop' | 'tablet' | 'phone'
+
+/** The viewport widths the page is laid out at (CSS px), then scaled to fit the pane. */
+export const PREVIEW_WIDTHS: Record<PreviewWidth, number> = { desktop: 1200, tablet: 820, phone: 390 }
+
+const WIDTH_OPTIONS = [
+  { value: 'desktop', label: 'Desktop' },
+  { value: 'tablet', label: 'Tablet' },
+  { value: 'phone', label: 'Phone' },
+] as const
+
+const SCHEME_OPTIONS = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+] as const
+
+/** Space around the page inside the pane, px (see .preview-viewport). */
+const GUTTER = 16
+
+// Remembered while the app runs, so the pane reopens as it was left.
+let lastWidth: PreviewWidth = 'desktop'
+let lastScheme: ColorScheme = 'light'
+
+interface Props {
+  id: string
+  meta: ReviewMeta
+  /** The editor's newest state; read (and serialised) only once typing pauses. */
+  doc: LatestDocument
+  /** The element holding the editor: its scrolling moves the preview to the same relative place. */
+  scrollSource: RefObject<HTMLElement | null>
+}
+
+type Rendered = { html: string; warnings: string[] } | null
+
+/**
+ * The post as readers will see it: the pipeline's page for the unsaved editor state, in a sandboxed
+ * iframe (no scripts, an opaque origin), with the blog theme, a device width and light or dark.
+ */
+export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
+  const themes = useThemes()
+  const [theme, setTheme] = useState<string | null>(null)
+  const [width, setWidth] = useState<PreviewWidth>(lastWidth)
+  const [colorScheme, setColorScheme] = useState<ColorScheme>(lastScheme)
+  const [rendered, setRendered] = useState<Rendered>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const [opening, setOpening] = useState(false)
+  const themeId = useId()
+  const viewportRef = useRef<HTMLDivElement>(null)
+  const box = useBoxSize(viewportRef)
+  const live = useRef<LivePreview | null>(null)
+
+  useEffect(() => {
+    api.getSettings().then(
+      (settings) => setTheme(settings.theme),
+      () => setTheme('classic'),
+    )
+  }, [])
+
+  useEffect(() => {
+    const preview = new LivePreview({
+      doc,
+      render: (args) => api.renderPreview(args),
+      onResult: (result: Result<'renderPreview'>) => {
+        setRendered(result)
+        setError(null)
+      },
+      onError: (failure) => setError(errorMessage(failure)),
+    })
+    live.current = preview
+    return () => {
+      preview.dispose()
+      live.current = null
+    }
+  }, [doc])
+
+  useEffect(() => {
+    if (theme) live.current?.update({ id, meta, theme, colorScheme } satisfies PreviewInputs)
+  }, [doc, id, meta, theme, colorScheme])
+
+  useScrollSync(scrollSource, viewportRef)
+
+  const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
+  const dismiss = useCallback(() => setToast(null), [])
+
+  const chooseTheme = (next: string) => {
+    setTheme(next)
+    // The theme is the one for preview and export alike: remembered in the settings.
+    api.updateSettings({ theme: next }).catch((failure: unknown) => notify(`The theme could not be remembered: ${errorMessage(failure)}`))
+  }
+  const chooseWidth = (next: PreviewWidth) => {
+    lastWidth = next
+    setWidth(next)
+  }
+  const chooseScheme = (next: ColorScheme) => {
+    lastScheme = next
+    setColorScheme(next)
+  }
+
+  const openInBrowser = async () => {
+    if (!theme) return
+    setOpening(true)
+    try {
+      const { path } = await api.openInBrowser({ id, meta, doc: doc.current.toJSON() as EditorDocument, theme, colorScheme })
+      notify(`Opened in your browser: ${path}`)
+    } catch (failure) {
+      notify(`The page could not be opened: ${errorMessage(failure)}`)
+    } finally {
+      setOpening(false)
+    }
+  }
+
+  // Layout: the page at its device width and (estimated) full height, scaled down to the pane.
+  const frameWidth = PREVIEW_WIDTHS[width]
+  const model = useMemo(() => (rendered ? modelPage(rendered.html) : null), [rendered])
+  const sizes = useImageSizes(model?.images ?? NO_IMAGES)
+  const estimated = useMemo(() => (model ? estimateHeight(model, frameWidth, (src) => sizes.get(src)) : 0), [model, frameWidth, sizes])
+  const scale = box.width > 0 ? Math.min(1, (box.width - 2 * GUTTER) / frameWidth) : 1
+  const frameHeight = Math.ceil(Math.max(estimated, (box.height - 2 * GUTTER) / scale))
+
+  return (
+    <section className="preview-pane" aria-label="Layout preview">
+      <div className="preview-controls">
+        <div className="preview-field">
+          <label htmlFor={themeId}>Theme</label>
+          <select id={themeId} value={theme ?? ''} disabled={!theme} onChange={(event) => chooseTheme(event.target.value)}>
+            {theme &&
+              themeOptions(themes, theme).map((name) => (
+                <option key={name} value={name}>
+                  {themeLabel(name)}
+                </option>
+              ))}
+          </select>
+        </div>
+        <Segmented label="Width" value={width} options={WIDTH_OPTIONS} onChange={chooseWidth} />
+        <Segmented label="Colours" value={colorScheme} options={SCHEME_OPTIONS} onChange={chooseScheme} />
+        <button type="button" className="button preview-open" disabled={!theme || opening} onClick={() => void openInBrowser()}>
+          <Icon name="open" size={16} /> Open in browser
+        </button>
+      </div>
+      {error && (
+        <p className="preview-problem" role="alert">
+          <Icon name="warning" size={16} /> The page could not be updated: {error}
+        </p>
+      )}
+      {rendered && rendered.warnings.length > 0 && (
+        <details className="preview-warnings">
+          <summary>
+            {rendered.warnings.length} {rendered.warnings.length === 1 ? 'thing' : 'things'} readers won’t see as written
+          </summary>
+          <ul>
+            {rendered.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div ref={viewportRef} className="preview-viewport">
+        {rendered ? (
+          <div className="preview-sizer" style={{ width: frameWidth * scale, height: frameHeight * scale }}>
+            <iframe
+              className="preview-frame"
+              title="Preview"
+              // No allow-scripts and no allow-same-origin: the page runs nothing and shares nothing with the app.
+              sandbox=""
+              referrerPolicy="no-referrer"
+              srcDoc={rendered.html}
+              style={{ width: frameWidth, height: frameHeight, transform: `scale(${scale})` }}
+            />
+          </div>
+        ) : (
+          !error && (
+            <p className="loading" aria-busy="true">
+              Laying out the page…
+            </p>
+          )
+        )}
+      </div>
+      <Toast toast={toast} onDismiss={dismiss} />
+    </section>
+  )
+}
+
+const NO_IMAGES: string[] = []
+
+/** The content box of an element, kept up to date. */
+function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 })
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return
+      const { width, height } = entry.contentRect
+      setSize((old) => (old.width === width && old.height === height ? old : { width, height }))
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [ref])
+  return size
+}
+
+/**
+ * When the editor scrolls, the preview scrolls to the same relative position. The listener sits
+ * on the editor's container in the capture phase (scroll events do not bubble), so it needs no
+ * hook inside the editor; frames coalesce a burst of scroll events into one update.
+ */
+function useScrollSync(sourceRef: RefObject<HTMLElement | null>, targetRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const source = sourceRef.current
+    if (!source) return
+    let frame = 0
+    const onScroll = (event: Event) => {
+      const scrolled = event.target
+      if (!(scrolled instanceof HTMLElement) || scrolled.scrollHeight <= scrolled.clientHeight) return
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        const target = targetRef.current
+        if (!target) return
+        const range = scrolled.scrollHeight - scrolled.clientHeight
+        const ratio = range > 0 ? scrolled.scrollTop / range : 0
+        target.scrollTop = ratio * (target.scrollHeight - target.clientHeight)
+      })
+    }
+    source.addEventListener('scroll', onScroll, { capture: true, passive: true })
+    return () => {
+      source.removeEventListener('scroll', onScroll, { capture: true })
+      cancelAnimationFrame(frame)
+    }
+  }, [sourceRef, targetRef])
+}
+
+const imageSizes = new Map<string, Size | null>()
+const imageListeners = new Set<() => void>()
+
+/**
+ * Natural sizes of the page's images, for the height estimate. The app may load the review's own
+ * asset URLs (and data: images); anything else is left unmeasured rather than fetched.
+ */
+function useImageSizes(srcs: string[]): ReadonlyMap<string, Size> {
+  const [version, setVersion] = useState(0)
+  useEffect(() => {
+    const changed = () => setVersion((n) => n + 1)
+    imageListeners.add(changed)
+    for (const src of new Set(srcs)) {
+      const foreign = /^[a-z][a-z0-9+.-]*:/i.test(src) && !/^(data|verdict-asset):/i.test(src)
+      if (foreign || imageSizes.has(src)) continue
+      imageSizes.set(src, null)
+      const image = new Image()
+      image.onload = () => {
+        imageSizes.set(src, { width: image.naturalWidth, height: image.naturalHeight })
+        for (const listener of imageListeners) listener()
+      }
+      image.onerror = () => imageSizes.delete(src)
+      image.src = src
+    }
+    return () => void imageListeners.delete(changed)
+  }, [srcs])
+  return useMemo(() => {
+    void version
+    const known = new Map<string, Size>()
+    for (const src of srcs) {
+      const size = imageSizes.get(src)
+      if (size) known.set(src, size)
+    }
+    return known
+  }, [srcs, version])
+}

@@ -1,0 +1,176 @@
+/**
+ * An estimate of a preview page's height at a given width.
+ *
+ * The preview iframe is sandboxed without `allow-same-origin`, so the app can neither read its
+ * height nor scroll it. Instead the iframe is laid out at (about) its full height inside a
+ * scrolling box the app controls, which keeps the scroll position across updates and lets the
+ * editor drive it. The height comes from here: the page is parsed inertly (DOMParser runs no script
+ * and loads nothing), and its blocks are measured with typical blog-theme metrics. It errs on the
+ * tall side — a little page background below the footer is better than a cut-off post — and is
+ * replaced by the real height as soon as the pipeline reports one.
+ */
+
+export interface Size {
+  width: number
+  height: number
+}
+
+/** Inline text runs and the boxes that matter for height, in document order. */
+export type Block =
+  | { kind: 'text'; chars: number; font: number; line: number; before: number; after: number; indent: number }
+  | { kind: 'image'; src: string; wide: boolean; before: number; after: number }
+  | { kind: 'frame'; before: number; after: number }
+  | { kind: 'gap'; px: number }
+
+export interface PageModel {
+  /** The theme named on the page's root (`data-theme`). */
+  theme: string
+  blocks: Block[]
+  images: string[]
+}
+
+interface Metrics {
+  /** Body text size and line height, in px and multiples. */
+  font: number
+  line: number
+  /** Text column, px. */
+  measure: number
+  /** Average advance of the body face, in ems. */
+  charEm: number
+  /** Extra height of the page around the post: paddings, card, header margins, px. */
+  chrome: number
+}
+
+/** The bundled themes (resources/themes); another theme is priced like the base stylesheet. */
+const THEMES: Record<string, Metrics> = {
+  classic: { font: 17, line: 1.75, measure: 46 * 16, charEm: 0.5, chrome: 220 },
+  magazine: { font: 19.2, line: 1.72, measure: 40 * 16, charEm: 0.45, chrome: 200 },
+  minimal: { font: 16.8, line: 1.8, measure: 36 * 16, charEm: 0.46, chrome: 150 },
+}
+const BASE: Metrics = { font: 18, line: 1.7, measure: 42 * 16, charEm: 0.5, chrome: 160 }
+
+const BODY_FONT = 18
+const LINE = 1.75
+
+const HEADINGS: Record<string, { font: number; before: number; after: number }> = {
+  H1: { font: 2.6, before: 0, after: 0.75 },
+  H2: { font: 1.6, before: 2.2, after: 0.8 },
+  H3: { font: 1.3, before: 1.8, after: 0.6 },
+  H4: { font: 1.1, before: 1.5, after: 0.5 },
+  H5: { font: 1, before: 1.5, after: 0.5 },
+  H6: { font: 1, before: 1.5, after: 0.5 },
+}
+
+const CONTAINERS = new Set([
+  'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DETAILS', 'DIV', 'DL', 'FIGURE', 'FOOTER', 'HEADER', 'MAIN', 'NAV', 'OL', 'SECTION', 'UL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR',
+])
+const BLOCKS = new Set([...CONTAINERS, 'P', 'LI', 'DT', 'DD', 'FIGCAPTION', 'SUMMARY', 'PRE', 'HR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IMG', 'IFRAME', 'PICTURE'])
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE', 'META', 'LINK'])
+
+/** Parses the page once; `estimateHeight` then prices it for any width. */
+export function modelPage(html: string): PageModel {
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  const blocks: Block[] = []
+  const images: string[] = []
+  walk(doc.body, blocks, images, 0)
+  return { theme: doc.documentElement.getAttribute('data-theme') ?? '', blocks, images }
+}
+
+function walk(element: Element, blocks: Block[], images: string[], indent: number): void {
+  let inline = 0
+  const flush = (font = 1, line = LINE, before = 0, after = 1) => {
+    if (inline > 0) blocks.push({ kind: 'text', chars: inline, font, line, before, after, indent })
+    inline = 0
+  }
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      inline += (node.textContent ?? '').replace(/\s+/g, ' ').trim().length
+      continue
+    }
+    if (!(node instanceof Element) || SKIP.has(node.tagName)) continue
+    const tag = node.tagName
+    if (!BLOCKS.has(tag) && !node.querySelector(Array.from(BLOCKS).join(','))) {
+      inline += (node.textContent ?? '').replace(/\s+/g, ' ').trim().length + 1
+      continue
+    }
+    flush()
+    if (tag === 'IMG') {
+      const src = node.getAttribute('src') ?? ''
+      images.push(src)
+      const wide = node.closest('.post-featured, .figure-wide, .figure-full') !== null
+      blocks.push({ kind: 'image', src, wide, before: 0, after: 0.5 })
+    } else if (tag === 'IFRAME') {
+      blocks.push({ kind: 'frame', before: 0, after: 0.5 })
+    } else if (tag === 'HR') {
+      blocks.push({ kind: 'gap', px: 3 * BODY_FONT })
+    } else if (tag === 'PRE') {
+      const lines = (node.textContent ?? '').split('\n').length
+      blocks.push({ kind: 'gap', px: lines * 0.9 * BODY_FONT * 1.5 + 2.5 * BODY_FONT })
+    } else if (tag in HEADINGS) {
+      const { font, before, after } = HEADINGS[tag]!
+      blocks.push({ kind: 'text', chars: (node.textContent ?? '').trim().length, font, line: 1.25, before, after, indent })
+    } else if (tag === 'TR') {
+      // A table row is as tall as its tallest cell; cells share the width.
+      const cells = Array.from(node.children)
+      const longest = Math.max(0, ...cells.map((cell) => (cell.textContent ?? '').trim().length * cells.length))
+      blocks.push({ kind: 'text', chars: longest, font: 0.95, line: 1.5, before: 0, after: 0.6, indent })
+    } else if (tag === 'DETAILS' && !node.hasAttribute('open')) {
+      const summary = node.querySelector('summary')
+      blocks.push({ kind: 'text', chars: (summary?.textContent ?? 'Spoilers').trim().length, font: 1, line: LINE, before: 0.5, after: 1.5, indent })
+    } else if (CONTAINERS.has(tag) || node.querySelector(Array.from(BLOCKS).join(','))) {
+      const nested = tag === 'UL' || tag === 'OL' || tag === 'BLOCKQUOTE' || tag === 'DD' ? indent + 1.5 : indent
+      const boxed = node.classList.contains('score-box') || node.classList.contains('pullquote') || tag === 'BLOCKQUOTE' || tag === 'ASIDE'
+      if (boxed) blocks.push({ kind: 'gap', px: 2 * BODY_FONT })
+      walk(node, blocks, images, nested)
+      if (boxed || tag === 'UL' || tag === 'OL' || tag === 'FIGURE' || tag === 'TABLE') blocks.push({ kind: 'gap', px: 1.5 * BODY_FONT })
+    } else {
+      const small = tag === 'FIGCAPTION' || tag === 'SUMMARY' || tag === 'DT'
+      inline = (node.textContent ?? '').replace(/\s+/g, ' ').trim().length
+      flush(small ? 0.85 : 1, small ? 1.5 : LINE, 0, tag === 'LI' || tag === 'DT' || tag === 'DD' ? 0.35 : 1.1)
+    }
+  }
+  flush()
+}
+
+/** The gutter of the themes: `clamp(1rem, 4vw, 2rem)`. */
+function gutter(width: number): number {
+  return Math.min(32, Math.max(16, width * 0.04))
+}
+
+export function estimateHeight(model: PageModel, width: number, imageSize: (src: string) => Size | undefined): number {
+  const metrics = THEMES[model.theme] ?? BASE
+  // Phones get the themes' narrow layout: slightly smaller type, tighter spacing.
+  const narrow = width < 640
+  const unit = metrics.font * (narrow ? 0.95 : 1)
+  const content = Math.max(160, Math.min(metrics.measure, width - 2 * gutter(width) - (narrow ? 0 : 64)))
+  let height = metrics.chrome * (narrow ? 0.7 : 1)
+  for (const block of model.blocks) {
+    switch (block.kind) {
+      case 'gap':
+        height += (block.px / BODY_FONT) * unit
+        break
+      case 'text': {
+        const font = block.font * unit
+        const available = Math.max(80, content - block.indent * unit)
+        const perLine = Math.max(8, Math.floor(available / (font * metrics.charEm)))
+        const lines = Math.max(1, Math.ceil(block.chars / perLine))
+        height += lines * font * (block.line === LINE ? metrics.line : block.line) + (block.before + block.after) * unit
+        break
+      }
+      case 'image': {
+        const size = imageSize(block.src)
+        const column = block.wide && !narrow ? Math.min(width - 2 * gutter(width), content + 12 * 16) : content
+        // Wide and featured images fill their column; others are shown at most at their own width.
+        // Unknown sizes count as a 3:2 picture across the column.
+        const shown = size && size.width > 0 ? ((block.wide ? column : Math.min(size.width, column)) * size.height) / size.width : (column * 2) / 3
+        height += shown + (block.before + block.after) * unit
+        break
+      }
+      case 'frame':
+        height += (content * 9) / 16 + (block.before + block.after) * unit
+        break
+    }
+  }
+  // Room for what the model does not see (score stars, tag chips, theme flourishes).
+  return Math.ceil(height * 1.02 + 48)
+}

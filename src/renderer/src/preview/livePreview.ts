@@ -1,0 +1,100 @@
+import type { Args, ColorScheme, Result } from '@shared/contract'
+import type { EditorDocument } from '@shared/document'
+import type { ReviewMeta } from '@shared/model'
+import type { LatestDocument } from './latestDocument'
+
+export interface PreviewInputs {
+  id: string
+  meta: ReviewMeta
+  theme: string
+  colorScheme: ColorScheme
+}
+
+interface Options {
+  doc: LatestDocument
+  render: (args: Args<'renderPreview'>) => Promise<Result<'renderPreview'>>
+  onResult: (result: Result<'renderPreview'>) => void
+  onError: (error: unknown) => void
+  /** Quiet time after the last edit before the page is rendered again. */
+  delay?: number
+}
+
+/**
+ * Keeps the layout preview in step with the editor without getting in the way of typing: an edit
+ * only restarts a timer; once typing pauses the newest state is serialised and rendered by main.
+ * Renders never overlap — a change during one is rendered (only its latest version) right after.
+ * A new theme or colour scheme renders at once.
+ */
+export class LivePreview {
+  readonly #options: Options
+  readonly #delay: number
+  readonly #unsubscribe: () => void
+  #inputs: PreviewInputs | null = null
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #running = false
+  #again = false
+  #disposed = false
+
+  constructor(options: Options) {
+    this.#options = options
+    this.#delay = options.delay ?? 400
+    this.#unsubscribe = options.doc.subscribe(() => this.#schedule())
+  }
+
+  /** New look or metadata: a new look (or the first call) renders now, a metadata edit once typing pauses. */
+  update(inputs: PreviewInputs): void {
+    const previous = this.#inputs
+    this.#inputs = inputs
+    const now = !previous || previous.id !== inputs.id || previous.theme !== inputs.theme || previous.colorScheme !== inputs.colorScheme
+    if (now) {
+      clearTimeout(this.#timer)
+      this.#run()
+    } else if (previous.meta !== inputs.meta) {
+      this.#schedule()
+    }
+  }
+
+  dispose(): void {
+    this.#disposed = true
+    clearTimeout(this.#timer)
+    this.#unsubscribe()
+  }
+
+  #schedule(): void {
+    if (this.#disposed) return
+    clearTimeout(this.#timer)
+    this.#timer = setTimeout(() => this.#run(), this.#delay)
+  }
+
+  #run(): void {
+    const inputs = this.#inputs
+    if (this.#disposed || !inputs) return
+    if (this.#running) {
+      this.#again = true
+      return
+    }
+    this.#running = true
+    let request: Promise<Result<'renderPreview'>>
+    try {
+      request = this.#options.render({ ...inputs, doc: this.#options.doc.current.toJSON() as EditorDocument })
+    } catch (error) {
+      request = Promise.reject(error)
+    }
+    request
+      .then(
+        (result) => {
+          if (!this.#disposed) this.#options.onResult(result)
+        },
+        (error: unknown) => {
+          if (!this.#disposed) this.#options.onError(error)
+        },
+      )
+      .finally(() => {
+        this.#running = false
+        if (this.#again) {
+          this.#again = false
+          this.#run()
+        }
+      })
+  }
+}

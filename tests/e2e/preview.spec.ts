@@ -1,0 +1,204 @@
+import { cp, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** Images of the pipeline's Ballerina fixture. */
+const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
+
+/**
+ * A review with a featured image, a score and a subject in its front matter, and a body of plain
+ * Markdown plus an image and a trailer the editor keeps as written.
+ */
+const BALLERINA = `---
+title: Ballerina
+author: Ana Critic
+date: 2026-11-25
+status: ready
+tags: [action, john wick]
+excerpt: A stylish, bruising spin-off that earns its place.
+created: 2026-11-20T09:12:00.000Z
+updated: 2026-11-25T10:40:00.000Z
+featuredImage: assets/c17fca0d1f85cbb4.png
+score:
+  value: '9.5'
+  scale: '10'
+  label: Overall Score
+subject:
+  kind: film
+  title: Ballerina
+  year: 2025
+  creators: [Len Wiseman]
+  cast: [Ana de Armas, Keanu Reeves]
+  runtime: 125
+  ids: {}
+---
+
+*From the World of John Wick: Ballerina* arrives with the weight of a franchise behind it and the lightness of a dancer in front. Len Wiseman’s spin-off follows Eve Macarro, an assassin trained by the Ruska Roma, as she hunts the cult that killed her father.
+
+It is, above all, a film about **bodies in motion**. Every fight has a shape and a rhythm, and Ana de Armas commits to each one with a ferocity that makes the two-hour runtime feel lean.
+
+![Eve on a frozen lake at dusk](assets/10226545b9b4e8c3.png "The winter village where the final act unfolds")
+
+## A world that keeps expanding
+
+The Continental, the Director, the marker system: all the lore returns, but Wiseman is smart enough to keep it in the background. The new corners of the world — a snow-bound village, a nightclub built like a music box — are the most inventive settings the series has had since *Chapter 2*.
+
+> The best action film since *John Wick: Chapter 4*, and the most playful.
+
+The supporting cast is thinner than it should be. Gabriel Byrne gives the villain a quiet menace, but the script gives him little to do beyond waiting for the finale.
+
+### What works
+
+- The flamethrower duel, already a classic
+- A score that knows when to go quiet
+- Keanu Reeves, used sparingly and well
+
+<iframe src="https://www.youtube-nocookie.com/embed/0FSwsrFpkbw" title="Official trailer"></iframe>
+
+| Film | Year | Runtime |
+| --- | --- | --- |
+| John Wick | 2014 | 101 min |
+| Ballerina | 2025 | 125 min |
+
+The ending stumbles, but by then the film has earned a great deal of goodwill. Read more on [the studio’s site](https://example.com/ballerina).
+`
+
+async function seedBallerina(page: Page, libraryDir: string): Promise<void> {
+  await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
+  await cp(FIXTURE_ASSETS, join(libraryDir, 'ballerina', 'assets'), { recursive: true })
+  await writeFile(join(libraryDir, 'ballerina', 'review.md'), BALLERINA)
+  await page.reload()
+  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true }).getByRole('button', { name: 'Open' }).click()
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Ballerina')
+}
+
+const previewButton = (page: Page) => page.getByRole('button', { name: 'Preview', exact: true })
+const previewFrame = (page: Page) => page.getByTitle('Preview', { exact: true })
+const pane = (page: Page) => page.getByRole('region', { name: 'Layout preview' })
+const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
+
+/** The page inside the preview iframe. */
+const inPreview = (page: Page) => previewFrame(page).contentFrame()
+
+test('the preview pane shows the unsaved review as readers see it, in each theme, width and colour scheme', async ({ page, libraryDir, host }) => {
+  const cspProblems: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) cspProblems.push(message.text())
+  })
+  await seedBallerina(page, libraryDir)
+
+  await expect(previewButton(page)).toHaveAttribute('aria-pressed', 'false')
+  await previewButton(page).click()
+  await expect(previewButton(page)).toHaveAttribute('aria-pressed', 'true')
+
+  // A sandbox with no allow-scripts and no allow-same-origin: the page runs nothing, shares nothing.
+  await expect(previewFrame(page)).toHaveAttribute('sandbox', '')
+  const post = inPreview(page)
+  await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
+  await expect(post.getByRole('img', { name: 'Eve on a frozen lake at dusk' })).toBeVisible()
+  // The review's images load through the app's asset URLs.
+  await expect.poll(() => post.getByRole('img', { name: 'Eve on a frozen lake at dusk' }).evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+  // The trailer is a privacy-enhanced player, allowed by the app's frame-src.
+  await expect(post.locator('iframe[title="Official trailer"]')).toHaveAttribute('src', /^https:\/\/www\.youtube-nocookie\.com\/embed\//)
+
+  // Theme: from the settings, listed by main, remembered when changed.
+  const theme = pane(page).getByLabel('Theme')
+  await expect(theme).toHaveValue('classic')
+  await expect(theme.getByRole('option')).toHaveText(['Classic', 'Magazine', 'Minimal'])
+  await expect(post.locator('html')).toHaveAttribute('data-theme', 'classic')
+  await theme.selectOption({ label: 'Magazine' })
+  await expect(post.locator('html')).toHaveAttribute('data-theme', 'magazine')
+  expect(host.services.settings.get().theme).toBe('magazine')
+
+  // Width: the page is laid out at the device's width and scaled to fit the pane.
+  const width = pane(page).getByRole('radiogroup', { name: 'Width' })
+  await expect(width.getByRole('radio', { name: 'Desktop' })).toBeChecked()
+  await expect(previewFrame(page)).toHaveCSS('width', '1200px')
+  await width.getByRole('radio', { name: 'Tablet' }).check()
+  await expect(previewFrame(page)).toHaveCSS('width', '820px')
+  await width.getByRole('radio', { name: 'Phone' }).check()
+  await expect(previewFrame(page)).toHaveCSS('width', '390px')
+  await expect.poll(() => post.locator('html').evaluate((html) => html.ownerDocument.defaultView!.innerWidth)).toBe(390)
+  const paneBox = (await pane(page).boundingBox())!
+  const frameBox = (await previewFrame(page).boundingBox())!
+  expect(frameBox.width).toBeLessThanOrEqual(paneBox.width)
+
+  // Light and dark.
+  const colours = pane(page).getByRole('radiogroup', { name: 'Colours' })
+  await colours.getByRole('radio', { name: 'Dark' }).check()
+  await expect(post.locator('html')).toHaveAttribute('data-color-scheme', 'dark')
+  await colours.getByRole('radio', { name: 'Light' }).check()
+  await expect(post.locator('html')).toHaveAttribute('data-color-scheme', 'light')
+
+  // Mod+Shift+P hides and shows the pane, which keeps its choices.
+  await page.keyboard.press('ControlOrMeta+Shift+P')
+  await expect(pane(page)).toBeHidden()
+  await expect(previewButton(page)).toHaveAttribute('aria-pressed', 'false')
+  await page.keyboard.press('ControlOrMeta+Shift+P')
+  await expect(pane(page).getByRole('radio', { name: 'Phone' })).toBeChecked()
+  await expect(inPreview(page).locator('html')).toHaveAttribute('data-theme', 'magazine')
+
+  expect(cspProblems).toEqual([])
+})
+
+test('typing updates the preview once typing pauses, without a render per keystroke, and keeps its scroll position', async ({ page, libraryDir }) => {
+  await seedBallerina(page, libraryDir)
+  await previewButton(page).click()
+  const post = inPreview(page)
+  await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
+
+  // The editor's scrolling moves the preview to the same relative place.
+  const viewport = () => pane(page).evaluate((region) => region.querySelector('.preview-viewport')!.scrollTop)
+  await editorText(page).hover()
+  await page.mouse.wheel(0, 900)
+  await expect.poll(viewport).toBeGreaterThan(100)
+
+  await editorText(page).getByText('The ending stumbles').click()
+  await page.keyboard.press('ControlOrMeta+End')
+  // The caret's move scrolled the editor, and the preview with it; wait until both settle.
+  let scrolled = -1
+  await expect.poll(async () => scrolled === (scrolled = await viewport())).toBe(true)
+
+  const renders: string[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/__ipc/renderPreview')) renders.push(request.url())
+  })
+  const sentence = ' A late addition, typed while the preview watched.'
+  await page.keyboard.type(sentence, { delay: 40 })
+  await expect(post.getByText(/goodwill\. Read more on the studio’s site\. A late addition, typed while the preview watched\./)).toBeVisible()
+  // About 2 s of typing: one render once the typing paused (at most one more for a stray pause).
+  expect(renders.length).toBeLessThanOrEqual(2)
+  // The new page is shown at the place the reader was.
+  expect(Math.abs((await viewport()) - scrolled)).toBeLessThan(40)
+
+  // A metadata change shows too.
+  await page.getByRole('textbox', { name: 'Title' }).fill('Ballerina, revisited')
+  await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina, revisited')
+})
+
+test('Open in browser writes the page and hands it to the system browser', async ({ page, libraryDir, host }) => {
+  await seedBallerina(page, libraryDir)
+  await previewButton(page).click()
+  await pane(page).getByRole('button', { name: 'Open in browser' }).click()
+  await expect(pane(page).getByRole('status')).toContainText('Opened in your browser:')
+  await expect.poll(() => host.opened.length).toBe(1)
+  const opened = host.opened[0]!
+  expect(opened).toMatch(/ballerina\.html$/)
+  await expect(pane(page).getByRole('status')).toContainText(opened)
+})
+
+for (const theme of ['classic', 'magazine', 'minimal']) {
+  test(`screenshot: the ${theme} theme in the preview`, async ({ page, libraryDir }) => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await seedBallerina(page, libraryDir)
+    await page.getByRole('button', { name: 'Details panel' }).click()
+    await previewButton(page).click()
+    await pane(page).getByLabel('Theme').selectOption(theme)
+    const post = inPreview(page)
+    await expect(post.locator('html')).toHaveAttribute('data-theme', theme)
+    await expect.poll(() => post.getByRole('img', { name: 'Eve on a frozen lake at dusk' }).evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+    await editorText(page).getByText('It is, above all').click()
+    await page.screenshot({ path: `docs/screenshots/preview-${theme}.png` })
+  })
+}

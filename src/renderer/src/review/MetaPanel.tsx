@@ -2,15 +2,32 @@ import { useId } from 'react'
 import { REVIEW_STATUSES, type ReviewMeta } from '@shared/model'
 import { TextField } from '@renderer/components/TextField'
 import { STATUS_LABELS } from '@renderer/components/StatusBadge'
+import { Icon } from '@renderer/components/Icon'
+import { SubjectFields } from './SubjectFields'
 import { TagInput } from './TagInput'
 
-export type MetaPatch = Partial<Pick<ReviewMeta, 'title' | 'author' | 'date' | 'tags' | 'excerpt' | 'status'>>
+/** What the panel (and the title field) edit. `score` is not here: main mirrors it from the text. */
+export type MetaPatch = Partial<
+  Pick<ReviewMeta, 'title' | 'author' | 'date' | 'tags' | 'excerpt' | 'status' | 'subject' | 'spoilers' | 'featuredImage'>
+>
 
 /** The review's front matter beside the text; the title has its own field above the text. */
 /** Limits match what main accepts (src/shared/validate.ts), so typing can never make a save fail. */
-export function MetaPanel({ id, meta, onChange }: { id: string; meta: ReviewMeta; onChange: (patch: MetaPatch) => void }) {
+export function MetaPanel({
+  id,
+  meta,
+  assetUrl,
+  onChange,
+}: {
+  id: string
+  meta: ReviewMeta
+  /** URL of a file of this review, for the featured image's thumbnail. */
+  assetUrl: (path: string) => string
+  onChange: (patch: MetaPatch) => void
+}) {
   const statusId = useId()
   const excerptId = useId()
+  const spoilersId = useId()
   return (
     <aside className="meta-panel" aria-label="Review details">
       <h2 className="panel-heading">Details</h2>
@@ -38,6 +55,36 @@ export function MetaPanel({ id, meta, onChange }: { id: string; meta: ReviewMeta
           onChange={(event) => onChange({ excerpt: event.target.value })}
         />
       </div>
+      <div className="field-check">
+        <input
+          id={spoilersId}
+          type="checkbox"
+          checked={meta.spoilers === true}
+          onChange={(event) => onChange({ spoilers: event.target.checked ? true : undefined })}
+        />
+        <label htmlFor={spoilersId}>Contains spoilers</label>
+      </div>
+      <div className="field featured-image">
+        <span className="field-label">Featured image</span>
+        {meta.featuredImage ? (
+          <div className="featured-image-card">
+            <img src={assetUrl(meta.featuredImage)} alt="" />
+            <code>{meta.featuredImage}</code>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Remove featured image"
+              title="Remove featured image"
+              onClick={() => onChange({ featuredImage: undefined })}
+            >
+              <Icon name="close" size={16} />
+            </button>
+          </div>
+        ) : (
+          <p className="field-hint">None. Tick “Use as featured image” on an image in the text.</p>
+        )}
+      </div>
+      <SubjectFields subject={meta.subject} onChange={(subject) => onChange({ subject })} />
       <p className="field-hint stored-as">
         Stored as <code>{id}/review.md</code> in the library. Rename it from the library to move the folder.
       </p>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { OpenedReview } from '@shared/contract'
 import type { ReviewMeta } from '@shared/model'
 import type { EditorState } from 'lexical'
@@ -7,10 +7,10 @@ import { Icon } from '@renderer/components/Icon'
 import { StatusBadge } from '@renderer/components/StatusBadge'
 import { errorMessage } from '@renderer/lib/errors'
 import { Editor } from '@renderer/editor/Editor'
-import { LatestDocument, serialiseOnce } from '@renderer/preview/latestDocument'
-import { PreviewPane } from '@renderer/preview/PreviewPane'
-import { PreviewToggle, usePreviewToggle } from '@renderer/preview/PreviewToggle'
+import { EditorServicesProvider } from '@renderer/editor/EditorServices'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
+import { ReviewNotices } from './ReviewNotices'
+import { useReviewEditorServices } from './editorServices'
 import { StatusBar } from './StatusBar'
 import { TitleField } from './TitleField'
 import { ReviewSaver, type SaveState } from './saver'
@@ -129,10 +129,6 @@ function EditableReview({
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
   const [words, setWords] = useState<number | null>(null)
   const [showDetails, setShowDetails] = useState(true)
-  const [showPreview, togglePreview] = usePreviewToggle()
-  const mainRef = useRef<HTMLElement>(null)
-  // The newest editor state for the preview, serialised once and shared with autosave.
-  const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => review.doc }))
   // One saver per opened review, bound to its id for its whole life.
   const [saver] = useState(
     () =>
@@ -159,7 +155,8 @@ function EditableReview({
   useEffect(() => {
     const saveNow = () => void saver.flush().catch(() => undefined)
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      // Not with Shift: Mod+Shift+S inserts a score.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
         event.preventDefault()
         saveNow()
       }
@@ -177,14 +174,12 @@ function EditableReview({
     setMeta(next)
     saver.change({ meta: next })
   }
-  const changeDoc = useCallback(
-    (state: EditorState) => {
-      const doc = serialiseOnce(state)
-      saver.change({ doc })
-      latestDoc.set(doc)
-    },
-    [saver, latestDoc],
-  )
+  const { services, problem, dismissProblem } = useReviewEditorServices({
+    reviewId: review.id,
+    featuredImage: meta.featuredImage,
+    onFeaturedImage: (featuredImage) => changeMeta({ featuredImage }),
+  })
+  const changeDoc = useCallback((state: EditorState) => saver.change({ doc: state }), [saver])
 
   /** Writes these edits over the version another program saved. */
   const keepMine = async () => {
@@ -214,10 +209,9 @@ function EditableReview({
         </button>
         <span className="topbar-title">{meta.title || 'Untitled review'}</span>
         <StatusBadge status={meta.status} />
-        <PreviewToggle className="push-left" open={showPreview} onToggle={togglePreview} />
         <button
           type="button"
-          className="icon-button"
+          className="icon-button push-left"
           aria-label="Details panel"
           aria-pressed={showDetails}
           title="Show or hide the details panel"
@@ -227,7 +221,7 @@ function EditableReview({
         </button>
       </header>
       <div className="review-body">
-        <main className="review-main" ref={mainRef}>
+        <main className="review-main">
           {saveState.kind === 'error' && saveState.conflict && (
             <div className="notice notice-error conflict" role="alert">
               <Icon name="warning" />
@@ -245,15 +239,17 @@ function EditableReview({
               </div>
             </div>
           )}
-          <Editor
-            doc={review.doc}
-            onChange={changeDoc}
-            onWordCount={setWords}
-            header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
-          />
+          <ReviewNotices warnings={review.warnings} problem={problem} onDismissProblem={dismissProblem} />
+          <EditorServicesProvider value={services}>
+            <Editor
+              doc={review.doc}
+              onChange={changeDoc}
+              onWordCount={setWords}
+              header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
+            />
+          </EditorServicesProvider>
         </main>
-        {showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} scrollSource={mainRef} />}
-        {showDetails && <MetaPanel id={review.id} meta={meta} onChange={changeMeta} />}
+        {showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} />}
       </div>
       <StatusBar words={words} wordsPerMinute={wordsPerMinute} save={saveState} />
     </div>

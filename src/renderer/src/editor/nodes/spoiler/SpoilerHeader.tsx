@@ -41,6 +41,7 @@ export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, 
           <label htmlFor={labelId}>Label</label>
           <DraftInput
             id={labelId}
+            aria-label="Spoiler label"
             placeholder={DEFAULT_SPOILER_LABEL}
             maxLength={300}
             disabled={!editable}

@@ -1,0 +1,45 @@
+import { useState } from 'react'
+import { Icon } from '@renderer/components/Icon'
+import type { Problem } from './editorServices'
+
+/**
+ * Above the text: what the file holds that Verdict reports but keeps as written (from opening it),
+ * and the last refusal (an image that was not added). Both can be dismissed.
+ */
+export function ReviewNotices({ warnings, problem, onDismissProblem }: { warnings: string[]; problem: Problem | null; onDismissProblem: () => void }) {
+  const [showWarnings, setShowWarnings] = useState(warnings.length > 0)
+  if (!problem && !(showWarnings && warnings.length > 0)) return null
+  return (
+    <div className="review-notices">
+      {problem && (
+        <div className="notice notice-error review-problem" role="alert" key={problem.id}>
+          <Icon name="warning" />
+          <div>
+            <strong>Nothing was added.</strong>
+            <p>{problem.text}</p>
+          </div>
+          <button type="button" className="icon-button" aria-label="Dismiss message" title="Dismiss" onClick={onDismissProblem}>
+            <Icon name="close" size={16} />
+          </button>
+        </div>
+      )}
+      {showWarnings && warnings.length > 0 && (
+        <section className="notice notice-warning review-warnings" aria-label="Notes on this file">
+          <Icon name="warning" />
+          <div>
+            <strong>{warnings.length === 1 ? 'One thing in this file is kept as written:' : `${warnings.length} things in this file are kept as written:`}</strong>
+            <ul>
+              {warnings.map((warning, index) => (
+                <li key={index}>{warning}</li>
+              ))}
+            </ul>
+            <p>Verdict leaves them untouched when it saves. Fix them here or in another editor.</p>
+          </div>
+          <button type="button" className="icon-button" aria-label="Dismiss notes" title="Dismiss" onClick={() => setShowWarnings(false)}>
+            <Icon name="close" size={16} />
+          </button>
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,306 @@
+import { useId, useState } from 'react'
+import type { z } from 'zod'
+import { CREATOR_ROLE, SUBJECT_KINDS, type Subject, type SubjectIds, type SubjectKind } from '@shared/critic'
+import { subject as subjectSchema } from '@shared/validate'
+import { TextField } from '@renderer/components/TextField'
+
+const KIND_LABELS: Record<SubjectKind, string> = {
+  film: 'Film',
+  series: 'Series',
+  season: 'Season of a series',
+  episode: 'Episode',
+  book: 'Book',
+  game: 'Game',
+  album: 'Album',
+  show: 'Show',
+  other: 'Other',
+}
+
+const NAME_PLACEHOLDERS: Record<SubjectKind, string> = {
+  film: 'Ballerina',
+  series: 'Severance',
+  season: 'Severance, season 2',
+  episode: 'Hello, Ms. Cobel',
+  book: 'Intermezzo',
+  game: 'Hades II',
+  album: 'Brat',
+  show: 'Hamilton',
+  other: '',
+}
+
+const SCREEN: readonly SubjectKind[] = ['film', 'series', 'season', 'episode', 'show']
+
+/** Which fields fit which kind; the others are not shown, and dropped when the kind changes. */
+const FITS = {
+  cast: SCREEN,
+  runtime: ['film', 'episode'],
+  platform: ['game'],
+  series: ['season', 'episode'],
+  season: ['season', 'episode'],
+  episode: ['episode'],
+  imdb: SCREEN,
+  tmdb: SCREEN,
+  isbn: ['book'],
+} satisfies Record<string, readonly SubjectKind[]>
+
+const fits = (field: keyof typeof FITS, kind: SubjectKind) => (FITS[field] as readonly SubjectKind[]).includes(kind)
+
+function forKind(subject: Subject, kind: SubjectKind): Subject {
+  const ids: SubjectIds = { ...subject.ids }
+  if (!fits('imdb', kind)) delete ids.imdb
+  if (!fits('tmdb', kind)) delete ids.tmdb
+  if (!fits('isbn', kind)) delete ids.isbn
+  const next: Subject = { ...subject, kind, ids, cast: fits('cast', kind) ? subject.cast : [] }
+  if (!fits('runtime', kind)) delete next.runtime
+  if (!fits('platform', kind)) delete next.platform
+  if (!fits('series', kind)) delete next.series
+  if (!fits('season', kind)) delete next.season
+  if (!fits('episode', kind)) delete next.episode
+  return next
+}
+
+const shape = subjectSchema.shape
+const idShape = shape.ids.shape
+
+type Check<T> = { ok: true; value: T } | { ok: false; message: string }
+
+/** The field's own rule from the schema main checks saves with: a value the panel accepts is one main accepts. */
+function check<T>(schema: z.ZodType<T>, value: unknown): Check<T> {
+  const result = schema.safeParse(value)
+  if (result.success) return { ok: true, value: result.data }
+  const message = result.error.issues[0]?.message ?? 'not valid'
+  return { ok: false, message: message.charAt(0).toUpperCase() + message.slice(1) }
+}
+
+function wholeNumber(text: string, schema: z.ZodType<number | undefined>, what: string, range: string): Check<number | undefined> {
+  const trimmed = text.trim()
+  if (trimmed === '') return { ok: true, value: undefined }
+  const result = /^\d+$/.test(trimmed) ? check(schema, Number(trimmed)) : null
+  return result?.ok ? result : { ok: false, message: `Enter the ${what} as a whole number from ${range}` }
+}
+
+function names(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+}
+
+/**
+ * "What is reviewed": the kind, then the fields that fit it. Each field keeps what is typed and
+ * says what is wrong with it; only valid values reach the review's front matter.
+ */
+export function SubjectFields({ subject, onChange }: { subject: Subject | undefined; onChange: (subject: Subject | undefined) => void }) {
+  const kindId = useId()
+  const kind = subject?.kind
+
+  const set = (patch: Partial<Subject>) => subject && onChange({ ...subject, ...patch })
+  const setId = (key: keyof SubjectIds, value: string | undefined) => {
+    if (!subject) return
+    const ids = { ...subject.ids }
+    if (value === undefined) delete ids[key]
+    else ids[key] = value
+    onChange({ ...subject, ids })
+  }
+  const optional = <K extends 'year' | 'runtime' | 'platform' | 'series' | 'season' | 'episode'>(key: K, value: Subject[K]) => {
+    if (!subject) return
+    const next = { ...subject, [key]: value } as Subject
+    if (value === undefined) delete next[key]
+    onChange(next)
+  }
+
+  return (
+    <fieldset className="subject-fields">
+      <legend className="panel-heading">What is reviewed</legend>
+      <div className="field">
+        <label htmlFor={kindId}>Kind</label>
+        <select
+          id={kindId}
+          value={kind ?? ''}
+          onChange={(event) => {
+            const next = event.target.value as SubjectKind | ''
+            if (next === '') onChange(undefined)
+            else onChange(subject ? forKind(subject, next) : { kind: next, title: '', creators: [], cast: [], ids: {} })
+          }}
+        >
+          <option value="">Not set</option>
+          {SUBJECT_KINDS.map((option) => (
+            <option key={option} value={option}>
+              {KIND_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {subject && kind && (
+        <>
+          <CheckedField
+            label="Name"
+            placeholder={NAME_PLACEHOLDERS[kind]}
+            value={subject.title}
+            parse={(text) => check(shape.title, text)}
+            onCommit={(title) => set({ title })}
+          />
+          {fits('series', kind) && (
+            <CheckedField
+              label="Series"
+              value={subject.series ?? ''}
+              parse={(text) => (text.trim() === '' ? { ok: true, value: undefined } : check(shape.series, text))}
+              onCommit={(series) => optional('series', series)}
+            />
+          )}
+          {fits('season', kind) && (
+            <CheckedField
+              label="Season number"
+              inputMode="numeric"
+              value={subject.season?.toString() ?? ''}
+              parse={(text) => wholeNumber(text, shape.season, 'season number', '0 to 10000')}
+              onCommit={(season) => optional('season', season)}
+            />
+          )}
+          {fits('episode', kind) && (
+            <CheckedField
+              label="Episode number"
+              inputMode="numeric"
+              value={subject.episode?.toString() ?? ''}
+              parse={(text) => wholeNumber(text, shape.episode, 'episode number', '0 to 100000')}
+              onCommit={(episode) => optional('episode', episode)}
+            />
+          )}
+          <CheckedField
+            label="Year"
+            inputMode="numeric"
+            placeholder="2025"
+            value={subject.year?.toString() ?? ''}
+            parse={(text) => wholeNumber(text, shape.year, 'year', '1800 to 2200')}
+            onCommit={(year) => optional('year', year)}
+          />
+          <CheckedField
+            label={CREATOR_ROLE[kind]}
+            hint="Separate names with commas."
+            value={subject.creators.join(', ')}
+            parse={(text) => check(shape.creators, names(text))}
+            onCommit={(creators) => set({ creators })}
+          />
+          {fits('cast', kind) && (
+            <CheckedField
+              label="Cast"
+              hint="Separate names with commas."
+              value={subject.cast.join(', ')}
+              parse={(text) => check(shape.cast, names(text))}
+              onCommit={(cast) => set({ cast })}
+            />
+          )}
+          {fits('runtime', kind) && (
+            <CheckedField
+              label="Runtime (minutes)"
+              inputMode="numeric"
+              value={subject.runtime?.toString() ?? ''}
+              parse={(text) => wholeNumber(text, shape.runtime, 'runtime in minutes', '1 to 100000')}
+              onCommit={(runtime) => optional('runtime', runtime)}
+            />
+          )}
+          {fits('platform', kind) && (
+            <CheckedField
+              label="Platform"
+              placeholder="PC, PlayStation 5…"
+              value={subject.platform ?? ''}
+              parse={(text) => (text.trim() === '' ? { ok: true, value: undefined } : check(shape.platform, text))}
+              onCommit={(platform) => optional('platform', platform)}
+            />
+          )}
+          <div className="subject-ids">
+            {fits('imdb', kind) && <IdField label="IMDb" placeholder="tt7181546" value={subject.ids.imdb} schema={idShape.imdb} onCommit={(id) => setId('imdb', id)} />}
+            {fits('tmdb', kind) && <IdField label="TMDB" placeholder="541671" value={subject.ids.tmdb} schema={idShape.tmdb} onCommit={(id) => setId('tmdb', id)} />}
+            {fits('isbn', kind) && <IdField label="ISBN" placeholder="9780571365463" value={subject.ids.isbn} schema={idShape.isbn} onCommit={(id) => setId('isbn', id)} />}
+            <IdField label="Wikidata" placeholder="Q107002052" value={subject.ids.wikidata} schema={idShape.wikidata} onCommit={(id) => setId('wikidata', id)} />
+          </div>
+        </>
+      )}
+    </fieldset>
+  )
+}
+
+function IdField({
+  label,
+  placeholder,
+  value,
+  schema,
+  onCommit,
+}: {
+  label: string
+  placeholder: string
+  value: string | undefined
+  schema: z.ZodType<string | undefined>
+  onCommit: (id: string | undefined) => void
+}) {
+  return (
+    <CheckedField
+      label={label}
+      placeholder={placeholder}
+      spellCheck={false}
+      value={value ?? ''}
+      parse={(text) => (text.trim() === '' ? { ok: true, value: undefined } : check(schema, text.trim()))}
+      onCommit={onCommit}
+    />
+  )
+}
+
+/**
+ * A text field that commits only what its `parse` accepts (an invalid entry commits nothing and
+ * shows why) and shows the committed value again once it is left.
+ */
+function CheckedField<T>({
+  label,
+  hint,
+  placeholder,
+  inputMode,
+  spellCheck,
+  value,
+  parse,
+  onCommit,
+}: {
+  label: string
+  hint?: string
+  placeholder?: string
+  inputMode?: 'numeric' | 'text'
+  spellCheck?: boolean
+  value: string
+  parse: (text: string) => Check<T>
+  onCommit: (value: T) => void
+}) {
+  const [draft, setDraft] = useState(value)
+  const [seen, setSeen] = useState(value)
+  const [editing, setEditing] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  if (value !== seen) {
+    setSeen(value)
+    if (!editing) setDraft(value)
+  }
+  return (
+    <TextField
+      label={label}
+      hint={hint}
+      placeholder={placeholder}
+      inputMode={inputMode}
+      spellCheck={spellCheck}
+      value={draft}
+      error={error}
+      onFocus={() => setEditing(true)}
+      onBlur={() => {
+        setEditing(false)
+        if (!error) setDraft(value)
+      }}
+      onChange={(event) => {
+        const text = event.target.value
+        setDraft(text)
+        const result = parse(text)
+        if (result.ok) {
+          setError(null)
+          onCommit(result.value)
+        } else {
+          setError(result.message)
+        }
+      }}
+    />
+  )
+}

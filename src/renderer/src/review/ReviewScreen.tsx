@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { OpenedReview } from '@shared/contract'
 import type { ReviewMeta } from '@shared/model'
 import type { EditorState } from 'lexical'
@@ -7,6 +7,9 @@ import { Icon } from '@renderer/components/Icon'
 import { StatusBadge } from '@renderer/components/StatusBadge'
 import { errorMessage } from '@renderer/lib/errors'
 import { Editor } from '@renderer/editor/Editor'
+import { LatestDocument, serialiseOnce } from '@renderer/preview/latestDocument'
+import { PreviewPane } from '@renderer/preview/PreviewPane'
+import { PreviewToggle, usePreviewToggle } from '@renderer/preview/PreviewToggle'
 import { EditorServicesProvider } from '@renderer/editor/EditorServices'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
 import { ReviewNotices } from './ReviewNotices'
@@ -129,6 +132,10 @@ function EditableReview({
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
   const [words, setWords] = useState<number | null>(null)
   const [showDetails, setShowDetails] = useState(true)
+  const [showPreview, togglePreview] = usePreviewToggle()
+  const mainRef = useRef<HTMLElement>(null)
+  // The newest editor state for the preview, serialised once and shared with autosave.
+  const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => review.doc }))
   // One saver per opened review, bound to its id for its whole life.
   const [saver] = useState(
     () =>
@@ -179,7 +186,14 @@ function EditableReview({
     featuredImage: meta.featuredImage,
     onFeaturedImage: (featuredImage) => changeMeta({ featuredImage }),
   })
-  const changeDoc = useCallback((state: EditorState) => saver.change({ doc: state }), [saver])
+  const changeDoc = useCallback(
+    (state: EditorState) => {
+      const doc = serialiseOnce(state)
+      saver.change({ doc })
+      latestDoc.set(doc)
+    },
+    [saver, latestDoc],
+  )
 
   /** Writes these edits over the version another program saved. */
   const keepMine = async () => {
@@ -209,9 +223,10 @@ function EditableReview({
         </button>
         <span className="topbar-title">{meta.title || 'Untitled review'}</span>
         <StatusBadge status={meta.status} />
+        <PreviewToggle className="push-left" open={showPreview} onToggle={togglePreview} />
         <button
           type="button"
-          className="icon-button push-left"
+          className="icon-button"
           aria-label="Details panel"
           aria-pressed={showDetails}
           title="Show or hide the details panel"
@@ -221,7 +236,7 @@ function EditableReview({
         </button>
       </header>
       <div className="review-body">
-        <main className="review-main">
+        <main className="review-main" ref={mainRef}>
           {saveState.kind === 'error' && saveState.conflict && (
             <div className="notice notice-error conflict" role="alert">
               <Icon name="warning" />
@@ -249,6 +264,7 @@ function EditableReview({
             />
           </EditorServicesProvider>
         </main>
+        {showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} scrollSource={mainRef} />}
         {showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} />}
       </div>
       <StatusBar words={words} wordsPerMinute={wordsPerMinute} save={saveState} />

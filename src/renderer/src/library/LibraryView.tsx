@@ -4,6 +4,8 @@ import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
+import { ExportDialog } from '@renderer/export/ExportDialog'
+import { ImportDialog } from '@renderer/export/ImportDialog'
 import { ReviewRow } from './ReviewRow'
 import { RenameDialog } from './RenameDialog'
 import { SwitchLibraryDialog } from './SwitchLibraryDialog'
@@ -43,6 +45,11 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
   const [sort, setSort] = useState<Sort>('updated')
   const [renaming, setRenaming] = useState<ReviewSummary | null>(null)
   const [switching, setSwitching] = useState(false)
+  // Reviews ticked for a batch export; the export dialog's reviews while it is open.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [exportIds, setExportIds] = useState<string[] | null>(null)
+  const [importing, setImporting] = useState(false)
+  const [highlighted, setHighlighted] = useState<string | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const sortId = useId()
 
@@ -107,6 +114,25 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
     })
 
   const reviews = useMemo(() => (listing.kind === 'loaded' ? listing.reviews : []), [listing])
+  // In list order, and only reviews that still exist (one may have been deleted or renamed meanwhile).
+  const selectedIds = useMemo(() => reviews.filter((review) => selected.has(review.id)).map((review) => review.id), [reviews, selected])
+  const toggleSelected = (id: string, on: boolean) =>
+    setSelected((old) => {
+      const next = new Set(old)
+      if (on) next.add(id)
+      else next.delete(id)
+      return next
+    })
+
+  const imported = (review: ReviewSummary) => {
+    setImporting(false)
+    // Show the new review wherever the list was: no filter or search may hide it.
+    setQuery('')
+    setFilter('all')
+    setHighlighted(review.id)
+    void reload()
+    notify(`Imported “${review.title || 'Untitled review'}”`, { label: 'Open', run: () => onOpen(review.id) })
+  }
   const counts = useMemo(() => {
     const result: Record<Filter, number> = { all: reviews.length, draft: 0, ready: 0, published: 0 }
     for (const review of reviews) result[review.status] += 1
@@ -196,6 +222,12 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
                 <option value="title">Title</option>
               </select>
             </div>
+            <button type="button" className="button" onClick={() => setImporting(true)}>
+              Import…
+            </button>
+            <button type="button" className="button" disabled={reviews.length === 0} onClick={() => setExportIds(reviews.map((review) => review.id))}>
+              Export all…
+            </button>
             <button type="button" className="button button-primary" onClick={() => void create()}>
               <Icon name="plus" size={16} /> New review
             </button>
@@ -203,6 +235,19 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
         </header>
 
         <div className="library-content">
+          {selectedIds.length > 0 && (
+            <div className="selection-bar" role="region" aria-label="Selection">
+              <span>
+                {selectedIds.length} {selectedIds.length === 1 ? 'review' : 'reviews'} selected
+              </span>
+              <button type="button" className="button button-primary" onClick={() => setExportIds(selectedIds)}>
+                Export selected…
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => setSelected(new Set())}>
+                Clear selection
+              </button>
+            </div>
+          )}
           {listing.kind === 'loading' && (
             <p className="loading" aria-busy="true">
               Loading reviews…
@@ -251,6 +296,9 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
                 <ReviewRow
                   key={review.id}
                   review={review}
+                  selected={selected.has(review.id)}
+                  highlighted={highlighted === review.id}
+                  onSelect={(on) => toggleSelected(review.id, on)}
                   onOpen={() => onOpen(review.id)}
                   onRename={() => setRenaming(review)}
                   onDuplicate={() => void duplicate(review)}
@@ -284,6 +332,14 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
           }}
         />
       )}
+      {exportIds && (
+        <ExportDialog
+          ids={exportIds}
+          subject={exportIds.length === 1 ? `“${reviews.find((review) => review.id === exportIds[0])?.title || 'Untitled review'}”` : `${exportIds.length} reviews`}
+          onClose={() => setExportIds(null)}
+        />
+      )}
+      {importing && <ImportDialog onImported={imported} onClose={() => setImporting(false)} />}
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>
   )

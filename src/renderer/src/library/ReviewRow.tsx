@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { ReviewSummary } from '@shared/model'
 import { Icon, type IconName } from '@renderer/components/Icon'
 import { StatusBadge } from '@renderer/components/StatusBadge'
@@ -5,19 +6,34 @@ import { relativeTime } from '@renderer/lib/time'
 
 interface Props {
   review: ReviewSummary
+  /** Ticked for a batch export. */
+  selected?: boolean
+  /** Just imported: drawn out and scrolled into view. */
+  highlighted?: boolean
+  onSelect?: (selected: boolean) => void
   onOpen: () => void
   onRename: () => void
   onDuplicate: () => void
   onDelete: () => void
 }
 
-export function ReviewRow({ review, onOpen, onRename, onDuplicate, onDelete }: Props) {
+export function ReviewRow({ review, selected = false, highlighted = false, onSelect, onOpen, onRename, onDuplicate, onDelete }: Props) {
   const title = review.title || 'Untitled review'
+  const ref = useRef<HTMLLIElement>(null)
+  useEffect(() => {
+    if (highlighted) ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [highlighted])
   return (
     // A click anywhere on the card opens it; keyboard users have the Open button.
-    <li className="review-card" aria-label={title} onClick={onOpen}>
+    <li ref={ref} className={highlighted ? 'review-card review-card-highlight' : 'review-card'} aria-label={title} onClick={onOpen}>
       <div className="review-card-main">
         <div className="review-card-heading">
+          {onSelect && (
+            // Ticking chooses the review for export; it must not open it.
+            <label className="review-select" onClick={(event) => event.stopPropagation()}>
+              <input type="checkbox" aria-label={`Select “${title}”`} checked={selected} onChange={(event) => onSelect(event.target.checked)} />
+            </label>
+          )}
           <h3 className="review-card-title">{title}</h3>
           {review.problem ? (
             <span className="badge badge-problem" title={review.problem}>

@@ -7,6 +7,7 @@ import { Icon } from '@renderer/components/Icon'
 import { StatusBadge } from '@renderer/components/StatusBadge'
 import { errorMessage } from '@renderer/lib/errors'
 import { Editor } from '@renderer/editor/Editor'
+import { ExportDialog } from '@renderer/export/ExportDialog'
 import { LatestDocument, serialiseOnce } from '@renderer/preview/latestDocument'
 import { PreviewPane } from '@renderer/preview/PreviewPane'
 import { PreviewToggle, usePreviewToggle } from '@renderer/preview/PreviewToggle'
@@ -133,6 +134,7 @@ function EditableReview({
   const [words, setWords] = useState<number | null>(null)
   const [showDetails, setShowDetails] = useState(true)
   const [showPreview, togglePreview] = usePreviewToggle()
+  const [exporting, setExporting] = useState(false)
   const mainRef = useRef<HTMLElement>(null)
   // The newest editor state for the preview, serialised once and shared with autosave.
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => review.doc }))
@@ -224,6 +226,9 @@ function EditableReview({
         <span className="topbar-title">{meta.title || 'Untitled review'}</span>
         <StatusBadge status={meta.status} />
         <PreviewToggle className="push-left" open={showPreview} onToggle={togglePreview} />
+        <button type="button" className="button button-quiet topbar-action" onClick={() => setExporting(true)}>
+          Export…
+        </button>
         <button
           type="button"
           className="icon-button"
@@ -268,6 +273,15 @@ function EditableReview({
         {showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} />}
       </div>
       <StatusBar words={words} wordsPerMinute={wordsPerMinute} save={saveState} />
+      {exporting && (
+        <ExportDialog
+          ids={[review.id]}
+          subject={`“${meta.title || 'Untitled review'}”`}
+          // Exports read the saved file: write what is pending first.
+          prepare={() => saver.flush()}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </div>
   )
 }

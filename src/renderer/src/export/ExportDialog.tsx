@@ -1,0 +1,317 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { ColorScheme, ExportFormat, ExportRequest, ExportSummary } from '@shared/contract'
+import { api } from '@renderer/api'
+import { Dialog } from '@renderer/components/Dialog'
+import { TextField } from '@renderer/components/TextField'
+import { errorMessage } from '@renderer/lib/errors'
+import { Segmented } from '@renderer/preview/Segmented'
+import { themeLabel, themeOptions, useThemes } from '@renderer/preview/themes'
+import { defaultExportDir } from './paths'
+import '../styles/export.css'
+
+const FORMATS: ReadonlyArray<{ value: ExportFormat; label: string; hint: string }> = [
+  { value: 'html', label: 'HTML page', hint: 'One self-contained file, images included.' },
+  { value: 'html-folder', label: 'HTML folder', hint: 'index.html with an images folder, ready to upload.' },
+  { value: 'markdown', label: 'Markdown bundle (.zip)', hint: 'review.md and its images, to import elsewhere.' },
+  { value: 'pdf', label: 'PDF', hint: 'For print or sharing as a document.' },
+]
+
+const SCHEMES = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+] as const
+
+const PAGE_SIZES = [
+  { value: 'A4', label: 'A4' },
+  { value: 'Letter', label: 'Letter' },
+] as const
+
+const DEFAULT_MARGINS_MM = 18
+
+interface Props {
+  /** The reviews to export, in order. */
+  ids: string[]
+  /** What is exported, for the title: “Ballerina”, or 3 reviews. */
+  subject: string
+  /** Runs before exporting (the review screen saves pending edits: exports read the saved files). */
+  prepare?: () => Promise<void>
+  onClose: () => void
+}
+
+type Progress = { completed: number; total: number; current: string | null }
+type Phase = { kind: 'form' } | { kind: 'running' } | { kind: 'done'; summary: ExportSummary; destDir: string }
+
+/** Exports reviews as HTML, an HTML folder, a Markdown bundle or PDF, with progress and a summary. */
+export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
+  const themes = useThemes()
+  const [format, setFormat] = useState<ExportFormat>('html')
+  const [theme, setTheme] = useState('classic')
+  const [colorScheme, setColorScheme] = useState<ColorScheme>('light')
+  const [pageSize, setPageSize] = useState<ExportRequest['pageSize']>('A4')
+  const [margins, setMargins] = useState(String(DEFAULT_MARGINS_MM))
+  const [marginsError, setMarginsError] = useState<string | null>(null)
+  const [destDir, setDestDir] = useState('')
+  const [destError, setDestError] = useState<string | null>(null)
+  const [remembered, setRemembered] = useState({ theme: '', exportDir: '' })
+  const [phase, setPhase] = useState<Phase>({ kind: 'form' })
+  const [progress, setProgress] = useState<Progress>({ completed: 0, total: ids.length, current: null })
+  const [error, setError] = useState<string | null>(null)
+  const running = useRef(false)
+  const themeId = useId()
+
+  useEffect(() => {
+    Promise.all([api.getSettings(), api.getLibrary()]).then(
+      ([settings, library]) => {
+        setTheme(settings.theme)
+        setRemembered({ theme: settings.theme, exportDir: settings.exportDir })
+        setDestDir((typed) => typed || settings.exportDir || defaultExportDir(library.path))
+      },
+      (failure: unknown) => setError(errorMessage(failure)),
+    )
+  }, [])
+
+  // Subscribed from the start, so no event of the export is missed while the channel connects.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'export-progress' || !running.current) return
+        setProgress({
+          completed: event.index + (event.state === 'started' ? 0 : 1),
+          total: event.total,
+          current: event.state === 'started' ? event.id : null,
+        })
+      }),
+    [],
+  )
+
+  const browse = async () => {
+    try {
+      const picked = await api.pickFolder()
+      if (picked !== null) {
+        setDestDir(picked)
+        setDestError(null)
+      }
+    } catch (failure) {
+      setDestError(errorMessage(failure))
+    }
+  }
+
+  const start = async () => {
+    const dest = destDir.trim()
+    const marginsMm = Number(margins)
+    let valid = true
+    if (!dest) {
+      setDestError('Enter the folder to export to.')
+      valid = false
+    }
+    if (format === 'pdf' && (margins.trim() === '' || !Number.isFinite(marginsMm) || marginsMm < 0 || marginsMm > 60)) {
+      setMarginsError('Enter a margin between 0 and 60 mm.')
+      valid = false
+    }
+    if (!valid) return
+    setError(null)
+    setPhase({ kind: 'running' })
+    setProgress({ completed: 0, total: ids.length, current: ids[0] ?? null })
+    running.current = true
+    try {
+      await prepare?.()
+      const summary = await api.exportReviews({ ids, format, destDir: dest, theme, colorScheme, pageSize, marginsMm: format === 'pdf' ? marginsMm : DEFAULT_MARGINS_MM })
+      setProgress({ completed: summary.total, total: summary.total, current: null })
+      setPhase({ kind: 'done', summary, destDir: dest })
+      if (dest !== remembered.exportDir || theme !== remembered.theme) {
+        // Next time starts from here; not worth bothering the user about should it fail.
+        api.updateSettings({ exportDir: dest, theme }).catch(() => undefined)
+      }
+    } catch (failure) {
+      setError(errorMessage(failure))
+      setPhase({ kind: 'form' })
+    } finally {
+      running.current = false
+    }
+  }
+
+  const busy = phase.kind === 'running'
+  const done = phase.kind === 'done'
+  const styled = format !== 'markdown'
+
+  return (
+    <Dialog
+      title={`Export ${subject}`}
+      busy={busy}
+      // An export under way finishes in the background anyway; keep the dialog to show how it went.
+      onClose={() => !busy && onClose()}
+      onSubmit={() => (done ? onClose() : void start())}
+      actions={
+        done ? (
+          // Replaces the buttons that had the focus: take it, so it stays in the dialog.
+          <button type="submit" className="button button-primary" autoFocus>
+            Done
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button" disabled={busy} onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? 'Exporting…' : 'Export'}
+            </button>
+          </>
+        )
+      }
+    >
+      <div className="export-form">
+        {!done && (
+          <>
+            <fieldset className="export-formats" disabled={busy}>
+              <legend>Format</legend>
+              {FORMATS.map((option) => (
+                <label key={option.value} className="export-format">
+                  <input type="radio" name="export-format" value={option.value} checked={format === option.value} onChange={() => setFormat(option.value)} />
+                  <span className="export-format-text">
+                    <span className="export-format-label">{option.label}</span>
+                    <span className="export-format-hint">{option.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+
+            {styled && (
+              <div className="export-look">
+                <div className="field">
+                  <label htmlFor={themeId}>Theme</label>
+                  <select id={themeId} value={theme} disabled={busy} onChange={(event) => setTheme(event.target.value)}>
+                    {themeOptions(themes, theme).map((name) => (
+                      <option key={name} value={name}>
+                        {themeLabel(name)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <Segmented label="Colours" value={colorScheme} options={SCHEMES} onChange={setColorScheme} disabled={busy} />
+              </div>
+            )}
+
+            {format === 'pdf' && (
+              <div className="export-look">
+                <Segmented label="Page size" value={pageSize} options={PAGE_SIZES} onChange={setPageSize} disabled={busy} />
+                <TextField
+                  className="export-margins"
+                  label="Margins (mm)"
+                  type="number"
+                  min={0}
+                  max={60}
+                  step={1}
+                  disabled={busy}
+                  value={margins}
+                  error={marginsError}
+                  onChange={(event) => {
+                    setMargins(event.target.value)
+                    setMarginsError(null)
+                  }}
+                />
+              </div>
+            )}
+
+            <div className="field-row">
+              <TextField
+                className="grow"
+                label="Destination folder"
+                hint={destDir.trim() && destDir.trim() === remembered.exportDir ? 'The folder you exported to last time.' : 'Created if missing; remembered for next time.'}
+                spellCheck={false}
+                disabled={busy}
+                value={destDir}
+                error={destError}
+                onChange={(event) => {
+                  setDestDir(event.target.value)
+                  setDestError(null)
+                }}
+              />
+              <button type="button" className="button" disabled={busy} onClick={() => void browse()}>
+                Browse…
+              </button>
+            </div>
+          </>
+        )}
+
+        {(busy || done) && (
+          <div className="export-progress">
+            <div
+              role="progressbar"
+              aria-label="Export progress"
+              aria-valuemin={0}
+              aria-valuemax={progress.total}
+              aria-valuenow={progress.completed}
+              aria-valuetext={`${progress.completed} of ${progress.total} ${progress.total === 1 ? 'review' : 'reviews'}`}
+              className="progress"
+            >
+              <div className="progress-fill" style={{ width: `${progress.total ? (100 * progress.completed) / progress.total : 0}%` }} />
+            </div>
+            <p className="export-progress-text">
+              {busy
+                ? `Exporting ${Math.min(progress.completed + 1, progress.total)} of ${progress.total}${progress.current ? ` — ${progress.current}` : ''}…`
+                : `${progress.total} of ${progress.total} done`}
+            </p>
+          </div>
+        )}
+
+        {phase.kind === 'done' && <Summary summary={phase.summary} destDir={phase.destDir} />}
+
+        {error && (
+          <p className="field-error" role="alert">
+            The export failed: {error}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  )
+}
+
+function Summary({ summary, destDir }: { summary: ExportSummary; destDir: string }) {
+  const { succeeded, failed, total } = summary
+  return (
+    <section className="export-summary" aria-label="Export summary">
+      <p role="status" className={failed.length ? 'export-outcome export-outcome-partial' : 'export-outcome'}>
+        {failed.length === 0
+          ? `Exported ${total === 1 ? 'the review' : `all ${total} reviews`} to ${destDir}.`
+          : `Exported ${succeeded.length} of ${total}; ${failed.length} could not be exported.`}
+      </p>
+      {succeeded.length > 0 && (
+        <>
+          <h3 className="panel-heading">Exported files</h3>
+          <ul className="export-list" aria-label="Exported files">
+            {succeeded.map((item) => (
+              <li key={item.id}>
+                <code>{item.path}</code>
+                {item.warnings.length > 0 && (
+                  <details>
+                    <summary>
+                      {item.warnings.length} {item.warnings.length === 1 ? 'warning' : 'warnings'}
+                    </summary>
+                    <ul>
+                      {item.warnings.map((warning, index) => (
+                        <li key={index}>{warning}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {failed.length > 0 && (
+        <>
+          <h3 className="panel-heading">Not exported</h3>
+          <ul className="export-list export-failed" aria-label="Not exported">
+            {failed.map((item) => (
+              <li key={item.id}>
+                <strong>{item.id}</strong>
+                <span>{item.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { SUBJECT_KINDS, type SubjectKind } from '@shared/critic'
 import { REVIEW_STATUSES, type LibraryInfo, type ReviewStatus, type ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
@@ -6,16 +7,28 @@ import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
+import { KIND_PLURALS, scoreRank } from './critic'
 import { ReviewRow } from './ReviewRow'
 import { RenameDialog } from './RenameDialog'
 import { SwitchLibraryDialog } from './SwitchLibraryDialog'
 
-type Sort = 'updated' | 'title'
+type Sort = 'updated' | 'title' | 'score'
 type Filter = ReviewStatus | 'all'
+type KindFilter = SubjectKind | 'all'
 
 const FILTER_LABELS: Record<Filter, string> = { all: 'All reviews', draft: 'Drafts', ready: 'Ready', published: 'Published' }
 
 const byTitle = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
+/** Best score first, across scales; reviews without a (readable) score after all scored ones. */
+function byScore(a: ReviewSummary, b: ReviewSummary): number {
+  const left = scoreRank(a.score)
+  const right = scoreRank(b.score)
+  if (left === right) return byTitle.compare(a.title, b.title)
+  if (left === null) return 1
+  if (right === null) return -1
+  return right - left
+}
 
 type Listing = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; reviews: ReviewSummary[] }
 
@@ -42,6 +55,7 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
   const [listing, setListing] = useState<Listing>({ kind: 'loading' })
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
+  const [kindFilter, setKindFilter] = useState<KindFilter>('all')
   const [sort, setSort] = useState<Sort>('updated')
   const [renaming, setRenaming] = useState<ReviewSummary | null>(null)
   const [switching, setSwitching] = useState(false)
@@ -139,12 +153,24 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
     return result
   }, [reviews])
 
+  // The kinds of what this library reviews, in the vocabulary's order, with how many of each.
+  const kinds = useMemo(() => {
+    const result = new Map<SubjectKind, number>()
+    for (const review of reviews) if (review.subject) result.set(review.subject.kind, (result.get(review.subject.kind) ?? 0) + 1)
+    return SUBJECT_KINDS.filter((kind) => result.has(kind)).map((kind) => [kind, result.get(kind)!] as const)
+  }, [reviews])
+
   const visible = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase()
     return reviews
-      .filter((review) => (filter === 'all' || review.status === filter) && review.title.toLocaleLowerCase().includes(needle))
-      .sort((a, b) => (sort === 'title' ? byTitle.compare(a.title, b.title) : b.updated.localeCompare(a.updated)))
-  }, [reviews, query, filter, sort])
+      .filter(
+        (review) =>
+          (filter === 'all' || review.status === filter) &&
+          (kindFilter === 'all' || review.subject?.kind === kindFilter) &&
+          review.title.toLocaleLowerCase().includes(needle),
+      )
+      .sort((a, b) => (sort === 'title' ? byTitle.compare(a.title, b.title) : sort === 'score' ? byScore(a, b) : b.updated.localeCompare(a.updated)))
+  }, [reviews, query, filter, kindFilter, sort])
 
   return (
     <div className="screen library-screen">
@@ -171,6 +197,21 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
             </li>
           ))}
         </ul>
+        {kinds.length > 0 && (
+          <div className="sidebar-section">
+            <p className="sidebar-label">What is reviewed</p>
+            <ul className="sidebar-nav" aria-label="Filter by kind">
+              {([['all', reviews.length], ...kinds] as Array<readonly [KindFilter, number]>).map(([kind, count]) => (
+                <li key={kind}>
+                  <button type="button" className="sidebar-item" aria-pressed={kindFilter === kind} onClick={() => setKindFilter(kind)}>
+                    <span className="sidebar-item-label">{kind === 'all' ? 'All kinds' : KIND_PLURALS[kind]}</span>
+                    <span className="sidebar-count">{count}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <div className="sidebar-footer">
           <p className="sidebar-label">Library</p>
           <div className="library-path" title={library?.path}>
@@ -195,7 +236,10 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
       <main className="library-main">
         <header className="library-header">
           <div className="library-heading">
-            <h1 className="library-title">{FILTER_LABELS[filter]}</h1>
+            <h1 className="library-title">
+              {FILTER_LABELS[filter]}
+              {kindFilter !== 'all' && <span className="library-title-kind"> · {KIND_PLURALS[kindFilter]}</span>}
+            </h1>
             {listing.kind === 'loaded' && (
               <p className="library-subtitle">
                 {visible.length === reviews.length
@@ -220,6 +264,7 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
               <select id={sortId} value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
                 <option value="updated">Last edited</option>
                 <option value="title">Title</option>
+                <option value="score">Score</option>
               </select>
             </div>
             <button type="button" className="button" onClick={() => setImporting(true)}>
@@ -277,13 +322,20 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
           {listing.kind === 'loaded' && reviews.length > 0 && visible.length === 0 && (
             <div className="empty-state">
               <h2>No matching reviews</h2>
-              <p>{query ? `No ${filter === 'all' ? '' : `${FILTER_LABELS[filter].toLowerCase()} `}review has “${query.trim()}” in its title.` : `Nothing is marked ${FILTER_LABELS[filter].toLowerCase()} yet.`}</p>
+              <p>
+                {query
+                  ? `No ${filter === 'all' ? '' : `${FILTER_LABELS[filter].toLowerCase()} `}review has “${query.trim()}” in its title.`
+                  : filter === 'all'
+                    ? `No review of ${kindFilter === 'all' ? 'this kind' : KIND_PLURALS[kindFilter].toLowerCase()} yet.`
+                    : `Nothing is marked ${FILTER_LABELS[filter].toLowerCase()} yet.`}
+              </p>
               <button
                 type="button"
                 className="button"
                 onClick={() => {
                   setQuery('')
                   setFilter('all')
+                  setKindFilter('all')
                 }}
               >
                 Show all reviews

@@ -3,6 +3,7 @@ import type { ReviewSummary } from '@shared/model'
 import { Icon, type IconName } from '@renderer/components/Icon'
 import { StatusBadge } from '@renderer/components/StatusBadge'
 import { relativeTime } from '@renderer/lib/time'
+import { KIND_LABELS, scoreText, subjectLine } from './critic'
 
 interface Props {
   review: ReviewSummary
@@ -42,7 +43,17 @@ export function ReviewRow({ review, selected = false, highlighted = false, onSel
           ) : (
             <StatusBadge status={review.status} />
           )}
+          {review.score && (
+            <span className="review-card-score" title={review.score.label}>
+              {scoreText(review.score)}
+            </span>
+          )}
         </div>
+        {review.subject && (
+          <p className="review-card-subject">
+            <span className="review-card-kind">{KIND_LABELS[review.subject.kind]}</span> {subjectLine(review.subject)}
+          </p>
+        )}
         <p className="review-card-meta">
           {[
             review.author,

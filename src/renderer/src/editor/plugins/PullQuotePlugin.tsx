@@ -19,7 +19,7 @@ import { registerInsertShortcut } from './shortcuts'
 /** Turns the current paragraph into a pull quote (or back); inside a spoiler, starts one after it. */
 export const INSERT_PULLQUOTE_COMMAND: LexicalCommand<void> = createCommand('INSERT_PULLQUOTE_COMMAND')
 
-export const PULLQUOTE_SHORTCUT = 'P'
+export const PULLQUOTE_SHORTCUT = "'"
 
 export function PullQuotePlugin() {
   const [editor] = useLexicalComposerContext()

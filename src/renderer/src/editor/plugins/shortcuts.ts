@@ -2,19 +2,22 @@ import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'l
 
 export const IS_MAC = typeof navigator !== 'undefined' && navigator.userAgent.includes('Mac')
 
-/** Mod+Shift+<letter>, as shown in menus and tooltips ("Ctrl+Shift+S", "⌘⇧S"). */
-export function shortcutLabel(letter: string): string {
-  return IS_MAC ? `⌘⇧${letter.toUpperCase()}` : `Ctrl+Shift+${letter.toUpperCase()}`
+/** Mod+Shift+<key>, as shown in menus and tooltips ("Ctrl+Shift+S", "⌘⇧S"). `key` is a letter or `'`. */
+export function shortcutLabel(key: string): string {
+  return IS_MAC ? `⌘⇧${key.toUpperCase()}` : `Ctrl+Shift+${key.toUpperCase()}`
 }
 
 /** The same, for aria-keyshortcuts. */
-export function shortcutAria(letter: string): string {
-  return `${IS_MAC ? 'Meta' : 'Control'}+Shift+${letter.toUpperCase()}`
+export function shortcutAria(key: string): string {
+  return `${IS_MAC ? 'Meta' : 'Control'}+Shift+${key === "'" ? 'Quote' : key.toUpperCase()}`
 }
 
-/** Runs `action` on Mod+Shift+<letter> in the text (by key position, so it works on any layout). */
-export function registerInsertShortcut(editor: LexicalEditor, letter: string, action: () => void): () => void {
-  const code = `Key${letter.toUpperCase()}`
+/**
+ * Runs `action` on Mod+Shift+<key> in the text, matched by key position (KeyboardEvent.code) so
+ * it works on any layout. Mod+Shift+P is the preview's, Mod+S saving's.
+ */
+export function registerInsertShortcut(editor: LexicalEditor, key: string, action: () => void): () => void {
+  const code = key === "'" ? 'Quote' : `Key${key.toUpperCase()}`
   return editor.registerCommand(
     KEY_DOWN_COMMAND,
     (event) => {

@@ -246,9 +246,9 @@ describe('spoiler', () => {
     expect(documentToMarkdown(markdownToDocument(markdown))).toBe(markdown)
   })
 
-  it('reads a spoiler without a label as unlabelled, and keeps an empty one', () => {
-    writes(doc({ type: 'spoiler', label: '', children: [] }), ':::spoiler\n:::\n')
-    expect(markdownToDocument(':::spoiler\nHidden\n:::').root.children).toEqual([{ type: 'spoiler', label: '', children: [paragraph('Hidden')] }])
+  it('calls a spoiler without a label "Spoilers", as the editor does, and keeps an empty one', () => {
+    writes(doc({ type: 'spoiler', label: ' ', children: [] }), ':::spoiler[Spoilers]\n:::\n')
+    expect(markdownToDocument(':::spoiler\nHidden\n:::').root.children).toEqual([{ type: 'spoiler', label: 'Spoilers', children: [paragraph('Hidden')] }])
   })
 
   it('keeps a spoiler with attributes raw, and refuses a spoiler holding what it cannot', () => {

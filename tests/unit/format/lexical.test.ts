@@ -3,8 +3,9 @@
  * editor's nodes accepts every document `markdownToDocument` produces, and its `toJSON()` is the
  * same document once normalized (which drops Lexical's layout defaults).
  *
- * The renderer's own nodes render React, so stand-ins with the same JSON shapes are used: block
- * decorators for the raw block, score, image and embed, elements for the spoiler and pull quote.
+ * The spoiler and pull quote are the renderer's own nodes (plain Lexical elements); the decorator
+ * nodes render React, so stand-ins with the same JSON shapes are used for the raw block, score,
+ * image and embed.
  */
 import { readFileSync } from 'node:fs'
 import { createHeadlessEditor } from '@lexical/headless'
@@ -15,16 +16,27 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import fc from 'fast-check'
 import {
   DecoratorNode,
-  ElementNode,
+  type Klass,
+  type LexicalNode,
   type NodeKey,
   type SerializedEditorState,
-  type SerializedElementNode,
   type SerializedLexicalNode,
 } from 'lexical'
 import { describe, expect, it } from 'vitest'
 import type { EditorDocument, EmbedJSON, ImageJSON, ScoreJSON } from '../../../src/shared/document'
 import { documentToMarkdown, markdownToDocument, normalizeDocument, parseReview } from '../../../src/main/services/format'
 import { documentArb, fcOptions } from './arbitraries'
+
+/**
+ * The renderer's element nodes, loaded by a path the type checker does not follow: their DOM code
+ * is typed for the renderer's program, not for this Node one.
+ */
+async function rendererNode(path: string, name: string): Promise<Klass<LexicalNode>> {
+  const module = (await import(/* @vite-ignore */ path)) as Record<string, Klass<LexicalNode>>
+  return module[name]!
+}
+const SpoilerNode = await rendererNode('../../../src/renderer/src/editor/nodes/spoiler/SpoilerNode', 'SpoilerNode')
+const PullQuoteNode = await rendererNode('../../../src/renderer/src/editor/nodes/pullquote/PullQuoteNode', 'PullQuoteNode')
 
 type SerializedRawBlock = SerializedLexicalNode & { markdown: string }
 
@@ -105,47 +117,6 @@ function fieldsNode<T extends ScoreJSON | ImageJSON | EmbedJSON>(type: T['type']
 const ScoreNode = fieldsNode<ScoreJSON>('score')
 const ImageNode = fieldsNode<ImageJSON>('image')
 const EmbedNode = fieldsNode<EmbedJSON>('embed')
-
-type SerializedSpoiler = SerializedElementNode & { label: string }
-
-class SpoilerNode extends ElementNode {
-  __label: string
-
-  static override getType(): string {
-    return 'spoiler'
-  }
-
-  static override clone(node: SpoilerNode): SpoilerNode {
-    return new SpoilerNode(node.__label, node.__key)
-  }
-
-  static override importJSON(json: SerializedSpoiler): SpoilerNode {
-    return new SpoilerNode(json.label).updateFromJSON(json)
-  }
-
-  constructor(label = '', key?: NodeKey) {
-    super(key)
-    this.__label = label
-  }
-
-  override exportJSON(): SerializedSpoiler {
-    return { ...super.exportJSON(), type: 'spoiler', label: this.__label }
-  }
-}
-
-class PullQuoteNode extends ElementNode {
-  static override getType(): string {
-    return 'pullquote'
-  }
-
-  static override clone(node: PullQuoteNode): PullQuoteNode {
-    return new PullQuoteNode(node.__key)
-  }
-
-  static override importJSON(json: SerializedElementNode): PullQuoteNode {
-    return new PullQuoteNode().updateFromJSON(json)
-  }
-}
 
 const editor = createHeadlessEditor({
   nodes: [

@@ -4,10 +4,10 @@
  *
  * Reading is exact or not at all: a directive with an attribute, label or content its node cannot
  * hold stays a raw block, written back byte for byte. Decisions where the format leaves a choice:
- * - Labels (score, spoiler) are written whenever they are not empty, the defaults too
- *   (`::score[Overall Score]`, `:::spoiler[Spoilers]`), and a directive without a label reads as
- *   the empty label, so a file's `::score{…}` is not given one. Labels are one line of plain text;
- *   the writer escapes what Markdown would read otherwise (`]`, `*`, …).
+ * - Labels are written whenever they are not empty, the defaults too (`::score[Overall Score]`).
+ *   A score without a label reads as the empty label, so a file's `::score{…}` is not given one; a
+ *   spoiler always has one (SpoilerJSON, and the editor's node): without, it is "Spoilers". Labels
+ *   are one line of plain text; the writer escapes what Markdown would read otherwise (`]`, `*`, …).
  * - Attribute values (score value, credit, embed url) hold any character: quotes, `&` and line
  *   endings are written as character references (`&#x22;`), which reading decodes.
  * - Plain-text fields (verdict, pros, cons, caption, labels, alt) follow the inline rules of
@@ -345,6 +345,9 @@ export const image: BlockConverter<ImageJSON, Paragraph | ContainerDirective> = 
 
 // ── Spoiler, pull quote, embed ─────────────────────────────────────────────────────────────────
 
+/** What a spoiler without a label is called (SpoilerJSON); the editor's node uses the same. */
+export const DEFAULT_SPOILER_LABEL = 'Spoilers'
+
 /** Every block but another spoiler and the critic blocks that belong to the review itself. */
 export const SPOILER_CONTENT: ReadonlySet<BlockJSON['type']> = new Set<SpoilerContentJSON['type']>([
   'paragraph',
@@ -364,12 +367,14 @@ const spoiler: BlockConverter<SpoilerJSON, ContainerDirective> = {
     for (const child of children) {
       if (!SPOILER_CONTENT.has(child.type)) malformed('spoiler', `holds a "${child.type}", which a spoiler cannot hold`)
     }
-    return { type: 'spoiler', label: normalizePlain(stringField(node, 'label'), 'heading'), children: children as SpoilerContentJSON[] }
+    const label = normalizePlain(stringField(node, 'label'), 'heading') || DEFAULT_SPOILER_LABEL
+    return { type: 'spoiler', label, children: children as SpoilerContentJSON[] }
   },
   fromMdast: (node, read) => {
     attributesOf(node, [], read)
     const { label, content } = splitLabel(node)
-    return { type: 'spoiler', label: plainFromMdast(label), children: read.blocks(content, SPOILER_CONTENT) as SpoilerContentJSON[] }
+    const text = plainFromMdast(label) || DEFAULT_SPOILER_LABEL
+    return { type: 'spoiler', label: text, children: read.blocks(content, SPOILER_CONTENT) as SpoilerContentJSON[] }
   },
   toMdast: (node, blocks) =>
     ({ type: 'containerDirective', name: 'spoiler', attributes: {}, children: [...labelParagraph(node.label), ...blocks(node.children)] }) as ContainerDirective,

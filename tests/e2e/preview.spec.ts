@@ -8,7 +8,7 @@ const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ball
 
 /**
  * A review with a featured image, a score and a subject in its front matter, and a body of plain
- * Markdown plus an image and a trailer the editor keeps as written.
+ * Markdown with a figure, a trailer kept as written HTML, and a score box.
  */
 const BALLERINA = `---
 title: Ballerina
@@ -38,7 +38,11 @@ subject:
 
 It is, above all, a film about **bodies in motion**. Every fight has a shape and a rhythm, and Ana de Armas commits to each one with a ferocity that makes the two-hour runtime feel lean.
 
-![Eve on a frozen lake at dusk](assets/10226545b9b4e8c3.png "The winter village where the final act unfolds")
+:::figure{credit="Lionsgate" width="wide"}
+![Eve on a frozen lake at dusk](assets/10226545b9b4e8c3.png)
+
+The winter village where the final act unfolds.
+:::
 
 ## A world that keeps expanding
 
@@ -60,6 +64,16 @@ The supporting cast is thinner than it should be. Gabriel Byrne gives the villai
 | --- | --- | --- |
 | John Wick | 2014 | 101 min |
 | Ballerina | 2025 | 125 min |
+
+:::score[Overall Score]{value="9.5" scale="10" overall}
+Verdict: A stylish, bruising spin-off that earns its place.
+
+Pros:
+- Relentless, inventive fight choreography
+
+Cons:
+- Thin supporting cast
+:::
 
 The ending stumbles, but by then the film has earned a great deal of goodwill. Read more on [the studio’s site](https://example.com/ballerina).
 `

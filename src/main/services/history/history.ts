@@ -14,7 +14,7 @@ import { reviewId, VERSION_ID_PATTERN } from '../../../shared/validate'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { parseReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { contentHash, REVIEW_FILE, type Library } from '../library/library'
+import { contentHash, MAX_REVIEW_BYTES, REVIEW_FILE, type Library } from '../library/library'
 import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
 import { referencedAssets } from './assets'
 import { versionsToKeep } from './retention'
@@ -103,7 +103,8 @@ export class HistoryService {
       }
       return await this.keep(library, id, bytes, 'autosave')
     } catch (error) {
-      this.log(`History: could not keep a version of “${id}”`, error)
+      // A vanished review is the save's to report (it refuses with NOT_FOUND); anything else is logged.
+      if (!(error instanceof VerdictError && error.code === 'NOT_FOUND')) this.log(`History: could not keep a version of “${id}”`, error)
       return undefined
     }
   }
@@ -270,13 +271,11 @@ function checkedId(id: string): string {
   return id
 }
 
-/** Files larger than this are counted and scanned as plain text, not parsed. */
-const MAX_PARSED_BYTES = 8 * 1024 * 1024
-
 /** Word count and asset paths of a version; a file that does not parse still counts its words. */
 function describe(bytes: Buffer, reason: VersionReason): VersionNote {
   const text = bytes.toString('utf8')
-  if (bytes.byteLength > MAX_PARSED_BYTES) return { reason, wordCount: countWords(text), assets: referencedAssets(text) }
+  // Too large to parse quickly (the library opens such a file read-only): counted and scanned as text.
+  if (bytes.byteLength > MAX_REVIEW_BYTES) return { reason, wordCount: countWords(text), assets: referencedAssets(text) }
   try {
     const parsed = parseReview(bytes, { title: '', created: '', updated: '' })
     return { reason, wordCount: wordCountOf(parsed.doc), assets: referencedAssets(text, parsed) }

@@ -4,6 +4,7 @@
  * A draft goes away only when a save holds exactly its text, or when the user clears or discards it;
  * a draft whose review folder has vanished is still listed, so nothing typed is ever lost.
  */
+import { createHash } from 'node:crypto'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RecoveredDraft } from '../../../shared/contract'
@@ -13,10 +14,9 @@ import { editorDocument, reviewId, reviewMeta } from '../../../shared/validate'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { parseReview, serializeReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { REVIEW_FILE, type Library } from '../library/library'
+import { MAX_REVIEW_BYTES, REVIEW_FILE, type Library } from '../library/library'
 import { KeyedSerial } from './keyed'
 import { existingPrivateDir, privateDir, readPlainFile } from './privateDir'
-import { createHash } from 'node:crypto'
 
 export const RECOVERY_DIR = 'recovery'
 
@@ -216,6 +216,7 @@ export class RecoveryJournal {
 
 /** True when saving the draft would write exactly the file (whatever its `updated` stamp). */
 function matchesFile(draft: Draft, file: Buffer): boolean {
+  if (file.byteLength > MAX_REVIEW_BYTES) return false
   try {
     const { meta } = parseReview(file, { title: '', created: '', updated: '' })
     return serializeReview({ ...draft.meta, updated: meta.updated }, draft.doc) === file.toString('utf8')

@@ -5,7 +5,7 @@
  *
  * The spoiler and pull quote are the renderer's own nodes (plain Lexical elements); the decorator
  * nodes render React, so stand-ins with the same JSON shapes are used for the raw block, score,
- * image and embed.
+ * image and embed, the score's reading its fields through the editor's parser.
  */
 import { readFileSync } from 'node:fs'
 import { createHeadlessEditor } from '@lexical/headless'
@@ -23,20 +23,25 @@ import {
   type SerializedLexicalNode,
 } from 'lexical'
 import { describe, expect, it } from 'vitest'
+import type { ScoreFields } from '../../../src/shared/critic'
 import type { EditorDocument, EmbedJSON, ImageJSON, ScoreJSON } from '../../../src/shared/document'
 import { documentToMarkdown, markdownToDocument, normalizeDocument, parseReview } from '../../../src/main/services/format'
 import { documentArb, fcOptions } from './arbitraries'
 
 /**
- * The renderer's element nodes, loaded by a path the type checker does not follow: their DOM code
- * is typed for the renderer's program, not for this Node one.
+ * A renderer module, loaded by a path the type checker does not follow: renderer code belongs to
+ * the renderer's TypeScript program (DOM typed), not to this Node one.
  */
-async function rendererNode(path: string, name: string): Promise<Klass<LexicalNode>> {
-  const module = (await import(/* @vite-ignore */ path)) as Record<string, Klass<LexicalNode>>
+async function fromRenderer<T>(path: string, name: string): Promise<T> {
+  const module = (await import(/* @vite-ignore */ `../../../src/renderer/src/editor/nodes/${path}`)) as Record<string, T>
   return module[name]!
 }
-const SpoilerNode = await rendererNode('../../../src/renderer/src/editor/nodes/spoiler/SpoilerNode', 'SpoilerNode')
-const PullQuoteNode = await rendererNode('../../../src/renderer/src/editor/nodes/pullquote/PullQuoteNode', 'PullQuoteNode')
+const SpoilerNode = await fromRenderer<Klass<LexicalNode>>('spoiler/SpoilerNode', 'SpoilerNode')
+const PullQuoteNode = await fromRenderer<Klass<LexicalNode>>('pullquote/PullQuoteNode', 'PullQuoteNode')
+const parseScoreFields = await fromRenderer<(fields: Partial<Record<keyof ScoreFields, unknown>>) => ScoreFields>(
+  'score/scoreState',
+  'parseScoreFields',
+)
 
 type SerializedRawBlock = SerializedLexicalNode & { markdown: string }
 
@@ -77,7 +82,7 @@ class RawBlockNode extends DecoratorNode<null> {
 type Fields<T> = Omit<T, 'type' | 'version'>
 
 /** A stand-in for a renderer decorator node that holds its JSON fields as they are. */
-function fieldsNode<T extends ScoreJSON | ImageJSON | EmbedJSON>(type: T['type']) {
+function fieldsNode<T extends ScoreJSON | ImageJSON | EmbedJSON>(type: T['type'], parse = (fields: Fields<T>): Fields<T> => fields) {
   class FieldsNode extends DecoratorNode<null> {
     __fields: Fields<T>
 
@@ -91,7 +96,7 @@ function fieldsNode<T extends ScoreJSON | ImageJSON | EmbedJSON>(type: T['type']
 
     static override importJSON(json: SerializedLexicalNode & Fields<T>): FieldsNode {
       const { type: _type, version: _version, ...fields } = structuredClone(json)
-      return new FieldsNode(fields as unknown as Fields<T>)
+      return new FieldsNode(parse(fields as unknown as Fields<T>))
     }
 
     constructor(fields: Fields<T>, key?: NodeKey) {
@@ -114,7 +119,8 @@ function fieldsNode<T extends ScoreJSON | ImageJSON | EmbedJSON>(type: T['type']
   return FieldsNode
 }
 
-const ScoreNode = fieldsNode<ScoreJSON>('score')
+// The score's fields go through the editor's own parser (scoreState.ts is plain Lexical state).
+const ScoreNode = fieldsNode<ScoreJSON>('score', parseScoreFields)
 const ImageNode = fieldsNode<ImageJSON>('image')
 const EmbedNode = fieldsNode<EmbedJSON>('embed')
 

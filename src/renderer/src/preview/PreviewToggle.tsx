@@ -15,7 +15,10 @@ export function usePreviewToggle(): [open: boolean, toggle: () => void] {
   }, [])
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'p') {
+      // The letter P, or the P key's position when the layout types no Latin letter there.
+      const key = event.key.toLowerCase()
+      const isP = key === 'p' || (!/^[a-z]$/.test(key) && event.code === 'KeyP')
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && isP) {
         event.preventDefault()
         toggle()
       }

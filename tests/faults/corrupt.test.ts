@@ -3,10 +3,10 @@
  * answers read-only with a message that says what is wrong, and leaves the file byte-identical.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/dispatch'
 import { services, sha256 } from './helpers'
 
@@ -46,9 +46,23 @@ const cases: Array<[string, () => Buffer, RegExp]> = [
   ['custom YAML tags', () => Buffer.from('---\ntitle: !!js/function "function(){ globalThis.__verdictPwned = true }"\nx: !!binary aGk=\n---\n\nBody\n'), /./],
 ]
 
+/** Test folders to remove afterwards (one case writes 50 MB). */
+const made: Array<Awaited<ReturnType<typeof services>>> = []
+async function setup() {
+  const env = await services()
+  made.push(env)
+  return env
+}
+afterEach(async () => {
+  for (const env of made.splice(0)) {
+    env.services.watcher.close()
+    await rm(env.dir, { recursive: true, force: true })
+  }
+})
+
 describe('opening damaged or hostile review files', () => {
   it.each(cases)('%s: read-only with a message, nothing runs, the file is untouched', async (_name, make, reason) => {
-    const { library, handlers, log, logged } = await services()
+    const { library, handlers, log, logged } = await setup()
     const id = 'damaged'
     await mkdir(join(library, id, 'assets'), { recursive: true })
     const path = join(library, id, 'review.md')
@@ -86,7 +100,7 @@ describe('opening damaged or hostile review files', () => {
   })
 
   it('refuses to save over a file it could only show read-only', async () => {
-    const { library, handlers, log } = await services()
+    const { library, handlers, log } = await setup()
     await mkdir(join(library, 'damaged'), { recursive: true })
     const path = join(library, 'damaged', 'review.md')
     await writeFile(path, '---\ntitle: x\n')

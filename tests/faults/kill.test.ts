@@ -4,7 +4,7 @@
  * last acknowledged save or the one in flight; after the library's boot step no temp file remains.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -143,5 +143,7 @@ describe('kill -9 during autosaves', () => {
     expect(await tempFiles(library)).toEqual([])
     const opened = await booted.handlers.openReview({ id: 'long-review' })
     expect(opened).toMatchObject({ kind: 'editable', id: 'long-review' })
+    booted.services.watcher.close()
+    await rm(dir, { recursive: true, force: true })
   })
 })

@@ -33,7 +33,11 @@ export const subject = z.strictObject({
     imdb: z.string().regex(/^(tt|nm)\d{5,10}$/, 'expected an IMDb id like tt7181546').optional(),
     tmdb: z.string().regex(/^\d{1,10}$/, 'expected a TMDB number').optional(),
     wikidata: z.string().regex(/^Q\d{1,12}$/, 'expected a Wikidata id like Q107002052').optional(),
-    isbn: z.string().regex(/^(97[89])?\d{9}[\dX]$/, 'expected an ISBN-10 or ISBN-13 without dashes').optional(),
+    // Written as printed on the book (`978-1-63557-563-6`): dashes and spaces are not part of the number.
+    isbn: z
+      .string()
+      .refine((isbn) => /^(97[89])?\d{9}[\dX]$/.test(isbn.replace(/[-\s]/g, '')), 'expected an ISBN-10 or ISBN-13')
+      .optional(),
   }),
 })
 

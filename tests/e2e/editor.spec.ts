@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, screenshotPath } from './fixtures'
 
 /** Writes `<library>/<folder>/review.md` with the given Markdown body. */
 async function seed(libraryDir: string, folder: string, title: string, body: string): Promise<void> {
@@ -431,5 +431,5 @@ The ending stumbles, but by then the film has earned a great deal of goodwill.
   await page.getByLabel('Status').selectOption({ label: 'Ready' })
   await caretIn(page, 'Ballerina')
   await expect(saveState(page)).toHaveText('Saved')
-  await page.screenshot({ path: 'docs/screenshots/editor.png' })
+  await page.screenshot({ path: screenshotPath('editor.png') })
 })

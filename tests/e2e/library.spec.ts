@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, screenshotPath } from './fixtures'
 
 interface Seed {
   title: string
@@ -198,5 +198,5 @@ test('screenshot: a library with several reviews', async ({ page, tempDir }) => 
   await page.reload()
   await expect(card(page, 'Intermezzo')).toBeVisible()
   await card(page, 'Severance, season 2').hover()
-  await page.screenshot({ path: 'docs/screenshots/library.png' })
+  await page.screenshot({ path: screenshotPath('library.png') })
 })

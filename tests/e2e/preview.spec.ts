@@ -1,7 +1,7 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, screenshotPath } from './fixtures'
 
 /** Images of the pipeline's Ballerina fixture. */
 const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
@@ -213,6 +213,6 @@ for (const theme of ['classic', 'magazine', 'minimal']) {
     await expect(post.locator('html')).toHaveAttribute('data-theme', theme)
     await expect.poll(() => post.getByRole('img', { name: 'Eve on a frozen lake at dusk' }).evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
     await editorText(page).getByText('It is, above all').click()
-    await page.screenshot({ path: `docs/screenshots/preview-${theme}.png` })
+    await page.screenshot({ path: screenshotPath(`preview-${theme}.png`) })
   })
 }

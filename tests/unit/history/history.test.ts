@@ -195,3 +195,29 @@ describe('version history', () => {
     expect(w.logged.join('\n')).toMatch(/History: could not keep a version/)
   })
 })
+
+describe('renaming a review', () => {
+  it('takes its versions and its recovery draft to the new id, and is not reported as an outside change', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await w.saveText(id, 'Kept before the rename')
+    w.clock.ms += 1000
+    await w.writes.snapshot(id, 'manual')
+    const opened = await w.editable(id)
+    await w.journal.journal(id, { meta: opened.meta, doc: { root: { type: 'root', children: [] } }, baseHash: opened.hash })
+    await w.watcher.watch(id, opened.hash)
+
+    const renamed = await w.writes.rename(id, 'Heat (1995)')
+    expect(renamed.id).toBe('heat-1995')
+    expect(await w.history.list(id)).toEqual([])
+    expect((await w.history.list(renamed.id)).map((v) => v.reason)).toEqual(['manual', 'autosave'])
+    expect((await w.journal.list()).map((d) => [d.id, d.reviewExists])).toEqual([[renamed.id, true]])
+    expect(await readdir(join(w.root, '.verdict', 'history'))).toEqual([renamed.id])
+
+    // Same slug: the title is written into the file by the app itself, which is no outside change.
+    await w.watcher.watch(renamed.id, (await w.editable(renamed.id)).hash)
+    await w.writes.rename(renamed.id, 'Heat 1995')
+    await w.watcher.settled()
+    expect(w.events).toEqual([])
+  })
+})

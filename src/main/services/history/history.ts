@@ -4,7 +4,7 @@
  * asset paths it uses). Taken before an autosave replaces the file when the last version is five
  * minutes old or more, and on demand (manual, publish, before a restore). Thinned by retention.ts.
  */
-import { readdir, rm } from 'node:fs/promises'
+import { readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { diffLines, diffWordsWithSpace } from 'diff'
 import type { DiffPart, VersionInfo, VersionReason } from '../../../shared/contract'
@@ -164,6 +164,29 @@ export class HistoryService {
     } catch (error) {
       if (isErrnoCode(error, 'ENOENT', 'ELOOP')) fail('NOT_FOUND', `That version of “${id}” is no longer kept.`)
       throw describeIoError(error, `read a version of “${id}”`)
+    }
+  }
+
+  /**
+   * The review's folder was renamed (its id changed): its versions follow it. Versions already
+   * kept under the new id (an earlier review of that name) stay; a name taken in both keeps the
+   * one already there. Never throws: the rename itself has happened.
+   */
+  async follow(from: string, to: string): Promise<void> {
+    const library = this.options.libraries.current()
+    try {
+      const source = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(from))
+      if (!source) return
+      const target = await privateDir(library.root, HISTORY_DIR, checkedId(to))
+      const taken = new Set(await readdir(target))
+      for (const name of await readdir(source)) {
+        if (!taken.has(name)) await rename(join(source, name), join(target, name))
+      }
+      if ((await readdir(source)).length === 0) await rm(source, { recursive: true, force: true })
+      this.newest.delete(key(library, from))
+      this.newest.delete(key(library, to))
+    } catch (error) {
+      this.log(`History: the versions of “${from}” stay under that name; moving them to “${to}” failed`, error)
     }
   }
 

@@ -172,6 +172,31 @@ export class RecoveryJournal {
     })
   }
 
+  /**
+   * The review's folder was renamed: its draft follows it, unless a draft under the new id exists.
+   * Never throws: the rename itself has happened, and a draft left under the old id is still listed.
+   */
+  async follow(from: string, to: string): Promise<void> {
+    const library = this.options.libraries.current()
+    const [a, b] = [key(library, checkedId(from)), key(library, checkedId(to))]
+    await this.serial.run(a, () =>
+      this.serial.run(b, async () => {
+        try {
+          const dir = await existingPrivateDir(library.root, RECOVERY_DIR)
+          if (!dir || this.pending.has(a)) return
+          const names = new Set(await readdir(dir))
+          if (!names.has(`${from}.json`) || names.has(`${to}.json`)) return
+          const draft = await this.readDraft(library, from)
+          await writeFileAtomic(join(dir, `${to}.json`), JSON.stringify({ ...draft, id: to }))
+          await this.remove(library, a, from)
+          this.written.set(b, draftFingerprint(draft.meta, draft.doc))
+        } catch (error) {
+          this.log(`Recovery: the draft of “${from}” stays under that name after the rename to “${to}”`, error)
+        }
+      }),
+    )
+  }
+
   /** Waits for queued journal writes (tests, and before quitting). */
   idle(): Promise<void> {
     return this.serial.idle()

@@ -5,10 +5,11 @@
  * drop the recovery draft if the save holds exactly its text, and tell the watcher the new hash so
  * the app's own write is not reported as an outside change.
  */
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
-import type { ReviewMeta } from '../../../shared/model'
+import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { describeIoError } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
@@ -81,6 +82,33 @@ export class ReviewWrites {
         end(hash)
       }
       return library.open(id)
+    })
+  }
+
+  /**
+   * Renames the review (its folder moves to the title's slug); its history and recovery draft
+   * follow the new id. The old id stops being watched: the editor watches the new one.
+   */
+  rename(id: string, title: string): Promise<ReviewSummary> {
+    return this.serial.run(id, async () => {
+      const { libraries, history, journal, watcher } = this.options
+      const library = libraries.current()
+      // The new title is written into review.md: the app's own write, not an outside change.
+      const end = watcher.beginOwnWrite(id)
+      let renamed: ReviewSummary | undefined
+      let hash: string | undefined
+      try {
+        renamed = await library.rename(id, title)
+        if (renamed.id === id) hash = contentHash(await readFile(join(await library.reviewDir(id), REVIEW_FILE)))
+      } finally {
+        end(hash)
+      }
+      if (renamed.id !== id) {
+        watcher.unwatch(id)
+        await history.follow(id, renamed.id)
+        await journal.follow(id, renamed.id)
+      }
+      return renamed
     })
   }
 

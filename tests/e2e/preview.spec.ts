@@ -112,7 +112,7 @@ test('the preview pane shows the unsaved review as readers see it, in each theme
   await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
   await expect(post.getByRole('img', { name: 'Eve on a frozen lake at dusk' })).toBeVisible()
   // The review's images load through the app's asset URLs.
-  await expect.poll(() => post.getByRole('img', { name: 'Eve on a frozen lake at dusk' }).evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+  await expect.poll(() => post.getByRole('img', { name: 'Eve on a frozen lake at dusk' }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
   // The trailer is a privacy-enhanced player, allowed by the app's frame-src.
   await expect(post.locator('iframe[title="Official trailer"]')).toHaveAttribute('src', /^https:\/\/www\.youtube-nocookie\.com\/embed\//)
 
@@ -211,7 +211,7 @@ for (const theme of ['classic', 'magazine', 'minimal']) {
     await pane(page).getByLabel('Theme').selectOption(theme)
     const post = inPreview(page)
     await expect(post.locator('html')).toHaveAttribute('data-theme', theme)
-    await expect.poll(() => post.getByRole('img', { name: 'Eve on a frozen lake at dusk' }).evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+    await expect.poll(() => post.getByRole('img', { name: 'Eve on a frozen lake at dusk' }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
     await editorText(page).getByText('It is, above all').click()
     await page.screenshot({ path: screenshotPath(`preview-${theme}.png`) })
   })

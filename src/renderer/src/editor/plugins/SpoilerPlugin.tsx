@@ -115,7 +115,6 @@ export function SpoilerPlugin() {
   }, [])
 
   useEffect(() => {
-    let lastAnchor: string | null = null
     return mergeRegister(
       editor.registerMutationListener(SpoilerNode, (mutations) => {
         const read = editor.getEditorState().read(() =>
@@ -166,15 +165,12 @@ export function SpoilerPlugin() {
       ),
       registerInsertShortcut(editor, SPOILER_SHORTCUT, () => editor.dispatchCommand(INSERT_SPOILER_COMMAND, undefined)),
       editor.registerNodeTransform(SpoilerNode, $normalizeSpoiler),
-      // The caret going into a collapsed spoiler (arrow keys, search, undo) opens it: no typing blind.
+      // The caret going into a collapsed spoiler (arrow keys, a click, undo) opens it: no typing blind.
+      // Only while the text has the focus: the toggle or a field of the header having it is not typing.
       editor.registerUpdateListener(({ editorState }) => {
-        const key = editorState.read(() => {
-          const selection = $getSelection()
-          const anchor = $isRangeSelection(selection) ? `${selection.anchor.key}:${selection.anchor.offset}` : null
-          if (anchor === lastAnchor) return null
-          lastAnchor = anchor
-          return $spoilerAtSelection()?.getKey() ?? null
-        })
+        const root = editor.getRootElement()
+        if (!root || root.ownerDocument.activeElement !== root) return
+        const key = editorState.read(() => $spoilerAtSelection()?.getKey() ?? null)
         if (key !== null) setKeyOpen(key, true)
       }),
       editor.registerCommand(
@@ -210,10 +206,15 @@ export function SpoilerPlugin() {
 
   const collapse = (key: NodeKey) => {
     setKeyOpen(key, false)
-    // A caret left inside would open it again at the next change.
+    // A caret left inside would open it again at the next keystroke: it moves just past the spoiler.
     editor.update(() => {
       const spoiler = $spoilerAtSelection()
-      if (spoiler && spoiler.getKey() === key) $setSelection(null)
+      if (!spoiler || spoiler.getKey() !== key) return
+      const next = spoiler.getNextSibling()
+      const previous = spoiler.getPreviousSibling()
+      if ($isElementNode(next) && !next.isShadowRoot()) next.selectStart()
+      else if ($isElementNode(previous) && !previous.isShadowRoot()) previous.selectEnd()
+      else $setSelection(null)
     })
   }
 

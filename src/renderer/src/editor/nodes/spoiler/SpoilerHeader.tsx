@@ -30,7 +30,15 @@ export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, 
 
   return (
     <>
-      <button type="button" className="spoiler-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
+      <button
+        type="button"
+        className="spoiler-toggle"
+        aria-expanded={open}
+        aria-controls={bodyId}
+        // The text's caret stays where it was: moved here, it would open the spoiler again.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onToggle}
+      >
         <svg className="spoiler-chevron" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="m9 6 6 6-6 6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
@@ -53,7 +61,11 @@ export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, 
         <span className="spoiler-hint">Hidden until the reader reveals it</span>
       )}
       {open && editable && (
-        <button type="button" className="icon-button spoiler-unwrap" aria-label="Remove spoiler block, keep its text" title="Remove spoiler block, keep its text" onClick={onUnwrap}>
+        <button
+          type="button"
+          className="icon-button spoiler-unwrap"
+          onMouseDown={(event) => event.preventDefault()}
+          aria-label="Remove spoiler block, keep its text" title="Remove spoiler block, keep its text" onClick={onUnwrap}>
           <Icon name="close" size={16} />
         </button>
       )}

@@ -30,6 +30,7 @@ function readJson(path) {
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])
+check('security gate (electronegativity)', 'npm', ['run', '--silent', 'security'])
 
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`])
 const unit = readJson(`${reports}/unit.json`)

@@ -51,6 +51,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const settings = createSettingsService(options.settingsBackend)
   const events = new EventBus()
   const watcher = new ReviewWatcher({ events })
+  let history: HistoryService
   const libraries = new LibraryManager({
     settings,
     documentsDir: options.platform.documentsDir,
@@ -61,10 +62,12 @@ export async function createServices(options: ContainerOptions): Promise<Service
       await removeLeftoverTemps(library.root)
       watcher.useLibrary(library.root)
     },
+    // History is built after the library it reads; the callback only runs on a later save.
+    keepAssets: (id) => history.assetsKeptByHistory(id),
   })
   await libraries.boot()
   const clock = options.now ? { now: options.now } : {}
-  const history = new HistoryService({ libraries, ...clock })
+  history = new HistoryService({ libraries, ...clock })
   const journal = new RecoveryJournal({ libraries, ...clock })
   const writes = new ReviewWrites({ libraries, history, journal, watcher })
   const { platform } = options
@@ -78,4 +81,10 @@ export async function createServices(options: ContainerOptions): Promise<Service
     openPath: (path) => platform.openPath(path),
   })
   return { platform, events, settings, libraries, pages, history, journal, watcher, writes }
+}
+
+/** Lets pending journal writes finish and stops watching, before the process exits. */
+export async function shutdownServices(services: Services): Promise<void> {
+  await services.journal.idle()
+  services.watcher.close()
 }

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, net, protocol, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import { ASSET_SCHEME, assetProtocolUrl, EVENT_CHANNEL } from '../shared/contract'
 import { ElectronPrinter } from './electronPrinter'
-import { createServices } from './container'
+import { createServices, shutdownServices } from './container'
 import { createHandlers } from './routes'
 import { registerIpc } from './ipc'
 import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
@@ -64,6 +64,15 @@ void app.whenReady().then(async () => {
   open()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()
+  })
+  let shutDown = false
+  app.on('before-quit', (event) => {
+    if (shutDown) return
+    event.preventDefault()
+    void shutdownServices(services).finally(() => {
+      shutDown = true
+      app.quit()
+    })
   })
 })
 

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, resolve } from 'node:path'
 import { isChannel } from '../../src/shared/contract'
-import { createServices, type Services } from '../../src/main/container'
+import { createServices, shutdownServices, type Services } from '../../src/main/container'
 import { dispatch } from '../../src/main/dispatch'
 import { createHandlers } from '../../src/main/routes'
 import { decodePathSegments, resolveReviewFile } from '../../src/main/services/assets/resolve'
@@ -140,6 +140,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     errors,
     opened,
     close: async () => {
+      await shutdownServices(services)
       await printer.close()
       await new Promise<void>((done) => {
         server.closeAllConnections()

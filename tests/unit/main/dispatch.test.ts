@@ -51,6 +51,18 @@ describe('dispatch', () => {
     expect(logged.join('\n')).toMatch(/openReview/)
   })
 
+  it('refuses a document with a node the format does not know as an invalid argument, writing nothing', async () => {
+    const { handlers, log, services } = await setup()
+    const created = await dispatch(handlers, 'createReview', { title: 'Heat' }, log)
+    if (!created.ok) throw new Error(created.error.message)
+    const opened = await services.libraries.current().open((created.value as { id: string }).id)
+    if (opened.kind !== 'editable') throw new Error(opened.reason)
+    const doc = { root: { type: 'root', children: [{ type: 'marquee', children: [] }] } }
+    const result = await dispatch(handlers, 'saveReview', { id: opened.id, meta: opened.meta, doc, baseHash: opened.hash }, log)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/"marquee"/) } })
+    expect((await services.libraries.current().open(opened.id)).kind === 'editable' && (await services.libraries.current().open(opened.id))).toMatchObject({ hash: opened.hash })
+  })
+
   it('switches library, creating the folder, and keeps the recent list', async () => {
     const { dir, handlers, log } = await setup()
     const other = join(dir, 'Other library')

@@ -348,6 +348,11 @@ export const image: BlockConverter<ImageJSON, Paragraph | ContainerDirective> = 
 /** What a spoiler without a label is called (SpoilerJSON); the editor's node uses the same. */
 export const DEFAULT_SPOILER_LABEL = 'Spoilers'
 
+/** A label of only white space (any Unicode space, as the editor's node reads it) is no label. */
+function orDefaultLabel(label: string): string {
+  return label.trim() === '' ? DEFAULT_SPOILER_LABEL : label
+}
+
 /** Every block but another spoiler and the critic blocks that belong to the review itself. */
 export const SPOILER_CONTENT: ReadonlySet<BlockJSON['type']> = new Set<SpoilerContentJSON['type']>([
   'paragraph',
@@ -367,13 +372,13 @@ const spoiler: BlockConverter<SpoilerJSON, ContainerDirective> = {
     for (const child of children) {
       if (!SPOILER_CONTENT.has(child.type)) malformed('spoiler', `holds a "${child.type}", which a spoiler cannot hold`)
     }
-    const label = normalizePlain(stringField(node, 'label'), 'heading') || DEFAULT_SPOILER_LABEL
+    const label = orDefaultLabel(normalizePlain(stringField(node, 'label'), 'heading'))
     return { type: 'spoiler', label, children: children as SpoilerContentJSON[] }
   },
   fromMdast: (node, read) => {
     attributesOf(node, [], read)
     const { label, content } = splitLabel(node)
-    const text = plainFromMdast(label) || DEFAULT_SPOILER_LABEL
+    const text = orDefaultLabel(plainFromMdast(label))
     return { type: 'spoiler', label: text, children: read.blocks(content, SPOILER_CONTENT) as SpoilerContentJSON[] }
   },
   toMdast: (node, blocks) =>

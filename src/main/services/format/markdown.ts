@@ -5,6 +5,7 @@
  * equals `normalizeDocument(doc)`: the normalization (inline.ts and blocks.ts list its rules) is
  * exactly what Markdown cannot express, and reading a document back changes nothing else.
  */
+import { VerdictError } from '../../../shared/contract'
 import type { RootContent } from 'mdast'
 import { emptyDocument, type BlockJSON, type EditorDocument } from '../../../shared/document'
 import { BLOCKS, mdastKey, rawBlock, type BlockConverter, type ReadContext } from './blocks'
@@ -69,7 +70,7 @@ function writeBlocks(nodes: readonly BlockJSON[]): RootContent[] {
  */
 export function normalizeDocument(doc: EditorDocument): EditorDocument {
   const root = (doc as { root?: unknown } | null)?.root as LooseNode | undefined
-  if (root?.type !== 'root') throw new Error('Cannot write the document as Markdown: it has no root node.')
+  if (root?.type !== 'root') throw new VerdictError('INVALID_ARGUMENT', 'Cannot write the document as Markdown: it has no root node.')
   const children = normalizeBlocks(childrenOf(root))
   return children.length ? { root: { type: 'root', children } } : emptyDocument()
 }

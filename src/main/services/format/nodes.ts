@@ -2,16 +2,17 @@
  * Reading editor nodes that come from the renderer: nothing is trusted, and anything that cannot be
  * written is refused with an error naming the node rather than dropped.
  */
+import { VerdictError } from '../../../shared/contract'
 
 /** A node as received: a type and unchecked fields. */
 export type LooseNode = { type: string } & Record<string, unknown>
 
 export function unknownNode(type: string, where: string): never {
-  throw new Error(`Cannot write a "${type}" node ${where} as Markdown: the review format has no such node.`)
+  throw new VerdictError('INVALID_ARGUMENT', `Cannot write a "${type}" node ${where} as Markdown: the review format has no such node.`)
 }
 
 export function malformed(type: string, problem: string): never {
-  throw new Error(`Cannot write a malformed "${type}" node as Markdown: it ${problem}.`)
+  throw new VerdictError('INVALID_ARGUMENT', `Cannot write a malformed "${type}" node as Markdown: it ${problem}.`)
 }
 
 export function childrenOf(node: LooseNode): LooseNode[] {

@@ -29,6 +29,8 @@ export interface LibraryOptions {
   /** Author for new reviews. */
   defaultAuthor: () => string
   now?: () => Date
+  /** Assets that older versions still use (version history), never cleaned up. */
+  keepAssets?: (id: string) => Promise<Set<string>>
 }
 
 interface CachedSummary {
@@ -132,8 +134,8 @@ export class Library {
   /** Moves images the saved review no longer uses to the trash, once unused for the grace period. */
   private async tidyAssets(id: string, meta: ReviewMeta, doc: EditorDocument): Promise<void> {
     try {
-      // `keep` stays empty until version history holds on to older images.
-      await collectUnusedAssets(this, id, { referenced: referencedAssets(doc, meta), graceMs: UNUSED_ASSET_GRACE_MS, now: this.now() })
+      const keep = (await this.options.keepAssets?.(id)) ?? new Set<string>()
+      await collectUnusedAssets(this, id, { referenced: referencedAssets(doc, meta), keep, graceMs: UNUSED_ASSET_GRACE_MS, now: this.now() })
     } catch (error) {
       this.lastCleanupFailure = error instanceof Error ? error : new Error(String(error))
     }

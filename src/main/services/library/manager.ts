@@ -18,6 +18,8 @@ export interface LibraryManagerOptions {
   now?: () => Date
   /** Runs each time a library folder is taken into use (boot, switch): recovery's clean-up, the watcher. */
   onOpen?: (library: Library) => Promise<void>
+  /** Passed to each Library: assets version history still needs. */
+  keepAssets?: (id: string) => Promise<Set<string>>
 }
 
 /** Holds the library in use and switches between library folders. */
@@ -53,6 +55,7 @@ export class LibraryManager {
       root,
       defaultAuthor: () => this.options.settings.get().author,
       ...(this.options.now ? { now: this.options.now } : {}),
+      ...(this.options.keepAssets ? { keepAssets: this.options.keepAssets } : {}),
     })
     await this.options.onOpen?.(this.library)
     if (remember) this.options.settings.rememberLibrary(root)

@@ -51,7 +51,6 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const settings = createSettingsService(options.settingsBackend)
   const events = new EventBus()
   const watcher = new ReviewWatcher({ events })
-  let history: HistoryService
   const libraries = new LibraryManager({
     settings,
     documentsDir: options.platform.documentsDir,
@@ -67,7 +66,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   })
   await libraries.boot()
   const clock = options.now ? { now: options.now } : {}
-  history = new HistoryService({ libraries, ...clock })
+  const history = new HistoryService({ libraries, ...clock })
   const journal = new RecoveryJournal({ libraries, ...clock })
   const writes = new ReviewWrites({ libraries, history, journal, watcher })
   const { platform } = options

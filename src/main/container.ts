@@ -51,7 +51,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const settings = createSettingsService(options.settingsBackend)
   const events = new EventBus()
   const watcher = new ReviewWatcher({ events })
-  const libraries = new LibraryManager({
+  const libraries: LibraryManager = new LibraryManager({
     settings,
     documentsDir: options.platform.documentsDir,
     resourcesDir: options.platform.resourcesDir,
@@ -62,7 +62,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
       watcher.useLibrary(library.root)
     },
     // History is built after the library it reads; the callback only runs on a later save.
-    keepAssets: (id) => history.assetsKeptByHistory(id),
+    keepAssets: (id): Promise<Set<string>> => history.assetsKeptByHistory(id),
   })
   await libraries.boot()
   const clock = options.now ? { now: options.now } : {}

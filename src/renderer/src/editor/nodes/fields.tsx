@@ -64,20 +64,27 @@ type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' |
   onCommit: (value: string) => void
 }
 
-/** A textarea committing every change; it grows with its text. */
-export function DraftTextarea({ value, onCommit, ...rest }: TextareaProps) {
+/** A textarea committing every change; it grows with its text (CSS `field-sizing: content`). */
+export const DraftTextarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function DraftTextarea({ value, onCommit, onFocus, onBlur, ...rest }, ref) {
   const draft = useDraft(value)
   return (
     <textarea
+      ref={ref}
+      rows={1}
       {...rest}
-      rows={Math.max(rest.rows ?? 1, draft.draft.split('\n').length)}
       value={draft.draft}
-      onFocus={draft.onFocus}
-      onBlur={draft.onBlur}
+      onFocus={(event) => {
+        draft.onFocus()
+        onFocus?.(event)
+      }}
+      onBlur={(event) => {
+        draft.onBlur()
+        onBlur?.(event)
+      }}
       onChange={(event) => {
         draft.setDraft(event.target.value)
         onCommit(event.target.value)
       }}
     />
   )
-}
+})

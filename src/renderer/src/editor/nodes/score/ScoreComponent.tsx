@@ -25,7 +25,6 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
   const [editor] = useLexicalComposerContext()
   const editable = useLexicalEditable()
   const overallId = useId()
-  const scaleId = useId()
   const verdictId = useId()
   const { value, scale, label, overall, verdict, subScores, pros, cons } = fields
 
@@ -78,6 +77,13 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
         </div>
         <div className="score-figure">
           <ScoreValue value={value} scale={scale} disabled={!editable} big onChange={(next) => update({ value: next })} />
+          <select className="score-scale" aria-label="Scale" value={scale} disabled={!editable} onChange={(event) => changeScale(event.target.value as ScoreScale)}>
+            {SCORE_SCALES.map((option) => (
+              <option key={option} value={option}>
+                {SCALE_LABELS[option]}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
 
@@ -96,7 +102,6 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
         <label htmlFor={verdictId}>Verdict</label>
         <DraftTextarea
           id={verdictId}
-          rows={1}
           maxLength={5000}
           placeholder="The review in one sentence."
           disabled={!editable}
@@ -110,17 +115,6 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
       <div className="score-proscons">
         <ItemList title="Pros" singular="pro" items={pros} disabled={!editable} onChange={(next) => update({ pros: next })} />
         <ItemList title="Cons" singular="con" items={cons} disabled={!editable} onChange={(next) => update({ cons: next })} />
-      </div>
-
-      <div className="score-foot">
-        <label htmlFor={scaleId}>Scale</label>
-        <select id={scaleId} value={scale} disabled={!editable} onChange={(event) => changeScale(event.target.value as ScoreScale)}>
-          {SCORE_SCALES.map((option) => (
-            <option key={option} value={option}>
-              {SCALE_LABELS[option]}
-            </option>
-          ))}
-        </select>
       </div>
     </section>
   )
@@ -263,12 +257,28 @@ function SubScores({
   onChange: (next: SubScore[]) => void
 }) {
   const focus = useFocusWhenAdded()
+  const headId = useId()
 
   const set = (index: number, patch: Partial<SubScore>) => onChange(subScores.map((sub, i) => (i === index ? { ...sub, ...patch } : sub)))
 
   return (
-    <fieldset className="score-subs">
-      <legend>Sub-scores</legend>
+    <div className="score-section score-subs" role="group" aria-labelledby={headId}>
+      <div className="score-section-head">
+        <span id={headId} className="score-section-title">
+          Sub-scores
+        </span>
+        <button
+          type="button"
+          className="score-add"
+          disabled={disabled}
+          onClick={() => {
+            focus.request(subScores.length)
+            onChange([...subScores, { label: '', value: '' }])
+          }}
+        >
+          <Icon name="plus" size={14} /> Add sub-score
+        </button>
+      </div>
       {subScores.length > 0 && (
         <ul>
           {subScores.map((sub, index) => {
@@ -318,18 +328,7 @@ function SubScores({
           })}
         </ul>
       )}
-      <button
-        type="button"
-        className="score-add"
-        disabled={disabled}
-        onClick={() => {
-          focus.request(subScores.length)
-          onChange([...subScores, { label: '', value: '' }])
-        }}
-      >
-        <Icon name="plus" size={14} /> Add sub-score
-      </button>
-    </fieldset>
+    </div>
   )
 }
 
@@ -347,11 +346,27 @@ function ItemList({
   onChange: (next: string[]) => void
 }) {
   const focus = useFocusWhenAdded()
+  const headId = useId()
   const Name = singular[0]!.toUpperCase() + singular.slice(1)
 
   return (
-    <fieldset className={`score-items score-${singular}s`}>
-      <legend>{title}</legend>
+    <div className={`score-section score-items score-${singular}s`} role="group" aria-labelledby={headId}>
+      <div className="score-section-head">
+        <span id={headId} className="score-section-title">
+          {title}
+        </span>
+        <button
+          type="button"
+          className="score-add"
+          disabled={disabled}
+          onClick={() => {
+            focus.request(items.length)
+            onChange([...items, ''])
+          }}
+        >
+          <Icon name="plus" size={14} /> Add {singular}
+        </button>
+      </div>
       {items.length > 0 && (
         <ul>
           {items.map((item, index) => (
@@ -359,7 +374,7 @@ function ItemList({
               <span className="score-item-mark" aria-hidden="true">
                 {singular === 'pro' ? '+' : '–'}
               </span>
-              <DraftInput
+              <DraftTextarea
                 ref={focus.refFor(index)}
                 aria-label={`${Name} ${index + 1}`}
                 maxLength={1000}
@@ -391,18 +406,7 @@ function ItemList({
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        className="score-add"
-        disabled={disabled}
-        onClick={() => {
-          focus.request(items.length)
-          onChange([...items, ''])
-        }}
-      >
-        <Icon name="plus" size={14} /> Add {singular}
-      </button>
-    </fieldset>
+    </div>
   )
 }
 
@@ -413,7 +417,7 @@ function useFocusWhenAdded() {
     request: (index: number) => {
       pending.current = index
     },
-    refFor: (index: number) => (element: HTMLInputElement | null) => {
+    refFor: (index: number) => (element: HTMLInputElement | HTMLTextAreaElement | null) => {
       if (element && pending.current === index) {
         pending.current = null
         element.focus()

@@ -49,15 +49,16 @@ async function dropImage(page: Page, text: string, fileName: string, draw: 'stil
     .evaluate(
       async (span, [name, kind]) => {
         const canvas = document.createElement('canvas')
-        canvas.width = kind === 'poster' ? 1280 : 640
-        canvas.height = kind === 'poster' ? 640 : 360
+        canvas.width = kind === 'poster' ? 1200 : 640
+        canvas.height = kind === 'poster' ? 400 : 360
         paint(canvas, kind === 'poster')
         const blob = await new Promise<Blob>((done) => canvas.toBlob((png) => done(png!), 'image/png'))
         const data = new DataTransfer()
         data.items.add(new File([blob], name, { type: 'image/png' }))
-        const line = span.getBoundingClientRect()
+        // The end of its last line: past the text, level with it.
         const block = (span.parentElement ?? span).getBoundingClientRect()
-        const init = { dataTransfer: data, clientX: block.right - 4, clientY: line.top + line.height / 2, bubbles: true, cancelable: true }
+        const line = span.getBoundingClientRect()
+        const init = { dataTransfer: data, clientX: block.right - 4, clientY: line.bottom - 8, bubbles: true, cancelable: true }
         span.dispatchEvent(new DragEvent('dragenter', init))
         span.dispatchEvent(new DragEvent('dragover', init))
         span.dispatchEvent(new DragEvent('drop', init))
@@ -437,4 +438,60 @@ test('the library shows what each review is about and its score, sorts by score 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All reviews · Books')
   await kinds.getByRole('button', { name: /^All kinds/ }).click()
   await expect(list.getByRole('heading', { level: 3 })).toHaveCount(5)
+})
+
+test('screenshot: a review with its score widget and a credited image', async ({ page, libraryDir }) => {
+  await seed(
+    libraryDir,
+    'ballerina',
+    [
+      'title: Ballerina',
+      'subject:',
+      '  kind: film',
+      '  title: Ballerina',
+      '  year: 2025',
+      '  creators: [Len Wiseman]',
+      '  cast: [Ana de Armas, Keanu Reeves, Ian McShane]',
+      '  runtime: 125',
+      '  ids: { imdb: tt7181546 }',
+      'spoilers: true',
+    ],
+    `Len Wiseman’s spin-off could have been a cash-in. Instead it is the most inventive action film of the year: a revenge story told almost entirely through movement.
+
+:::score[Overall Score]{value="9.5" scale="10" overall}
+Verdict: A stylish, bruising spin-off that earns its place.
+
+Sub-scores:
+- Story: 8.5
+- Action: 10
+
+Pros:
+- Inventive, relentless fights
+
+Cons:
+- A thin supporting cast
+:::
+
+The Ruska Roma, glimpsed in *Chapter 3*, finally get their due.
+`,
+  )
+  await page.reload()
+  await open(page, 'Ballerina')
+  await dropImage(page, 'Len Wiseman’s spin-off could have been a cash-in. Instead it is the most inventive action film of the year: a revenge story told almost entirely through movement.', 'ruska-roma.png', 'poster')
+  const image = editorText(page).getByRole('group', { name: /^Image/ })
+  await expect(image.getByLabel('Alt text')).toBeFocused()
+  await page.keyboard.type('Eve, a silhouette on a frozen lake under the moon')
+  await image.getByLabel('Caption').fill('The winter village where the final act unfolds.')
+  await image.getByLabel('Credit').fill('Lionsgate')
+  await image.getByLabel('Use as featured image').check()
+  await editorText(page).getByText('The Ruska Roma, glimpsed in').click()
+  await expect(saveState(page)).toHaveText('Saved')
+
+  await image.evaluate((element) => {
+    const scroller = element.closest('.editor-scroll')!
+    scroller.scrollTop += element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 16
+  })
+  await details(page).getByLabel('Kind').evaluate((element) => element.closest('fieldset')!.scrollIntoView({ block: 'start' }))
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: 'docs/screenshots/critic.png' })
 })

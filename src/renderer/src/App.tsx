@@ -1,24 +1,48 @@
 import { useEffect, useState } from 'react'
+import type { RecoveredDraft } from '@shared/contract'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/model'
 import { api } from './api'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { LibraryView } from './library/LibraryView'
-import { ReviewScreen } from './review/ReviewScreen'
+import { RecoveryDialog } from './recovery/RecoveryDialog'
+import { ReviewScreen, type RecoveredEdits } from './review/ReviewScreen'
 import { SettingsDialog } from './settings/SettingsDialog'
 
-type View = { name: 'library' } | { name: 'review'; id: string; isNew: boolean }
+type View = { name: 'library' } | { name: 'review'; id: string; isNew: boolean; recovered?: RecoveredEdits }
 
 export function App() {
   const [view, setView] = useState<View>({ name: 'library' })
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
   const [editingSettings, setEditingSettings] = useState(false)
+  // Drafts the journal kept from a crash, offered once at start.
+  const [recovered, setRecovered] = useState<RecoveredDraft[]>([])
 
   const backToLibrary = () => setView({ name: 'library' })
 
   useEffect(() => {
     // Defaults stand in until (or if ever) the stored settings arrive.
     api.getSettings().then(setSettings, () => undefined)
+    api.listRecovered().then(setRecovered, () => undefined)
   }, [])
+
+  const dropDraft = (id: string) => setRecovered((drafts) => drafts.filter((draft) => draft.id !== id))
+  const restoreDraft = async (draft: RecoveredDraft) => {
+    const { meta, doc, baseHash } = await api.readRecovered({ id: draft.id })
+    if (draft.reviewExists) {
+      // Saving removes the draft from the journal once the file holds it.
+      setView({ name: 'review', id: draft.id, isNew: false, recovered: { meta, doc, baseHash } })
+    } else {
+      // The review's folder is gone: the text goes into a new review.
+      const created = await api.createReview({ title: meta.title })
+      await api.discardRecovered({ id: draft.id })
+      setView({ name: 'review', id: created.id, isNew: false, recovered: { meta: { ...meta, title: created.title }, doc } })
+    }
+    dropDraft(draft.id)
+  }
+  const discardDraft = async (draft: RecoveredDraft) => {
+    await api.discardRecovered({ id: draft.id })
+    dropDraft(draft.id)
+  }
 
   return (
     <>
@@ -40,8 +64,11 @@ export function App() {
             </div>
           )}
         >
-          <ReviewScreen id={view.id} isNew={view.isNew} wordsPerMinute={settings.wordsPerMinute} onClose={backToLibrary} />
+          <ReviewScreen id={view.id} isNew={view.isNew} recovered={view.recovered} wordsPerMinute={settings.wordsPerMinute} onClose={backToLibrary} />
         </ErrorBoundary>
+      )}
+      {view.name === 'library' && recovered.length > 0 && (
+        <RecoveryDialog drafts={recovered} onRestore={restoreDraft} onDiscard={discardDraft} onClose={() => setRecovered([])} />
       )}
       {editingSettings && (
         <SettingsDialog

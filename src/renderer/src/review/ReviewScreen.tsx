@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { OpenedReview } from '@shared/contract'
+import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import type { EditorState } from 'lexical'
 import { api } from '@renderer/api'
@@ -19,8 +20,17 @@ import { StatusBar } from './StatusBar'
 import { TitleField } from './TitleField'
 import { ReviewSaver, type SaveState } from './saver'
 
+/** Unsaved edits from the recovery journal, shown in place of the file's text until autosave writes them. */
+export interface RecoveredEdits {
+  meta: ReviewMeta
+  doc: EditorDocument
+  /** The version the edits were made on; without it, the file as opened now. */
+  baseHash?: string
+}
+
 interface Props {
   id: string
+  recovered?: RecoveredEdits
   wordsPerMinute: number
   /** Set for a review just created: its title is selected, ready to be typed over. */
   isNew: boolean
@@ -29,7 +39,7 @@ interface Props {
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview
 
-export function ReviewScreen({ id, wordsPerMinute, isNew, onClose }: Props) {
+export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, onClose }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
   // Bumped to read the file again (after a conflict, to take the version on disk).
   const [generation, setGeneration] = useState(0)
@@ -44,6 +54,8 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, onClose }: Props) {
         <EditableReview
           key={review.hash}
           review={review}
+          // Only over the first reading: a reload takes the file as it is.
+          recovered={generation === 0 ? recovered : undefined}
           wordsPerMinute={wordsPerMinute}
           isNew={isNew}
           onClose={onClose}
@@ -118,18 +130,23 @@ function ReadOnlyReview({
 
 function EditableReview({
   review,
+  recovered,
   wordsPerMinute,
   isNew,
   onClose,
   onReload,
 }: {
   review: Extract<OpenedReview, { kind: 'editable' }>
+  recovered?: RecoveredEdits
   wordsPerMinute: number
   isNew: boolean
   onClose: () => void
   onReload: () => void
 }) {
-  const [meta, setMeta] = useState<ReviewMeta>(review.meta)
+  // What the editor starts from: the file, or the recovered edits made on it.
+  const [initial] = useState(() => ({ meta: recovered?.meta ?? review.meta, doc: recovered?.doc ?? review.doc }))
+  const [showRecovered, setShowRecovered] = useState(recovered !== undefined)
+  const [meta, setMeta] = useState<ReviewMeta>(initial.meta)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
   const [words, setWords] = useState<number | null>(null)
   const [showDetails, setShowDetails] = useState(true)
@@ -137,18 +154,26 @@ function EditableReview({
   const [exporting, setExporting] = useState(false)
   const mainRef = useRef<HTMLElement>(null)
   // The newest editor state for the preview, serialised once and shared with autosave.
-  const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => review.doc }))
+  const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
   // One saver per opened review, bound to its id for its whole life.
   const [saver] = useState(
     () =>
       new ReviewSaver({
         id: review.id,
-        baseHash: review.hash,
-        initial: { meta: review.meta, doc: { toJSON: () => review.doc } },
+        baseHash: recovered?.baseHash ?? review.hash,
+        initial: { meta: initial.meta, doc: { toJSON: () => initial.doc } },
         save: (args) => api.saveReview(args),
+        journal: (args) => api.journalDraft(args),
         onState: setSaveState,
       }),
   )
+
+  // Recovered edits are unsaved: autosave writes them (and the journal keeps them until it has).
+  useEffect(() => {
+    if (recovered) saver.markDirty()
+    // Once, for the edits this screen was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saver])
 
   // Leaving the screen any other way than "Library" still writes what is pending.
   useEffect(
@@ -259,10 +284,24 @@ function EditableReview({
               </div>
             </div>
           )}
+          {showRecovered && (
+            <div className="notice recovered" role="region" aria-label="Recovered">
+              <Icon name="warning" />
+              <div>
+                <strong>Recovered: this is the writing Verdict had not saved when it closed.</strong>
+                <p>It is being saved now; autosave carries on as usual.</p>
+                <div className="notice-actions">
+                  <button type="button" className="button" onClick={() => setShowRecovered(false)}>
+                    Dismiss
+                  </button>
+                </div>
+              </div>
+            </div>
+          )}
           <ReviewNotices warnings={review.warnings} problem={problem} onDismissProblem={dismissProblem} />
           <EditorServicesProvider value={services}>
             <Editor
-              doc={review.doc}
+              doc={initial.doc}
               onChange={changeDoc}
               onWordCount={setWords}
               header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}

@@ -20,6 +20,7 @@ interface Snapshot {
 }
 
 type Save = (args: Args<'saveReview'>) => Promise<Result<'saveReview'>>
+type Journal = (args: Args<'journalDraft'>) => Promise<void>
 
 /**
  * Autosave for one open review. The id is fixed at construction, so content can never be written
@@ -31,6 +32,9 @@ export class ReviewSaver {
   readonly #save: Save
   readonly #onState: (state: SaveState) => void
   readonly #delay: number
+  readonly #journal: Journal | undefined
+  readonly #journalEvery: number
+  #journalTimer: ReturnType<typeof setTimeout> | undefined
   #baseHash: string
   #latest: Snapshot
   #dirty = false
@@ -45,6 +49,9 @@ export class ReviewSaver {
     save: Save
     onState: (state: SaveState) => void
     delay?: number
+    /** Sends the unsaved state to the crash-recovery journal, at most once per `journalEvery` ms. */
+    journal?: Journal
+    journalEvery?: number
   }) {
     this.#id = options.id
     this.#baseHash = options.baseHash
@@ -52,12 +59,43 @@ export class ReviewSaver {
     this.#save = options.save
     this.#onState = options.onState
     this.#delay = options.delay ?? 600
+    this.#journal = options.journal
+    this.#journalEvery = options.journalEvery ?? 1000
+  }
+
+  /** True while some change has not been written (pending, being written, or refused). */
+  get dirty(): boolean {
+    return this.#dirty || this.#running !== null
+  }
+
+  /** The newest content, serialised (once, shared with the save). */
+  latest(): { meta: ReviewMeta; doc: EditorDocument } {
+    return { meta: this.#latest.meta, doc: this.#latest.doc.toJSON() as EditorDocument }
+  }
+
+  /** Marks the current content unsaved (restored from the recovery journal) and saves it soon. */
+  markDirty(): void {
+    this.change({})
+  }
+
+  /** A throttle, not a debounce: while typing goes on, the journal still gets a state every interval. */
+  #scheduleJournal(): void {
+    if (!this.#journal || this.#journalTimer !== undefined) return
+    this.#journalTimer = setTimeout(() => {
+      this.#journalTimer = undefined
+      // Saved meanwhile: the file holds it, nothing to journal. (A save in flight may still fail.)
+      if (!this.dirty || !this.#journal) return
+      const { meta, doc } = this.#latest
+      // Serialised at most once per state: the save reuses the same serialiseOnce wrapper.
+      this.#journal({ id: this.#id, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash }).catch(() => undefined)
+    }, this.#journalEvery)
   }
 
   /** Records the newest content and saves it once typing pauses. */
   change(patch: Partial<Snapshot>): void {
     this.#latest = { ...this.#latest, ...patch }
     this.#dirty = true
+    this.#scheduleJournal()
     // After a conflict every save would be refused the same way: wait for rebase() or a reload.
     if (this.#state.kind === 'error' && this.#state.conflict) return
     this.#report({ kind: 'saving' })
@@ -92,6 +130,7 @@ export class ReviewSaver {
   /** Cancels the debounce timer (the review is closing and has been flushed). */
   dispose(): void {
     clearTimeout(this.#timer)
+    clearTimeout(this.#journalTimer)
   }
 
   /** Reports only actual changes: a keystroke while already "Saving…" must not re-render the screen. */
@@ -115,6 +154,7 @@ export class ReviewSaver {
     } catch (error) {
       // The edits stay in the editor and count as unsaved: the next change or flush retries them.
       this.#dirty = true
+      this.#scheduleJournal()
       const conflict = error instanceof VerdictError && error.code === 'CONFLICT'
       this.#report({ kind: 'error', message: errorMessage(error), conflict })
       throw error

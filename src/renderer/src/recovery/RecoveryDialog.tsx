@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import type { RecoveredDraft } from '@shared/contract'
+import { Dialog } from '@renderer/components/Dialog'
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** Offers the writing a crash (or a quit with unsaved edits) left in the journal: restore or discard each. */
+export function RecoveryDialog({
+  drafts,
+  onRestore,
+  onDiscard,
+  onClose,
+}: {
+  drafts: RecoveredDraft[]
+  onRestore: (draft: RecoveredDraft) => Promise<void>
+  onDiscard: (draft: RecoveredDraft) => Promise<void>
+  onClose: () => void
+}) {
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true)
+    setProblem(null)
+    try {
+      await action()
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Dialog
+      title="Recovered unsaved writing"
+      description="Verdict closed before these edits were saved. Restore them to keep writing, or discard them."
+      onClose={onClose}
+      onSubmit={onClose}
+      busy={busy}
+      actions={
+        <button type="submit" className="button">
+          Decide later
+        </button>
+      }
+    >
+      <ul className="recovered-list" aria-label="Recovered drafts">
+        {drafts.map((draft) => {
+          const title = draft.title || 'Untitled review'
+          return (
+            <li key={draft.id} aria-label={title} className="recovered-item">
+              <div>
+                <strong>{title}</strong>
+                <p className="recovered-detail">
+                  <time dateTime={draft.at}>{timeFormat.format(new Date(draft.at))}</time> · {draft.wordCount}{' '}
+                  {draft.wordCount === 1 ? 'word' : 'words'}
+                  {!draft.reviewExists && ' · its review is gone: restoring makes a new one'}
+                </p>
+              </div>
+              <div className="notice-actions">
+                <button type="button" className="button button-primary" disabled={busy} onClick={() => void run(() => onRestore(draft))}>
+                  Restore
+                </button>
+                <button type="button" className="button" disabled={busy} onClick={() => void run(() => onDiscard(draft))}>
+                  Discard
+                </button>
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </Dialog>
+  )
+}

@@ -1,0 +1,102 @@
+/** `npm run bench -- [options]`. */
+
+export const PARTS = ['editor', 'autosave', 'library', 'pipeline', 'pdf'] as const
+export type Part = (typeof PARTS)[number]
+
+export const SIZES = { '1k': 1_000, '10k': 10_000, '50k': 50_000 } as const
+export type SizeLabel = keyof typeof SIZES
+
+export interface Options {
+  quick: boolean
+  reps: number
+  sizes: SizeLabel[]
+  parts: Part[]
+  /** Reviews in the generated libraries. */
+  libraries: number[]
+  /** Measure the working tree (uncommitted changes included) instead of HEAD. */
+  worktree: boolean
+  /** Reuse the previous build of the app in bench/.tmp/app. */
+  build: boolean
+  /** Take CPU profiles for the goals that are not met. */
+  profiles: boolean
+  /** A run with non-default parts, sizes or repetitions writes to bench/.tmp, not over the committed results. */
+  partial: boolean
+}
+
+export const USAGE = `npm run bench -- [options]
+
+  --quick            1k and 10k words only, 3 repetitions (for development)
+  --reps N           repetitions per candidate and size (default 3: about 10 minutes on 2 cores)
+  --sizes 1k,10k     document sizes (default 1k,10k,50k)
+  --only editor,…    parts: ${PARTS.join(', ')}
+  --worktree         measure the working tree (uncommitted changes too) instead of the last commit
+  --no-build         reuse the previous build in bench/.tmp/app
+  --no-profiles      skip the CPU profiles of goals not met
+  --help
+
+Results go to bench/results.json and bench/RESULTS.md; a run with --reps, --sizes or --only
+writes them to bench/.tmp/ instead, so a partial run never replaces the committed results.`
+
+export function parseArgs(argv: string[]): Options | 'help' {
+  const options: Options = {
+    quick: false,
+    reps: 3,
+    sizes: ['1k', '10k', '50k'],
+    parts: [...PARTS],
+    libraries: [1_000, 10_000],
+    worktree: false,
+    build: true,
+    profiles: true,
+    partial: false,
+  }
+  let reps: number | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const value = () => {
+      const next = argv[++i]
+      if (next === undefined) throw new Error(`${arg} needs a value`)
+      return next
+    }
+    switch (arg) {
+      case '--quick':
+        options.quick = true
+        break
+      case '--reps':
+        reps = Number(value())
+        if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps takes a whole number ≥ 1')
+        options.partial = true
+        break
+      case '--sizes': {
+        const sizes = value().split(',')
+        for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size} (sizes: ${Object.keys(SIZES).join(', ')})`)
+        options.sizes = sizes as SizeLabel[]
+        options.partial = true
+        break
+      }
+      case '--only': {
+        const parts = value().split(',')
+        for (const part of parts) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`unknown part ${part} (parts: ${PARTS.join(', ')})`)
+        options.parts = parts as Part[]
+        options.partial = true
+        break
+      }
+      case '--worktree':
+        options.worktree = true
+        break
+      case '--no-build':
+        options.build = false
+        break
+      case '--no-profiles':
+        options.profiles = false
+        break
+      case '--help':
+      case '-h':
+        return 'help'
+      default:
+        throw new Error(`unknown option ${arg}\n\n${USAGE}`)
+    }
+  }
+  if (options.quick && !argv.includes('--sizes')) options.sizes = ['1k', '10k']
+  if (reps !== undefined) options.reps = reps
+  return options
+}

@@ -1,0 +1,326 @@
+/**
+ * The editor benchmark: each candidate opens the same generated review, then 200+ characters are
+ * typed into the paragraph in the middle of it, at a typist's pace with pauses (long enough for
+ * Verdict's autosave to run while typing resumes). One run = one fresh browser context.
+ */
+import { readFile } from 'node:fs/promises'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright'
+import { END_PHRASE, MIDPOINT_PHRASE } from './docgen'
+import type { InPageWindow, KeyStamp, ProbeRecord } from './inpage'
+import { max, percentile, round, sleep } from './stats'
+
+export const CANDIDATES = ['verdict', 'lexical-bare', 'contenteditable', 'contenteditable-cv'] as const
+export type Candidate = (typeof CANDIDATES)[number]
+
+/** One frame at 60 Hz. */
+export const FRAME_MS = 1000 / 60
+
+export interface TypingPlan {
+  /** Typed with a pause after each (Verdict saves 600 ms after the last change). */
+  segments: string[]
+  /** Milliseconds from one key press to the next within a segment. */
+  intervalMs: number
+  /** Pause after segment i (cycled). */
+  pausesMs: number[]
+  /** Typed (and not recorded) before measuring: warms the JIT and the first autosave. */
+  warmup: string
+}
+
+export interface EditorTarget {
+  /** The library's review folder and title (Verdict). */
+  id: string
+  title: string
+  /** `/docs/<name>.md|.html` (the comparison pages). */
+  name: string
+}
+
+export interface EditorEnv {
+  browser: Browser
+  /** Browser-level CDP session (process list). */
+  browserSession: CDPSession
+  hostUrl: string
+  pagesUrl: string
+  /** The probe's init script (see pages.ts). */
+  probe: { content: string }
+  plan: TypingPlan
+}
+
+export interface LatencyStats {
+  keys: number
+  p50: number
+  p95: number
+  p99: number
+  max: number
+  /** Share of keys over one frame (16.7 ms). */
+  overFrame: number
+}
+
+export interface EditorRun {
+  candidate: Candidate
+  size: string
+  rep: number
+  openMs: number
+  /** Keydown → frame shown: Event Timing where it reports (≥ 16 ms), else the paint stamp (see keyLatencies). */
+  latency: LatencyStats
+  /** Keydown → first rAF callback + message (paint stamp alone). */
+  paint: LatencyStats
+  /** Keydown → second rAF callback (an upper bound, a frame late by construction). */
+  doubleRaf: LatencyStats
+  /** Keys with an Event Timing entry (only durations ≥ 16 ms are reported) and their longest. */
+  eventTiming: { reported: number; max: number }
+  /** Longest `longtask` entry while typing (the observer reports tasks ≥ 50 ms), 0 if none. */
+  longestLongtaskMs: number
+  longtasks: number
+  /** Verdict: saves requested while typing, and whether a preview pane was on. */
+  saves?: number
+  preview?: boolean
+  heapUsedMB?: number
+  heapTotalMB?: number
+  domNodes?: number
+  rendererRssMB?: number
+  /** The typed text ended up where it was typed. */
+  typedOk: boolean
+  error?: string
+}
+
+export interface RunOptions {
+  /** Record a Chromium trace of the typing (Verdict autosave analysis); returns it. */
+  trace?: boolean
+  /** Take a CPU profile (CDP Profiler) of this phase; returns it. */
+  profile?: 'open' | 'typing'
+  /** Called around the profiled phase (to profile the Node side at the same time). */
+  onProfilePhase?: (phase: 'start' | 'stop') => Promise<void>
+}
+
+export interface RunExtras {
+  trace?: Buffer
+  profile?: unknown
+}
+
+const VIEWPORT = { width: 1280, height: 800 }
+
+export function latencyStats(values: number[]): LatencyStats {
+  const finite = values.filter((v) => Number.isFinite(v))
+  return {
+    keys: finite.length,
+    p50: round(percentile(finite, 50), 2),
+    p95: round(percentile(finite, 95), 2),
+    p99: round(percentile(finite, 99), 2),
+    max: round(max(finite), 2),
+    overFrame: round(finite.filter((v) => v > FRAME_MS).length / Math.max(1, finite.length), 4),
+  }
+}
+
+/**
+ * Per key, keydown → the frame that shows it. Event Timing is the authority: it measures to the
+ * frame's presentation, but reports only durations of 16 ms and more (rounded to 8 ms). A key with
+ * an entry takes the longest of its keydown/keypress entries; a key without one took under 16 ms
+ * by Event Timing's account, and takes its paint stamp (first rAF, then a message that runs after
+ * that frame's paint), at most 16 ms: a stamp beyond that means a task queued behind the frame
+ * delayed the message, not the paint. Without Event Timing the paint stamp stands alone.
+ */
+export function keyLatencies(record: ProbeRecord): { latency: number[]; paint: number[]; doubleRaf: number[]; reported: number[] } {
+  const latency: number[] = []
+  const paint: number[] = []
+  const doubleRaf: number[] = []
+  const reported: number[] = []
+  record.keys.forEach((key: KeyStamp, i) => {
+    const next = record.keys[i + 1]?.t ?? Number.POSITIVE_INFINITY
+    const entries = record.events.filter(
+      (e) => (e.name === 'keydown' || e.name === 'keypress') && e.startTime >= key.t - 0.5 && e.startTime < next - 0.5,
+    )
+    const eventTiming = entries.length ? Math.max(...entries.map((e) => e.duration)) : undefined
+    const painted = key.paint !== undefined ? key.paint - key.t : Number.NaN
+    paint.push(painted)
+    doubleRaf.push(key.raf2 !== undefined ? key.raf2 - key.t : Number.NaN)
+    if (eventTiming !== undefined) {
+      reported.push(eventTiming)
+      latency.push(eventTiming)
+    } else latency.push(record.eventTiming ? Math.min(painted, 16) : painted)
+  })
+  return { latency, paint, doubleRaf, reported }
+}
+
+/**
+ * In `page.evaluate` callbacks (serialised, so they cannot use anything from this module), the
+ * page's globals are reached as `(globalThis as unknown as Page$)`: the probe, and `__bench` on
+ * comparison pages.
+ */
+type Page$ = InPageWindow
+
+async function typeText(page: Page, text: string, intervalMs: number): Promise<void> {
+  let next = performance.now()
+  for (const char of text) {
+    await page.keyboard.press(char === ' ' ? 'Space' : char)
+    next += intervalMs
+    const wait = next - performance.now()
+    // Behind schedule (a slow page): go on at once, without trying to catch up.
+    if (wait > 0) await sleep(wait)
+    else next = performance.now()
+  }
+}
+
+/** Renderer processes and their CPU seconds (to tell which renderer the page got). */
+async function rendererCpu(session: CDPSession): Promise<Map<number, number>> {
+  try {
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number; cpuTime: number }> }
+    return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]))
+  } catch {
+    return new Map()
+  }
+}
+
+async function rssMB(pid: number): Promise<number | undefined> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8')
+    const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1])
+    return Number.isFinite(kb) ? round(kb / 1024, 1) : undefined
+  } catch {
+    return undefined // not Linux
+  }
+}
+
+/** Opens the review from the library and resolves with the milliseconds to its whole document painted and editable. */
+async function openInVerdict(page: Page, target: EditorTarget): Promise<number> {
+  const open = page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: target.title, exact: true }).getByRole('button', { name: 'Open' })
+  await open.waitFor({ timeout: 60_000 })
+  const button = await open.elementHandle()
+  return page.evaluate(([element, phrase]) => (globalThis as unknown as Page$).__probe.clickAndWaitForDocument(element, phrase), [button, END_PHRASE] as const)
+}
+
+async function openPage(page: Page, env: EditorEnv, candidate: Candidate, target: EditorTarget): Promise<number> {
+  const path = candidate === 'lexical-bare' ? 'lexical-bare/' : candidate === 'contenteditable' ? 'contenteditable/' : 'contenteditable/?cv'
+  await page.goto(new URL(path, env.pagesUrl).href)
+  await page.waitForFunction(() => (globalThis as unknown as Page$).__bench !== undefined)
+  return page.evaluate((name) => (globalThis as unknown as Page$).__bench!.open(name), target.name)
+}
+
+/** Turns the layout preview on when the review screen has one (a toggle named "Preview"). */
+async function enablePreview(page: Page): Promise<boolean> {
+  const toggle = page.getByRole('button', { name: /preview/i }).first()
+  if ((await toggle.count()) === 0) return false
+  if ((await toggle.getAttribute('aria-pressed')) === 'false') await toggle.click()
+  return true
+}
+
+export async function runEditor(env: EditorEnv, candidate: Candidate, size: string, rep: number, target: EditorTarget, options: RunOptions = {}): Promise<EditorRun & RunExtras> {
+  const context: BrowserContext = await env.browser.newContext({ viewport: VIEWPORT })
+  const empty: LatencyStats = { keys: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN, overFrame: Number.NaN }
+  const run: EditorRun & RunExtras = {
+    candidate,
+    size,
+    rep,
+    openMs: Number.NaN,
+    latency: empty,
+    paint: empty,
+    doubleRaf: empty,
+    eventTiming: { reported: 0, max: 0 },
+    longestLongtaskMs: 0,
+    longtasks: 0,
+    typedOk: false,
+  }
+  try {
+    await context.addInitScript(env.probe)
+    const page = await context.newPage()
+    page.setDefaultTimeout(60_000)
+    const cdp = await context.newCDPSession(page)
+    const profiling = async (phase: 'open' | 'typing', step: 'start' | 'stop') => {
+      if (options.profile !== phase) return
+      if (step === 'start') {
+        await cdp.send('Profiler.enable')
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+        await options.onProfilePhase?.('start')
+        await cdp.send('Profiler.start')
+      } else {
+        run.profile = (await cdp.send('Profiler.stop')).profile
+        await options.onProfilePhase?.('stop')
+      }
+    }
+
+    if (candidate === 'verdict') {
+      await page.goto(env.hostUrl)
+      await page.getByRole('list', { name: 'Reviews' }).waitFor()
+      await sleep(200) // the library's first render settles
+      await profiling('open', 'start')
+      run.openMs = round(await openInVerdict(page, target), 1)
+      await profiling('open', 'stop')
+      run.preview = await enablePreview(page)
+    } else {
+      run.openMs = round(await openPage(page, env, candidate, target), 1)
+    }
+
+    const saves: number[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/__ipc/saveReview')) saves.push(Date.now())
+    })
+    await sleep(300)
+    if (!(await page.evaluate((phrase) => (globalThis as unknown as Page$).__probe.placeCaretAfter(phrase), MIDPOINT_PHRASE))) throw new Error('the midpoint paragraph is not in the editor')
+    await sleep(100)
+    await typeText(page, env.plan.warmup, env.plan.intervalMs)
+    await sleep(700)
+
+    const cpuBefore = await rendererCpu(env.browserSession)
+    if (options.trace) {
+      await env.browser.startTracing(page, {
+        categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'],
+      })
+    }
+    await profiling('typing', 'start')
+    const typingStarted = Date.now()
+    await page.evaluate(() => {
+      const probe = (globalThis as unknown as Page$).__probe
+      probe.mark('bench-typing-start')
+      probe.begin()
+    })
+    for (const [i, segment] of env.plan.segments.entries()) {
+      await typeText(page, segment, env.plan.intervalMs)
+      if (i < env.plan.segments.length - 1) await sleep(env.plan.pausesMs[i % env.plan.pausesMs.length]!)
+    }
+    await sleep(250) // the last keys' paint stamps
+    const record = await page.evaluate(() => {
+      const probe = (globalThis as unknown as Page$).__probe
+      probe.mark('bench-typing-end')
+      return probe.end()
+    })
+    await profiling('typing', 'stop')
+    if (options.trace) run.trace = await env.browser.stopTracing()
+    const cpuAfter = await rendererCpu(env.browserSession)
+
+    const { latency, paint, doubleRaf, reported } = keyLatencies(record)
+    run.latency = latencyStats(latency)
+    run.paint = latencyStats(paint)
+    run.doubleRaf = latencyStats(doubleRaf)
+    run.eventTiming = { reported: reported.length, max: round(max(reported), 1) }
+    run.longestLongtaskMs = round(max(record.longtasks.map((t) => t.duration)), 1)
+    run.longtasks = record.longtasks.length
+    if (candidate === 'verdict') {
+      run.saves = saves.filter((at) => at >= typingStarted).length
+      // Everything typed is on disk before the context closes (and before the file is restored).
+      await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 })
+    }
+    const expected = env.plan.warmup + env.plan.segments.join('')
+    run.typedOk = (await page.evaluate((phrase) => (globalThis as unknown as Page$).__probe.paragraphText(phrase), MIDPOINT_PHRASE)).endsWith(expected)
+
+    // Memory once typing is done, after a full garbage collection.
+    await cdp.send('HeapProfiler.collectGarbage')
+    await cdp.send('Performance.enable')
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value
+    run.heapUsedMB = round((metric('JSHeapUsedSize') ?? Number.NaN) / 2 ** 20, 1)
+    run.heapTotalMB = round((metric('JSHeapTotalSize') ?? Number.NaN) / 2 ** 20, 1)
+    run.domNodes = metric('Nodes')
+    // The page's renderer is the one that worked while typing.
+    let pid: number | undefined
+    let most = -1
+    for (const [id, cpu] of cpuAfter) {
+      const delta = cpu - (cpuBefore.get(id) ?? 0)
+      if (delta > most) [pid, most] = [id, delta]
+    }
+    if (pid !== undefined) run.rendererRssMB = await rssMB(pid)
+  } catch (error) {
+    run.error = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  } finally {
+    await context.close().catch(() => undefined)
+  }
+  return run
+}

@@ -1,0 +1,257 @@
+/**
+ * The library: `Library.list()` on generated libraries of 1,000 and 10,000 reviews, cold (a new
+ * Library, as at app start or after switching libraries: no summary cache) and warm (the next
+ * call), and the title search as a user meets it — the library screen filters in the renderer, so
+ * it is timed from the key typed in the search field to the filtered rows painted.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser } from 'playwright'
+import type * as LibraryTypes from '../../src/main/services/library/library'
+import type { startHost as hostStarter } from '../../tests/e2e/host'
+import { generateReview, random, words } from './docgen'
+import { keyLatencies } from './editor'
+import type { InPageWindow } from './inpage'
+import { nodeProfiler, type CpuProfile } from './profile'
+import type { Snapshot } from './snapshot'
+import { max, median, round, sleep } from './stats'
+
+type LibraryModule = typeof LibraryTypes
+type StartHost = typeof hostStarter
+type Page$ = InPageWindow
+
+export interface ListResult {
+  count: number
+  coldMs: number[]
+  coldMedianMs: number
+  warmMs: number[]
+  warmMedianMs: number
+  /** Rows returned (every generated review must be listed). */
+  listed: number
+}
+
+export interface SearchResult {
+  count: number
+  query: string
+  /** Rows shown once the whole query is typed. */
+  matches: number
+  /** Navigation → first rows of the library painted. */
+  libraryShownMs: number[]
+  /** Per repetition, the keystrokes of the query: key → filtered rows painted. */
+  keystrokesMs: number[][]
+  /** Per repetition: clearing the field (all rows back). */
+  clearMs: number[]
+  /** Medians over repetitions of each repetition's median and worst keystroke. */
+  keystrokeMedianMs: number
+  keystrokeMaxMs: number
+  clearMedianMs: number
+  /** The service's side for comparison: a warm `list()` and the same filter, in main. */
+  serviceListAndFilterMs: number
+}
+
+export interface LibraryResults {
+  /** Words per generated review (min–max, mean). */
+  reviewWords: { min: number; max: number; mean: number }
+  note: string
+  list: ListResult[]
+  search: SearchResult[]
+}
+
+const QUERY = 'river'
+/**
+ * Repetitions are time-boxed: once a measurement has taken this long (after the first), it is far
+ * enough from its goal that more repetitions would only stretch the run.
+ */
+const COLD_LIST_BUDGET_MS = 10_000
+const SEARCH_BUDGET_MS = 40_000
+
+export function libraryDir(work: string, count: number): string {
+  return join(work, 'libraries', String(count))
+}
+
+/** `count` review folders: varied titles, statuses, dates and tags, 300–1,500 words each. */
+async function generateLibrary(dir: string, count: number): Promise<{ min: number; max: number; mean: number }> {
+  const rand = random(count)
+  const statuses = ['draft', 'ready', 'published'] as const
+  const sizes: number[] = []
+  const jobs: Array<() => Promise<void>> = []
+  for (let i = 0; i < count; i++) {
+    const title = words(rand, 2 + Math.floor(rand() * 3))
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(' ')
+    const updated = new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 3 * 365 * 86_400_000)).toISOString()
+    const review = generateReview(300 + Math.floor(rand() * 1200), title, 1000 + i, {
+      status: statuses[i % 3],
+      tags: words(rand, 1 + Math.floor(rand() * 3)),
+      updated,
+    })
+    sizes.push(review.words)
+    const folder = join(dir, `review-${String(i).padStart(5, '0')}`)
+    jobs.push(async () => {
+      await mkdir(folder, { recursive: true })
+      await writeFile(join(folder, 'review.md'), review.file)
+    })
+  }
+  await mkdir(dir, { recursive: true })
+  // A few writes at a time: enough to keep the disk busy without thousands of open files.
+  const queue = jobs.values()
+  await Promise.all(Array.from({ length: 32 }, async () => {
+    for (const job of queue) await job()
+  }))
+  return { min: Math.min(...sizes), max: Math.max(...sizes), mean: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length) }
+}
+
+async function loadLibraryModule(snapshot: Snapshot): Promise<LibraryModule> {
+  return (await import(pathToFileURL(join(snapshot.dir, 'src/main/services/library/library.ts')).href)) as LibraryModule
+}
+
+export interface LibraryBenchOptions {
+  snapshot: Snapshot
+  work: string
+  counts: number[]
+  reps: number
+  browser: Browser
+  probe: { content: string }
+  startHost: StartHost
+  log: (line: string) => void
+}
+
+export async function benchLibrary(options: LibraryBenchOptions): Promise<LibraryResults> {
+  const { Library } = await loadLibraryModule(options.snapshot)
+  const results: LibraryResults = {
+    reviewWords: { min: 0, max: 0, mean: 0 },
+    note:
+      'Cold = a new Library instance (no summary cache), as at app start; the operating system’s file cache is warm (the files were just written). ' +
+      'Warm = the next calls on that instance. Repetitions are time-boxed (cold lists stop repeating after 10 s, searches after 40 s).',
+    list: [],
+    search: [],
+  }
+  for (const count of options.counts) {
+    const dir = libraryDir(options.work, count)
+    const started = Date.now()
+    results.reviewWords = await generateLibrary(dir, count)
+    options.log(`library: generated ${count} reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+
+    const coldMs: number[] = []
+    const warmMs: number[] = []
+    let listed = 0
+    let library = new Library({ root: dir, defaultAuthor: () => 'Bench' })
+    for (let rep = 0; rep < options.reps; rep++) {
+      library = new Library({ root: dir, defaultAuthor: () => 'Bench' })
+      const t = performance.now()
+      listed = (await library.list()).length
+      coldMs.push(round(performance.now() - t, 1))
+      if (coldMs.reduce((a, b) => a + b, 0) > COLD_LIST_BUDGET_MS) break
+    }
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now()
+      await library.list()
+      warmMs.push(round(performance.now() - t, 1))
+    }
+    const list: ListResult = { count, coldMs, coldMedianMs: round(median(coldMs), 1), warmMs, warmMedianMs: round(median(warmMs), 1), listed }
+    results.list.push(list)
+    options.log(`library ${count}: list cold ${list.coldMedianMs} ms, warm ${list.warmMedianMs} ms (${listed} listed)`)
+
+    // The service's side of a search: a warm list and the filter the library screen applies.
+    const serviceMs: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now()
+      const rows = await library.list()
+      rows.filter((row) => row.title.toLocaleLowerCase().includes(QUERY))
+      serviceMs.push(performance.now() - t)
+    }
+
+    const search = await searchInRenderer(options, dir, count)
+    search.serviceListAndFilterMs = round(median(serviceMs), 1)
+    results.search.push(search)
+    options.log(`library ${count}: search keystroke median ${search.keystrokeMedianMs} ms, worst ${search.keystrokeMaxMs} ms, clear ${search.clearMedianMs} ms`)
+  }
+  return results
+}
+
+async function searchInRenderer(options: LibraryBenchOptions, dir: string, count: number, profile = false): Promise<SearchResult & { profile?: CpuProfile }> {
+  const host = await options.startHost({ libraryDir: dir, settingsDir: join(options.work, `settings-${count}`) })
+  const result: SearchResult & { profile?: CpuProfile } = {
+    count,
+    query: QUERY,
+    matches: 0,
+    libraryShownMs: [],
+    keystrokesMs: [],
+    clearMs: [],
+    keystrokeMedianMs: Number.NaN,
+    keystrokeMaxMs: Number.NaN,
+    clearMedianMs: Number.NaN,
+    serviceListAndFilterMs: Number.NaN,
+  }
+  const started = performance.now()
+  try {
+    for (let rep = 0; rep < (profile ? 1 : options.reps); rep++) {
+      if (rep > 0 && performance.now() - started > SEARCH_BUDGET_MS) break
+      const context = await options.browser.newContext({ viewport: { width: 1280, height: 800 } })
+      try {
+        await context.addInitScript(options.probe)
+        const page = await context.newPage()
+        page.setDefaultTimeout(120_000)
+        await page.goto(host.url)
+        const rows = page.getByRole('list', { name: 'Reviews' }).getByRole('listitem')
+        await rows.first().waitFor()
+        // performance.now() counts from the navigation: this is the time to the rows painted.
+        result.libraryShownMs.push(round(await page.evaluate(() => (globalThis as unknown as Page$).__probe.afterPaint()), 0))
+        await sleep(500)
+        const field = page.getByRole('searchbox', { name: 'Search reviews by title' })
+        await field.click()
+        await sleep(300)
+        const cdp = await context.newCDPSession(page)
+        if (profile) {
+          await cdp.send('Profiler.enable')
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+          await cdp.send('Profiler.start')
+        }
+        await page.evaluate(() => (globalThis as unknown as Page$).__probe.begin())
+        for (const char of QUERY) {
+          await page.keyboard.press(char)
+          await sleep(250)
+        }
+        result.matches = await rows.count()
+        await page.keyboard.press('ControlOrMeta+a')
+        await sleep(100)
+        await page.keyboard.press('Backspace')
+        await sleep(500)
+        const record = await page.evaluate(() => (globalThis as unknown as Page$).__probe.end())
+        if (profile) result.profile = (await cdp.send('Profiler.stop')).profile as CpuProfile
+        const { latency } = keyLatencies(record)
+        const typed = record.keys.map((key, i) => ({ key: key.key, ms: latency[i]! }))
+        result.keystrokesMs.push(typed.slice(0, QUERY.length).map((k) => round(k.ms, 1)))
+        result.clearMs.push(round(typed.find((k) => k.key === 'Backspace')?.ms ?? Number.NaN, 1))
+      } finally {
+        await context.close()
+      }
+    }
+  } finally {
+    await host.close()
+  }
+  result.keystrokeMedianMs = round(median(result.keystrokesMs.map((keys) => median(keys))), 1)
+  result.keystrokeMaxMs = round(median(result.keystrokesMs.map((keys) => max(keys))), 1)
+  result.clearMedianMs = round(median(result.clearMs), 1)
+  return result
+}
+
+/**
+ * Node CPU profile of a cold `list()` of the 1,000-review library (generated by benchLibrary): the
+ * same per-review work as 10,000, in a tenth of the time.
+ */
+export async function profileLibraryList(snapshot: Snapshot, work: string): Promise<CpuProfile | undefined> {
+  const { Library } = await loadLibraryModule(snapshot)
+  const library = new Library({ root: libraryDir(work, 1_000), defaultAuthor: () => 'Bench' })
+  const profiler = nodeProfiler()
+  await profiler.start()
+  await library.list()
+  await profiler.stop()
+  return profiler.result()
+}
+
+/** Renderer CPU profile of typing the query into the search field of the 10,000-review library. */
+export async function profileSearch(options: LibraryBenchOptions): Promise<CpuProfile | undefined> {
+  return (await searchInRenderer(options, libraryDir(options.work, 10_000), 10_000, true)).profile
+}

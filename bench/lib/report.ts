@@ -1,0 +1,395 @@
+/** Results: the goals, bench/results.json and bench/RESULTS.md. */
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AutosaveTrace } from './trace'
+import { CANDIDATES, FRAME_MS, type Candidate, type EditorRun } from './editor'
+import type { LibraryResults } from './library'
+import { isLoaded, type Machine } from './machine'
+import type { PdfResults, PipelineResults } from './pipeline'
+import type { ProfileKind, ProfileSummary } from './profile'
+import { median, round } from './stats'
+
+export interface Goal {
+  id: string
+  label: string
+  target: string
+  measured: string
+  /** null: not measured in this run (a quick run has no 50k document). */
+  met: boolean | null
+  /** The profile that explains it when not met. */
+  profile: ProfileKind
+}
+
+export interface Results {
+  kind: 'quick' | 'partial' | 'full'
+  date: string
+  app: { commit: string; worktree: boolean; uncommittedInTree: number }
+  machine: Machine
+  options: { reps: number; sizes: string[]; parts: string[]; typing: { segments: number[]; intervalMs: number; pausesMs: number[]; warmup: string } }
+  documents: Record<string, { words: number; bytes: number }>
+  editor: EditorRun[]
+  autosave: Array<AutosaveTrace & { size: string; saves: number; error?: string | undefined }>
+  library?: LibraryResults
+  pipeline?: PipelineResults
+  pdf?: PdfResults
+  goals?: Goal[]
+  profiles: ProfileSummary[]
+  durationS: number
+}
+
+export interface CandidateSummary {
+  runs: number
+  failed: number
+  typedOk: boolean
+  openMs: number
+  p50: number
+  p95: number
+  p99: number
+  overFrame: number
+  paintP95: number
+  doubleRafP50: number
+  eventTimingReported: number
+  longestLongtaskMs: number
+  heapUsedMB: number
+  rendererRssMB: number
+  domNodes: number
+  saves: number
+}
+
+/** Medians over the repetitions of one candidate at one size (failed runs left out). */
+export function summarise(results: Results, candidate: Candidate, size: string): CandidateSummary | undefined {
+  const all = results.editor.filter((run) => run.candidate === candidate && run.size === size)
+  const runs = all.filter((run) => !run.error)
+  if (all.length === 0) return undefined
+  const m = (pick: (run: EditorRun) => number | undefined) => round(median(runs.map(pick).filter((v): v is number => v !== undefined)), 2)
+  return {
+    runs: runs.length,
+    failed: all.length - runs.length,
+    typedOk: runs.every((run) => run.typedOk),
+    openMs: m((r) => r.openMs),
+    p50: m((r) => r.latency.p50),
+    p95: m((r) => r.latency.p95),
+    p99: m((r) => r.latency.p99),
+    overFrame: m((r) => r.latency.overFrame),
+    paintP95: m((r) => r.paint.p95),
+    doubleRafP50: m((r) => r.doubleRaf.p50),
+    eventTimingReported: m((r) => r.eventTiming.reported),
+    longestLongtaskMs: m((r) => r.longestLongtaskMs),
+    heapUsedMB: m((r) => r.heapUsedMB),
+    rendererRssMB: m((r) => r.rendererRssMB),
+    domNodes: m((r) => r.domNodes),
+    saves: m((r) => r.saves),
+  }
+}
+
+/** Verdict's p95 over another candidate's, repetition by repetition (neighbours in time), then the median. */
+export function pairedRatio(results: Results, other: Candidate, size: string): number {
+  const ratios: number[] = []
+  for (const run of results.editor.filter((r) => r.candidate === 'verdict' && r.size === size && !r.error)) {
+    const partner = results.editor.find((r) => r.candidate === other && r.size === size && r.rep === run.rep && !r.error)
+    if (partner && partner.latency.p95 > 0) ratios.push(run.latency.p95 / partner.latency.p95)
+  }
+  return round(median(ratios), 2)
+}
+
+const ms = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : `${value} ms`)
+const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–')
+
+export function evaluateGoals(results: Results): Goal[] {
+  const goals: Goal[] = []
+  const has = (size: string) => results.editor.some((run) => run.size === size && !run.error)
+  const verdict = (size: string) => summarise(results, 'verdict', size)
+  const ce = (size: string) => summarise(results, 'contenteditable-cv', size)
+
+  if (results.options.parts.includes('editor')) {
+    const v50 = verdict('50k')
+    goals.push({
+      id: 'latency-50k',
+      label: 'Verdict keystroke p95 at 50k words',
+      target: '≤ 16.7 ms',
+      measured: has('50k') ? ms(v50?.p95) : 'not measured',
+      met: has('50k') && v50 ? v50.p95 <= FRAME_MS : null,
+      profile: 'typing',
+    })
+    for (const [size, limit] of [['50k', 1.2], ['10k', 1.1]] as const) {
+      const ratio = pairedRatio(results, 'contenteditable-cv', size)
+      goals.push({
+        id: `ratio-ce-${size}`,
+        label: `Verdict p95 vs contenteditable with content-visibility, ${size}`,
+        target: `≤ ${limit.toFixed(1)}×`,
+        measured: has(size) ? `${times(ratio)} (${ms(verdict(size)?.p95)} vs ${ms(ce(size)?.p95)})` : 'not measured',
+        met: has(size) && Number.isFinite(ratio) ? ratio <= limit : null,
+        profile: 'typing',
+      })
+    }
+    for (const size of results.options.sizes) {
+      const ratio = pairedRatio(results, 'lexical-bare', size)
+      goals.push({
+        id: `ratio-bare-${size}`,
+        label: `Verdict p95 vs lexical-bare, ${size}`,
+        target: '≤ 1.0×',
+        measured: `${times(ratio)} (${ms(verdict(size)?.p95)} vs ${ms(summarise(results, 'lexical-bare', size)?.p95)})`,
+        met: Number.isFinite(ratio) ? ratio <= 1.0 : null,
+        profile: 'typing',
+      })
+    }
+    for (const [size, limit] of [['50k', 200], ['10k', 80]] as const) {
+      const open = verdict(size)?.openMs
+      goals.push({
+        id: `open-${size}`,
+        label: `Verdict opens the ${size} review (request → editable, painted)`,
+        target: `≤ ${limit} ms`,
+        measured: has(size) ? ms(open) : 'not measured',
+        met: has(size) && open !== undefined && Number.isFinite(open) ? open <= limit : null,
+        profile: 'open',
+      })
+    }
+  }
+  if (results.options.parts.includes('autosave')) {
+    const traced = results.autosave.find((a) => a.size === '50k' && !a.error)
+    goals.push({
+      id: 'autosave-50k',
+      label: 'Autosave adds no main-thread task > 16 ms while typing at 50k',
+      target: 'save tasks ≤ 16 ms',
+      measured: traced ? `longest save task ${ms(traced.saveTaskMaxMs)} (${traced.saveTasks.length} saves)` : 'not measured',
+      met: traced ? traced.saveTasks.length > 0 && traced.saveTaskMaxMs <= 16 : null,
+      profile: 'autosave',
+    })
+  }
+  const list10k = results.library?.list.find((l) => l.count === 10_000)
+  if (results.library) {
+    goals.push({
+      id: 'library-cold-10k',
+      label: 'Library.list() of 10,000 reviews, cold',
+      target: '≤ 1 s',
+      measured: list10k ? ms(list10k.coldMedianMs) : 'not measured',
+      met: list10k ? list10k.coldMedianMs <= 1000 : null,
+      profile: 'library-list',
+    })
+    goals.push({
+      id: 'library-warm-10k',
+      label: 'Library.list() of 10,000 reviews, warm',
+      target: '≤ 100 ms',
+      measured: list10k ? ms(list10k.warmMedianMs) : 'not measured',
+      met: list10k ? list10k.warmMedianMs <= 100 : null,
+      profile: 'library-list',
+    })
+    const search = results.library.search.find((s) => s.count === 10_000) ?? results.library.search.at(-1)
+    const worst = search ? Math.max(search.keystrokeMaxMs, search.clearMedianMs) : Number.NaN
+    goals.push({
+      id: 'search',
+      label: `Title search, ${search?.count.toLocaleString('en-US') ?? '–'} reviews: every keystroke of a query and clearing it, to rows painted`,
+      target: '≤ 50 ms',
+      measured: search ? `worst keystroke ${ms(search.keystrokeMaxMs)}, clearing ${ms(search.clearMedianMs)}` : 'not measured',
+      met: search && Number.isFinite(worst) ? worst <= 50 : null,
+      profile: 'search',
+    })
+  }
+  return goals
+}
+
+const status = (met: boolean | null) => (met === null ? '– not measured' : met ? '✅ met' : '❌ not met')
+
+const LABELS: Record<Candidate, string> = {
+  verdict: 'Verdict',
+  'lexical-bare': 'lexical-bare',
+  contenteditable: 'contenteditable',
+  'contenteditable-cv': 'contenteditable + content-visibility',
+}
+
+const PROFILE_TITLES: Record<ProfileKind, string> = {
+  typing: 'Typing latency',
+  open: 'Opening a review',
+  autosave: 'Autosave while typing',
+  'library-list': 'Listing the library',
+  search: 'Title search',
+}
+
+/** `## <kind>` sections of bench/analysis.md: the hand-written reading of the profiles, and the plan. */
+async function readAnalysis(path: string): Promise<Map<string, string>> {
+  const text = await readFile(path, 'utf8').catch(() => '')
+  const sections = new Map<string, string>()
+  for (const part of text.split(/^## /m).slice(1)) {
+    const [heading, ...body] = part.split('\n')
+    sections.set(heading!.trim(), body.join('\n').trim())
+  }
+  return sections
+}
+
+function table(head: string[], rows: Array<Array<string | number>>): string {
+  const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+export function renderMarkdown(results: Results, analysis: Map<string, string>): string {
+  const { machine } = results
+  const loaded = isLoaded(machine)
+  const out: string[] = []
+  const kind = results.kind === 'quick' ? 'Quick run' : results.kind === 'partial' ? 'Partial run' : 'Full run'
+  out.push('# Verdict benchmarks', '')
+  out.push(
+    `> **${kind}** (${results.options.sizes.join(', ')} words, ${results.options.reps} repetitions per candidate and size) on a ` +
+      `**${loaded ? 'loaded' : 'quiet'} machine**: 1-minute load average ${machine.loadStart} before the run, up to ${machine.loadMax} during it, on ${machine.cores} cores` +
+      `${loaded ? ' — other work competed for the processor, so absolute numbers are inflated and noisy; ratios between candidates measured side by side hold better' : ''}. ` +
+      `Generated by \`npm run bench${results.kind === 'quick' ? ' -- --quick' : ''}\` in ${Math.round(results.durationS / 60)} min.`,
+    '',
+  )
+  out.push('## Machine', '')
+  out.push(
+    table(
+      ['CPU', 'Cores', 'Memory', 'OS', 'Node', 'Chromium'],
+      [[machine.cpu, machine.cores, `${machine.memoryGB} GB`, machine.os, machine.node, machine.chromium]],
+    ),
+    '',
+  )
+  out.push(
+    `App: commit \`${results.app.commit.slice(0, 10)}\`${results.app.worktree ? ' plus the uncommitted changes of the working tree' : results.app.uncommittedInTree ? ` (a snapshot of the commit: ${results.app.uncommittedInTree} uncommitted changes in the tree were not measured)` : ''}, ` +
+      `built with its own electron-vite config and served by its test host. Run on ${results.date.slice(0, 10)}.`,
+    '',
+  )
+
+  const goals = results.goals ?? []
+  out.push('## Goals', '')
+  out.push(table(['Goal', 'Target', 'Measured', ''], goals.map((g) => [g.label, g.target, g.measured, status(g.met)])), '')
+
+  const sizes = results.options.sizes
+  if (results.editor.length) {
+    out.push('## Typing', '')
+    out.push(
+      `${results.options.typing.segments.reduce((a, b) => a + b, 0)} characters typed at the end of the paragraph in the middle of the document, ` +
+        `${results.options.typing.intervalMs} ms apart in ${results.options.typing.segments.length} sentences with pauses of ${results.options.typing.pausesMs.join('/')} ms ` +
+        '(longer than Verdict’s 600 ms autosave debounce, so saves run while typing resumes). Latency: keydown → the frame that shows the key, ' +
+        'from Event Timing (`durationThreshold: 16`) where it reports, else the paint stamp (requestAnimationFrame, then a message after that frame). ' +
+        `“> 1 frame”: share of keys over ${FRAME_MS.toFixed(1)} ms. Medians over repetitions; candidates interleaved (ABCD, BCDA, …).`,
+      '',
+    )
+    const rows: Array<Array<string | number>> = []
+    for (const size of sizes) {
+      for (const candidate of CANDIDATES) {
+        const s = summarise(results, candidate, size)
+        if (!s) continue
+        rows.push([
+          size,
+          LABELS[candidate],
+          s.p50,
+          `**${s.p95}**`,
+          s.p99,
+          `${(s.overFrame * 100).toFixed(1)} %`,
+          s.paintP95,
+          s.doubleRafP50,
+          `${s.runs}${s.failed ? ` (+${s.failed} failed)` : ''}${s.typedOk ? '' : ' ⚠ text missing'}`,
+        ])
+      }
+    }
+    out.push(table(['Size', 'Candidate', 'p50 ms', 'p95 ms', 'p99 ms', '> 1 frame', 'p95 paint stamp', 'p50 double rAF', 'Runs'], rows), '')
+    const ratioRows = sizes.map((size) => [size, times(pairedRatio(results, 'lexical-bare', size)), times(pairedRatio(results, 'contenteditable', size)), times(pairedRatio(results, 'contenteditable-cv', size))])
+    out.push('Verdict’s p95 over each candidate’s, per repetition (median):', '')
+    out.push(table(['Size', 'vs lexical-bare', 'vs contenteditable', 'vs contenteditable + c-v'], ratioRows), '')
+
+    out.push('## Opening', '')
+    out.push(
+      'From the request to open (Verdict: the click on the library’s “Open”, so main reads and parses review.md; the pages: fetching the document) ' +
+        'to the whole document in an editable element, painted. Medians, ms.',
+      '',
+    )
+    out.push(table(['Size', ...CANDIDATES.map((c) => LABELS[c])], sizes.map((size) => [size, ...CANDIDATES.map((c) => summarise(results, c, size)?.openMs ?? '–')])), '')
+
+    out.push('## Memory', '')
+    out.push('After typing, after a forced garbage collection: JS heap used (CDP `Performance.getMetrics`), the renderer process’s resident memory (Linux `/proc`), DOM nodes. Medians.', '')
+    const memoryRows: Array<Array<string | number>> = []
+    for (const size of sizes) {
+      for (const candidate of CANDIDATES) {
+        const s = summarise(results, candidate, size)
+        if (s) memoryRows.push([size, LABELS[candidate], s.heapUsedMB, s.rendererRssMB, s.domNodes])
+      }
+    }
+    out.push(table(['Size', 'Candidate', 'JS heap MB', 'Renderer RSS MB', 'DOM nodes'], memoryRows), '')
+  }
+
+  if (results.autosave.length || results.editor.length) {
+    out.push('## Autosave while typing (Verdict)', '')
+    out.push(
+      'One traced run per size (Chromium trace, `devtools.timeline`): every main-thread task between the first and the last key. ' +
+        'A save task is the one that sent `saveReview` (the saver serialises the document and hands it to the bridge in that task). ' +
+        'Wall time; the CPU time of the same tasks is in results.json. The longtask column is from the untraced runs (the observer reports tasks ≥ 50 ms).',
+      '',
+    )
+    out.push(
+      table(
+        ['Size', 'Saves', 'Save task median', 'Save task max', 'Longest task (any)', 'Tasks > 16 ms', 'Longest idle callback (word count)', 'Longest longtask, untraced'],
+        sizes.map((size) => {
+          const a = results.autosave.find((x) => x.size === size)
+          const longtask = summarise(results, 'verdict', size)?.longestLongtaskMs
+          if (!a || a.error) return [size, a?.error ? `failed: ${a.error}` : '–', '', '', '', '', '', ms(longtask)]
+          return [size, a.saveTasks.length, ms(a.saveTaskMedianMs), ms(a.saveTaskMaxMs), ms(a.longestTaskMs), a.tasksOver16, ms(a.idleCallbackMaxMs), ms(longtask)]
+        }),
+      ),
+      '',
+    )
+  }
+
+  if (results.library) {
+    const lib = results.library
+    out.push('## Library', '')
+    out.push(`Generated reviews of ${lib.reviewWords.min}–${lib.reviewWords.max} words (mean ${lib.reviewWords.mean}). ${lib.note} Medians.`, '')
+    out.push(
+      table(
+        ['Reviews', 'list() cold', 'list() warm', 'Search: keystroke median', 'Search: worst keystroke', 'Search: clearing', 'Service list + filter', 'Library screen shown'],
+        lib.list.map((l) => {
+          const s = lib.search.find((x) => x.count === l.count)
+          return [l.count.toLocaleString('en-US'), ms(l.coldMedianMs), ms(l.warmMedianMs), ms(s?.keystrokeMedianMs), ms(s?.keystrokeMaxMs), ms(s?.clearMedianMs), ms(s?.serviceListAndFilterMs), ms(median(s?.libraryShownMs ?? []))]
+        }),
+      ),
+      '',
+    )
+    out.push(`The search types “${lib.search[0]?.query ?? ''}” into the library screen’s search field, 250 ms per key; rows are filtered and rendered in the renderer.`, '')
+  }
+
+  if (results.pipeline || results.pdf) {
+    out.push('## Pipeline and PDF export (10k-word review)', '')
+    const rows: Array<Array<string | number>> = []
+    if (results.pipeline) {
+      const p = results.pipeline
+      rows.push(['buildPost', ms(p.buildPostMedianMs), `median of ${p.runs} warm runs`])
+      rows.push(['renderPage', ms(p.renderPageMedianMs), `HTML ${p.htmlKB} KB`])
+      rows.push(['buildPost + renderPage', ms(p.totalMedianMs), ''])
+    }
+    if (results.pdf) {
+      rows.push(['PDF export, first', ms(results.pdf.coldMs), 'includes launching Chromium'])
+      rows.push(['PDF export', ms(results.pdf.warmMedianMs), `median of ${results.pdf.warmMs.length}; ${results.pdf.pdfKB} KB`])
+    }
+    out.push(table(['Step', 'Time', ''], rows), '')
+  }
+
+  const failed = goals.filter((g) => g.met === false)
+  if (failed.length) {
+    out.push('## Goals not met: profiles and plan', '')
+    const kinds = [...new Set(failed.map((g) => g.profile))]
+    for (const kind of kinds) {
+      out.push(`### ${PROFILE_TITLES[kind]}`, '')
+      for (const goal of failed.filter((g) => g.profile === kind)) out.push(`- ${goal.label}: ${goal.measured} (target ${goal.target})`)
+      out.push('')
+      // Autosave runs while typing: the typing profile shows the save task too.
+      const profiles = results.profiles.filter((p) => p.kind === kind || (kind === 'autosave' && p.kind === 'typing'))
+      for (const profile of profiles) {
+        out.push(`Top self time — ${profile.title}, ${profile.totalMs} ms sampled:`, '')
+        out.push(table(['Function', 'Where', 'Self ms', 'Share'], profile.top.map((f) => [`\`${f.fn}\``, f.location ? `\`${f.location}\`` : '', f.selfMs, `${(f.share * 100).toFixed(1)} %`])), '')
+      }
+      if (!profiles.length) out.push('_No profile in this run (run without `--no-profiles`)._', '')
+      out.push(analysis.get(kind) ?? '_No analysis written for this yet: see the profile above._', '')
+    }
+  }
+
+  out.push('## How to run', '')
+  out.push(
+    '`npm run bench` (about 10 minutes on a quiet 2-core machine) or `npm run bench -- --quick` (1k and 10k, 3 repetitions). ' +
+      'See `bench/README.md` for the method and the options. Raw numbers of every run: `bench/results.json`.',
+    '',
+  )
+  return out.join('\n')
+}
+
+export async function writeReport(results: Results, outDir: string, analysisFile: string): Promise<void> {
+  await writeFile(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  await writeFile(join(outDir, 'RESULTS.md'), renderMarkdown(results, await readAnalysis(analysisFile)))
+}

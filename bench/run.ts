@@ -1,0 +1,256 @@
+/**
+ * `npm run bench`: Verdict's performance against the floor it stands on (Lexical alone) and the
+ * ceiling of the platform (a plain contenteditable), on review-like documents of 1k, 10k and 50k
+ * words; plus the library, the rendering pipeline and PDF export. Writes bench/results.json and
+ * bench/RESULTS.md. See bench/README.md.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium } from 'playwright'
+import type { startHost as hostStarter } from '../tests/e2e/host'
+import { parseArgs, SIZES, USAGE, type Options, type SizeLabel } from './lib/args'
+import { generateReview, typingText, type GeneratedReview } from './lib/docgen'
+import { CANDIDATES, runEditor, type EditorEnv, type EditorRun, type EditorTarget, type TypingPlan } from './lib/editor'
+import { describeMachine, watchLoad } from './lib/machine'
+import { buildPages, buildProbe, probeScript, servePages } from './lib/pages'
+import { prepareSnapshot, withProfileRenderer, type Snapshot } from './lib/snapshot'
+import { analyseAutosaveTrace, type AutosaveTrace } from './lib/trace'
+import { benchLibrary, profileLibraryList, profileSearch, type LibraryBenchOptions } from './lib/library'
+import { benchPdf, benchPipeline } from './lib/pipeline'
+import { evaluateGoals, writeReport, type Results } from './lib/report'
+import { nodeProfiler, summariseProfile, type CpuProfile, type ProfileKind, type ProfileSummary } from './lib/profile'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const TMP = join(ROOT, 'bench/.tmp')
+const started = Date.now()
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`)
+
+/**
+ * 204 characters in four sentences, a key every 30 ms; the pauses between sentences outlast
+ * autosave's 600 ms debounce, so Verdict saves while typing resumes.
+ */
+const PLAN: TypingPlan = { segments: typingText(200), intervalMs: 30, pausesMs: [650, 750, 700], warmup: ' so' }
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+type StartHost = typeof hostStarter
+
+async function main(options: Options): Promise<void> {
+  const snapshot = await prepareSnapshot(ROOT, TMP, { worktree: options.worktree, build: options.build, log })
+  const pagesOut = join(TMP, 'pages')
+  await buildPages(join(ROOT, 'bench/pages'), pagesOut)
+  await buildProbe(join(ROOT, 'bench/pages'), pagesOut)
+  log('comparison pages and probe built')
+
+  const work = await mkdtemp(join(tmpdir(), 'verdict-bench-'))
+  const executablePath = process.env['PW_CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  const machine = describeMachine(browser.version())
+  const stopWatching = watchLoad(machine)
+  const { startHost } = (await import(pathToFileURL(join(snapshot.dir, 'tests/e2e/host.ts')).href)) as { startHost: StartHost }
+  const cleanups: Array<() => Promise<unknown>> = [() => browser.close(), () => rm(work, { recursive: true, force: true })]
+
+  try {
+    // One library with one review per size, and the same documents for the comparison pages.
+    const libraryDir = join(work, 'library')
+    const docsDir = join(work, 'docs')
+    const reviews = new Map<SizeLabel, GeneratedReview>()
+    for (const size of options.sizes) {
+      const review = generateReview(SIZES[size], `Bench review ${size} words`)
+      reviews.set(size, review)
+      await writeReviewFolder(libraryDir, `bench-${size}`, review)
+      await writeDocs(docsDir, size, review)
+    }
+    // The 10k review is what the pipeline and PDF export render, whatever sizes the editor runs.
+    if (!reviews.has('10k')) {
+      const review = generateReview(SIZES['10k'], 'Bench review 10k words')
+      reviews.set('10k', review)
+      await writeReviewFolder(libraryDir, 'bench-10k', review)
+    }
+    const host = await startHost({ libraryDir, settingsDir: join(work, 'settings') })
+    cleanups.unshift(() => host.close())
+    const pages = await servePages(pagesOut, docsDir)
+    cleanups.unshift(() => pages.close())
+    const env: EditorEnv = {
+      browser,
+      browserSession: await browser.newBrowserCDPSession(),
+      hostUrl: host.url,
+      pagesUrl: pages.url,
+      probe: await probeScript(pagesOut),
+      plan: PLAN,
+    }
+    const target = (size: SizeLabel): EditorTarget => ({ id: `bench-${size}`, title: reviews.get(size)!.title, name: size })
+    const restore = (size: SizeLabel) => writeFile(join(libraryDir, `bench-${size}`, 'review.md'), reviews.get(size)!.file)
+
+    const results: Results = {
+      kind: options.quick ? 'quick' : options.partial ? 'partial' : 'full',
+      date: new Date().toISOString(),
+      app: { commit: snapshot.commit, worktree: snapshot.worktree, uncommittedInTree: snapshot.uncommitted },
+      machine,
+      options: { reps: options.reps, sizes: options.sizes, parts: options.parts, typing: { ...PLAN, segments: PLAN.segments.map((s) => s.length) } },
+      documents: Object.fromEntries([...reviews].map(([size, review]) => [size, { words: review.words, bytes: Buffer.byteLength(review.file) }])),
+      editor: [],
+      autosave: [],
+      profiles: [],
+      durationS: 0,
+    }
+
+    if (options.parts.includes('editor')) {
+      // Interleaved: every repetition runs each candidate once, in a rotating order, so drift in
+      // the machine's load hits all of them alike.
+      for (const size of options.sizes) {
+        for (let rep = 0; rep < options.reps; rep++) {
+          const order = CANDIDATES.map((_, i) => CANDIDATES[(i + rep) % CANDIDATES.length]!)
+          for (const candidate of order) {
+            const run = await runEditor(env, candidate, size, rep, target(size))
+            if (candidate === 'verdict') await restore(size)
+            results.editor.push(stripExtras(run))
+            log(describeRun(run))
+          }
+        }
+      }
+    }
+
+    if (options.parts.includes('autosave')) {
+      // One traced run per size: every main-thread task while typing, and which of them saved.
+      for (const size of options.sizes) {
+        const run = await runEditor(env, 'verdict', size, 0, target(size), { trace: true })
+        await restore(size)
+        if (run.trace) {
+          const analysis = analyseAutosaveTrace(run.trace)
+          results.autosave.push({ size, ...analysis, saves: run.saves ?? 0, error: run.error })
+          log(`autosave ${size}: ${analysis.saveTasks.length} save tasks, longest ${analysis.saveTaskMaxMs} ms; longest task ${analysis.longestTaskMs} ms`)
+        } else results.autosave.push({ size, error: run.error ?? 'no trace', saves: 0, ...emptyTrace() })
+      }
+    }
+
+    const libraryOptions: LibraryBenchOptions = { snapshot, work, counts: options.libraries, reps: options.quick ? 2 : 3, browser, probe: env.probe, startHost, log }
+    if (options.parts.includes('library')) results.library = await benchLibrary(libraryOptions)
+    if (options.parts.includes('pipeline')) {
+      results.pipeline = await benchPipeline({ snapshot, libraryDir, id: 'bench-10k', runs: options.quick ? 5 : 10, log })
+    }
+    if (options.parts.includes('pdf')) {
+      results.pdf = await benchPdf({ snapshot, libraryDir, id: 'bench-10k', out: join(work, 'pdf'), runs: 3, executablePath, log })
+    }
+
+    const goals = evaluateGoals(results)
+    results.goals = goals
+    if (options.profiles) {
+      results.profiles = await takeProfiles({ results, env, snapshot, restore, target, library: libraryOptions })
+    }
+    stopWatching()
+    results.durationS = Math.round((Date.now() - started) / 1000)
+    const outDir = options.partial ? TMP : join(ROOT, 'bench')
+    await writeReport(results, outDir, join(ROOT, 'bench/analysis.md'))
+    log(`wrote ${options.partial ? 'bench/.tmp' : 'bench'}/results.json and RESULTS.md in ${results.durationS} s`)
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined)
+  }
+}
+
+function stripExtras(run: EditorRun & { trace?: unknown; profile?: unknown }): EditorRun {
+  const { trace: _trace, profile: _profile, ...rest } = run
+  return rest
+}
+
+function emptyTrace(): Omit<AutosaveTrace, 'size'> {
+  return { longestTaskMs: 0, tasksOver16: 0, tasksOver50: 0, saveTasks: [], saveTaskMedianMs: 0, saveTaskMaxMs: 0, idleCallbackMaxMs: 0, longestTasks: [] }
+}
+
+function describeRun(run: EditorRun): string {
+  const l = run.latency
+  return (
+    `${run.size.padStart(3)} #${run.rep} ${run.candidate.padEnd(18)} open ${String(run.openMs).padStart(7)} ms  ` +
+    `p50 ${l.p50} p95 ${l.p95} p99 ${l.p99} ms  >frame ${(l.overFrame * 100).toFixed(0)}%  heap ${run.heapUsedMB} MB` +
+    `${run.saves !== undefined ? `  saves ${run.saves}` : ''}${run.typedOk ? '' : '  TYPED TEXT MISSING'}${run.error ? `  ERROR ${run.error}` : ''}`
+  )
+}
+
+async function writeReviewFolder(libraryDir: string, id: string, review: GeneratedReview): Promise<void> {
+  await mkdir(join(libraryDir, id), { recursive: true })
+  await writeFile(join(libraryDir, id, 'review.md'), review.file)
+  for (const [path, bytes] of review.assets) {
+    await mkdir(dirname(join(libraryDir, id, path)), { recursive: true })
+    await writeFile(join(libraryDir, id, path), bytes)
+  }
+}
+
+async function writeDocs(docsDir: string, name: string, review: GeneratedReview): Promise<void> {
+  await mkdir(docsDir, { recursive: true })
+  await writeFile(join(docsDir, `${name}.md`), review.markdown)
+  await writeFile(join(docsDir, `${name}.html`), review.html.replaceAll('src="assets/', 'src="/docs/assets/'))
+  for (const [path, bytes] of review.assets) {
+    await mkdir(dirname(join(docsDir, path)), { recursive: true })
+    await writeFile(join(docsDir, path), bytes)
+  }
+}
+
+interface ProfileContext {
+  results: Results
+  env: EditorEnv
+  snapshot: Snapshot
+  restore: (size: SizeLabel) => Promise<void>
+  target: (size: SizeLabel) => EditorTarget
+  library: LibraryBenchOptions
+}
+
+/**
+ * CPU profiles of the worst case behind each goal not met (the profiling build of the renderer,
+ * which names Lexical's functions; Node's own profiler for main's side).
+ */
+async function takeProfiles(ctx: ProfileContext): Promise<ProfileSummary[]> {
+  const failed = (ctx.results.goals ?? []).filter((goal) => goal.met === false)
+  const wanted = new Set(failed.map((goal) => goal.profile))
+  const summaries: ProfileSummary[] = []
+  const largest = [...(ctx.results.options.sizes as SizeLabel[])].sort((a, b) => SIZES[b] - SIZES[a])[0]
+  const renderer = (kind: ProfileKind, profile: unknown, title: string) => summariseProfile(profile as CpuProfile, { kind, title, side: 'renderer', snapshot: ctx.snapshot })
+  const node = (kind: ProfileKind, profile: unknown, title: string) => summariseProfile(profile as CpuProfile, { kind, title, side: 'main', snapshot: ctx.snapshot })
+
+  if (largest && (wanted.has('typing') || wanted.has('autosave'))) {
+    log(`profiling Verdict typing at ${largest}`)
+    const run = await withProfileRenderer(ctx.snapshot, () => runEditor(ctx.env, 'verdict', largest, 0, ctx.target(largest), { profile: 'typing' }))
+    await ctx.restore(largest)
+    if (run.profile) summaries.push(renderer('typing', run.profile, `Verdict, typing at ${largest} words (renderer)`))
+  }
+  if (largest && wanted.has('open')) {
+    log(`profiling Verdict opening the ${largest} review`)
+    const main = nodeProfiler()
+    const run = await withProfileRenderer(ctx.snapshot, () =>
+      runEditor(ctx.env, 'verdict', largest, 0, ctx.target(largest), {
+        profile: 'open',
+        onProfilePhase: async (phase) => (phase === 'start' ? main.start() : main.stop()),
+      }),
+    )
+    await ctx.restore(largest)
+    if (run.profile) summaries.push(renderer('open', run.profile, `Verdict, opening the ${largest}-word review (renderer)`))
+    const mainProfile = await main.result()
+    if (mainProfile) summaries.push(node('open', mainProfile, `Verdict, opening the ${largest}-word review (main: the open request)`))
+  }
+  if (wanted.has('library-list')) {
+    log('profiling Library.list() on 1,000 reviews, cold')
+    const profile = await profileLibraryList(ctx.snapshot, ctx.library.work)
+    if (profile) summaries.push(node('library-list', profile, 'Library.list(), 1,000 reviews, cold (main; the same per-review work as 10,000)'))
+  }
+  if (wanted.has('search')) {
+    log('profiling the title search on 10,000 reviews')
+    const profile = await withProfileRenderer(ctx.snapshot, () => profileSearch(ctx.library))
+    if (profile) summaries.push(renderer('search', profile, 'Title search, 10,000 reviews (renderer)'))
+  }
+  return summaries
+}
+
+const parsed = (() => {
+  try {
+    return parseArgs(process.argv.slice(2))
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exit(2)
+  }
+})()
+if (parsed === 'help') console.log(USAGE)
+else
+  await main(parsed).catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })

@@ -126,6 +126,11 @@ async function dropImage(page: Page, text: string, fileName: string, draw: 'stil
 }
 
 test('writes a review like a blog post: score, a dropped credited image, spoiler, pull quote and trailer come back exactly', async ({ page, libraryDir }) => {
+  // Writing offline: nothing, not even the trailer, is fetched from anywhere but the app.
+  const outside: string[] = []
+  page.on('request', (request) => {
+    if (!request.url().startsWith(new URL(page.url()).origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outside.push(request.url())
+  })
   await page.getByRole('button', { name: 'New review' }).click()
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused()
   await page.keyboard.type('Ballerina')
@@ -278,6 +283,7 @@ test('writes a review like a blog post: score, a dropped credited image, spoiler
   await expect(card).toContainText('Film')
   await expect(card).toContainText('Ballerina (2025)')
   await expect(card).toContainText('Len Wiseman')
+  expect(outside).toEqual([])
 })
 
 test('a score from the file that does not fit its scale is kept and explained; typed scores are brought onto the scale', async ({ page, libraryDir }) => {
@@ -438,6 +444,45 @@ test('the library shows what each review is about and its score, sorts by score 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All reviews · Books')
   await kinds.getByRole('button', { name: /^All kinds/ }).click()
   await expect(list.getByRole('heading', { level: 3 })).toHaveCount(5)
+})
+
+test('a screenshot pasted from the clipboard becomes an image; one can be the featured image', async ({ page, libraryDir }) => {
+  const file = await seed(libraryDir, 'ballerina', ['title: Ballerina'], 'A paragraph to paste after.\n')
+  await page.reload()
+  await open(page, 'Ballerina')
+  await editorText(page).getByText('A paragraph to paste after.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  // What a screenshot puts on the clipboard: one image file, no text.
+  await editorText(page).evaluate(async (root) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 320
+    canvas.height = 180
+    const ctx = canvas.getContext('2d')!
+    ctx.fillStyle = '#a6512c'
+    ctx.fillRect(0, 0, 320, 180)
+    const blob = await new Promise<Blob>((done) => canvas.toBlob((png) => done(png!), 'image/png'))
+    const data = new DataTransfer()
+    data.items.add(new File([blob], 'image.png', { type: 'image/png' }))
+    root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  const image = editorText(page).getByRole('group', { name: /^Image/ })
+  await expect(image.getByLabel('Alt text')).toBeFocused()
+  await page.keyboard.type('A rust-coloured test card')
+  await image.getByLabel('Use as featured image').check()
+  const panel = details(page)
+  await expect(panel.getByRole('button', { name: 'Remove featured image' })).toBeVisible()
+  await expect(saveState(page)).toHaveText('Saved')
+  let markdown = await readFile(file, 'utf8')
+  const path = /!\[A rust-coloured test card\]\((assets\/[0-9a-f]{16}\.png)\)/.exec(markdown)?.[1]
+  expect(path).toBeTruthy()
+  expect(markdown).toContain(`featuredImage: ${path}`)
+
+  await panel.getByRole('button', { name: 'Remove featured image' }).click()
+  await expect(image.getByLabel('Use as featured image')).not.toBeChecked()
+  await expect(saveState(page)).toHaveText('Saved')
+  markdown = await readFile(file, 'utf8')
+  expect(markdown).not.toContain('featuredImage:')
 })
 
 test('screenshot: a review with its score widget and a credited image', async ({ page, libraryDir }) => {

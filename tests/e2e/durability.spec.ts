@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
@@ -34,7 +34,8 @@ test('unsaved writing survives a crash: the journal offers it at start and Resto
   // Saves fail (as if the disk were gone): only the journal holds the edits.
   await page.route('**/__ipc/saveReview', (route) => route.abort())
   await typeAtEnd(page, ' Unsaved words survive.')
-  await expect.poll(async () => (await host.services.journal.list()).map((draft) => draft.id)).toEqual(['nosferatu'])
+  // The journal follows the typing within about a second.
+  await expect.poll(async () => JSON.stringify((await host.services.journal.read('nosferatu').catch(() => null))?.doc ?? null)).toContain('survive.')
 
   // A crash: the page goes away without saving (the save it tries on the way out fails too).
   await page.reload()
@@ -69,4 +70,61 @@ test('a discarded draft is not offered again', async ({ page, host, libraryDir }
   await expect(page.getByRole('list', { name: 'Reviews' })).toBeVisible()
   await expect(page.getByRole('dialog', { name: 'Recovered unsaved writing' })).toBeHidden()
   expect(await readdir(libraryDir)).toContain('vampyr')
+})
+
+test('a file changed outside Verdict with no unsaved edits is reloaded, with a notice', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'suspiria', 'Suspiria', 'First draft.\n')
+  await page.reload()
+  await open(page, 'Suspiria')
+  await expect(editorText(page)).toContainText('First draft.')
+
+  await writeFile(join(libraryDir, 'suspiria', 'review.md'), FRONT('Suspiria') + 'Rewritten elsewhere.\n')
+  await expect(editorText(page)).toContainText('Rewritten elsewhere.')
+  await expect(page.getByRole('status').filter({ hasText: 'Reloaded: changed outside Verdict' })).toBeVisible()
+})
+
+test('a file changed outside Verdict under unsaved edits offers Keep mine, Take theirs, Keep both; Keep both leaves two reviews', async ({
+  page,
+  libraryDir,
+}) => {
+  await seed(libraryDir, 'possession', 'Possession', 'Opening line.\n')
+  await page.reload()
+  await open(page, 'Possession')
+
+  // Edits that cannot be saved yet (saves fail), then another program writes the file.
+  await page.route('**/__ipc/saveReview', (route) => route.abort())
+  await typeAtEnd(page, ' My unsaved thought.')
+  await expect(page.getByRole('status').filter({ hasText: 'Error' })).toBeVisible()
+  await writeFile(join(libraryDir, 'possession', 'review.md'), FRONT('Possession') + 'Their new line.\n')
+
+  const notice = page.getByRole('region', { name: 'Changed outside Verdict' })
+  await expect(notice).toBeVisible()
+  await expect(notice.getByRole('button', { name: 'Keep mine' })).toBeVisible()
+  await expect(notice.getByRole('button', { name: 'Take theirs' })).toBeVisible()
+  await page.unroute('**/__ipc/saveReview')
+  await notice.getByRole('button', { name: 'Keep both' }).click()
+
+  await expect(notice).toBeHidden()
+  await expect(editorText(page)).toContainText('Their new line.')
+  const folders = (await readdir(libraryDir)).filter((name) => !name.startsWith('.'))
+  const texts = await Promise.all(folders.map((name) => readFile(join(libraryDir, name, 'review.md'), 'utf8').catch(() => '')))
+  expect(texts.filter((text) => text.includes('My unsaved thought.'))).toHaveLength(1)
+  expect(texts.filter((text) => text.includes('Their new line.'))).toHaveLength(1)
+  await page.getByRole('button', { name: 'Library' }).click()
+  await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: /^Possession/ })).toHaveCount(2)
+})
+
+test('a review deleted outside Verdict keeps its text and can be saved as a new review', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'eraserhead', 'Eraserhead', 'Lonely text.\n')
+  await page.reload()
+  await open(page, 'Eraserhead')
+  await rm(join(libraryDir, 'eraserhead'), { recursive: true, force: true })
+  const notice = page.getByRole('region', { name: 'Moved or deleted' })
+  await expect(notice).toContainText('This review was moved or deleted outside Verdict')
+  await notice.getByRole('button', { name: 'Save as new review' }).click()
+  await expect(editorText(page)).toContainText('Lonely text.')
+  await expect(notice).toBeHidden()
+  const folders = (await readdir(libraryDir)).filter((name) => !name.startsWith('.'))
+  const texts = await Promise.all(folders.map((name) => readFile(join(libraryDir, name, 'review.md'), 'utf8').catch(() => '')))
+  expect(texts.filter((text) => text.includes('Lonely text.'))).toHaveLength(1)
 })

@@ -64,7 +64,14 @@ export function App() {
             </div>
           )}
         >
-          <ReviewScreen id={view.id} isNew={view.isNew} recovered={view.recovered} wordsPerMinute={settings.wordsPerMinute} onClose={backToLibrary} />
+          <ReviewScreen
+            id={view.id}
+            isNew={view.isNew}
+            recovered={view.recovered}
+            onOpenReview={(id) => setView({ name: 'review', id, isNew: false })}
+            wordsPerMinute={settings.wordsPerMinute}
+            onClose={backToLibrary}
+          />
         </ErrorBoundary>
       )}
       {view.name === 'library' && recovered.length > 0 && (

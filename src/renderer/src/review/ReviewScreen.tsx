@@ -5,6 +5,7 @@ import type { ReviewMeta } from '@shared/model'
 import type { EditorState } from 'lexical'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
+import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { StatusBadge } from '@renderer/components/StatusBadge'
 import { errorMessage } from '@renderer/lib/errors'
 import { Editor } from '@renderer/editor/Editor'
@@ -31,6 +32,8 @@ export interface RecoveredEdits {
 interface Props {
   id: string
   recovered?: RecoveredEdits
+  /** Switches the screen to another review (one saved from this screen's text). */
+  onOpenReview: (id: string) => void
   wordsPerMinute: number
   /** Set for a review just created: its title is selected, ready to be typed over. */
   isNew: boolean
@@ -39,28 +42,55 @@ interface Props {
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview
 
-export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, onClose }: Props) {
+export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, onOpenReview, onClose }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
   // Bumped to read the file again (after a conflict, to take the version on disk).
   const [generation, setGeneration] = useState(0)
+  // Here rather than in the editor: a toast about a reload outlives the editor it replaces.
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
+  const dismissToast = useCallback(() => setToast(null), [])
+  const reload = useCallback(() => setGeneration((n) => n + 1), [])
 
   useEffect(() => {
     api.openReview({ id }).then(setReview, (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) }))
   }, [id, generation])
 
+  // Main reports changes made by other programs from the hash first loaded; it follows Verdict's own
+  // writes (and reloads) itself, so one watch lasts as long as the screen.
+  const watchFrom = review.kind === 'editable' ? review.hash : null
+  const watched = useRef(false)
+  useEffect(() => {
+    if (watchFrom === null || watched.current) return
+    watched.current = true
+    void api.watchReview({ id, hash: watchFrom }).catch(() => undefined)
+  }, [id, watchFrom])
+  useEffect(
+    () => () => {
+      if (watched.current) void api.unwatchReview({ id }).catch(() => undefined)
+    },
+    [id],
+  )
+
   switch (review.kind) {
     case 'editable':
       return (
-        <EditableReview
-          key={review.hash}
-          review={review}
-          // Only over the first reading: a reload takes the file as it is.
-          recovered={generation === 0 ? recovered : undefined}
-          wordsPerMinute={wordsPerMinute}
-          isNew={isNew}
-          onClose={onClose}
-          onReload={() => setGeneration((n) => n + 1)}
-        />
+        <>
+          <EditableReview
+            key={review.hash}
+            review={review}
+            // Only over the first reading: a reload takes the file as it is.
+            recovered={generation === 0 ? recovered : undefined}
+            wordsPerMinute={wordsPerMinute}
+            isNew={isNew}
+            onClose={onClose}
+            onReload={reload}
+            onOpenReview={onOpenReview}
+            notify={notify}
+          />
+          {/* Only while there is one: the status bar is the screen's usual status region. */}
+          {toast && <Toast toast={toast} onDismiss={dismissToast} />}
+        </>
       )
     case 'read-only':
       return (
@@ -135,6 +165,8 @@ function EditableReview({
   isNew,
   onClose,
   onReload,
+  onOpenReview,
+  notify,
 }: {
   review: Extract<OpenedReview, { kind: 'editable' }>
   recovered?: RecoveredEdits
@@ -142,6 +174,8 @@ function EditableReview({
   isNew: boolean
   onClose: () => void
   onReload: () => void
+  onOpenReview: (id: string) => void
+  notify: (text: string) => void
 }) {
   // What the editor starts from: the file, or the recovered edits made on it.
   const [initial] = useState(() => ({ meta: recovered?.meta ?? review.meta, doc: recovered?.doc ?? review.doc }))
@@ -233,6 +267,66 @@ function EditableReview({
     }
   }
 
+  // Another program changed (or removed) the file while it is open.
+  const [outside, setOutside] = useState<'changed' | 'missing' | null>(null)
+  const [outsideBusy, setOutsideBusy] = useState(false)
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'review-changed-on-disk' && event.type !== 'review-missing') return
+        if (event.id !== review.id) return
+        if (event.type === 'review-missing') return setOutside('missing')
+        if (saver.dirty) return setOutside('changed')
+        // Nothing unsaved: the file's version simply replaces what is shown.
+        saver.abandon()
+        onReload()
+        notify('Reloaded: changed outside Verdict')
+      }),
+    [review.id, saver, onReload, notify],
+  )
+
+  /** Writes the editor's text into a new review; resolves to its id. */
+  const saveAsNew = async (titleSuffix: string): Promise<string> => {
+    const latest = saver.latest()
+    const created = await api.createReview({ title: `${latest.meta.title || 'Untitled review'}${titleSuffix}` })
+    const opened = await api.openReview({ id: created.id })
+    if (opened.kind !== 'editable') throw new Error('The new review could not be opened.')
+    await api.saveReview({ id: created.id, meta: { ...latest.meta, title: created.title }, doc: latest.doc, baseHash: opened.hash })
+    return created.id
+  }
+  const resolveOutside = async (choice: 'mine' | 'theirs' | 'both' | 'new') => {
+    setOutsideBusy(true)
+    try {
+      if (choice === 'mine') {
+        await keepMine()
+        setOutside(null)
+        return
+      }
+      if (choice === 'both') {
+        const copy = await saveAsNew(' (my version)')
+        notify(`Kept your version as a new review (“${copy}”)`)
+      }
+      if (choice === 'new') {
+        const copy = await saveAsNew('')
+        saver.abandon()
+        await api.clearDraft({ id: review.id }).catch(() => undefined)
+        setOutside(null)
+        // The new review may take the freed folder name, i.e. this very id: then read it again.
+        if (copy === review.id) onReload()
+        else onOpenReview(copy)
+        return
+      }
+      // Theirs (also after keeping both): the edits are elsewhere now, or given up.
+      saver.abandon()
+      await api.clearDraft({ id: review.id }).catch(() => undefined)
+      onReload()
+    } catch (error) {
+      notify(errorMessage(error))
+    } finally {
+      setOutsideBusy(false)
+    }
+  }
+
   const close = async () => {
     try {
       await saver.flush()
@@ -267,7 +361,41 @@ function EditableReview({
       </header>
       <div className="review-body">
         <main className="review-main" ref={mainRef}>
-          {saveState.kind === 'error' && saveState.conflict && (
+          {outside === 'changed' && (
+            <div className="notice notice-error conflict" role="region" aria-label="Changed outside Verdict">
+              <Icon name="warning" />
+              <div>
+                <strong>This review was changed outside Verdict while you were editing it.</strong>
+                <p>Your edits are still here. Keep yours (replacing the file), take the other version, or keep both.</p>
+                <div className="notice-actions">
+                  <button type="button" className="button button-primary" disabled={outsideBusy} onClick={() => void resolveOutside('mine')}>
+                    Keep mine
+                  </button>
+                  <button type="button" className="button" disabled={outsideBusy} onClick={() => void resolveOutside('theirs')}>
+                    Take theirs
+                  </button>
+                  <button type="button" className="button" disabled={outsideBusy} onClick={() => void resolveOutside('both')}>
+                    Keep both
+                  </button>
+                </div>
+              </div>
+            </div>
+          )}
+          {outside === 'missing' && (
+            <div className="notice notice-error" role="region" aria-label="Moved or deleted">
+              <Icon name="warning" />
+              <div>
+                <strong>This review was moved or deleted outside Verdict.</strong>
+                <p>Your text is still here. Save it as a new review to keep it.</p>
+                <div className="notice-actions">
+                  <button type="button" className="button button-primary" disabled={outsideBusy} onClick={() => void resolveOutside('new')}>
+                    Save as new review
+                  </button>
+                </div>
+              </div>
+            </div>
+          )}
+          {outside === null && saveState.kind === 'error' && saveState.conflict && (
             <div className="notice notice-error conflict" role="alert">
               <Icon name="warning" />
               <div>

@@ -127,6 +127,12 @@ export class ReviewSaver {
     return this.flush()
   }
 
+  /** Forgets the unsaved edits (the user took another version, or saved them elsewhere): nothing more is written or journaled. */
+  abandon(): void {
+    this.#dirty = false
+    this.dispose()
+  }
+
   /** Cancels the debounce timer (the review is closing and has been flushed). */
   dispose(): void {
     clearTimeout(this.#timer)

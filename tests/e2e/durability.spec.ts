@@ -124,7 +124,11 @@ test('a review deleted outside Verdict keeps its text and can be saved as a new 
   await notice.getByRole('button', { name: 'Save as new review' }).click()
   await expect(editorText(page)).toContainText('Lonely text.')
   await expect(notice).toBeHidden()
-  const folders = (await readdir(libraryDir)).filter((name) => !name.startsWith('.'))
-  const texts = await Promise.all(folders.map((name) => readFile(join(libraryDir, name, 'review.md'), 'utf8').catch(() => '')))
-  expect(texts.filter((text) => text.includes('Lonely text.'))).toHaveLength(1)
+  await expect.poll(async () => (await reviewTexts(libraryDir)).filter((text) => text.includes('Lonely text.')).length).toBe(1)
 })
+
+/** The review.md texts of the library's reviews. */
+async function reviewTexts(libraryDir: string): Promise<string[]> {
+  const folders = (await readdir(libraryDir)).filter((name) => !name.startsWith('.'))
+  return Promise.all(folders.map((name) => readFile(join(libraryDir, name, 'review.md'), 'utf8').catch(() => '')))
+}

@@ -27,7 +27,7 @@ async function dropFile(page: Page, text: string, payload: Payload): Promise<voi
   await editorText(page)
     .getByText(text, { exact: true })
     .evaluate((span, { name, type, kind }) => {
-      let bytes: Uint8Array
+      let bytes: Uint8Array<ArrayBuffer>
       if (kind === 'huge-png') {
         // Over the 25 MB limit, with a PNG signature: size alone must refuse it.
         bytes = new Uint8Array(26 * 1024 * 1024)

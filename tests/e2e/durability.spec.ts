@@ -132,3 +132,34 @@ async function reviewTexts(libraryDir: string): Promise<string[]> {
   const folders = (await readdir(libraryDir)).filter((name) => !name.startsWith('.'))
   return Promise.all(folders.map((name) => readFile(join(libraryDir, name, 'review.md'), 'utf8').catch(() => '')))
 }
+
+test('history: save a version, change the text, restore the version; the restore is listed and undoable', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'stalker', 'Stalker', 'The zone is quiet.\n')
+  await page.reload()
+  await open(page, 'Stalker')
+
+  await page.getByRole('button', { name: 'History' }).click()
+  const history = page.getByRole('region', { name: 'History' })
+  await history.getByRole('button', { name: 'Save a version now' }).click()
+  const versions = history.getByRole('list', { name: 'Versions' })
+  await expect(versions.getByRole('listitem')).toHaveCount(1)
+  await expect(versions).toContainText('Saved by you')
+
+  await typeAtEnd(page, ' Then the dog arrives.')
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  await expect.poll(() => readFile(join(libraryDir, 'stalker', 'review.md'), 'utf8')).toContain('the dog arrives')
+
+  await versions.getByRole('button', { name: /Saved by you/ }).click()
+  const diff = history.getByLabel('Differences from the current text')
+  await expect(diff).toContainText('added:')
+  await expect(diff).toContainText('dog arrives')
+  await history.getByRole('button', { name: 'Restore this version' }).click()
+  const confirm = history.getByRole('group', { name: 'Confirm restore' })
+  await expect(confirm).toContainText('kept as a version first')
+  await confirm.getByRole('button', { name: 'Restore' }).click()
+
+  await expect(editorText(page)).toContainText('The zone is quiet.')
+  await expect(editorText(page)).not.toContainText('dog arrives')
+  await expect(versions).toContainText('Before a restore')
+  expect(await readFile(join(libraryDir, 'stalker', 'review.md'), 'utf8')).not.toContain('dog arrives')
+})

@@ -14,6 +14,7 @@ import { LatestDocument, serialiseOnce } from '@renderer/preview/latestDocument'
 import { PreviewPane } from '@renderer/preview/PreviewPane'
 import { PreviewToggle, usePreviewToggle } from '@renderer/preview/PreviewToggle'
 import { EditorServicesProvider } from '@renderer/editor/EditorServices'
+import { HistoryPanel } from './HistoryPanel'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
 import { ReviewNotices } from './ReviewNotices'
 import { useReviewEditorServices } from './editorServices'
@@ -51,10 +52,20 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, onOpenRevie
   const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
   const dismissToast = useCallback(() => setToast(null), [])
   const reload = useCallback(() => setGeneration((n) => n + 1), [])
+  // Here so the panel stays open when a restore replaces the editor.
+  const [showHistory, setShowHistory] = useState(false)
+
+  // Counts readings: a reading with the same hash as before (a restored version, the other program's
+  // text being the one first opened) must still replace the editor.
+  const [readings, setReadings] = useState(0)
+  const loaded = useCallback((opened: OpenedReview) => {
+    setReview(opened)
+    setReadings((n) => n + 1)
+  }, [])
 
   useEffect(() => {
-    api.openReview({ id }).then(setReview, (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) }))
-  }, [id, generation])
+    api.openReview({ id }).then(loaded, (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) }))
+  }, [id, generation, loaded])
 
   // Main reports changes made by other programs from the hash first loaded; it follows Verdict's own
   // writes (and reloads) itself, so one watch lasts as long as the screen.
@@ -77,7 +88,7 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, onOpenRevie
       return (
         <>
           <EditableReview
-            key={review.hash}
+            key={`${readings}:${review.hash}`}
             review={review}
             // Only over the first reading: a reload takes the file as it is.
             recovered={generation === 0 ? recovered : undefined}
@@ -87,6 +98,9 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, onOpenRevie
             onReload={reload}
             onOpenReview={onOpenReview}
             notify={notify}
+            showHistory={showHistory}
+            onToggleHistory={() => setShowHistory((shown) => !shown)}
+            onRestored={loaded}
           />
           {/* Only while there is one: the status bar is the screen's usual status region. */}
           {toast && <Toast toast={toast} onDismiss={dismissToast} />}
@@ -167,6 +181,9 @@ function EditableReview({
   onReload,
   onOpenReview,
   notify,
+  showHistory,
+  onToggleHistory,
+  onRestored,
 }: {
   review: Extract<OpenedReview, { kind: 'editable' }>
   recovered?: RecoveredEdits
@@ -176,6 +193,9 @@ function EditableReview({
   onReload: () => void
   onOpenReview: (id: string) => void
   notify: (text: string) => void
+  showHistory: boolean
+  onToggleHistory: () => void
+  onRestored: (review: OpenedReview) => void
 }) {
   // What the editor starts from: the file, or the recovered edits made on it.
   const [initial] = useState(() => ({ meta: recovered?.meta ?? review.meta, doc: recovered?.doc ?? review.doc }))
@@ -345,6 +365,9 @@ function EditableReview({
         <span className="topbar-title">{meta.title || 'Untitled review'}</span>
         <StatusBadge status={meta.status} />
         <PreviewToggle className="push-left" open={showPreview} onToggle={togglePreview} />
+        <button type="button" className="button button-quiet topbar-action" aria-pressed={showHistory} onClick={onToggleHistory}>
+          History
+        </button>
         <button type="button" className="button button-quiet topbar-action" onClick={() => setExporting(true)}>
           Export…
         </button>
@@ -437,6 +460,17 @@ function EditableReview({
           </EditorServicesProvider>
         </main>
         {showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} scrollSource={mainRef} />}
+        {showHistory && (
+          <HistoryPanel
+            id={review.id}
+            prepare={() => saver.flush()}
+            onRestored={(reopened) => {
+              // The file now holds the restored version: nothing pending may be written over it.
+              saver.abandon()
+              onRestored(reopened)
+            }}
+          />
+        )}
         {showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} />}
       </div>
       <StatusBar words={words} wordsPerMinute={wordsPerMinute} save={saveState} />

@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, screenshotPath, test } from './fixtures'
 
 const TRAILER = 'https://www.youtube.com/watch?v=0FSwsrFpkbw'
 
@@ -538,5 +538,5 @@ The Ruska Roma, glimpsed in *Chapter 3*, finally get their due.
   })
   await details(page).getByLabel('Kind').evaluate((element) => element.closest('fieldset')!.scrollIntoView({ block: 'start' }))
   await page.mouse.move(0, 0)
-  await page.screenshot({ path: 'docs/screenshots/critic.png' })
+  await page.screenshot({ path: screenshotPath('critic.png') })
 })

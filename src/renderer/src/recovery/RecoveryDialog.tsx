@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { RecoveredDraft } from '@shared/contract'
 import { Dialog } from '@renderer/components/Dialog'
+import '../styles/durability.css'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 

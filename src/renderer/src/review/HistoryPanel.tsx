@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { DiffPart, OpenedReview, VersionInfo, VersionReason } from '@shared/contract'
 import { api } from '@renderer/api'
 import { errorMessage } from '@renderer/lib/errors'
+import '../styles/durability.css'
 
 const REASONS: Record<VersionReason, string> = {
   autosave: 'Autosaved',

@@ -218,6 +218,7 @@ function EditableReview({
         initial: { meta: initial.meta, doc: { toJSON: () => initial.doc } },
         save: (args) => api.saveReview(args),
         journal: (args) => api.journalDraft(args),
+        clearJournal: () => api.clearDraft({ id: review.id }),
         onState: setSaveState,
       }),
   )

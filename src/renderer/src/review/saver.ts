@@ -21,6 +21,7 @@ interface Snapshot {
 
 type Save = (args: Args<'saveReview'>) => Promise<Result<'saveReview'>>
 type Journal = (args: Args<'journalDraft'>) => Promise<void>
+type ClearJournal = () => Promise<void>
 
 /**
  * Autosave for one open review. The id is fixed at construction, so content can never be written
@@ -33,7 +34,10 @@ export class ReviewSaver {
   readonly #onState: (state: SaveState) => void
   readonly #delay: number
   readonly #journal: Journal | undefined
+  readonly #clearJournal: ClearJournal | undefined
   readonly #journalEvery: number
+  /** The journal write in flight: a draft older than a save must not outlive it. */
+  #journaling: Promise<void> = Promise.resolve()
   #journalTimer: ReturnType<typeof setTimeout> | undefined
   #baseHash: string
   #latest: Snapshot
@@ -51,6 +55,8 @@ export class ReviewSaver {
     delay?: number
     /** Sends the unsaved state to the crash-recovery journal, at most once per `journalEvery` ms. */
     journal?: Journal
+    /** Drops the journaled draft once everything is saved. */
+    clearJournal?: ClearJournal
     journalEvery?: number
   }) {
     this.#id = options.id
@@ -60,6 +66,7 @@ export class ReviewSaver {
     this.#onState = options.onState
     this.#delay = options.delay ?? 600
     this.#journal = options.journal
+    this.#clearJournal = options.clearJournal
     this.#journalEvery = options.journalEvery ?? 1000
   }
 
@@ -83,11 +90,13 @@ export class ReviewSaver {
     if (!this.#journal || this.#journalTimer !== undefined) return
     this.#journalTimer = setTimeout(() => {
       this.#journalTimer = undefined
-      // Saved meanwhile: the file holds it, nothing to journal. (A save in flight may still fail.)
-      if (!this.dirty || !this.#journal) return
+      // Saved meanwhile: the file holds it, and an older draft would only offer stale text.
+      if (!this.dirty || !this.#journal) return void this.#dropObsoleteDraft()
       const { meta, doc } = this.#latest
       // Serialised at most once per state: the save reuses the same serialiseOnce wrapper.
-      this.#journal({ id: this.#id, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash }).catch(() => undefined)
+      this.#journaling = this.#journal({ id: this.#id, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash }).catch(
+        () => undefined,
+      )
     }, this.#journalEvery)
   }
 
@@ -146,6 +155,16 @@ export class ReviewSaver {
     this.#onState(state)
   }
 
+  /**
+   * Everything is on disk: a draft journaled before (or while) this save holds nothing newer, so it
+   * would only offer stale text after a restart. Waits for a journal write in flight first.
+   */
+  async #dropObsoleteDraft(): Promise<void> {
+    if (!this.#clearJournal) return
+    await this.#journaling
+    if (!this.#dirty && this.#journalTimer === undefined) await this.#clearJournal().catch(() => undefined)
+  }
+
   async #write(snapshot: Snapshot): Promise<void> {
     this.#report({ kind: 'saving' })
     try {
@@ -157,6 +176,7 @@ export class ReviewSaver {
       })
       this.#baseHash = result.hash
       if (!this.#dirty) this.#report({ kind: 'saved' })
+      await this.#dropObsoleteDraft()
     } catch (error) {
       // The edits stay in the editor and count as unsaved: the next change or flush retries them.
       this.#dirty = true

@@ -125,7 +125,11 @@ async function main(options: Options): Promise<void> {
       }
     }
 
-    const libraryOptions: LibraryBenchOptions = { snapshot, work, counts: options.libraries, reps: options.quick ? 2 : 3, browser, probe: env.probe, startHost, log }
+    const libraryHosts: LibraryBenchOptions['hosts'] = new Map()
+    cleanups.unshift(async () => {
+      for (const libraryHost of libraryHosts.values()) await libraryHost.close()
+    })
+    const libraryOptions: LibraryBenchOptions = { snapshot, work, counts: options.libraries, reps: 3, browser, probe: env.probe, startHost, hosts: libraryHosts, log }
     if (options.parts.includes('library')) results.library = await benchLibrary(libraryOptions)
     if (options.parts.includes('pipeline')) {
       results.pipeline = await benchPipeline({ snapshot, libraryDir, id: 'bench-10k', runs: options.quick ? 5 : 10, log })
@@ -204,14 +208,23 @@ async function takeProfiles(ctx: ProfileContext): Promise<ProfileSummary[]> {
   const wanted = new Set(failed.map((goal) => goal.profile))
   const summaries: ProfileSummary[] = []
   const largest = [...(ctx.results.options.sizes as SizeLabel[])].sort((a, b) => SIZES[b] - SIZES[a])[0]
-  const renderer = (kind: ProfileKind, profile: unknown, title: string) => summariseProfile(profile as CpuProfile, { kind, title, side: 'renderer', snapshot: ctx.snapshot })
-  const node = (kind: ProfileKind, profile: unknown, title: string) => summariseProfile(profile as CpuProfile, { kind, title, side: 'main', snapshot: ctx.snapshot })
+  // The raw profiles go to bench/.tmp/profiles (open them in DevTools' Performance panel).
+  await mkdir(join(TMP, 'profiles'), { recursive: true })
+  const save = (kind: ProfileKind, side: string, profile: unknown) => writeFile(join(TMP, 'profiles', `${kind}-${side}.cpuprofile`), JSON.stringify(profile))
+  const renderer = async (kind: ProfileKind, profile: unknown, title: string) => {
+    await save(kind, 'renderer', profile)
+    return summariseProfile(profile as CpuProfile, { kind, title, side: 'renderer', snapshot: ctx.snapshot })
+  }
+  const node = async (kind: ProfileKind, profile: unknown, title: string) => {
+    await save(kind, 'main', profile)
+    return summariseProfile(profile as CpuProfile, { kind, title, side: 'main', snapshot: ctx.snapshot })
+  }
 
   if (largest && (wanted.has('typing') || wanted.has('autosave'))) {
     log(`profiling Verdict typing at ${largest}`)
     const run = await withProfileRenderer(ctx.snapshot, () => runEditor(ctx.env, 'verdict', largest, 0, ctx.target(largest), { profile: 'typing' }))
     await ctx.restore(largest)
-    if (run.profile) summaries.push(renderer('typing', run.profile, `Verdict, typing at ${largest} words (renderer)`))
+    if (run.profile) summaries.push(await renderer('typing', run.profile, `Verdict, typing at ${largest} words (renderer)`))
   }
   if (largest && wanted.has('open')) {
     log(`profiling Verdict opening the ${largest} review`)
@@ -223,19 +236,19 @@ async function takeProfiles(ctx: ProfileContext): Promise<ProfileSummary[]> {
       }),
     )
     await ctx.restore(largest)
-    if (run.profile) summaries.push(renderer('open', run.profile, `Verdict, opening the ${largest}-word review (renderer)`))
+    if (run.profile) summaries.push(await renderer('open', run.profile, `Verdict, opening the ${largest}-word review (renderer)`))
     const mainProfile = await main.result()
-    if (mainProfile) summaries.push(node('open', mainProfile, `Verdict, opening the ${largest}-word review (main: the open request)`))
+    if (mainProfile) summaries.push(await node('open', mainProfile, `Verdict, opening the ${largest}-word review (main: the open request)`))
   }
   if (wanted.has('library-list')) {
     log('profiling Library.list() on 1,000 reviews, cold')
     const profile = await profileLibraryList(ctx.snapshot, ctx.library.work)
-    if (profile) summaries.push(node('library-list', profile, 'Library.list(), 1,000 reviews, cold (main; the same per-review work as 10,000)'))
+    if (profile) summaries.push(await node('library-list', profile, 'Library.list(), 1,000 reviews, cold (main; the same per-review work as 10,000)'))
   }
   if (wanted.has('search')) {
     log('profiling the title search on 10,000 reviews')
     const profile = await withProfileRenderer(ctx.snapshot, () => profileSearch(ctx.library))
-    if (profile) summaries.push(renderer('search', profile, 'Title search, 10,000 reviews (renderer)'))
+    if (profile) summaries.push(await renderer('search', profile, 'Title search, 10,000 reviews (renderer)'))
   }
   return summaries
 }

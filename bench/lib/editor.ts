@@ -276,7 +276,9 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       await typeText(page, segment, env.plan.intervalMs)
       if (i < env.plan.segments.length - 1) await sleep(env.plan.pausesMs[i % env.plan.pausesMs.length]!)
     }
-    await sleep(250) // the last keys' paint stamps
+    // The last key painted, and time for Event Timing to report the last frames.
+    await page.evaluate(() => (globalThis as unknown as Page$).__probe.afterPaint())
+    await sleep(250)
     const record = await page.evaluate(() => {
       const probe = (globalThis as unknown as Page$).__probe
       probe.mark('bench-typing-end')

@@ -32,8 +32,10 @@ export interface ProfileSummary {
   kind: ProfileKind
   title: string
   side: 'renderer' | 'main'
-  /** Sampled time, idle excluded (main: only samples inside the app's code, see `appOnly`). */
+  /** Sampled time, idle excluded (main: only samples with the app's code on the stack). */
   totalMs: number
+  /** `(program)`: the browser's native work outside JavaScript (style, layout, paint, input routing), left out of `top`. */
+  programMs: number
   top: Array<{ fn: string; location: string; selfMs: number; share: number }>
 }
 
@@ -143,7 +145,7 @@ export function summariseProfile(
     if (!frame.url) return ''
     if (/^https?:/.test(frame.url)) {
       const found = sourceMapFor(frame.url)?.find(frame.lineNumber, frame.columnNumber)
-      return found ? `${tidy(found.source)}:${found.line}` : tidy(frame.url)
+      return found ? `${tidy(found.source)}:${found.line}` : new URL(frame.url).pathname.replace(/^\//, '')
     }
     // Main: positions are in tsx's compiled output, so only the file is given.
     return tidy(frame.url)
@@ -183,9 +185,11 @@ export function summariseProfile(
     self.set(key, entry)
     total += us
   }
+  const program = [...self.values()].filter((entry) => entry.fn === '(program)').reduce((sum, entry) => sum + entry.us, 0)
   const top = [...self.values()]
+    .filter((entry) => entry.fn !== '(program)')
     .sort((a, b) => b.us - a.us)
     .slice(0, options.limit ?? 12)
     .map((entry) => ({ fn: entry.fn, location: entry.location, selfMs: round(entry.us / 1000, 1), share: round(entry.us / Math.max(1, total), 3) }))
-  return { kind: options.kind, title: options.title, side: options.side, totalMs: round(total / 1000, 1), top }
+  return { kind: options.kind, title: options.title, side: options.side, totalMs: round(total / 1000, 1), programMs: round(program / 1000, 1), top }
 }

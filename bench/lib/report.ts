@@ -311,17 +311,18 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     out.push(
       'One traced run per size (Chromium trace, `devtools.timeline`): every main-thread task between the first and the last key. ' +
         'A save task is the one that sent `saveReview` (the saver serialises the document and hands it to the bridge in that task). ' +
-        'Wall time; the CPU time of the same tasks is in results.json. The longtask column is from the untraced runs (the observer reports tasks ≥ 50 ms).',
+        'Wall time, and for the longest save its main-thread CPU time (lower when the machine preempted the thread). The longtask column is from the untraced runs (the observer reports tasks ≥ 50 ms).',
       '',
     )
     out.push(
       table(
-        ['Size', 'Saves', 'Save task median', 'Save task max', 'Longest task (any)', 'Tasks > 16 ms', 'Longest idle callback (word count)', 'Longest longtask, untraced'],
+        ['Size', 'Saves', 'Save task median', 'Save task max', 'Save task max, CPU', 'Longest task (any)', 'Tasks > 16 ms', 'Longest idle callback (word count)', 'Longest longtask, untraced'],
         sizes.map((size) => {
           const a = results.autosave.find((x) => x.size === size)
           const longtask = summarise(results, 'verdict', size)?.longestLongtaskMs
-          if (!a || a.error) return [size, a?.error ? `failed: ${a.error}` : '–', '', '', '', '', '', ms(longtask)]
-          return [size, a.saveTasks.length, ms(a.saveTaskMedianMs), ms(a.saveTaskMaxMs), ms(a.longestTaskMs), a.tasksOver16, ms(a.idleCallbackMaxMs), ms(longtask)]
+          if (!a || a.error) return [size, a?.error ? `failed: ${a.error}` : '–', '', '', '', '', '', '', ms(longtask)]
+          const cpu = round(Math.max(0, ...a.saveTasks.map((t) => t.cpuMs)), 1)
+          return [size, a.saveTasks.length, ms(a.saveTaskMedianMs), ms(a.saveTaskMaxMs), ms(cpu), ms(a.longestTaskMs), a.tasksOver16, ms(a.idleCallbackMaxMs), ms(longtask)]
         }),
       ),
       '',
@@ -334,7 +335,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     out.push(`Generated reviews of ${lib.reviewWords.min}–${lib.reviewWords.max} words (mean ${lib.reviewWords.mean}). ${lib.note} Medians.`, '')
     out.push(
       table(
-        ['Reviews', 'list() cold', 'list() warm', 'Search: keystroke median', 'Search: worst keystroke', 'Search: clearing', 'Service list + filter', 'Library screen shown'],
+        ['Reviews', 'list() cold', 'list() warm', 'Search: keystroke median', 'Search: worst keystroke', 'Search: clearing', 'Service list + filter', 'Library screen shown, list warm'],
         lib.list.map((l) => {
           const s = lib.search.find((x) => x.count === l.count)
           return [l.count.toLocaleString('en-US'), ms(l.coldMedianMs), ms(l.warmMedianMs), ms(s?.keystrokeMedianMs), ms(s?.keystrokeMaxMs), ms(s?.clearMedianMs), ms(s?.serviceListAndFilterMs), ms(median(s?.libraryShownMs ?? []))]
@@ -369,10 +370,16 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
       out.push(`### ${PROFILE_TITLES[kind]}`, '')
       for (const goal of failed.filter((g) => g.profile === kind)) out.push(`- ${goal.label}: ${goal.measured} (target ${goal.target})`)
       out.push('')
-      // Autosave runs while typing: the typing profile shows the save task too.
+      // Autosave runs while typing: the typing profile shows the save tasks too.
       const profiles = results.profiles.filter((p) => p.kind === kind || (kind === 'autosave' && p.kind === 'typing'))
-      for (const profile of profiles) {
-        out.push(`Top self time — ${profile.title}, ${profile.totalMs} ms sampled:`, '')
+      if (kind === 'autosave' && kinds.includes('typing') && profiles.length) {
+        out.push('The save tasks are in the typing profile above (`$exportNodeToJSON`, `invoke`/`fetch`: the saver’s `toJSON()` and the bridge’s request).', '')
+      } else for (const profile of profiles) {
+        out.push(
+          `Top self time — ${profile.title}: ${profile.totalMs} ms sampled (idle left out)` +
+            `${profile.programMs ? `, of which ${profile.programMs} ms (${((profile.programMs / Math.max(1, profile.totalMs)) * 100).toFixed(0)} %) native \`(program)\` work — style, layout, paint — not listed` : ''}:`,
+          '',
+        )
         out.push(table(['Function', 'Where', 'Self ms', 'Share'], profile.top.map((f) => [`\`${f.fn}\``, f.location ? `\`${f.location}\`` : '', f.selfMs, `${(f.share * 100).toFixed(1)} %`])), '')
       }
       if (!profiles.length) out.push('_No profile in this run (run without `--no-profiles`)._', '')

@@ -50,6 +50,16 @@ async function main(options: Options): Promise<void> {
   const stopWatching = watchLoad(machine)
   const { startHost } = (await import(pathToFileURL(join(snapshot.dir, 'tests/e2e/host.ts')).href)) as { startHost: StartHost }
   const cleanups: Array<() => Promise<unknown>> = [() => browser.close(), () => rm(work, { recursive: true, force: true })]
+  // Interrupted: still close the browser and delete the generated libraries.
+  const interrupt = () => {
+    console.error('interrupted: cleaning up')
+    void (async () => {
+      for (const cleanup of cleanups) await cleanup().catch(() => undefined)
+      process.exit(130)
+    })()
+  }
+  process.once('SIGINT', interrupt)
+  process.once('SIGTERM', interrupt)
 
   try {
     // One library with one review per size, and the same documents for the comparison pages.
@@ -120,7 +130,7 @@ async function main(options: Options): Promise<void> {
         if (run.trace) {
           const analysis = analyseAutosaveTrace(run.trace)
           results.autosave.push({ size, ...analysis, saves: run.saves ?? 0, error: run.error })
-          log(`autosave ${size}: ${analysis.saveTasks.length} save tasks, longest ${analysis.saveTaskMaxMs} ms; longest task ${analysis.longestTaskMs} ms`)
+          log(`autosave ${size}: ${analysis.saveTasks.length} saves, longest ${analysis.saveTaskMaxMs} ms; ${analysis.journalTasks.length} journal writes, longest ${analysis.journalTaskMaxMs} ms; longest task ${analysis.longestTaskMs} ms`)
         } else results.autosave.push({ size, error: run.error ?? 'no trace', saves: 0, ...emptyTrace() })
       }
     }
@@ -159,7 +169,7 @@ function stripExtras(run: EditorRun & { trace?: unknown; profile?: unknown }): E
 }
 
 function emptyTrace(): Omit<AutosaveTrace, 'size'> {
-  return { longestTaskMs: 0, tasksOver16: 0, tasksOver50: 0, saveTasks: [], saveTaskMedianMs: 0, saveTaskMaxMs: 0, idleCallbackMaxMs: 0, longestTasks: [] }
+  return { longestTaskMs: 0, tasksOver16: 0, tasksOver50: 0, saveTasks: [], saveTaskMedianMs: 0, saveTaskMaxMs: 0, journalTasks: [], journalTaskMaxMs: 0, idleCallbackMaxMs: 0, longestTasks: [] }
 }
 
 function describeRun(run: EditorRun): string {

@@ -150,9 +150,11 @@ export function evaluateGoals(results: Results): Goal[] {
     goals.push({
       id: 'autosave-50k',
       label: 'Autosave adds no main-thread task > 16 ms while typing at 50k',
-      target: 'save tasks ≤ 16 ms',
-      measured: traced ? `longest save task ${ms(traced.saveTaskMaxMs)} (${traced.saveTasks.length} saves)` : 'not measured',
-      met: traced ? traced.saveTasks.length > 0 && traced.saveTaskMaxMs <= 16 : null,
+      target: 'save and journal tasks ≤ 16 ms',
+      measured: traced
+        ? `longest save task ${ms(traced.saveTaskMaxMs)} (${traced.saveTasks.length} saves), longest journal write ${ms(traced.journalTaskMaxMs)} (${traced.journalTasks.length})`
+        : 'not measured',
+      met: traced ? traced.saveTasks.length > 0 && Math.max(traced.saveTaskMaxMs, traced.journalTaskMaxMs) <= 16 : null,
       profile: 'autosave',
     })
   }
@@ -310,19 +312,32 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     out.push('## Autosave while typing (Verdict)', '')
     out.push(
       'One traced run per size (Chromium trace, `devtools.timeline`): every main-thread task between the first and the last key. ' +
-        'A save task is the one that sent `saveReview` (the saver serialises the document and hands it to the bridge in that task). ' +
+        'A save task is the one that sent `saveReview` (the saver serialises the document and hands it to the bridge in that task); ' +
+        'a journal write, `journalDraft` (the crash-recovery copy the saver writes about once a second while typing goes on). ' +
         'Wall time, and for the longest save its main-thread CPU time (lower when the machine preempted the thread). The longtask column is from the untraced runs (the observer reports tasks ≥ 50 ms).',
       '',
     )
     out.push(
       table(
-        ['Size', 'Saves', 'Save task median', 'Save task max', 'Save task max, CPU', 'Longest task (any)', 'Tasks > 16 ms', 'Longest idle callback (word count)', 'Longest longtask, untraced'],
+        ['Size', 'Saves', 'Save task median', 'Save task max', 'Save task max, CPU', 'Journal writes', 'Journal write max', 'Longest task (any)', 'Tasks > 16 ms', 'Longest idle callback (word count)', 'Longest longtask, untraced'],
         sizes.map((size) => {
           const a = results.autosave.find((x) => x.size === size)
           const longtask = summarise(results, 'verdict', size)?.longestLongtaskMs
-          if (!a || a.error) return [size, a?.error ? `failed: ${a.error}` : '–', '', '', '', '', '', '', ms(longtask)]
+          if (!a || a.error) return [size, a?.error ? `failed: ${a.error}` : '–', '', '', '', '', '', '', '', '', ms(longtask)]
           const cpu = round(Math.max(0, ...a.saveTasks.map((t) => t.cpuMs)), 1)
-          return [size, a.saveTasks.length, ms(a.saveTaskMedianMs), ms(a.saveTaskMaxMs), ms(cpu), ms(a.longestTaskMs), a.tasksOver16, ms(a.idleCallbackMaxMs), ms(longtask)]
+          return [
+            size,
+            a.saveTasks.length,
+            ms(a.saveTaskMedianMs),
+            ms(a.saveTaskMaxMs),
+            ms(cpu),
+            a.journalTasks.length,
+            ms(a.journalTaskMaxMs),
+            ms(a.longestTaskMs),
+            a.tasksOver16,
+            ms(a.idleCallbackMaxMs),
+            ms(longtask),
+          ]
         }),
       ),
       '',
@@ -373,7 +388,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
       // Autosave runs while typing: the typing profile shows the save tasks too.
       const profiles = results.profiles.filter((p) => p.kind === kind || (kind === 'autosave' && p.kind === 'typing'))
       if (kind === 'autosave' && kinds.includes('typing') && profiles.length) {
-        out.push('The save tasks are in the typing profile above (`$exportNodeToJSON`, `invoke`/`fetch`: the saver’s `toJSON()` and the bridge’s request).', '')
+        out.push('The save and journal tasks are in the typing profile above (`$exportNodeToJSON`, `invoke`/`fetch`: the saver’s `toJSON()` and the bridge’s request).', '')
       } else for (const profile of profiles) {
         out.push(
           `Top self time — ${profile.title}: ${profile.totalMs} ms sampled (idle left out)` +

@@ -2,7 +2,8 @@
  * Reads a Chromium trace of Verdict typing (categories toplevel + devtools.timeline): every task
  * the renderer's main thread ran between the `bench-typing-start` and `-end` marks, classified by
  * what ran inside it. A task that sent `saveReview` is an autosave (the saver serialises the
- * document and hands it to the bridge in the same task).
+ * document and hands it to the bridge in the same task); one that sent `journalDraft` is the
+ * recovery journal the saver also writes while typing goes on; `renderPreview`, the layout preview.
  */
 import { median, round } from './stats'
 
@@ -19,7 +20,7 @@ interface TraceEvent {
   args?: { data?: { url?: string; type?: string } }
 }
 
-export type TaskKind = 'autosave' | 'keystroke' | 'idle callback' | 'timer' | 'frame' | 'garbage collection' | 'other'
+export type TaskKind = 'autosave' | 'journal' | 'preview' | 'keystroke' | 'idle callback' | 'timer' | 'frame' | 'garbage collection' | 'other'
 
 export interface TaskSummary {
   kind: TaskKind
@@ -37,6 +38,9 @@ export interface AutosaveTrace {
   saveTasks: TaskSummary[]
   saveTaskMedianMs: number
   saveTaskMaxMs: number
+  /** Recovery-journal writes (`journalDraft`) while typing. */
+  journalTasks: TaskSummary[]
+  journalTaskMaxMs: number
   /** Longest requestIdleCallback task (the word count runs in one). */
   idleCallbackMaxMs: number
   longestTasks: TaskSummary[]
@@ -59,6 +63,7 @@ export function analyseAutosaveTrace(buffer: Buffer): AutosaveTrace {
     return { kind: classify(inside, task.dur!), ms: round(task.dur! / 1000, 1), cpuMs: round((task.tdur ?? task.dur!) / 1000, 1) }
   })
   const saves = summaries.filter((t) => t.kind === 'autosave')
+  const journal = summaries.filter((t) => t.kind === 'journal')
   const longest = [...summaries].sort((a, b) => b.ms - a.ms)
   return {
     longestTaskMs: longest[0]?.ms ?? 0,
@@ -67,6 +72,8 @@ export function analyseAutosaveTrace(buffer: Buffer): AutosaveTrace {
     saveTasks: saves,
     saveTaskMedianMs: round(median(saves.map((t) => t.ms)), 1),
     saveTaskMaxMs: round(Math.max(0, ...saves.map((t) => t.ms)), 1),
+    journalTasks: journal,
+    journalTaskMaxMs: round(Math.max(0, ...journal.map((t) => t.ms)), 1),
     idleCallbackMaxMs: round(Math.max(0, ...summaries.filter((t) => t.kind === 'idle callback').map((t) => t.ms)), 1),
     longestTasks: longest.slice(0, 8),
   }
@@ -74,7 +81,10 @@ export function analyseAutosaveTrace(buffer: Buffer): AutosaveTrace {
 
 function classify(inside: TraceEvent[], duration: number): TaskKind {
   const has = (name: string) => inside.some((e) => e.name === name)
-  if (inside.some((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.includes('/__ipc/saveReview'))) return 'autosave'
+  const sent = (channel: string) => inside.some((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.includes(`/__ipc/${channel}`))
+  if (sent('saveReview')) return 'autosave'
+  if (sent('journalDraft')) return 'journal'
+  if (sent('renderPreview')) return 'preview'
   if (inside.some((e) => e.name === 'EventDispatch' && /^(keydown|keypress|beforeinput|textInput|input|keyup)$/.test(e.args?.data?.type ?? ''))) return 'keystroke'
   if (has('FireIdleCallback')) return 'idle callback'
   if (has('TimerFire')) return 'timer'

@@ -4,7 +4,7 @@
  * words; plus the library, the rendering pipeline and PDF export. Writes bench/results.json and
  * bench/RESULTS.md. See bench/README.md.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -272,7 +272,11 @@ const parsed = (() => {
   }
 })()
 if (parsed === 'help') console.log(USAGE)
-else
+else if (parsed.reportOnly) {
+  const results = JSON.parse(await readFile(join(ROOT, 'bench/results.json'), 'utf8')) as Results
+  await writeReport(results, join(ROOT, 'bench'), join(ROOT, 'bench/analysis.md'))
+  log('rewrote bench/RESULTS.md')
+} else
   await main(parsed).catch((error: unknown) => {
     console.error(error)
     process.exitCode = 1

@@ -21,6 +21,8 @@ export interface Options {
   profiles: boolean
   /** A run with non-default parts, sizes or repetitions writes to bench/.tmp, not over the committed results. */
   partial: boolean
+  /** Only rewrite RESULTS.md from results.json (after editing bench/analysis.md). */
+  reportOnly: boolean
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -32,6 +34,7 @@ export const USAGE = `npm run bench -- [options]
   --worktree         measure the working tree (uncommitted changes too) instead of the last commit
   --no-build         reuse the previous build in bench/.tmp/app
   --no-profiles      skip the CPU profiles of goals not met
+  --report           only rewrite bench/RESULTS.md from bench/results.json and bench/analysis.md
   --help
 
 Results go to bench/results.json and bench/RESULTS.md; a run with --reps, --sizes or --only
@@ -48,6 +51,7 @@ export function parseArgs(argv: string[]): Options | 'help' {
     build: true,
     profiles: true,
     partial: false,
+    reportOnly: false,
   }
   let reps: number | undefined
   for (let i = 0; i < argv.length; i++) {
@@ -88,6 +92,9 @@ export function parseArgs(argv: string[]): Options | 'help' {
         break
       case '--no-profiles':
         options.profiles = false
+        break
+      case '--report':
+        options.reportOnly = true
         break
       case '--help':
       case '-h':

@@ -13,14 +13,15 @@ import type { startHost as hostStarter } from '../tests/e2e/host'
 import { parseArgs, SIZES, USAGE, type Options, type SizeLabel } from './lib/args'
 import { generateReview, typingText, type GeneratedReview } from './lib/docgen'
 import { CANDIDATES, runEditor, type EditorEnv, type EditorRun, type EditorTarget, type TypingPlan } from './lib/editor'
+import { spawnHost } from './lib/host-process'
 import { describeMachine, watchLoad } from './lib/machine'
 import { buildPages, buildProbe, probeScript, servePages } from './lib/pages'
 import { prepareSnapshot, withProfileRenderer, type Snapshot } from './lib/snapshot'
 import { analyseAutosaveTrace, type AutosaveTrace } from './lib/trace'
-import { benchLibrary, profileLibraryList, profileSearch, type LibraryBenchOptions } from './lib/library'
+import { benchLibrary, profileLibraryList, profileOpenInMain, profileSearch, type LibraryBenchOptions } from './lib/library'
 import { benchPdf, benchPipeline } from './lib/pipeline'
 import { evaluateGoals, writeReport, type Results } from './lib/report'
-import { nodeProfiler, summariseProfile, type CpuProfile, type ProfileKind, type ProfileSummary } from './lib/profile'
+import { summariseProfile, type CpuProfile, type ProfileKind, type ProfileSummary } from './lib/profile'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const TMP = join(ROOT, 'bench/.tmp')
@@ -78,7 +79,8 @@ async function main(options: Options): Promise<void> {
       reviews.set('10k', review)
       await writeReviewFolder(libraryDir, 'bench-10k', review)
     }
-    const host = await startHost({ libraryDir, settingsDir: join(work, 'settings') })
+    // The editor's host runs in a process of its own, like main in the app (see lib/host-process.ts).
+    const host = await spawnHost(join(snapshot.dir, 'tests/e2e/host.ts'), libraryDir, join(work, 'settings'))
     cleanups.unshift(() => host.close())
     const pages = await servePages(pagesOut, docsDir)
     cleanups.unshift(() => pages.close())
@@ -128,6 +130,9 @@ async function main(options: Options): Promise<void> {
         const run = await runEditor(env, 'verdict', size, 0, target(size), { trace: true })
         await restore(size)
         if (run.trace) {
+          // Kept for a closer look (DevTools' Performance panel opens it).
+          await mkdir(join(TMP, 'traces'), { recursive: true })
+          await writeFile(join(TMP, 'traces', `autosave-${size}.json`), run.trace)
           const analysis = analyseAutosaveTrace(run.trace)
           results.autosave.push({ size, ...analysis, saves: run.saves ?? 0, error: run.error })
           log(`autosave ${size}: ${analysis.saveTasks.length} saves, longest ${analysis.saveTaskMaxMs} ms; ${analysis.journalTasks.length} journal writes, longest ${analysis.journalTaskMaxMs} ms; longest task ${analysis.longestTaskMs} ms`)
@@ -151,7 +156,7 @@ async function main(options: Options): Promise<void> {
     const goals = evaluateGoals(results)
     results.goals = goals
     if (options.profiles) {
-      results.profiles = await takeProfiles({ results, env, snapshot, restore, target, library: libraryOptions })
+      results.profiles = await takeProfiles({ results, env, snapshot, restore, target, libraryDir, library: libraryOptions })
     }
     stopWatching()
     results.durationS = Math.round((Date.now() - started) / 1000)
@@ -206,6 +211,7 @@ interface ProfileContext {
   snapshot: Snapshot
   restore: (size: SizeLabel) => Promise<void>
   target: (size: SizeLabel) => EditorTarget
+  libraryDir: string
   library: LibraryBenchOptions
 }
 
@@ -238,17 +244,10 @@ async function takeProfiles(ctx: ProfileContext): Promise<ProfileSummary[]> {
   }
   if (largest && wanted.has('open')) {
     log(`profiling Verdict opening the ${largest} review`)
-    const main = nodeProfiler()
-    const run = await withProfileRenderer(ctx.snapshot, () =>
-      runEditor(ctx.env, 'verdict', largest, 0, ctx.target(largest), {
-        profile: 'open',
-        onProfilePhase: async (phase) => (phase === 'start' ? main.start() : main.stop()),
-      }),
-    )
-    await ctx.restore(largest)
+    const run = await withProfileRenderer(ctx.snapshot, () => runEditor(ctx.env, 'verdict', largest, 0, ctx.target(largest), { profile: 'open' }))
     if (run.profile) summaries.push(await renderer('open', run.profile, `Verdict, opening the ${largest}-word review (renderer)`))
-    const mainProfile = await main.result()
-    if (mainProfile) summaries.push(await node('open', mainProfile, `Verdict, opening the ${largest}-word review (main: the open request)`))
+    const mainProfile = await profileOpenInMain(ctx.snapshot, ctx.libraryDir, ctx.target(largest).id)
+    if (mainProfile) summaries.push(await node('open', mainProfile, `Verdict, opening the ${largest}-word review (main: Library.open and the reply's JSON, 3 times)`))
   }
   if (wanted.has('library-list')) {
     log('profiling Library.list() on 1,000 reviews, cold')

@@ -88,8 +88,6 @@ export interface RunOptions {
   trace?: boolean
   /** Take a CPU profile (CDP Profiler) of this phase; returns it. */
   profile?: 'open' | 'typing'
-  /** Called around the profiled phase (to profile the Node side at the same time). */
-  onProfilePhase?: (phase: 'start' | 'stop') => Promise<void>
 }
 
 export interface RunExtras {
@@ -229,11 +227,9 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       if (step === 'start') {
         await cdp.send('Profiler.enable')
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-        await options.onProfilePhase?.('start')
         await cdp.send('Profiler.start')
       } else {
         run.profile = (await cdp.send('Profiler.stop')).profile
-        await options.onProfilePhase?.('stop')
       }
     }
 
@@ -248,6 +244,8 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
     } else {
       run.openMs = round(await openPage(page, env, candidate, target), 1)
     }
+    // A profile of the open needs nothing more (and the review stays as it was on disk).
+    if (options.profile === 'open') return run
 
     const saves: number[] = []
     page.on('request', (request) => {

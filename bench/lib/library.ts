@@ -65,7 +65,7 @@ const QUERY = 'river'
  * enough from its goal that more repetitions would only stretch the run.
  */
 const COLD_LIST_BUDGET_MS = 10_000
-const SEARCH_BUDGET_MS = 25_000
+const SEARCH_BUDGET_MS = 15_000
 
 export function libraryDir(work: string, count: number): string {
   return join(work, 'libraries', String(count))
@@ -135,7 +135,7 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
     reviewWords: { min: 0, max: 0, mean: 0 },
     note:
       'Cold = a new Library instance (no summary cache), as at app start; the operating system’s file cache is warm (the files were just written). ' +
-      'Warm = the next calls on that instance. Repetitions are time-boxed (cold lists stop repeating after 10 s, searches after 25 s).',
+      'Warm = the next calls on that instance. Repetitions are time-boxed (cold lists stop repeating after 10 s, searches after 15 s).',
     list: [],
     search: [],
   }

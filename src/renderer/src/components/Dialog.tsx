@@ -67,3 +67,17 @@ export function Dialog({ title, description, onClose, onSubmit, children, action
     </dialog>
   )
 }
+
+/** The usual footer: Cancel, and the submit button that says what it does (and that it is doing it). */
+export function DialogActions({ busy, label, busyLabel = label, onCancel }: { busy: boolean; label: string; busyLabel?: string; onCancel: () => void }) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+    </>
+  )
+}

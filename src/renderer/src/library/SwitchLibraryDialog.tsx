@@ -1,10 +1,9 @@
-import { useState } from 'react'
 import type { LibraryInfo } from '@shared/model'
 import { api } from '@renderer/api'
-import { Dialog } from '@renderer/components/Dialog'
+import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
 import { Icon } from '@renderer/components/Icon'
-import { errorMessage } from '@renderer/lib/errors'
+import { useFieldForm } from '@renderer/components/useFieldForm'
 
 interface Props {
   library: LibraryInfo
@@ -14,52 +13,23 @@ interface Props {
 
 /** Opens another library folder: typed, browsed for, or picked from the recent ones. */
 export function SwitchLibraryDialog({ library, onSwitched, onClose }: Props) {
-  const [path, setPath] = useState(library.path)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const form = useFieldForm({
+    initial: library.path,
+    empty: 'Enter the folder to use as your library.',
+    run: (path) => api.switchLibrary({ path }),
+    done: onSwitched,
+    pick: () => api.pickFolder(),
+  })
   const recent = library.recent.filter((other) => other !== library.path)
-
-  const browse = async () => {
-    try {
-      const picked = await api.pickFolder()
-      if (picked !== null) {
-        setPath(picked)
-        setError(null)
-      }
-    } catch (failure) {
-      setError(errorMessage(failure))
-    }
-  }
-
-  const submit = async () => {
-    const trimmed = path.trim()
-    if (!trimmed) return setError('Enter the folder to use as your library.')
-    setBusy(true)
-    try {
-      onSwitched(await api.switchLibrary({ path: trimmed }))
-    } catch (failure) {
-      setError(errorMessage(failure))
-      setBusy(false)
-    }
-  }
 
   return (
     <Dialog
       title="Switch library"
       description="A library is a folder holding one folder per review. A new folder becomes an empty library."
-      busy={busy}
+      busy={form.busy}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Opening…' : 'Open library'}
-          </button>
-        </>
-      }
+      onSubmit={() => void form.submit()}
+      actions={<DialogActions busy={form.busy} label="Open library" busyLabel="Opening…" onCancel={onClose} />}
     >
       <div className="field-row">
         <TextField
@@ -67,14 +37,11 @@ export function SwitchLibraryDialog({ library, onSwitched, onClose }: Props) {
           label="Library folder"
           spellCheck={false}
           data-autofocus
-          value={path}
-          error={error}
-          onChange={(event) => {
-            setPath(event.target.value)
-            setError(null)
-          }}
+          value={form.value}
+          error={form.error}
+          onChange={(event) => form.change(event.target.value)}
         />
-        <button type="button" className="button" onClick={() => void browse()}>
+        <button type="button" className="button" onClick={() => void form.browse()}>
           Browse…
         </button>
       </div>
@@ -89,11 +56,8 @@ export function SwitchLibraryDialog({ library, onSwitched, onClose }: Props) {
                 <button
                   type="button"
                   className="recent-library"
-                  aria-pressed={other === path}
-                  onClick={() => {
-                    setPath(other)
-                    setError(null)
-                  }}
+                  aria-pressed={other === form.value}
+                  onClick={() => form.change(other)}
                 >
                   <Icon name="folder" size={16} />
                   <span>{other}</span>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Settings } from '@shared/model'
 import { api } from '@renderer/api'
-import { Dialog } from '@renderer/components/Dialog'
+import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 
@@ -39,16 +39,7 @@ export function SettingsDialog({ settings, onSaved, onClose }: Props) {
       busy={busy}
       onClose={onClose}
       onSubmit={() => void submit()}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Save settings
-          </button>
-        </>
-      }
+      actions={<DialogActions busy={busy} label="Save settings" onCancel={onClose} />}
     >
       <TextField
         label="Author"

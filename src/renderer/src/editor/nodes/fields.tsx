@@ -3,7 +3,7 @@
  * so the caret never jumps while the node update round-trips through Lexical, and takes the node's
  * value again when it changes from elsewhere (undo, redo) while the control is not being edited.
  */
-import { forwardRef, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { forwardRef, useState, type FocusEvent, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 export function useDraft(value: string): {
   draft: string
@@ -30,6 +30,31 @@ export function useDraft(value: string): {
   }
 }
 
+/** The props binding a text control to a draft: caller's focus handlers kept, every change committed. */
+function useDraftBinding<E extends HTMLInputElement | HTMLTextAreaElement>(
+  value: string,
+  onCommit: (value: string) => void,
+  onFocus: ((event: FocusEvent<E>) => void) | undefined,
+  onBlur: ((event: FocusEvent<E>) => void) | undefined,
+) {
+  const draft = useDraft(value)
+  return {
+    value: draft.draft,
+    onFocus: (event: FocusEvent<E>) => {
+      draft.onFocus()
+      onFocus?.(event)
+    },
+    onBlur: (event: FocusEvent<E>) => {
+      draft.onBlur()
+      onBlur?.(event)
+    },
+    onChange: (event: { target: { value: string } }) => {
+      draft.setDraft(event.target.value)
+      onCommit(event.target.value)
+    },
+  }
+}
+
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
   value: string
   onCommit: (value: string) => void
@@ -37,26 +62,8 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChang
 
 /** A text input committing every change to the node. */
 export const DraftInput = forwardRef<HTMLInputElement, InputProps>(function DraftInput({ value, onCommit, onFocus, onBlur, ...rest }, ref) {
-  const draft = useDraft(value)
-  return (
-    <input
-      ref={ref}
-      {...rest}
-      value={draft.draft}
-      onFocus={(event) => {
-        draft.onFocus()
-        onFocus?.(event)
-      }}
-      onBlur={(event) => {
-        draft.onBlur()
-        onBlur?.(event)
-      }}
-      onChange={(event) => {
-        draft.setDraft(event.target.value)
-        onCommit(event.target.value)
-      }}
-    />
-  )
+  const binding = useDraftBinding(value, onCommit, onFocus, onBlur)
+  return <input ref={ref} {...rest} {...binding} />
 })
 
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & {
@@ -66,25 +73,6 @@ type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' |
 
 /** A textarea committing every change; it grows with its text (CSS `field-sizing: content`). */
 export const DraftTextarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function DraftTextarea({ value, onCommit, onFocus, onBlur, ...rest }, ref) {
-  const draft = useDraft(value)
-  return (
-    <textarea
-      ref={ref}
-      rows={1}
-      {...rest}
-      value={draft.draft}
-      onFocus={(event) => {
-        draft.onFocus()
-        onFocus?.(event)
-      }}
-      onBlur={(event) => {
-        draft.onBlur()
-        onBlur?.(event)
-      }}
-      onChange={(event) => {
-        draft.setDraft(event.target.value)
-        onCommit(event.target.value)
-      }}
-    />
-  )
+  const binding = useDraftBinding(value, onCommit, onFocus, onBlur)
+  return <textarea ref={ref} rows={1} {...rest} {...binding} />
 })

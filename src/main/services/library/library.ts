@@ -93,7 +93,7 @@ export class Library {
     } catch (error) {
       throw describeIoError(error, `create the review “${shownTitle}”`)
     }
-    return this.requireSummary(id)
+    return this.summary(id)
   }
 
   async open(id: string): Promise<OpenedReview> {
@@ -149,10 +149,10 @@ export class Library {
     const meta = { ...opened.meta, title: title.trim(), updated: this.now().toISOString() }
     await this.writeMeta(dir, meta, opened.doc)
     const slug = slugify(meta.title)
-    if (slug === id) return this.requireSummary(id)
+    if (slug === id) return this.summary(id)
     const target = await this.freeId(slug)
     await this.move(dir, join(this.root, target), `rename “${id}”`)
-    return this.requireSummary(target)
+    return this.summary(target)
   }
 
   async duplicate(id: string): Promise<ReviewSummary> {
@@ -168,7 +168,7 @@ export class Library {
     }
     const stamp = this.now().toISOString()
     await this.writeMeta(dir, { ...opened.meta, title, status: 'draft', created: stamp, updated: stamp }, opened.doc)
-    return this.requireSummary(target)
+    return this.summary(target)
   }
 
   /** Moves the review into `.trash`; nothing is ever deleted outright. */
@@ -187,7 +187,7 @@ export class Library {
     const original = trashId.replace(/--\d+$/, '')
     const id = await this.freeId(original)
     await this.move(from, join(this.root, id), `restore “${original}”`)
-    return this.requireSummary(id)
+    return this.summary(id)
   }
 
   /** The review's folder, refusing anything that is not a folder directly inside the library. */
@@ -250,7 +250,8 @@ export class Library {
     return { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
   }
 
-  private async requireSummary(id: string): Promise<ReviewSummary> {
+  /** The library row of one review (cached by mtime and size). */
+  async summary(id: string): Promise<ReviewSummary> {
     return (await this.summarize(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`)
   }
 

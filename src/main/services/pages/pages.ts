@@ -87,9 +87,7 @@ export class PagesService {
   async importReview(path: string): Promise<ReviewSummary> {
     const library = this.options.libraries.current()
     const { id } = await importBundle(path, library.root)
-    const summary = (await library.list()).find((review) => review.id === id)
-    if (!summary) throw new Error(`The imported review “${id}” could not be read back.`)
-    return summary
+    return library.summary(id)
   }
 
   private async renderSettings(theme: string, colorScheme: PageLook['colorScheme']): Promise<RenderSettings> {

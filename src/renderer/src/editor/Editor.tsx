@@ -15,7 +15,6 @@ import { LinkPlugin } from './plugins/LinkPlugin'
 import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin'
 import { SchemaPlugin } from './plugins/SchemaPlugin'
 import { AutosavePlugin } from './plugins/AutosavePlugin'
-import { WordCountPlugin } from './plugins/WordCountPlugin'
 import { NativeControlsPlugin } from './plugins/NativeControlsPlugin'
 import { ScorePlugin } from './plugins/ScorePlugin'
 import { ImagePlugin } from './plugins/ImagePlugin'
@@ -30,10 +29,9 @@ interface Props {
   /** Rendered above the text in the same column (the title field). */
   header: ReactNode
   onChange: (state: EditorState) => void
-  onWordCount: (words: number) => void
 }
 
-export function Editor({ doc, header, onChange, onWordCount }: Props) {
+export function Editor({ doc, header, onChange }: Props) {
   // Created once per mounted review: LexicalComposer reads its config only on first render.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'verdict-review',
@@ -82,7 +80,6 @@ export function Editor({ doc, header, onChange, onWordCount }: Props) {
       <EmbedPlugin />
       <SlashMenuPlugin />
       <AutosavePlugin onChange={onChange} />
-      <WordCountPlugin onCount={onWordCount} />
     </LexicalComposer>
   )
 }

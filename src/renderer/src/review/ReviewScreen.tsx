@@ -11,6 +11,7 @@ import { errorMessage } from '@renderer/lib/errors'
 import { Editor } from '@renderer/editor/Editor'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { LatestDocument, serialiseOnce } from '@renderer/preview/latestDocument'
+import { useWordCount } from '@renderer/preview/useWordCount'
 import { PreviewPane } from '@renderer/preview/PreviewPane'
 import { PreviewToggle, usePreviewToggle } from '@renderer/preview/PreviewToggle'
 import { EditorServicesProvider } from '@renderer/editor/EditorServices'
@@ -202,13 +203,13 @@ function EditableReview({
   const [showRecovered, setShowRecovered] = useState(recovered !== undefined)
   const [meta, setMeta] = useState<ReviewMeta>(initial.meta)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
-  const [words, setWords] = useState<number | null>(null)
   const [showDetails, setShowDetails] = useState(true)
   const [showPreview, togglePreview] = usePreviewToggle()
   const [exporting, setExporting] = useState(false)
   const mainRef = useRef<HTMLElement>(null)
   // The newest editor state for the preview, serialised once and shared with autosave.
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
+  const words = useWordCount(latestDoc)
   // One saver per opened review, bound to its id for its whole life.
   const [saver] = useState(
     () =>
@@ -455,7 +456,6 @@ function EditableReview({
             <Editor
               doc={initial.doc}
               onChange={changeDoc}
-              onWordCount={setWords}
               header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
             />
           </EditorServicesProvider>

@@ -40,7 +40,7 @@ const ASSET_URL = new RegExp(`^${ASSET_SCHEME}://[A-Za-z0-9._~%!$&'()*+,;=:@/-]+
 const ROOT_PATH = /^\/[A-Za-z0-9._~%!$&'()*+,;=@-][A-Za-z0-9._~%!$&'()*+,;=:@/-]*$/
 
 /**
- * Whether a resolver's output may go into `src`: data: images, https:, the app's asset scheme, a
+ * Whether a resolver's output may go into `src`: data: images, https: (http: on loopback), the app's asset scheme, a
  * root-relative path, or a safe relative path.
  */
 export function isAllowedResolvedUrl(url: string): boolean {
@@ -48,15 +48,22 @@ export function isAllowedResolvedUrl(url: string): boolean {
   if (ASSET_URL.test(url)) return !/(^|\/)\.\.?(\/|$)/.test(url.slice(ASSET_SCHEME.length + 3)) && !/%2e%2e/i.test(url)
   // Root-relative, as the browser-hosted app serves assets (`/__asset/<id>/<path>`); never `//host`.
   if (ROOT_PATH.test(url)) return !/(^|\/)\.\.?(\/|$)/.test(url) && !/%2e%2e/i.test(url)
-  if (/^https:\/\//i.test(url)) {
+  if (/^https?:\/\//i.test(url)) {
     try {
       const parsed = new URL(url)
-      return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === ''
+      // Plain http only for a blog on this computer (a local site, the publish tests).
+      const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))
+      return secure && parsed.username === '' && parsed.password === ''
     } catch {
       return false
     }
   }
   return safeRelativePath(url) !== undefined
+}
+
+/** This computer: `localhost`, 127.0.0.0/8 or ::1 (URL hostnames keep IPv6 brackets). */
+export function isLoopbackHost(hostname: string): boolean {
+  return /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i.test(hostname)
 }
 
 /** The CSP source expression that allows loading `url` as an image. */

@@ -1,0 +1,153 @@
+/**
+ * The only way publishing talks to the network. HTTPS is required except for loopback hosts (local
+ * blogs and the tests); redirects are followed by hand so credentials never travel to another
+ * origin; every failure becomes a PublishError that says what the server said.
+ */
+import { isLoopbackHost } from '../pipeline/paths'
+import { PublishError } from './errors'
+
+export interface HttpRequest {
+  method?: string
+  headers?: Record<string, string>
+  /** Sent only to the request's own origin, never across a redirect to another one. */
+  credentials?: Record<string, string>
+  body?: string | Uint8Array | FormData
+  /** Milliseconds before the attempt counts as a network failure (default 30 s). */
+  timeoutMs?: number
+}
+
+export interface HttpResponse {
+  status: number
+  url: string
+  headers: Headers
+  text: string
+  json<T = unknown>(): T
+}
+
+export type Fetch = typeof fetch
+
+const MAX_REDIRECTS = 5
+const DEFAULT_TIMEOUT_MS = 30_000
+
+/** Parses a blog address and refuses plain http to anything but this machine. */
+export function checkedUrl(raw: string): URL {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new PublishError('refused', `“${raw}” is not a web address.`)
+  }
+  if (url.username || url.password) throw new PublishError('refused', `The address “${url.origin}” must not contain a user name or password.`)
+  if (url.protocol === 'https:') return url
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url
+  throw new PublishError('refused', `“${url.origin}” is not secure: blogs are reached over https:// (plain http only for this computer).`)
+}
+
+/**
+ * Sends one request. Redirects are followed up to five times, each target checked like the first;
+ * `credentials` headers go only to the original origin.
+ */
+export async function httpRequest(rawUrl: string, request: HttpRequest = {}, fetchImpl: Fetch = fetch): Promise<HttpResponse> {
+  let url = checkedUrl(rawUrl)
+  const origin = url.origin
+  let method = request.method ?? 'GET'
+  let body = request.body
+  for (let hop = 0; ; hop++) {
+    const headers = { ...request.headers, ...(url.origin === origin ? request.credentials : {}) }
+    let response: Response
+    try {
+      response = await fetchImpl(url, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: body as NonNullable<RequestInit['body']> } : {}),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      })
+    } catch (error) {
+      throw new PublishError('transient', `${url.host} could not be reached: ${networkReason(error)}`)
+    }
+    const location = response.headers.get('location')
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel()
+      if (hop >= MAX_REDIRECTS) throw new PublishError('refused', `${url.host} redirected too many times.`)
+      url = checkedUrl(new URL(location, url).href)
+      // 303 (and 301/302 after a POST, as browsers do) turn the request into a GET without a body.
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = 'GET'
+        body = undefined
+      }
+      continue
+    }
+    const text = await readText(response, url)
+    const result: HttpResponse = {
+      status: response.status,
+      url: url.href,
+      headers: response.headers,
+      text,
+      json: <T>() => parseJson<T>(text, url),
+    }
+    if (response.ok) return result
+    throw errorFor(result, url)
+  }
+}
+
+async function readText(response: Response, url: URL): Promise<string> {
+  try {
+    return await response.text()
+  } catch (error) {
+    throw new PublishError('transient', `${url.host} stopped answering mid-reply: ${networkReason(error)}`)
+  }
+}
+
+function parseJson<T>(text: string, url: URL): T {
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    throw new PublishError('refused', `${url.host} answered with something that is not JSON: “${text.slice(0, 120)}”.`)
+  }
+}
+
+const RETRY_AFTER_CAP_MS = 120_000
+
+function errorFor(response: HttpResponse, url: URL): PublishError {
+  const said = serverMessage(response.text)
+  const what = `${url.host} answered ${response.status}${said ? `: ${said}` : ''}`
+  const status = response.status
+  if (status === 401 || status === 403) return new PublishError('auth', `${what}. Check the blog's sign-in details.`, { status })
+  if (status === 413) return new PublishError('too-large', `${what}. The upload is larger than the blog accepts.`, { status })
+  if (status === 409) return new PublishError('collision', `${what}.`, { status })
+  if (status === 429) return new PublishError('rate-limited', `${what}. The blog asks to wait.`, { status, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) })
+  if (status >= 500) return new PublishError('transient', `${what}.`, { status })
+  return new PublishError('refused', `${what}.`, { status })
+}
+
+/** Retry-After in seconds or as an HTTP date; capped, and one second when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number {
+  if (!header) return 1000
+  const seconds = Number(header)
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS) : 1000
+}
+
+/** The human part of an error body: WordPress `message`, Ghost `errors[0]`, OAuth `error_description`. */
+export function serverMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>
+    const ghost = Array.isArray(body['errors']) ? (body['errors'][0] as Record<string, unknown> | undefined) : undefined
+    const found = ghost?.['context'] ?? ghost?.['message'] ?? body['message'] ?? body['error_description'] ?? body['error']
+    if (typeof found === 'string') return found.slice(0, 300)
+  } catch {
+    // Not JSON: the first line of text, if it is short enough to be a message.
+  }
+  const line = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+  return line.slice(0, 200)
+}
+
+function networkReason(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'no answer in time'
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    return cause?.code ?? cause?.message ?? error.message
+  }
+  return String(error)
+}

@@ -1,0 +1,68 @@
+/**
+ * What every blog target implements. The publish service does the rest (pre-flight, order, the
+ * record in front matter, retries, the outbox), so a target is only the blog's own protocol.
+ */
+import type { ImageType } from '../../../../shared/model'
+import type { BlogConfig, PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
+import type { Post } from '../../pipeline'
+import type { Fetch } from '../http'
+
+export interface OutgoingImage {
+  /** `assets/<hash>.<ext>`: the record's key, and the file name's source. */
+  path: string
+  fileName: string
+  type: ImageType
+  bytes: Uint8Array
+  width: number
+  height: number
+  alt: string
+  caption: string
+  credit: string
+}
+
+export interface OutgoingPost {
+  /** Generated before the first request; the post carries it so a lost reply can be looked up. */
+  publishId: string
+  /**
+   * The pipeline's post with every image `src` (in `html`, `images`, `featuredImage`) already the
+   * blog's URL. `html` is the sanitised body fragment (score block, figures with credits, spoilers);
+   * `jsonLd` is the schema.org Review (serialise with `serializeJsonLd`).
+   */
+  post: Post
+  status: PublishStatus
+  /** ISO instant (UTC) when `status` is `scheduled`. */
+  publishAt?: string
+  /** The featured image as the blog holds it. */
+  featured?: RemoteImage & { alt: string; caption: string }
+}
+
+export interface RemotePost {
+  id: string
+  /** Public address (a preview address for drafts where the blog has no public one). */
+  url: string
+  status: PublishStatus
+  /** ISO instant the blog will publish it, for scheduled posts. */
+  publishAt?: string
+  /** Ghost's `updated_at`, needed for the next update. */
+  updatedAt?: string
+}
+
+export interface PublishTarget {
+  /** Largest image the blog accepts, in bytes; pre-flight refuses bigger ones. */
+  readonly maxImageBytes: number
+  /** Reachable and signed in; throws PublishError (`auth`, `transient`, `refused`). */
+  check(): Promise<void>
+  uploadImage(image: OutgoingImage): Promise<RemoteImage>
+  /** The post this publish id created, if the blog has it (after a lost reply); by id when the record has one. */
+  find(publishId: string, record?: PublishRecord): Promise<RemotePost | undefined>
+  create(post: OutgoingPost): Promise<RemotePost>
+  /** Updates the post the record points at; `collision` when the blog's copy changed since. */
+  update(record: PublishRecord, post: OutgoingPost): Promise<RemotePost>
+}
+
+export interface TargetContext {
+  blog: BlogConfig
+  /** The password, key or token; empty for the folder target. */
+  secret: string
+  fetch?: Fetch
+}

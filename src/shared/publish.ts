@@ -1,0 +1,107 @@
+/** Blogs, publish requests and the record a published review keeps in its front matter. Plain data. */
+
+export const BLOG_KINDS = ['folder', 'wordpress', 'ghost', 'micropub'] as const
+export type BlogKind = (typeof BLOG_KINDS)[number]
+
+/** One blog of the library. Its secret (password, key, token) is never part of it: see SecretStore. */
+export interface BlogConfig {
+  /** Stable id, written into the reviews' `published` records. */
+  id: string
+  name: string
+  kind: BlogKind
+  /**
+   * WordPress/Ghost: the site's address; Micropub: the site (the endpoint is discovered) or the
+   * endpoint itself; folder: the folder's path.
+   */
+  url: string
+  /** WordPress: the user the application password belongs to. */
+  username?: string
+}
+
+export const PUBLISH_STATUSES = ['draft', 'published', 'scheduled'] as const
+export type PublishStatus = (typeof PUBLISH_STATUSES)[number]
+
+/** A moment as the critic chose it: the instant (ISO, UTC) and the IANA zone it was picked in. */
+export interface ZonedTime {
+  at: string
+  zone: string
+}
+
+/** An image the blog already holds, keyed in the record by its `assets/…` path (content-hash named). */
+export interface RemoteImage {
+  url: string
+  /** The blog's own id for it, where it has one (WordPress media id, …). */
+  id?: string
+}
+
+/**
+ * `published:` in `review.md`, one per blog the review went to. `publishId` is generated before the
+ * first request and written first, so a retry after a lost reply can find the post instead of
+ * creating a second one.
+ */
+export interface PublishRecord {
+  target: string
+  publishId: string
+  /** The blog's id for the post; empty until the blog has answered. */
+  id: string
+  url: string
+  /** ISO time of the last successful publish. */
+  at: string
+  status: PublishStatus
+  scheduled?: ZonedTime
+  /** The blog's own modification stamp of the post (Ghost's `updated_at`), sent back on update. */
+  remoteUpdatedAt?: string
+  media: Record<string, RemoteImage>
+}
+
+export interface PublishRequest {
+  /** The review (saved: publishing reads the file, never unsaved editor state). */
+  id: string
+  blogId: string
+  status: PublishStatus
+  /** Required when `status` is `scheduled`. */
+  schedule?: ZonedTime
+  /** After a collision (the post was edited on the blog): write over the blog's version. */
+  overwrite?: boolean
+}
+
+/** Something to fix before anything is sent. */
+export interface PreflightProblem {
+  /** What it concerns: `title`, `image:assets/x.png`, `score`, `credentials`, `endpoint`, `schedule`. */
+  subject: string
+  message: string
+  /** How to fix it, in the critic's words. */
+  fix: string
+}
+
+export type PublishOutcome =
+  | { kind: 'published'; record: PublishRecord; hash: string }
+  /** The blog could not be reached; the job waits in the outbox and is sent when it can be. */
+  | { kind: 'queued'; reason: string; nextAttemptAt: string }
+
+export const PUBLISH_STEP_STATES = ['started', 'done', 'skipped', 'failed', 'waiting'] as const
+export type PublishStepState = (typeof PUBLISH_STEP_STATES)[number]
+
+/** One line of a review's publish log, also sent live as a `publish-progress` event. */
+export interface PublishLogEntry {
+  at: string
+  blogId: string
+  /** `check`, `image:assets/x.png`, `post`, `verify`. */
+  step: string
+  state: PublishStepState
+  /** The server's own words when a step failed, or what was done. */
+  message?: string
+}
+
+/** A publish waiting for the network, kept in the library's outbox across restarts. */
+export interface OutboxJob {
+  jobId: string
+  request: PublishRequest
+  queuedAt: string
+  attempts: number
+  nextAttemptAt: string
+  lastError: string
+}
+
+/** Where the session's credentials live (see SecretStore). */
+export type SecretBackend = 'keychain' | 'memory' | 'plain-file'

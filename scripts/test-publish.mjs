@@ -1,0 +1,48 @@
+// `npm run test:publish`: starts the real blogs on loopback side by side, runs tests/publish
+// against them, stops them by process group, and prints one summary line.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { BLOGS_DIR } from './blogs/lib.mjs'
+
+export const BLOG_SERVERS = ['wordpress', 'ghost', 'micropub']
+
+function runScript(name, command) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(process.execPath, [`scripts/blogs/${name}.mjs`, command], { stdio: 'inherit' })
+    child.on('exit', (code) => {
+      console.log(`${name} ${command}: ${code === 0 ? 'ok' : `failed (${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      resolve(code === 0)
+    })
+  })
+}
+
+/** Runs the suite; returns `{ passed, failed, skipped }`. Used by `npm test` too. */
+export async function runPublishTests({ reports = 'test-results/reports' } = {}) {
+  mkdirSync(reports, { recursive: true })
+  console.log(`\n▶ starting real blogs (${BLOG_SERVERS.join(', ')}); state and logs in ${BLOGS_DIR}`)
+  const started = await Promise.all(BLOG_SERVERS.map((name) => runScript(name, 'start')))
+  let counts = { passed: 0, failed: 0, skipped: 0 }
+  try {
+    const json = `${reports}/publish.json`
+    const result = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.publish.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
+      stdio: 'inherit',
+    })
+    const report = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : undefined
+    if (report) {
+      counts = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
+      if (result.status !== 0 && report.numFailedTests === 0) counts.failed++
+    } else counts.failed++
+  } finally {
+    await Promise.all(BLOG_SERVERS.map((name) => runScript(name, 'stop')))
+  }
+  // A server that did not start has already failed its tests; count the start itself too.
+  counts.failed += started.filter((ok) => !ok).length
+  return counts
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { passed, failed, skipped } = await runPublishTests()
+  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`)
+  process.exit(failed === 0 ? 0 : 1)
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { VerdictError } from '../../../src/shared/contract'
 import { textDiff } from '../../../src/main/services/history/history'
 import { DAY_MS } from '../../../src/main/services/history/retention'
-import { MINUTE, workbench } from './helpers'
+import { MINUTE, paragraphs, workbench } from './helpers'
 
 const historyDir = (root: string, id: string) => join(root, '.verdict', 'history', id)
 
@@ -219,5 +219,73 @@ describe('renaming a review', () => {
     await w.writes.rename(renamed.id, 'Heat 1995')
     await w.watcher.settled()
     expect(w.events).toEqual([])
+  })
+})
+
+describe('trashing and restoring a review', () => {
+  type Bench = Awaited<ReturnType<typeof workbench>>
+  const versionIds = async (w: Bench, id: string) => (await w.history.list(id)).map((v) => v.versionId)
+
+  /** “Heat” with two versions and a draft is trashed; a new “Heat” takes its name and keeps two versions. */
+  async function trashedWithSuccessor(trash: (w: Bench, id: string) => Promise<{ trashId: string }>) {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await w.saveText(id, 'The first Heat')
+    w.clock.ms += MINUTE
+    await w.writes.snapshot(id, 'manual')
+    const first = await versionIds(w, id)
+    const opened = await w.editable(id)
+    await w.journal.journal(id, { meta: opened.meta, doc: paragraphs('Unsaved first Heat'), baseHash: opened.hash })
+    w.clock.ms += MINUTE
+    const { trashId } = await trash(w, id)
+    w.clock.ms += MINUTE
+    expect((await w.library.create('Heat')).id).toBe(id)
+    await w.saveText(id, 'The second Heat')
+    w.clock.ms += MINUTE
+    const second = [(await w.writes.snapshot(id, 'manual')).versionId]
+    return { w, id, trashId, first, second }
+  }
+
+  it('takes the versions and draft along, so a new review of that name starts without them and a restore under a new id gets them back', async () => {
+    const { w, id, trashId, first } = await trashedWithSuccessor((w, id) => w.writes.trash(id))
+    expect(first).toHaveLength(2)
+    // The new review's history holds only its own versions; the trashed one's draft is not offered for it.
+    const second = await versionIds(w, id)
+    expect(second).toHaveLength(2)
+    expect(second.filter((v) => first.includes(v))).toEqual([])
+    expect((await w.journal.list()).map((d) => [d.id, d.reviewExists])).toEqual([[trashId, false]])
+
+    const restored = await w.writes.untrash(trashId)
+    expect(restored.id).toBe(`${id}-2`)
+    expect(await versionIds(w, restored.id)).toEqual(first)
+    expect(await versionIds(w, id)).toEqual(second)
+    expect((await w.history.read(restored.id, first[0]!)).markdown).toContain('The first Heat')
+    expect((await w.journal.list()).map((d) => [d.id, d.reviewExists])).toEqual([[restored.id, true]])
+    expect((await w.journal.read(restored.id)).doc).toEqual(paragraphs('Unsaved first Heat'))
+    expect((await readdir(join(w.root, '.verdict', 'history'))).sort()).toEqual([id, restored.id])
+  })
+
+  it('restored under its own name, keeps its versions there', async () => {
+    const w = await workbench('history')
+    const { id } = await w.library.create('Heat')
+    await w.saveText(id, 'Kept text')
+    const kept = await versionIds(w, id)
+    const { trashId } = await w.writes.trash(id)
+    expect(await w.history.list(id)).toEqual([])
+    const restored = await w.writes.untrash(trashId)
+    expect(restored.id).toBe(id)
+    expect(await versionIds(w, id)).toEqual(kept)
+  })
+
+  it('sorts out a review trashed before its versions moved with it: those taken before the trash follow it', async () => {
+    // As earlier versions of Verdict trashed: the folder moved, the versions stayed under the name.
+    const { w, id, trashId, first } = await trashedWithSuccessor((w, id) => w.library.trash(id))
+    const mixed = await versionIds(w, id)
+    expect(mixed).toEqual(expect.arrayContaining(first))
+    expect(mixed.length).toBeGreaterThan(first.length)
+    const restored = await w.writes.untrash(trashId)
+    expect(restored.id).toBe(`${id}-2`)
+    expect(await versionIds(w, restored.id)).toEqual(first)
+    expect(await versionIds(w, id)).toEqual(mixed.filter((v) => !first.includes(v)))
   })
 })

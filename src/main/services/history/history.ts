@@ -170,16 +170,23 @@ export class HistoryService {
   /**
    * The review's folder was renamed (its id changed): its versions follow it. Versions already
    * kept under the new id (an earlier review of that name) stay; a name taken in both keeps the
-   * one already there. Never throws: the rename itself has happened.
+   * one already there. With `takenBefore` (ms), only versions taken before then move. Never throws:
+   * the rename itself has happened.
    */
-  async follow(from: string, to: string): Promise<void> {
+  async follow(from: string, to: string, { takenBefore }: { takenBefore?: number } = {}): Promise<void> {
     const library = this.options.libraries.current()
     try {
       const source = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(from))
       if (!source) return
+      const moves = (name: string): boolean => {
+        if (takenBefore === undefined) return true
+        const at = parseVersionId(name.replace(/\.(md|json)$/, ''))?.at
+        return at !== undefined && at < takenBefore
+      }
+      const names = (await readdir(source)).filter(moves)
       const target = await privateDir(library.root, HISTORY_DIR, checkedId(to))
       const taken = new Set(await readdir(target))
-      for (const name of await readdir(source)) {
+      for (const name of names) {
         if (!taken.has(name)) await rename(join(source, name), join(target, name))
       }
       if ((await readdir(source)).length === 0) await rm(source, { recursive: true, force: true })

@@ -1,0 +1,133 @@
+// A real Ghost 5 (SQLite) on 127.0.0.1 for the publish tests: `node scripts/blogs/ghost.mjs start|stop|restart`.
+// The install lives in CACHE_DIR (about 2.5 min to build once, then reused); every start gets a fresh
+// content folder and database, an owner, and an integration whose Admin API key the tests use.
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { BLOGS_DIR, CACHE_DIR, clearState, freePort, serverCli, startDetached, stopGroup, waitHealthy, writeState } from './lib.mjs'
+
+const NAME = 'ghost'
+// Ghost 6 needs Node 22; 5.130.4 is the last line that runs on the Node 20 we have.
+const VERSION = '5.130.4'
+const INSTALL_DIR = join(CACHE_DIR, `ghost-${VERSION}`)
+// Written last, so a half-finished install is never taken for a complete one.
+const INSTALLED_MARKER = join(INSTALL_DIR, '.verdict-installed')
+const CONTENT_DIR = join(BLOGS_DIR, 'ghost-content')
+const OWNER = { name: 'Verdict Tests', email: 'owner@verdict.test', password: 'Verdict-tests-owner-7391', blogTitle: 'Verdict Ghost' }
+
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+const say = (message) => console.log(`ghost: ${message} (${elapsed()})`)
+
+function run(command, args, cwd) {
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] })
+}
+
+/**
+ * `npm install ghost` cannot work (it depends on a tarball inside itself), so the package is unpacked
+ * as its own project: yarn `resolutions` become npm `overrides`, dev dependencies go, and the native
+ * modules are compiled here because their prebuilt binaries are fetched from GitHub.
+ */
+function install() {
+  const staging = `${INSTALL_DIR}.partial`
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(staging, { recursive: true })
+  say(`installing ghost@${VERSION} into the cache (first run only)`)
+  const tarball = execFileSync('npm', ['pack', `ghost@${VERSION}`, '--silent'], { cwd: staging, encoding: 'utf8' }).trim().split('\n').pop()
+  run('tar', ['xzf', tarball, '--strip-components=1'], staging)
+  rmSync(join(staging, tarball))
+  const manifestPath = join(staging, 'package.json')
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  manifest.overrides = { ...manifest.resolutions, '@tryghost/i18n': '$@tryghost/i18n' }
+  delete manifest.resolutions
+  delete manifest.devDependencies
+  delete manifest.scripts
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2))
+  run('npm', ['install', '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], staging)
+  say('compiling sqlite3 and sharp')
+  run('npm', ['rebuild', 'sqlite3', 'sharp', '--loglevel=error'], staging)
+  writeFileSync(join(staging, '.verdict-installed'), `${new Date().toISOString()}\n`)
+  rmSync(INSTALL_DIR, { recursive: true, force: true })
+  renameSync(staging, INSTALL_DIR)
+  say('install cached')
+}
+
+/** Sends JSON to the admin API; reads the whole body before returning (see `signIn`). */
+async function admin(url, path, { method = 'POST', body, cookie } = {}) {
+  const response = await fetch(`${url}/ghost/api/admin${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', origin: url, 'accept-version': 'v5.0', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`)
+  // /session/ answers with the plain text “Created”.
+  const json = response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : {}
+  return { response, json }
+}
+
+/** Owner, session, integration: returns the integration's Admin API key (`id:secret`). */
+async function createAdminKey(url) {
+  await admin(url, '/authentication/setup/', { body: { setup: [OWNER] } })
+  // Ghost saves the session row after sending the headers; the body having arrived (admin() reads
+  // it) is what makes the cookie valid for the next request.
+  const { response } = await admin(url, '/session/', { body: { username: OWNER.email, password: OWNER.password } })
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ')
+  if (!cookie) throw new Error('Ghost set no session cookie after sign-in')
+  const { json } = await admin(url, '/integrations/?include=api_keys', { body: { integrations: [{ name: 'Verdict publish tests' }] }, cookie })
+  const key = json.integrations?.[0]?.api_keys?.find((candidate) => candidate.type === 'admin')
+  if (!key?.secret) throw new Error(`Ghost created no admin API key: ${JSON.stringify(json).slice(0, 500)}`)
+  // The admin API already hands the key out as `id:secret`.
+  return key.secret
+}
+
+async function start() {
+  // Idempotent: a server from an earlier start is replaced, so every start has a fresh database.
+  await stop()
+  if (!existsSync(INSTALLED_MARKER)) install()
+  else say('install found in the cache')
+
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  rmSync(CONTENT_DIR, { recursive: true, force: true })
+  cpSync(join(INSTALL_DIR, 'content'), CONTENT_DIR, { recursive: true })
+  const config = {
+    url,
+    server: { host: '127.0.0.1', port },
+    database: { client: 'sqlite3', connection: { filename: join(CONTENT_DIR, 'data', 'ghost.db') }, useNullAsDefault: true },
+    paths: { contentPath: CONTENT_DIR },
+    privacy: { useUpdateCheck: false, useGravatar: false, useRpcPing: false, useStructuredData: true },
+    // Otherwise signing in asks for a code sent by e-mail.
+    security: { staffDeviceVerification: false },
+    mail: { transport: 'Direct' },
+    logging: { level: 'info', transports: ['stdout'] },
+  }
+  writeFileSync(join(INSTALL_DIR, 'config.production.json'), JSON.stringify(config, null, 2))
+
+  startDetached(NAME, process.execPath, ['index.js'], { cwd: INSTALL_DIR, env: { NODE_ENV: 'production' } })
+  say(`booting on ${url}`)
+  let secret
+  try {
+    // The first boot of an empty database runs every migration before the API answers.
+    await waitHealthy(NAME, `${url}/ghost/api/admin/site/`, { timeoutMs: 180_000, accept: (status) => status === 200 })
+    say('healthy, creating the owner and an Admin API key')
+    secret = await createAdminKey(url)
+  } catch (error) {
+    // No half-set-up server left behind.
+    await stop()
+    throw error
+  }
+  writeState(NAME, { kind: 'ghost', url, secret })
+  say(`ready at ${url}`)
+}
+
+async function stop() {
+  clearState(NAME)
+  await stopGroup(NAME)
+}
+
+await serverCli(NAME, { start, stop })

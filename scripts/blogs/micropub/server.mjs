@@ -120,7 +120,7 @@ function page(title, body) {
 function homePage(posts) {
   const items = posts
     .filter((post) => statusOf(post.props) === 'published')
-    .map((post) => `<li class="h-entry"><a class="u-url p-name" href="/${escape(post.path)}">${escape(post.props.title ?? post.path)}</a> <time class="dt-published" datetime="${escape(post.props.date ?? '')}">${escape(post.props.date ?? '')}</time></li>`)
+    .map((post) => `<li class="h-entry"><a class="u-url p-name" href="${escape(post.url)}">${escape(post.props.title ?? post.path)}</a> <time class="dt-published" datetime="${escape(post.props.date ?? '')}">${escape(post.props.date ?? '')}</time></li>`)
   return page('Test Micropub site', `<main class="h-feed"><h1 class="p-name">Test Micropub site</h1><ul>${items.join('')}</ul></main>`)
 }
 

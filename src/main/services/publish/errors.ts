@@ -22,7 +22,8 @@ export class PublishError extends Error {
   constructor(
     readonly failure: PublishFailure,
     message: string,
-    readonly details: { status?: number; retryAfterMs?: number } = {},
+    /** `body`: the reply's text, for targets that read the blog's own error codes (WordPress `term_exists`). */
+    readonly details: { status?: number; retryAfterMs?: number; body?: string } = {},
   ) {
     super(message)
   }

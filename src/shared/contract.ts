@@ -97,6 +97,15 @@ export interface Contract {
     args: { id: string; meta: ReviewMeta; doc: EditorDocument; baseHash: string }
     result: SaveResult
   }
+  /**
+   * Writes the editor's state as a new review `<destDir>/<slug>/review.md` (suffixed, never into an
+   * existing folder) with the images it uses, when it cannot be saved where it is; the review is untouched.
+   * `skipped`: images the text uses that could not be copied.
+   */
+  saveReviewAs: {
+    args: { id: string; meta: ReviewMeta; doc: EditorDocument; destDir: string }
+    result: { path: string; skipped: string[] }
+  }
   /** Sets the title and moves the folder to the title's slug (suffixed on collision). */
   renameReview: { args: { id: string; title: string }; result: ReviewSummary }
   duplicateReview: { args: { id: string }; result: ReviewSummary }
@@ -161,6 +170,7 @@ export const CHANNELS = [
   'createReview',
   'openReview',
   'saveReview',
+  'saveReviewAs',
   'renameReview',
   'duplicateReview',
   'trashReview',

@@ -118,6 +118,7 @@ export const argSchemas = {
     doc: editorDocument,
     baseHash: z.string().max(128),
   }),
+  saveReviewAs: z.strictObject({ id: reviewId, meta: reviewMeta, doc: editorDocument, destDir: filePath }),
   renameReview: z.strictObject({ id: reviewId, title: z.string().min(1).max(500) }),
   duplicateReview: z.strictObject({ id: reviewId }),
   trashReview: z.strictObject({ id: reviewId }),

@@ -1,5 +1,7 @@
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { chmod, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
@@ -162,4 +164,76 @@ test('history: save a version, change the text, restore the version; the restore
   await expect(editorText(page)).not.toContainText('dog arrives')
   await expect(versions).toContainText('Before a restore')
   expect(await readFile(join(libraryDir, 'stalker', 'review.md'), 'utf8')).not.toContain('dog arrives')
+})
+
+/**
+ * Makes `dir` refuse new files, as a read-only folder does: chmod for a user, the immutable flag
+ * for root (whom permission bits do not stop). Undefined where the file system supports neither.
+ */
+async function makeReadOnly(dir: string): Promise<(() => Promise<void>) | undefined> {
+  const root = process.getuid?.() === 0
+  const set = (on: boolean) => (root ? promisify(execFile)('chattr', [on ? '+i' : '-i', dir]).then(() => undefined) : chmod(dir, on ? 0o555 : 0o755))
+  try {
+    await set(true)
+  } catch {
+    return undefined
+  }
+  try {
+    await writeFile(join(dir, '.probe'), 'x')
+  } catch {
+    return () => set(false)
+  }
+  await rm(join(dir, '.probe'), { force: true })
+  await set(false)
+  return undefined
+}
+
+test('when saving fails, “Save as…” writes the edits and their image as a new review in a chosen folder; the original stays byte-identical', async ({
+  page,
+  host,
+  libraryDir,
+  tempDir,
+}) => {
+  await seed(libraryDir, 'heat', 'Heat', '![The diner](assets/diner.png)\n\nOriginal text.\n')
+  await mkdir(join(libraryDir, 'heat', 'assets'))
+  await cp(join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets/10226545b9b4e8c3.png'), join(libraryDir, 'heat', 'assets', 'diner.png'))
+  const file = join(libraryDir, 'heat', 'review.md')
+  const before = await readFile(file)
+  await page.reload()
+  await open(page, 'Heat')
+
+  const unlock = await makeReadOnly(join(libraryDir, 'heat'))
+  // Where the folder cannot be made read-only, main's answer for a full disk is what the app gets.
+  if (!unlock) {
+    await page.route('**/__ipc/saveReview', (route) =>
+      route.fulfill({ json: { ok: false, error: { code: 'IO', message: 'Could not save “Heat”: the disk is full.' } } }),
+    )
+  }
+  try {
+    await typeAtEnd(page, ' Words the disk refused.')
+    const notice = page.getByRole('alert').filter({ hasText: 'Your edits could not be saved.' })
+    await expect(notice).toContainText(unlock ? 'permission denied' : 'the disk is full')
+    await expect(editorText(page)).toContainText('Words the disk refused.')
+
+    const rescue = join(tempDir, 'rescue')
+    await mkdir(rescue)
+    host.picks.folder = rescue
+    await notice.getByRole('button', { name: 'Save as…' }).click()
+    const copy = join(rescue, 'heat', 'review.md')
+    await expect(notice).toContainText(`Saved a copy: ${copy}`)
+    const saved = await readFile(copy, 'utf8')
+    expect(saved).toMatch(/^title: Heat$/m)
+    expect(saved).toContain('Original text. Words the disk refused.')
+    expect(await readFile(join(rescue, 'heat', 'assets', 'diner.png'))).toEqual(await readFile(join(libraryDir, 'heat', 'assets', 'diner.png')))
+    expect(await readFile(file)).toEqual(before)
+  } finally {
+    await unlock?.()
+    await page.unroute('**/__ipc/saveReview')
+  }
+
+  // The folder takes writes again: the next save goes through and the notice goes away.
+  await typeAtEnd(page, ' Saved at last.')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: 'Your edits could not be saved.' })).toHaveCount(0)
+  await expect.poll(() => readFile(file, 'utf8')).toContain('Words the disk refused. Saved at last.')
 })

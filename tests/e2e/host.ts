@@ -52,6 +52,8 @@ export interface Host {
   errors: string[]
   /** Files the app asked the system to open (a browser page cannot launch programs). */
   opened: string[]
+  /** What the pickers answer when no option was given (null: cancelled); a test sets them before clicking "Browse…". */
+  picks: { folder: string | null; file: string | null }
   close(): Promise<void>
 }
 
@@ -65,13 +67,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     },
   }
   const opened: string[] = []
+  const picks: Host['picks'] = { folder: null, file: null }
   const printer = createChromiumPrinter()
   const services = await createServices({
     platform: {
       documentsDir: options.libraryDir,
       resourcesDir: join(ROOT, 'resources'),
-      pickFolder: options.pickFolder ?? (async () => null),
-      pickFile: options.pickFile ?? (async () => null),
+      pickFolder: options.pickFolder ?? (async () => picks.folder),
+      pickFile: options.pickFile ?? (async () => picks.file),
       openPath: async (path) => void opened.push(path),
       assetUrl: (id, path) => `/__asset/${[id, ...path.split('/')].map(encodeURIComponent).join('/')}`,
       printer,
@@ -139,6 +142,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     services,
     errors,
     opened,
+    picks,
     close: async () => {
       await shutdownServices(services)
       await printer.close()

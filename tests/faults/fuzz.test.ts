@@ -12,8 +12,8 @@ import { CHANNELS, type Channel } from '../../src/shared/contract'
 import { dispatch } from '../../src/main/dispatch'
 import { RESOURCES, services, snapshotTree } from './helpers'
 
-/** Channels that write outside the library by design (a chosen folder, a chosen export target). */
-const WRITES_ELSEWHERE_BY_DESIGN: Channel[] = ['switchLibrary', 'exportReviews']
+/** Channels that write outside the library by design (a chosen folder, a chosen export or save-as target). */
+const WRITES_ELSEWHERE_BY_DESIGN: Channel[] = ['switchLibrary', 'exportReviews', 'saveReviewAs']
 
 const hostileId = fc.oneof(
   fc.constantFrom(

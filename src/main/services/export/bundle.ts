@@ -15,6 +15,7 @@ import { slugify } from '../../../shared/text'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { parseReview, ReviewParseError } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { claimFolder } from '../fs/claimFolder'
 import { ASSETS_DIR, REVIEW_FILE } from '../library/library'
 import { refuseInsideReview } from './guard'
 
@@ -100,7 +101,7 @@ export async function importBundle(file: string, libraryRoot: string): Promise<I
   const content = isZip ? readZip(bytes) : { files: new Map([[REVIEW_FILE, markdownFile(bytes, fallbackName)]]), skipped: [] }
   const review = content.files.get(REVIEW_FILE)!
   const title = titleOf(review, fallbackName)
-  const id = await claimFolder(libraryRoot, slugify(title))
+  const id = await claimFolder(libraryRoot, slugify(title), 'create a folder in the library')
   const dir = join(libraryRoot, id)
   try {
     await mkdir(join(dir, ASSETS_DIR))
@@ -223,19 +224,4 @@ function titleOf(review: Uint8Array, fallback: string): string {
     if (error instanceof ReviewParseError) return fallback // imported anyway; the library opens it read-only with the reason
     throw error
   }
-}
-
-/** Creates `<libraryRoot>/<slug>` (or `slug-2`, …) exclusively and returns its name. */
-async function claimFolder(libraryRoot: string, slug: string): Promise<string> {
-  for (let n = 1; n < 10_000; n++) {
-    const id = n === 1 ? slug : `${slug}-${n}`
-    try {
-      await mkdir(join(libraryRoot, id))
-      return id
-    } catch (error) {
-      if (isErrnoCode(error, 'EEXIST')) continue
-      throw describeIoError(error, `create a folder in the library`)
-    }
-  }
-  fail('ALREADY_EXISTS', `No free folder name for “${slug}”.`)
 }

@@ -17,6 +17,7 @@ import { contentHash, REVIEW_FILE, type Library } from '../library/library'
 import type { ReviewWatcher } from '../watch/watcher'
 import type { RecoveryJournal } from './journal'
 import { KeyedSerial } from './keyed'
+import { saveReviewAs, type SaveAsResult } from './saveAs'
 
 export interface ReviewWritesOptions {
   libraries: { current(): Library }
@@ -109,6 +110,24 @@ export class ReviewWrites {
         await journal.follow(id, renamed.id)
       }
       return renamed
+    })
+  }
+
+  /**
+   * Writes the editor's state as a new review in `destDir` (when it cannot be saved where it is);
+   * the review itself is left as it is. After its pending saves, so no image is tidied away meanwhile.
+   */
+  saveAs(args: { id: string; meta: ReviewMeta; doc: EditorDocument; destDir: string }): Promise<SaveAsResult> {
+    const { id, meta, doc, destDir } = args
+    return this.serial.run(id, async () => {
+      let reviewDir: string | undefined
+      try {
+        reviewDir = await this.options.libraries.current().reviewDir(id)
+      } catch (error) {
+        // A vanished folder has no images to copy; the text is saved all the same.
+        if (!(error instanceof VerdictError && error.code === 'NOT_FOUND')) throw error
+      }
+      return saveReviewAs({ id, reviewDir, meta, doc, destDir })
     })
   }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { Icon } from '@renderer/components/Icon'
 import type { Problem } from './editorServices'
 
@@ -40,6 +40,46 @@ export function ReviewNotices({ warnings, problem, onDismissProblem }: { warning
           </button>
         </section>
       )}
+    </div>
+  )
+}
+
+/**
+ * Saving keeps failing (a full disk, a read-only folder, a locked file): the edits stay in the editor
+ * and autosave keeps trying, and "Save as…" puts them in a new review in another folder meanwhile.
+ */
+export function SaveFailedNotice({
+  message,
+  copy,
+  busy,
+  onSaveAs,
+}: {
+  message: string
+  /** The copy saved with "Save as…", if any. */
+  copy: { path: string; skipped: string[] } | null
+  busy: boolean
+  onSaveAs: () => void
+}) {
+  const headingId = useId()
+  return (
+    <div className="notice notice-error" role="alert" aria-labelledby={headingId}>
+      <Icon name="warning" />
+      <div>
+        <strong id={headingId}>Your edits could not be saved.</strong>
+        <p>{message}</p>
+        <p>They are still here, and Verdict keeps trying. To keep them safe now, save them as a new review in another folder.</p>
+        {copy && (
+          <p>
+            Saved a copy: {copy.path}
+            {copy.skipped.length > 0 && ` (without ${copy.skipped.length === 1 ? 'an image' : `${copy.skipped.length} images`} that could not be copied: ${copy.skipped.join(', ')})`}
+          </p>
+        )}
+        <div className="notice-actions">
+          <button type="button" className="button button-primary" disabled={busy} onClick={onSaveAs}>
+            Save as…
+          </button>
+        </div>
+      </div>
     </div>
   )
 }

@@ -17,7 +17,7 @@ import { PreviewToggle, usePreviewToggle } from '@renderer/preview/PreviewToggle
 import { EditorServicesProvider } from '@renderer/editor/EditorServices'
 import { HistoryPanel } from './HistoryPanel'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
-import { ReviewNotices } from './ReviewNotices'
+import { ReviewNotices, SaveFailedNotice } from './ReviewNotices'
 import { useReviewEditorServices } from './editorServices'
 import { StatusBar } from './StatusBar'
 import { TitleField } from './TitleField'
@@ -203,6 +203,10 @@ function EditableReview({
   const [showRecovered, setShowRecovered] = useState(recovered !== undefined)
   const [meta, setMeta] = useState<ReviewMeta>(initial.meta)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
+  // The last failure of an ordinary save: kept while retries run (they show "Saving…"), until one succeeds.
+  const [saveFailure, setSaveFailure] = useState<string | null>(null)
+  const [savedCopy, setSavedCopy] = useState<{ path: string; skipped: string[] } | null>(null)
+  const [savingAs, setSavingAs] = useState(false)
   const [showDetails, setShowDetails] = useState(true)
   const [showPreview, togglePreview] = usePreviewToggle()
   const [exporting, setExporting] = useState(false)
@@ -220,7 +224,14 @@ function EditableReview({
         save: (args) => api.saveReview(args),
         journal: (args) => api.journalDraft(args),
         clearJournal: () => api.clearDraft({ id: review.id }),
-        onState: setSaveState,
+        onState: (state) => {
+          setSaveState(state)
+          if (state.kind === 'saved') {
+            setSaveFailure(null)
+            setSavedCopy(null)
+          }
+          else if (state.kind === 'error') setSaveFailure(state.conflict ? null : state.message)
+        },
       }),
   )
 
@@ -349,6 +360,23 @@ function EditableReview({
     }
   }
 
+  /** Writes the edits as a new review in a folder the user picks, while they cannot be saved here. */
+  const saveElsewhere = async () => {
+    setSavingAs(true)
+    try {
+      const destDir = await api.pickFolder()
+      if (!destDir) return
+      const { meta: latestMeta, doc } = saver.latest()
+      const copy = await api.saveReviewAs({ id: review.id, meta: latestMeta, doc, destDir })
+      setSavedCopy(copy)
+      notify(`Saved a copy: ${copy.path}`)
+    } catch (error) {
+      notify(`The copy could not be saved: ${errorMessage(error)}`)
+    } finally {
+      setSavingAs(false)
+    }
+  }
+
   const close = async () => {
     try {
       await saver.flush()
@@ -436,6 +464,9 @@ function EditableReview({
                 </div>
               </div>
             </div>
+          )}
+          {outside === null && saveFailure !== null && (
+            <SaveFailedNotice message={saveFailure} copy={savedCopy} busy={savingAs} onSaveAs={() => void saveElsewhere()} />
           )}
           {showRecovered && (
             <div className="notice recovered" role="region" aria-label="Recovered">

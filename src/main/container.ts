@@ -9,6 +9,12 @@ import { RecoveryJournal } from './services/recovery/journal'
 import { ReviewWrites } from './services/recovery/writes'
 import { createSettingsService, type KeyValueBackend, type SettingsService } from './services/settings/settings'
 import { ReviewWatcher } from './services/watch/watcher'
+import { loadTheme } from './services/export'
+import { BlogStore } from './services/publish/blogs'
+import type { Fetch } from './services/publish/http'
+import { PublishService, type RetryPolicy } from './services/publish/service'
+import { createTarget } from './services/publish/targets'
+import { createMemorySecretStore, type SecretStore } from './services/secrets/secrets'
 
 /** What only the host (Electron, or the e2e test host) can provide. */
 export interface Platform {
@@ -31,6 +37,11 @@ export interface ContainerOptions {
   settingsBackend: KeyValueBackend
   env: { VERDICT_LIBRARY?: string | undefined }
   now?: () => Date
+  /** The OS keychain in the app; memory where there is none (tests, the browser-hosted app). */
+  secrets?: SecretStore
+  /** Publishing's network and timing, for tests (real servers, shorter waits). */
+  publish?: { fetch?: Fetch; retry?: RetryPolicy; outboxCheckMs?: number; sleep?: (ms: number) => Promise<void> }
+  log?: (message: string, detail?: unknown) => void
 }
 
 export interface Services {
@@ -44,6 +55,8 @@ export interface Services {
   watcher: ReviewWatcher
   /** The save path: history, save, recovery journal and watcher in one order (recovery/writes.ts). */
   writes: ReviewWrites
+  blogs: BlogStore
+  publish: PublishService
 }
 
 /** Builds the main-process services in dependency order and opens the library. */
@@ -79,11 +92,34 @@ export async function createServices(options: ContainerOptions): Promise<Service
     assetUrl: (id, path) => platform.assetUrl(id, path),
     openPath: (path) => platform.openPath(path),
   })
-  return { platform, events, settings, libraries, pages, history, journal, watcher, writes }
+  const blogs = new BlogStore({ libraries, secrets: options.secrets ?? createMemorySecretStore(), ...(options.log ? { log: options.log } : {}) })
+  const { fetch, ...publishTiming } = options.publish ?? {}
+  const publish = new PublishService({
+    libraries,
+    writes,
+    events,
+    blogs,
+    settings,
+    createTarget: (blog, secret) =>
+      createTarget(
+        { blog, secret, ...(fetch ? { fetch } : {}) },
+        {
+          loadTheme: () => loadTheme(join(platform.resourcesDir, 'themes'), settings.get().theme),
+          now: options.now ?? (() => new Date()),
+          libraryDir: libraries.current().root,
+        },
+      ),
+    ...publishTiming,
+    ...clock,
+    ...(options.log ? { log: options.log } : {}),
+  })
+  publish.start()
+  return { platform, events, settings, libraries, pages, history, journal, watcher, writes, blogs, publish }
 }
 
 /** Lets pending journal writes finish and stops watching, before the process exits. */
 export async function shutdownServices(services: Services): Promise<void> {
+  services.publish.stop()
   await services.journal.idle()
   services.watcher.close()
 }

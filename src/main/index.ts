@@ -1,7 +1,7 @@
 /** App lifecycle only: everything with behaviour lives in services that also run under plain Node. */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, net, protocol, shell } from 'electron'
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import { ASSET_SCHEME, assetProtocolUrl, EVENT_CHANNEL } from '../shared/contract'
 import { ElectronPrinter } from './electronPrinter'
@@ -9,6 +9,7 @@ import { createServices, shutdownServices } from './container'
 import { createHandlers } from './routes'
 import { registerIpc } from './ipc'
 import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
+import { createKeychainSecretStore } from './services/secrets/secrets'
 import type { KeyValueBackend } from './services/settings/settings'
 import { createMainWindow } from './window'
 
@@ -25,6 +26,9 @@ app.enableSandbox()
 if (process.env['VERDICT_USER_DATA']) app.setPath('userData', process.env['VERDICT_USER_DATA'])
 
 void app.whenReady().then(async () => {
+  const settingsStore = new ElectronStore({ name: 'settings' }) as unknown as KeyValueBackend
+  // Only ciphertexts from safeStorage, in a file of their own: never in the settings file.
+  const cipherFile = new ElectronStore<Record<string, string>>({ name: 'secrets' })
   const services = await createServices({
     platform: {
       documentsDir: app.getPath('documents'),
@@ -44,8 +48,14 @@ void app.whenReady().then(async () => {
       assetUrl: assetProtocolUrl,
       printer: new ElectronPrinter(),
     },
-    settingsBackend: new ElectronStore({ name: 'settings' }) as unknown as KeyValueBackend,
+    settingsBackend: settingsStore,
     env: { VERDICT_LIBRARY: process.env['VERDICT_LIBRARY'] },
+    secrets: createKeychainSecretStore({
+      safeStorage,
+      file: { get: (key) => cipherFile.get(key), set: (key, value) => cipherFile.set(key, value), delete: (key) => cipherFile.delete(key) },
+      allowWeakFile: () => settingsStore.store.keepSecretsWithoutKeyring === true,
+    }),
+    log: log.error,
   })
   registerIpc(createHandlers(services), isAppUrl, log)
   protocol.handle(ASSET_SCHEME, async (request) => {

@@ -3,7 +3,7 @@ import type { Services } from './container'
 import { imageLimitsOf, importImage } from './services/assets/import'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish }: Services): Handlers {
   const library = () => libraries.current()
   return {
     getLibrary: async () => libraries.info(),
@@ -38,5 +38,13 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     discardRecovered: async ({ id }) => journal.discard(id),
     watchReview: async ({ id, hash }) => watcher.watch(id, hash),
     unwatchReview: async ({ id }) => watcher.unwatch(id),
+    listBlogs: async () => blogs.views(),
+    saveBlog: async ({ blog, secret }) => blogs.view(await blogs.save(blog, secret)),
+    removeBlog: async ({ id }) => blogs.remove(id),
+    preflightPublish: async (request) => publish.preflight(request),
+    publishReview: async (request) => publish.publish(request),
+    listOutbox: async () => publish.outbox(),
+    sendOutbox: async () => publish.sendOutboxNow(),
+    readPublishLog: async ({ id }) => publish.readLog(id),
   } satisfies Handlers
 }

@@ -5,6 +5,17 @@
  */
 import type { EditorDocument } from './document'
 import type { ImageAsset, LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
+import type {
+  BlogDraft,
+  BlogView,
+  OutboxJob,
+  PreflightProblem,
+  PublishLogEntry,
+  PublishOutcome,
+  PublishRecord,
+  PublishRequest,
+  SecretBackend,
+} from './publish'
 
 export type OpenedReview =
   | {
@@ -156,6 +167,19 @@ export interface Contract {
   /** Reports changes of the open review's file by others as `review-changed-on-disk` / `review-missing`. */
   watchReview: { args: { id: string; hash: string }; result: void }
   unwatchReview: { args: { id: string }; result: void }
+  /** The library's blogs (never their secrets) and where secrets are kept on this computer. */
+  listBlogs: { args: void; result: { blogs: BlogView[]; secrets: SecretBackend } }
+  /** Adds a blog (no id) or changes one; a non-empty `secret` replaces the stored one. */
+  saveBlog: { args: { blog: BlogDraft; secret?: string }; result: BlogView }
+  removeBlog: { args: { id: string }; result: void }
+  /** What would stop this publish (nothing is sent but a sign-in check). */
+  preflightPublish: { args: Omit<PublishRequest, 'overwrite'>; result: PreflightProblem[] }
+  /** Publishes the saved review; steps arrive as `publish-progress` events. */
+  publishReview: { args: PublishRequest; result: PublishOutcome }
+  listOutbox: { args: void; result: OutboxJob[] }
+  /** Tries every waiting publish now; returns what still waits. */
+  sendOutbox: { args: void; result: OutboxJob[] }
+  readPublishLog: { args: { id: string }; result: PublishLogEntry[] }
 }
 
 export type Channel = keyof Contract
@@ -195,6 +219,14 @@ export const CHANNELS = [
   'discardRecovered',
   'watchReview',
   'unwatchReview',
+  'listBlogs',
+  'saveBlog',
+  'removeBlog',
+  'preflightPublish',
+  'publishReview',
+  'listOutbox',
+  'sendOutbox',
+  'readPublishLog',
 ] as const satisfies readonly Channel[]
 
 // Compile-time check that CHANNELS lists every channel of the contract.
@@ -212,6 +244,11 @@ export type AppEvent =
   /** The open review's folder (or its review.md) was renamed or deleted outside Verdict. */
   | { type: 'review-missing'; id: string }
   | { type: 'export-progress'; index: number; total: number; id: string; state: 'started' | 'done' | 'failed'; error?: string }
+  /** One step of a publish (an image, the post, the check afterwards), as it happens. */
+  | { type: 'publish-progress'; id: string; entry: PublishLogEntry }
+  /** Main wrote the review's `published` records: the editor's file now has this hash. */
+  | { type: 'review-published'; id: string; hash: string; published: PublishRecord[] }
+  | { type: 'outbox-changed' }
 
 /**
  * What the preload (or the e2e test host) exposes as `window.verdict`: deliberately tiny, so both
@@ -262,6 +299,10 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'ALREADY_EXISTS',
   'IO',
+  /** A blog refused the sign-in: the critic enters the credentials again. */
+  'UNAUTHORIZED',
+  /** A blog refused the request; the message carries the blog's own words. */
+  'REMOTE',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,5 +1,6 @@
 /** The review model shared by main, preload and renderer. Plain data only. */
 import type { ScoreSummary, Subject } from './critic'
+import type { PublishRecord } from './publish'
 
 export const REVIEW_STATUSES = ['draft', 'ready', 'published'] as const
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
@@ -24,6 +25,8 @@ export interface ReviewMeta {
   spoilers?: boolean
   /** `assets/…` of the review's featured image. */
   featuredImage?: string
+  /** Where the review was published, one record per blog. Written by main only: saves keep the file's. */
+  published?: PublishRecord[]
   /** Keys this version of the app does not edit, preserved verbatim. */
   extra: Record<string, unknown>
 }
@@ -68,6 +71,11 @@ export interface Settings {
   theme: string
   /** Where exports go; empty means `<Documents>/Verdict Exports`. */
   exportDir: string
+  /**
+   * Keep blog passwords in Verdict's own file although no system keyring protects it (Linux
+   * without one); otherwise they last only for the session. Opt-in after a warning.
+   */
+  keepSecretsWithoutKeyring: boolean
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -79,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxImageBytes: 25 * 1024 * 1024,
   theme: 'classic',
   exportDir: '',
+  keepSecretsWithoutKeyring: false,
 }
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const

@@ -18,6 +18,14 @@ export interface BlogConfig {
   username?: string
 }
 
+/** A blog as the renderer sees it: whether Verdict holds its secret, never the secret. */
+export interface BlogView extends BlogConfig {
+  signedIn: boolean
+}
+
+/** What the blog form sends: a new blog has no id yet. */
+export type BlogDraft = Omit<BlogConfig, 'id'> & { id?: string }
+
 export const PUBLISH_STATUSES = ['draft', 'published', 'scheduled'] as const
 export type PublishStatus = (typeof PUBLISH_STATUSES)[number]
 
@@ -76,6 +84,8 @@ export interface PreflightProblem {
 
 export type PublishOutcome =
   | { kind: 'published'; record: PublishRecord; hash: string }
+  /** Nothing was sent, or the blog refused an image as too large: what to fix. */
+  | { kind: 'blocked'; problems: PreflightProblem[] }
   /** The blog could not be reached; the job waits in the outbox and is sent when it can be. */
   | { kind: 'queued'; reason: string; nextAttemptAt: string }
 

@@ -4,6 +4,7 @@ import type { Args, Channel } from './contract'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
 import { EXPORT_FORMATS } from './contract'
 import { REVIEW_STATUSES } from './model'
+import { BLOG_KINDS, PUBLISH_STATUSES } from './publish'
 
 /** A review id is a single folder name inside the library: no separators, no dot-names. */
 export const reviewId = z
@@ -51,6 +52,37 @@ export const assetPath = z.string().refine(isSafeAssetPath, { message: 'must be 
 
 export const imageWidth = z.enum(IMAGE_WIDTHS)
 
+const isoInstant = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO time')
+export const zonedTime = z.strictObject({ at: isoInstant, zone: z.string().min(1).max(64) })
+
+export const publishRecord = z.strictObject({
+  target: z.string().min(1).max(100),
+  publishId: z.string().min(1).max(100),
+  id: z.string().max(200),
+  url: z.string().max(2000),
+  at: z.string().max(40),
+  status: z.enum(PUBLISH_STATUSES),
+  scheduled: zonedTime.optional(),
+  remoteUpdatedAt: z.string().max(40).optional(),
+  media: z.record(assetPath, z.strictObject({ url: z.string().max(2000), id: z.string().max(200).optional() })),
+})
+
+export const blogConfig = z.strictObject({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1, 'give the blog a name').max(100),
+  kind: z.enum(BLOG_KINDS),
+  url: z.string().trim().min(1, 'give the blog an address').max(2000),
+  username: z.string().max(200).optional(),
+})
+
+export const publishRequest = z.strictObject({
+  id: reviewId,
+  blogId: z.string().min(1).max(100),
+  status: z.enum(PUBLISH_STATUSES),
+  schedule: zonedTime.optional(),
+  overwrite: z.boolean().optional(),
+})
+
 export const reviewMeta = z.strictObject({
   title: z.string().max(500),
   author: z.string().max(200),
@@ -64,6 +96,7 @@ export const reviewMeta = z.strictObject({
   score: scoreSummary.optional(),
   spoilers: z.boolean().optional(),
   featuredImage: assetPath.optional(),
+  published: z.array(publishRecord).max(50).optional(),
   extra: z.record(z.string(), z.unknown()),
 })
 
@@ -94,6 +127,7 @@ const settingsPatch = z.strictObject({
   maxImageBytes: z.number().int().min(1024 * 1024).max(200 * 1024 * 1024).optional(),
   theme: pageLook.theme.optional(),
   exportDir: z.string().max(4096).optional(),
+  keepSecretsWithoutKeyring: z.boolean().optional(),
 })
 
 const none = z.undefined()
@@ -154,6 +188,14 @@ export const argSchemas = {
   discardRecovered: z.strictObject({ id: reviewId }),
   watchReview: z.strictObject({ id: reviewId, hash: z.string().max(128) }),
   unwatchReview: z.strictObject({ id: reviewId }),
+  listBlogs: none,
+  saveBlog: z.strictObject({ blog: blogConfig.partial({ id: true }), secret: z.string().max(10_000).optional() }),
+  removeBlog: z.strictObject({ id: blogConfig.shape.id }),
+  preflightPublish: publishRequest.omit({ overwrite: true }),
+  publishReview: publishRequest,
+  listOutbox: none,
+  sendOutbox: none,
+  readPublishLog: z.strictObject({ id: reviewId }),
 } satisfies { [C in Channel]: z.ZodType }
 
 /** Parses a channel's argument or throws zod's error listing what is wrong. */

@@ -46,6 +46,20 @@ export function serializeReview(meta: ReviewMeta, doc: EditorDocument): string {
   return `---\n${metaToYaml(score ? { ...rest, score } : rest)}---\n${body && `\n${body}`}`
 }
 
+/**
+ * The file with only its front matter changed: the body's bytes are kept as they are (not
+ * re-serialised), so main's own bookkeeping (the publish record) never reformats the critic's text.
+ */
+export function rewriteFrontMatter(file: Buffer, fallback: MetaFallback, change: (meta: ReviewMeta) => ReviewMeta): string {
+  const { data, body } = readFrontMatter(file)
+  return `---\n${metaToYaml(change(metaFromYaml(data, fallback)))}---\n${body}`
+}
+
+/** The front matter's meta alone (the body is not parsed). */
+export function readMeta(file: Buffer, fallback: MetaFallback): ReviewMeta {
+  return metaFromYaml(readFrontMatter(file).data, fallback)
+}
+
 export function wordCountOf(doc: EditorDocument): number {
   return countWords(documentText(doc))
 }

@@ -19,10 +19,11 @@ const KNOWN_KEYS = [
   'featuredImage',
   'score',
   'subject',
+  'published',
 ] as const
 const KNOWN = new Set<string>(KNOWN_KEYS)
 /** Written only when set, so a plain review's front matter stays short. */
-const OPTIONAL = new Set<string>(['spoilers', 'featuredImage', 'score', 'subject'])
+const OPTIONAL = new Set<string>(['spoilers', 'featuredImage', 'score', 'subject', 'published'])
 
 export interface MetaFallback {
   title: string
@@ -45,6 +46,7 @@ export function metaFromYaml(data: Record<string, unknown>, fallback: MetaFallba
     ...(data.featuredImage ? { featuredImage: asText(data.featuredImage, 'featuredImage') } : {}),
     ...(data.score != null ? { score: scoreFromYaml(data.score) } : {}),
     ...(data.subject != null ? { subject: subjectFromYaml(data.subject) } : {}),
+    ...(data.published != null ? { published: publishedFromYaml(data.published) } : {}),
     // fromEntries defines own properties, so even a `__proto__` key stays plain data.
     extra: Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN.has(key))),
   }
@@ -97,6 +99,29 @@ function subjectFromYaml(value: unknown): unknown {
       ? Object.fromEntries(Object.entries(ids).filter(([, id]) => id != null && id !== '').map(([key, id]) => [key, asText(id, `subject.ids.${key}`)]))
       : ids,
   }
+}
+
+/** `published:` records, where a hand-edited post id may have become a YAML number. */
+function publishedFromYaml(value: unknown): unknown {
+  if (!Array.isArray(value)) return value
+  return value.map((record: unknown) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return record
+    const fields = record as Record<string, unknown>
+    const media = fields['media'] ?? {}
+    return {
+      ...fields,
+      id: asText(fields['id'], 'published.id'),
+      media:
+        typeof media === 'object' && !Array.isArray(media)
+          ? Object.fromEntries(
+              Object.entries(media as Record<string, Record<string, unknown>>).map(([path, image]) => [
+                path,
+                image && typeof image === 'object' && image['id'] != null ? { ...image, id: asText(image['id'], 'published.media.id') } : image,
+              ]),
+            )
+          : media,
+    }
+  })
 }
 
 /** A YAML list, or one comma-separated string (`tags: action, thriller`). */
@@ -156,7 +181,7 @@ function compact(value: object): Record<string, unknown> {
 }
 
 function isSet(value: unknown): boolean {
-  return value !== undefined && value !== '' && value !== false
+  return value !== undefined && value !== '' && value !== false && !(Array.isArray(value) && value.length === 0)
 }
 
 /**

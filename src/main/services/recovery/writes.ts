@@ -10,7 +10,9 @@ import { join } from 'node:path'
 import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
-import { describeIoError } from '../errors'
+import type { PublishRecord } from '../../../shared/publish'
+import { describeIoError, fail, isErrnoCode } from '../errors'
+import { ReviewParseError, readMeta, rewriteFrontMatter } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
 import { contentHash, REVIEW_FILE, type Library } from '../library/library'
@@ -27,9 +29,18 @@ export interface ReviewWritesOptions {
   log?: (message: string, detail?: unknown) => void
 }
 
+/** How many of the app's own front-matter writes per review a late save may still be based on. */
+const REBASES_KEPT = 16
+
 export class ReviewWrites {
   private readonly serial = new KeyedSerial()
   private readonly log: (message: string, detail?: unknown) => void
+  /**
+   * Per review, the hashes main itself moved the file from → to by writing only its own front
+   * matter (the publish record). An editor save based on the older hash is based on the newer
+   * one: nobody else changed the critic's text, so it is no conflict.
+   */
+  private readonly rebased = new Map<string, Map<string, string>>()
 
   constructor(private readonly options: ReviewWritesOptions) {
     this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
@@ -44,7 +55,8 @@ export class ReviewWrites {
       const end = watcher.beginOwnWrite(id)
       let result: SaveResult | undefined
       try {
-        result = await library.save(id, meta, doc, baseHash)
+        const base = this.rebasedHash(id, baseHash)
+        result = await library.save(id, { ...meta, ...(await this.publishedOnDisk(library, id)) }, doc, base)
       } finally {
         end(result?.hash)
       }
@@ -159,7 +171,73 @@ export class ReviewWrites {
     })
   }
 
+  /**
+   * Writes one blog's publish record into the review's front matter, the body's bytes untouched;
+   * `live` also marks the review published. Returns the file's new hash and all its records.
+   */
+  recordPublished(id: string, record: PublishRecord, live: boolean): Promise<{ hash: string; published: PublishRecord[] }> {
+    return this.serial.run(id, async () => {
+      const { libraries, watcher } = this.options
+      const path = join(await libraries.current().reviewDir(id), REVIEW_FILE)
+      const bytes = await readReview(path, id)
+      let published: PublishRecord[] = []
+      const now = new Date().toISOString()
+      const text = rewriteFrontMatter(bytes, { title: id, created: now, updated: now }, (meta) => {
+        published = [...(meta.published ?? []).filter((kept) => kept.target !== record.target), record]
+        return { ...meta, published, ...(live ? { status: 'published' as const } : {}) }
+      })
+      const end = watcher.beginOwnWrite(id)
+      let hash: string | undefined
+      try {
+        await writeFileAtomic(path, text)
+        hash = contentHash(Buffer.from(text, 'utf8'))
+      } catch (error) {
+        throw describeIoError(error, `record where “${id}” was published`)
+      } finally {
+        end(hash)
+      }
+      this.rebase(id, contentHash(bytes), hash)
+      return { hash, published }
+    })
+  }
+
+  private rebase(id: string, from: string, to: string): void {
+    const moves = this.rebased.get(id) ?? new Map<string, string>()
+    moves.set(from, to)
+    if (moves.size > REBASES_KEPT) moves.delete(moves.keys().next().value!)
+    this.rebased.set(id, moves)
+  }
+
+  private rebasedHash(id: string, hash: string): string {
+    const moves = this.rebased.get(id)
+    let current = hash
+    for (let hops = 0; moves?.has(current) && hops <= REBASES_KEPT; hops++) current = moves.get(current)!
+    return current
+  }
+
+  /** The file's `published` records: main owns them, so a save never takes the editor's (possibly stale) copy. */
+  private async publishedOnDisk(library: Library, id: string): Promise<Pick<ReviewMeta, 'published'>> {
+    try {
+      const bytes = await readFile(join(await library.reviewDir(id), REVIEW_FILE))
+      const { published } = readMeta(bytes, { title: id, created: '', updated: '' })
+      return { published: published ?? [] }
+    } catch (error) {
+      // Missing or unreadable: the save itself reports it (NOT_FOUND, CONFLICT).
+      if (error instanceof ReviewParseError || isErrnoCode(error, 'ENOENT')) return {}
+      throw error
+    }
+  }
+
   snapshot(id: string, reason: 'manual' | 'publish'): Promise<VersionInfo> {
     return this.serial.run(id, () => this.options.history.snapshot(id, reason))
+  }
+}
+
+async function readReview(path: string, id: string): Promise<Buffer> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE} any more.`)
+    throw describeIoError(error, `read “${id}”`)
   }
 }

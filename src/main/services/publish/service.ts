@@ -1,0 +1,445 @@
+/**
+ * One-click publish: pre-flight, then each image, then the post, then a check of what the blog
+ * reports. The blog's ids are written into the review's front matter (`published:`) the moment
+ * they are known, and a generated publish id before the first request, so a retry — in this run,
+ * from the outbox after a restart, or a later re-publish — updates the post instead of adding one.
+ */
+import { randomUUID } from 'node:crypto'
+import { VerdictError } from '../../../shared/contract'
+import type {
+  BlogConfig,
+  OutboxJob,
+  PreflightProblem,
+  PublishLogEntry,
+  PublishOutcome,
+  PublishRecord,
+  PublishRequest,
+  PublishStatus,
+  RemoteImage,
+} from '../../../shared/publish'
+import { probeImage } from '../assets/probe'
+import type { EventBus } from '../events'
+import { loadReviewSource, readReviewImage, type ReviewSource } from '../export'
+import type { LibraryManager } from '../library/manager'
+import { buildPost, type Post, type PostImage } from '../pipeline'
+import type { ReviewWrites } from '../recovery/writes'
+import type { SettingsService } from '../settings/settings'
+import { KeyedSerial } from '../recovery/keyed'
+import type { BlogStore } from './blogs'
+import { isPublishError, PublishError } from './errors'
+import { PublishLog } from './log'
+import { Outbox } from './outbox'
+import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from './targets/types'
+
+export interface RetryPolicy {
+  /** Tries per step before a network failure sends the job to the outbox. */
+  attempts: number
+  /** First wait; doubled each try, ±50 % jitter. */
+  baseDelayMs: number
+}
+
+export interface PublishServiceOptions {
+  libraries: LibraryManager
+  writes: ReviewWrites
+  events: EventBus
+  blogs: BlogStore
+  settings: SettingsService
+  /** Builds the blog's target (the registry in targets/index.ts). */
+  createTarget(blog: BlogConfig, secret: string): PublishTarget
+  retry?: RetryPolicy
+  /** How often waiting outbox jobs are looked at (0: only when asked). */
+  outboxCheckMs?: number
+  now?: () => Date
+  sleep?: (ms: number) => Promise<void>
+  log?: (message: string, detail?: unknown) => void
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1000 }
+/** A scheduled time the blog reports may differ by its rounding (Ghost, WordPress: seconds). */
+const SCHEDULE_TOLERANCE_MS = 60_000
+
+interface Job {
+  request: PublishRequest
+  blog: BlogConfig
+  target: PublishTarget
+  source: ReviewSource
+}
+
+export class PublishService {
+  private readonly serial = new KeyedSerial()
+  private readonly outboxStore: Outbox
+  private readonly logs = new PublishLog()
+  private readonly retry: RetryPolicy
+  private readonly now: () => Date
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly log: (message: string, detail?: unknown) => void
+  private timer: ReturnType<typeof setInterval> | undefined
+
+  constructor(private readonly options: PublishServiceOptions) {
+    this.outboxStore = new Outbox(() => options.libraries.current().root)
+    this.retry = options.retry ?? DEFAULT_RETRY
+    this.now = options.now ?? (() => new Date())
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
+  }
+
+  /** Starts looking at the outbox every `outboxCheckMs`; sends what is due. */
+  start(): void {
+    const every = this.options.outboxCheckMs ?? 30_000
+    if (every > 0 && !this.timer) {
+      this.timer = setInterval(() => void this.flushOutbox({ dueOnly: true }).catch((error) => this.log('Outbox: sending failed', error)), every)
+      this.timer.unref?.()
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+    this.timer = undefined
+  }
+
+  /** Everything that would stop a publish, found without changing anything (the blog is asked only to sign in). */
+  async preflight(request: Pick<PublishRequest, 'id' | 'blogId' | 'status' | 'schedule'>): Promise<PreflightProblem[]> {
+    const prepared = await this.prepare(request)
+    if ('problems' in prepared) return prepared.problems
+    return [...this.contentProblems(prepared), ...(await this.connectionProblems(prepared))]
+  }
+
+  publish(request: PublishRequest): Promise<PublishOutcome> {
+    return this.serial.run(request.id, () => this.run(request))
+  }
+
+  outbox(): Promise<OutboxJob[]> {
+    return this.outboxStore.list()
+  }
+
+  /** Sends the outbox's jobs (all of them, or those whose time has come), one review at a time. */
+  async flushOutbox({ dueOnly = false } = {}): Promise<void> {
+    const now = this.now().getTime()
+    for (const job of await this.outboxStore.list()) {
+      if (dueOnly && Date.parse(job.nextAttemptAt) > now) continue
+      try {
+        await this.publish(job.request)
+      } catch (error) {
+        // A refusal (not a network failure) ends the job; the review's publish log keeps why.
+        this.log(`Outbox: publishing “${job.request.id}” failed`, error instanceof Error ? error.message : error)
+        await this.outboxStore.remove(job.request)
+        this.options.events.emit({ type: 'outbox-changed' })
+      }
+    }
+  }
+
+  /** The "Send now" button: every waiting job, due or not; what still waits afterwards. */
+  async sendOutboxNow(): Promise<OutboxJob[]> {
+    await this.flushOutbox()
+    return this.outboxStore.list()
+  }
+
+  async readLog(id: string): Promise<PublishLogEntry[]> {
+    return this.logs.read(await this.options.libraries.current().reviewDir(id))
+  }
+
+  private async run(request: PublishRequest): Promise<PublishOutcome> {
+    const prepared = await this.prepare(request)
+    if ('problems' in prepared) return { kind: 'blocked', problems: prepared.problems }
+    const job = prepared
+    const blocking = this.contentProblems(job)
+    if (blocking.length > 0) return { kind: 'blocked', problems: blocking }
+    try {
+      await this.step(job, 'check', () => this.withRetry(() => job.target.check()))
+      await this.options.writes.snapshot(request.id, 'publish')
+      const outcome = await this.send(job)
+      await this.outboxStore.remove(request)
+      this.options.events.emit({ type: 'outbox-changed' })
+      return outcome
+    } catch (error) {
+      return this.failed(job, error)
+    }
+  }
+
+  /** The request's blog, secret, target and saved review; or why there is none. */
+  private async prepare(request: Pick<PublishRequest, 'id' | 'blogId' | 'status' | 'schedule'>): Promise<Job | { problems: PreflightProblem[] }> {
+    const blog = await this.options.blogs.get(request.blogId)
+    const secret = blog.kind === 'folder' ? '' : this.options.blogs.secretOf(blog)
+    if (secret === undefined) {
+      return {
+        problems: [
+          {
+            subject: 'credentials',
+            message: `Verdict has no sign-in details for “${blog.name}” in this session.`,
+            fix: `Open Blogs and enter the ${secretName(blog)} again.`,
+          },
+        ],
+      }
+    }
+    const source = await loadReviewSource(this.options.libraries.current(), request.id)
+    return { request: { ...request } as PublishRequest, blog, target: this.options.createTarget(blog, secret), source }
+  }
+
+  /** What the review itself must fix: title, alt text, images present and small enough, score, schedule. */
+  private contentProblems({ request, source, blog }: Job): PreflightProblem[] {
+    const problems: PreflightProblem[] = []
+    const post = this.buildPost(source, {}, blog)
+    if (!source.meta.title.trim()) problems.push({ subject: 'title', message: 'The review has no title.', fix: 'Give it a title above the text.' })
+    for (const image of postImages(post)) {
+      if (!image.alt.trim()) {
+        problems.push({ subject: `image:${image.path}`, message: `The image ${image.path} has no alt text.`, fix: 'Describe the image in its “Alt text” field for readers who cannot see it.' })
+      }
+    }
+    // The pipeline's warnings name unreadable scores and refused images (paths leaving the review).
+    for (const warning of post.warnings.filter((w) => /image|score/i.test(w))) {
+      problems.push({ subject: /score/i.test(warning) ? 'score' : 'image', message: warning, fix: 'Correct it in the editor.' })
+    }
+    if (request.status === 'scheduled') problems.push(...scheduleProblems(request, this.now()))
+    return problems
+  }
+
+  /** Images present, within the blog's limit, and the blog reachable with these credentials. */
+  private async connectionProblems(job: Job): Promise<PreflightProblem[]> {
+    const problems: PreflightProblem[] = []
+    for (const image of postImages(this.buildPost(job.source, {}, job.blog))) {
+      const file = await readReviewImage(job.source.dir, image.path)
+      if (!file) {
+        problems.push({ subject: `image:${image.path}`, message: `The image ${image.path} is missing or not an image.`, fix: 'Insert the image again.' })
+      } else if (file.bytes.byteLength > job.target.maxImageBytes) {
+        problems.push(tooLarge(image.path, file.bytes.byteLength, job.target.maxImageBytes, job.blog))
+      }
+    }
+    try {
+      await job.target.check()
+    } catch (error) {
+      if (!isPublishError(error)) throw error
+      problems.push(
+        error.failure === 'auth'
+          ? { subject: 'credentials', message: error.message, fix: `Open Blogs and check the ${secretName(job.blog)} of “${job.blog.name}”.` }
+          : { subject: 'endpoint', message: error.message, fix: error.failure === 'transient' ? 'Check the connection; publishing now would wait in the outbox.' : 'Check the blog’s address in Blogs.' },
+      )
+    }
+    return problems
+  }
+
+  private async send(job: Job): Promise<PublishOutcome> {
+    const { request, blog, target, source } = job
+    const existing = source.meta.published?.find((record) => record.target === blog.id)
+    let record: PublishRecord = existing ?? { target: blog.id, publishId: randomUUID(), id: '', url: '', at: '', status: request.status, media: {} }
+    // Written before the first request: whatever happens next, a retry knows what to look for.
+    if (!existing) await this.saveRecord(source.id, record, false)
+
+    const media: Record<string, RemoteImage> = { ...record.media }
+    for (const image of postImages(this.buildPost(source, {}, blog))) {
+      const step = `image:${image.path}`
+      if (media[image.path]) {
+        this.progress(job, step, 'skipped', 'Already on the blog.')
+        continue
+      }
+      const outgoing = await this.outgoingImage(job, image)
+      media[image.path] = await this.step(job, step, () => this.withRetry(() => target.uploadImage(outgoing)))
+      record = { ...record, media: { ...media } }
+      await this.saveRecord(source.id, record, false)
+    }
+
+    const post = this.buildPost(source, media, blog, record.url || undefined)
+    const featured = post.featuredImage ? media[post.featuredImage.path] : undefined
+    const outgoing: OutgoingPost = {
+      publishId: record.publishId,
+      post,
+      status: request.status,
+      ...(request.status === 'scheduled' && request.schedule ? { publishAt: new Date(request.schedule.at).toISOString() } : {}),
+      ...(featured && post.featuredImage ? { featured: { ...featured, alt: post.featuredImage.alt, caption: post.featuredImage.caption } } : {}),
+    }
+    const remote = await this.step(job, 'post', () => this.sendPost(job, record, outgoing, existing !== undefined))
+    record = {
+      ...record,
+      id: remote.id,
+      url: remote.url,
+      at: this.now().toISOString(),
+      status: remote.status,
+      media,
+      ...(remote.updatedAt ? { remoteUpdatedAt: remote.updatedAt } : {}),
+    }
+    if (request.status === 'scheduled' && request.schedule) record.scheduled = request.schedule
+    else delete record.scheduled
+    const { hash } = await this.saveRecord(source.id, record, remote.status === 'published')
+    await this.step(job, 'verify', () => this.verify(job, record))
+    return { kind: 'published', record, hash }
+  }
+
+  /**
+   * Creates the post, or updates the one the record points at. A record without a post id may
+   * still have a post on the blog (an earlier reply was lost), and so may every retry here: those
+   * look the post up by its publish id before creating anything.
+   */
+  private sendPost(job: Job, record: PublishRecord, post: OutgoingPost, recordExisted: boolean): Promise<RemotePost> {
+    const { target } = job
+    let lookFirst = recordExisted && !record.id
+    return this.withRetry(async () => {
+      let known = record.id ? record : undefined
+      if (!known && lookFirst) {
+        const found = await target.find(record.publishId)
+        if (found) known = { ...record, id: found.id, url: found.url, ...(found.updatedAt ? { remoteUpdatedAt: found.updatedAt } : {}) }
+      }
+      lookFirst = true
+      return known ? this.update(job, known, post) : target.create(post)
+    })
+  }
+
+  private async update(job: Job, known: PublishRecord, post: OutgoingPost): Promise<RemotePost> {
+    const { target, request } = job
+    try {
+      return await target.update(known, post)
+    } catch (error) {
+      // Deleted on the blog since: publishing again makes it anew.
+      if (isPublishError(error, 'refused') && error.details.status === 404) return target.create(post)
+      if (!isPublishError(error, 'collision') || !request.overwrite) throw error
+      // The critic chose to write over the blog's copy: take its current stamp and update again.
+      const current = await target.find(known.publishId, known)
+      if (!current) throw error
+      return target.update({ ...known, ...(current.updatedAt ? { remoteUpdatedAt: current.updatedAt } : {}) }, post)
+    }
+  }
+
+  /** The blog says what it now holds: a scheduled post must be scheduled for the chosen instant. */
+  private async verify({ target, request }: Job, record: PublishRecord): Promise<void> {
+    const found = await this.withRetry(() => target.find(record.publishId, record))
+    if (!found) throw new PublishError('refused', 'The blog does not list the post it just accepted.')
+    if (found.status !== request.status) {
+      throw new PublishError('refused', `The blog reports the post as ${statusWord(found.status)}, not ${statusWord(request.status)}.`)
+    }
+    if (request.status === 'scheduled' && request.schedule) {
+      const wanted = Date.parse(request.schedule.at)
+      const reported = found.publishAt ? Date.parse(found.publishAt) : NaN
+      if (!(Math.abs(reported - wanted) <= SCHEDULE_TOLERANCE_MS)) {
+        throw new PublishError('refused', `The blog scheduled the post for ${found.publishAt ?? 'no time'}, not ${request.schedule.at}.`)
+      }
+    }
+  }
+
+  private async withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt()
+      } catch (error) {
+        const again = tries < this.retry.attempts && isPublishError(error) && (error.failure === 'transient' || error.failure === 'rate-limited')
+        if (!again) throw error
+        const wait = error.failure === 'rate-limited' ? (error.details.retryAfterMs ?? 1000) : this.retry.baseDelayMs * 2 ** (tries - 1) * (0.5 + Math.random())
+        await this.sleep(wait)
+      }
+    }
+  }
+
+  /** Runs one step with its progress and log lines; the server's own message when it fails. */
+  private async step<T>(job: Job, step: string, run: () => Promise<T>): Promise<T> {
+    this.progress(job, step, 'started')
+    try {
+      const result = await run()
+      this.progress(job, step, 'done')
+      return result
+    } catch (error) {
+      this.progress(job, step, 'failed', error instanceof Error ? error.message : String(error))
+      throw error
+    }
+  }
+
+  private progress(job: Job, step: string, state: PublishLogEntry['state'], message?: string): void {
+    const entry: PublishLogEntry = { at: this.now().toISOString(), blogId: job.blog.id, step, state, ...(message ? { message } : {}) }
+    this.options.events.emit({ type: 'publish-progress', id: job.request.id, entry })
+    void this.logs.append(job.source.dir, entry).catch((error) => this.log(`Publish log of “${job.request.id}” could not be written`, error))
+  }
+
+  /** Network failures wait in the outbox; everything else is the critic's to decide. */
+  private async failed(job: Job, error: unknown): Promise<PublishOutcome> {
+    if (!isPublishError(error)) throw error
+    const { request, blog } = job
+    switch (error.failure) {
+      case 'transient':
+      case 'rate-limited': {
+        const queued = await this.outboxStore.put(request, error.message, this.now())
+        this.options.events.emit({ type: 'outbox-changed' })
+        this.progress(job, 'outbox', 'waiting', `${error.message} The review waits in the outbox and is sent when ${blog.name} can be reached.`)
+        return { kind: 'queued', reason: error.message, nextAttemptAt: queued.nextAttemptAt }
+      }
+      case 'too-large':
+        return { kind: 'blocked', problems: [{ subject: 'image', message: error.message, fix: 'Downscale the image (or use a smaller one) and publish again.' }] }
+      case 'auth':
+        throw new VerdictError('UNAUTHORIZED', `${blog.name} refused the sign-in: ${error.message} Open Blogs and enter the ${secretName(blog)} again.`)
+      case 'collision':
+        throw new VerdictError('CONFLICT', `The post was changed on ${blog.name} since Verdict last published it. Publish again with “Overwrite” to replace the blog’s version, or cancel to keep it.`)
+      case 'refused':
+        throw new VerdictError('REMOTE', `${blog.name} refused the post: ${error.message}`)
+    }
+  }
+
+  private async saveRecord(id: string, record: PublishRecord, live: boolean): Promise<{ hash: string }> {
+    const { hash, published } = await this.options.writes.recordPublished(id, record, live)
+    this.options.events.emit({ type: 'review-published', id, hash, published })
+    return { hash }
+  }
+
+  private async outgoingImage(job: Job, image: PostImage): Promise<OutgoingImage> {
+    const file = await readReviewImage(job.source.dir, image.path)
+    if (!file) throw new VerdictError('NOT_FOUND', `The image ${image.path} is missing or not an image: insert it again.`)
+    const probe = probeImage(file.bytes)
+    if (file.bytes.byteLength > job.target.maxImageBytes) {
+      const problem = tooLarge(image.path, file.bytes.byteLength, job.target.maxImageBytes, job.blog)
+      throw new PublishError('too-large', `${problem.message} ${problem.fix}`)
+    }
+    return {
+      path: image.path,
+      fileName: image.path.split('/').pop()!,
+      type: file.mime,
+      bytes: file.bytes,
+      width: probe.kind === 'image' ? probe.width : 0,
+      height: probe.kind === 'image' ? probe.height : 0,
+      alt: image.alt,
+      caption: image.caption,
+      credit: image.credit,
+    }
+  }
+
+  /** The pipeline's post; images resolve to the blog's URLs once uploaded (to their paths before). */
+  private buildPost(source: ReviewSource, media: Record<string, RemoteImage>, blog: BlogConfig, url?: string): Post {
+    return buildPost(
+      { id: source.id, meta: source.meta, body: source.body },
+      {
+        online: true,
+        wordsPerMinute: this.options.settings.get().wordsPerMinute,
+        resolveAsset: (path) => media[path]?.url ?? path,
+        site: { name: blog.name, ...(blog.kind === 'folder' ? {} : { url: blog.url }) },
+        ...(url ? { url } : {}),
+      },
+    )
+  }
+}
+
+/** The post's images, the featured one first, each once. */
+function postImages(post: Post): PostImage[] {
+  const seen = new Map<string, PostImage>()
+  for (const image of [...(post.featuredImage ? [post.featuredImage] : []), ...post.images]) if (!seen.has(image.path)) seen.set(image.path, image)
+  return [...seen.values()]
+}
+
+function scheduleProblems(request: Pick<PublishRequest, 'schedule'>, now: Date): PreflightProblem[] {
+  const schedule = request.schedule
+  if (!schedule) return [{ subject: 'schedule', message: 'No time is set for the scheduled post.', fix: 'Choose the date and time it should go live.' }]
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: schedule.zone })
+  } catch {
+    return [{ subject: 'schedule', message: `“${schedule.zone}” is not a time zone.`, fix: 'Choose the time again.' }]
+  }
+  if (!(Date.parse(schedule.at) > now.getTime())) {
+    return [{ subject: 'schedule', message: 'The scheduled time has already passed.', fix: 'Choose a time in the future, or publish now.' }]
+  }
+  return []
+}
+
+function tooLarge(path: string, bytes: number, limit: number, blog: BlogConfig): PreflightProblem {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
+  return { subject: `image:${path}`, message: `The image ${path} (${mb(bytes)}) is larger than ${blog.name} accepts (${mb(limit)}).`, fix: 'Downscale the image and publish again.' }
+}
+
+function secretName(blog: BlogConfig): string {
+  return blog.kind === 'wordpress' ? 'application password' : blog.kind === 'ghost' ? 'Admin API key' : 'access token'
+}
+
+function statusWord(status: PublishStatus): string {
+  return status === 'published' ? 'live' : status
+}

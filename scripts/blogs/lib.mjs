@@ -31,12 +31,14 @@ export function freePort() {
 }
 
 /**
- * Starts `command` in a new session (`setsid`), output appended to `<name>.log`; the group id is
- * written to `<name>.pgid` so `stopGroup` can end it and every worker it forked.
+ * Starts `command` in a new session, output appended to `<name>.log`; the group id is written to
+ * `<name>.pgid` so `stopGroup` can end it and every worker it forked. `detached` is setsid() in the
+ * child itself: running the `setsid` program instead would fork (a group leader cannot call
+ * setsid), leaving the recorded id pointing at a process that has already exited.
  */
 export function startDetached(name, command, args, { cwd, env } = {}) {
   const log = openSync(logPath(name), 'a')
-  const child = spawn('setsid', [command, ...args], {
+  const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
     detached: true,

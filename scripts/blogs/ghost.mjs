@@ -1,7 +1,7 @@
 // A real Ghost 5 (SQLite) on 127.0.0.1 for the publish tests: `node scripts/blogs/ghost.mjs start|stop|restart`.
 // The install lives in CACHE_DIR (about 2.5 min to build once, then reused); every start gets a fresh
 // content folder and database, an owner, and an integration whose Admin API key the tests use.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BLOGS_DIR, CACHE_DIR, clearState, freePort, serverCli, startDetached, stopGroup, waitHealthy, writeState } from './lib.mjs'
@@ -23,12 +23,22 @@ function run(command, args, cwd) {
   execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] })
 }
 
+/** sqlite3 is compiled from source (node-gyp); sharp 0.34 brings its libvips as an npm package. */
+function ensureBuildTools() {
+  const missing = ['make', 'g++', 'python3'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
+  if (missing.length === 0) return
+  say(`installing ${missing.join(', ')}`)
+  run('apt-get', ['update'])
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing])
+}
+
 /**
  * `npm install ghost` cannot work (it depends on a tarball inside itself), so the package is unpacked
  * as its own project: yarn `resolutions` become npm `overrides`, dev dependencies go, and the native
  * modules are compiled here because their prebuilt binaries are fetched from GitHub.
  */
 function install() {
+  ensureBuildTools()
   const staging = `${INSTALL_DIR}.partial`
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(staging, { recursive: true })

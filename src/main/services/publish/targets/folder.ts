@@ -1,0 +1,346 @@
+/**
+ * The static-site folder: the built-in blog that needs no account. Publishing writes into a folder
+ * the critic picked (a GitHub Pages or Netlify checkout, say):
+ *
+ *   <folder>/<slug>.html       the themed page, exactly as the preview renders it
+ *   <folder>/media/<hash>.png  the images, content-hash named, so each is written once
+ *   <folder>/index.html        every listed review, newest first
+ *   <folder>/feed.xml          an Atom feed of the newest listed reviews
+ *   <folder>/verdict-site.json what was published (the index and the feed are rebuilt from it)
+ *
+ * Pages sit next to `media/` so images are plain relative paths (`media/x.png`: no `..`, which
+ * the pipeline refuses) that work wherever the folder is served, even below a path; GitHub Pages
+ * and Netlify serve `/<slug>` from `<slug>.html`.
+ *
+ * Drafts are written but not listed. A folder cannot publish on its own at a later time, so a
+ * scheduled review's page is written at once and it joins the index and the feed with the first
+ * publish to the folder after its time (it is not linked before then).
+ *
+ * Every file is replaced atomically; publishes to one folder are serialised.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ElementContent } from 'hast'
+import { toHtml } from 'hast-util-to-html'
+import { h } from 'hastscript'
+import { writeFileAtomic } from '../../fs/atomicWrite'
+import { escapeCss, renderPage, type Theme } from '../../pipeline'
+import { PublishError } from '../errors'
+import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
+import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
+
+export interface FolderDeps {
+  /** The theme pages are rendered with (the library's choice). */
+  loadTheme(): Promise<Theme>
+  now(): Date
+  /** The library's folder: the site folder must not be inside it. */
+  libraryDir: string
+}
+
+export const MANIFEST_NAME = 'verdict-site.json'
+/** GitHub refuses files above 100 MB; nothing else limits a folder. */
+export const FOLDER_MAX_IMAGE_BYTES = 100 * 1024 * 1024
+const FEED_ENTRIES = 50
+/** Page names the site's own files use. */
+const RESERVED_SLUGS = new Set(['index', '404', 'feed', 'media'])
+const MEDIA_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/
+
+/** One published review in `verdict-site.json`. */
+export interface SiteEntry {
+  publishId: string
+  slug: string
+  /** Relative to the folder: `<slug>.html`. */
+  url: string
+  title: string
+  author: string
+  excerpt: string
+  /** `9.5/10`, when the review has a score. */
+  score?: string
+  status: PublishStatus
+  /** ISO: first published, or the scheduled time. */
+  date: string
+  /** ISO: last written. */
+  updated: string
+  /** The body's sanitised HTML, for the feed. */
+  html: string
+}
+
+export interface SiteManifest {
+  version: 1
+  /** Stable id of this site, the feed's `<id>`. */
+  siteId: string
+  posts: SiteEntry[]
+}
+
+/** Publishes to one folder at a time: each publish reads, changes and rewrites the manifest. */
+const queues = new Map<string, Promise<unknown>>()
+
+export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarget {
+  const serial = <T>(folder: string, work: () => Promise<T>): Promise<T> => {
+    const result = (queues.get(folder) ?? Promise.resolve()).then(work, work)
+    const settled = result.catch(() => undefined)
+    queues.set(folder, settled)
+    void settled.then(() => {
+      if (queues.get(folder) === settled) queues.delete(folder)
+    })
+    return result
+  }
+
+  const write = (outgoing: OutgoingPost, fallbackSlug?: string): Promise<RemotePost> =>
+    ready().then((folder) =>
+      serial(folder, async () => {
+        const manifest = await readManifest(folder)
+        const now = ctx.now()
+        const existing = manifest.posts.find((entry) => entry.publishId === outgoing.publishId)
+        const slug = existing?.slug ?? (fallbackSlug && isSlug(fallbackSlug) ? fallbackSlug : await freeSlug(folder, manifest, outgoing.post.title))
+        const theme = await ctx.loadTheme()
+        await writeFileAtomic(join(folder, `${slug}.html`), renderPage(outgoing.post, { theme, colorScheme: 'light', online: true }))
+
+        const { post } = outgoing
+        const entry: SiteEntry = {
+          publishId: outgoing.publishId,
+          slug,
+          url: `${slug}.html`,
+          title: post.title,
+          author: post.byline.author,
+          excerpt: post.excerpt,
+          ...(post.score ? { score: post.score.display } : {}),
+          status: outgoing.status,
+          // A review keeps the date it was first listed with; a draft or a future one is dated when it goes out.
+          date: outgoing.status === 'scheduled' ? requirePublishAt(outgoing) : existing && isListed(existing, now) ? existing.date : now.toISOString(),
+          updated: now.toISOString(),
+          html: post.html,
+        }
+        manifest.posts = [...manifest.posts.filter((other) => other.publishId !== entry.publishId), entry]
+        // The manifest first: the index and the feed can always be rebuilt from it.
+        await writeFileAtomic(join(folder, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`)
+        const listed = listedPosts(manifest, now)
+        await writeFileAtomic(join(folder, 'index.html'), indexPage(ctx.blog.name, listed, theme))
+        await writeFileAtomic(join(folder, 'feed.xml'), atomFeed(ctx.blog.name, manifest.siteId, listed, now))
+        return remoteOf(folder, entry, now)
+      }),
+    )
+
+  /** The folder, checked: absolute, outside the library, existing (created if need be) and writable. */
+  const ready = async (): Promise<string> => {
+    const folder = await checkedFolder(ctx.blog.url, ctx.libraryDir)
+    try {
+      await mkdir(folder, { recursive: true })
+      await access(folder, constants.W_OK)
+    } catch (error) {
+      throw new PublishError('refused', `Verdict cannot write to the folder ${folder}: ${(error as Error).message}. Pick a folder you can write to.`)
+    }
+    return folder
+  }
+
+  return {
+    maxImageBytes: FOLDER_MAX_IMAGE_BYTES,
+
+    async check() {
+      await ready()
+    },
+
+    async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
+      if (!MEDIA_NAME.test(image.fileName)) throw new PublishError('refused', `“${image.fileName}” is not a usable file name for an image.`)
+      const folder = await ready()
+      const path = join(folder, 'media', image.fileName)
+      // Content-hash names: a file of that name and size already holds these bytes.
+      const present = await stat(path).then(
+        (info) => info.isFile() && info.size === image.bytes.byteLength,
+        () => false,
+      )
+      if (!present) {
+        await mkdir(join(folder, 'media'), { recursive: true })
+        await writeFileAtomic(path, image.bytes)
+      }
+      return { url: `media/${image.fileName}` }
+    },
+
+    async find(publishId: string, record?: PublishRecord): Promise<RemotePost | undefined> {
+      const folder = await ready()
+      const manifest = await readManifest(folder)
+      const entry = manifest.posts.find((candidate) => candidate.publishId === (record?.publishId ?? publishId))
+      if (!entry) return undefined
+      const exists = await stat(join(folder, `${entry.slug}.html`)).then(
+        (info) => info.isFile(),
+        () => false,
+      )
+      return exists ? remoteOf(folder, entry, ctx.now()) : undefined
+    },
+
+    create: (outgoing) => write(outgoing),
+    update: (record, outgoing) => write(outgoing, record.id),
+  }
+}
+
+/** Refuses relative paths and folders inside the library (publishing must never write into reviews). */
+async function checkedFolder(raw: string, libraryDir: string): Promise<string> {
+  if (!raw.trim() || !isAbsolute(raw)) throw new PublishError('refused', `The site folder “${raw}” is not a full path. Pick the folder again.`)
+  const folder = resolve(raw)
+  const library = await realpath(libraryDir).catch(() => resolve(libraryDir))
+  const real = await realpath(folder).catch(() => folder)
+  for (const candidate of new Set([folder, real])) {
+    const rel = relative(library, candidate)
+    if (rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))) {
+      throw new PublishError('refused', `The site folder ${folder} is inside the library. Pick a folder outside it.`)
+    }
+  }
+  return folder
+}
+
+async function readManifest(folder: string): Promise<SiteManifest> {
+  let text: string
+  try {
+    text = await readFile(join(folder, MANIFEST_NAME), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, siteId: randomUUID(), posts: [] }
+    throw error
+  }
+  try {
+    const manifest = JSON.parse(text) as SiteManifest
+    if (manifest.version !== 1 || typeof manifest.siteId !== 'string' || !Array.isArray(manifest.posts)) throw new Error('unknown layout')
+    return manifest
+  } catch (error) {
+    throw new PublishError('refused', `${MANIFEST_NAME} in ${folder} cannot be read (${(error as Error).message}). Move it away to start the site's index anew.`)
+  }
+}
+
+/** A slug from the title that no other review of the site and no file of the folder uses. */
+async function freeSlug(folder: string, manifest: SiteManifest, title: string): Promise<string> {
+  const base = slugify(title) || 'review'
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`
+    if (RESERVED_SLUGS.has(slug) || manifest.posts.some((entry) => entry.slug === slug)) continue
+    const taken = await stat(join(folder, `${slug}.html`)).then(
+      () => true,
+      () => false,
+    )
+    if (!taken) return slug
+  }
+}
+
+function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '')
+}
+
+function isSlug(text: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text) && !RESERVED_SLUGS.has(text)
+}
+
+function requirePublishAt(outgoing: OutgoingPost): string {
+  if (!outgoing.publishAt) throw new PublishError('refused', 'A scheduled post needs the time it is to go live.')
+  return outgoing.publishAt
+}
+
+/** Published reviews, and scheduled ones whose time has come; newest first. */
+export function listedPosts(manifest: SiteManifest, now: Date): SiteEntry[] {
+  return manifest.posts
+    .filter((entry) => isListed(entry, now))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title))
+}
+
+function isListed(entry: SiteEntry, now: Date): boolean {
+  return entry.status === 'published' || (entry.status === 'scheduled' && Date.parse(entry.date) <= now.getTime())
+}
+
+function remoteOf(folder: string, entry: SiteEntry, now: Date): RemotePost {
+  const url = pathToFileURL(join(folder, entry.url)).href
+  if (entry.status === 'scheduled' && Date.parse(entry.date) > now.getTime()) return { id: entry.slug, url, status: 'scheduled', publishAt: entry.date }
+  return { id: entry.slug, url, status: entry.status === 'draft' ? 'draft' : 'published' }
+}
+
+function indexPage(siteName: string, posts: SiteEntry[], theme: Theme): string {
+  const css = escapeCss(theme.css)
+  const items: ElementContent[] = posts.map((entry) =>
+    h('li', { className: ['site-index-item'] }, [
+      h('h2', { className: ['site-index-title'] }, [h('a', { href: entry.url }, entry.title)]),
+      h('p', { className: ['site-index-meta'] }, [
+        h('time', { dateTime: entry.date }, entry.date.slice(0, 10)),
+        ...(entry.author ? [` · ${entry.author}`] : []),
+        ...(entry.score ? [' · ', h('span', { className: ['site-index-score'] }, entry.score)] : []),
+      ]),
+      ...(entry.excerpt ? [h('p', { className: ['site-index-excerpt'] }, entry.excerpt)] : []),
+    ]),
+  )
+  const styleHash = createStyleHash(css)
+  return `${toHtml(
+    {
+      type: 'root',
+      children: [
+        { type: 'doctype' },
+        h('html', { lang: 'en', dataTheme: theme.name, dataColorScheme: 'light' }, [
+          h('head', [
+            h('meta', { charSet: 'utf-8' }),
+            h('meta', { httpEquiv: 'Content-Security-Policy', content: `default-src 'none'; style-src 'sha256-${styleHash}'; base-uri 'none'; form-action 'none'` }),
+            h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+            h('meta', { name: 'generator', content: 'Verdict' }),
+            h('title', siteName),
+            h('link', { rel: 'alternate', type: 'application/atom+xml', title: siteName, href: 'feed.xml' }),
+            h('style', css),
+          ]),
+          h('body', { className: [`theme-${theme.name}`, 'scheme-light'] }, [
+            h('main', { className: ['site', 'site-index'] }, [h('h1', { className: ['site-index-name'] }, siteName), h('ul', { className: ['site-index-list'] }, items)]),
+          ]),
+        ]),
+      ],
+    },
+    { allowDangerousHtml: false },
+  )}\n`
+}
+
+function createStyleHash(css: string): string {
+  return createHash('sha256').update(css, 'utf8').digest('base64')
+}
+
+/** Atom (RFC 4287): relative links resolve against the feed's own address. */
+function atomFeed(siteName: string, siteId: string, posts: SiteEntry[], now: Date): string {
+  const entries = posts.slice(0, FEED_ENTRIES).map(
+    (entry) => `  <entry>
+    <id>${xml(entryId(entry.publishId))}</id>
+    <title type="text">${xml(entry.title)}</title>
+    <link rel="alternate" type="text/html" href="${xml(entry.url)}"/>
+    <published>${xml(entry.date)}</published>
+    <updated>${xml(entry.updated)}</updated>
+${entry.author ? `    <author><name>${xml(entry.author)}</name></author>\n` : ''}${entry.excerpt ? `    <summary type="text">${xml(entry.excerpt)}</summary>\n` : ''}    <content type="html">${xml(entry.html)}</content>
+  </entry>
+`,
+  )
+  const updated = posts.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), posts.length > 0 ? '' : now.toISOString())
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>urn:uuid:${xml(siteId)}</id>
+  <title type="text">${xml(siteName)}</title>
+  <updated>${xml(updated)}</updated>
+  <author><name>${xml(siteName)}</name></author>
+  <link rel="self" type="application/atom+xml" href="feed.xml"/>
+  <link rel="alternate" type="text/html" href="index.html"/>
+  <generator>Verdict</generator>
+${entries.join('')}</feed>
+`
+}
+
+function entryId(publishId: string): string {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(publishId) ? `urn:uuid:${publishId.toLowerCase()}` : `urn:verdict:${encodeURIComponent(publishId)}`
+}
+
+/** Text for XML content or attributes: markup escaped, and characters XML 1.0 forbids dropped. */
+function xml(text: string): string {
+  return [...text]
+    .filter((char) => isXmlChar(char.codePointAt(0) ?? 0))
+    .join('')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
+}
+
+/** XML 1.0's Char production: tab, newlines and everything from space on, less lone surrogates and U+FFFE/U+FFFF. */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000
+}

@@ -1,0 +1,298 @@
+/**
+ * WordPress through its REST API, signed in with an application password over Basic auth. Every
+ * call goes to `<site>/?rest_route=/wp/v2/…`, which answers whether or not the site has pretty
+ * permalinks. Images go to the media library as multipart uploads carrying their alt text and
+ * caption; tags are created or looked up by name (`term_exists` names the one that exists); the
+ * post is created once, and later publishes update the same post id.
+ *
+ * The body is one Custom HTML block (`<!-- wp:html -->`), so WordPress shows the pipeline's HTML as
+ * it is instead of adding paragraphs and line breaks to it; the JSON-LD goes in it as a script
+ * (kept for users who may post unfiltered HTML: administrators and editors of a single site).
+ *
+ * Finding a post whose create reply was lost: the body starts with `<!-- verdict:publish-id … -->`,
+ * and WordPress's search reads the raw body of posts in every status (drafts and scheduled ones too).
+ */
+import { serializeJsonLd } from '../../pipeline'
+import { creditLine } from '../../pipeline/directives'
+import { PublishError, isPublishError } from '../errors'
+import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
+import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
+import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
+
+/**
+ * WordPress does not tell its upload limit over the REST API. PHP's defaults are 2 MB per file and
+ * 8 MB per request and most hosts raise them; when a blog refuses a file for its size, the upload
+ * fails as `too-large` all the same.
+ */
+export const WORDPRESS_MAX_IMAGE_BYTES = 8 * 1024 * 1024
+
+export interface WordPressOptions {
+  /** The blog's upload limit, when the critic knows it is not the default. */
+  maxImageBytes?: number
+}
+
+/** The parts of a `wp/v2/posts` item the target reads (`context=edit`). */
+interface WpPost {
+  id: number
+  link: string
+  status: string
+  date_gmt: string | null
+  content?: { raw?: string }
+}
+
+interface WpMedia {
+  id: number
+  source_url: string
+  mime_type?: string
+  media_details?: { filesize?: number }
+}
+
+const STATUS_TO_WP: Record<PublishStatus, string> = { published: 'publish', draft: 'draft', scheduled: 'future' }
+const POST_FIELDS = 'id,link,status,date_gmt'
+
+export function createWordPressTarget(ctx: TargetContext, options: WordPressOptions = {}): PublishTarget {
+  const username = ctx.blog.username ?? ''
+  const credentials = { authorization: `Basic ${Buffer.from(`${username}:${ctx.secret}`).toString('base64')}` }
+  const tagIds = new Map<string, number>()
+
+  const send = async (route: string, query: Record<string, string> = {}, request: HttpRequest = {}): Promise<HttpResponse> => {
+    try {
+      return await httpRequest(restUrl(ctx.blog.url, route, query), { ...request, headers: { accept: 'application/json', ...request.headers }, credentials }, ctx.fetch)
+    } catch (error) {
+      if (isPublishError(error, 'auth')) {
+        throw new PublishError(
+          'auth',
+          `${error.message} WordPress did not accept the user name “${username}” with this application password: check both (an application password is made under Users → Profile → Application Passwords in the blog's admin, and is not the account's own password).`,
+          error.details,
+        )
+      }
+      throw error
+    }
+  }
+
+  const sendJson = (route: string, body: Record<string, unknown>, query: Record<string, string> = {}): Promise<HttpResponse> =>
+    send(route, query, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
+  /** The id of the tag with this name, created when the blog has none. */
+  const tagId = async (name: string): Promise<number> => {
+    const known = tagIds.get(name)
+    if (known !== undefined) return known
+    let id: number
+    try {
+      id = postOf<{ id: number }>(await sendJson('/wp/v2/tags', { name })).id
+    } catch (error) {
+      const existing = isPublishError(error, 'refused') ? wpError(error.details.body) : undefined
+      if (existing?.code !== 'term_exists' || typeof existing.data?.['term_id'] !== 'number') throw error
+      id = existing.data['term_id']
+    }
+    tagIds.set(name, id)
+    return id
+  }
+
+  /** The fields every create and update sends. */
+  const fields = async (outgoing: OutgoingPost): Promise<Record<string, unknown>> => {
+    const { post, status, publishId } = outgoing
+    // The marker must stay one search word inside an HTML comment (the service's ids are UUIDs).
+    if (!/^[\w-]+$/.test(publishId)) throw new PublishError('refused', `The publish id “${publishId}” cannot be marked in a post.`)
+    const tags: number[] = []
+    for (const name of post.tags) tags.push(await tagId(name))
+    const body: Record<string, unknown> = {
+      title: escapeText(post.title),
+      content: contentFor(outgoing),
+      excerpt: escapeText(post.excerpt),
+      status: STATUS_TO_WP[status],
+      tags,
+      // 0 takes a featured image away when the review no longer has one.
+      featured_media: Number(outgoing.featured?.id ?? 0) || 0,
+    }
+    if (status === 'scheduled') body['date_gmt'] = wpDate(requirePublishAt(outgoing))
+    return body
+  }
+
+  /** The post with this id, or undefined when the blog no longer has it (deleted, or in the trash). */
+  const byId = async (id: string): Promise<RemotePost | undefined> => {
+    try {
+      const post = postOf<WpPost>(await send(`/wp/v2/posts/${encodeURIComponent(id)}`, { context: 'edit', _fields: POST_FIELDS }))
+      return post.status === 'trash' ? undefined : remotePost(post)
+    } catch (error) {
+      if (isPublishError(error, 'refused') && (error.details.status === 404 || error.details.status === 410)) return undefined
+      throw error
+    }
+  }
+
+  /** An image this blog already holds: same content-hash name, type and size (a retry after a lost upload reply). */
+  const uploaded = async (image: OutgoingImage): Promise<RemoteImage | undefined> => {
+    const stem = image.fileName.replace(/\.[^.]+$/, '')
+    // Only content-hash names are specific enough to be the same file.
+    if (!/^[0-9a-f]{16,}$/i.test(stem)) return undefined
+    const found = (await send('/wp/v2/media', { slug: stem.toLowerCase(), context: 'edit', _fields: 'id,source_url,mime_type,media_details' })).json<WpMedia[]>()
+    const same = Array.isArray(found) ? found.find((media) => media.mime_type === image.type && media.media_details?.filesize === image.bytes.length) : undefined
+    return same ? { url: same.source_url, id: String(same.id) } : undefined
+  }
+
+  return {
+    maxImageBytes: options.maxImageBytes ?? WORDPRESS_MAX_IMAGE_BYTES,
+
+    async check() {
+      if (!username) throw new PublishError('auth', 'Enter the WordPress user name the application password belongs to.')
+      let reply: HttpResponse
+      try {
+        reply = await send('/wp/v2/users/me', { context: 'edit', _fields: 'id,capabilities' })
+      } catch (error) {
+        if (isPublishError(error, 'refused') && error.details.status === 404) throw notWordPress(ctx.blog.url, error)
+        throw error
+      }
+      const me = postOf<{ id: number; capabilities?: Record<string, boolean> }>(reply, ctx.blog.url)
+      const can = me.capabilities ?? {}
+      if (!can['publish_posts'] || !can['upload_files']) {
+        throw new PublishError('auth', `The WordPress user “${username}” may not ${can['publish_posts'] ? 'upload images' : 'publish posts'} on this blog: use the application password of an Author, Editor or Administrator.`)
+      }
+    },
+
+    async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
+      const existing = await uploaded(image)
+      if (existing) return existing
+      const form = new FormData()
+      form.append('file', new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.type }), image.fileName)
+      form.append('alt_text', image.alt)
+      form.append('caption', [image.caption, image.credit && creditLine(image.credit, 'Image: ')].filter(Boolean).join(' '))
+      let media: WpMedia
+      try {
+        media = postOf<WpMedia>(await send('/wp/v2/media', {}, { method: 'POST', body: form }))
+      } catch (error) {
+        throw uploadError(error, image)
+      }
+      return { url: media.source_url, id: String(media.id) }
+    },
+
+    async find(publishId: string, record?: PublishRecord): Promise<RemotePost | undefined> {
+      if (record?.id) return byId(record.id)
+      const found = (await send('/wp/v2/posts', { search: publishId, status: 'any', context: 'edit', per_page: '20', _fields: `${POST_FIELDS},content.raw` })).json<WpPost[]>()
+      if (!Array.isArray(found)) return undefined
+      // Search matches words anywhere; only the marker proves it is this publish. The oldest wins.
+      const marker = idMarker(publishId)
+      const match = found.filter((post) => post.content?.raw?.includes(marker)).sort((a, b) => a.id - b.id)[0]
+      return match ? remotePost(match) : undefined
+    },
+
+    async create(outgoing: OutgoingPost): Promise<RemotePost> {
+      return remotePost(postOf<WpPost>(await sendJson('/wp/v2/posts', await fields(outgoing), { _fields: POST_FIELDS })))
+    },
+
+    async update(record: PublishRecord, outgoing: OutgoingPost): Promise<RemotePost> {
+      const body = await fields(outgoing)
+      // WordPress keeps a post's planned date, and a `publish` dated ahead turns back into `future`.
+      if (outgoing.status === 'published' && record.status === 'scheduled') body['date_gmt'] = wpDate(new Date().toISOString())
+      try {
+        return remotePost(postOf<WpPost>(await sendJson(`/wp/v2/posts/${encodeURIComponent(record.id)}`, body, { _fields: POST_FIELDS })))
+      } catch (error) {
+        if (isPublishError(error, 'refused') && error.details.status === 404) {
+          throw new PublishError('refused', `The post this review was published as (id ${record.id}) is no longer on the blog: it was deleted there.`, error.details)
+        }
+        throw error
+      }
+    },
+  }
+}
+
+/** `<site>/?rest_route=/wp/v2/…&…`: the REST API's address that needs no rewrite rules. */
+function restUrl(site: string, route: string, query: Record<string, string>): string {
+  const url = new URL(site)
+  if (!url.pathname.endsWith('/')) url.pathname += '/'
+  url.search = ''
+  url.hash = ''
+  url.searchParams.set('rest_route', route)
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
+  return url.href
+}
+
+/**
+ * The reply's object. A redirected POST arrives as a GET and answers with a list or a page: that is
+ * no post, and is said so rather than taken for one.
+ */
+function postOf<T extends { id: number }>(response: HttpResponse, site?: string): T {
+  let body: unknown
+  try {
+    body = response.json()
+  } catch (error) {
+    if (site && isPublishError(error)) throw notWordPress(site, error)
+    throw error
+  }
+  if (!body || typeof body !== 'object' || typeof (body as { id?: unknown }).id !== 'number') {
+    throw new PublishError('refused', `${new URL(response.url).host} answered something that is not what WordPress sends (${response.text.slice(0, 120)}).`)
+  }
+  return body as T
+}
+
+function notWordPress(site: string, error: PublishError): PublishError {
+  return new PublishError('refused', `No WordPress REST API answered at ${site} (${error.message}) Check the blog's address.`, error.details)
+}
+
+function remotePost(post: WpPost): RemotePost {
+  const remote: RemotePost = { id: String(post.id), url: post.link, status: post.status === 'publish' ? 'published' : post.status === 'future' ? 'scheduled' : 'draft' }
+  if (post.status === 'future' && post.date_gmt) remote.publishAt = new Date(`${post.date_gmt}Z`).toISOString()
+  return remote
+}
+
+/** The post's body: the publish-id marker, the JSON-LD and the pipeline's HTML, in one Custom HTML block. */
+function contentFor({ post, publishId }: OutgoingPost): string {
+  return [
+    '<!-- wp:html -->',
+    `<!-- ${idMarker(publishId)} -->`,
+    `<script type="application/ld+json">${serializeJsonLd(post.jsonLd)}</script>`,
+    // `[gallery]`, `[embed]`… in a review's text would run as WordPress shortcodes: `&#91;` is the same `[` to a reader.
+    post.html.replaceAll('[', '&#91;'),
+    '<!-- /wp:html -->',
+  ].join('\n')
+}
+
+function idMarker(publishId: string): string {
+  return `verdict:publish-id ${publishId}`
+}
+
+/** WordPress reads titles and excerpts as HTML: `<` and `>` must not open tags. */
+function escapeText(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** `date_gmt` as WordPress writes it: UTC, to the second, without zone. */
+function wpDate(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) throw new PublishError('refused', `“${iso}” is not a time.`)
+  return date.toISOString().slice(0, 19)
+}
+
+function requirePublishAt(outgoing: OutgoingPost): string {
+  if (!outgoing.publishAt) throw new PublishError('refused', 'A scheduled post needs the time it is to go live.')
+  return outgoing.publishAt
+}
+
+function wpError(body: string | undefined): { code?: string; data?: Record<string, unknown> } | undefined {
+  try {
+    const parsed = JSON.parse(body ?? '') as unknown
+    return parsed && typeof parsed === 'object' ? (parsed as { code?: string; data?: Record<string, unknown> }) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * PHP's limits surface in odd ways: a file over `upload_max_filesize` is a 500, a request over
+ * `post_max_size` arrives empty (“No Content-Disposition supplied”), and a refused file type is a
+ * 500 too. None of them gets better by retrying.
+ */
+function uploadError(error: unknown, image: OutgoingImage): unknown {
+  if (!isPublishError(error)) return error
+  const { code = '' } = wpError(error.details.body) ?? {}
+  const tooLarge =
+    code === 'rest_upload_file_too_big' ||
+    code === 'rest_upload_no_content_disposition' ||
+    (code === 'rest_upload_unknown_error' && /upload_max_filesize|MAX_FILE_SIZE/.test(error.message))
+  if (tooLarge) return new PublishError('too-large', `${error.message} The blog does not accept an image of ${megabytes(image.bytes.length)}.`, error.details)
+  if (code === 'rest_upload_sideload_error') return new PublishError('refused', error.message, error.details)
+  return error
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

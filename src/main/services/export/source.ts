@@ -15,8 +15,12 @@ export interface ReviewSource {
   body: string
 }
 
-/** Reads a review of `library` for export; an unreadable review.md is an INVALID_ARGUMENT with the parser's reason. */
-export async function loadReviewSource(library: Library, id: string): Promise<ReviewSource> {
+/**
+ * Reads a review of `library` for export; an unreadable review.md is an INVALID_ARGUMENT with the
+ * parser's reason. An untitled review is titled by its id, unless `untitled` says otherwise
+ * (publishing wants to know there is no title).
+ */
+export async function loadReviewSource(library: Library, id: string, { untitled = id } = {}): Promise<ReviewSource> {
   const dir = await library.reviewDir(id)
   const path = join(dir, REVIEW_FILE)
   let bytes: Buffer
@@ -28,7 +32,7 @@ export async function loadReviewSource(library: Library, id: string): Promise<Re
     throw describeIoError(error, `read “${id}”`)
   }
   try {
-    const { meta, body } = parseReview(bytes, { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() })
+    const { meta, body } = parseReview(bytes, { title: untitled, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() })
     return { id, dir, meta, body }
   } catch (error) {
     if (error instanceof ReviewParseError) fail('INVALID_ARGUMENT', `“${id}” cannot be exported until its ${REVIEW_FILE} can be read: ${error.message}`)

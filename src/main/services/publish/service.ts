@@ -171,7 +171,7 @@ export class PublishService {
         ],
       }
     }
-    const source = await loadReviewSource(this.options.libraries.current(), request.id)
+    const source = await loadReviewSource(this.options.libraries.current(), request.id, { untitled: '' })
     return { request: { ...request } as PublishRequest, blog, target: this.options.createTarget(blog, secret), source }
   }
 

@@ -1,0 +1,168 @@
+/**
+ * The publish service end to end on the built-in folder blog (no server needed): the record in
+ * front matter, re-publishing, pre-flight, saves racing the record, the outbox and where secrets
+ * may never appear. Network protocols are tested against real blogs in tests/publish.
+ */
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AppEvent } from '../../../src/shared/contract'
+import type { PublishLogEntry } from '../../../src/shared/publish'
+import { createPublishHarness, type PublishHarness } from '../../publish/harness'
+
+let harness: PublishHarness | undefined
+const servers: Server[] = []
+
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+})
+
+async function folderHarness(): Promise<{ h: PublishHarness; site: string }> {
+  const site = await mkdtemp(join(tmpdir(), 'verdict-site-'))
+  harness = await createPublishHarness({ blog: { name: 'My site', kind: 'folder', url: site }, secret: '' })
+  return { h: harness, site }
+}
+
+function progressOf(h: PublishHarness): PublishLogEntry[] {
+  const entries: PublishLogEntry[] = []
+  h.services.events.subscribe((event: AppEvent) => {
+    if (event.type === 'publish-progress') entries.push(event.entry)
+  })
+  return entries
+}
+
+async function reviewFile(h: PublishHarness): Promise<string> {
+  return readFile(join(h.libraryDir, h.reviewId, 'review.md'), 'utf8')
+}
+
+describe('publishing to a folder', () => {
+  it('publishes, records where it went in front matter, and keeps a version and a log', async () => {
+    const { h, site } = await folderHarness()
+    const outcome = await h.publish()
+    expect(outcome.kind).toBe('published')
+    const record = await h.record()
+    expect(record).toMatchObject({ target: h.blogId, status: 'published', id: expect.any(String) })
+    expect(record!.publishId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(Object.keys(record!.media).sort()).toEqual([...h.images].sort())
+    expect(await reviewFile(h)).toMatch(/^status: published$/m)
+
+    const page = await readFile(join(site, new URL(record!.url).pathname.split('/').pop()!), 'utf8')
+    expect(page).toContain('Ballerina')
+    expect(page).toContain('9.5')
+    expect(page).toContain('Lionsgate')
+    for (const path of h.images) expect((await stat(join(site, 'media', path.split('/')[1]!))).isFile()).toBe(true)
+
+    const versions = await h.services.history.list(h.reviewId)
+    expect(versions.map((version) => version.reason)).toContain('publish')
+    const log = await h.services.publish.readLog(h.reviewId)
+    expect(log.map((entry) => `${entry.step}:${entry.state}`)).toEqual(expect.arrayContaining(['check:done', `image:${h.images[0]}:done`, 'post:done', 'verify:done']))
+  })
+
+  it('re-publishing an edited review updates the same post and sends no image again', async () => {
+    const { h, site } = await folderHarness()
+    await h.publish()
+    const first = await h.record()
+    await h.edit('A late paragraph about the score.')
+    const progress = progressOf(h)
+    expect((await h.publish()).kind).toBe('published')
+    const second = await h.record()
+    expect(second!.id).toBe(first!.id)
+    expect(second!.publishId).toBe(first!.publishId)
+    expect(second!.media).toEqual(first!.media)
+    expect(progress.filter((entry) => entry.step.startsWith('image:')).map((entry) => entry.state)).toEqual(['skipped', 'skipped'])
+    const manifest = JSON.parse(await readFile(join(site, 'verdict-site.json'), 'utf8')) as { posts: unknown[] }
+    expect(manifest.posts).toHaveLength(1)
+    expect(await readFile(join(site, new URL(second!.url).pathname.split('/').pop()!), 'utf8')).toContain('A late paragraph about the score.')
+  })
+
+  it('an editor save based on the file before the publish record neither conflicts nor drops the record', async () => {
+    const { h } = await folderHarness()
+    const opened = await h.services.libraries.current().open(h.reviewId)
+    if (opened.kind !== 'editable') throw new Error(opened.reason)
+    await h.publish()
+    // The editor still holds the old hash and a meta without `published`, as a save in flight would.
+    await h.services.writes.save({ id: h.reviewId, meta: { ...opened.meta, title: 'Ballerina, revisited' }, doc: opened.doc, baseHash: opened.hash })
+    const text = await reviewFile(h)
+    expect(text).toContain('title: Ballerina, revisited')
+    expect((await h.record())?.publishId).toBeTruthy()
+  })
+
+  it('writes the record without touching a byte of the body', async () => {
+    const { h } = await folderHarness()
+    const before = await reviewFile(h)
+    await h.publish()
+    const after = await reviewFile(h)
+    const body = (text: string) => text.slice(text.indexOf('\n---\n') + 5)
+    expect(body(after)).toBe(body(before))
+  })
+})
+
+describe('pre-flight', () => {
+  it('lists a missing title, missing alt text and a past schedule, each with a fix, and sends nothing', async () => {
+    const { h, site } = await folderHarness()
+    const path = join(h.libraryDir, h.reviewId, 'review.md')
+    const text = await readFile(path, 'utf8')
+    await writeFile(path, text.replace('title: Ballerina', 'title: ""').replace('![Eve on a frozen lake]', '![]'))
+    const problems = await h.preflight({ status: 'scheduled', schedule: { at: '2020-01-01T10:00:00.000Z', zone: 'Europe/Berlin' } })
+    expect(problems.map((problem) => problem.subject)).toEqual(expect.arrayContaining(['title', `image:${h.images[1]}`, 'schedule']))
+    for (const problem of problems) expect(problem.fix).not.toBe('')
+    const outcome = await h.publish()
+    expect(outcome).toMatchObject({ kind: 'blocked' })
+    expect(await readdir(site)).toEqual([])
+    expect(await h.record()).toBeUndefined()
+  })
+
+  it('asks for sign-in details the session no longer holds', async () => {
+    const { h } = await folderHarness()
+    // Added in an earlier session whose memory-only secrets are gone.
+    const blog = await h.services.blogs.save({ name: 'Press', kind: 'wordpress', url: 'http://127.0.0.1:9', username: 'ana' })
+    const problems = await h.preflight({ blogId: blog.id })
+    expect(problems).toEqual([expect.objectContaining({ subject: 'credentials', fix: expect.stringContaining('application password') })])
+  })
+})
+
+describe('blogs', () => {
+  it('refuses plain http to another computer and a site folder inside the library', async () => {
+    const { h } = await folderHarness()
+    await expect(h.services.blogs.save({ name: 'Old', kind: 'wordpress', url: 'http://example.com', username: 'a' }, 's')).rejects.toThrow(/not secure/)
+    await expect(h.services.blogs.save({ name: 'Inside', kind: 'folder', url: join(h.libraryDir, 'site') })).rejects.toThrow(/inside the library/)
+    await expect(h.services.blogs.save({ name: 'Relative', kind: 'folder', url: 'site' })).rejects.toThrow(/full folder path/)
+    const saved = await h.services.blogs.save({ name: 'Loopback', kind: 'ghost', url: 'http://127.0.0.1:2368/' }, 'id:secret')
+    expect((await h.services.blogs.views()).blogs.find((blog) => blog.id === saved.id)).toMatchObject({ signedIn: true })
+  })
+})
+
+describe('an unreachable blog', () => {
+  it('queues the publish in an outbox that survives a restart, and the secret is nowhere on disk or in the log', async () => {
+    // A port that was just free: nothing listens, as when the blog is down or the network is gone.
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    await new Promise((resolve) => server.close(resolve))
+    const token = `planted-${Math.random().toString(36).slice(2)}-token`
+    harness = await createPublishHarness({ blog: { name: 'Press', kind: 'wordpress', url: `http://127.0.0.1:${port}`, username: 'ana' }, secret: token })
+    const outcome = await harness.publish()
+    expect(outcome).toMatchObject({ kind: 'queued', reason: expect.stringContaining('could not be reached') })
+    const jobs = await harness.outbox()
+    expect(jobs).toHaveLength(1)
+    expect(jobs[0]).toMatchObject({ request: { id: harness.reviewId, blogId: harness.blogId }, attempts: 1 })
+    expect(await readFile(join(harness.libraryDir, '.verdict', 'outbox.json'), 'utf8')).toContain(harness.blogId)
+
+    const exportDir = await mkdtemp(join(tmpdir(), 'verdict-export-'))
+    await harness.services.pages.exportReviews({ ids: [harness.reviewId], format: 'html', destDir: exportDir, theme: 'classic', colorScheme: 'light', pageSize: 'A4', marginsMm: 15 })
+    for (const dir of [harness.libraryDir, harness.settingsDir, exportDir]) {
+      for (const file of await filesUnder(dir)) expect(await readFile(file, 'latin1'), file).not.toContain(token)
+    }
+    expect(harness.logs.join('\n')).not.toContain(token)
+  })
+})
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+}

@@ -1,6 +1,7 @@
 import type { Handlers } from '../shared/contract'
 import type { Services } from './container'
 import { imageLimitsOf, importImage } from './services/assets/import'
+import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
 export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish }: Services): Handlers {
@@ -15,7 +16,7 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     saveReview: async (args) => writes.save(args),
     saveReviewAs: async (args) => writes.saveAs(args),
     renameReview: async ({ id, title }) => writes.rename(id, title),
-    duplicateReview: async ({ id }) => library().duplicate(id),
+    duplicateReview: async ({ id }) => writes.unpublishedCopy(await library().duplicate(id)),
     trashReview: async ({ id }) => writes.trash(id),
     restoreReview: async ({ trashId }) => writes.untrash(trashId),
     importImage: async ({ id, fileName, data }) => importImage(library(), id, fileName, data, imageLimitsOf(settings.get())),
@@ -23,8 +24,9 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     listThemes: async () => pages.listThemes(),
     openInBrowser: async (state) => pages.openInBrowser(state),
     exportReviews: async (request) => pages.exportReviews(request),
-    importReview: async ({ path }) => pages.importReview(path),
+    importReview: async ({ path }) => writes.unpublishedCopy(await pages.importReview(path)),
     pickFile: async ({ extensions }) => platform.pickFile(extensions),
+    openExternal: async ({ url }) => openLink(url, platform),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
     listVersions: async ({ id }) => history.list(id),

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createHandlers } from '../../../src/main/routes'
 import type { AppEvent } from '../../../src/shared/contract'
 import type { PublishLogEntry } from '../../../src/shared/publish'
 import { createPublishHarness, type PublishHarness } from '../../publish/harness'
@@ -99,6 +100,19 @@ describe('publishing to a folder', () => {
     const after = await reviewFile(h)
     const body = (text: string) => text.slice(text.indexOf('\n---\n') + 5)
     expect(body(after)).toBe(body(before))
+  })
+
+  it('a duplicate is a new review: publishing it makes a second post, never an update of the original', async () => {
+    const { h, site } = await folderHarness()
+    await h.publish()
+    const copy = await createHandlers(h.services).duplicateReview({ id: h.reviewId })
+    expect(copy.status).toBe('draft')
+    const copied = await readFile(join(h.libraryDir, copy.id, 'review.md'), 'utf8')
+    expect(copied).not.toContain('published:')
+    await expect(stat(join(h.libraryDir, copy.id, '.publish-log.json'))).rejects.toThrow()
+    expect(await h.publish({ id: copy.id })).toMatchObject({ kind: 'published' })
+    const manifest = JSON.parse(await readFile(join(site, 'verdict-site.json'), 'utf8')) as { posts: unknown[] }
+    expect(manifest.posts).toHaveLength(2)
   })
 })
 

@@ -31,6 +31,11 @@ export class PublishLog {
     return ((await readJsonFile(join(reviewDir, PUBLISH_LOG_FILE), logFile, 'the publish log'))?.entries ?? []) as PublishLogEntry[]
   }
 
+  /** Resolves once every append so far is on disk. */
+  idle(): Promise<void> {
+    return this.serial.idle()
+  }
+
   append(reviewDir: string, entry: PublishLogEntry): Promise<void> {
     return this.serial.run(reviewDir, async () => {
       const entries = [...(await this.read(reviewDir)), { ...entry, ...(entry.message ? { message: entry.message.slice(0, 4000) } : {}) }].slice(-KEPT_ENTRIES)

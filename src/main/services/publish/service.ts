@@ -105,7 +105,8 @@ export class PublishService {
   }
 
   publish(request: PublishRequest): Promise<PublishOutcome> {
-    return this.serial.run(request.id, () => this.run(request))
+    // The log is written as steps happen; a publish is over once its log is on disk too.
+    return this.serial.run(request.id, () => this.run(request).finally(() => this.logs.idle()))
   }
 
   outbox(): Promise<OutboxJob[]> {

@@ -5,7 +5,7 @@
  * drop the recovery draft if the save holds exactly its text, and tell the watcher the new hash so
  * the app's own write is not reported as an outside change.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
@@ -16,6 +16,7 @@ import { ReviewParseError, readMeta, rewriteFrontMatter } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
 import { contentHash, REVIEW_FILE, type Library } from '../library/library'
+import { PUBLISH_LOG_FILE } from '../publish/log'
 import type { ReviewWatcher } from '../watch/watcher'
 import type { RecoveryJournal } from './journal'
 import { KeyedSerial } from './keyed'
@@ -198,6 +199,36 @@ export class ReviewWrites {
       }
       this.rebase(id, contentHash(bytes), hash)
       return { hash, published }
+    })
+  }
+
+  /**
+   * A duplicate or an imported bundle is a new review: it must not update the posts of the review
+   * it was copied from, so its `published` records and publish log go, and a published copy is a draft.
+   */
+  unpublishedCopy(copy: ReviewSummary): Promise<ReviewSummary> {
+    return this.serial.run(copy.id, async () => {
+      const library = this.options.libraries.current()
+      const dir = await library.reviewDir(copy.id)
+      await rm(join(dir, PUBLISH_LOG_FILE), { force: true })
+      const path = join(dir, REVIEW_FILE)
+      const bytes = await readReview(path, copy.id)
+      let meta: ReviewMeta
+      try {
+        meta = readMeta(bytes, { title: copy.id, created: copy.created, updated: copy.updated })
+      } catch (error) {
+        // An unreadable copy opens read-only and cannot be published: nothing to detach.
+        if (error instanceof ReviewParseError) return copy
+        throw error
+      }
+      if (!meta.published?.length) return copy
+      const text = rewriteFrontMatter(bytes, meta, ({ published: _copied, ...rest }) => ({ ...rest, status: rest.status === 'published' ? 'draft' : rest.status }))
+      try {
+        await writeFileAtomic(path, text)
+      } catch (error) {
+        throw describeIoError(error, `save the copy “${copy.id}”`)
+      }
+      return library.summary(copy.id)
     })
   }
 

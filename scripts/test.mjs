@@ -1,7 +1,8 @@
-// `npm test`: typecheck, lint, unit and end-to-end suites, then one summary line for CI.
+// `npm test`: typecheck, lint, unit, end-to-end and publish suites, then one summary line for CI.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, existsSync } from 'node:fs'
 import { ensureChromium } from './chromium.mjs'
+import { runPublishTests } from './test-publish.mjs'
 
 const reports = 'test-results/reports'
 mkdirSync(reports, { recursive: true })
@@ -54,6 +55,12 @@ if (e2e) {
   skipped += e2e.stats.skipped
   if (!e2eOk && e2e.stats.unexpected === 0) failed++
 } else failed++
+
+// Against real WordPress, Ghost and Micropub servers on loopback (npm run test:publish alone).
+const publish = await runPublishTests({ reports })
+passed += publish.passed
+failed += publish.failed
+skipped += publish.skipped
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed === 0 ? 0 : 1)

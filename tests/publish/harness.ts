@@ -85,6 +85,8 @@ export async function createPublishHarness(options: {
   blog: Omit<BlogConfig, 'id'>
   secret: string
   retry?: RetryPolicy
+  /** Replaces the waits between retries (to see them without waiting). */
+  sleep?: (ms: number) => Promise<void>
 }): Promise<PublishHarness> {
   const base = await mkdtemp(join(tmpdir(), 'verdict-publish-'))
   const libraryDir = join(base, 'library')
@@ -109,7 +111,7 @@ export async function createPublishHarness(options: {
     },
     settingsBackend: createConfBackend(settingsDir),
     env: { VERDICT_LIBRARY: libraryDir },
-    publish: { retry: options.retry ?? { attempts: 2, baseDelayMs: 50 }, outboxCheckMs: 0 },
+    publish: { retry: options.retry ?? { attempts: 2, baseDelayMs: 50 }, outboxCheckMs: 0, ...(options.sleep ? { sleep: options.sleep } : {}) },
     log,
   })
   const blog = await services.blogs.save(options.blog, options.secret)

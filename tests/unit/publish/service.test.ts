@@ -176,6 +176,33 @@ describe('an unreachable blog', () => {
   })
 })
 
+describe('a busy blog', () => {
+  it('waits as long as Retry-After says (capped), backs off on 5xx, then queues', async () => {
+    let requests = 0
+    const server = createServer((_req, res) => {
+      requests++
+      if (requests === 1) res.writeHead(429, { 'retry-after': '5', 'content-type': 'application/json' }).end('{"message":"Slow down"}')
+      else res.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"Maintenance"}')
+    })
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const waits: number[] = []
+    harness = await createPublishHarness({
+      blog: { name: 'Press', kind: 'wordpress', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, username: 'ana' },
+      secret: 'pw',
+      retry: { attempts: 3, baseDelayMs: 400 },
+      sleep: async (ms) => void waits.push(ms),
+    })
+    const outcome = await harness.publish()
+    expect(outcome).toMatchObject({ kind: 'queued', reason: expect.stringContaining('Maintenance') })
+    expect(requests).toBe(3)
+    expect(waits[0]).toBe(5000)
+    // The second wait is the jittered backoff: 400 ms × 2 × (0.5–1.5).
+    expect(waits[1]).toBeGreaterThanOrEqual(400)
+    expect(waits[1]).toBeLessThanOrEqual(1200)
+  })
+})
+
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))

@@ -117,9 +117,9 @@ const folderTarget = (url: string) =>
     now: () => clock,
   })
 
-function buildFor(title: string, extra = ''): Post {
+function buildFor(title: string, extra = '', url?: string): Post {
   const { meta, body } = parseReview(Buffer.from(source(title, extra)), { title, created: '', updated: '' })
-  return buildPost({ id: 'r', meta, body }, { online: true, resolveAsset: (path) => media.get(path)?.url })
+  return buildPost({ id: 'r', meta, body }, { online: true, resolveAsset: (path) => media.get(path)?.url, ...(url ? { url } : {}) })
 }
 
 function outgoing(post: Post, status: PublishStatus = 'published', publishAt?: string, publishId: string = randomUUID()): OutgoingPost {
@@ -209,10 +209,15 @@ describe('folder target', () => {
     const out = outgoing(buildFor('Ballerina'))
     const remote = await target.create(out)
     clock = new Date('2026-11-26T08:00:00.000Z')
-    const edited = outgoing(buildFor('Ballerina, revisited', '\nA paragraph added later.\n'), 'published', undefined, out.publishId)
+    // The service builds a re-published post with the record's URL: here a file: URL of this computer.
+    const edited = outgoing(buildFor('Ballerina, revisited', '\nA paragraph added later.\n', remote.url), 'published', undefined, out.publishId)
+    expect(edited.post.jsonLd['url']).toBe(remote.url)
     const again = await target.update(recordOf(out, remote), edited)
     expect(again).toEqual(remote)
-    expect(await read('ballerina.html')).toContain('A paragraph added later.')
+    const page = await read('ballerina.html')
+    expect(page).toContain('A paragraph added later.')
+    expect(page).not.toContain('file:')
+    expect(page).not.toContain(site)
     expect((await manifest()).posts).toMatchObject([{ publishId: out.publishId, slug: 'ballerina', title: 'Ballerina, revisited', date: '2026-11-25T12:00:00.000Z', updated: '2026-11-26T08:00:00.000Z' }])
     expect(await indexLinks()).toEqual(['ballerina.html'])
     const entries = await feedEntries()

@@ -27,7 +27,7 @@ import type { ElementContent } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { writeFileAtomic } from '../../fs/atomicWrite'
-import { escapeCss, renderPage, type Theme } from '../../pipeline'
+import { escapeCss, renderPage, type Post, type Theme } from '../../pipeline'
 import { PublishError } from '../errors'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
@@ -97,7 +97,7 @@ export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarg
         const existing = manifest.posts.find((entry) => entry.publishId === outgoing.publishId)
         const slug = existing?.slug ?? (fallbackSlug && isSlug(fallbackSlug) ? fallbackSlug : await freeSlug(folder, manifest, outgoing.post.title))
         const theme = await ctx.loadTheme()
-        await writeFileAtomic(join(folder, `${slug}.html`), renderPage(outgoing.post, { theme, colorScheme: 'light', online: true }))
+        await writeFileAtomic(join(folder, `${slug}.html`), renderPage(withoutLocalUrl(outgoing.post), { theme, colorScheme: 'light', online: true }))
 
         const { post } = outgoing
         const entry: SiteEntry = {
@@ -246,6 +246,17 @@ export function listedPosts(manifest: SiteManifest, now: Date): SiteEntry[] {
   return manifest.posts
     .filter((entry) => isListed(entry, now))
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title))
+}
+
+/**
+ * The record's address of a folder post is a file: URL on this computer; as the review's `url`
+ * in JSON-LD it would publish the critic's own folder path to every reader.
+ */
+function withoutLocalUrl(post: Post): Post {
+  const url = post.jsonLd['url']
+  if (typeof url !== 'string' || !url.startsWith('file:')) return post
+  const { url: _local, ...jsonLd } = post.jsonLd
+  return { ...post, jsonLd }
 }
 
 function isListed(entry: SiteEntry, now: Date): boolean {

@@ -1,8 +1,8 @@
 /**
  * The WordPress target against a real WordPress (`node scripts/blogs/wordpress.mjs start`):
  * Debian's package on MariaDB behind PHP's built-in server, signed in with an application password.
- * Posts are built by the real pipeline. Counts are of posts with this run's titles, so the flow
- * tests may share the blog.
+ * Posts are built by the real pipeline. Titles, tags and images are this run's own, and counts are
+ * of them, so the flow tests may share the blog (WordPress matches tag names regardless of case).
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -36,7 +36,7 @@ function source(title: string, extra = ''): string {
 title: ${JSON.stringify(title)}
 author: Ana Critic
 date: 2026-11-25
-tags: [Action, John Wick]
+tags: [Action ${run}, Stunt work ${run}]
 excerpt: A stylish, bruising spin-off that earns its place.
 spoilers: true
 featuredImage: ${LAKE.path}
@@ -197,7 +197,7 @@ describe('WordPress target on a real WordPress', () => {
     expect(others).toEqual([])
     expect(stored).toMatchObject({ id: Number(remote.id), status: 'publish', excerpt: { raw: 'A stylish, bruising spin-off that earns its place.' }, featured_media: Number(media.get(LAKE.path)?.id) })
     const tags = await api<Array<{ name: string }>>('/wp/v2/tags', { include: stored?.tags.join(',') ?? '' })
-    expect(tags.map((tag) => tag.name).sort()).toEqual(['Action', 'John Wick'])
+    expect(tags.map((tag) => tag.name).sort()).toEqual([`Action ${run}`, `Stunt work ${run}`])
 
     expect(await blog.find(out.publishId, published.record)).toEqual({ id: remote.id, url: remote.url, status: 'published' })
   })

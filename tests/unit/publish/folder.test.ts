@@ -13,6 +13,7 @@ import { isPublishError } from '../../../src/main/services/publish/errors'
 import { createFolderTarget, MANIFEST_NAME, type SiteManifest } from '../../../src/main/services/publish/targets/folder'
 import type { OutgoingImage, OutgoingPost, PublishTarget } from '../../../src/main/services/publish/targets/types'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../src/shared/publish'
+import { createPublishHarness } from '../../publish/harness'
 import { png } from '../assets/images'
 
 const THEMES_DIR = join(import.meta.dirname, '..', '..', '..', 'resources', 'themes')
@@ -284,5 +285,34 @@ describe('folder target', () => {
   it('says so when the manifest cannot be read, instead of starting over', async () => {
     await writeFile(join(site, MANIFEST_NAME), '{ not json')
     await expect(target.create(outgoing(buildFor('Ballerina')))).rejects.toThrow(/verdict-site\.json .* cannot be read/)
+  })
+})
+
+describe('folder blog through the real publish service', () => {
+  it('publishes the review on first start without an account, then re-publishes in place', async () => {
+    const folder = join(root, 'pages-site')
+    const h = await createPublishHarness({ blog: { name: 'My reviews', kind: 'folder', url: folder }, secret: '' })
+    try {
+      expect(await h.preflight()).toEqual([])
+      const outcome = await h.publish()
+      expect(outcome.kind).toBe('published')
+      const record = await h.record()
+      expect(record).toMatchObject({ id: 'ballerina', url: pathToFileURL(join(folder, 'ballerina.html')).href, status: 'published' })
+      expect(Object.values(record?.media ?? {}).map((image) => image.url)).toEqual(h.images.map((path) => `media/${path.split('/').pop()}`))
+      const page = await readFile(join(folder, 'ballerina.html'), 'utf8')
+      expect(page).toContain('<span class="figure-credit">Image: Lionsgate</span>')
+      expect(page.replace(/<[^>]*>/g, '')).toContain('9.5/10')
+
+      await h.edit('Written after the first publish.')
+      expect((await h.publish()).kind).toBe('published')
+      expect(await h.record()).toMatchObject({ publishId: record?.publishId, id: 'ballerina' })
+      const again = await readFile(join(folder, 'ballerina.html'), 'utf8')
+      expect(again).toContain('Written after the first publish.')
+      expect(again).not.toContain('file:')
+      expect((JSON.parse(await readFile(join(folder, MANIFEST_NAME), 'utf8')) as SiteManifest).posts).toHaveLength(1)
+      expect(children(child(parseXml(await readFile(join(folder, 'feed.xml'), 'utf8')), 'feed'), 'entry')).toHaveLength(1)
+    } finally {
+      await h.close()
+    }
   })
 })

@@ -162,12 +162,6 @@ describe('WordPress target on a real WordPress', () => {
     expect(club).toMatchObject({ alt_text: CLUB.alt, caption: { raw: 'Photo: Larry Horricks' } })
   })
 
-  it('does not upload an image the blog already holds again (a retry after a lost upload reply)', async () => {
-    expect(await blog.uploadImage(LAKE)).toEqual(media.get(LAKE.path))
-    const stem = LAKE.fileName.replace('.png', '')
-    expect(await api<unknown[]>('/wp/v2/media', { slug: stem })).toHaveLength(1)
-  })
-
   it('creates the post with everything; its public page shows text, score, credits, JSON-LD and images', async () => {
     const post = buildFor(title, media)
     expect(post.warnings).toEqual([])
@@ -285,12 +279,27 @@ describe('WordPress target on a real WordPress', () => {
     expect((nowhere as PublishError).message).toContain('No WordPress REST API answered')
   })
 
-  describe('when the reply to create is lost after WordPress committed', () => {
+  describe('when a reply is lost after WordPress committed', () => {
     let proxy: FaultProxy
     beforeAll(async () => {
       proxy = await startFaultProxy(state.url)
     })
     afterAll(() => proxy.close())
+
+    it('finds an uploaded image by its content-hash name on the retry, instead of storing a second copy', async () => {
+      const via = target(proxy.url)
+      const still = image(width + 3, 'Eve at the barre', '', 'Lionsgate')
+      proxy.dropReplyOnce((method, path) => method === 'POST' && path.includes('rest_route=%2Fwp%2Fv2%2Fmedia'))
+      const error = await via.uploadImage(still).catch((e: unknown) => e)
+      expect(isPublishError(error, 'transient')).toBe(true)
+      expect(proxy.requests.at(-1)).toMatchObject({ method: 'POST', outcome: 'dropped' })
+
+      const held = await via.uploadImage(still)
+      expect(held.url).toMatch(new RegExp(`/${still.fileName}$`))
+      expect(proxy.requests.at(-1)?.method).toBe('GET')
+      const copies = await api<Array<{ id: number }>>('/wp/v2/media', { search: still.fileName.replace('.png', '') })
+      expect(copies.map((media) => String(media.id))).toEqual([held.id])
+    })
 
     it('finds the post by its publish id, and there is exactly one', async () => {
       const via = target(proxy.url)

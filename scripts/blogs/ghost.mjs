@@ -131,7 +131,8 @@ async function start() {
     await stop()
     throw error
   }
-  writeState(NAME, { kind: 'ghost', url, secret })
+  // contentDir: where Ghost stores uploads, so tests can count the images it holds (it has no API to list them).
+  writeState(NAME, { kind: 'ghost', url, secret, contentDir: CONTENT_DIR })
   say(`ready at ${url}`)
 }
 

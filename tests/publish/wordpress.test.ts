@@ -225,7 +225,7 @@ describe('WordPress target on a real WordPress', () => {
     expect(await postsTitled(draftTitle)).toHaveLength(1)
   })
 
-  it('schedules: WordPress reports the post as scheduled for that instant; publishing it later makes it live now', async () => {
+  it('schedules: WordPress reports the post as scheduled for that instant; publishing it later (even via a draft) makes it live now', async () => {
     const scheduledTitle = `Scheduled ${run}`
     const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3 * 86_400_000).toISOString()
     const out = outgoing(buildFor(scheduledTitle, media), media, 'scheduled', at)
@@ -236,7 +236,10 @@ describe('WordPress target on a real WordPress', () => {
     expect(stored).toMatchObject({ status: 'future', date_gmt: at.slice(0, 19) })
     expect((await page(remote.url)).status).toBe(404)
 
-    const live = await blog.update(recordOf(out, remote, media), { ...out, status: 'published' })
+    // Back to a draft first: WordPress keeps the planned date on it.
+    const draft = await blog.update(recordOf(out, remote, media), { ...out, status: 'draft' })
+    expect(draft).toMatchObject({ id: remote.id, status: 'draft' })
+    const live = await blog.update(recordOf(out, draft, media), { ...out, status: 'published' })
     expect(live).toMatchObject({ id: remote.id, status: 'published' })
     const [now] = await postsTitled(scheduledTitle)
     expect(Date.parse(`${now?.date_gmt}Z`)).toBeLessThanOrEqual(Date.now())

@@ -181,8 +181,9 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
 
     async update(record: PublishRecord, outgoing: OutgoingPost): Promise<RemotePost> {
       const body = await fields(outgoing)
-      // WordPress keeps a post's planned date, and a `publish` dated ahead turns back into `future`.
-      if (outgoing.status === 'published' && record.status === 'scheduled') body['date_gmt'] = wpDate(new Date().toISOString())
+      // Going live now: WordPress keeps a post's planned date (a draft keeps one from an earlier
+      // schedule too), and a `publish` dated ahead turns back into `future`.
+      if (outgoing.status === 'published' && record.status !== 'published') body['date_gmt'] = wpDate(new Date().toISOString())
       try {
         return remotePost(postOf<WpPost>(await sendJson(`/wp/v2/posts/${encodeURIComponent(record.id)}`, body, { _fields: POST_FIELDS })))
       } catch (error) {

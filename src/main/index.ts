@@ -11,7 +11,7 @@ import { registerIpc } from './ipc'
 import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
 import { createKeychainSecretStore } from './services/secrets/secrets'
 import type { KeyValueBackend } from './services/settings/settings'
-import { createMainWindow } from './window'
+import { createMainWindow, openExternalLink } from './window'
 
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } }])
 
@@ -45,6 +45,7 @@ void app.whenReady().then(async () => {
         const error = await shell.openPath(path)
         if (error) throw new Error(error)
       },
+      openExternal: openExternalLink,
       assetUrl: assetProtocolUrl,
       printer: new ElectronPrinter(),
     },

@@ -1,16 +1,28 @@
 import { BrowserWindow, session, shell } from 'electron'
-import { externalUrl, windowOptions } from './windowOptions'
+import { externalUrl, isLinkInAppFrame, windowOptions } from './windowOptions'
+
+/** Hands a link to the system browser or mail program when externalUrl lets it out; does nothing otherwise. */
+export async function openExternalLink(url: string): Promise<void> {
+  const safe = externalUrl(url)
+  if (safe) await shell.openExternal(safe)
+}
 
 /** Creates the main window: no new windows, no navigation away, no permissions. */
 export function createMainWindow(preloadPath: string, appUrl: string, isAppUrl: (url: string) => boolean): BrowserWindow {
   const win = new BrowserWindow(windowOptions(preloadPath))
   win.webContents.setWindowOpenHandler(({ url }) => {
-    const safe = externalUrl(url)
-    if (safe) void shell.openExternal(safe)
+    void openExternalLink(url)
     return { action: 'deny' }
   })
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault()
+  })
+  // A link followed inside the preview frame (should the renderer not have caught the click) never
+  // navigates the frame: an https or mailto link opens outside, anything else goes nowhere.
+  win.webContents.on('will-frame-navigate', (details) => {
+    if (!isLinkInAppFrame(details)) return
+    details.preventDefault()
+    void openExternalLink(details.url)
   })
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
+import { VerdictError } from '../shared/contract'
 
 /** The hardened options of every Verdict window; pure so a unit test can inspect them. */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -36,4 +37,34 @@ export function externalUrl(raw: string): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * The `openExternal` channel: a link clicked in the preview goes to the system's browser or mail
+ * program (`platform.openExternal`) only as externalUrl lets it out; anything else is INVALID_ARGUMENT.
+ */
+export async function openLink(raw: string, platform: { openExternal?(url: string): Promise<void> }): Promise<void> {
+  const safe = externalUrl(raw)
+  if (safe === null) throw new VerdictError('INVALID_ARGUMENT', `Only https and mailto links open outside Verdict; “${raw.slice(0, 200)}” was not opened.`)
+  if (!platform.openExternal) throw new VerdictError('INVALID_ARGUMENT', 'Links cannot be opened outside Verdict here.')
+  await platform.openExternal(safe)
+}
+
+/** A frame as Electron's WebFrameMain describes it, reduced to what the navigation check reads. */
+export interface FrameRef {
+  processId: number
+  routingId: number
+  parent: FrameRef | null
+}
+
+/**
+ * True when a frame of the app's page (the preview) is following a link itself: such a navigation
+ * never happens in the app (the link goes to externalUrl). False for the app's page, for a frame's
+ * own first load (initiated by its parent), and for frames nested deeper (embedded players).
+ */
+export function isLinkInAppFrame(details: { isMainFrame: boolean; frame: FrameRef | null; initiator?: FrameRef | null | undefined }): boolean {
+  const { isMainFrame, frame, initiator } = details
+  if (isMainFrame || !frame || !initiator) return false
+  const itself = frame.processId === initiator.processId && frame.routingId === initiator.routingId
+  return itself && frame.parent !== null && frame.parent.parent === null
 }

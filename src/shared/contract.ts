@@ -139,6 +139,8 @@ export interface Contract {
   importReview: { args: { path: string }; result: ReviewSummary }
   /** Asks the user for a file with the system dialog; null when cancelled. */
   pickFile: { args: { extensions: string[] }; result: string | null }
+  /** Opens a link clicked in the preview in the system's browser or mail program: https and mailto only, anything else is refused. */
+  openExternal: { args: { url: string }; result: void }
   getSettings: { args: void; result: Settings }
   updateSettings: { args: Partial<Settings>; result: Settings }
   /** Kept versions of the review, newest first. */
@@ -206,6 +208,7 @@ export const CHANNELS = [
   'exportReviews',
   'importReview',
   'pickFile',
+  'openExternal',
   'getSettings',
   'updateSettings',
   'listVersions',

@@ -175,6 +175,8 @@ export const argSchemas = {
   }),
   importReview: z.strictObject({ path: filePath }),
   pickFile: z.strictObject({ extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(20) }),
+  // Which links may leave the app is main's decision (allowedExternalUrl); here only the shape.
+  openExternal: z.strictObject({ url: z.string().max(8192) }),
   getSettings: none,
   updateSettings: settingsPatch,
   listVersions: z.strictObject({ id: reviewId }),

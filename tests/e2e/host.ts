@@ -52,6 +52,8 @@ export interface Host {
   errors: string[]
   /** Files the app asked the system to open (a browser page cannot launch programs). */
   opened: string[]
+  /** Links the app asked the system's browser or mail program to open. */
+  links: string[]
   /** What the pickers answer when no option was given (null: cancelled); a test sets them before clicking "Browse…". */
   picks: { folder: string | null; file: string | null }
   close(): Promise<void>
@@ -67,6 +69,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     },
   }
   const opened: string[] = []
+  const links: string[] = []
   const picks: Host['picks'] = { folder: null, file: null }
   const printer = createChromiumPrinter()
   const services = await createServices({
@@ -76,6 +79,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       pickFolder: options.pickFolder ?? (async () => picks.folder),
       pickFile: options.pickFile ?? (async () => picks.file),
       openPath: async (path) => void opened.push(path),
+      openExternal: async (url) => void links.push(url),
       assetUrl: (id, path) => `/__asset/${[id, ...path.split('/')].map(encodeURIComponent).join('/')}`,
       printer,
     },
@@ -142,6 +146,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     services,
     errors,
     opened,
+    links,
     picks,
     close: async () => {
       await shutdownServices(services)

@@ -106,8 +106,8 @@ test('the preview pane shows the unsaved review as readers see it, in each theme
   await previewButton(page).click()
   await expect(previewButton(page)).toHaveAttribute('aria-pressed', 'true')
 
-  // A sandbox with no allow-scripts and no allow-same-origin: the page runs nothing, shares nothing.
-  await expect(previewFrame(page)).toHaveAttribute('sandbox', '')
+  // A sandbox with no allow-scripts: the page runs nothing (same origin only lets the app catch link clicks).
+  await expect(previewFrame(page)).toHaveAttribute('sandbox', 'allow-same-origin')
   const post = inPreview(page)
   await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
   await expect(post.getByRole('img', { name: 'Eve on a frozen lake at dusk' })).toBeVisible()
@@ -216,3 +216,50 @@ for (const theme of ['classic', 'magazine', 'minimal']) {
     await page.screenshot({ path: screenshotPath(`preview-${theme}.png`) })
   })
 }
+
+test('a link clicked in the preview opens in the system browser; the frame never follows it, and only https and mailto leave', async ({ page, libraryDir, host }) => {
+  const body = [
+    'Read more on [the studio’s site](https://example.com/ballerina) or [write to me](mailto:critic@example.com).',
+    '',
+    'Not these: <a href="javascript:window.top.__pwned=1">a script link</a>, [a local file](file:///etc/passwd), [plain http](http://example.com/plain), [a page of the app](notes.html) and a footnote[^1].',
+    '',
+    '[^1]: A footnote stays inside the page.',
+  ].join('\n')
+  await mkdir(join(libraryDir, 'links'), { recursive: true })
+  await writeFile(join(libraryDir, 'links', 'review.md'), `---\ntitle: Links\nstatus: draft\n---\n\n${body}\n`)
+  const outside: string[] = []
+  page.on('request', (request) => {
+    if (!request.url().startsWith(host.url) && !request.url().startsWith('data:')) outside.push(request.url())
+  })
+  await page.reload()
+  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Links', exact: true }).getByRole('button', { name: 'Open' }).click()
+  await previewButton(page).click()
+  const post = inPreview(page)
+  await expect(post.getByRole('heading', { level: 1 })).toHaveText('Links')
+
+  await post.getByRole('link', { name: 'the studio’s site' }).click()
+  await expect.poll(() => host.links).toEqual(['https://example.com/ballerina'])
+  await post.getByRole('link', { name: 'write to me' }).click()
+  await expect.poll(() => host.links).toEqual(['https://example.com/ballerina', 'mailto:critic@example.com'])
+
+  // Links the sanitiser left without an address do nothing; those main refuses say so.
+  await post.getByText('a script link').click()
+  await post.getByText('a local file').click()
+  await post.getByRole('link', { name: 'plain http' }).click()
+  await expect(pane(page).getByRole('status')).toContainText('The link was not opened: Only https and mailto links open outside Verdict')
+  await post.getByRole('link', { name: 'a page of the app' }).click()
+  await expect(pane(page).getByRole('status')).toContainText('notes.html')
+  // The footnote link moves within the page.
+  await post.getByRole('link', { name: '1', exact: true }).click()
+
+  // Main refuses the same links asked for directly, whatever the renderer would send.
+  for (const url of ['javascript:window.top.__pwned=1', 'file:///etc/passwd', 'http://example.com/plain']) {
+    const answer = await page.evaluate((link) => window.verdict.invoke('openExternal', { url: link }), url)
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+  }
+  expect(host.links).toEqual(['https://example.com/ballerina', 'mailto:critic@example.com'])
+  // The frame stayed on the review and nothing went out; no script ran.
+  await expect(post.getByRole('heading', { level: 1 })).toHaveText('Links')
+  expect(outside.filter((url) => !url.startsWith('https://www.youtube-nocookie.com/'))).toEqual([])
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined()
+})

@@ -57,6 +57,7 @@ export async function services(parent?: string) {
       pickFolder: async () => null,
       pickFile: async () => null,
       openPath: async () => {},
+      openExternal: async () => {},
       assetUrl: (id: string, path: string) => `/__asset/${id}/${path}`,
       printer: {
         print: async () => {

@@ -3,7 +3,8 @@
  * leaves the app (the security gate's allowlist relies on both).
  */
 import { describe, expect, it } from 'vitest'
-import { externalUrl, windowOptions } from '../../src/main/windowOptions'
+import { VerdictError } from '../../src/shared/contract'
+import { externalUrl, isLinkInAppFrame, openLink, windowOptions, type FrameRef } from '../../src/main/windowOptions'
 
 describe('windowOptions', () => {
   const { webPreferences, ...window } = windowOptions('/app/preload.cjs')
@@ -62,5 +63,57 @@ describe('externalUrl', () => {
     const result = externalUrl(raw)
     if (result !== null) expect(new URL(result).protocol).toBe('https:')
     else expect(result).toBeNull()
+  })
+})
+
+describe('openLink (the openExternal channel)', () => {
+  const system = () => {
+    const opened: string[] = []
+    return { opened, openExternal: async (url: string) => void opened.push(url) }
+  }
+
+  it('hands https and mailto links to the system, as parsed', async () => {
+    const platform = system()
+    await openLink('https://example.com/review?a=1', platform)
+    await openLink('mailto:critic@example.com', platform)
+    await openLink('HTTPS://EXAMPLE.COM', platform)
+    expect(platform.opened).toEqual(['https://example.com/review?a=1', 'mailto:critic@example.com', 'https://example.com/'])
+  })
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'http://example.com', 'verdict-asset://library/x/review.md', 'http://127.0.0.1:5780/', 'not a url'])(
+    'refuses %j without asking the system',
+    async (raw) => {
+      const platform = system()
+      const error = await openLink(raw, platform).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(VerdictError)
+      expect((error as VerdictError).code).toBe('INVALID_ARGUMENT')
+      expect(platform.opened).toEqual([])
+    },
+  )
+
+  it('refuses every link where the host cannot open any', async () => {
+    await expect(openLink('https://example.com', {})).rejects.toThrow(/cannot be opened/)
+  })
+})
+
+describe('isLinkInAppFrame (will-frame-navigate)', () => {
+  const page: FrameRef = { processId: 1, routingId: 1, parent: null }
+  const preview: FrameRef = { processId: 1, routingId: 2, parent: page }
+  const player: FrameRef = { processId: 3, routingId: 7, parent: preview }
+
+  it('catches the preview frame following a link itself', () => {
+    expect(isLinkInAppFrame({ isMainFrame: false, frame: preview, initiator: { ...preview } })).toBe(true)
+  })
+
+  it('lets frames load what the app gives them, and leaves the page and nested players to their own checks', () => {
+    // The app (re)loads the preview's srcdoc: initiated by the page.
+    expect(isLinkInAppFrame({ isMainFrame: false, frame: preview, initiator: page })).toBe(false)
+    // The preview loads its embedded player.
+    expect(isLinkInAppFrame({ isMainFrame: false, frame: player, initiator: preview })).toBe(false)
+    expect(isLinkInAppFrame({ isMainFrame: false, frame: player, initiator: player })).toBe(false)
+    // The page itself is will-navigate's (isAppUrl).
+    expect(isLinkInAppFrame({ isMainFrame: true, frame: page, initiator: page })).toBe(false)
+    expect(isLinkInAppFrame({ isMainFrame: false, frame: null, initiator: preview })).toBe(false)
+    expect(isLinkInAppFrame({ isMainFrame: false, frame: preview })).toBe(false)
   })
 })

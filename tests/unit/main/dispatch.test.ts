@@ -23,6 +23,7 @@ async function setup() {
       pickFolder: async () => null,
       pickFile: async () => null,
       openPath: async () => {},
+      openExternal: async () => {},
       assetUrl: (id: string, path: string) => `/__asset/${id}/${path}`,
       printer: { print: async () => fail('no printing in these tests') },
     },

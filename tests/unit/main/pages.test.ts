@@ -23,6 +23,7 @@ async function setup() {
       pickFolder: async () => null,
       pickFile: async () => null,
       openPath: async (path) => void opened.push(path),
+      openExternal: async () => {},
       assetUrl: (id, path) => `verdict-asset://library/${id}/${path}`,
       printer,
     },

@@ -238,7 +238,8 @@ export class PublishService {
       await this.saveRecord(source.id, record, false)
     }
 
-    const post = this.buildPost(source, media, blog, record.url || undefined)
+    // A folder blog's address is a file on this computer: never published in the JSON-LD.
+    const post = this.buildPost(source, media, blog, blog.kind === 'folder' ? undefined : record.url || undefined)
     const featured = post.featuredImage ? media[post.featuredImage.path] : undefined
     const outgoing: OutgoingPost = {
       publishId: record.publishId,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject, type SyntheticEvent } from 'react'
 import type { ColorScheme, Result } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
@@ -97,6 +97,13 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
 
   const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
   const dismiss = useCallback(() => setToast(null), [])
+  const catchLinks = useCallback(
+    (event: SyntheticEvent<HTMLIFrameElement>) => {
+      const page = event.currentTarget.contentDocument
+      if (page) followLinksOutside(page, (url) => api.openExternal({ url }).catch((failure: unknown) => notify(`The link was not opened: ${errorMessage(failure)}`)))
+    },
+    [notify],
+  )
 
   const chooseTheme = (next: string) => {
     setTheme(next)
@@ -176,10 +183,12 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
             <iframe
               className="preview-frame"
               title="Preview"
-              // No allow-scripts and no allow-same-origin: the page runs nothing and shares nothing with the app.
-              sandbox=""
+              // No allow-scripts: the page runs nothing. Same origin only so that the app can catch a
+              // click on a link, which main opens outside (https and mailto) instead of the frame following it.
+              sandbox="allow-same-origin"
               referrerPolicy="no-referrer"
               srcDoc={rendered.html}
+              onLoad={catchLinks}
               style={{ width: frameWidth, height: frameHeight, transform: `scale(${scale})` }}
             />
           </div>
@@ -197,6 +206,28 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
 }
 
 const NO_IMAGES: string[] = []
+
+/**
+ * Links in the preview never navigate the frame: a click (or a middle-click) hands the link to
+ * `open`, and a link within the page (a footnote) scrolls to its target here, since in a srcdoc
+ * frame `#id` resolves against the app's address. The listener lives in the app, not the page, so
+ * the frame needs no scripts.
+ */
+function followLinksOutside(page: Document, open: (url: string) => void): void {
+  const follow = (event: MouseEvent) => {
+    if (event.type === 'auxclick' && event.button !== 1) return
+    // The page's elements belong to the frame's window: no instanceof across windows.
+    const target = event.target as Partial<Element> | null
+    const link = typeof target?.closest === 'function' ? (target.closest('a[href]') as HTMLAnchorElement | null) : null
+    if (!link) return
+    event.preventDefault()
+    const href = link.getAttribute('href') ?? ''
+    if (href.startsWith('#')) page.getElementById(href.slice(1))?.scrollIntoView()
+    else open(link.href)
+  }
+  page.addEventListener('click', follow)
+  page.addEventListener('auxclick', follow)
+}
 
 /** The content box of an element, kept up to date. */
 function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {

@@ -2,7 +2,6 @@ import type { Handlers } from '../shared/contract'
 import type { Services } from './container'
 import { imageLimitsOf, importImage } from './services/assets/import'
 import { openLink } from './windowOptions'
-import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
 export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish }: Services): Handlers {
@@ -27,7 +26,6 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     exportReviews: async (request) => pages.exportReviews(request),
     importReview: async ({ path }) => writes.unpublishedCopy(await pages.importReview(path)),
     pickFile: async ({ extensions }) => platform.pickFile(extensions),
-    openExternal: async ({ url }) => openLink(url, platform),
     openExternal: async ({ url }) => openLink(url, platform),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),

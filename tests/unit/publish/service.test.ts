@@ -13,6 +13,7 @@ import { createHandlers } from '../../../src/main/routes'
 import type { AppEvent } from '../../../src/shared/contract'
 import type { PublishLogEntry } from '../../../src/shared/publish'
 import { createPublishHarness, type PublishHarness } from '../../publish/harness'
+import { AVIF } from '../assets/images'
 
 let harness: PublishHarness | undefined
 const servers: Server[] = []
@@ -137,6 +138,31 @@ describe('pre-flight', () => {
     const blog = await h.services.blogs.save({ name: 'Press', kind: 'wordpress', url: 'http://127.0.0.1:9', username: 'ana' })
     const problems = await h.preflight({ blogId: blog.id })
     expect(problems).toEqual([expect.objectContaining({ subject: 'credentials', fix: expect.stringContaining('application password') })])
+  })
+})
+
+describe('pre-flight against the blog', () => {
+  it('refuses an image type the blog does not take (AVIF on Ghost) before anything is sent', async () => {
+    const requests: string[] = []
+    const server = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`)
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"posts":[]}')
+    })
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    harness = await createPublishHarness({
+      blog: { name: 'Ghosted', kind: 'ghost', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+      secret: `${'a'.repeat(24)}:${'b'.repeat(64)}`,
+    })
+    const reviewDir = join(harness.libraryDir, harness.reviewId)
+    await writeFile(join(reviewDir, 'assets', 'still.avif'), AVIF)
+    const text = await reviewFile(harness)
+    await writeFile(join(reviewDir, 'review.md'), text.replace(harness.images[1], 'assets/still.avif'))
+    const problems = await harness.preflight()
+    expect(problems).toEqual([expect.objectContaining({ subject: 'image:assets/still.avif', message: expect.stringContaining('does not accept AVIF') })])
+    expect(await harness.publish()).toMatchObject({ kind: 'blocked' })
+    // Only the sign-in checks reached the blog: no upload, no post.
+    expect(requests.every((request) => request.startsWith('GET '))).toBe(true)
   })
 })
 

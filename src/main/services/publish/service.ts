@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { VerdictError } from '../../../shared/contract'
+import type { ImageType } from '../../../shared/model'
 import type {
   BlogConfig,
   OutboxJob,
@@ -101,7 +102,7 @@ export class PublishService {
   async preflight(request: Pick<PublishRequest, 'id' | 'blogId' | 'status' | 'schedule'>): Promise<PreflightProblem[]> {
     const prepared = await this.prepare(request)
     if ('problems' in prepared) return prepared.problems
-    return [...this.contentProblems(prepared), ...(await this.connectionProblems(prepared))]
+    return [...this.contentProblems(prepared), ...(await this.imageFileProblems(prepared)), ...(await this.connectionProblems(prepared))]
   }
 
   publish(request: PublishRequest): Promise<PublishOutcome> {
@@ -143,7 +144,7 @@ export class PublishService {
     const prepared = await this.prepare(request)
     if ('problems' in prepared) return { kind: 'blocked', problems: prepared.problems }
     const job = prepared
-    const blocking = this.contentProblems(job)
+    const blocking = [...this.contentProblems(job), ...(await this.imageFileProblems(job))]
     if (blocking.length > 0) return { kind: 'blocked', problems: blocking }
     try {
       await this.step(job, 'check', () => this.withRetry(() => job.target.check()))
@@ -194,28 +195,30 @@ export class PublishService {
     return problems
   }
 
-  /** Images present, within the blog's limit, and the blog reachable with these credentials. */
-  private async connectionProblems(job: Job): Promise<PreflightProblem[]> {
+  /** Every image present, of a type and size the blog takes: read from disk, nothing sent. */
+  private async imageFileProblems(job: Job): Promise<PreflightProblem[]> {
     const problems: PreflightProblem[] = []
     for (const image of postImages(this.buildPost(job.source, {}, job.blog))) {
       const file = await readReviewImage(job.source.dir, image.path)
-      if (!file) {
-        problems.push({ subject: `image:${image.path}`, message: `The image ${image.path} is missing or not an image.`, fix: 'Insert the image again.' })
-      } else if (file.bytes.byteLength > job.target.maxImageBytes) {
-        problems.push(tooLarge(image.path, file.bytes.byteLength, job.target.maxImageBytes, job.blog))
-      }
+      if (!file) problems.push({ subject: `image:${image.path}`, message: `The image ${image.path} is missing or not an image.`, fix: 'Insert the image again.' })
+      else problems.push(...imageProblems(image.path, file, job))
     }
+    return problems
+  }
+
+  /** The blog reachable, and these credentials accepted. */
+  private async connectionProblems(job: Job): Promise<PreflightProblem[]> {
     try {
       await job.target.check()
+      return []
     } catch (error) {
       if (!isPublishError(error)) throw error
-      problems.push(
+      return [
         error.failure === 'auth'
           ? { subject: 'credentials', message: error.message, fix: `Open Blogs and check the ${secretName(job.blog)} of “${job.blog.name}”.` }
           : { subject: 'endpoint', message: error.message, fix: error.failure === 'transient' ? 'Check the connection; publishing now would wait in the outbox.' : 'Check the blog’s address in Blogs.' },
-      )
+      ]
     }
-    return problems
   }
 
   private async send(job: Job): Promise<PublishOutcome> {
@@ -380,10 +383,8 @@ export class PublishService {
     const file = await readReviewImage(job.source.dir, image.path)
     if (!file) throw new VerdictError('NOT_FOUND', `The image ${image.path} is missing or not an image: insert it again.`)
     const probe = probeImage(file.bytes)
-    if (file.bytes.byteLength > job.target.maxImageBytes) {
-      const problem = tooLarge(image.path, file.bytes.byteLength, job.target.maxImageBytes, job.blog)
-      throw new PublishError('too-large', `${problem.message} ${problem.fix}`)
-    }
+    const [problem] = imageProblems(image.path, file, job)
+    if (problem) throw new PublishError(file.bytes.byteLength > job.target.maxImageBytes ? 'too-large' : 'refused', `${problem.message} ${problem.fix}`)
     return {
       path: image.path,
       fileName: image.path.split('/').pop()!,
@@ -433,9 +434,17 @@ function scheduleProblems(request: Pick<PublishRequest, 'schedule'>, now: Date):
   return []
 }
 
-function tooLarge(path: string, bytes: number, limit: number, blog: BlogConfig): PreflightProblem {
+/** An image the blog will not take: of a type it refuses, or larger than its limit. */
+function imageProblems(path: string, file: { mime: ImageType; bytes: Uint8Array }, { target, blog }: Pick<Job, 'target' | 'blog'>): PreflightProblem[] {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
-  return { subject: `image:${path}`, message: `The image ${path} (${mb(bytes)}) is larger than ${blog.name} accepts (${mb(limit)}).`, fix: 'Downscale the image and publish again.' }
+  if (target.imageTypes && !target.imageTypes.includes(file.mime)) {
+    const accepted = target.imageTypes.map((type) => type.replace('image/', '').toUpperCase()).join(', ')
+    return [{ subject: `image:${path}`, message: `${blog.name} does not accept ${file.mime.replace('image/', '').toUpperCase()} images like ${path}.`, fix: `Use a ${accepted} image instead.` }]
+  }
+  if (file.bytes.byteLength > target.maxImageBytes) {
+    return [{ subject: `image:${path}`, message: `The image ${path} (${mb(file.bytes.byteLength)}) is larger than ${blog.name} accepts (${mb(target.maxImageBytes)}).`, fix: 'Downscale the image and publish again.' }]
+  }
+  return []
 }
 
 function secretName(blog: BlogConfig): string {

@@ -50,6 +50,8 @@ export interface RemotePost {
 export interface PublishTarget {
   /** Largest image the blog accepts, in bytes; pre-flight refuses bigger ones. */
   readonly maxImageBytes: number
+  /** Image types the blog accepts, when it does not take all of Verdict's; pre-flight refuses others. */
+  readonly imageTypes?: readonly ImageType[]
   /** Reachable and signed in; throws PublishError (`auth`, `transient`, `refused`). */
   check(): Promise<void>
   uploadImage(image: OutgoingImage): Promise<RemoteImage>

@@ -132,6 +132,8 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
 
   return {
     maxImageBytes: options.maxImageBytes ?? WORDPRESS_MAX_IMAGE_BYTES,
+    // AVIF uploads arrived in WordPress 6.5; older sites (Debian's 6.1) refuse them.
+    imageTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
 
     async check() {
       if (!username) throw new PublishError('auth', 'Enter the WordPress user name the application password belongs to.')

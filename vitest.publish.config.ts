@@ -1,16 +1,14 @@
-import { defineConfig, mergeConfig } from 'vitest/config'
+import { defineConfig } from 'vitest/config'
 import base from './vitest.config'
 
 // tests/publish: against real WordPress, Ghost and Micropub servers started by scripts/test-publish.mjs.
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: ['tests/publish/**/*.test.ts'],
-      testTimeout: 120_000,
-      hookTimeout: 120_000,
-      // One blog per file; files run side by side, tests within a file in order.
-      fileParallelism: true,
-    },
-  }),
-)
+// (Not mergeConfig: it would append to the unit suites' include list instead of replacing it.)
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ['tests/publish/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+})

@@ -7,9 +7,13 @@ import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/text'
 import { reviewId } from '../../../shared/validate'
 import { collectUnusedAssets } from '../assets/cleanup'
-import { parseReview, referencedAssets, ReviewParseError, scoreMirror, serializeReview, wordCountOf } from '../format'
+import { parseReview, referencedAssets, ReviewParseError, serializeReview, wordCountOf } from '../format'
+import { readFrontMatter } from '../format/frontMatter'
+import { metaFromYaml } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { bodyStats } from './indexScan'
+import { SummaryIndex } from './indexStore'
 
 export const REVIEW_FILE = 'review.md'
 export const ASSETS_DIR = 'assets'
@@ -33,24 +37,19 @@ export interface LibraryOptions {
   keepAssets?: (id: string) => Promise<Set<string>>
 }
 
-interface CachedSummary {
-  mtimeMs: number
-  size: number
-  summary: ReviewSummary
-}
-
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
 /**
  * One library folder: one sub-folder per review holding `review.md` and `assets/`.
- * The folder is the single source of truth; the summary cache is keyed by mtime and size.
+ * The folder is the single source of truth; the rows of the library index (indexStore.ts) are
+ * reused only while their review.md is unchanged.
  */
 export class Library {
   readonly root: string
   private readonly now: () => Date
-  private readonly summaries = new Map<string, CachedSummary>()
+  private readonly index: SummaryIndex
   /**
    * The last failure of the image clean-up that follows a save. A save never fails because of it:
    * the clean-up only moves unused files to the trash, and the next save tries again.
@@ -60,15 +59,24 @@ export class Library {
   constructor(private readonly options: LibraryOptions) {
     this.root = options.root
     this.now = options.now ?? (() => new Date())
+    this.index = new SummaryIndex({
+      root: this.root,
+      reviewFile: REVIEW_FILE,
+      summarize: (id, path, info) => this.readSummary(id, path, info),
+      now: () => this.now().getTime(),
+    })
   }
 
   async list(): Promise<ReviewSummary[]> {
     const entries = await readdir(this.root, { withFileTypes: true })
     const ids = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
-    const rows = await Promise.all(ids.map((id) => this.summarize(id)))
-    const present = new Set(ids)
-    for (const id of this.summaries.keys()) if (!present.has(id)) this.summaries.delete(id)
-    return rows.filter((row): row is ReviewSummary => row !== undefined)
+    return this.index.rows(ids)
+  }
+
+  /** Waits until the library index file holds the last listing (it is written in the background). */
+  async flushIndex(): Promise<Error | undefined> {
+    await this.index.flush()
+    return this.index.lastWriteFailure
   }
 
   async create(title = '', author = this.options.defaultAuthor()): Promise<ReviewSummary> {
@@ -177,7 +185,7 @@ export class Library {
     await mkdir(join(this.root, TRASH_DIR), { recursive: true })
     const trashId = `${id}--${this.now().getTime()}`
     await this.move(dir, join(this.root, TRASH_DIR, trashId), `move “${id}” to the trash`)
-    this.summaries.delete(id)
+    this.index.forget(id)
     return { trashId }
   }
 
@@ -250,36 +258,25 @@ export class Library {
     return { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
   }
 
-  /** The library row of one review (cached by mtime and size). */
+  /** The library row of one review (from the index while its review.md is unchanged). */
   async summary(id: string): Promise<ReviewSummary> {
-    return (await this.summarize(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`)
+    return (await this.index.row(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`)
   }
 
-  /** The library row for one folder; undefined for folders without a review.md. */
-  private async summarize(id: string): Promise<ReviewSummary | undefined> {
-    const path = join(this.root, id, REVIEW_FILE)
-    let info
-    try {
-      info = await stat(path)
-    } catch {
-      return undefined
-    }
-    const cached = this.summaries.get(id)
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.summary
-    const summary = await this.readSummary(id, path, info)
-    this.summaries.set(id, { mtimeMs: info.mtimeMs, size: info.size, summary })
-    return summary
-  }
-
+  /**
+   * The row as a full parse would give it (`parseReview`, `scoreMirror`, `wordCountOf`), from the
+   * front matter and a scan of the body (indexScan.ts) instead of the editor's whole document.
+   */
   private async readSummary(id: string, path: string, info: { mtime: Date; birthtime: Date; size: number }): Promise<ReviewSummary> {
     const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
     try {
       if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
-      const { meta, doc } = parseReview(await readFile(path), fallback)
+      const { data, body } = readFrontMatter(await readFile(path))
+      const meta = metaFromYaml(data, fallback)
       // The body is the truth: a front matter `score` edited elsewhere may disagree with it.
       const { extra: _extra, score: _mirror, ...fields } = meta
-      const score = scoreMirror(doc)
-      return { id, ...fields, ...(score ? { score } : {}), wordCount: wordCountOf(doc) }
+      const { wordCount, score } = bodyStats(body)
+      return { id, ...fields, ...(score ? { score } : {}), wordCount }
     } catch (error) {
       const problem = error instanceof ReviewParseError ? error.message : describeIoError(error, `read “${id}”`).message
       return {

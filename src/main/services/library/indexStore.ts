@@ -1,0 +1,248 @@
+/**
+ * The library index: each review's row (ReviewSummary), kept in memory and in
+ * `<library>/.verdict/index.json` so that listing a library at start reads one file and `stat`s each
+ * `review.md` instead of parsing them all.
+ *
+ * The folder stays the single source of truth: a row is reused only while its `review.md` has the
+ * modification time, change time, size and inode it had when the row was read, so every change made
+ * by Verdict or anything else (an edit, a rename, a copy, a restore, a sync) is read again on the
+ * next listing. A file changed within the last seconds is read again on every listing until it is
+ * older than the coarsest clock a file system keeps, so an edit of the same size in the same clock
+ * tick is not missed. A missing, damaged or foreign index is rebuilt, never an error.
+ */
+import type { Stats } from 'node:fs'
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import { REVIEW_STATUSES, type ReviewSummary } from '../../../shared/model'
+import { writeFileAtomic } from '../fs/atomicWrite'
+import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
+
+export const INDEX_FILE = 'index.json'
+/** Raise when a row would come out differently (new fields, another word count): old indexes are then rebuilt. */
+export const INDEX_VERSION = 1
+const INDEX_FORMAT = 'verdict-library-index'
+/** Files modified this recently are read again: FAT keeps mtimes to 2 s, others to 1 s or finer. */
+export const RACY_MS = 3000
+/** `stat`s per slice: synchronous calls are several times faster than promised ones, and slicing keeps main responsive. */
+const STAT_SLICE = 400
+/** Files read and summarised at once. */
+const READ_CONCURRENCY = 8
+
+/** What identifies one version of a `review.md`. */
+export interface FileKey {
+  mtimeMs: number
+  ctimeMs: number
+  size: number
+  ino: number
+}
+
+interface Entry {
+  key: FileKey
+  summary: ReviewSummary
+  /** Modified too recently to be told apart from an edit in the same clock tick: never reused. */
+  racy: boolean
+}
+
+export type Summarize = (id: string, path: string, info: Stats) => Promise<ReviewSummary>
+
+export interface SummaryIndexOptions {
+  root: string
+  reviewFile: string
+  summarize: Summarize
+  now?: () => number
+}
+
+export class SummaryIndex {
+  private readonly entries = new Map<string, Entry>()
+  /** The index file's rows, read at the first listing and dropped once merged. */
+  private stored: Promise<Map<string, Entry>> | undefined
+  private dirty = false
+  private writing: Promise<void> | undefined
+  private readonly now: () => number
+  /** The last failure to write the index file; listing never fails because of it. */
+  lastWriteFailure: Error | undefined
+
+  constructor(private readonly options: SummaryIndexOptions) {
+    this.now = options.now ?? Date.now
+  }
+
+  /** The rows of these review folders, in their order; folders without a readable `review.md` are left out. */
+  async rows(ids: readonly string[]): Promise<ReviewSummary[]> {
+    this.stored ??= readIndex(this.options.root)
+    const stored = await this.stored
+    const infos = await statAll(ids.map((id) => this.path(id)))
+    const rows: Array<ReviewSummary | undefined> = new Array(ids.length)
+    const stale: number[] = []
+    ids.forEach((id, index) => {
+      const info = infos[index]
+      if (!info) return
+      const entry = this.entries.get(id) ?? stored.get(id)
+      if (entry && !entry.racy && sameKey(entry.key, keyOf(info))) {
+        rows[index] = entry.summary
+        if (!this.entries.has(id)) this.entries.set(id, entry)
+      } else stale.push(index)
+    })
+    await forEachLimited(stale, READ_CONCURRENCY, async (index) => {
+      rows[index] = await this.read(ids[index]!, infos[index]!)
+    })
+    const present = new Set(ids.filter((_, index) => infos[index]))
+    for (const id of this.entries.keys()) if (!present.has(id)) this.forget(id)
+    if (stored.size > 0) {
+      for (const id of stored.keys()) if (!this.entries.has(id)) this.dirty = true
+      this.stored = Promise.resolve(new Map())
+    }
+    this.persist()
+    return rows.filter((row): row is ReviewSummary => row !== undefined)
+  }
+
+  /** One review's row; undefined when its folder has no readable `review.md`. */
+  async row(id: string): Promise<ReviewSummary | undefined> {
+    const [info] = await statAll([this.path(id)])
+    if (!info) {
+      this.forget(id)
+      return undefined
+    }
+    const entry = this.entries.get(id)
+    if (entry && !entry.racy && sameKey(entry.key, keyOf(info))) return entry.summary
+    return this.read(id, info)
+  }
+
+  forget(id: string): void {
+    if (this.entries.delete(id)) this.dirty = true
+  }
+
+  /** Waits for the index file to be written (tests, shutdown). */
+  async flush(): Promise<void> {
+    this.persist()
+    while (this.writing) await this.writing
+  }
+
+  private path(id: string): string {
+    return join(this.options.root, id, this.options.reviewFile)
+  }
+
+  /** Stat first, then read: a change after the stat changes the key, so the next listing reads it again. */
+  private async read(id: string, info: Stats): Promise<ReviewSummary> {
+    const summary = await this.options.summarize(id, this.path(id), info)
+    const key = keyOf(info)
+    const racy = this.now() - Math.max(key.mtimeMs, key.ctimeMs) < RACY_MS
+    this.entries.set(id, { key, summary, racy })
+    if (!racy) this.dirty = true
+    return summary
+  }
+
+  /** Writes the index in the background when rows changed; one write at a time, the last state wins. */
+  private persist(): void {
+    if (this.writing || !this.dirty) return
+    this.writing = (async () => {
+      while (this.dirty) {
+        this.dirty = false
+        try {
+          await writeIndex(this.options.root, this.entries)
+          this.lastWriteFailure = undefined
+        } catch (error) {
+          this.lastWriteFailure = error instanceof Error ? error : new Error(String(error))
+          break
+        }
+      }
+    })().finally(() => {
+      this.writing = undefined
+    })
+  }
+}
+
+export function keyOf(info: Stats): FileKey {
+  return { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size, ino: info.ino }
+}
+
+function sameKey(a: FileKey, b: FileKey): boolean {
+  return a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino
+}
+
+/** `stat` of each path (undefined where it is missing or not a file), in slices that yield to the event loop. */
+async function statAll(paths: readonly string[]): Promise<Array<Stats | undefined>> {
+  const infos: Array<Stats | undefined> = new Array(paths.length)
+  for (let start = 0; start < paths.length; start += STAT_SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+    for (let index = start; index < Math.min(paths.length, start + STAT_SLICE); index++) {
+      try {
+        const info = statSync(paths[index]!, { throwIfNoEntry: false })
+        infos[index] = info?.isFile() ? info : undefined
+      } catch {
+        infos[index] = undefined // ENOTDIR, EACCES, a loop of links: not a review
+      }
+    }
+  }
+  return infos
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  const queue = items.values()
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      for (const item of queue) await run(item)
+    }),
+  )
+}
+
+// ── The file ───────────────────────────────────────────────────────────────────────────────────
+
+interface IndexFile {
+  format: typeof INDEX_FORMAT
+  version: number
+  /** id → [mtimeMs, ctimeMs, size, ino, summary] */
+  entries: Record<string, [number, number, number, number, ReviewSummary]>
+}
+
+/** The stored rows; empty when the file is missing, unreadable, damaged or of another version. */
+export async function readIndex(root: string): Promise<Map<string, Entry>> {
+  const entries = new Map<string, Entry>()
+  try {
+    const dir = await existingPrivateDir(root)
+    if (!dir) return entries
+    const file = JSON.parse((await readPlainFile(join(dir, INDEX_FILE))).toString('utf8')) as Partial<IndexFile> | null
+    if (file?.format !== INDEX_FORMAT || file.version !== INDEX_VERSION || !isObject(file.entries)) return entries
+    for (const [id, value] of Object.entries(file.entries)) {
+      if (!Array.isArray(value) || value.length !== 5) continue
+      const [mtimeMs, ctimeMs, size, ino, summary] = value as unknown[]
+      if (![mtimeMs, ctimeMs, size, ino].every((n) => typeof n === 'number' && Number.isFinite(n))) continue
+      if (!isSummary(summary, id)) continue
+      const key = { mtimeMs, ctimeMs, size, ino } as FileKey
+      entries.set(id, { key, summary, racy: false })
+    }
+  } catch {
+    entries.clear() // missing, unreadable or not JSON: rebuilt from the files
+  }
+  return entries
+}
+
+async function writeIndex(root: string, entries: ReadonlyMap<string, Entry>): Promise<void> {
+  const file: IndexFile = { format: INDEX_FORMAT, version: INDEX_VERSION, entries: {} }
+  for (const [id, { key, summary, racy }] of entries) {
+    if (!racy) file.entries[id] = [key.mtimeMs, key.ctimeMs, key.size, key.ino, summary]
+  }
+  await writeFileAtomic(join(await privateDir(root), INDEX_FILE), JSON.stringify(file))
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isString = (value: unknown): value is string => typeof value === 'string'
+
+/** Enough of a check that a damaged or hand-edited row cannot reach the renderer in the wrong shape. */
+function isSummary(value: unknown, id: string): value is ReviewSummary {
+  if (!isObject(value) || value.id !== id) return false
+  const { title, author, date, status, tags, excerpt, wordCount, created, updated, subject, score, spoilers, featuredImage, problem } = value
+  return (
+    [title, author, date, excerpt, created, updated].every(isString) &&
+    (REVIEW_STATUSES as readonly unknown[]).includes(status) &&
+    Array.isArray(tags) &&
+    tags.every(isString) &&
+    Number.isSafeInteger(wordCount) &&
+    (wordCount as number) >= 0 &&
+    (subject === undefined ||
+      (isObject(subject) && isString(subject.kind) && isString(subject.title) && Array.isArray(subject.creators) && Array.isArray(subject.cast) && isObject(subject.ids))) &&
+    (score === undefined || (isObject(score) && isString(score.value) && isString(score.scale) && isString(score.label))) &&
+    (spoilers === undefined || typeof spoilers === 'boolean') &&
+    (featuredImage === undefined || isString(featuredImage)) &&
+    (problem === undefined || isString(problem))
+  )
+}

@@ -111,6 +111,7 @@ interface WpPost {
   content: { raw: string }
   featured_media: number
   tags: number[]
+  categories: number[]
 }
 
 /** Every post in any status (trash aside) with exactly this title. */
@@ -192,6 +193,8 @@ describe('WordPress target on a real WordPress', () => {
     expect(stored).toMatchObject({ id: Number(remote.id), status: 'publish', excerpt: { raw: 'A stylish, bruising spin-off that earns its place.' }, featured_media: Number(media.get(LAKE.path)?.id) })
     const tags = await api<Array<{ name: string }>>('/wp/v2/tags', { include: stored?.tags.join(',') ?? '' })
     expect(tags.map((tag) => tag.name).sort()).toEqual([`Action ${run}`, `Stunt work ${run}`])
+    const categories = await api<Array<{ name: string }>>('/wp/v2/categories', { include: stored?.categories.join(',') ?? '' })
+    expect(categories.map((category) => category.name)).toEqual(['Film reviews'])
 
     expect(await blog.find(out.publishId, published.record)).toEqual({ id: remote.id, url: remote.url, status: 'published' })
   })

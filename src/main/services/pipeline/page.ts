@@ -30,6 +30,11 @@ const KIND_LABELS: Record<SubjectKind, string> = {
   other: 'Review',
 }
 
+/** A blog category for the review, from what is reviewed: "Film reviews", "Book reviews", "Reviews". */
+export function categoryOf(post: Pick<Post, 'subject'>): string {
+  return `${post.subject ? KIND_LABELS[post.subject.kind] : 'Review'}s`
+}
+
 const CREATOR_LABELS: Record<SubjectKind, string> = {
   film: 'Directed by',
   series: 'Created by',

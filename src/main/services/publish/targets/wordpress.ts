@@ -2,8 +2,9 @@
  * WordPress through its REST API, signed in with an application password over Basic auth. Every
  * call goes to `<site>/?rest_route=/wp/v2/…`, which answers whether or not the site has pretty
  * permalinks. Images go to the media library as multipart uploads carrying their alt text and
- * caption; tags are created or looked up by name (`term_exists` names the one that exists); the
- * post is created once, and later publishes update the same post id.
+ * caption; tags and the category (from what is reviewed: "Film reviews") are created or looked up
+ * by name (`term_exists` names the one that exists); the post is created once, and later publishes
+ * update the same post id.
  *
  * The body is one Custom HTML block (`<!-- wp:html -->`), so WordPress shows the pipeline's HTML as
  * it is instead of adding paragraphs and line breaks to it; the JSON-LD goes in it as a script
@@ -12,7 +13,7 @@
  * Finding a post whose create reply was lost: the body starts with `<!-- verdict:publish-id … -->`,
  * and WordPress's search reads the raw body of posts in every status (drafts and scheduled ones too).
  */
-import { serializeJsonLd } from '../../pipeline'
+import { categoryOf, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../pipeline/directives'
 import { PublishError, isPublishError } from '../errors'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
@@ -53,7 +54,7 @@ const POST_FIELDS = 'id,link,status,date_gmt'
 export function createWordPressTarget(ctx: TargetContext, options: WordPressOptions = {}): PublishTarget {
   const username = ctx.blog.username ?? ''
   const credentials = { authorization: `Basic ${Buffer.from(`${username}:${ctx.secret}`).toString('base64')}` }
-  const tagIds = new Map<string, number>()
+  const termIds = new Map<string, number>()
 
   const send = async (route: string, query: Record<string, string> = {}, request: HttpRequest = {}): Promise<HttpResponse> => {
     try {
@@ -73,19 +74,20 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
   const sendJson = (route: string, body: Record<string, unknown>, query: Record<string, string> = {}): Promise<HttpResponse> =>
     send(route, query, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
-  /** The id of the tag with this name, created when the blog has none. */
-  const tagId = async (name: string): Promise<number> => {
-    const known = tagIds.get(name)
+  /** The id of the tag or category with this name, created when the blog has none. */
+  const termId = async (taxonomy: 'tags' | 'categories', name: string): Promise<number> => {
+    const key = `${taxonomy}:${name}`
+    const known = termIds.get(key)
     if (known !== undefined) return known
     let id: number
     try {
-      id = postOf<{ id: number }>(await sendJson('/wp/v2/tags', { name })).id
+      id = postOf<{ id: number }>(await sendJson(`/wp/v2/${taxonomy}`, { name })).id
     } catch (error) {
       const existing = isPublishError(error, 'refused') ? wpError(error.details.body) : undefined
       if (existing?.code !== 'term_exists' || typeof existing.data?.['term_id'] !== 'number') throw error
       id = existing.data['term_id']
     }
-    tagIds.set(name, id)
+    termIds.set(key, id)
     return id
   }
 
@@ -95,13 +97,14 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
     // The marker must stay one search word inside an HTML comment (the service's ids are UUIDs).
     if (!/^[\w-]+$/.test(publishId)) throw new PublishError('refused', `The publish id “${publishId}” cannot be marked in a post.`)
     const tags: number[] = []
-    for (const name of post.tags) tags.push(await tagId(name))
+    for (const name of post.tags) tags.push(await termId('tags', name))
     const body: Record<string, unknown> = {
       title: escapeText(post.title),
       content: contentFor(outgoing),
       excerpt: escapeText(post.excerpt),
       status: STATUS_TO_WP[status],
       tags,
+      categories: [await termId('categories', categoryOf(post))],
       // 0 takes a featured image away when the review no longer has one.
       featured_media: Number(outgoing.featured?.id ?? 0) || 0,
     }

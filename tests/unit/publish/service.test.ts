@@ -3,7 +3,7 @@
  * front matter, re-publishing, pre-flight, saves racing the record, the outbox and where secrets
  * may never appear. Network protocols are tested against real blogs in tests/publish.
  */
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -130,6 +130,24 @@ describe('pre-flight', () => {
     expect(outcome).toMatchObject({ kind: 'blocked' })
     expect(await readdir(site)).toEqual([])
     expect(await h.record()).toBeUndefined()
+  })
+
+  it('refuses images that point outside the review, by path or through a symlink, and sends nothing', async () => {
+    const { h, site } = await folderHarness()
+    const reviewDir = join(h.libraryDir, h.reviewId)
+    const outside = join(h.libraryDir, 'outside.png')
+    await writeFile(outside, await readFile(join(reviewDir, h.images[1])))
+    await symlink(outside, join(reviewDir, 'assets', 'linked.png'))
+    const text = await reviewFile(h)
+    await writeFile(
+      join(reviewDir, 'review.md'),
+      text.replace(h.images[1], 'assets/linked.png').replace('*Ballerina* arrives', '![Escape](../outside.png) ![Encoded](%2e%2e/outside.png) *Ballerina* arrives'),
+    )
+    const problems = await h.preflight()
+    expect(problems.map((problem) => problem.subject)).toEqual(expect.arrayContaining(['image', 'image:assets/linked.png']))
+    expect(problems.find((problem) => problem.subject === 'image')?.message).toMatch(/outside\.png/)
+    expect(await h.publish()).toMatchObject({ kind: 'blocked' })
+    expect(await readdir(site)).toEqual([])
   })
 
   it('asks for sign-in details the session no longer holds', async () => {

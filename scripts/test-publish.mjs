@@ -1,27 +1,40 @@
 // `npm run test:publish`: starts the real blogs on loopback side by side, runs tests/publish
 // against them, stops them by process group, and prints one summary line.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { BLOGS_DIR } from './blogs/lib.mjs'
 
 export const BLOG_SERVERS = ['wordpress', 'ghost', 'micropub']
 
-function runScript(name, command) {
+/** Runs a blog script; `quiet` sends its output to `<blog>.<command>.log` and prints the tail only on failure. */
+function runScript(name, command, { quiet = false } = {}) {
   return new Promise((resolve) => {
     const started = Date.now()
-    const child = spawn(process.execPath, [`scripts/blogs/${name}.mjs`, command], { stdio: 'inherit' })
+    const log = join(BLOGS_DIR, `${name}.${command}.log`)
+    const output = quiet ? openSync(log, 'w') : 'inherit'
+    const child = spawn(process.execPath, [`scripts/blogs/${name}.mjs`, command], { stdio: ['ignore', output, output] })
     child.on('exit', (code) => {
       console.log(`${name} ${command}: ${code === 0 ? 'ok' : `failed (${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      if (code !== 0 && quiet) console.log(readFileSync(log, 'utf8').split('\n').slice(-40).join('\n'))
       resolve(code === 0)
     })
   })
 }
 
-/** Runs the suite; returns `{ passed, failed, skipped }`. Used by `npm test` too. */
-export async function runPublishTests({ reports = 'test-results/reports' } = {}) {
-  mkdirSync(reports, { recursive: true })
+/**
+ * Starts every blog side by side. `npm test` calls it first and awaits it just before the suite,
+ * so the blogs' installs and boots overlap the other checks.
+ */
+export function startBlogs({ quiet = false } = {}) {
   console.log(`\n▶ starting real blogs (${BLOG_SERVERS.join(', ')}); state and logs in ${BLOGS_DIR}`)
-  const started = await Promise.all(BLOG_SERVERS.map((name) => runScript(name, 'start')))
+  return Promise.all(BLOG_SERVERS.map((name) => runScript(name, 'start', { quiet })))
+}
+
+/** Runs the suite against started blogs (started now if not given); returns `{ passed, failed, skipped }`. */
+export async function runPublishTests({ reports = 'test-results/reports', starting = startBlogs() } = {}) {
+  mkdirSync(reports, { recursive: true })
+  const started = await starting
   let counts = { passed: 0, failed: 0, skipped: 0 }
   try {
     const json = `${reports}/publish.json`

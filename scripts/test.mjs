@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, existsSync } from 'node:fs'
 import { ensureChromium } from './chromium.mjs'
-import { runPublishTests } from './test-publish.mjs'
+import { runPublishTests, startBlogs } from './test-publish.mjs'
 
 const reports = 'test-results/reports'
 mkdirSync(reports, { recursive: true })
@@ -28,6 +28,9 @@ function check(label, command, args) {
 function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined
 }
+
+// The real blogs install and boot in the background meanwhile (their output goes to log files).
+const blogs = startBlogs({ quiet: true })
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])
@@ -57,7 +60,7 @@ if (e2e) {
 } else failed++
 
 // Against real WordPress, Ghost and Micropub servers on loopback (npm run test:publish alone).
-const publish = await runPublishTests({ reports })
+const publish = await runPublishTests({ reports, starting: blogs })
 passed += publish.passed
 failed += publish.failed
 skipped += publish.skipped

@@ -76,6 +76,37 @@ test('sorts by last edited or title, filters by status and finds by title', asyn
   await expect(card(page, 'Aardvark')).toBeVisible()
 })
 
+test('a long library renders only the rows in view, and search and the keyboard still reach every review', async ({ page, libraryDir }) => {
+  const count = 600
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      seed(libraryDir, `film-${String(i).padStart(3, '0')}`, {
+        title: `Film ${String(i).padStart(3, '0')}`,
+        updated: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+      }),
+    ),
+  )
+  await page.reload()
+  const rows = reviewList(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })
+  await expect(page.getByText(`${count + 1} reviews`)).toBeVisible()
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(count + 1))
+  expect(await rows.count()).toBeLessThan(60)
+
+  // The oldest review is far below the window; the search finds it.
+  await page.getByRole('searchbox', { name: 'Search reviews by title' }).fill('film 000')
+  expect(await titles(page)).toEqual(['Film 000'])
+  await page.getByRole('searchbox', { name: 'Search reviews by title' }).fill('')
+  await expect(card(page, 'Film 599')).toBeVisible()
+
+  // Tab walks from row to row past the rendered ones.
+  await card(page, 'Welcome to Verdict').getByRole('button', { name: 'Open' }).focus()
+  const perRow = 4 + 1 // the checkbox and four actions
+  for (let i = 0; i < 30 * perRow; i++) await page.keyboard.press('Tab')
+  const focusedRow = page.locator('li.review-card:focus-within')
+  await expect(focusedRow).toHaveAttribute('aria-posinset', '31')
+  await expect(focusedRow).toBeInViewport()
+})
+
 test('rename retitles the review and moves its folder', async ({ page, libraryDir }) => {
   await card(page, 'Welcome to Verdict').getByRole('button', { name: 'Rename…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Rename review' })

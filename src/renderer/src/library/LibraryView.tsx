@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { SUBJECT_KINDS, type SubjectKind } from '@shared/critic'
 import { REVIEW_STATUSES, type LibraryInfo, type ReviewStatus, type ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
@@ -8,7 +8,8 @@ import { errorMessage } from '@renderer/lib/errors'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
 import { KIND_PLURALS, scoreRank } from './critic'
-import { ReviewRow } from './ReviewRow'
+import { ReviewList } from './ReviewList'
+import type { RowActions } from './ReviewRow'
 import { RenameDialog } from './RenameDialog'
 import { SwitchLibraryDialog } from './SwitchLibraryDialog'
 
@@ -138,6 +139,32 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
       return next
     })
 
+  // One actions object for every row and every render, so memoised rows skip re-rendering; it
+  // calls the latest handlers.
+  const handlers = useRef<RowActions | null>(null)
+  const latestHandlers: RowActions = {
+    select: toggleSelected,
+    open: (review) => onOpen(review.id),
+    rename: setRenaming,
+    duplicate: (review) => void duplicate(review),
+    delete: (review) => void remove(review),
+  }
+  useLayoutEffect(() => {
+    handlers.current = latestHandlers
+  })
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      select: (id, on) => handlers.current?.select?.(id, on),
+      open: (review) => handlers.current?.open(review),
+      rename: (review) => handlers.current?.rename(review),
+      duplicate: (review) => handlers.current?.duplicate(review),
+      delete: (review) => handlers.current?.delete(review),
+    }),
+    [],
+  )
+  const contentRef = useRef<HTMLDivElement>(null)
+  const scrollElement = useCallback(() => contentRef.current, [])
+
   const imported = (review: ReviewSummary) => {
     setImporting(false)
     // Show the new review wherever the list was: no filter or search may hide it.
@@ -160,17 +187,25 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
     return SUBJECT_KINDS.filter((kind) => result.has(kind)).map((kind) => [kind, result.get(kind)!] as const)
   }, [reviews])
 
+  // Sorted and lower-cased once per listing and order; a keystroke in the search only filters.
+  const sorted = useMemo(
+    () =>
+      [...reviews]
+        .sort((a, b) => (sort === 'title' ? byTitle.compare(a.title, b.title) : sort === 'score' ? byScore(a, b) : b.updated.localeCompare(a.updated)))
+        .map((review) => ({ review, title: review.title.toLocaleLowerCase() })),
+    [reviews, sort],
+  )
   const visible = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase()
-    return reviews
-      .filter(
-        (review) =>
-          (filter === 'all' || review.status === filter) &&
-          (kindFilter === 'all' || review.subject?.kind === kindFilter) &&
-          review.title.toLocaleLowerCase().includes(needle),
-      )
-      .sort((a, b) => (sort === 'title' ? byTitle.compare(a.title, b.title) : sort === 'score' ? byScore(a, b) : b.updated.localeCompare(a.updated)))
-  }, [reviews, query, filter, kindFilter, sort])
+    const shown: ReviewSummary[] = []
+    for (const { review, title } of sorted) {
+      if (filter !== 'all' && review.status !== filter) continue
+      if (kindFilter !== 'all' && review.subject?.kind !== kindFilter) continue
+      if (needle && !title.includes(needle)) continue
+      shown.push(review)
+    }
+    return shown
+  }, [sorted, query, filter, kindFilter])
 
   return (
     <div className="screen library-screen">
@@ -279,7 +314,7 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
           </div>
         </header>
 
-        <div className="library-content">
+        <div className="library-content" ref={contentRef}>
           {selectedIds.length > 0 && (
             <div className="selection-bar" role="region" aria-label="Selection">
               <span>
@@ -343,21 +378,7 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
             </div>
           )}
           {visible.length > 0 && (
-            <ul className="review-list" aria-label="Reviews">
-              {visible.map((review) => (
-                <ReviewRow
-                  key={review.id}
-                  review={review}
-                  selected={selected.has(review.id)}
-                  highlighted={highlighted === review.id}
-                  onSelect={(on) => toggleSelected(review.id, on)}
-                  onOpen={() => onOpen(review.id)}
-                  onRename={() => setRenaming(review)}
-                  onDuplicate={() => void duplicate(review)}
-                  onDelete={() => void remove(review)}
-                />
-              ))}
-            </ul>
+            <ReviewList reviews={visible} selected={selected} highlighted={highlighted} actions={rowActions} scrollElement={scrollElement} />
           )}
         </div>
       </main>

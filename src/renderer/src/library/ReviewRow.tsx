@@ -1,38 +1,62 @@
-import { useEffect, useRef } from 'react'
+import { memo, useCallback, useEffect, useRef, type Ref } from 'react'
 import type { ReviewSummary } from '@shared/model'
 import { Icon, type IconName } from '@renderer/components/Icon'
 import { StatusBadge } from '@renderer/components/StatusBadge'
 import { relativeTime } from '@renderer/lib/time'
 import { KIND_LABELS, scoreText, subjectLine } from './critic'
 
+/** What a row can do, the same object for every row so that rows re-render only when their own props change. */
+export interface RowActions {
+  select?: (id: string, selected: boolean) => void
+  open: (review: ReviewSummary) => void
+  rename: (review: ReviewSummary) => void
+  duplicate: (review: ReviewSummary) => void
+  delete: (review: ReviewSummary) => void
+}
+
 interface Props {
   review: ReviewSummary
+  actions: RowActions
   /** Ticked for a batch export. */
   selected?: boolean
   /** Just imported: drawn out and scrolled into view. */
   highlighted?: boolean
-  onSelect?: (selected: boolean) => void
-  onOpen: () => void
-  onRename: () => void
-  onDuplicate: () => void
-  onDelete: () => void
+  /** Place in the whole list (from 0) and its length, for assistive technology when only the rows in view are rendered. */
+  index?: number
+  count?: number
+  ref?: Ref<HTMLLIElement>
 }
 
-export function ReviewRow({ review, selected = false, highlighted = false, onSelect, onOpen, onRename, onDuplicate, onDelete }: Props) {
+export const ReviewRow = memo(function ReviewRow({ review, actions, selected = false, highlighted = false, index, count, ref }: Props) {
   const title = review.title || 'Untitled review'
-  const ref = useRef<HTMLLIElement>(null)
+  const own = useRef<HTMLLIElement>(null)
+  const setRef = useCallback(
+    (node: HTMLLIElement | null) => {
+      own.current = node
+      if (typeof ref === 'function') ref(node)
+      else if (ref) ref.current = node
+    },
+    [ref],
+  )
   useEffect(() => {
-    if (highlighted) ref.current?.scrollIntoView({ block: 'nearest' })
+    if (highlighted) own.current?.scrollIntoView({ block: 'nearest' })
   }, [highlighted])
+  const onOpen = () => actions.open(review)
   return (
     // A click anywhere on the card opens it; keyboard users have the Open button.
-    <li ref={ref} className={highlighted ? 'review-card review-card-highlight' : 'review-card'} aria-label={title} onClick={onOpen}>
+    <li
+      ref={setRef}
+      className={highlighted ? 'review-card review-card-highlight' : 'review-card'}
+      aria-label={title}
+      onClick={onOpen}
+      {...(index !== undefined ? { 'data-index': index, 'aria-posinset': index + 1, 'aria-setsize': count } : {})}
+    >
       <div className="review-card-main">
         <div className="review-card-heading">
-          {onSelect && (
+          {actions.select && (
             // Ticking chooses the review for export; it must not open it.
             <label className="review-select" onClick={(event) => event.stopPropagation()}>
-              <input type="checkbox" aria-label={`Select “${title}”`} checked={selected} onChange={(event) => onSelect(event.target.checked)} />
+              <input type="checkbox" aria-label={`Select “${title}”`} checked={selected} onChange={(event) => actions.select?.(review.id, event.target.checked)} />
             </label>
           )}
           <h3 className="review-card-title">{title}</h3>
@@ -77,13 +101,13 @@ export function ReviewRow({ review, selected = false, highlighted = false, onSel
       {/* Stop the card's own click: these buttons do something else than open. */}
       <div className="review-card-actions" onClick={(event) => event.stopPropagation()}>
         <Action icon="open" label="Open" onClick={onOpen} />
-        <Action icon="rename" label="Rename…" onClick={onRename} />
-        <Action icon="copy" label="Duplicate" onClick={onDuplicate} />
-        <Action icon="trash" label="Delete" onClick={onDelete} />
+        <Action icon="rename" label="Rename…" onClick={() => actions.rename(review)} />
+        <Action icon="copy" label="Duplicate" onClick={() => actions.duplicate(review)} />
+        <Action icon="trash" label="Delete" onClick={() => actions.delete(review)} />
       </div>
     </li>
   )
-}
+})
 
 function Action({ icon, label, onClick }: { icon: IconName; label: string; onClick: () => void }) {
   return (

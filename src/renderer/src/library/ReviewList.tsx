@@ -1,0 +1,100 @@
+import { useEffect, useRef } from 'react'
+import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
+import type { ReviewSummary } from '@shared/model'
+import { ReviewRow, type RowActions } from './ReviewRow'
+
+/**
+ * Lists shorter than this render every row (find in page and screen readers see them all); longer
+ * ones render the rows in view plus some overscan, so a keystroke in the search field or a new
+ * listing touches tens of rows, not thousands.
+ */
+export const VIRTUAL_FROM = 100
+/** A card with a meta line and tags; rows are measured once rendered. */
+const ESTIMATED_ROW_PX = 118
+/** `.review-list`'s gap. */
+const ROW_GAP_PX = 10
+const OVERSCAN = 6
+
+interface Props {
+  reviews: readonly ReviewSummary[]
+  selected: ReadonlySet<string>
+  highlighted: string | null
+  actions: RowActions
+  /** The element that scrolls the list (the list may not start at its top). */
+  scrollElement: () => HTMLElement | null
+}
+
+export function ReviewList(props: Props) {
+  if (props.reviews.length >= VIRTUAL_FROM) return <VirtualReviewList {...props} />
+  const { reviews, selected, highlighted, actions } = props
+  return (
+    <ul className="review-list" aria-label="Reviews">
+      {reviews.map((review) => (
+        <ReviewRow key={review.id} review={review} actions={actions} selected={selected.has(review.id)} highlighted={highlighted === review.id} />
+      ))}
+    </ul>
+  )
+}
+
+/**
+ * Only the rows in view are in the DOM, in normal flow between padding that stands for the rest.
+ * Tab still walks every row: focusing a row at the edge scrolls it into view, which renders the
+ * next ones (overscan) before the next key.
+ */
+function VirtualReviewList({ reviews, selected, highlighted, actions, scrollElement }: Props) {
+  const listRef = useRef<HTMLUListElement>(null)
+  /** Where the list starts inside the scrolling element: offsets are taken from the list's top. */
+  const listTop = (): number => {
+    const list = listRef.current
+    const scroller = scrollElement()
+    if (!list || !scroller) return 0
+    return list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
+  }
+  // Rows are memoised on their own props; nothing memoises what the virtualizer returns.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
+    count: reviews.length,
+    getScrollElement: scrollElement,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: (index) => reviews[index]!.id,
+    gap: ROW_GAP_PX,
+    overscan: OVERSCAN,
+    observeElementOffset: (instance: Virtualizer<HTMLElement, HTMLLIElement>, report) =>
+      observeElementOffset(instance, (offset, scrolling) => report(offset - listTop(), scrolling)),
+    scrollToFn: (offset, options, instance) => elementScroll(offset + listTop(), options, instance),
+  })
+
+  // Scroll an imported review into view once it is listed.
+  const scrolledTo = useRef<string | null>(null)
+  useEffect(() => {
+    if (!highlighted || scrolledTo.current === highlighted) return
+    const index = reviews.findIndex((review) => review.id === highlighted)
+    if (index === -1) return
+    scrolledTo.current = highlighted
+    virtualizer.scrollToIndex(index, { align: 'auto' })
+  }, [highlighted, reviews, virtualizer])
+
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]
+  const last = items.at(-1)
+  const padding = first && last ? { paddingTop: first.start, paddingBottom: Math.max(0, virtualizer.getTotalSize() - last.end) } : {}
+  return (
+    <ul ref={listRef} className="review-list" aria-label="Reviews" style={padding}>
+      {items.map((item) => {
+        const review = reviews[item.index]!
+        return (
+          <ReviewRow
+            key={item.key}
+            ref={virtualizer.measureElement}
+            review={review}
+            actions={actions}
+            selected={selected.has(review.id)}
+            highlighted={highlighted === review.id}
+            index={item.index}
+            count={reviews.length}
+          />
+        )
+      })}
+    </ul>
+  )
+}

@@ -7,6 +7,7 @@ import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
+import { LibraryPublishTools } from '@renderer/publish/LibraryPublishTools'
 import { KIND_PLURALS, scoreRank } from './critic'
 import { ReviewList } from './ReviewList'
 import type { RowActions } from './ReviewRow'
@@ -265,6 +266,7 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
           <button type="button" className="button button-quiet sidebar-button" onClick={onOpenSettings}>
             <Icon name="settings" size={16} /> Settings
           </button>
+          <LibraryPublishTools />
         </div>
       </nav>
 

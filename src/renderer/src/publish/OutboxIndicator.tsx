@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { BlogView, OutboxJob } from '@shared/publish'
+import { api } from '@renderer/api'
+import { Dialog } from '@renderer/components/Dialog'
+import { errorMessage } from '@renderer/lib/errors'
+import { formatWhen } from './blogKinds'
+import '../styles/publish.css'
+
+/** "2 waiting to publish": publishes the outbox holds until their blogs can be reached; nothing when it is empty. */
+export function OutboxIndicator({ className }: { className?: string }) {
+  const [jobs, setJobs] = useState<OutboxJob[]>([])
+  const [open, setOpen] = useState(false)
+  const load = useCallback(() => api.listOutbox().then(setJobs, () => undefined), [])
+
+  useEffect(() => {
+    void load()
+    return api.onEvent((event) => {
+      if (event.type === 'outbox-changed') void load()
+    })
+  }, [load])
+
+  if (jobs.length === 0 && !open) return null
+  return (
+    <>
+      {jobs.length > 0 && (
+        <button type="button" className={className ? `button outbox-button ${className}` : 'button outbox-button'} onClick={() => setOpen(true)}>
+          {jobs.length} waiting to publish
+        </button>
+      )}
+      {open && <OutboxDialog jobs={jobs} onSent={setJobs} onClose={() => setOpen(false)} />}
+    </>
+  )
+}
+
+function OutboxDialog({ jobs, onSent, onClose }: { jobs: OutboxJob[]; onSent: (jobs: OutboxJob[]) => void; onClose: () => void }) {
+  const [blogs, setBlogs] = useState<BlogView[]>([])
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    api.listBlogs().then((listed) => setBlogs(listed.blogs), () => undefined)
+  }, [])
+
+  const send = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      onSent(await api.sendOutbox())
+    } catch (failure) {
+      setError(errorMessage(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      title="Waiting to publish"
+      description="Publishes that could not reach their blog. Verdict sends them by itself when it can; or try now."
+      busy={busy}
+      onClose={onClose}
+      onSubmit={() => void send()}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy || jobs.length === 0}>
+            {busy ? 'Sending…' : 'Send now'}
+          </button>
+        </>
+      }
+    >
+      <div className="publish-form">
+        {jobs.length === 0 ? (
+          <p className="publish-ok" role="status">
+            Everything has been sent.
+          </p>
+        ) : (
+          <ul className="publish-records" aria-label="Waiting">
+            {jobs.map((job) => {
+              const blog = blogs.find((candidate) => candidate.id === job.request.blogId)?.name ?? 'its blog'
+              return (
+                <li key={job.jobId} aria-label={`“${job.request.id}” to ${blog}`}>
+                  <strong>
+                    “{job.request.id}” to {blog}
+                  </strong>
+                  <span>{job.lastError}</span>
+                  <span className="publish-muted">
+                    Tried {job.attempts} {job.attempts === 1 ? 'time' : 'times'}; next try {formatWhen(job.nextAttemptAt)}.
+                  </span>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  )
+}

@@ -1,11 +1,12 @@
-import { useState, type ReactNode } from 'react'
+import { useState, type ReactNode, type RefObject } from 'react'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
-import type { EditorState, SerializedEditorState } from 'lexical'
+import type { EditorState, LexicalEditor, SerializedEditorState } from 'lexical'
 import type { EditorDocument } from '@shared/document'
 import { theme } from './theme'
 import { EDITOR_NODES } from './nodes'
@@ -29,9 +30,11 @@ interface Props {
   /** Rendered above the text in the same column (the title field). */
   header: ReactNode
   onChange: (state: EditorState) => void
+  /** Set to the editor, for changes the review screen makes to the text (a downscaled image's new path). */
+  editorRef?: RefObject<LexicalEditor | null>
 }
 
-export function Editor({ doc, header, onChange }: Props) {
+export function Editor({ doc, header, onChange, editorRef }: Props) {
   // Created once per mounted review: LexicalComposer reads its config only on first render.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'verdict-review',
@@ -80,6 +83,7 @@ export function Editor({ doc, header, onChange }: Props) {
       <EmbedPlugin />
       <SlashMenuPlugin />
       <AutosavePlugin onChange={onChange} />
+      {editorRef && <EditorRefPlugin editorRef={editorRef} />}
     </LexicalComposer>
   )
 }

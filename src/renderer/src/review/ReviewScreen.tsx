@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { OpenedReview } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
-import type { EditorState } from 'lexical'
+import type { EditorState, LexicalEditor } from 'lexical'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
@@ -15,6 +15,10 @@ import { useWordCount } from '@renderer/preview/useWordCount'
 import { PreviewPane } from '@renderer/preview/PreviewPane'
 import { PreviewToggle, usePreviewToggle } from '@renderer/preview/PreviewToggle'
 import { EditorServicesProvider } from '@renderer/editor/EditorServices'
+import { PublishDialog } from '@renderer/publish/PublishDialog'
+import { $replaceImageSrc, downscale as downscaleImage } from '@renderer/publish/downscale'
+import type { PublishedPatch } from '@renderer/publish/records'
+import { usePublishedSync } from '@renderer/publish/usePublishedSync'
 import { HistoryPanel } from './HistoryPanel'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
 import { ReviewNotices, SaveFailedNotice } from './ReviewNotices'
@@ -210,7 +214,9 @@ function EditableReview({
   const [showDetails, setShowDetails] = useState(true)
   const [showPreview, togglePreview] = usePreviewToggle()
   const [exporting, setExporting] = useState(false)
+  const [publishing, setPublishing] = useState(false)
   const mainRef = useRef<HTMLElement>(null)
+  const editorRef = useRef<LexicalEditor | null>(null)
   // The newest editor state for the preview, serialised once and shared with autosave.
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
   const words = useWordCount(latestDoc)
@@ -270,6 +276,11 @@ function EditableReview({
     }
   }, [saver])
 
+  // Publishing reads the saved file: pending edits are written first.
+  const flush = useCallback(() => saver.flush(), [saver])
+  const takePublished = useCallback((patch: PublishedPatch) => setMeta((old) => ({ ...old, ...patch })), [])
+  usePublishedSync(review.id, saver, takePublished)
+
   const changeMeta = (patch: MetaPatch) => {
     const next = { ...meta, ...patch }
     setMeta(next)
@@ -288,6 +299,19 @@ function EditableReview({
     },
     [saver, latestDoc],
   )
+
+  /** Puts a smaller copy of an image too large for a blog in its place (text and featured image), and saves. */
+  const downscale = async (path: string, limitBytes: number | undefined) => {
+    const editor = editorRef.current
+    if (!editor) throw new Error('The editor is not ready yet.')
+    const asset = await services.importImage(await downscaleImage(services.assetUrl(path), limitBytes))
+    let replaced = 0
+    // Discrete: committed (and handed to autosave) before the flush below.
+    editor.update(() => void (replaced = $replaceImageSrc(path, asset.path)), { discrete: true })
+    if (meta.featuredImage === path) changeMeta({ featuredImage: asset.path })
+    else if (replaced === 0) throw new Error(`The text no longer shows ${path}.`)
+    await saver.flush()
+  }
 
   /** Writes these edits over the version another program saved. */
   const keepMine = async () => {
@@ -401,6 +425,9 @@ function EditableReview({
         <button type="button" className="button button-quiet topbar-action" onClick={() => setExporting(true)}>
           Export…
         </button>
+        <button type="button" className="button button-primary topbar-action" onClick={() => setPublishing(true)}>
+          Publish
+        </button>
         <button
           type="button"
           className="icon-button"
@@ -487,6 +514,7 @@ function EditableReview({
             <Editor
               doc={initial.doc}
               onChange={changeDoc}
+              editorRef={editorRef}
               header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
             />
           </EditorServicesProvider>
@@ -513,6 +541,16 @@ function EditableReview({
           // Exports read the saved file: write what is pending first.
           prepare={() => saver.flush()}
           onClose={() => setExporting(false)}
+        />
+      )}
+      {publishing && (
+        <PublishDialog
+          reviewId={review.id}
+          title={meta.title}
+          published={meta.published ?? []}
+          prepare={flush}
+          downscale={downscale}
+          onClose={() => setPublishing(false)}
         />
       )}
     </div>

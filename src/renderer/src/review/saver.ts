@@ -80,6 +80,22 @@ export class ReviewSaver {
     return { meta: this.#latest.meta, doc: this.#latest.doc.toJSON() as EditorDocument }
   }
 
+  /** The newest front matter, as the next save will send it. */
+  get meta(): ReviewMeta {
+    return this.#latest.meta
+  }
+
+  /**
+   * Main wrote its own part of the front matter (a publish record) and the file now has `hash`:
+   * the next save builds on it. Not while a save is running (its reply is at least as new, and
+   * main forwards a base its own write replaced), nor in a conflict (another program changed the
+   * file, and taking its hash would write over that version).
+   */
+  writtenByMain(hash: string, patch: Partial<ReviewMeta>): void {
+    this.#latest = { ...this.#latest, meta: { ...this.#latest.meta, ...patch } }
+    if (this.#running === null && !(this.#state.kind === 'error' && this.#state.conflict)) this.#baseHash = hash
+  }
+
   /** Marks the current content unsaved (restored from the recovery journal) and saves it soon. */
   markDirty(): void {
     this.change({})

@@ -105,7 +105,7 @@ describe('body scan', () => {
         expectSame(`${b}\n${a}`)
       }
     }
-  })
+  }, 120_000)
 
   it('takes on the usual review without parsing it whole', async () => {
     for (let seed = 0; seed < 20; seed++) {
@@ -122,7 +122,7 @@ describe('body scan', () => {
       fc.property(documentArb, (doc) => expectSame(documentToMarkdown(doc))),
       fcOptions(300),
     )
-  })
+  }, 120_000)
 
   it('agrees with the full parse on Markdown full of syntax', () => {
     const line = fc.oneof(
@@ -133,5 +133,5 @@ describe('body scan', () => {
       fc.property(fc.array(line, { maxLength: 12 }), (lines) => expectSame(lines.join('\n'))),
       fcOptions(1000),
     )
-  })
+  }, 120_000)
 })

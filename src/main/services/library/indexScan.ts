@@ -17,6 +17,7 @@ import { documentText, type BlockJSON, type EditorDocument, type ScoreJSON } fro
 import { isSafeAssetPath, SCORE_SCALES, type ScoreScale, type ScoreSummary } from '../../../shared/critic'
 import { countWords } from '../../../shared/text'
 import { readMarkdown, scoreMirror } from '../format'
+import { toLf } from '../format/syntax'
 
 export interface BodyStats {
   wordCount: number
@@ -47,7 +48,8 @@ const WORD_CHAR = /[\p{L}\p{N}'’-]/u
 const JOINED = /[\p{L}\p{N}'’-]\uE000+[\p{L}\p{N}'’-]/u
 
 /** Undefined when the body is better parsed whole. */
-export function scanBody(body: string): BodyStats | undefined {
+export function scanBody(markdown: string): BodyStats | undefined {
+  const body = toLf(markdown) // as the reader takes it (a body from readFrontMatter already is)
   if (WHOLE_BODY.test(body)) return undefined
   const segments = splitSegments(body.split('\n'))
   if (!segments) return undefined

@@ -38,7 +38,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 type StartHost = typeof hostStarter
 
 async function main(options: Options): Promise<void> {
-  const snapshot = await prepareSnapshot(ROOT, TMP, { worktree: options.worktree, build: options.build, log })
+  const snapshot = await prepareSnapshot(ROOT, TMP, { worktree: options.worktree, ...(options.commit ? { commit: options.commit } : {}), build: options.build, log })
   const pagesOut = join(TMP, 'pages')
   await buildPages(join(ROOT, 'bench/pages'), pagesOut)
   await buildProbe(join(ROOT, 'bench/pages'), pagesOut)

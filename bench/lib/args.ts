@@ -15,6 +15,8 @@ export interface Options {
   libraries: number[]
   /** Measure the working tree (uncommitted changes included) instead of HEAD. */
   worktree: boolean
+  /** Measure this commit instead of HEAD (a before/after comparison); a partial run. */
+  commit?: string
   /** Reuse the previous build of the app in bench/.tmp/app. */
   build: boolean
   /** Take CPU profiles for the goals that are not met. */
@@ -32,6 +34,7 @@ export const USAGE = `npm run bench -- [options]
   --sizes 1k,10k     document sizes (default 1k,10k,50k)
   --only editor,…    parts: ${PARTS.join(', ')}
   --worktree         measure the working tree (uncommitted changes too) instead of the last commit
+  --commit REV       measure an earlier commit instead (before/after comparisons; a partial run)
   --no-build         reuse the previous build in bench/.tmp/app
   --no-profiles      skip the CPU profiles of goals not met
   --report           only rewrite bench/RESULTS.md from bench/results.json and bench/analysis.md
@@ -86,6 +89,10 @@ export function parseArgs(argv: string[]): Options | 'help' {
       }
       case '--worktree':
         options.worktree = true
+        break
+      case '--commit':
+        options.commit = value()
+        options.partial = true
         break
       case '--no-build':
         options.build = false

@@ -1,10 +1,11 @@
 /**
- * The library: `Library.list()` on generated libraries of 1,000 and 10,000 reviews, cold (a new
- * Library, as at app start or after switching libraries: no summary cache) and warm (the next
- * call), and the title search as a user meets it — the library screen filters in the renderer, so
+ * The library: `Library.list()` on generated libraries of 1,000 and 10,000 reviews — first (no
+ * library index on disk: the first start on a library, or after its index was lost), cold (a new
+ * Library, as at app start or after switching libraries, with the index the first listing wrote)
+ * and warm (the next calls) — and the title search as a user meets it — the library screen filters in the renderer, so
  * it is timed from the key typed in the search field to the filtered rows painted.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright'
@@ -24,6 +25,8 @@ type Page$ = InPageWindow
 
 export interface ListResult {
   count: number
+  /** The first listing, with no library index on disk (apps before the index: the same as cold). */
+  firstMs?: number
   coldMs: number[]
   coldMedianMs: number
   warmMs: number[]
@@ -134,7 +137,8 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
   const results: LibraryResults = {
     reviewWords: { min: 0, max: 0, mean: 0 },
     note:
-      'Cold = a new Library instance (no summary cache), as at app start; the operating system’s file cache is warm (the files were just written). ' +
+      'First = the first listing of the library, with no library index on disk (`.verdict/index.json`). ' +
+      'Cold = a new Library instance, as at app start, with the index the first listing left (apps without an index parse every review here too); the operating system’s file cache is warm (the files were just written). ' +
       'Warm = the next calls on that instance. Repetitions are time-boxed (cold lists stop repeating after 10 s, searches after 15 s).',
     list: [],
     search: [],
@@ -143,30 +147,35 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
     const dir = libraryDir(options.work, count)
     const started = Date.now()
     results.reviewWords = await generateLibrary(dir, count)
+    await rm(join(dir, '.verdict'), { recursive: true, force: true }) // an index of an earlier run
     options.log(`library: generated ${count} reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
-    // The first cold list is the host's own (its Library is new), which also leaves the host warm
-    // for the library screen below; further cold repetitions use new instances.
+    // The first list is the host's own (its Library is new, and no index is on disk), which also
+    // leaves the host warm for the library screen below; cold repetitions use new instances.
     const host = await hostFor(options, count)
     const coldMs: number[] = []
     const warmMs: number[] = []
     let library = host.services.libraries.current()
-    let listed = 0
+    let t = performance.now()
+    let listed = (await library.list()).length
+    const firstMs = round(performance.now() - t, 1)
+    // The index is written in the background; apps before it have no such method.
+    await (library as { flushIndex?: () => Promise<unknown> }).flushIndex?.()
     for (let rep = 0; rep < options.reps; rep++) {
-      if (rep > 0) library = new Library({ root: dir, defaultAuthor: () => 'Bench' })
-      const t = performance.now()
+      library = new Library({ root: dir, defaultAuthor: () => 'Bench' })
+      t = performance.now()
       listed = (await library.list()).length
       coldMs.push(round(performance.now() - t, 1))
-      if (coldMs.reduce((a, b) => a + b, 0) > COLD_LIST_BUDGET_MS) break
+      if (firstMs + coldMs.reduce((a, b) => a + b, 0) > COLD_LIST_BUDGET_MS) break
     }
     for (let i = 0; i < 5; i++) {
-      const t = performance.now()
+      t = performance.now()
       await library.list()
       warmMs.push(round(performance.now() - t, 1))
     }
-    const list: ListResult = { count, coldMs, coldMedianMs: round(median(coldMs), 1), warmMs, warmMedianMs: round(median(warmMs), 1), listed }
+    const list: ListResult = { count, firstMs, coldMs, coldMedianMs: round(median(coldMs), 1), warmMs, warmMedianMs: round(median(warmMs), 1), listed }
     results.list.push(list)
-    options.log(`library ${count}: list cold ${list.coldMedianMs} ms, warm ${list.warmMedianMs} ms (${listed} listed)`)
+    options.log(`library ${count}: list first ${firstMs} ms, cold ${list.coldMedianMs} ms, warm ${list.warmMedianMs} ms (${listed} listed)`)
 
     // The service's side of a search: a warm list and the filter the library screen applies.
     const serviceMs: number[] = []

@@ -24,9 +24,13 @@ export interface Snapshot {
 
 const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim()
 
-export async function prepareSnapshot(root: string, tmp: string, options: { worktree: boolean; build: boolean; log: (line: string) => void }): Promise<Snapshot> {
+export async function prepareSnapshot(
+  root: string,
+  tmp: string,
+  options: { worktree: boolean; commit?: string; build: boolean; log: (line: string) => void },
+): Promise<Snapshot> {
   const dir = join(tmp, 'app')
-  const commit = git(root, 'rev-parse', 'HEAD')
+  const commit = git(root, 'rev-parse', '--verify', `${options.commit ?? 'HEAD'}^{commit}`)
   const uncommitted = git(root, 'status', '--porcelain').split('\n').filter(Boolean).length
   const snapshot: Snapshot = { dir, commit, worktree: options.worktree, uncommitted }
   const stampFile = join(dir, '.bench-stamp')

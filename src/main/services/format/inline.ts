@@ -213,28 +213,65 @@ function tidy(nodes: InlineJSON[]): InlineJSON[] {
   return out
 }
 
+/** Whitespace as CommonMark's flanking rules (and micromark) define it. */
+const SPACE = /\s/
+
+/**
+ * Takes each mark off the whitespace at the edges of the stretch it covers (code is never bare
+ * whitespace), merges equal neighbours and drops empty text. Works on whole runs: only a run whose
+ * marked stretch starts or ends in its whitespace is cut.
+ */
 function unmarkEdgeWhitespace(runs: readonly TextJSON[]): TextJSON[] {
-  const chars = runs.flatMap((run) => Array.from(run.text, (char) => ({ char, format: run.format })))
-  // Whitespace as CommonMark's flanking rules (and micromark) define it.
-  const bare = (index: number): boolean => !(chars[index]!.format & code) && /\s/.test(chars[index]!.char)
+  const texts = runs.filter((run) => run.text !== '')
+  const edges = texts.map(({ text, format }) => {
+    let lead = 0
+    let trail = 0
+    if (!(format & code)) {
+      while (lead < text.length && SPACE.test(text[lead]!)) lead++
+      if (lead === text.length) trail = lead
+      else while (SPACE.test(text[text.length - 1 - trail]!)) trail++
+    }
+    // The stretches [from, to) of the text that lose a mark.
+    return { lead, trail, unmarked: [] as Array<{ bit: number; from: number; to: number }> }
+  })
   for (const { bit } of MARKS) {
-    for (let start = 0; start < chars.length; ) {
+    for (let start = 0; start < texts.length; ) {
       let end = start
-      while (end < chars.length && chars[end]!.format & bit) end++
+      while (end < texts.length && texts[end]!.format & bit) end++
       if (end === start) {
         start++
         continue
       }
-      for (let index = start; index < end && bare(index); index++) chars[index]!.format &= ~bit
-      for (let index = end - 1; index >= start && bare(index); index--) chars[index]!.format &= ~bit
+      for (let index = start; index < end; index++) {
+        const { lead, unmarked } = edges[index]!
+        if (lead) unmarked.push({ bit, from: 0, to: lead })
+        if (lead < texts[index]!.text.length) break
+      }
+      for (let index = end - 1; index >= start; index--) {
+        const { trail, unmarked } = edges[index]!
+        const length = texts[index]!.text.length
+        if (trail) unmarked.push({ bit, from: length - trail, to: length })
+        if (trail < length) break
+      }
       start = end
     }
   }
   const merged: TextJSON[] = []
-  for (const { char, format } of chars) {
+  const push = (text: string, format: number): void => {
     const last = merged.at(-1)
-    if (last?.format === format) last.text += char
-    else merged.push({ type: 'text', text: char, format })
+    if (last?.format === format) last.text += text
+    else merged.push({ type: 'text', text, format })
   }
+  texts.forEach(({ text, format }, index) => {
+    const { unmarked } = edges[index]!
+    if (unmarked.length === 0) return push(text, format)
+    const cuts = [...new Set([0, text.length, ...unmarked.flatMap(({ from, to }) => [from, to])])].sort((a, b) => a - b)
+    for (let cut = 0; cut + 1 < cuts.length; cut++) {
+      const from = cuts[cut]!
+      let pieceFormat = format
+      for (const stretch of unmarked) if (stretch.from <= from && from < stretch.to) pieceFormat &= ~stretch.bit
+      push(text.slice(from, cuts[cut + 1]), pieceFormat)
+    }
+  })
   return merged
 }

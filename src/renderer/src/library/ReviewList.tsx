@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { ReviewSummary } from '@shared/model'
 import { ReviewRow, type RowActions } from './ReviewRow'
@@ -14,6 +14,7 @@ const ESTIMATED_ROW_PX = 118
 /** `.review-list`'s gap. */
 const ROW_GAP_PX = 10
 const OVERSCAN = 6
+const estimateSize = (): number => ESTIMATED_ROW_PX
 
 interface Props {
   reviews: readonly ReviewSummary[]
@@ -44,24 +45,35 @@ export function ReviewList(props: Props) {
 function VirtualReviewList({ reviews, selected, highlighted, actions, scrollElement }: Props) {
   const listRef = useRef<HTMLUListElement>(null)
   /** Where the list starts inside the scrolling element: offsets are taken from the list's top. */
-  const listTop = (): number => {
+  const listTop = useCallback((): number => {
     const list = listRef.current
     const scroller = scrollElement()
     if (!list || !scroller) return 0
     return list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
-  }
+  }, [scrollElement])
+  // Stable between renders: the virtualizer recomputes every row's offset when these change.
+  const itemKey = useCallback((index: number) => reviews[index]!.id, [reviews])
+  const offsetFromList = useCallback(
+    (instance: Virtualizer<HTMLElement, HTMLLIElement>, report: (offset: number, scrolling: boolean) => void) =>
+      observeElementOffset(instance, (offset, scrolling) => report(offset - listTop(), scrolling)),
+    [listTop],
+  )
+  const scrollFromList = useCallback(
+    (offset: number, options: Parameters<typeof elementScroll>[1], instance: Virtualizer<HTMLElement, HTMLLIElement>) =>
+      elementScroll(offset + listTop(), options, instance),
+    [listTop],
+  )
   // Rows are memoised on their own props; nothing memoises what the virtualizer returns.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
     count: reviews.length,
     getScrollElement: scrollElement,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (index) => reviews[index]!.id,
+    estimateSize,
+    getItemKey: itemKey,
     gap: ROW_GAP_PX,
     overscan: OVERSCAN,
-    observeElementOffset: (instance: Virtualizer<HTMLElement, HTMLLIElement>, report) =>
-      observeElementOffset(instance, (offset, scrolling) => report(offset - listTop(), scrolling)),
-    scrollToFn: (offset, options, instance) => elementScroll(offset + listTop(), options, instance),
+    observeElementOffset: offsetFromList,
+    scrollToFn: scrollFromList,
   })
 
   // Scroll an imported review into view once it is listed.

@@ -10,8 +10,9 @@ import {
   type DOMExportOutput,
   type LexicalNode,
 } from 'lexical'
-import { IMAGE_WIDTHS, type ImageWidth } from '@shared/critic'
+import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
 import type { ImageJSON } from '@shared/document'
+import { $keepAsBlock } from '../placement'
 
 const ImageComponent = lazy(() => import('./ImageComponent'))
 
@@ -47,6 +48,7 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
         { flat: true, stateConfig: creditState },
         { flat: true, stateConfig: widthState },
       ],
+      $transform: $keepAsBlock,
     })
   }
 
@@ -63,6 +65,8 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
                 } catch {
                   return { node: null }
                 }
+                // A path out of the review could never be saved: such a figure was not made by Verdict.
+                if (!isSafeAssetPath(text(fields.src))) return { node: null, forChild: () => null }
                 return { node: $createImageNode(fields), forChild: () => null }
               },
               priority: 2,

@@ -10,6 +10,7 @@ import {
   type SerializedPartial,
 } from 'lexical'
 import type { RawBlockJSON } from '@shared/document'
+import { $keepAsBlock } from '../placement'
 
 const RawBlockComponent = lazy(() => import('./RawBlockComponent'))
 
@@ -30,6 +31,10 @@ export class RawBlockNode extends DecoratorNode<JSX.Element> {
 
   static override clone(node: RawBlockNode): RawBlockNode {
     return new RawBlockNode(node.__markdown, node.__key)
+  }
+
+  static override transform(): (node: LexicalNode) => void {
+    return $keepAsBlock
   }
 
   /** Partial: Lexical also reads compact JSON, where a default value is left out. */

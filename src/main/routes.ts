@@ -1,6 +1,6 @@
 import type { Handlers } from '../shared/contract'
 import type { Services } from './container'
-import { imageLimitsOf, importImage } from './services/assets/import'
+import { imageLimitsOf, importImage, readImage } from './services/assets/import'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
@@ -20,6 +20,7 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     trashReview: async ({ id }) => writes.trash(id),
     restoreReview: async ({ trashId }) => writes.untrash(trashId),
     importImage: async ({ id, fileName, data }) => importImage(library(), id, fileName, data, imageLimitsOf(settings.get())),
+    readImage: async ({ id, path }) => readImage(library(), id, path),
     renderPreview: async (state) => pages.preview(state),
     listThemes: async () => pages.listThemes(),
     openInBrowser: async (state) => pages.openInBrowser(state),

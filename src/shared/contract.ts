@@ -4,7 +4,7 @@
  * same table over loopback HTTP.
  */
 import type { EditorDocument } from './document'
-import type { ImageAsset, LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
+import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
 import type {
   BlogDraft,
   BlogView,
@@ -125,6 +125,8 @@ export interface Contract {
   restoreReview: { args: { trashId: string }; result: ReviewSummary }
   /** Copies an image into the review's assets (validated, content-hash named, stored once). */
   importImage: { args: { id: string; fileName: string; data: Uint8Array }; result: ImageAsset }
+  /** The bytes of one of the review's images (the renderer downscales an image too large for a blog). */
+  readImage: { args: { id: string; path: string }; result: { data: Uint8Array; type: ImageType } }
   /** The themed page for the editor's current (possibly unsaved) state; embeds play, images via assetUrl. */
   renderPreview: {
     args: PageLook & { id: string; meta: ReviewMeta; doc: EditorDocument }
@@ -202,6 +204,7 @@ export const CHANNELS = [
   'trashReview',
   'restoreReview',
   'importImage',
+  'readImage',
   'renderPreview',
   'listThemes',
   'openInBrowser',

@@ -80,6 +80,8 @@ export interface PreflightProblem {
   message: string
   /** How to fix it, in the critic's words. */
   fix: string
+  /** The image is too large for the blog: the renderer can offer to downscale it below `limitBytes` (when known). */
+  downscale?: { path: string; limitBytes?: number }
 }
 
 export type PublishOutcome =

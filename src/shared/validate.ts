@@ -157,6 +157,7 @@ export const argSchemas = {
   duplicateReview: z.strictObject({ id: reviewId }),
   trashReview: z.strictObject({ id: reviewId }),
   restoreReview: z.strictObject({ trashId: reviewId }),
+  readImage: z.strictObject({ id: reviewId, path: assetPath }),
   importImage: z.strictObject({
     id: reviewId,
     fileName: z.string().min(1).max(255),

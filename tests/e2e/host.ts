@@ -104,7 +104,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const body = await readBody(req)
       const args = body.length ? (JSON.parse(body, reviveBytes) as { args?: unknown }).args : undefined
       const envelope = await dispatch(handlers, channel, args, log)
-      return send(res, 200, 'application/json', JSON.stringify(envelope))
+      return send(res, 200, 'application/json', JSON.stringify(envelope, encodeBytes))
     }
     if (url.pathname === '/__events') {
       // Server-sent events: the host's stand-in for webContents.send.
@@ -161,7 +161,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
 /**
  * The test host's stand-in for the preload: the same Bridge, over fetch instead of ipcRenderer.
- * Byte arrays (which IPC's structured clone carries natively) travel as base64 in JSON.
+ * Byte arrays (which IPC's structured clone carries natively) travel as base64 in JSON, both ways.
  */
 const bridgeScript = `
 const encodeBytes = (_key, value) => {
@@ -173,7 +173,8 @@ const encodeBytes = (_key, value) => {
 window.verdict = Object.freeze({
   invoke: (channel, args) =>
     fetch('/__ipc/' + channel, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ args }, encodeBytes) })
-      .then((r) => r.json()),
+      .then((r) => r.text())
+      .then((text) => JSON.parse(text, (_key, value) => (typeof value?.__bytes === 'string' ? Uint8Array.from(atob(value.__bytes), (c) => c.charCodeAt(0)) : value))),
   onEvent: (listener) => {
     const source = new EventSource('/__events');
     source.onmessage = (message) => listener(JSON.parse(message.data));
@@ -183,6 +184,11 @@ window.verdict = Object.freeze({
     '/__asset/' + [reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/'),
 });
 `
+
+/** Node's side of the same base64 convention, for results (readImage). */
+function encodeBytes(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? { __bytes: Buffer.from(value).toString('base64') } : value
+}
 
 function reviveBytes(_key: string, value: unknown): unknown {
   const encoded = (value as { __bytes?: unknown } | null)?.__bytes

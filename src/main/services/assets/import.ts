@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { lstat, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { VerdictError } from '../../../shared/contract'
-import { DEFAULT_SETTINGS, IMAGE_TYPES, type ImageAsset, type Settings } from '../../../shared/model'
+import { DEFAULT_SETTINGS, IMAGE_TYPES, type ImageAsset, type ImageType, type Settings } from '../../../shared/model'
 import { describeIoError, fail, isErrnoCode } from '../errors'
+import { readReviewImage } from '../export/assets'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { ASSETS_DIR, type Library } from '../library/library'
 import { assetsFolder, moveAssetsToTrash, serialized } from './folder'
@@ -140,4 +141,11 @@ function formatBytes(bytes: number, rounding: 'up' | 'down'): string {
 
 function formatMegapixels(pixels: number, rounding: 'up' | 'down'): string {
   return pixels >= 100_000 ? `${oneDecimal(pixels / 1e6, rounding)} megapixels` : `${count(pixels)} pixels`
+}
+
+/** One of the review's images, read as export reads them: inside its folder (symlinks resolved), an image by its bytes. */
+export async function readImage(library: Library, id: string, path: string): Promise<{ data: Uint8Array; type: ImageType }> {
+  const image = await readReviewImage(await library.reviewDir(id), path)
+  if (!image) fail('NOT_FOUND', `The image ${path} is missing from the review, or not an image.`)
+  return { data: image.bytes, type: image.mime }
 }

@@ -22,8 +22,11 @@ export class PublishError extends Error {
   constructor(
     readonly failure: PublishFailure,
     message: string,
-    /** `body`: the reply's text, for targets that read the blog's own error codes (WordPress `term_exists`). */
-    readonly details: { status?: number; retryAfterMs?: number; body?: string } = {},
+    /**
+     * `body`: the reply's text, for targets that read the blog's own error codes (WordPress
+     * `term_exists`); `image`: the `assets/…` path whose upload failed.
+     */
+    readonly details: { status?: number; retryAfterMs?: number; body?: string; image?: string } = {},
   ) {
     super(message)
   }

@@ -236,7 +236,8 @@ export class PublishService {
         continue
       }
       const outgoing = await this.outgoingImage(job, image)
-      media[image.path] = await this.step(job, step, () => this.withRetry(() => target.uploadImage(outgoing)))
+      const upload = () => this.withRetry(() => target.uploadImage(outgoing)).catch((error: unknown) => Promise.reject(naming(error, image.path)))
+      media[image.path] = await this.step(job, step, upload)
       record = { ...record, media: { ...media } }
       await this.saveRecord(source.id, record, false)
     }
@@ -362,8 +363,11 @@ export class PublishService {
         this.progress(job, 'outbox', 'waiting', `${error.message} The review waits in the outbox and is sent when ${blog.name} can be reached.`)
         return { kind: 'queued', reason: error.message, nextAttemptAt: queued.nextAttemptAt }
       }
-      case 'too-large':
-        return { kind: 'blocked', problems: [{ subject: 'image', message: error.message, fix: 'Downscale the image (or use a smaller one) and publish again.' }] }
+      case 'too-large': {
+        const path = error.details.image
+        const problem: PreflightProblem = { subject: path ? `image:${path}` : 'image', message: error.message, fix: 'Downscale the image (or use a smaller one) and publish again.' }
+        return { kind: 'blocked', problems: [path ? { ...problem, downscale: { path } } : problem] }
+      }
       case 'auth':
         throw new VerdictError('UNAUTHORIZED', `${blog.name} refused the sign-in: ${error.message} Open Blogs and enter the ${secretName(blog)} again.`)
       case 'collision':
@@ -413,6 +417,11 @@ export class PublishService {
   }
 }
 
+/** The failure, saying which image it concerns (so a too-large refusal can offer to downscale that one). */
+function naming(error: unknown, image: string): unknown {
+  return isPublishError(error) ? new PublishError(error.failure, error.message, { ...error.details, image }) : error
+}
+
 /** The post's images, the featured one first, each once. */
 function postImages(post: Post): PostImage[] {
   const seen = new Map<string, PostImage>()
@@ -442,7 +451,14 @@ function imageProblems(path: string, file: { mime: ImageType; bytes: Uint8Array 
     return [{ subject: `image:${path}`, message: `${blog.name} does not accept ${file.mime.replace('image/', '').toUpperCase()} images like ${path}.`, fix: `Use a ${accepted} image instead.` }]
   }
   if (file.bytes.byteLength > target.maxImageBytes) {
-    return [{ subject: `image:${path}`, message: `The image ${path} (${mb(file.bytes.byteLength)}) is larger than ${blog.name} accepts (${mb(target.maxImageBytes)}).`, fix: 'Downscale the image and publish again.' }]
+    return [
+      {
+        subject: `image:${path}`,
+        message: `The image ${path} (${mb(file.bytes.byteLength)}) is larger than ${blog.name} accepts (${mb(target.maxImageBytes)}).`,
+        fix: 'Downscale the image and publish again.',
+        downscale: { path, limitBytes: target.maxImageBytes },
+      },
+    ]
   }
   return []
 }

@@ -7,7 +7,6 @@ import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { BlogsDialog } from './BlogsDialog'
 import { formatWhen, KIND_LABELS, STATE_WORDS, STATUS_WORDS, stepLabel } from './blogKinds'
-import { oversizedImage, statedLimit } from './downscale'
 import { useBlogs } from './useBlogs'
 import '../styles/publish.css'
 
@@ -183,11 +182,11 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
     if (log) void loadLog()
   }
 
-  const shrink = async (problem: PreflightProblem, path: string) => {
+  const shrink = async ({ path, limitBytes }: NonNullable<PreflightProblem['downscale']>) => {
     setDownscaling(path)
     setDownscaleError(null)
     try {
-      await downscale(path, statedLimit(problem))
+      await downscale(path, limitBytes)
       if (run.kind === 'blocked') setRun({ kind: 'idle' })
       setCheckRound((n) => n + 1)
     } catch (failure) {
@@ -199,7 +198,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
 
   const problemActions = {
     downscaling,
-    onDownscale: (problem: PreflightProblem, path: string) => void shrink(problem, path),
+    onDownscale: (image: NonNullable<PreflightProblem['downscale']>) => void shrink(image),
     onOpenBlogs: () => setManaging(chosen ? { form: 'edit', blogId: chosen.id } : 'list'),
   }
 
@@ -399,7 +398,7 @@ function PublishedList({ records, blogs }: { records: PublishRecord[]; blogs: Bl
 
 interface ProblemActions {
   downscaling: string | null
-  onDownscale: (problem: PreflightProblem, path: string) => void
+  onDownscale: (image: NonNullable<PreflightProblem['downscale']>) => void
   onOpenBlogs: () => void
 }
 
@@ -407,14 +406,14 @@ function ProblemList({ label, problems, downscaling, onDownscale, onOpenBlogs }:
   return (
     <ul className="publish-problems" aria-label={label}>
       {problems.map((problem, index) => {
-        const oversized = oversizedImage(problem)
+        const oversized = problem.downscale
         return (
           <li key={`${problem.subject}-${index}`}>
             <strong>{problem.message}</strong>
             <span>{problem.fix}</span>
             {oversized && (
-              <button type="button" className="button" disabled={downscaling !== null} onClick={() => onDownscale(problem, oversized)}>
-                {downscaling === oversized ? 'Downscaling…' : 'Downscale'}
+              <button type="button" className="button" disabled={downscaling !== null} onClick={() => onDownscale(oversized)}>
+                {downscaling === oversized.path ? 'Downscaling…' : 'Downscale'}
               </button>
             )}
             {problem.subject === 'credentials' && (

@@ -1,32 +1,17 @@
 import { $dfs } from '@lexical/utils'
-import type { PreflightProblem } from '@shared/publish'
 import { $isImageNode } from '@renderer/editor/nodes/image/ImageNode'
 
 /** How many times the size is halved before giving up (1/256 of the width is no picture any more). */
 const MAX_HALVINGS = 8
 const QUALITY = 0.85
 
-/** The image a "too large" problem names (`image:assets/x.png`), if it names one. */
-export function oversizedImage(problem: PreflightProblem): string | null {
-  if (!problem.subject.startsWith('image:') || !/larger than/i.test(problem.message)) return null
-  return problem.subject.slice('image:'.length)
-}
-
-/** The blog's limit as the problem states it ("… accepts (8.0 MB)"); undefined when it says none. */
-export function statedLimit(problem: PreflightProblem): number | undefined {
-  const found = /\((\d+(?:\.\d+)?) MB\)\.?\s*$/.exec(problem.message)
-  return found ? Number(found[1]) * 1024 * 1024 : undefined
-}
-
 /**
  * Decodes the image and encodes it again, smaller: first at its own size, then halving width and
  * height until the file is under `limitBytes` (without one, under half its size). Photos become JPEG;
  * images that may be transparent (PNG, GIF, WebP, AVIF) become WebP, which keeps transparency.
  */
-export async function downscale(url: string, limitBytes: number | undefined): Promise<{ data: Uint8Array; fileName: string }> {
-  const response = await fetch(url)
-  if (!response.ok) throw new Error('The image could not be read.')
-  const source = await response.blob()
+export async function downscale(image: { data: Uint8Array; type: string }, limitBytes: number | undefined): Promise<{ data: Uint8Array; fileName: string }> {
+  const source = new Blob([image.data as Uint8Array<ArrayBuffer>], { type: image.type })
   const limit = limitBytes ?? source.size / 2
   const bitmap = await createImageBitmap(source)
   const type = source.type === 'image/jpeg' ? 'image/jpeg' : 'image/webp'

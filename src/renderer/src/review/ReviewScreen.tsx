@@ -304,7 +304,7 @@ function EditableReview({
   const downscale = async (path: string, limitBytes: number | undefined) => {
     const editor = editorRef.current
     if (!editor) throw new Error('The editor is not ready yet.')
-    const asset = await services.importImage(await downscaleImage(services.assetUrl(path), limitBytes))
+    const asset = await services.importImage(await downscaleImage(await api.readImage({ id: review.id, path }), limitBytes))
     let replaced = 0
     // Discrete: committed (and handed to autosave) before the flush below.
     editor.update(() => void (replaced = $replaceImageSrc(path, asset.path)), { discrete: true })

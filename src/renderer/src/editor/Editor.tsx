@@ -5,16 +5,15 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
-import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import type { EditorState, LexicalEditor, SerializedEditorState } from 'lexical'
 import type { EditorDocument } from '@shared/document'
 import { theme } from './theme'
 import { EDITOR_NODES } from './nodes'
+import { registerDocumentTransforms } from './transforms'
 import { ToolbarPlugin } from './plugins/ToolbarPlugin'
 import { MarkdownShortcutsPlugin } from './plugins/MarkdownShortcutsPlugin'
 import { LinkPlugin } from './plugins/LinkPlugin'
 import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin'
-import { SchemaPlugin } from './plugins/SchemaPlugin'
 import { AutosavePlugin } from './plugins/AutosavePlugin'
 import { NativeControlsPlugin } from './plugins/NativeControlsPlugin'
 import { ScorePlugin } from './plugins/ScorePlugin'
@@ -40,7 +39,11 @@ export function Editor({ doc, header, onChange, editorRef }: Props) {
     namespace: 'verdict-review',
     theme,
     nodes: EDITOR_NODES,
-    editorState: (editor) => editor.setEditorState(editor.parseEditorState(doc as unknown as SerializedEditorState)),
+    editorState: (editor) => {
+      // Before the document, whose first update then runs them (see transforms.ts).
+      registerDocumentTransforms(editor)
+      editor.setEditorState(editor.parseEditorState(doc as unknown as SerializedEditorState))
+    },
     onError: (error) => {
       throw error
     },
@@ -70,11 +73,9 @@ export function Editor({ doc, header, onChange, editorRef }: Props) {
         </div>
       </div>
       <HistoryPlugin />
-      <ListPlugin />
       <LinkPlugin />
       <MarkdownShortcutsPlugin />
       <KeyboardShortcutsPlugin />
-      <SchemaPlugin />
       <NativeControlsPlugin />
       <ScorePlugin />
       <ImagePlugin />

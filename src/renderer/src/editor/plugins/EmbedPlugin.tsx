@@ -14,8 +14,8 @@ import {
 import { parseEmbedUrl } from '@shared/critic'
 import { Dialog } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
-import { $createEmbedNode, $isEmbedNode, EmbedNode } from '../nodes/embed/EmbedNode'
-import { $insertBlock, $keepAtTopLevel } from './insertBlocks'
+import { $createEmbedNode, $isEmbedNode } from '../nodes/embed/EmbedNode'
+import { $insertBlock } from './insertBlocks'
 import { registerInsertShortcut } from './shortcuts'
 
 /** Inserts a trailer for a URL `parseEmbedUrl` accepts (anything else is refused, returning false). */
@@ -35,7 +35,7 @@ interface Target {
   selection: BaseSelection | null
 }
 
-/** Trailer embeds: the address dialog, insertion, and their place at the top level of the text. */
+/** Trailer embeds: the address dialog and insertion (their place at the top level of the text is kept by transforms.ts). */
 export function EmbedPlugin() {
   const [editor] = useLexicalComposerContext()
   const [target, setTarget] = useState<Target | null>(null)
@@ -61,7 +61,6 @@ export function EmbedPlugin() {
           COMMAND_PRIORITY_EDITOR,
         ),
         registerInsertShortcut(editor, EMBED_SHORTCUT, () => editor.dispatchCommand(OPEN_EMBED_DIALOG_COMMAND, undefined)),
-        editor.registerNodeTransform(EmbedNode, $keepAtTopLevel),
       ),
     [editor],
   )

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { LinkPlugin as LexicalLinkPlugin } from '@lexical/react/LexicalLinkPlugin'
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link'
 import { $findMatchingParent } from '@lexical/utils'
 import {
@@ -73,12 +72,7 @@ export function LinkPlugin() {
     close()
   }
 
-  return (
-    <>
-      <LexicalLinkPlugin validateUrl={isAllowedUrl} />
-      {target && <LinkDialog target={target} onApply={apply} onClose={close} />}
-    </>
-  )
+  return target && <LinkDialog target={target} onApply={apply} onClose={close} />
 }
 
 function LinkDialog({

@@ -6,14 +6,13 @@ import {
   $createParagraphNode,
   $getSelection,
   $isRangeSelection,
-  $isRootNode,
   COMMAND_PRIORITY_EDITOR,
   createCommand,
   type LexicalCommand,
 } from 'lexical'
-import { $createPullQuoteNode, $isPullQuoteNode, PullQuoteNode } from '../nodes/pullquote/PullQuoteNode'
+import { $createPullQuoteNode, $isPullQuoteNode } from '../nodes/pullquote/PullQuoteNode'
 import { $isSpoilerNode } from '../nodes/spoiler/SpoilerNode'
-import { $insertBlock, $keepAtTopLevel } from './insertBlocks'
+import { $insertBlock } from './insertBlocks'
 import { registerInsertShortcut } from './shortcuts'
 
 /** Turns the current paragraph into a pull quote (or back); inside a spoiler, starts one after it. */
@@ -45,11 +44,6 @@ export function PullQuotePlugin() {
           COMMAND_PRIORITY_EDITOR,
         ),
         registerInsertShortcut(editor, PULLQUOTE_SHORTCUT, () => editor.dispatchCommand(INSERT_PULLQUOTE_COMMAND, undefined)),
-        // Only at the top level: SpoilerPlugin turns one inside a spoiler into a quote.
-        editor.registerNodeTransform(PullQuoteNode, (node) => {
-          const parent = node.getParent()
-          if (parent && !$isRootNode(parent) && !$isSpoilerNode(parent)) $keepAtTopLevel(node)
-        }),
       ),
     [editor],
   )

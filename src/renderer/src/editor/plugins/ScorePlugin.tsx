@@ -4,7 +4,7 @@ import { mergeRegister } from '@lexical/utils'
 import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical'
 import { DEFAULT_SCORE_LABEL, type ScoreFields } from '@shared/critic'
 import { $createScoreNode, $scoreNodes, ScoreNode } from '../nodes/score/ScoreNode'
-import { $insertBlock, $keepAtTopLevel } from './insertBlocks'
+import { $insertBlock } from './insertBlocks'
 import { registerInsertShortcut } from './shortcuts'
 
 /** Inserts a score widget at the caret; the review's first score is its overall score. */
@@ -13,8 +13,8 @@ export const INSERT_SCORE_COMMAND: LexicalCommand<Partial<ScoreFields> | undefin
 export const SCORE_SHORTCUT = 'S'
 
 /**
- * Score widgets: insertion, the one-overall-score rule for scores that arrive by paste or undo,
- * and their place at the top level of the text.
+ * Score widgets: insertion and the one-overall-score rule for scores that arrive by paste or undo
+ * (their place at the top level of the text is kept by transforms.ts).
  */
 export function ScorePlugin() {
   const [editor] = useLexicalComposerContext()
@@ -31,7 +31,6 @@ export function ScorePlugin() {
           COMMAND_PRIORITY_EDITOR,
         ),
         registerInsertShortcut(editor, SCORE_SHORTCUT, () => editor.dispatchCommand(INSERT_SCORE_COMMAND, undefined)),
-        editor.registerNodeTransform(ScoreNode, $keepAtTopLevel),
         // A pasted (or restored) overall score does not take the title from the one already there.
         editor.registerMutationListener(
           ScoreNode,

@@ -1,17 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $createQuoteNode } from '@lexical/rich-text'
 import { $findMatchingParent, $onEscapeDown, $onEscapeUp, mergeRegister } from '@lexical/utils'
 import {
-  $createParagraphNode,
   $getNodeByKey,
   $getSelection,
-  $isDecoratorNode,
   $isElementNode,
   $isParagraphNode,
   $isRangeSelection,
-  $isRootNode,
   $setSelection,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_LOW,
@@ -20,13 +16,8 @@ import {
   KEY_ARROW_UP_COMMAND,
   KEY_ENTER_COMMAND,
   type LexicalCommand,
-  type LexicalNode,
   type NodeKey,
-  type ParagraphNode,
 } from 'lexical'
-import { $isEmbedNode } from '../nodes/embed/EmbedNode'
-import { $isPullQuoteNode } from '../nodes/pullquote/PullQuoteNode'
-import { $isScoreNode } from '../nodes/score/ScoreNode'
 import {
   $createEmptySpoilerNode,
   $createSpoilerNode,
@@ -35,7 +26,7 @@ import {
   SPOILER_OPEN_CLASS,
   SpoilerNode,
 } from '../nodes/spoiler/SpoilerNode'
-import { $insertBlock, $keepAtTopLevel } from './insertBlocks'
+import { $insertBlock } from './insertBlocks'
 import { registerInsertShortcut } from './shortcuts'
 
 const SpoilerHeader = lazy(() => import('../nodes/spoiler/SpoilerHeader'))
@@ -50,41 +41,6 @@ interface Shown {
   label: string
 }
 
-/**
- * Keeps a spoiler holding only what a spoiler may hold (docs/format.md): another spoiler is
- * unwrapped, a score or trailer moves out after it, a pull quote becomes a quote, loose text gets
- * a paragraph, and an empty spoiler keeps one paragraph to type in.
- */
-function $normalizeSpoiler(spoiler: SpoilerNode): void {
-  const parent = spoiler.getParent()
-  if (parent && !$isRootNode(parent) && !$isSpoilerNode(parent)) {
-    $keepAtTopLevel(spoiler)
-    return
-  }
-  let after: LexicalNode = spoiler
-  let loose: ParagraphNode | null = null
-  for (const child of spoiler.getChildren()) {
-    const inline = !$isElementNode(child) && !$isDecoratorNode(child) ? true : child.isInline()
-    if (!inline) loose = null
-    if ($isSpoilerNode(child)) {
-      for (const grandchild of child.getChildren()) child.insertBefore(grandchild)
-      child.remove()
-    } else if ($isScoreNode(child) || $isEmbedNode(child)) {
-      after.insertAfter(child)
-      after = child
-    } else if ($isPullQuoteNode(child)) {
-      child.replace($createQuoteNode(), true)
-    } else if (inline) {
-      if (!loose) {
-        loose = $createParagraphNode()
-        child.insertBefore(loose)
-      }
-      loose.append(child)
-    }
-  }
-  if (spoiler.getChildrenSize() === 0) spoiler.append($createParagraphNode())
-}
-
 /** The spoiler holding the caret, if any. */
 function $spoilerAtSelection(): SpoilerNode | null {
   const selection = $getSelection()
@@ -93,10 +49,10 @@ function $spoilerAtSelection(): SpoilerNode | null {
 }
 
 /**
- * Spoiler blocks: insertion, the structure rules, and the collapsed view. A spoiler is collapsed
- * in the editor unless opened with its toggle, or just inserted, or the caret goes into it; that
- * is view state and never saved. Enter on an empty last line, or the arrow keys at its edges,
- * leave it.
+ * Spoiler blocks: insertion and the collapsed view (their structure rules are in transforms.ts). A
+ * spoiler is collapsed in the editor unless opened with its toggle, or just inserted, or the caret
+ * goes into it; that is view state and never saved. Enter on an empty last line, or the arrow keys
+ * at its edges, leave it.
  */
 export function SpoilerPlugin() {
   const [editor] = useLexicalComposerContext()
@@ -164,7 +120,6 @@ export function SpoilerPlugin() {
         COMMAND_PRIORITY_EDITOR,
       ),
       registerInsertShortcut(editor, SPOILER_SHORTCUT, () => editor.dispatchCommand(INSERT_SPOILER_COMMAND, undefined)),
-      editor.registerNodeTransform(SpoilerNode, $normalizeSpoiler),
       // The caret going into a collapsed spoiler (arrow keys, a click, undo) opens it: no typing blind.
       // Only while the text has the focus: the toggle or a field of the header having it is not typing.
       editor.registerUpdateListener(({ editorState }) => {

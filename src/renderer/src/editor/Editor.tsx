@@ -5,7 +5,8 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
-import type { EditorState, LexicalEditor, SerializedEditorState } from 'lexical'
+import type { LexicalEditor, SerializedEditorState } from 'lexical'
+import type { DocumentSource } from '@renderer/preview/latestDocument'
 import type { EditorDocument } from '@shared/document'
 import { theme } from './theme'
 import { EDITOR_NODES } from './nodes'
@@ -28,7 +29,8 @@ interface Props {
   doc: EditorDocument
   /** Rendered above the text in the same column (the title field). */
   header: ReactNode
-  onChange: (state: EditorState) => void
+  /** Each content change, as a source of the document's JSON (serialised when asked, incrementally). */
+  onChange: (doc: DocumentSource) => void
   /** Set to the editor, for changes the review screen makes to the text (a downscaled image's new path). */
   editorRef?: RefObject<LexicalEditor | null>
 }

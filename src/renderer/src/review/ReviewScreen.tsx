@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { OpenedReview } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
-import type { EditorState, LexicalEditor } from 'lexical'
+import type { LexicalEditor } from 'lexical'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
@@ -10,7 +10,7 @@ import { StatusBadge } from '@renderer/components/StatusBadge'
 import { errorMessage } from '@renderer/lib/errors'
 import { Editor } from '@renderer/editor/Editor'
 import { ExportDialog } from '@renderer/export/ExportDialog'
-import { LatestDocument, serialiseOnce } from '@renderer/preview/latestDocument'
+import { LatestDocument, serialiseOnce, type DocumentSource } from '@renderer/preview/latestDocument'
 import { useWordCount } from '@renderer/preview/useWordCount'
 import { PreviewPane } from '@renderer/preview/PreviewPane'
 import { PreviewToggle, usePreviewToggle } from '@renderer/preview/PreviewToggle'
@@ -292,8 +292,8 @@ function EditableReview({
     onFeaturedImage: (featuredImage) => changeMeta({ featuredImage }),
   })
   const changeDoc = useCallback(
-    (state: EditorState) => {
-      const doc = serialiseOnce(state)
+    (source: DocumentSource) => {
+      const doc = serialiseOnce(source)
       saver.change({ doc })
       latestDoc.set(doc)
     },

@@ -1,21 +1,41 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { HISTORY_MERGE_TAG, type EditorState } from 'lexical'
+import { HISTORY_MERGE_TAG } from 'lexical'
+import type { DocumentSource } from '@renderer/preview/latestDocument'
+import { IncrementalSerialiser } from '../serialise'
 
 /**
- * Hands every content change to the review's saver. Only the immutable EditorState is passed on:
- * serialising it waits for the saver's debounce, so nothing heavy runs per keystroke.
+ * Hands every content change to the review's saver as a source of its JSON: serialising waits for
+ * whoever asks (autosave's debounce, the word count, the preview), so nothing heavy runs per
+ * keystroke, and then re-exports only the blocks edited since the last time. The blocks of the
+ * opened review are exported ahead, in idle time.
  */
-export function AutosavePlugin({ onChange }: { onChange: (state: EditorState) => void }) {
+export function AutosavePlugin({ onChange }: { onChange: (doc: DocumentSource) => void }) {
   const [editor] = useLexicalComposerContext()
-  useEffect(
-    () =>
-      editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
-        // Selection-only updates (caret moves, focus) change nothing worth saving, and history-merge
-        // updates are Lexical's own bookkeeping (e.g. re-running transforms when a plugin registers).
-        if ((dirtyElements.size > 0 || dirtyLeaves.size > 0) && !tags.has(HISTORY_MERGE_TAG)) onChange(editorState)
-      }),
-    [editor, onChange],
-  )
+  useEffect(() => {
+    const serialiser = new IncrementalSerialiser(editor.getEditorState())
+    let idle: number | undefined
+    const prime = () => {
+      idle = requestIdleCallback((deadline) => {
+        idle = undefined
+        if (!serialiser.prime(() => deadline.timeRemaining() > 1)) prime()
+      })
+    }
+    prime()
+    const unregister = editor.registerUpdateListener((update) => {
+      serialiser.follow(update)
+      const { editorState, dirtyElements, dirtyLeaves, tags } = update
+      // Selection-only updates (caret moves, focus) change nothing worth saving, and history-merge
+      // updates are Lexical's own bookkeeping (e.g. re-running transforms when a plugin registers).
+      if ((dirtyElements.size > 0 || dirtyLeaves.size > 0) && !tags.has(HISTORY_MERGE_TAG)) {
+        onChange({ toJSON: () => serialiser.toJSON(editorState) })
+      }
+      if (idle === undefined) prime()
+    })
+    return () => {
+      unregister()
+      if (idle !== undefined) cancelIdleCallback(idle)
+    }
+  }, [editor, onChange])
   return null
 }

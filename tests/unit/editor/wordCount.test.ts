@@ -1,0 +1,53 @@
+/** The status bar's word count, block by block, against the library's count of the whole document. */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { documentText, type BlockJSON, type EditorDocument } from '../../../src/shared/document'
+import { countWords } from '../../../src/shared/text'
+import { blockArb, documentArb, fcOptions } from '../format/arbitraries'
+
+interface Counter {
+  count(doc: EditorDocument, hasTime?: () => boolean): number | null
+}
+// A renderer module, loaded by a path the type checker does not follow (see format/lexical.test.ts).
+const { BlockWordCounter } = (await import(/* @vite-ignore */ `../../../src/renderer/src/preview/${'useWordCount'}`)) as {
+  BlockWordCounter: new () => Counter
+}
+
+const doc = (children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })
+const library = (document: EditorDocument) => countWords(documentText(document))
+const raw = (markdown: string): BlockJSON => ({ type: 'raw-block', markdown })
+const paragraph = (text: string): BlockJSON => ({ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] })
+
+describe('BlockWordCounter', () => {
+  it('counts what the library counts', () => {
+    fc.assert(
+      fc.property(documentArb, (document) => {
+        expect(new BlockWordCounter().count(document)).toBe(library(document))
+      }),
+      fcOptions(500),
+    )
+  })
+
+  it('joins a block ending without a line break to the next, as the document text does', () => {
+    const document = doc([raw('[^1]: a note'), paragraph('continues here'), raw('x'), raw('y-'), paragraph('z'), raw('last')])
+    expect(library(document)).toBe(6)
+    expect(new BlockWordCounter().count(document)).toBe(6)
+  })
+
+  it('recounts only new blocks, and stops when told to before counting one', () => {
+    fc.assert(
+      fc.property(documentArb, fc.array(fc.tuple(fc.nat(), blockArb), { maxLength: 4 }), (document, edits) => {
+        const counter = new BlockWordCounter()
+        counter.count(document)
+        const children = [...document.root.children]
+        for (const [at, block] of edits) children.splice(at % (children.length + 1), 1, block)
+        const edited = doc(children)
+        const fresh = children.some((block) => !document.root.children.includes(block))
+        if (fresh) expect(counter.count(edited, () => false)).toBeNull()
+        expect(counter.count(edited)).toBe(library(edited))
+        expect(counter.count(edited, () => false)).toBe(library(edited))
+      }),
+      fcOptions(300),
+    )
+  })
+})

@@ -391,6 +391,42 @@ test('a document the editor cannot load shows why instead of a blank window', as
   await expect(page.getByRole('listitem', { name: 'Welcome to Verdict' })).toBeVisible()
 })
 
+test('a long review draws only what is near the screen, and the caret and the view still go anywhere in it', async ({ page, libraryDir }) => {
+  const filler = Array(6).fill('the camera stays with her through every turn of the fight').join(' ')
+  const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} ${filler}.`)
+  await seed(libraryDir, 'long', 'Long', `${paragraphs.join('\n\n')}\n`)
+  await page.reload()
+  await open(page, 'Long')
+  const paragraph = (i: number) => editorText(page).locator('p').filter({ hasText: `Paragraph ${i} ` })
+  const drawn = (i: number) => paragraph(i).evaluate((element) => element.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))
+  await expect(paragraph(299)).toBeAttached()
+  expect(await drawn(0)).toBe(true)
+  expect(await drawn(150)).toBe(false)
+
+  // The end of the text, through blocks never drawn: the view follows the caret, and typing lands there.
+  await paragraph(0).click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type(' The end.')
+  await expect(paragraph(299)).toContainText('fight. The end.')
+  await expect(paragraph(299)).toBeInViewport()
+
+  // Back up by pages into the middle, and line by line across block edges.
+  for (let i = 0; i < 12; i++) await page.keyboard.press('PageUp')
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowUp')
+  await page.keyboard.type('MIDDLE')
+  const middle = editorText(page).locator('p').filter({ hasText: 'MIDDLE' })
+  await expect(middle).toHaveCount(1)
+  await expect(middle).toBeInViewport()
+  const index = Number(/^Paragraph (\d+)/.exec((await middle.textContent()) ?? '')?.[1])
+  expect(index).toBeGreaterThan(0)
+  expect(index).toBeLessThan(299)
+
+  await expect(saveState(page)).toHaveText('Saved')
+  const markdown = await reviewFile(libraryDir, 'Long')
+  expect(markdown).toContain('fight. The end.\n')
+  expect(markdown).toMatch(new RegExp(`^Paragraph ${index} .*MIDDLE`, 'm'))
+})
+
 test('screenshot: the editor with a formatted review', async ({ page, libraryDir }) => {
   await seed(
     libraryDir,

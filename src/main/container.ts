@@ -26,8 +26,8 @@ export interface Platform {
   pickFile(extensions: string[]): Promise<string | null>
   /** Opens a file with the system's default program (a page in the browser). */
   openPath(path: string): Promise<void>
-  /** Opens an https or mailto link (checked by openLink first) in the system's browser or mail program; absent where there is none. */
-  openExternal?(url: string): Promise<void>
+  /** Opens an https or mailto link (checked by openLink first) in the system's browser or mail program. */
+  openExternal(url: string): Promise<void>
   /** How the window loads a review's file: the asset protocol in the app, a host path in tests. */
   assetUrl(reviewId: string, relativePath: string): string
   /** Electron's printToPDF in the app; Chromium where the app runs in a browser. */

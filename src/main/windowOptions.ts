@@ -43,10 +43,9 @@ export function externalUrl(raw: string): string | null {
  * The `openExternal` channel: a link clicked in the preview goes to the system's browser or mail
  * program (`platform.openExternal`) only as externalUrl lets it out; anything else is INVALID_ARGUMENT.
  */
-export async function openLink(raw: string, platform: { openExternal?(url: string): Promise<void> }): Promise<void> {
+export async function openLink(raw: string, platform: { openExternal(url: string): Promise<void> }): Promise<void> {
   const safe = externalUrl(raw)
   if (safe === null) throw new VerdictError('INVALID_ARGUMENT', `Only https and mailto links open outside Verdict; “${raw.slice(0, 200)}” was not opened.`)
-  if (!platform.openExternal) throw new VerdictError('INVALID_ARGUMENT', 'Links cannot be opened outside Verdict here.')
   await platform.openExternal(safe)
 }
 

@@ -106,6 +106,7 @@ export async function createPublishHarness(options: {
       pickFolder: async () => null,
       pickFile: async () => null,
       openPath: async () => {},
+      openExternal: async () => {},
       assetUrl: (id, path) => `/__asset/${id}/${path}`,
       printer: { print: async () => Promise.reject(new Error('No PDF printer in the publish tests.')) },
     },

@@ -16,6 +16,19 @@ const ROW_GAP_PX = 10
 const OVERSCAN = 6
 const estimateSize = (): number => ESTIMATED_ROW_PX
 
+/**
+ * A row's height from its ResizeObserver entry. When a row is attached there is no entry yet: the
+ * size known for it (or the estimate) stands in, rather than forcing a layout in the middle of the
+ * commit; the observer reports the real height before the frame is painted.
+ */
+function measureRow(element: HTMLLIElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, HTMLLIElement>): number {
+  const box = entry?.borderBoxSize?.[0]
+  if (box) return Math.round(box.blockSize)
+  if (entry) return Math.round(entry.contentRect.height)
+  const index = instance.indexFromElement(element)
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? estimateSize()
+}
+
 interface Props {
   reviews: readonly ReviewSummary[]
   selected: ReadonlySet<string>
@@ -74,6 +87,7 @@ function VirtualReviewList({ reviews, selected, highlighted, actions, scrollElem
     overscan: OVERSCAN,
     observeElementOffset: offsetFromList,
     scrollToFn: scrollFromList,
+    measureElement: measureRow,
   })
 
   // Scroll an imported review into view once it is listed.

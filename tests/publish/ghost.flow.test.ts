@@ -11,7 +11,8 @@ import { VerdictError } from '../../src/shared/contract'
 import type { PublishRecord } from '../../src/shared/publish'
 import { adminAuthorization } from '../../src/main/services/publish/targets/ghost'
 import { createPublishHarness, type PublishHarness } from './harness'
-import { startFaultProxy, type FaultProxy } from './proxy'
+import { jsonLdBlocks, page } from './page'
+import { faultProxyAround } from './proxy'
 
 interface GhostState {
   url: string
@@ -52,12 +53,6 @@ function imageCount(paths: readonly string[]): number {
   ).length
 }
 
-async function page(url: string): Promise<{ status: number; html: string; text: string }> {
-  const response = await fetch(url)
-  const html = await response.text()
-  return { status: response.status, html, text: html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ') }
-}
-
 function publishedRecord(outcome: Awaited<ReturnType<PublishHarness['publish']>>): PublishRecord {
   if (outcome.kind !== 'published') throw new Error(`expected a published outcome, got ${JSON.stringify(outcome)}`)
   return outcome.record
@@ -90,8 +85,7 @@ describe('publishing a review to Ghost', () => {
     expect(shown.text).toContain('Image: Lionsgate')
     expect(shown.text).toContain('Image: A24 Press')
     expect(shown.html).toContain('<details class="spoiler"><summary>Spoilers: the finale</summary>')
-    const jsonLd = [...shown.html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>)
-    expect(jsonLd.find((block) => block['@type'] === 'Review')).toMatchObject({ name: 'Ballerina', reviewRating: { ratingValue: 9.5, bestRating: 10 } })
+    expect(jsonLdBlocks(shown.html).find((block) => block['@type'] === 'Review')).toMatchObject({ name: 'Ballerina', reviewRating: { ratingValue: 9.5, bestRating: 10 } })
     for (const image of Object.values(first.media)) expect((await fetch(image.url)).status).toBe(200)
 
     const [featured] = harness.images
@@ -117,17 +111,13 @@ describe('publishing a review to Ghost', () => {
 })
 
 describe('publishing to Ghost over a failing network', () => {
-  let proxy: FaultProxy
+  const proxy = faultProxyAround(state.url)
   let harness: PublishHarness | undefined
 
-  beforeAll(async () => {
-    proxy = await startFaultProxy(state.url)
-  })
   afterEach(async () => {
     await harness?.close()
     harness = undefined
   })
-  afterAll(() => proxy.close())
 
   it('queues the review when Ghost goes away mid-publish, then sends it once when it is back: exactly one post', async () => {
     // Backoff long enough that the proxy is down before the retry, whatever the jitter.

@@ -7,15 +7,17 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { imageSize } from 'image-size'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { readState } from '../../scripts/blogs/lib.mjs'
 import { parseReview } from '../../src/main/services/format'
 import { buildPost, type Post } from '../../src/main/services/pipeline'
 import { isPublishError, type PublishError } from '../../src/main/services/publish/errors'
 import { adminAuthorization, createGhostTarget } from '../../src/main/services/publish/targets/ghost'
 import type { OutgoingImage, OutgoingPost, RemotePost } from '../../src/main/services/publish/targets/types'
-import type { BlogConfig, PublishRecord, PublishStatus, RemoteImage } from '../../src/shared/publish'
-import { startFaultProxy, type FaultProxy } from './proxy'
+import type { BlogConfig, PublishStatus } from '../../src/shared/publish'
+import { jsonLdBlocks, page } from './page'
+import { faultProxyAround } from './proxy'
+import { outgoing as outgoingPost, recordOf, type Media } from './review'
 
 interface GhostState {
   url: string
@@ -63,7 +65,7 @@ Verdict: A stylish, bruising spin-off that earns its place.
 const state = readState<GhostState>('ghost')
 const blog: BlogConfig = { id: 'ghost-test', name: 'Ghost', kind: 'ghost', url: state.url }
 const target = createGhostTarget({ blog, secret: state.secret })
-const uploaded: Record<string, RemoteImage> = {}
+const uploaded: Media = new Map()
 
 function outgoingImage(path: string, alt: string, credit: string): OutgoingImage {
   const bytes = new Uint8Array(readFileSync(join(ASSETS, basename(path))))
@@ -74,32 +76,13 @@ function outgoingImage(path: string, alt: string, credit: string): OutgoingImage
 /** The review through the real pipeline, its images already on Ghost; `extra` is appended to the body. */
 function reviewPost(extra = ''): Post {
   const { meta, body } = parseReview(Buffer.from(REVIEW + extra), { title: 'Ballerina', created: '', updated: '' })
-  return buildPost({ id: 'ballerina', meta, body }, { resolveAsset: (path) => uploaded[path]?.url })
+  return buildPost({ id: 'ballerina', meta, body }, { resolveAsset: (path) => uploaded.get(path)?.url })
 }
 
+/** The review as sent, its cover the featured image; `publishId` that of an earlier publish. */
 function outgoing(status: PublishStatus, options: { extra?: string; publishAt?: string; publishId?: string } = {}): OutgoingPost {
-  const post = reviewPost(options.extra)
-  const cover = uploaded[COVER]!
-  return {
-    publishId: options.publishId ?? randomUUID(),
-    post,
-    status,
-    ...(options.publishAt ? { publishAt: options.publishAt } : {}),
-    featured: { ...cover, alt: post.featuredImage!.alt, caption: post.featuredImage!.caption },
-  }
-}
-
-function recordOf(sent: OutgoingPost, remote: RemotePost): PublishRecord {
-  return {
-    target: blog.id,
-    publishId: sent.publishId,
-    id: remote.id,
-    url: remote.url,
-    at: new Date().toISOString(),
-    status: remote.status,
-    ...(remote.updatedAt ? { remoteUpdatedAt: remote.updatedAt } : {}),
-    media: { ...uploaded },
-  }
+  const sent = outgoingPost(reviewPost(options.extra), uploaded, status, options.publishAt)
+  return options.publishId ? { ...sent, publishId: options.publishId } : sent
 }
 
 interface AdminPost {
@@ -135,16 +118,6 @@ const postCount = async () =>
 
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1050 - (Date.now() % 1000)))
 
-async function page(url: string): Promise<{ status: number; html: string; text: string }> {
-  const response = await fetch(url)
-  const html = await response.text()
-  return { status: response.status, html, text: html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ') }
-}
-
-function jsonLdBlocks(html: string): Array<Record<string, unknown>> {
-  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>)
-}
-
 async function publishError(promise: Promise<unknown>): Promise<PublishError> {
   const error = await promise.then(
     () => undefined,
@@ -162,9 +135,9 @@ describe('Ghost target', () => {
   })
 
   it('uploads both images, which Ghost then serves', async () => {
-    uploaded[STILL] = await target.uploadImage(outgoingImage(STILL, 'Eve on a frozen lake at dusk', 'Lionsgate'))
-    uploaded[COVER] = await target.uploadImage(outgoingImage(COVER, 'Eve in the music-box nightclub', 'Photo: Larry Horricks'))
-    for (const image of Object.values(uploaded)) {
+    uploaded.set(STILL, await target.uploadImage(outgoingImage(STILL, 'Eve on a frozen lake at dusk', 'Lionsgate')))
+    uploaded.set(COVER, await target.uploadImage(outgoingImage(COVER, 'Eve in the music-box nightclub', 'Photo: Larry Horricks')))
+    for (const image of uploaded.values()) {
       expect(image.url.startsWith(`${state.url}/content/images/`)).toBe(true)
       const response = await fetch(image.url)
       expect(response.status).toBe(200)
@@ -185,7 +158,7 @@ describe('Ghost target', () => {
     const stored = await adminPost(remote.id)
     expect(stored).toMatchObject({
       custom_excerpt: 'A stylish, bruising spin-off from the world of John Wick.',
-      feature_image: uploaded[COVER]!.url,
+      feature_image: uploaded.get(COVER)!.url,
       feature_image_alt: 'Eve in the music-box nightclub',
       feature_image_caption: 'The nightclub fight. Photo: Larry Horricks',
     })
@@ -207,10 +180,12 @@ describe('Ghost target', () => {
     const review = jsonLdBlocks(shown.html).find((block) => block['@type'] === 'Review')
     expect(review).toEqual(sent.post.jsonLd)
     expect(review).toMatchObject({ reviewRating: { ratingValue: 9.5, bestRating: 10 }, itemReviewed: { '@type': 'Movie', name: 'Ballerina' } })
-    // The internal tag that finds the post again is not shown to readers (only Ghost's body class names it).
+    // The internal tag that finds the post again is not shown to readers (only Ghost's class names
+    // on the body and the article name it): not in the text, nor in the page's scripts or other attributes.
     expect(shown.text).not.toContain(sent.publishId)
+    expect(shown.html.replace(/ class="[^"]*"/g, '')).not.toContain(sent.publishId)
     expect(shown.html).not.toMatch(/<meta property="article:tag" content="#verdict/)
-    for (const image of Object.values(uploaded)) {
+    for (const image of uploaded.values()) {
       expect(shown.html).toContain(new URL(image.url).pathname)
       expect((await fetch(image.url)).status).toBe(200)
     }
@@ -220,7 +195,7 @@ describe('Ghost target', () => {
     const { sent, remote } = published
     const before = await postCount()
     const edited = outgoing('published', { publishId: sent.publishId, extra: '\nA paragraph added after the premiere.\n' })
-    const updated = await target.update(recordOf(sent, remote), edited)
+    const updated = await target.update(recordOf(blog.id, sent, remote, uploaded), edited)
     expect(updated.id).toBe(remote.id)
     expect(await postCount()).toBe(before)
     expect((await page(updated.url)).text).toContain('A paragraph added after the premiere.')
@@ -229,7 +204,7 @@ describe('Ghost target', () => {
     // Ghost keeps updated_at to the second and only compares it when something changed.
     await nextSecond()
     await admin(`/posts/${remote.id}/`, { method: 'PUT', json: { posts: [{ title: 'Ballerina (edited on Ghost)', updated_at: updated.updatedAt }] } })
-    const record = recordOf(sent, updated)
+    const record = recordOf(blog.id, sent, updated, uploaded)
     const collision = await publishError(target.update(record, edited))
     expect(collision.failure).toBe('collision')
     expect(collision.message).toMatch(/“Ballerina” was edited on Ghost after it was last published from Verdict/)
@@ -267,24 +242,20 @@ describe('Ghost target', () => {
     expect(await target.find(sent.publishId)).toMatchObject({ id: remote.id, status: 'scheduled', publishAt })
 
     const now = outgoing('published', { publishId: sent.publishId })
-    const live = await target.update(recordOf(sent, remote), now)
+    const live = await target.update(recordOf(blog.id, sent, remote, uploaded), now)
     expect(live).toMatchObject({ id: remote.id, status: 'published' })
     const stored = await adminPost(remote.id)
     expect(Date.parse(stored.published_at!)).toBeLessThanOrEqual(Date.now())
     expect((await page(live.url)).status).toBe(200)
 
     // Ghost never takes a published post back to scheduled; the critic is told what to do instead.
-    const back = await publishError(target.update(recordOf(sent, live), outgoing('scheduled', { publishId: sent.publishId, publishAt })))
+    const back = await publishError(target.update(recordOf(blog.id, sent, live, uploaded), outgoing('scheduled', { publishId: sent.publishId, publishAt })))
     expect(back.failure).toBe('refused')
     expect(back.message).toMatch(/Ghost cannot schedule “Ballerina”: it is already published there/)
   })
 
   describe('when the reply to a create is lost', () => {
-    let proxy: FaultProxy
-    beforeAll(async () => {
-      proxy = await startFaultProxy(state.url)
-    })
-    afterAll(() => proxy.close())
+    const proxy = faultProxyAround(state.url)
 
     it('finds the post Ghost committed, by its publish id', async () => {
       const viaProxy = createGhostTarget({ blog: { ...blog, url: proxy.url }, secret: state.secret })
@@ -300,7 +271,7 @@ describe('Ghost target', () => {
       expect(found).toMatchObject({ status: 'published' })
       expect((await adminPost(found!.id)).tags.map((tag) => tag.name)).toContain(`#verdict-${sent.publishId}`)
       // And the post goes on from there: an update, not a second post.
-      await viaProxy.update(recordOf(sent, found!), outgoing('published', { publishId: sent.publishId }))
+      await viaProxy.update(recordOf(blog.id, sent, found!, uploaded), outgoing('published', { publishId: sent.publishId }))
       expect(await postCount()).toBe(before + 1)
     })
 

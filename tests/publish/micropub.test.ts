@@ -2,81 +2,27 @@
  * The Micropub target against the real test site (`node scripts/blogs/micropub.mjs start`):
  * @benjifs/micropub behind node:http, reached over loopback. Posts are built by the real pipeline.
  */
-import { createHash, randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { readState } from '../../scripts/blogs/lib.mjs'
-import { parseReview } from '../../src/main/services/format'
-import { buildPost, serializeJsonLd, type Post } from '../../src/main/services/pipeline'
 import { isPublishError, type PublishError } from '../../src/main/services/publish/errors'
 import { createMicropubTarget } from '../../src/main/services/publish/targets/micropub'
-import type { OutgoingImage, OutgoingPost, PublishTarget } from '../../src/main/services/publish/targets/types'
-import type { PublishRecord, PublishStatus, RemoteImage } from '../../src/shared/publish'
-import { png } from '../unit/assets/images'
-import { startFaultProxy, type FaultProxy } from './proxy'
+import type { OutgoingPost, PublishTarget } from '../../src/main/services/publish/targets/types'
+import type { PublishRecord, RemoteImage } from '../../src/shared/publish'
+import { page } from './page'
+import { faultProxyAround } from './proxy'
+import { expectReviewShown, outgoing, recordOf, reviewFor } from './review'
+import { createLosingReply, uploadServedAsSent } from './target'
 
 const state = readState<{ url: string; secret: string }>('micropub')
 const run = randomUUID().slice(0, 8)
 
-function image(width: number, alt: string, caption: string, credit: string): OutgoingImage {
-  const bytes = png(width, 3)
-  const path = `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.png`
-  return { path, fileName: path.slice('assets/'.length), type: 'image/png', bytes, width, height: 3, alt, caption, credit }
-}
-
-const LAKE = image(5, 'Eve on a frozen lake at dusk', 'The winter village where the final act unfolds.', 'Lionsgate')
-const CLUB = image(6, 'Eve in a nightclub built like a music box', '', 'Photo: Larry Horricks')
-
-function source(title: string, extra = ''): string {
-  return `---
-title: ${JSON.stringify(title)}
-author: Ana Critic
-date: 2026-11-25
-tags: [action, john wick]
-excerpt: A stylish, bruising spin-off that earns its place.
-spoilers: true
-featuredImage: ${LAKE.path}
-subject:
-  kind: film
-  title: Ballerina
-  year: 2025
----
-
-Len Wiseman's spin-off follows Eve Macarro, an assassin trained by the Ruska Roma.
-
-:::figure{credit="${LAKE.credit}" width="wide"}
-![${LAKE.alt}](${LAKE.path})
-
-${LAKE.caption}
-:::
-
-:::figure{credit="${CLUB.credit}"}
-![${CLUB.alt}](${CLUB.path})
-:::
-
-:::spoiler[Spoilers: the ending]
-A flamethrower duel in the snow.
-:::
-${extra}
-:::score[Overall Score]{value="9.5" scale="10" overall}
-Verdict: A stylish, bruising spin-off.
-:::
-`
-}
-
-/** The review through the real pipeline, its images pointing at the blog's copies. */
-function buildFor(title: string, media: Map<string, RemoteImage>, extra = ''): Post {
-  const { meta, body } = parseReview(Buffer.from(source(title, extra)), { title, created: '', updated: '' })
-  return buildPost({ id: 'ballerina', meta, body }, { online: true, resolveAsset: (path) => media.get(path)?.url })
-}
-
-function outgoing(post: Post, status: PublishStatus = 'published', publishAt?: string): OutgoingPost {
-  const featured = post.featuredImage && { url: post.featuredImage.src, alt: post.featuredImage.alt, caption: post.featuredImage.caption }
-  return { publishId: randomUUID(), post, status, ...(publishAt ? { publishAt } : {}), ...(featured ? { featured } : {}) }
-}
-
-function recordOf(out: OutgoingPost, remote: { id: string; url: string }, media: Map<string, RemoteImage>): PublishRecord {
-  return { target: 'mp', publishId: out.publishId, id: remote.id, url: remote.url, at: new Date().toISOString(), status: out.status, media: Object.fromEntries(media) }
-}
+/** The shared review (./review.ts); its posts are told apart by title. */
+const { images: [LAKE, CLUB], buildFor } = reviewFor({
+  tags: ['action', 'john wick'],
+  lead: "Len Wiseman's spin-off follows Eve Macarro, an assassin trained by the Ruska Roma.",
+  width: 5,
+})
 
 const target = (url = state.url, secret = state.secret, fetch?: typeof globalThis.fetch): PublishTarget =>
   createMicropubTarget({ blog: { id: 'mp', name: 'Test Micropub', kind: 'micropub', url }, secret, ...(fetch ? { fetch } : {}) })
@@ -86,17 +32,6 @@ async function postsNamed(title: string): Promise<unknown[]> {
   const response = await fetch(`${state.url}micropub?q=source&limit=100`, { headers: { authorization: `Bearer ${state.secret}` } })
   const { items } = (await response.json()) as { items: Array<{ properties: { name?: string[] } }> }
   return items.filter((item) => item.properties.name?.[0] === title)
-}
-
-async function page(url: string): Promise<{ status: number; html: string; text: string }> {
-  const response = await fetch(url)
-  const html = await response.text()
-  return { status: response.status, html, text: html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ') }
-}
-
-function jsonLdOf(html: string): unknown {
-  const match = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)
-  return match ? JSON.parse(match[1] ?? '') : undefined
 }
 
 describe('Micropub target on a real Micropub site', () => {
@@ -110,36 +45,20 @@ describe('Micropub target on a real Micropub site', () => {
   })
 
   it('uploads both images to the media endpoint, served back byte for byte', async () => {
-    for (const img of [LAKE, CLUB]) media.set(img.path, await blog.uploadImage(img))
-    for (const img of [LAKE, CLUB]) {
-      const url = media.get(img.path)?.url ?? ''
-      expect(url).toMatch(new RegExp(`^${state.url}uploads/.+${img.fileName}$`))
-      const response = await fetch(url)
-      expect(response.status).toBe(200)
-      expect(response.headers.get('content-type')).toBe('image/png')
-      expect(new Uint8Array(await response.arrayBuffer())).toEqual(img.bytes)
-    }
+    await uploadServedAsSent(blog, [LAKE, CLUB], media, (img) => new RegExp(`^${state.url}uploads/.+${img.fileName}$`))
   })
 
   it('creates the post with everything; its public page shows text, score, credits, JSON-LD and images', async () => {
     const post = buildFor(title, media)
     expect(post.warnings).toEqual([])
-    const out = outgoing(post)
+    const out = outgoing(post, media)
     const remote = await blog.create(out)
     expect(remote).toMatchObject({ status: 'published', id: remote.url })
-    published = { out, record: recordOf(out, remote, media) }
+    published = { out, record: recordOf('mp', out, remote, media) }
 
-    const { status, html, text } = await page(remote.url)
-    expect(status).toBe(200)
-    expect(text).toContain(title)
+    const { html, text } = await expectReviewShown(remote.url, post)
     expect(text).toContain("Len Wiseman's spin-off follows Eve Macarro")
-    expect(text).toContain('9.5/10')
-    expect(text).toContain('Image: Lionsgate')
-    expect(text).toContain('Photo: Larry Horricks')
     expect(text).toContain('A stylish, bruising spin-off that earns its place.')
-    expect(html).toContain('<details class="spoiler"><summary>Spoilers: the ending</summary>')
-    expect(html).toContain(`<script type="application/ld+json">${serializeJsonLd(post.jsonLd)}</script>`)
-    expect(jsonLdOf(html)).toMatchObject({ '@type': 'Review', reviewRating: { ratingValue: 9.5, bestRating: 10 }, itemReviewed: { '@type': 'Movie', name: 'Ballerina' } })
     expect(html).toMatch(/class="p-category"[^>]*>action</)
     for (const img of [LAKE, CLUB]) {
       const src = media.get(img.path)?.url ?? ''
@@ -152,7 +71,7 @@ describe('Micropub target on a real Micropub site', () => {
   })
 
   it('updates the same post on re-publish, with no new post', async () => {
-    const edited = outgoing(buildFor(title, media, '\nA paragraph added after the first publish.\n'))
+    const edited = outgoing(buildFor(title, media, '\nA paragraph added after the first publish.\n'), media)
     edited.publishId = published.out.publishId
     const remote = await blog.update(published.record, edited)
     expect(remote.url).toBe(published.record.url)
@@ -166,10 +85,10 @@ describe('Micropub target on a real Micropub site', () => {
 
   it('keeps a draft off the home page, and publishes it later by update', async () => {
     const draftTitle = `Draft ${run}`
-    const out = outgoing(buildFor(draftTitle, media), 'draft')
+    const out = outgoing(buildFor(draftTitle, media), media, 'draft')
     const remote = await blog.create(out)
     expect(remote.status).toBe('draft')
-    const record = recordOf(out, remote, media)
+    const record = recordOf('mp', out, remote, media)
     expect(await blog.find(out.publishId, record)).toMatchObject({ url: remote.url, status: 'draft' })
     expect((await page(remote.url)).text).toContain('Draft (not published)')
     expect((await page(state.url)).html).not.toContain(remote.url.slice(state.url.length))
@@ -182,10 +101,10 @@ describe('Micropub target on a real Micropub site', () => {
 
   it('schedules: the site reports the post as scheduled for that instant, and not on the home page', async () => {
     const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3 * 86_400_000).toISOString()
-    const out = outgoing(buildFor(`Scheduled ${run}`, media), 'scheduled', at)
+    const out = outgoing(buildFor(`Scheduled ${run}`, media), media, 'scheduled', at)
     const remote = await blog.create(out)
     expect(remote).toMatchObject({ status: 'scheduled', publishAt: at })
-    expect(await blog.find(out.publishId, recordOf(out, remote, media))).toEqual({ id: remote.url, url: remote.url, status: 'scheduled', publishAt: at })
+    expect(await blog.find(out.publishId, recordOf('mp', out, remote, media))).toEqual({ id: remote.url, url: remote.url, status: 'scheduled', publishAt: at })
     expect((await page(remote.url)).text).toContain(`Scheduled for ${at}`)
     expect((await page(state.url)).html).not.toContain(remote.url.slice(state.url.length))
   })
@@ -210,19 +129,11 @@ describe('Micropub target on a real Micropub site', () => {
   })
 
   describe('when the reply to create is lost after the site committed', () => {
-    let proxy: FaultProxy
-    beforeAll(async () => {
-      proxy = await startFaultProxy(state.url)
-    })
-    afterAll(() => proxy.close())
+    const proxy = faultProxyAround(state.url)
 
     const loseCreate = async (via: PublishTarget, name: string): Promise<OutgoingPost> => {
-      const out = outgoing(buildFor(name, media))
-      await via.check()
-      proxy.dropReplyOnce((method, path) => method === 'POST' && path.startsWith('/micropub'))
-      const error = await via.create(out).catch((e: unknown) => e)
-      expect(isPublishError(error, 'transient')).toBe(true)
-      expect(proxy.requests.at(-1)).toMatchObject({ method: 'POST', outcome: 'dropped' })
+      const out = outgoing(buildFor(name, media), media)
+      await createLosingReply(via, proxy, out, (method, path) => method === 'POST' && path.startsWith('/micropub'))
       return out
     }
 

@@ -5,6 +5,7 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { afterAll, beforeAll } from 'vitest'
 
 export interface ProxiedRequest {
   method: string
@@ -89,5 +90,32 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         for (const socket of sockets) socket.destroy()
         server.close(() => resolve())
       }),
+  }
+}
+
+/**
+ * A fault proxy in front of `upstream` for the tests of the enclosing `describe` block: started
+ * before them and closed after them.
+ */
+export function faultProxyAround(upstream: string): FaultProxy {
+  let started: FaultProxy | undefined
+  beforeAll(async () => {
+    started = await startFaultProxy(upstream)
+  })
+  afterAll(() => started?.close())
+  const proxy = (): FaultProxy => {
+    if (!started) throw new Error('The fault proxy is there only while the tests of its describe block run.')
+    return started
+  }
+  return {
+    get url() {
+      return proxy().url
+    },
+    get requests() {
+      return proxy().requests
+    },
+    setDown: (down) => proxy().setDown(down),
+    dropReplyOnce: (match) => proxy().dropReplyOnce(match),
+    close: () => proxy().close(),
   }
 }

@@ -4,86 +4,30 @@
  * Posts are built by the real pipeline. Titles, tags and images are this run's own, and counts are
  * of them, so the flow tests may share the blog (WordPress matches tag names regardless of case).
  */
-import { createHash, randomInt, randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomInt, randomUUID } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { readState } from '../../scripts/blogs/lib.mjs'
-import { parseReview } from '../../src/main/services/format'
-import { buildPost, serializeJsonLd, type Post } from '../../src/main/services/pipeline'
 import { isPublishError, type PublishError } from '../../src/main/services/publish/errors'
 import { createWordPressTarget } from '../../src/main/services/publish/targets/wordpress'
-import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from '../../src/main/services/publish/targets/types'
-import type { PublishRecord, PublishStatus, RemoteImage } from '../../src/shared/publish'
-import { png } from '../unit/assets/images'
-import { startFaultProxy, type FaultProxy } from './proxy'
+import type { OutgoingPost, PublishTarget } from '../../src/main/services/publish/targets/types'
+import type { PublishRecord, RemoteImage } from '../../src/shared/publish'
+import { page } from './page'
+import { faultProxyAround } from './proxy'
+import { expectReviewShown, image, outgoing, recordOf, reviewFor } from './review'
+import { createLosingReply, uploadServedAsSent } from './target'
 
 const state = readState<{ url: string; username: string; secret: string }>('wordpress')
 const run = randomUUID().slice(0, 8)
 
-function image(width: number, alt: string, caption: string, credit: string): OutgoingImage {
-  const bytes = png(width, 3)
-  const path = `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.png`
-  return { path, fileName: path.slice('assets/'.length), type: 'image/png', bytes, width, height: 3, alt, caption, credit }
-}
-
 // Widths differ per run, so the images are new to the blog even when it was not restarted (and
 // stay under 2560 px, where WordPress would store a scaled copy).
 const width = randomInt(10, 2000)
-const LAKE = image(width, 'Eve on a frozen lake at dusk', 'The winter village where the final act unfolds.', 'Lionsgate')
-const CLUB = image(width + 1, 'Eve in a nightclub built like a music box', '', 'Photo: Larry Horricks')
-
-function source(title: string, extra = ''): string {
-  return `---
-title: ${JSON.stringify(title)}
-author: Ana Critic
-date: 2026-11-25
-tags: [Action ${run}, Stunt work ${run}]
-excerpt: A stylish, bruising spin-off that earns its place.
-spoilers: true
-featuredImage: ${LAKE.path}
-subject:
-  kind: film
-  title: Ballerina
-  year: 2025
----
-
-Len Wiseman directs a spin-off that follows Eve Macarro, an assassin trained by the Ruska Roma.
-Think of it as a [gallery] of set pieces.
-
-:::figure{credit="${LAKE.credit}" width="wide"}
-![${LAKE.alt}](${LAKE.path})
-
-${LAKE.caption}
-:::
-
-:::figure{credit="${CLUB.credit}"}
-![${CLUB.alt}](${CLUB.path})
-:::
-
-:::spoiler[Spoilers: the ending]
-A flamethrower duel in the snow.
-:::
-${extra}
-:::score[Overall Score]{value="9.5" scale="10" overall}
-Verdict: A stylish, bruising spin-off.
-:::
-`
-}
-
-/** The review through the real pipeline, its images pointing at the blog's copies. */
-function buildFor(title: string, media: Map<string, RemoteImage>, extra = ''): Post {
-  const { meta, body } = parseReview(Buffer.from(source(title, extra)), { title, created: '', updated: '' })
-  return buildPost({ id: 'ballerina', meta, body }, { online: true, resolveAsset: (path) => media.get(path)?.url })
-}
-
-function outgoing(post: Post, media: Map<string, RemoteImage>, status: PublishStatus = 'published', publishAt?: string): OutgoingPost {
-  const held = post.featuredImage && media.get(post.featuredImage.path)
-  const featured = post.featuredImage && held && { ...held, alt: post.featuredImage.alt, caption: post.featuredImage.caption }
-  return { publishId: randomUUID(), post, status, ...(publishAt ? { publishAt } : {}), ...(featured ? { featured } : {}) }
-}
-
-function recordOf(out: OutgoingPost, remote: RemotePost, media: Map<string, RemoteImage>): PublishRecord {
-  return { target: 'wp', publishId: out.publishId, id: remote.id, url: remote.url, at: new Date().toISOString(), status: remote.status, media: Object.fromEntries(media) }
-}
+/** The shared review (./review.ts) with this run's own tags and images, so the checks are of this run. */
+const { images: [LAKE, CLUB], buildFor } = reviewFor({
+  tags: [`Action ${run}`, `Stunt work ${run}`],
+  lead: 'Len Wiseman directs a spin-off that follows Eve Macarro, an assassin trained by the Ruska Roma.\nThink of it as a [gallery] of set pieces.',
+  width,
+})
 
 const target = (url = state.url, username = state.username, secret = state.secret): PublishTarget =>
   createWordPressTarget({ blog: { id: 'wp', name: 'Test WordPress', kind: 'wordpress', url, username }, secret })
@@ -120,23 +64,6 @@ async function postsTitled(title: string): Promise<WpPost[]> {
   return found.filter((post) => post.title.raw === title)
 }
 
-/** The page, and its text as a reader sees it (numeric entities decoded, styles and scripts left out). */
-async function page(url: string): Promise<{ status: number; html: string; text: string }> {
-  const response = await fetch(url)
-  const html = await response.text()
-  const text = html
-    .replace(/<(style|script)\b[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/\s+/g, ' ')
-  return { status: response.status, html, text }
-}
-
-function jsonLdOf(html: string): unknown {
-  const match = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)
-  return match ? JSON.parse(match[1] ?? '') : undefined
-}
-
 describe('WordPress target on a real WordPress', () => {
   const blog = target()
   const media = new Map<string, RemoteImage>()
@@ -148,15 +75,7 @@ describe('WordPress target on a real WordPress', () => {
   })
 
   it('uploads both images with alt text and credited captions, served back byte for byte', async () => {
-    for (const img of [LAKE, CLUB]) media.set(img.path, await blog.uploadImage(img))
-    for (const img of [LAKE, CLUB]) {
-      const held = media.get(img.path)
-      expect(held?.url).toMatch(new RegExp(`^${state.url}/wp-content/uploads/\\d{4}/\\d{2}/${img.fileName}$`))
-      const response = await fetch(held?.url ?? '')
-      expect(response.status).toBe(200)
-      expect(response.headers.get('content-type')).toBe('image/png')
-      expect(new Uint8Array(await response.arrayBuffer())).toEqual(img.bytes)
-    }
+    await uploadServedAsSent(blog, [LAKE, CLUB], media, (img) => new RegExp(`^${state.url}/wp-content/uploads/\\d{4}/\\d{2}/${img.fileName}$`))
     const lake = await api<{ alt_text: string; caption: { raw: string } }>(`/wp/v2/media/${media.get(LAKE.path)?.id}`, { context: 'edit' })
     expect(lake).toMatchObject({ alt_text: LAKE.alt, caption: { raw: `${LAKE.caption} Image: Lionsgate` } })
     const club = await api<{ alt_text: string; caption: { raw: string } }>(`/wp/v2/media/${media.get(CLUB.path)?.id}`, { context: 'edit' })
@@ -169,19 +88,11 @@ describe('WordPress target on a real WordPress', () => {
     const out = outgoing(post, media)
     const remote = await blog.create(out)
     expect(remote).toMatchObject({ status: 'published', url: expect.stringMatching(new RegExp(`^${state.url}/\\d{4}/\\d{2}/ballerina-${run}/$`)) })
-    published = { out, record: recordOf(out, remote, media) }
+    published = { out, record: recordOf('wp', out, remote, media) }
 
-    const { status, html, text } = await page(remote.url)
-    expect(status).toBe(200)
-    expect(text).toContain(title)
+    const { html, text } = await expectReviewShown(remote.url, post)
     expect(text).toContain('Len Wiseman directs a spin-off that follows Eve Macarro')
     expect(text).toContain('Think of it as a [gallery] of set pieces.')
-    expect(text).toContain('9.5/10')
-    expect(text).toContain('Image: Lionsgate')
-    expect(text).toContain('Photo: Larry Horricks')
-    expect(html).toContain('<details class="spoiler"><summary>Spoilers: the ending</summary>')
-    expect(html).toContain(`<script type="application/ld+json">${serializeJsonLd(post.jsonLd)}</script>`)
-    expect(jsonLdOf(html)).toMatchObject({ '@type': 'Review', reviewRating: { ratingValue: 9.5, bestRating: 10 }, itemReviewed: { '@type': 'Movie', name: 'Ballerina' } })
     for (const img of [LAKE, CLUB]) {
       const src = media.get(img.path)?.url ?? ''
       expect(html).toMatch(new RegExp(`<img [^>]*src="${src}" alt="${img.alt}"`))
@@ -222,7 +133,7 @@ describe('WordPress target on a real WordPress', () => {
     const [first] = await postsTitled(title)
     expect(stored?.tags.sort()).toEqual(first?.tags.sort())
 
-    const live = await other.update(recordOf(out, remote, media), { ...out, status: 'published' })
+    const live = await other.update(recordOf('wp', out, remote, media), { ...out, status: 'published' })
     expect(live).toMatchObject({ id: remote.id, status: 'published' })
     expect((await page(live.url)).text).toContain(draftTitle)
     expect(await postsTitled(draftTitle)).toHaveLength(1)
@@ -240,9 +151,9 @@ describe('WordPress target on a real WordPress', () => {
     expect((await page(remote.url)).status).toBe(404)
 
     // Back to a draft first: WordPress keeps the planned date on it.
-    const draft = await blog.update(recordOf(out, remote, media), { ...out, status: 'draft' })
+    const draft = await blog.update(recordOf('wp', out, remote, media), { ...out, status: 'draft' })
     expect(draft).toMatchObject({ id: remote.id, status: 'draft' })
-    const live = await blog.update(recordOf(out, draft, media), { ...out, status: 'published' })
+    const live = await blog.update(recordOf('wp', out, draft, media), { ...out, status: 'published' })
     expect(live).toMatchObject({ id: remote.id, status: 'published' })
     const [now] = await postsTitled(scheduledTitle)
     expect(Date.parse(`${now?.date_gmt}Z`)).toBeLessThanOrEqual(Date.now())
@@ -253,8 +164,8 @@ describe('WordPress target on a real WordPress', () => {
     const out = outgoing(buildFor(`Trashed ${run}`, media), media, 'draft')
     const remote = await blog.create(out)
     await api(`/wp/v2/posts/${remote.id}`, {}, { method: 'DELETE' })
-    expect(await blog.find(out.publishId, recordOf(out, remote, media))).toBeUndefined()
-    expect(await blog.find(out.publishId, { ...recordOf(out, remote, media), id: '999999' })).toBeUndefined()
+    expect(await blog.find(out.publishId, recordOf('wp', out, remote, media))).toBeUndefined()
+    expect(await blog.find(out.publishId, { ...recordOf('wp', out, remote, media), id: '999999' })).toBeUndefined()
     expect(await blog.find(randomUUID())).toBeUndefined()
   })
 
@@ -286,11 +197,7 @@ describe('WordPress target on a real WordPress', () => {
   })
 
   describe('when a reply is lost after WordPress committed', () => {
-    let proxy: FaultProxy
-    beforeAll(async () => {
-      proxy = await startFaultProxy(state.url)
-    })
-    afterAll(() => proxy.close())
+    const proxy = faultProxyAround(state.url)
 
     it('finds an uploaded image by its content-hash name on the retry, instead of storing a second copy', async () => {
       const via = target(proxy.url)
@@ -311,11 +218,7 @@ describe('WordPress target on a real WordPress', () => {
       const via = target(proxy.url)
       const name = `Lost reply ${run}`
       const out = outgoing(buildFor(name, media), media)
-      await via.check()
-      proxy.dropReplyOnce((method, path) => method === 'POST' && path.includes('rest_route=%2Fwp%2Fv2%2Fposts'))
-      const error = await via.create(out).catch((e: unknown) => e)
-      expect(isPublishError(error, 'transient')).toBe(true)
-      expect(proxy.requests.at(-1)).toMatchObject({ method: 'POST', outcome: 'dropped' })
+      await createLosingReply(via, proxy, out, (method, path) => method === 'POST' && path.includes('rest_route=%2Fwp%2Fv2%2Fposts'))
 
       const found = await via.find(out.publishId)
       expect(found).toMatchObject({ status: 'published' })

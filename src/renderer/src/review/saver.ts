@@ -35,10 +35,13 @@ export class ReviewSaver {
   readonly #delay: number
   readonly #journal: Journal | undefined
   readonly #clearJournal: ClearJournal | undefined
-  readonly #journalEvery: number
+  readonly #journalAfter: number
   /** The journal write in flight: a draft older than a save must not outlive it. */
   #journaling: Promise<void> = Promise.resolve()
   #journalTimer: ReturnType<typeof setTimeout> | undefined
+  /** When the oldest change not journaled yet was made, if any. */
+  #unjournaledSince: number | undefined
+  #lastChange = 0
   #baseHash: string
   #latest: Snapshot
   #dirty = false
@@ -53,11 +56,12 @@ export class ReviewSaver {
     save: Save
     onState: (state: SaveState) => void
     delay?: number
-    /** Sends the unsaved state to the crash-recovery journal, at most once per `journalEvery` ms. */
+    /** Sends unsaved edits that no save covers to the crash-recovery journal (see #scheduleJournal). */
     journal?: Journal
     /** Drops the journaled draft once everything is saved. */
     clearJournal?: ClearJournal
-    journalEvery?: number
+    /** How old unsaved edits get, while typing goes on without a pause, before they are journaled. */
+    journalAfter?: number
   }) {
     this.#id = options.id
     this.#baseHash = options.baseHash
@@ -67,7 +71,7 @@ export class ReviewSaver {
     this.#delay = options.delay ?? 600
     this.#journal = options.journal
     this.#clearJournal = options.clearJournal
-    this.#journalEvery = options.journalEvery ?? 1000
+    this.#journalAfter = options.journalAfter ?? 3000
   }
 
   /** True while some change has not been written (pending, being written, or refused). */
@@ -101,25 +105,38 @@ export class ReviewSaver {
     this.change({})
   }
 
-  /** A throttle, not a debounce: while typing goes on, the journal still gets a state every interval. */
+  /**
+   * The journal holds what the saves do not, without sending the review over the bridge while keys
+   * arrive: it is due just after the save of a typing pause, so a save that starts makes it
+   * unnecessary and only a failed or refused one leaves the edits to it; typing that goes on
+   * without a pause is journaled once its oldest unsaved edit is `journalAfter` old.
+   */
   #scheduleJournal(): void {
-    if (!this.#journal || this.#journalTimer !== undefined) return
+    if (!this.#journal) return
+    const now = Date.now()
+    this.#unjournaledSince ??= now
+    const due = Math.min(this.#lastChange + this.#delay + 50, this.#unjournaledSince + this.#journalAfter)
+    clearTimeout(this.#journalTimer)
     this.#journalTimer = setTimeout(() => {
       this.#journalTimer = undefined
+      this.#unjournaledSince = undefined
       // Saved meanwhile: the file holds it, and an older draft would only offer stale text.
       if (!this.dirty || !this.#journal) return void this.#dropObsoleteDraft()
+      // A save in flight holds every change: it drops the draft when it is done, or journals if it fails.
+      if (!this.#dirty) return
       const { meta, doc } = this.#latest
       // Serialised at most once per state: the save reuses the same serialiseOnce wrapper.
       this.#journaling = this.#journal({ id: this.#id, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash }).catch(
         () => undefined,
       )
-    }, this.#journalEvery)
+    }, Math.max(0, due - now))
   }
 
   /** Records the newest content and saves it once typing pauses. */
   change(patch: Partial<Snapshot>): void {
     this.#latest = { ...this.#latest, ...patch }
     this.#dirty = true
+    this.#lastChange = Date.now()
     this.#scheduleJournal()
     // After a conflict every save would be refused the same way: wait for rebase() or a reload.
     if (this.#state.kind === 'error' && this.#state.conflict) return

@@ -56,11 +56,11 @@ export function useWordCount(doc: LatestDocument): number | null {
     const schedule = () => {
       if (pending !== undefined) cancelIdleCallback(pending)
       pending = requestIdleCallback(
-        (deadline) => {
+        () => {
           pending = undefined
-          // Idle time, and at least a few milliseconds when the browser had none for a second.
-          const floor = performance.now() + 5
-          const counted = counter.count(doc.current.toJSON() as EditorDocument, () => deadline.timeRemaining() > 1 || performance.now() < floor)
+          // Slices of a few milliseconds: a key pressed meanwhile waits for the slice to end.
+          const end = performance.now() + 4
+          const counted = counter.count(doc.current.toJSON() as EditorDocument, () => performance.now() < end)
           if (counted === null) schedule()
           else setWords(counted)
         },

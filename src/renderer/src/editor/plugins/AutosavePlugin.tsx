@@ -16,9 +16,11 @@ export function AutosavePlugin({ onChange }: { onChange: (doc: DocumentSource) =
     const serialiser = new IncrementalSerialiser(editor.getEditorState())
     let idle: number | undefined
     const prime = () => {
-      idle = requestIdleCallback((deadline) => {
+      idle = requestIdleCallback(() => {
         idle = undefined
-        if (!serialiser.prime(() => deadline.timeRemaining() > 1)) prime()
+        // Slices of a few milliseconds: a key pressed meanwhile waits for the slice to end.
+        const end = performance.now() + 4
+        if (!serialiser.prime(() => performance.now() < end)) prime()
       })
     }
     prime()

@@ -134,6 +134,13 @@ describe('markdownToDocument', () => {
     ])
   })
 
+  it('keeps an indented line of only a no-break space (code to Markdown, though trim() calls it blank)', () => {
+    const markdown = 'Before\n\n    \u00a0\n\nAfter\n'
+    const doc = markdownToDocument(markdown)
+    expect(doc.root.children[1]).toEqual({ type: 'raw-block', markdown: '    \u00a0' })
+    expect(documentToMarkdown(normalizeDocument(doc))).toBe(markdown)
+  })
+
   it('keeps lists nested deeper than 100 levels raw, and refuses to write them', () => {
     expect(markdownToDocument(`${'- '.repeat(100)}x`).root.children[0]?.type).toBe('list')
     const deep = `${'- '.repeat(101)}x`

@@ -217,7 +217,8 @@ export const rawBlock: BlockConverter<RawBlockJSON> = {
   reads: [],
   normalize: (node) => {
     const markdown = stringField(node, 'markdown')
-    return markdown.trim() ? { type: 'raw-block', markdown } : malformed('raw-block', 'holds no Markdown')
+    // Blank as Markdown sees it (spaces, tabs, line ends): a no-break space is text, though trim() drops it.
+    return /[^ \t\r\n]/.test(markdown) ? { type: 'raw-block', markdown } : malformed('raw-block', 'holds no Markdown')
   },
   fromMdast: (node, { source }) => ({
     type: 'raw-block',

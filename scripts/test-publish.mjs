@@ -1,9 +1,11 @@
 // `npm run test:publish`: starts the real blogs on loopback side by side, runs tests/publish
-// against them, stops them by process group, and prints one summary line.
+// against them (vitest, then the app's UI in Playwright), stops them by process group, and prints
+// one summary line.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { BLOGS_DIR } from './blogs/lib.mjs'
+import { ensureChromium } from './chromium.mjs'
 
 export const BLOG_SERVERS = ['wordpress', 'ghost', 'micropub']
 
@@ -46,12 +48,43 @@ export async function runPublishTests({ reports = 'test-results/reports', starti
       counts = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
       if (result.status !== 0 && report.numFailedTests === 0) counts.failed++
     } else counts.failed++
+    const ui = runUiTests(reports)
+    counts = { passed: counts.passed + ui.passed, failed: counts.failed + ui.failed, skipped: counts.skipped + ui.skipped }
   } finally {
     await Promise.all(BLOG_SERVERS.map((name) => runScript(name, 'stop')))
   }
   // A server that did not start has already failed its tests; count the start itself too.
   counts.failed += started.filter((ok) => !ok).length
   return counts
+}
+
+/**
+ * The publish dialog driven in Chromium against the same blogs (playwright.publish.config.ts). It
+ * serves the built renderer: `npm test` has just built it; alone, it is built when missing.
+ */
+function runUiTests(reports) {
+  const json = `${reports}/publish-ui.json`
+  rmSync(json, { force: true })
+  let chromium
+  try {
+    if (!existsSync('out/renderer/index.html')) {
+      console.log('\n▶ building the renderer for the publish UI tests: npx electron-vite build')
+      if (spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('The build failed.')
+    }
+    chromium = ensureChromium()
+  } catch (error) {
+    console.log(`✗ publish UI tests not run: ${error.message}`)
+    return { passed: 0, failed: 1, skipped: 0 }
+  }
+  console.log('\n▶ publish UI tests: npx playwright test -c playwright.publish.config.ts')
+  const result = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.publish.config.ts', '--reporter=list,json'], {
+    stdio: 'inherit',
+    env: { ...process.env, PW_CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: json },
+  })
+  const report = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : undefined
+  if (!report) return { passed: 0, failed: 1, skipped: 0 }
+  const { expected, unexpected, flaky, skipped } = report.stats
+  return { passed: expected, failed: unexpected + flaky + (result.status !== 0 && unexpected === 0 ? 1 : 0), skipped }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useState, type ChangeEvent } from 'react'
 import { BLOG_KINDS, type BlogDraft, type BlogKind, type BlogView, type SecretBackend } from '@shared/publish'
 import { api } from '@renderer/api'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
@@ -207,6 +207,16 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
     setErrors((old) => ({ ...old, [field]: undefined }))
     setError(null)
   }
+  /** A text field's value, error and change handler (typing clears the field's error). */
+  const bind = (field: keyof typeof errors, value: string, set: (value: string) => void) => ({
+    value,
+    error: errors[field],
+    disabled: busy,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      set(event.target.value)
+      clear(field)
+    },
+  })
 
   const browse = async () => {
     try {
@@ -281,13 +291,7 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
           label="Name"
           hint="How Verdict lists the blog, e.g. “My film blog”."
           data-autofocus={blog ? true : undefined}
-          value={name}
-          error={errors.name}
-          disabled={busy}
-          onChange={(event) => {
-            setName(event.target.value)
-            clear('name')
-          }}
+          {...bind('name', name, setName)}
         />
         {kind === 'folder' ? (
           <div className="field-row">
@@ -296,13 +300,7 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
               label="Folder"
               hint="A folder outside the library; the page, its images, index.html and feed.xml go there."
               spellCheck={false}
-              value={url}
-              error={errors.url}
-              disabled={busy}
-              onChange={(event) => {
-                setUrl(event.target.value)
-                clear('url')
-              }}
+              {...bind('url', url, setUrl)}
             />
             <button type="button" className="button" disabled={busy} onClick={() => void browse()}>
               Browse…
@@ -316,26 +314,14 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
               type="url"
               spellCheck={false}
               placeholder="https://"
-              value={url}
-              error={errors.url}
-              disabled={busy}
-              onChange={(event) => {
-                setUrl(event.target.value)
-                clear('url')
-              }}
+              {...bind('url', url, setUrl)}
             />
             {kind === 'wordpress' && (
               <TextField
                 label="User name"
                 autoComplete="off"
                 spellCheck={false}
-                value={username}
-                error={errors.username}
-                disabled={busy}
-                onChange={(event) => {
-                  setUsername(event.target.value)
-                  clear('username')
-                }}
+                {...bind('username', username, setUsername)}
               />
             )}
             <TextField
@@ -352,13 +338,7 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
               type="password"
               autoComplete="off"
               spellCheck={false}
-              value={secret}
-              error={errors.secret}
-              disabled={busy}
-              onChange={(event) => {
-                setSecret(event.target.value)
-                clear('secret')
-              }}
+              {...bind('secret', secret, setSecret)}
             />
           </>
         )}

@@ -408,6 +408,10 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     }
   }
 
+  // Hand-written before/after measurements (bench/analysis.md, `## history`), kept across runs.
+  const history = analysis.get('history')
+  if (history) out.push('## Before and after', '', history, '')
+
   out.push('## How to run', '')
   out.push(
     '`npm run bench` (about 10 minutes on a quiet 2-core machine) or `npm run bench -- --quick` (1k and 10k, 3 repetitions). ' +

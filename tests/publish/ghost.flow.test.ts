@@ -85,7 +85,7 @@ describe('publishing a review to Ghost', () => {
     expect(shown.text).toContain('Image: Lionsgate')
     expect(shown.text).toContain('Image: A24 Press')
     expect(shown.html).toContain('<details class="spoiler"><summary>Spoilers: the finale</summary>')
-    expect(jsonLdBlocks(shown.html).find((block) => block['@type'] === 'Review')).toMatchObject({ name: 'Ballerina', reviewRating: { ratingValue: 9.5, bestRating: 10 } })
+    expect(jsonLdBlocks(shown.html).find((block) => block['@type'] === 'Review')).toMatchObject({ name: 'Ballerina', url: first.url, reviewRating: { ratingValue: 9.5, bestRating: 10 } })
     for (const image of Object.values(first.media)) expect((await fetch(image.url)).status).toBe(200)
 
     const [featured] = harness.images

@@ -50,7 +50,8 @@ describe('publishing a review to a Micropub site', () => {
 
     await publishEdit(h, first, 'A paragraph written after the first publish.')
     expect(uploads(proxy)).toBe(2)
-    expect(proxy.requests.filter((request) => request.method === 'POST' && request.path === '/micropub')).toHaveLength(2)
+    // The create, the update that gives the JSON-LD the post's address, and the edit's update.
+    expect(proxy.requests.filter((request) => request.method === 'POST' && request.path === '/micropub')).toHaveLength(3)
     expect(await postsOf(first.publishId)).toEqual([first.url])
     expect((await page(first.url)).html).toContain('A paragraph written after the first publish.')
   })

@@ -252,7 +252,16 @@ export class PublishService {
       ...(request.status === 'scheduled' && request.schedule ? { publishAt: new Date(request.schedule.at).toISOString() } : {}),
       ...(featured && post.featuredImage ? { featured: { ...featured, alt: post.featuredImage.alt, caption: post.featuredImage.caption } } : {}),
     }
-    const remote = await this.step(job, 'post', () => this.sendPost(job, record, outgoing, existing !== undefined))
+    const remote = await this.step(job, 'post', async () => {
+      const sent = await this.sendPost(job, record, outgoing, existing !== undefined)
+      // A first publish learns the post's address only from the reply: send it once more so its
+      // JSON-LD names the page (drafts have no public address; a folder's is a local file).
+      if (record.url || !sent.url || request.status === 'draft' || blog.kind === 'folder') return sent
+      record = { ...record, id: sent.id, url: sent.url, ...(sent.updatedAt ? { remoteUpdatedAt: sent.updatedAt } : {}) }
+      await this.saveRecord(source.id, record, false)
+      const named = { ...outgoing, post: this.buildPost(source, media, blog, sent.url) }
+      return this.withRetry(() => this.update(job, record, named))
+    })
     record = {
       ...record,
       id: remote.id,

@@ -64,6 +64,8 @@ interface Job {
   blog: BlogConfig
   target: PublishTarget
   source: ReviewSource
+  /** The post with images at their `assets/…` paths: what pre-flight checks and what is uploaded. */
+  draft: Post
 }
 
 export class PublishService {
@@ -174,13 +176,12 @@ export class PublishService {
       }
     }
     const source = await loadReviewSource(this.options.libraries.current(), request.id, { untitled: '' })
-    return { request: { ...request } as PublishRequest, blog, target: this.options.createTarget(blog, secret), source }
+    return { request, blog, target: this.options.createTarget(blog, secret), source, draft: this.buildPost(source, {}, blog) }
   }
 
   /** What the review itself must fix: title, alt text, images present and small enough, score, schedule. */
-  private contentProblems({ request, source, blog }: Job): PreflightProblem[] {
+  private contentProblems({ request, source, draft: post }: Job): PreflightProblem[] {
     const problems: PreflightProblem[] = []
-    const post = this.buildPost(source, {}, blog)
     if (!source.meta.title.trim()) problems.push({ subject: 'title', message: 'The review has no title.', fix: 'Give it a title above the text.' })
     for (const image of postImages(post)) {
       if (!image.alt.trim()) {
@@ -198,7 +199,7 @@ export class PublishService {
   /** Every image present, of a type and size the blog takes: read from disk, nothing sent. */
   private async imageFileProblems(job: Job): Promise<PreflightProblem[]> {
     const problems: PreflightProblem[] = []
-    for (const image of postImages(this.buildPost(job.source, {}, job.blog))) {
+    for (const image of postImages(job.draft)) {
       const file = await readReviewImage(job.source.dir, image.path)
       if (!file) problems.push({ subject: `image:${image.path}`, message: `The image ${image.path} is missing or not an image.`, fix: 'Insert the image again.' })
       else problems.push(...imageProblems(image.path, file, job))
@@ -229,7 +230,7 @@ export class PublishService {
     if (!existing) await this.saveRecord(source.id, record, false)
 
     const media: Record<string, RemoteImage> = { ...record.media }
-    for (const image of postImages(this.buildPost(source, {}, blog))) {
+    for (const image of postImages(job.draft)) {
       const step = `image:${image.path}`
       if (media[image.path]) {
         this.progress(job, step, 'skipped', 'Already on the blog.')

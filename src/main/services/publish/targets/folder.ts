@@ -27,6 +27,7 @@ import type { ElementContent } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { writeFileAtomic } from '../../fs/atomicWrite'
+import { KeyedSerial } from '../../recovery/keyed'
 import { escapeCss, renderPage, type Post, type Theme } from '../../pipeline'
 import { PublishError } from '../errors'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
@@ -76,22 +77,12 @@ export interface SiteManifest {
 }
 
 /** Publishes to one folder at a time: each publish reads, changes and rewrites the manifest. */
-const queues = new Map<string, Promise<unknown>>()
+const folders = new KeyedSerial()
 
 export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarget {
-  const serial = <T>(folder: string, work: () => Promise<T>): Promise<T> => {
-    const result = (queues.get(folder) ?? Promise.resolve()).then(work, work)
-    const settled = result.catch(() => undefined)
-    queues.set(folder, settled)
-    void settled.then(() => {
-      if (queues.get(folder) === settled) queues.delete(folder)
-    })
-    return result
-  }
-
   const write = (outgoing: OutgoingPost, fallbackSlug?: string): Promise<RemotePost> =>
     ready().then((folder) =>
-      serial(folder, async () => {
+      folders.run(folder, async () => {
         const manifest = await readManifest(folder)
         const now = ctx.now()
         const existing = manifest.posts.find((entry) => entry.publishId === outgoing.publishId)

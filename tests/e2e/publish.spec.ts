@@ -4,8 +4,8 @@ import { cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import type { Locator, Page } from '@playwright/test'
+import { noisePng } from '../unit/assets/images'
 import type { Host } from './host'
 import { expect, test } from './fixtures'
 
@@ -401,25 +401,6 @@ test.describe('in Berlin', () => {
     await expect(dialog.getByRole('region', { name: 'Already published' })).toContainText(/Scheduled for Jan 15, 2031, 9:30\s?AM GMT\+1/)
   })
 })
-
-/** An RGB PNG of random pixels: incompressible, so its file is about 3 bytes per pixel. */
-function noisePng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
-  const rows = randomBytes((width * 3 + 1) * height)
-  for (let y = 0; y < height; y++) rows[y * (width * 3 + 1)] = 0 // filter "none"
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 1 })), chunk('IEND', Buffer.alloc(0))])
-}
 
 test('an image larger than the blog accepts is downscaled from the check, in the text, and saved', async ({ page, libraryDir }) => {
   const wordpress = await fakeBlog((req, res) => {

@@ -1,5 +1,4 @@
-/** A blog's public pages and images as a reader's browser gets them. */
-import { expect } from 'vitest'
+/** A blog's public pages as a reader's browser gets them (no test runner's imports: Playwright and vitest share it). */
 
 export interface Page {
   status: number
@@ -28,12 +27,4 @@ export function jsonLdBlocks(html: string): Array<Record<string, unknown>> {
 export function jsonLdOf(html: string): unknown {
   const match = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)
   return match ? JSON.parse(match[1] ?? '') : undefined
-}
-
-/** The blog serves the image at `url` as the PNG it was sent, byte for byte. */
-export async function expectServedAsSent(url: string, bytes: Uint8Array): Promise<void> {
-  const response = await fetch(url)
-  expect(response.status).toBe(200)
-  expect(response.headers.get('content-type')).toBe('image/png')
-  expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes)
 }

@@ -2,7 +2,6 @@
 import { expect } from 'vitest'
 import { isPublishError } from '../../src/main/services/publish/errors'
 import type { OutgoingImage, OutgoingPost, PublishTarget } from '../../src/main/services/publish/targets/types'
-import { expectServedAsSent } from './page'
 import type { FaultProxy } from './proxy'
 import type { Media } from './review'
 
@@ -29,4 +28,12 @@ export async function createLosingReply(via: PublishTarget, proxy: FaultProxy, o
   const error = await via.create(out).catch((e: unknown) => e)
   expect(isPublishError(error, 'transient')).toBe(true)
   expect(proxy.requests.at(-1)).toMatchObject({ method: 'POST', outcome: 'dropped' })
+}
+
+/** The blog serves the image at `url` as the PNG it was sent, byte for byte. */
+async function expectServedAsSent(url: string, bytes: Uint8Array): Promise<void> {
+  const response = await fetch(url)
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toBe('image/png')
+  expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes)
 }

@@ -8,38 +8,21 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import type { Locator, Page } from '@playwright/test'
 import { readState } from '../../scripts/blogs/lib.mjs'
 import { adminAuthorization } from '../../src/main/services/publish/targets/ghost'
 import { expect, test } from '../e2e/fixtures'
+import { png } from '../unit/assets/images'
+import { page as read } from './page'
 
 const run = randomUUID().slice(0, 8)
 const TITLE_OF = { wordpress: `Ballerina ${run} on WordPress`, ghost: `Ballerina ${run} on Ghost` }
 const EDIT = `A second look only helps (${run}).`
 
-/** A grey PNG `width` × 3 px; a width of this run's own makes the image new to the blog. */
-function png(width: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(3, 4)
-  header.set([8, 0, 0, 0, 0], 8) // 8-bit greyscale
-  const rows = Buffer.alloc((width + 1) * 3, 0x80)
-  for (let y = 0; y < 3; y++) rows[y * (width + 1)] = 0 // filter "none"
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
-}
-
 /** Writes `<library>/<folder>/review.md` with a score and one credited image with alt text; gives the image's path. */
 async function seed(libraryDir: string, folder: string, title: string): Promise<string> {
-  const bytes = png(randomInt(20, 2000))
+  // A width of this run's own makes the image new to the blog.
+  const bytes = png(randomInt(20, 2000), 3)
   const image = `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.png`
   await mkdir(join(libraryDir, folder, 'assets'), { recursive: true })
   await writeFile(join(libraryDir, folder, image), bytes)
@@ -78,18 +61,6 @@ const publishDialog = (page: Page) => page.getByRole('dialog', { name: /^Publish
 const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
 /** The progress list's step and its state word. */
 const step = (dialog: Locator, name: string) => dialog.getByRole('list', { name: 'Progress' }).getByRole('listitem', { name, exact: true })
-
-/** A reader's view of a page: its status, markup, and text without tags and styles. */
-async function read(url: string): Promise<{ status: number; html: string; text: string }> {
-  const response = await fetch(url)
-  const html = await response.text()
-  const text = html
-    .replace(/<(style|script)\b[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/\s+/g, ' ')
-  return { status: response.status, html, text }
-}
 
 interface Blog {
   /** The kind's radio in "Add blog". */

@@ -8,6 +8,7 @@
  *   convert -size 7x5 xc:red -strip x.gif
  *   convert -size 6x4 xc:'#30c030' -strip x.avif
  */
+import { randomBytes } from 'node:crypto'
 import { crc32, deflateSync } from 'node:zlib'
 
 const b64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'))
@@ -64,6 +65,15 @@ export function png(width: number, height: number, options: { header?: boolean }
     parts.push(chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array()))
   }
   return new Uint8Array(Buffer.concat(parts))
+}
+
+/** An RGB PNG of random pixels: incompressible, so its file is about 3 bytes per pixel (an image too large for a blog). */
+export function noisePng(width: number, height: number): Uint8Array {
+  const ihdr = Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])]) // 8-bit RGB
+  const rows = randomBytes((width * 3 + 1) * height)
+  for (let y = 0; y < height; y++) rows[y * (width * 3 + 1)] = 0 // filter type "none"
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 1 })), chunk('IEND', new Uint8Array())]))
 }
 
 /** The JPEG with an EXIF APP1 segment declaring `orientation` inserted right after SOI. */

@@ -7,7 +7,7 @@ import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/text'
 import { reviewId } from '../../../shared/validate'
 import { collectUnusedAssets } from '../assets/cleanup'
-import { parseReview, referencedAssets, ReviewParseError, serializeReview, wordCountOf } from '../format'
+import { parseReview, readMeta, referencedAssets, ReviewParseError, serializeReview, wordCountOf } from '../format'
 import { readFrontMatter } from '../format/frontMatter'
 import { metaFromYaml } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
@@ -128,7 +128,10 @@ export class Library {
     if (contentHash(current) !== baseHash) {
       fail('CONFLICT', `“${meta.title || id}” was changed outside Verdict since it was opened; your edits were not written over it.`)
     }
-    const saved: ReviewMeta = { ...meta, updated: this.now().toISOString() }
+    // `published` is main's (the publish records): the file's copy wins over the editor's.
+    const { published: _editorCopy, ...edited } = meta
+    const { published } = readMeta(Buffer.from(current.buffer, current.byteOffset, current.byteLength), { title: id, created: '', updated: '' })
+    const saved: ReviewMeta = { ...edited, ...(published ? { published } : {}), updated: this.now().toISOString() }
     const text = serializeReview(saved, doc)
     try {
       await writeFileAtomic(path, text)

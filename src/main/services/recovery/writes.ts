@@ -57,7 +57,7 @@ export class ReviewWrites {
       let result: SaveResult | undefined
       try {
         const base = this.rebasedHash(id, baseHash)
-        result = await library.save(id, { ...meta, ...(await this.publishedOnDisk(library, id)) }, doc, base)
+        result = await library.save(id, meta, doc, base)
       } finally {
         end(result?.hash)
       }
@@ -244,19 +244,6 @@ export class ReviewWrites {
     let current = hash
     for (let hops = 0; moves?.has(current) && hops <= REBASES_KEPT; hops++) current = moves.get(current)!
     return current
-  }
-
-  /** The file's `published` records: main owns them, so a save never takes the editor's (possibly stale) copy. */
-  private async publishedOnDisk(library: Library, id: string): Promise<Pick<ReviewMeta, 'published'>> {
-    try {
-      const bytes = await readFile(join(await library.reviewDir(id), REVIEW_FILE))
-      const { published } = readMeta(bytes, { title: id, created: '', updated: '' })
-      return { published: published ?? [] }
-    } catch (error) {
-      // Missing or unreadable: the save itself reports it (NOT_FOUND, CONFLICT).
-      if (error instanceof ReviewParseError || isErrnoCode(error, 'ENOENT')) return {}
-      throw error
-    }
   }
 
   snapshot(id: string, reason: 'manual' | 'publish'): Promise<VersionInfo> {

@@ -44,6 +44,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/web/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: ['electron'], message: 'the browser mode runs under plain Node: no electron.' },
+        { group: ['**/renderer/**', '**/preload/**'], message: 'the browser mode serves the built renderer; it never imports it.' },
+      ),
+    },
+  },
+  {
+    // The bridge and picker the browser mode injects into the page: plain scripts, no imports.
+    files: ['src/web/static/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
     files: ['src/preload/**'],
     rules: {
       'no-restricted-imports': restrict(

@@ -309,6 +309,8 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   /** A blog refused the request; the message carries the blog's own words. */
   'REMOTE',
+  /** The browser mode's server refused a request that did not come from Verdict's own page. */
+  'FORBIDDEN',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -144,8 +144,11 @@ test('exports the open review in each format, with its unsaved edits; the files 
 test('import explains a file it cannot use, and takes a Markdown file from another tool', async ({ page, tempDir }) => {
   await page.getByRole('button', { name: 'Import…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Import a review' })
-  // In a browser there is no system dialog: Browse… leaves the field as it was.
+  // Browse… shows the browser mode's own picker; cancelling it leaves the field as it was.
   await dialog.getByRole('button', { name: 'Browse…' }).click()
+  const picker = page.getByRole('dialog', { name: /^Choose a file/ })
+  await picker.getByRole('button', { name: 'Cancel' }).click()
+  await expect(picker).toBeHidden()
   await expect(dialog.getByLabel('File')).toHaveValue('')
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(dialog.getByRole('alert')).toHaveText('Enter the file to import.')

@@ -175,8 +175,11 @@ test('switches to another library folder, and back through the recent list', asy
   await page.getByRole('button', { name: 'Switch library…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Switch library' })
   await expect(dialog.getByLabel('Library folder')).toHaveValue(libraryDir)
-  // The test host has no system folder picker: Browse… answers "cancelled" and changes nothing.
+  // Browse… shows the browser mode's own picker; cancelling it changes nothing.
   await dialog.getByRole('button', { name: 'Browse…' }).click()
+  const picker = page.getByRole('dialog', { name: 'Choose a folder' })
+  await picker.getByRole('button', { name: 'Cancel' }).click()
+  await expect(picker).toBeHidden()
   await expect(dialog.getByLabel('Library folder')).toHaveValue(libraryDir)
   await dialog.getByRole('button', { name: 'Cancel' }).click()
 

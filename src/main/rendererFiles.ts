@@ -1,0 +1,65 @@
+/**
+ * The renderer's files as the app serves them: the desktop window's `app://` protocol and the
+ * browser mode's server both map a URL path to a file of the built renderer here, and nowhere else.
+ */
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { extname, isAbsolute, join, relative, sep } from 'node:path'
+
+export const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+}
+
+export function mimeOf(path: string): string {
+  return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/**
+ * The file of `rendererDir` a URL path names (`/` is index.html), or null: malformed escapes,
+ * `..`, backslashes, NUL, dot-names and symlinks out of the folder all name nothing.
+ */
+export async function resolveRendererFile(rendererDir: string, pathname: string): Promise<string | null> {
+  let segments: string[]
+  try {
+    segments = pathname.split('/').filter((s) => s.length > 0).map(decodeURIComponent)
+  } catch {
+    return null
+  }
+  if (segments.length === 0) segments = ['index.html']
+  if (segments.some((s) => s.startsWith('.') || /[\\/\0:]/.test(s))) return null
+  try {
+    const root = await realpath(rendererDir)
+    const real = await realpath(join(root, ...segments))
+    const rel = relative(root, real)
+    if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) return null
+    return (await stat(real)).isFile() ? real : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The policy index.html declares in its meta tag, so the same policy can go out as a response
+ * header too (a header also covers what a meta tag cannot: frame-ancestors, reports, the first bytes).
+ */
+export function contentSecurityPolicyOf(html: string): string {
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)
+  if (!meta) throw new Error('index.html declares no Content-Security-Policy')
+  return meta[1]!.replace(/\s+/g, ' ').trim()
+}
+
+/** Reads index.html once per start: its policy does not change while the app runs. */
+export async function rendererPolicy(rendererDir: string): Promise<string> {
+  return contentSecurityPolicyOf(await readFile(join(rendererDir, 'index.html'), 'utf8'))
+}

@@ -1,0 +1,48 @@
+// The browser mode's stand-in for the preload: the same Bridge (src/shared/contract.ts), over
+// fetch and one server-sent event stream instead of ipcRenderer. The session cookie goes along by
+// itself; byte arrays travel as base64 in JSON, both ways.
+'use strict'
+;(() => {
+  const encodeBytes = (_key, value) => {
+    if (!(value instanceof Uint8Array)) return value
+    let binary = ''
+    for (let i = 0; i < value.length; i += 0x8000) binary += String.fromCharCode(...value.subarray(i, i + 0x8000))
+    return { __bytes: btoa(binary) }
+  }
+  const reviveBytes = (_key, value) =>
+    typeof value?.__bytes === 'string' ? Uint8Array.from(atob(value.__bytes), (c) => c.charCodeAt(0)) : value
+
+  // One stream for the page: the app's events, and main's requests for the picker (picker.js).
+  const listeners = new Set()
+  const source = new EventSource('/__events')
+  source.onmessage = (message) => {
+    const event = JSON.parse(message.data)
+    for (const listener of listeners) listener(event)
+  }
+  for (const name of ['picker', 'picker-done']) {
+    source.addEventListener(name, (message) => window.dispatchEvent(new CustomEvent('verdict-' + name, { detail: JSON.parse(message.data) })))
+  }
+
+  const invoke = async (channel, args) => {
+    const response = await fetch('/__ipc/' + encodeURIComponent(channel), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ args }, encodeBytes),
+    })
+    const text = await response.text()
+    try {
+      return JSON.parse(text, reviveBytes)
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: `Verdict's server answered ${response.status} without a readable reply.` } }
+    }
+  }
+
+  window.verdict = Object.freeze({
+    invoke,
+    onEvent: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    assetUrl: (reviewId, relativePath) => '/__asset/' + [reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/'),
+  })
+})()

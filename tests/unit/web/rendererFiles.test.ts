@@ -1,0 +1,57 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentSecurityPolicyOf, resolveRendererFile } from '../../../src/main/rendererFiles'
+
+let dir: string
+let renderer: string
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'verdict-renderer-'))
+  renderer = join(dir, 'renderer')
+  await mkdir(join(renderer, 'assets'), { recursive: true })
+  await writeFile(join(renderer, 'index.html'), '<!doctype html>')
+  await writeFile(join(renderer, 'assets', 'index-1a2b.js'), 'export {}')
+  await writeFile(join(dir, 'secret.txt'), 'not the app')
+  await mkdir(join(dir, 'renderer-evil'))
+  await writeFile(join(dir, 'renderer-evil', 'x.js'), 'not the app')
+  await symlink(join(dir, 'secret.txt'), join(renderer, 'assets', 'link.js'))
+})
+
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+describe('the renderer’s files (app:// and the browser mode)', () => {
+  it('maps the page and its built files', async () => {
+    expect(await resolveRendererFile(renderer, '/')).toBe(join(renderer, 'index.html'))
+    expect(await resolveRendererFile(renderer, '/index.html')).toBe(join(renderer, 'index.html'))
+    expect(await resolveRendererFile(renderer, '/assets/index-1a2b.js')).toBe(join(renderer, 'assets', 'index-1a2b.js'))
+    expect(await resolveRendererFile(renderer, '/assets/index%2D1a2b.js')).toBe(join(renderer, 'assets', 'index-1a2b.js'))
+  })
+
+  it('names nothing outside out/renderer, however the path is spelled', async () => {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/../renderer-evil/x.js',
+      '/assets/link.js',
+      '/index.html%00.js',
+      '/%E0%A4%A',
+      '/assets',
+      '/.hidden',
+      `/${'a'.repeat(5000)}.js`,
+      '/missing.js',
+    ]) {
+      expect(await resolveRendererFile(renderer, path), path).toBeNull()
+    }
+  })
+
+  it('reads the policy index.html declares, to send it as a header too', () => {
+    const html = `<head><meta\n  http-equiv="Content-Security-Policy"\n  content="default-src 'self';\n   script-src 'self'" /></head>`
+    expect(contentSecurityPolicyOf(html)).toBe("default-src 'self'; script-src 'self'")
+    expect(() => contentSecurityPolicyOf('<head></head>')).toThrow(/no Content-Security-Policy/)
+  })
+})

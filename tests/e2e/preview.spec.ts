@@ -229,7 +229,7 @@ test('a link clicked in the preview opens in the system browser; the frame never
   await writeFile(join(libraryDir, 'links', 'review.md'), `---\ntitle: Links\nstatus: draft\n---\n\n${body}\n`)
   const outside: string[] = []
   page.on('request', (request) => {
-    if (!request.url().startsWith(host.url) && !request.url().startsWith('data:')) outside.push(request.url())
+    if (!request.url().startsWith(`${host.origin}/`) && !request.url().startsWith('data:')) outside.push(request.url())
   })
   await page.reload()
   await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Links', exact: true }).getByRole('button', { name: 'Open' }).click()

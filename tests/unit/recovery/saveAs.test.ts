@@ -1,12 +1,12 @@
 /** "Save as…": the editor's text as a new review elsewhere, with its images; the review itself untouched. */
-import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { VerdictError } from '../../../src/shared/contract'
 import type { EditorDocument, ImageJSON } from '../../../src/shared/document'
 import { Library } from '../../../src/main/services/library/library'
+import { hashTree } from '../export/helpers'
 import { workbench } from '../history/helpers'
 
 const PNG = join(import.meta.dirname, '../pipeline/fixtures/ballerina/assets/10226545b9b4e8c3.png')
@@ -23,17 +23,6 @@ const docWith = (text: string, ...images: string[]): EditorDocument => ({
     ],
   },
 })
-
-/** Every file under `dir` with a hash of its bytes. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const path = join(entry.parentPath, entry.name)
-    files[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex')
-  }
-  return files
-}
 
 async function rejection(promise: Promise<unknown>): Promise<VerdictError> {
   const error = await promise.then(
@@ -60,7 +49,7 @@ async function setUp() {
   const meta = { ...opened.meta, title: 'Heat (1995)', featuredImage: 'assets/featured.png' }
   const doc = docWith('Unsaved: the diner scene.', 'assets/still.png', 'assets/leak.png', 'assets/gone.png')
   const dest = await mkdtemp(join(tmpdir(), 'verdict-save-as-'))
-  return { w, id, meta, doc, dest, png, before: await tree(join(w.root, id)) }
+  return { w, id, meta, doc, dest, png, before: await hashTree(join(w.root, id)) }
 }
 
 describe('save as', () => {
@@ -70,7 +59,7 @@ describe('save as', () => {
 
     expect(result.path).toBe(join(dest, 'heat-1995', 'review.md'))
     expect(result.skipped.sort()).toEqual(['assets/gone.png', 'assets/leak.png'])
-    expect(Object.keys(await tree(join(dest, 'heat-1995'))).sort()).toEqual(['assets/featured.png', 'assets/still.png', 'review.md'])
+    expect(Object.keys(await hashTree(join(dest, 'heat-1995'))).sort()).toEqual(['assets/featured.png', 'assets/still.png', 'review.md'])
     expect(await readFile(join(dest, 'heat-1995', 'assets', 'still.png'))).toEqual(png)
     // The copy is a review Verdict opens as it was in the editor.
     const copy = await new Library({ root: dest, defaultAuthor: () => '' }).open('heat-1995')
@@ -78,7 +67,7 @@ describe('save as', () => {
     expect(copy.meta).toMatchObject({ title: 'Heat (1995)', featuredImage: 'assets/featured.png' })
     expect(JSON.stringify(copy.doc)).toContain('Unsaved: the diner scene.')
 
-    expect(await tree(join(w.root, id))).toEqual(before)
+    expect(await hashTree(join(w.root, id))).toEqual(before)
     expect(await readFile(join(w.root, id, 'review.md'), 'utf8')).not.toContain('diner')
   })
 
@@ -110,6 +99,6 @@ describe('save as', () => {
     expect(notAFolder.code).toBe('IO')
     expect(notAFolder.message).toMatch(/^Could not save “Heat \(1995\)” in /)
     expect(await readdir(dest)).toEqual(['a-file'])
-    expect(await tree(join(w.root, id))).toEqual(before)
+    expect(await hashTree(join(w.root, id))).toEqual(before)
   })
 })

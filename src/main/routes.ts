@@ -9,6 +9,7 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
   return {
     getLibrary: async () => libraries.info(),
     listReviews: async () => library().list(),
+    searchReviews: async ({ query, limit }) => library().searchReviews(query, limit),
     switchLibrary: async ({ path }) => libraries.switchTo(path),
     pickFolder: async () => platform.pickFolder(),
     createReview: async ({ title }) => library().create(title),

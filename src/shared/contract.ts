@@ -4,6 +4,7 @@
  * same table over loopback HTTP.
  */
 import type { EditorDocument } from './document'
+import type { SearchField } from './search'
 import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
 import type {
   BlogDraft,
@@ -94,9 +95,34 @@ export interface ExportSummary {
   failed: Array<{ id: string; reason: string }>
 }
 
+/** One review found by the library search: the sentence that matched, its matched words marked. */
+export interface SearchHit {
+  id: string
+  /** Where the sentence comes from. */
+  field: SearchField
+  snippet: string
+  /** `[start, end)` of each matched word in `snippet`. */
+  marks: Array<[number, number]>
+  /** The matched text as the editor shows it, to scroll to when the review opens (body and verdict only). */
+  focus?: string
+}
+
+export interface SearchResults {
+  hits: SearchHit[]
+  /** How many reviews match; at least this many when `more` (phrases are checked only as far as needed). */
+  total: number
+  more: boolean
+  /** Filters that were left out, and why. */
+  problems: string[]
+  /** While the index is being built from the files: reviews read so far of those to read. */
+  indexing?: { done: number; total: number }
+}
+
 export interface Contract {
   getLibrary: { args: void; result: LibraryInfo }
   listReviews: { args: void; result: ReviewSummary[] }
+  /** Full-text search with filters (see shared/search.ts for the language); best matches first. */
+  searchReviews: { args: { query: string; limit: number }; result: SearchResults }
   /** Opens (creating if needed) another library folder and remembers it. */
   switchLibrary: { args: { path: string }; result: LibraryInfo }
   /** Asks the user for a folder with the system dialog; null when cancelled. */
@@ -193,6 +219,7 @@ export type Result<C extends Channel> = Contract[C]['result']
 export const CHANNELS = [
   'getLibrary',
   'listReviews',
+  'searchReviews',
   'switchLibrary',
   'pickFolder',
   'createReview',

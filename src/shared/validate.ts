@@ -142,6 +142,7 @@ const filePath = z.string().min(1).max(4096)
 export const argSchemas = {
   getLibrary: none,
   listReviews: none,
+  searchReviews: z.strictObject({ query: z.string().max(1000), limit: z.number().int().min(1).max(500) }),
   switchLibrary: z.strictObject({ path: z.string().min(1).max(4096) }),
   pickFolder: none,
   createReview: z.strictObject({ title: z.string().max(500).optional() }),

@@ -8,7 +8,7 @@ import { RecoveryDialog } from './recovery/RecoveryDialog'
 import { ReviewScreen, type RecoveredEdits } from './review/ReviewScreen'
 import { SettingsDialog } from './settings/SettingsDialog'
 
-type View = { name: 'library' } | { name: 'review'; id: string; isNew: boolean; recovered?: RecoveredEdits }
+type View = { name: 'library' } | { name: 'review'; id: string; isNew: boolean; recovered?: RecoveredEdits; focus?: string }
 
 export function App() {
   const [view, setView] = useState<View>({ name: 'library' })
@@ -48,7 +48,7 @@ export function App() {
     <>
       {view.name === 'library' ? (
         <LibraryView
-          onOpen={(id, isNew = false) => setView({ name: 'review', id, isNew })}
+          onOpen={(id, isNew = false, focus) => setView({ name: 'review', id, isNew, ...(focus ? { focus } : {}) })}
           onOpenSettings={() => setEditingSettings(true)}
         />
       ) : (
@@ -68,6 +68,7 @@ export function App() {
             id={view.id}
             isNew={view.isNew}
             recovered={view.recovered}
+            focus={view.focus}
             onOpenReview={(id) => setView({ name: 'review', id, isNew: false })}
             wordsPerMinute={settings.wordsPerMinute}
             onClose={backToLibrary}

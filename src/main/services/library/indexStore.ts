@@ -107,6 +107,21 @@ export class SummaryIndex {
     return this.read(id, info)
   }
 
+  /** The row last read for a review, if any (no file access). */
+  cached(id: string): ReviewSummary | undefined {
+    return this.entries.get(id)?.summary
+  }
+
+  /** Every row last read. */
+  *cachedRows(): Iterable<ReviewSummary> {
+    for (const entry of this.entries.values()) yield entry.summary
+  }
+
+  /** The file version each row was read from. */
+  fileKeys(): Map<string, FileKey> {
+    return new Map([...this.entries].map(([id, entry]) => [id, entry.key]))
+  }
+
   forget(id: string): void {
     if (this.entries.delete(id)) this.dirty = true
   }
@@ -156,7 +171,7 @@ export function keyOf(info: Stats): FileKey {
   return { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size, ino: info.ino }
 }
 
-function sameKey(a: FileKey, b: FileKey): boolean {
+export function sameKey(a: FileKey, b: FileKey): boolean {
   return a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
+import type { Stats } from 'node:fs'
 import { cp, mkdir, readdir, readFile, realpath, rename, stat } from 'node:fs/promises'
 import { join, relative, isAbsolute } from 'node:path'
-import type { OpenedReview, SaveResult } from '../../../shared/contract'
+import type { OpenedReview, SaveResult, SearchResults } from '../../../shared/contract'
 import { emptyDocument, type EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/text'
@@ -12,8 +13,10 @@ import { readFrontMatter } from '../format/frontMatter'
 import { metaFromYaml } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { ReviewSearch } from '../search/searchIndex'
+import { searchText, type SearchText } from '../search/searchText'
 import { bodyStats } from './indexScan'
-import { SummaryIndex } from './indexStore'
+import { keyOf, SummaryIndex } from './indexStore'
 
 export const REVIEW_FILE = 'review.md'
 export const ASSETS_DIR = 'assets'
@@ -50,6 +53,7 @@ export class Library {
   readonly root: string
   private readonly now: () => Date
   private readonly index: SummaryIndex
+  private readonly search: ReviewSearch
   /**
    * The last failure of the image clean-up that follows a save. A save never fails because of it:
    * the clean-up only moves unused files to the trash, and the next save tries again.
@@ -65,12 +69,31 @@ export class Library {
       summarize: (id, path, info) => this.readSummary(id, path, info),
       now: () => this.now().getTime(),
     })
+    this.search = new ReviewSearch({
+      root: this.root,
+      read: (id) => this.readSearchText(id),
+      row: (id) => this.index.cached(id),
+      rows: () => this.index.cachedRows(),
+    })
   }
 
   async list(): Promise<ReviewSummary[]> {
     const entries = await readdir(this.root, { withFileTypes: true })
     const ids = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
-    return this.index.rows(ids)
+    const rows = await this.index.rows(ids)
+    // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
+    this.search.reconcile(this.index.fileKeys())
+    return rows
+  }
+
+  /** Full-text search over the reviews of the last listing (shared/search.ts has the language). */
+  searchReviews(query: string, limit: number): Promise<SearchResults> {
+    return this.search.search(query, limit)
+  }
+
+  /** Waits until the search index has read every review and its file is written (tests, the bench, shutdown). */
+  flushSearch(): Promise<Error | undefined> {
+    return this.search.flush()
   }
 
   /** Waits until the library index file holds the last listing (it is written in the background). */
@@ -139,6 +162,8 @@ export class Library {
       throw describeIoError(error, `save “${meta.title || id}”`)
     }
     await this.tidyAssets(id, saved, doc)
+    // The row and the search index read the saved file now, not at the next listing.
+    await this.index.row(id)
     return { hash: contentHash(Buffer.from(text, 'utf8')), updated: saved.updated, wordCount: wordCountOf(doc) }
   }
 
@@ -163,6 +188,8 @@ export class Library {
     if (slug === id) return this.summary(id)
     const target = await this.freeId(slug)
     await this.move(dir, join(this.root, target), `rename “${id}”`)
+    this.index.forget(id)
+    this.search.remove(id)
     return this.summary(target)
   }
 
@@ -189,6 +216,7 @@ export class Library {
     const trashId = `${id}--${this.now().getTime()}`
     await this.move(dir, join(this.root, TRASH_DIR, trashId), `move “${id}” to the trash`)
     this.index.forget(id)
+    this.search.remove(id)
     return { trashId }
   }
 
@@ -261,6 +289,23 @@ export class Library {
     return { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
   }
 
+  /** What the search index holds of a review; only its folder name when the file cannot be read as a review. */
+  private async readSearchText(id: string): Promise<SearchText | undefined> {
+    let bytes: Buffer
+    try {
+      bytes = await readFile(join(this.root, id, REVIEW_FILE))
+    } catch {
+      return undefined
+    }
+    if (bytes.byteLength > MAX_REVIEW_BYTES) return { ...NO_TEXT, title: id }
+    try {
+      const { data, body } = readFrontMatter(bytes)
+      return searchText(metaFromYaml(data, { title: id, created: '', updated: '' }), body)
+    } catch {
+      return { ...NO_TEXT, title: id }
+    }
+  }
+
   /** The library row of one review (from the index while its review.md is unchanged). */
   async summary(id: string): Promise<ReviewSummary> {
     return (await this.index.row(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`)
@@ -270,12 +315,14 @@ export class Library {
    * The row as a full parse would give it (`parseReview`, `scoreMirror`, `wordCountOf`), from the
    * front matter and a scan of the body (indexScan.ts) instead of the editor's whole document.
    */
-  private async readSummary(id: string, path: string, info: { mtime: Date; birthtime: Date; size: number }): Promise<ReviewSummary> {
+  private async readSummary(id: string, path: string, info: Stats): Promise<ReviewSummary> {
     const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
     try {
       if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
       const { data, body } = readFrontMatter(await readFile(path))
       const meta = metaFromYaml(data, fallback)
+      // The same read feeds the search index, so a changed file is read once.
+      this.search.put(id, keyOf(info), searchText(meta, body))
       // The body is the truth: a front matter `score` edited elsewhere may disagree with it.
       const { extra: _extra, score: _mirror, ...fields } = meta
       const { wordCount, score } = bodyStats(body)
@@ -298,6 +345,8 @@ export class Library {
     }
   }
 }
+
+const NO_TEXT: SearchText = searchText({ title: '', tags: [], excerpt: '' }, '')
 
 function tooLarge(bytes: number): string {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`

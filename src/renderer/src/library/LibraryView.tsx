@@ -8,6 +8,8 @@ import { errorMessage } from '@renderer/lib/errors'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
 import { LibraryPublishTools } from '@renderer/publish/LibraryPublishTools'
+import { SearchResultList, type FoundReview } from '@renderer/search/SearchResultList'
+import { useLibrarySearch } from '@renderer/search/useLibrarySearch'
 import { KIND_PLURALS, scoreRank } from './critic'
 import { ReviewList } from './ReviewList'
 import type { RowActions } from './ReviewRow'
@@ -48,7 +50,8 @@ async function loadLibrary(): Promise<{ info?: LibraryInfo; listing: Listing }> 
 }
 
 interface Props {
-  onOpen: (id: string, isNew?: boolean) => void
+  /** `focus`: text to land on in the opened review (a search match). */
+  onOpen: (id: string, isNew?: boolean, focus?: string) => void
   onOpenSettings: () => void
 }
 
@@ -188,25 +191,34 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
     return SUBJECT_KINDS.filter((kind) => result.has(kind)).map((kind) => [kind, result.get(kind)!] as const)
   }, [reviews])
 
-  // Sorted and lower-cased once per listing and order; a keystroke in the search only filters.
+  // Sorted once per listing and order.
   const sorted = useMemo(
-    () =>
-      [...reviews]
-        .sort((a, b) => (sort === 'title' ? byTitle.compare(a.title, b.title) : sort === 'score' ? byScore(a, b) : b.updated.localeCompare(a.updated)))
-        .map((review) => ({ review, title: review.title.toLocaleLowerCase() })),
+    () => [...reviews].sort((a, b) => (sort === 'title' ? byTitle.compare(a.title, b.title) : sort === 'score' ? byScore(a, b) : b.updated.localeCompare(a.updated))),
     [reviews, sort],
   )
-  const visible = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase()
-    const shown: ReviewSummary[] = []
-    for (const { review, title } of sorted) {
-      if (filter !== 'all' && review.status !== filter) continue
-      if (kindFilter !== 'all' && review.subject?.kind !== kindFilter) continue
-      if (needle && !title.includes(needle)) continue
-      shown.push(review)
-    }
-    return shown
-  }, [sorted, query, filter, kindFilter])
+  const shownBySidebar = useCallback(
+    (review: ReviewSummary) => (filter === 'all' || review.status === filter) && (kindFilter === 'all' || review.subject?.kind === kindFilter),
+    [filter, kindFilter],
+  )
+  const visible = useMemo(() => sorted.filter(shownBySidebar), [sorted, shownBySidebar])
+
+  // With a query, the full-text search's hits (best first) take the list's place.
+  const searching = query.trim() !== ''
+  const search = useLibrarySearch(query, listing)
+  const found = useMemo(() => {
+    if (search.kind !== 'done') return []
+    const byId = new Map(reviews.map((review) => [review.id, review]))
+    return search.results.hits.flatMap((hit): FoundReview[] => {
+      const review = byId.get(hit.id)
+      return review && shownBySidebar(review) ? [{ hit, review }] : []
+    })
+  }, [search, reviews, shownBySidebar])
+  const openHit = (hit: FoundReview['hit']) => onOpen(hit.id, false, hit.focus)
+  const showAll = () => {
+    setQuery('')
+    setFilter('all')
+    setKindFilter('all')
+  }
 
   return (
     <div className="screen library-screen">
@@ -277,7 +289,12 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
               {FILTER_LABELS[filter]}
               {kindFilter !== 'all' && <span className="library-title-kind"> · {KIND_PLURALS[kindFilter]}</span>}
             </h1>
-            {listing.kind === 'loaded' && (
+            {listing.kind === 'loaded' && searching && (
+              <p className="library-subtitle" role="status">
+                <SearchCount search={search} shown={found.length} />
+              </p>
+            )}
+            {listing.kind === 'loaded' && !searching && (
               <p className="library-subtitle">
                 {visible.length === reviews.length
                   ? `${reviews.length} ${reviews.length === 1 ? 'review' : 'reviews'}`
@@ -290,10 +307,15 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
               <Icon name="search" size={16} />
               <input
                 type="search"
-                aria-label="Search reviews by title"
-                placeholder="Search titles"
+                aria-label="Search reviews"
+                placeholder="Search every word (kind:film score:>8 tag:horror)"
+                title="Words, &quot;a phrase&quot;, and filters: kind:film year:2025 score:>8 tag:horror status:draft by:&quot;Len Wiseman&quot;"
                 value={query}
                 onChange={(event) => setQuery(event.target.value)}
+                onKeyDown={(event) => {
+                  // Enter opens the best match, at the match.
+                  if (event.key === 'Enter' && found[0]) openHit(found[0].hit)
+                }}
               />
             </label>
             <div className="sort">
@@ -356,30 +378,43 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
               </button>
             </div>
           )}
-          {listing.kind === 'loaded' && reviews.length > 0 && visible.length === 0 && (
+          {listing.kind === 'loaded' && searching && search.kind === 'failed' && (
+            <div className="notice notice-error" role="alert">
+              <Icon name="warning" />
+              <p>The search failed: {search.message}</p>
+            </div>
+          )}
+          {listing.kind === 'loaded' && searching && search.kind === 'done' && search.results.problems.length > 0 && (
+            <ul className="notice search-problems" aria-label="Filters left out">
+              {search.results.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          )}
+          {listing.kind === 'loaded' && searching && search.kind === 'done' && found.length === 0 && (
             <div className="empty-state">
               <h2>No matching reviews</h2>
-              <p>
-                {query
-                  ? `No ${filter === 'all' ? '' : `${FILTER_LABELS[filter].toLowerCase()} `}review has “${query.trim()}” in its title.`
-                  : filter === 'all'
-                    ? `No review of ${kindFilter === 'all' ? 'this kind' : KIND_PLURALS[kindFilter].toLowerCase()} yet.`
-                    : `Nothing is marked ${FILTER_LABELS[filter].toLowerCase()} yet.`}
-              </p>
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setQuery('')
-                  setFilter('all')
-                  setKindFilter('all')
-                }}
-              >
+              <p>No {filter === 'all' ? '' : `${FILTER_LABELS[filter].toLowerCase()} `}review matches “{query.trim()}”.</p>
+              <button type="button" className="button" onClick={showAll}>
                 Show all reviews
               </button>
             </div>
           )}
-          {visible.length > 0 && (
+          {searching && found.length > 0 && <SearchResultList found={found} onOpen={openHit} />}
+          {listing.kind === 'loaded' && !searching && reviews.length > 0 && visible.length === 0 && (
+            <div className="empty-state">
+              <h2>No matching reviews</h2>
+              <p>
+                {filter === 'all'
+                  ? `No review of ${kindFilter === 'all' ? 'this kind' : KIND_PLURALS[kindFilter].toLowerCase()} yet.`
+                  : `Nothing is marked ${FILTER_LABELS[filter].toLowerCase()} yet.`}
+              </p>
+              <button type="button" className="button" onClick={showAll}>
+                Show all reviews
+              </button>
+            </div>
+          )}
+          {!searching && visible.length > 0 && (
             <ReviewList reviews={visible} selected={selected} highlighted={highlighted} actions={rowActions} scrollElement={scrollElement} />
           )}
         </div>
@@ -418,4 +453,14 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>
   )
+}
+
+/** "3 results", "50 of 1,204 results", "Reading the library for search: 3,200 of 10,000". */
+function SearchCount({ search, shown }: { search: ReturnType<typeof useLibrarySearch>; shown: number }) {
+  if (search.kind === 'searching') return <>Searching…</>
+  if (search.kind !== 'done') return null
+  const { total, more, indexing } = search.results
+  const count = `${more ? `${total}+` : total.toLocaleString()} ${total === 1 && !more ? 'result' : 'results'}`
+  const text = shown < total ? `${shown} shown of ${count}` : count
+  return <>{indexing ? `${text} · indexing ${indexing.done.toLocaleString()} of ${indexing.total.toLocaleString()} reviews` : text}</>
 }

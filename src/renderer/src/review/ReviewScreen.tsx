@@ -20,6 +20,7 @@ import { $replaceImageSrc, downscale as downscaleImage } from '@renderer/publish
 import type { PublishedPatch } from '@renderer/publish/records'
 import { usePublishedSync } from '@renderer/publish/usePublishedSync'
 import { HistoryPanel } from './HistoryPanel'
+import { useLandOnMatch } from '@renderer/search/landOnMatch'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
 import { ReviewNotices, SaveFailedNotice } from './ReviewNotices'
 import { useReviewEditorServices } from './editorServices'
@@ -43,12 +44,14 @@ interface Props {
   wordsPerMinute: number
   /** Set for a review just created: its title is selected, ready to be typed over. */
   isNew: boolean
+  /** Text to land on when the review opens (a search match). */
+  focus?: string | undefined
   onClose: () => void
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview
 
-export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, onOpenReview, onClose }: Props) {
+export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, onOpenReview, onClose }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
   // Bumped to read the file again (after a conflict, to take the version on disk).
   const [generation, setGeneration] = useState(0)
@@ -97,6 +100,7 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, onOpenRevie
             review={review}
             // Only over the first reading: a reload takes the file as it is.
             recovered={generation === 0 ? recovered : undefined}
+            focus={generation === 0 ? focus : undefined}
             wordsPerMinute={wordsPerMinute}
             isNew={isNew}
             onClose={onClose}
@@ -180,6 +184,7 @@ function ReadOnlyReview({
 function EditableReview({
   review,
   recovered,
+  focus,
   wordsPerMinute,
   isNew,
   onClose,
@@ -192,6 +197,7 @@ function EditableReview({
 }: {
   review: Extract<OpenedReview, { kind: 'editable' }>
   recovered?: RecoveredEdits
+  focus: string | undefined
   wordsPerMinute: number
   isNew: boolean
   onClose: () => void
@@ -217,6 +223,7 @@ function EditableReview({
   const [publishing, setPublishing] = useState(false)
   const mainRef = useRef<HTMLElement>(null)
   const editorRef = useRef<LexicalEditor | null>(null)
+  useLandOnMatch(editorRef, focus)
   // The newest editor state for the preview, serialised once and shared with autosave.
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
   const words = useWordCount(latestDoc)

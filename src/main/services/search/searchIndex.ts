@@ -1,0 +1,306 @@
+/**
+ * The library's full-text index (MiniSearch), kept in memory and in `<library>/.verdict/search.json`
+ * beside the row index, and judged by the same file keys: a review is indexed again whenever its
+ * `review.md` is not the version the index read (saved, renamed, restored, imported or edited
+ * elsewhere), and dropped when it is gone. A missing, damaged or foreign file is rebuilt from the
+ * reviews in the background, a few files at a time, while the list and searches go on; the files stay
+ * the truth.
+ *
+ * Phrases and snippets need the text itself, which the index does not keep: the hits read it from the
+ * files (a small cache holds the last ones), only as far as a page of results needs.
+ */
+import { join } from 'node:path'
+import MiniSearch, { type SearchResult } from 'minisearch'
+import type { SearchHit, SearchResults } from '../../../shared/contract'
+import type { ReviewSummary } from '../../../shared/model'
+import { matchesFilters, parseQuery, SEARCH_FIELDS, searchTerms, type SearchField } from '../../../shared/search'
+import { writeFileAtomic } from '../fs/atomicWrite'
+import { sameKey, type FileKey } from '../library/indexStore'
+import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
+import { hasPhrases, snippetFor } from './snippet'
+import type { SearchText } from './searchText'
+
+export const SEARCH_FILE = 'search.json'
+/** Raise when the text taken from a review or its words change: older indexes are then rebuilt. */
+export const SEARCH_VERSION = 1
+const SEARCH_FORMAT = 'verdict-search-index'
+/** Files read at once while building, and between two yields to the event loop. */
+const BUILD_SLICE = 16
+/** Texts kept for phrases and snippets (a page of hits and the next keystrokes' hits). */
+const TEXT_CACHE = 400
+/** How long the index may differ from its file before it is written (a save is ~ms; the file, a second). */
+const PERSIST_DELAY_MS = 10_000
+
+const BOOST: Partial<Record<SearchField, number>> = { title: 4, subject: 3, tags: 3, verdict: 2, excerpt: 1.5 }
+
+type Doc = SearchText & { id: string }
+
+export interface ReviewSearchOptions {
+  root: string
+  /** The review's searchable text, read from its file; undefined when it has none any more. */
+  read: (id: string) => Promise<SearchText | undefined>
+  /** The library row of a review (filters and results are judged on it). */
+  row: (id: string) => ReviewSummary | undefined
+  /** Every review of the last listing, for a query of filters alone. */
+  rows: () => Iterable<ReviewSummary>
+  persistDelayMs?: number
+}
+
+function createMiniSearch(): MiniSearch<Doc> {
+  return new MiniSearch<Doc>(miniSearchOptions)
+}
+
+const miniSearchOptions = {
+  fields: [...SEARCH_FIELDS],
+  storeFields: [],
+  // Words are cut and folded once, the same way for documents and queries (shared/search.ts).
+  tokenize: searchTerms,
+  processTerm: (term: string) => term,
+  autoVacuum: { batchSize: 2000, batchWait: 20, minDirtCount: 200, minDirtFactor: 0.1 },
+  searchOptions: {
+    tokenize: (text: string) => text.split(' ').filter(Boolean),
+    processTerm: (term: string) => term,
+    combineWith: 'AND' as const,
+    boost: BOOST,
+    // Every word may be the start of a longer one; typos are forgiven from four letters on.
+    prefix: true,
+    fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
+    maxFuzzy: 2,
+  },
+}
+
+export class ReviewSearch {
+  private mini = createMiniSearch()
+  /** The file version each indexed review was read from. */
+  private readonly keys = new Map<string, FileKey>()
+  private readonly texts = new Map<string, SearchText>()
+  /** Reviews to read (again), with the file version the listing saw. */
+  private readonly queue = new Map<string, FileKey>()
+  private loaded: Promise<void> | undefined
+  private building: Promise<void> | undefined
+  private built = 0
+  private persistTimer: NodeJS.Timeout | undefined
+  private writing: Promise<void> | undefined
+  private dirty = false
+  lastWriteFailure: Error | undefined
+
+  constructor(private readonly options: ReviewSearchOptions) {}
+
+  /** Indexes one review's text as read from this version of its file. */
+  put(id: string, key: FileKey, text: SearchText): void {
+    void this.load().then(() => this.apply(id, key, text))
+  }
+
+  remove(id: string): void {
+    void this.load().then(() => this.drop(id))
+  }
+
+  /**
+   * After a listing: the reviews there are and their file versions. Reviews gone are dropped, and
+   * those not indexed at that version are read in the background.
+   */
+  reconcile(current: ReadonlyMap<string, FileKey>): void {
+    void this.load().then(() => {
+      for (const id of this.keys.keys()) if (!current.has(id)) this.drop(id)
+      for (const id of this.queue.keys()) if (!current.has(id)) this.queue.delete(id)
+      for (const [id, key] of current) {
+        const known = this.keys.get(id)
+        if (!known || !sameKey(known, key)) this.queue.set(id, key)
+      }
+      this.build()
+    })
+  }
+
+  /** Resolves when nothing is left to index (tests, the bench). */
+  async idle(): Promise<void> {
+    await this.load()
+    while (this.building) await this.building
+  }
+
+  get size(): number {
+    return this.mini.documentCount
+  }
+
+  async search(input: string, limit: number): Promise<SearchResults> {
+    await this.load()
+    const query = parseQuery(input)
+    const pass = (id: string): boolean => {
+      const row = this.options.row(id)
+      return row !== undefined && matchesFilters(row, query.filters)
+    }
+    const indexing = this.queue.size > 0 || this.building ? { indexing: { done: this.built, total: this.built + this.queue.size } } : {}
+    if (query.terms.length === 0) {
+      const rows = [...this.options.rows()].filter((row) => matchesFilters(row, query.filters))
+      rows.sort((a, b) => b.updated.localeCompare(a.updated))
+      const hits = rows.slice(0, limit).map((row): SearchHit => ({ id: row.id, field: 'excerpt', snippet: row.excerpt, marks: [] }))
+      return { hits, total: rows.length, more: false, problems: query.problems, ...indexing }
+    }
+    // A phrase's words are matched exactly (a phrase is found as written); the other words may be
+    // the start of a longer word or carry a typo.
+    const phraseWords = new Set(query.phrases.flat())
+    const loneWords = query.terms.filter((term) => !phraseWords.has(term))
+    const parts = [...(phraseWords.size ? [{ queries: [...phraseWords], prefix: false, fuzzy: false }] : []), ...(loneWords.length ? [{ queries: loneWords }] : [])]
+    const results = this.mini.search({ combineWith: 'AND', queries: parts }, { filter: (result) => pass(String(result.id)) })
+    const hits: SearchHit[] = []
+    let checked = 0
+    for (const result of results) {
+      if (hits.length >= limit) break
+      checked++
+      const hit = await this.hit(result, query.phrases, phraseWords, new Set(loneWords))
+      if (hit) hits.push(hit)
+    }
+    const more = query.phrases.length > 0 && checked < results.length
+    return { hits, total: query.phrases.length > 0 ? hits.length : results.length, more, problems: query.problems, ...indexing }
+  }
+
+  /** Writes the index file now if it changed (tests, shutdown). */
+  async flush(): Promise<Error | undefined> {
+    clearTimeout(this.persistTimer)
+    this.persistTimer = undefined
+    await this.idle()
+    await this.persist()
+    return this.lastWriteFailure
+  }
+
+  private async hit(result: SearchResult, phrases: string[][], phraseWords: ReadonlySet<string>, loneWords: ReadonlySet<string>): Promise<SearchHit | undefined> {
+    const id = String(result.id)
+    const text = await this.textOf(id)
+    if (!text || !hasPhrases(text, phrases)) return undefined
+    // A phrase's words are marked where the phrase stands, not wherever "the" or "in" appears.
+    const terms = new Set(Object.keys(result.match).filter((term) => !phraseWords.has(term) || loneWords.has(term)))
+    return snippetFor(id, text, { terms, phrases }) ?? { id, field: 'title', snippet: text.title, marks: [] }
+  }
+
+  private async textOf(id: string): Promise<SearchText | undefined> {
+    const cached = this.texts.get(id)
+    if (cached) {
+      // Most recently used last, so the oldest goes first.
+      this.texts.delete(id)
+      this.texts.set(id, cached)
+      return cached
+    }
+    const text = await this.options.read(id)
+    if (text) this.remember(id, text)
+    return text
+  }
+
+  private remember(id: string, text: SearchText): void {
+    this.texts.delete(id)
+    this.texts.set(id, text)
+    if (this.texts.size > TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!)
+  }
+
+  private apply(id: string, key: FileKey, text: SearchText): void {
+    const queued = this.queue.get(id)
+    if (queued && sameKey(queued, key)) this.queue.delete(id)
+    if (this.mini.has(id)) this.mini.discard(id)
+    this.mini.add({ id, ...text })
+    this.keys.set(id, key)
+    this.remember(id, text)
+    this.changed()
+  }
+
+  private drop(id: string): void {
+    this.queue.delete(id)
+    this.texts.delete(id)
+    if (!this.keys.delete(id)) return
+    if (this.mini.has(id)) this.mini.discard(id)
+    this.changed()
+  }
+
+  private build(): void {
+    if (this.building || this.queue.size === 0) return
+    this.building = (async () => {
+      while (this.queue.size > 0) {
+        const slice = [...this.queue].slice(0, BUILD_SLICE)
+        const texts = await Promise.all(slice.map(([id]) => this.options.read(id).catch(() => undefined)))
+        slice.forEach(([id, key], index) => {
+          // A newer version queued meanwhile is read in a later slice.
+          if (!sameKey(this.queue.get(id) ?? key, key)) return
+          const text = texts[index]
+          if (text) this.apply(id, key, text)
+          else this.queue.delete(id)
+          this.built++
+        })
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    })().finally(() => {
+      this.building = undefined
+      this.built = 0
+    })
+  }
+
+  private load(): Promise<void> {
+    this.loaded ??= (async () => {
+      const stored = await readSearchFile(this.options.root)
+      if (stored) {
+        this.mini = stored.mini
+        for (const [id, key] of stored.keys) this.keys.set(id, key)
+      }
+    })()
+    return this.loaded
+  }
+
+  private changed(): void {
+    this.dirty = true
+    if (this.persistTimer) return
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = undefined
+      // While building, the file is written once at the end.
+      if (this.building) this.changed()
+      else void this.persist()
+    }, this.options.persistDelayMs ?? PERSIST_DELAY_MS)
+    this.persistTimer.unref?.()
+  }
+
+  private async persist(): Promise<void> {
+    while (this.writing) await this.writing
+    if (!this.dirty) return
+    this.dirty = false
+    this.writing = (async () => {
+      try {
+        const file: SearchFile = { format: SEARCH_FORMAT, version: SEARCH_VERSION, keys: Object.fromEntries([...this.keys].map(([id, k]) => [id, [k.mtimeMs, k.ctimeMs, k.size, k.ino]])), index: this.mini }
+        await writeFileAtomic(join(await privateDir(this.options.root), SEARCH_FILE), JSON.stringify(file))
+        this.lastWriteFailure = undefined
+      } catch (error) {
+        this.dirty = true
+        this.lastWriteFailure = error instanceof Error ? error : new Error(String(error))
+      }
+    })().finally(() => {
+      this.writing = undefined
+    })
+    await this.writing
+  }
+}
+
+interface SearchFile {
+  format: typeof SEARCH_FORMAT
+  version: number
+  /** id → [mtimeMs, ctimeMs, size, ino] of the file version indexed. */
+  keys: Record<string, [number, number, number, number]>
+  /** MiniSearch's own JSON (it serialises itself). */
+  index: unknown
+}
+
+/** The stored index; undefined when missing, unreadable, damaged or of another version (then rebuilt). */
+async function readSearchFile(root: string): Promise<{ mini: MiniSearch<Doc>; keys: Map<string, FileKey> } | undefined> {
+  try {
+    const dir = await existingPrivateDir(root)
+    if (!dir) return undefined
+    const text = (await readPlainFile(join(dir, SEARCH_FILE))).toString('utf8')
+    const file = JSON.parse(text) as Partial<SearchFile> | null
+    if (file?.format !== SEARCH_FORMAT || file.version !== SEARCH_VERSION || typeof file.keys !== 'object' || file.keys === null) return undefined
+    const keys = new Map<string, FileKey>()
+    for (const [id, value] of Object.entries(file.keys)) {
+      if (!Array.isArray(value) || value.length !== 4 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined
+      const [mtimeMs, ctimeMs, size, ino] = value
+      keys.set(id, { mtimeMs, ctimeMs, size, ino })
+    }
+    const mini = MiniSearch.loadJS<Doc>(file.index as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions)
+    // An index whose reviews disagree with its keys is not trusted.
+    if (mini.documentCount !== keys.size || [...keys.keys()].some((id) => !mini.has(id))) return undefined
+    return { mini, keys }
+  } catch {
+    return undefined
+  }
+}

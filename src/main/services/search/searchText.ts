@@ -1,0 +1,91 @@
+/**
+ * The searchable text of one review, from its front matter and Markdown body, without the editor's
+ * full parse: the full reader takes milliseconds per review, and a cold index of 10,000 reviews has
+ * a few seconds. Markup is dropped by a line scan (what a reader sees stays: link text, alt text,
+ * block labels, verdicts, pros and cons); the text is only searched and quoted, never written back.
+ */
+import type { ReviewMeta } from '../../../shared/model'
+import type { SearchField } from '../../../shared/search'
+
+export type SearchText = Record<SearchField, string>
+
+export function searchText(meta: Pick<ReviewMeta, 'title' | 'tags' | 'excerpt' | 'subject'>, body: string): SearchText {
+  const { subject } = meta
+  const subjectText = subject
+    ? [
+        subject.title,
+        subject.year,
+        subject.series,
+        ...subject.creators,
+        ...subject.cast,
+        subject.platform,
+        ...Object.values(subject.ids),
+      ]
+        .filter((part) => part !== undefined && part !== '')
+        .join('\n')
+    : ''
+  const text = bodyText(body)
+  return {
+    title: meta.title,
+    subject: subjectText,
+    tags: meta.tags.join('\n'),
+    excerpt: meta.excerpt,
+    verdict: criticLines(text),
+    body: text,
+  }
+}
+
+/** Lines a score block holds for the reader: its verdict, pros and cons. */
+function criticLines(text: string): string {
+  const kept: string[] = []
+  let inList = false
+  for (const line of text.split('\n')) {
+    if (/^Verdict: /.test(line)) kept.push(line.slice(9))
+    else if (/^(?:Pros|Cons):$/.test(line)) inList = true
+    else if (inList && line.startsWith('• ')) kept.push(line.slice(2))
+    else inList = false
+  }
+  return kept.join('\n')
+}
+
+const REFERENCE = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos|nbsp));/gi
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+
+/** Plain text of a Markdown body, one line per source line, lists marked `• ` (see criticLines). */
+export function bodyText(markdown: string): string {
+  const out: string[] = []
+  let fence: string | undefined
+  for (const raw of markdown.split('\n')) {
+    if (fence) {
+      if (raw.trimStart().startsWith(fence)) fence = undefined
+      else out.push(raw)
+      continue
+    }
+    const fenced = /^\s*(`{3,}|~{3,})/.exec(raw)
+    if (fenced) {
+      fence = fenced[1]
+      continue
+    }
+    let line = raw
+      .replace(/^\s*:{2,}\s*$/, '') // a closing fence
+      .replace(/^\s*:{2,}[a-z]+(?:\[([^\]]*)\])?(?:\{[^}]*\})?\s*$/i, '$1') // an opening fence or leaf: its label
+      .replace(/^\s{0,3}#{1,6}\s+/, '')
+      .replace(/^\s*(?:>\s?)+/, '')
+      .replace(/^\s*(?:[-+*]|\d{1,9}[.)])\s+/, '• ')
+    line = line
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>\n]+>/g, '')
+      .replace(/(?<![\p{L}\p{N}])[*_~`]+|[*_~`]+(?![\p{L}\p{N}])/gu, '')
+      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1')
+      .replace(REFERENCE, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
+        name ? NAMED[name.toLowerCase()]! : codePoint(Number.parseInt(hex ?? dec!, hex ? 16 : 10)),
+      )
+    if (/^\s*(?:[-*_]\s*){3,}$/.test(line)) line = ''
+    out.push(line)
+  }
+  return out.join('\n')
+}
+
+/** A character reference's character; nothing for a number no character has. */
+const codePoint = (value: number): string => (value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : '')

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react'
+import type { SearchResults } from '@shared/contract'
+import { api } from '@renderer/api'
+import { errorMessage } from '@renderer/lib/errors'
+
+/** Hits shown at once: a screenful and more; the count says how many there are in all. */
+export const SEARCH_LIMIT = 50
+/** How often the count is asked again while the index is still being built. */
+const INDEXING_RETRY_MS = 700
+
+export type SearchState = { kind: 'idle' } | { kind: 'searching' } | { kind: 'failed'; message: string } | { kind: 'done'; results: SearchResults }
+
+/**
+ * The full-text search for the query as typed: each keystroke asks main, and only the answer to the
+ * latest query is shown. While the index is still reading the library, the search is repeated so the
+ * results fill in.
+ */
+export function useLibrarySearch(query: string, listingVersion: unknown): SearchState {
+  const [state, setState] = useState<SearchState>({ kind: 'idle' })
+  const trimmed = query.trim()
+  useEffect(() => {
+    if (!trimmed) return
+    let current = true
+    let retry: ReturnType<typeof setTimeout> | undefined
+    const run = () =>
+      api.searchReviews({ query: trimmed, limit: SEARCH_LIMIT }).then(
+        (results) => {
+          if (!current) return
+          setState({ kind: 'done', results })
+          if (results.indexing) retry = setTimeout(run, INDEXING_RETRY_MS)
+        },
+        (error: unknown) => {
+          if (current) setState({ kind: 'failed', message: errorMessage(error) })
+        },
+      )
+    void run()
+    return () => {
+      current = false
+      clearTimeout(retry)
+    }
+  }, [trimmed, listingVersion])
+  return trimmed ? (state.kind === 'idle' ? { kind: 'searching' } : state) : { kind: 'idle' }
+}

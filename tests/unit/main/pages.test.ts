@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +8,7 @@ import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers } from '../../../src/main/routes'
 import { createChromiumPrinter } from '../../../src/main/services/export'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
+import { pdfText } from '../../support/pdf'
 
 const printer = createChromiumPrinter()
 afterAll(() => printer.close())
@@ -102,7 +102,7 @@ describe('pages: preview, open in browser, export and import through the contrac
     }
     expect((await readdir(destDir)).sort()).toEqual(['ballerina', 'ballerina.html', 'ballerina.pdf', 'ballerina.zip'])
     expect(events.filter((e) => e.type === 'export-progress' && e.state === 'done')).toHaveLength(4)
-    expect(execFileSync('pdftotext', [join(destDir, 'ballerina.pdf'), '-']).toString()).toMatch(/Ballerina[\s\S]*9\.5/)
+    expect(await pdfText(join(destDir, 'ballerina.pdf'))).toMatch(/Ballerina[\s\S]*9\.5/)
     expect(await readFile(reviewFile)).toEqual(before)
 
     const imported = await call<{ id: string; title: string }>('importReview', { path: join(destDir, 'ballerina.zip') })

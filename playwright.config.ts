@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { slow } from './tests/support/slow'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -16,8 +17,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Bounds on waits for conditions, with room for a machine whose cores are both busy.
+  timeout: slow(120_000),
+  expect: { timeout: slow(20_000) },
   reporter: [['list']],
   use: {
     viewport: { width: 1280, height: 800 },
@@ -26,5 +28,7 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
+    actionTimeout: slow(30_000),
+    navigationTimeout: slow(30_000),
   },
 })

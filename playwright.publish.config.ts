@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import base from './playwright.config'
+import { slow } from './tests/support/slow'
 
 // tests/publish/*.spec.ts: the app's UI publishing to the real WordPress and Ghost that
 // scripts/test-publish.mjs starts on loopback (after its vitest run, before it stops them).
@@ -8,5 +9,5 @@ export default defineConfig({
   testDir: 'tests',
   testMatch: ['publish/**/*.spec.ts'],
   outputDir: 'test-results/publish-ui',
-  timeout: 180_000,
+  timeout: slow(240_000),
 })

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import base from './vitest.config'
+import { slow } from './tests/support/slow'
 
 // tests/publish: against real WordPress, Ghost and Micropub servers started by scripts/test-publish.mjs.
 // (Not mergeConfig: it would append to the unit suites' include list instead of replacing it.)
@@ -8,7 +9,7 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['tests/publish/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: slow(180_000),
+    hookTimeout: slow(180_000),
   },
 })

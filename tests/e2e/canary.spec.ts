@@ -11,6 +11,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, FrameLocator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { settled } from '../support/settled'
+import { slow } from '../support/slow'
 
 const JS = 'window.__pwned=1;alert(1);top.__pwned=1'
 
@@ -118,8 +120,8 @@ async function runsIn(browser: Browser, load: (page: Page) => Promise<unknown>):
   const page = await context.newPage()
   const seen = watch(page)
   await load(page)
-  // Handlers such as onerror run after the load; give them a moment.
-  await page.waitForTimeout(300)
+  // Handlers such as onerror run after the load; wait until they have had their chance.
+  await settled(page)
   const result = { pwned: await pwned(page), dialogs: seen.dialogs }
   await context.close()
   return result
@@ -181,7 +183,7 @@ test('XSS payloads pasted, typed and put in the metadata run nowhere: editor, pr
   await dialog.getByRole('radio', { name: /^HTML page/ }).check()
   await dialog.getByLabel('Destination folder').fill(dest)
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-  await expect(dialog.getByRole('region', { name: 'Export summary' })).toBeVisible({ timeout: 60_000 })
+  await expect(dialog.getByRole('region', { name: 'Export summary' })).toBeVisible({ timeout: slow(60_000) })
   await dialog.getByRole('button', { name: 'Done' }).click()
   const [exported] = await readdir(dest)
   const file = join(dest, exported!)

@@ -271,6 +271,7 @@ test('the status bar counts words and reading time as you type', async ({ page }
 
 test('autosave never overlaps saves, sends the latest text, and Ctrl+S saves at once', async ({ page, libraryDir }) => {
   await seed(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
+  await page.clock.install() // runs as the real clock until paused below
   await page.reload()
   await open(page, 'Ballerina')
 
@@ -291,20 +292,22 @@ test('autosave never overlaps saves, sends the latest text, and Ctrl+S saves at 
   await page.keyboard.press('End')
   await page.keyboard.type(' First burst.')
   await expect(saveState(page)).toHaveText('Saving…')
-  await page.waitForTimeout(800) // the first save is now on its way
+  await expect.poll(() => sent.length).toBe(1) // the first save is on its way, held by the slow disk
   await page.keyboard.type(' Second burst.')
-  await page.waitForTimeout(300)
   await page.keyboard.type(' Last words.')
-  await expect(saveState(page)).toHaveText('Saved', { timeout: 15_000 })
+  await expect(saveState(page)).toHaveText('Saved')
   expect(overlapped).toBe(false)
   expect(sent.every((args) => args.id === 'ballerina')).toBe(true)
   expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Start. First burst. Second burst. Last words.')
 
-  // Ctrl+S does not wait for the debounce: the save starts on the key press.
+  // Ctrl+S does not wait for the debounce: with the page's clock stopped no debounce can fire,
+  // yet the key press saves.
   const before = sent.length
+  await page.clock.pauseAt(Date.now() + 60_000)
   await page.keyboard.type(' Saved by hand.')
   await page.keyboard.press('ControlOrMeta+s')
-  await expect.poll(() => sent.length, { timeout: 500 }).toBe(before + 1) // sooner than the 600 ms debounce
+  await expect.poll(() => sent.length).toBe(before + 1)
+  await page.clock.resume()
   await expect(saveState(page)).toHaveText('Saved')
   expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Last words. Saved by hand.')
 })

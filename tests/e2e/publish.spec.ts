@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test'
 import { noisePng } from '../unit/assets/images'
 import type { Host } from './host'
 import { expect, test } from './fixtures'
+import { slow } from '../support/slow'
 
 const ROOT = join(import.meta.dirname, '../..')
 const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
@@ -300,7 +301,7 @@ test('a WordPress blog that refuses the password shows its own message and asks 
 })
 
 test('a Micropub blog that cannot be reached waits in the outbox, and Send now publishes once it is up', async ({ page, host, libraryDir, tempDir }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(slow(180_000))
   const token = `planted-secret-${randomBytes(8).toString('hex')}`
   const port = await freePort()
   const site = `http://127.0.0.1:${port}/`
@@ -318,7 +319,7 @@ test('a Micropub blog that cannot be reached waits in the outbox, and Send now p
 
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
     // Retried with backoff first, then queued.
-    await expect(dialog.getByRole('status')).toContainText('Waiting in the outbox: will be sent when Notes can be reached.', { timeout: 30_000 })
+    await expect(dialog.getByRole('status')).toContainText('Waiting in the outbox: will be sent when Notes can be reached.', { timeout: slow(30_000) })
     await expect(dialog.getByRole('status')).toContainText(`127.0.0.1:${port} could not be reached`)
     await expect(step(dialog, 'Checking the blog')).toContainText('failed')
     await dialog.getByRole('button', { name: 'Close' }).click()
@@ -331,13 +332,13 @@ test('a Micropub blog that cannot be reached waits in the outbox, and Send now p
       env: { ...process.env, PORT: String(port), MICROPUB_TOKEN: token, MICROPUB_STORE: join(tempDir, 'micropub-site') },
       stdio: 'ignore',
     })
-    await expect.poll(() => fetch(site).then((response) => response.status, () => 0), { timeout: 20_000 }).toBe(200)
+    await expect.poll(() => fetch(site).then((response) => response.status, () => 0), { timeout: slow(20_000) }).toBe(200)
 
     await indicator.click()
     const outbox = page.getByRole('dialog', { name: 'Waiting to publish' })
     await expect(outbox.getByRole('listitem', { name: '“ballerina” to Notes' })).toContainText('could not be reached')
     await outbox.getByRole('button', { name: 'Send now' }).click()
-    await expect(outbox.getByRole('status')).toHaveText('Everything has been sent.', { timeout: 30_000 })
+    await expect(outbox.getByRole('status')).toHaveText('Everything has been sent.', { timeout: slow(30_000) })
     await outbox.getByRole('button', { name: 'Close' }).click()
     await expect(page.getByRole('button', { name: /waiting to publish/ })).toHaveCount(0)
 
@@ -431,7 +432,7 @@ test('an image larger than the blog accepts is downscaled from the check, in the
     await expect(problem).toContainText('The image assets/poster.png')
     await expect(problem).toContainText('is larger than Press accepts (8.0 MB)')
     await problem.getByRole('button', { name: 'Downscale' }).click()
-    await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.', { timeout: 30_000 })
+    await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.', { timeout: slow(30_000) })
 
     // The text points at the smaller copy, saved; the original file stays (history may use it).
     const markdown = await readFile(join(libraryDir, 'poster', 'review.md'), 'utf8')

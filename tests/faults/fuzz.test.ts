@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { CHANNELS, type Channel } from '../../src/shared/contract'
 import { dispatch } from '../../src/main/dispatch'
 import { RESOURCES, services, snapshotTree } from './helpers'
+import { slow } from '../support/slow'
 
 /** Channels that write outside the library by design (a chosen folder, a chosen export or save-as target). */
 const WRITES_ELSEWHERE_BY_DESIGN: Channel[] = ['switchLibrary', 'exportReviews', 'saveReviewAs']
@@ -139,13 +140,13 @@ async function fuzz(plant: (library: string, outside: string) => Promise<void>, 
 }
 
 describe('fuzzed IPC payloads', () => {
-  it('every channel answers with an envelope and changes nothing outside the library', { timeout: 120_000 }, async () => {
+  it('every channel answers with an envelope and changes nothing outside the library', { timeout: slow(120_000) }, async () => {
     await fuzz(async (library, outside) => {
       await symlink(outside, join(library, 'evil'))
     }, 1500)
   })
 
-  it('also when the library’s own .verdict folder is a link leading out', { timeout: 60_000 }, async () => {
+  it('also when the library’s own .verdict folder is a link leading out', { timeout: slow(60_000) }, async () => {
     await fuzz(async (library, outside) => {
       await symlink(outside, join(library, '.verdict'))
     }, 400)

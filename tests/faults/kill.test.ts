@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { parseReview, serializeReview } from '../../src/main/services/format'
 import { TEMP_PREFIX } from '../../src/main/services/fs/atomicWrite'
 import { largeDocument, MARK, reviewMetaOf, services, sha256, tempFiles } from './helpers'
+import { slow } from '../support/slow'
 
 // FAULT_SAVES / FAULT_KILLS shrink the run while working on it; the suite uses the full numbers.
 const TOTAL_SAVES = Number(process.env.FAULT_SAVES ?? 1000)
@@ -64,7 +65,7 @@ function startChild(reviewDir: string, template: string, first: number, count: n
 }
 
 describe('kill -9 during autosaves', () => {
-  it(`leaves the last acknowledged or the in-flight save, whole, through ${KILLS} kills in ${TOTAL_SAVES} saves`, { timeout: 180_000 }, async () => {
+  it(`leaves the last acknowledged or the in-flight save, whole, through ${KILLS} kills in ${TOTAL_SAVES} saves`, { timeout: slow(180_000) }, async () => {
     const seed = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000)
     const rand = random(seed)
     console.log(`kill -9 fault test: seed ${seed} (FAULT_SEED=${seed} replays it)`)

@@ -11,6 +11,7 @@ import type { OpenedReview, SaveResult } from '../../src/shared/contract'
 import type { EditorDocument } from '../../src/shared/document'
 import { dispatch } from '../../src/main/dispatch'
 import { services } from './helpers'
+import { slow } from '../support/slow'
 
 const doc = (id: string, k: number): EditorDocument => ({
   root: {
@@ -23,7 +24,7 @@ const doc = (id: string, k: number): EditorDocument => ({
 })
 
 describe('fast review switching with pending saves', () => {
-  it('100 switches a second across five reviews: every file holds only its own newest text', { timeout: 60_000 }, async () => {
+  it('100 switches a second across five reviews: every file holds only its own newest text', { timeout: slow(60_000) }, async () => {
     const { library, handlers, log, logged } = await services()
     const ids: string[] = []
     for (let i = 0; i < 5; i++) {

@@ -13,6 +13,7 @@ import { adminAuthorization } from '../../src/main/services/publish/targets/ghos
 import { createPublishHarness, type PublishHarness } from './harness'
 import { jsonLdBlocks, page } from './page'
 import { faultProxyAround } from './proxy'
+import { slow } from '../support/slow'
 
 interface GhostState {
   url: string
@@ -126,7 +127,7 @@ describe('publishing to Ghost over a failing network', () => {
     // Ghost stores the first image, then stops before its reply arrives, and stays stopped.
     proxy.dropReplyOnce((method, path) => method === 'POST' && path.startsWith('/ghost/api/admin/images/upload/'))
     const publishing = harness.publish()
-    await vi.waitFor(() => expect(proxy.requests.some((request) => request.outcome === 'dropped')).toBe(true), { timeout: 30_000, interval: 10 })
+    await vi.waitFor(() => expect(proxy.requests.some((request) => request.outcome === 'dropped')).toBe(true), { timeout: slow(30_000), interval: 10 })
     proxy.setDown(true)
 
     const outcome = await publishing

@@ -14,6 +14,7 @@ import { adminAuthorization } from '../../src/main/services/publish/targets/ghos
 import { expect, test } from '../e2e/fixtures'
 import { png } from '../unit/assets/images'
 import { page as read } from './page'
+import { slow } from '../support/slow'
 
 const run = randomUUID().slice(0, 8)
 const TITLE_OF = { wordpress: `Ballerina ${run} on WordPress`, ghost: `Ballerina ${run} on Ghost` }
@@ -150,10 +151,10 @@ for (const kind of ['wordpress', 'ghost'] as const) {
     const dialog = publishDialog(page)
     await expect(dialog.getByRole('combobox', { name: 'Blog' }).getByRole('option', { selected: true })).toHaveText(new RegExp(`^${blog.name} `))
     await expect(dialog.getByRole('radio', { name: 'Publish now' })).toBeChecked()
-    await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.', { timeout: 30_000 })
+    await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.', { timeout: slow(30_000) })
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
     const outcome = dialog.getByRole('status')
-    await expect(outcome).toContainText(`Published on ${blog.name}.`, { timeout: 60_000 })
+    await expect(outcome).toContainText(`Published on ${blog.name}.`, { timeout: slow(60_000) })
     await expect(step(dialog, 'Checking the blog')).toContainText('done')
     await expect(step(dialog, `Image ${image}`)).toContainText('done')
     await expect(step(dialog, 'The post')).toContainText('done')
@@ -194,9 +195,9 @@ for (const kind of ['wordpress', 'ghost'] as const) {
     const already = dialog.getByRole('region', { name: 'Already published' }).getByRole('listitem', { name: blog.name })
     await expect(already).toContainText('Live')
     await expect(already).toContainText(url)
-    await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.', { timeout: 30_000 })
+    await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.', { timeout: slow(30_000) })
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
-    await expect(dialog.getByRole('status')).toContainText(`Published on ${blog.name}.`, { timeout: 60_000 })
+    await expect(dialog.getByRole('status')).toContainText(`Published on ${blog.name}.`, { timeout: slow(60_000) })
     await expect(dialog.getByRole('status')).toContainText(url)
     await expect(step(dialog, `Image ${image}`)).toContainText('skipped')
     await expect(step(dialog, 'The post')).toContainText('done')

@@ -11,6 +11,7 @@ import { documentToMarkdown } from '../../../src/main/services/format/markdown'
 import { bodyStats, scanBody } from '../../../src/main/services/library/indexScan'
 import { reviewBody } from './helpers'
 import { documentArb, fcOptions, RAW_SAMPLES, textArb } from '../format/arbitraries'
+import { slow } from '../../support/slow'
 
 function parsed(body: string) {
   const { doc } = readMarkdown(body)
@@ -105,7 +106,7 @@ describe('body scan', () => {
         expectSame(`${b}\n${a}`)
       }
     }
-  }, 120_000)
+  }, slow(120_000))
 
   it('takes on the usual review without parsing it whole', async () => {
     for (let seed = 0; seed < 20; seed++) {
@@ -122,7 +123,7 @@ describe('body scan', () => {
       fc.property(documentArb, (doc) => expectSame(documentToMarkdown(doc))),
       fcOptions(300),
     )
-  }, 120_000)
+  }, slow(120_000))
 
   it('agrees with the full parse on Markdown full of syntax', () => {
     const line = fc.oneof(
@@ -133,5 +134,5 @@ describe('body scan', () => {
       fc.property(fc.array(line, { maxLength: 12 }), (lines) => expectSame(lines.join('\n'))),
       fcOptions(1000),
     )
-  }, 120_000)
+  }, slow(120_000))
 })

@@ -8,6 +8,7 @@ import type { Nodes } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { chromium, type Browser } from 'playwright'
 import { buildPost, renderPage, type Post } from '../../../src/main/services/pipeline'
+import { settled } from '../../support/settled'
 import { assetUrl, meta, STUB_THEME, unsafeParts } from './helpers'
 
 const JS = 'alert(1)'
@@ -240,9 +241,9 @@ describe('XSS corpus', () => {
           return route.abort()
         })
         await page.setContent(withoutCsp, { waitUntil: 'load' })
-        // Give handlers (onload, onerror, autofocus, ontoggle) a chance to fire.
+        // Give handlers (onload, onerror, onmouseover, autofocus, ontoggle) their chance to fire.
         await page.mouse.move(10, 10)
-        await page.waitForTimeout(300)
+        await settled(page)
         const ran = await page.evaluate(`document.querySelectorAll('script:not([type="application/ld+json"])').length`)
         await context.close()
         expect(dialogs).toEqual([])

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contentHash } from '../../../src/main/services/library/library'
 import type { ReviewWatcher } from '../../../src/main/services/watch/watcher'
+import { slow } from '../../support/slow'
 import { paragraphs, workbench } from '../history/helpers'
 
 const watchers: ReviewWatcher[] = []
@@ -10,7 +11,7 @@ afterEach(() => {
   for (const w of watchers.splice(0)) w.close()
 })
 
-async function until(condition: () => boolean, ms = 4000): Promise<void> {
+async function until(condition: () => boolean, ms = slow(20_000)): Promise<void> {
   const end = Date.now() + ms
   while (!condition()) {
     if (Date.now() > end) throw new Error('timed out waiting')

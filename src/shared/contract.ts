@@ -53,6 +53,12 @@ export interface VersionInfo {
   wordDelta: number
 }
 
+/** A review's kept versions, and the last time one was due but could not be kept (until one is kept again). */
+export interface VersionList {
+  versions: VersionInfo[]
+  missed?: { at: string; message: string }
+}
+
 /** A word or line diff, from the version (`delete`: only in the version) to the current file (`insert`). */
 export interface DiffPart {
   op: 'equal' | 'insert' | 'delete'
@@ -171,8 +177,8 @@ export interface Contract {
   openExternal: { args: { url: string }; result: void }
   getSettings: { args: void; result: Settings }
   updateSettings: { args: Partial<Settings>; result: Settings }
-  /** Kept versions of the review, newest first. */
-  listVersions: { args: { id: string }; result: VersionInfo[] }
+  /** Kept versions of the review, newest first, and a version that could not be kept. */
+  listVersions: { args: { id: string }; result: VersionList }
   /** A version's text and its diff to the current file. */
   readVersion: { args: { id: string; versionId: string }; result: { markdown: string; diff: DiffPart[] } }
   /** Keeps the current file as a version (undoable), then writes the chosen version over it; reopens it. */

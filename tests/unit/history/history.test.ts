@@ -25,14 +25,14 @@ describe('version history', () => {
     await w.saveText(id, 'First draft of the review')
     w.clock.ms += MINUTE
     await w.saveText(id, 'First draft of the review, longer now')
-    let versions = await w.history.list(id)
+    let versions = (await w.history.list(id)).versions
     expect(versions).toHaveLength(1)
     expect(versions[0]).toMatchObject({ reason: 'autosave', wordCount: 0, wordDelta: 0 })
     expect(await readFile(join(historyDir(w.root, id), `${versions[0]!.versionId}.md`))).toEqual(original)
 
     w.clock.ms += 5 * MINUTE
     await w.saveText(id, 'A third text')
-    versions = await w.history.list(id)
+    versions = (await w.history.list(id)).versions
     expect(versions.map((v) => [v.reason, v.wordCount, v.wordDelta])).toEqual([
       ['autosave', 7, 7],
       ['autosave', 0, 0],
@@ -46,7 +46,7 @@ describe('version history', () => {
     await w.history.snapshot(id, 'manual')
     w.clock.ms += 10 * MINUTE
     await w.saveText(id, 'changed')
-    expect(await w.history.list(id)).toHaveLength(1)
+    expect((await w.history.list(id)).versions).toHaveLength(1)
   })
 
   it('takes manual and publish versions on demand', async () => {
@@ -60,7 +60,7 @@ describe('version history', () => {
     const published = await w.writes.snapshot(id, 'publish')
     expect(manual).toMatchObject({ reason: 'manual', wordCount: 3 })
     expect(published).toMatchObject({ reason: 'publish', wordCount: 5, wordDelta: 2 })
-    expect((await w.history.list(id)).map((v) => v.reason)).toEqual(['publish', 'manual', 'autosave'])
+    expect((await w.history.list(id)).versions.map((v) => v.reason)).toEqual(['publish', 'manual', 'autosave'])
   })
 
   it('reads a version with a diff to the current file that rebuilds both texts', async () => {
@@ -102,7 +102,7 @@ describe('version history', () => {
     const restored = await w.writes.restore(id, good.versionId)
     expect(restored).toMatchObject({ kind: 'editable', id })
     expect(await readFile(join(w.root, id, 'review.md'), 'utf8')).toBe(goodText)
-    const [undo] = await w.history.list(id)
+    const [undo] = (await w.history.list(id)).versions
     expect(undo!.reason).toBe('restore')
     expect((await w.history.read(id, undo!.versionId)).markdown).toBe(rewrite)
 
@@ -120,17 +120,17 @@ describe('version history', () => {
       await w.writes.snapshot(id, 'manual')
       w.clock.ms += 10 * MINUTE
     }
-    expect(await w.history.list(id)).toHaveLength(7)
+    expect((await w.history.list(id)).versions).toHaveLength(7)
     w.clock.ms += 2 * DAY_MS
     // The file is the newest version already, so nothing new is kept, but the old ones are thinned:
     // all seven fell in one clock hour, and one per hour is kept once older than a day.
     await w.saveText(id, 'two days later')
-    const versions = await w.history.list(id)
+    const versions = (await w.history.list(id)).versions
     expect(versions).toHaveLength(1)
     expect((await w.history.read(id, versions[0]!.versionId)).markdown).toContain('text 5')
     w.clock.ms += 40 * DAY_MS
     await w.saveText(id, 'much later')
-    expect(await w.history.list(id)).toHaveLength(1)
+    expect((await w.history.list(id)).versions).toHaveLength(1)
     const files = await readdir(historyDir(w.root, id))
     expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1)
   })
@@ -163,7 +163,7 @@ describe('version history', () => {
     await writeFile(join(outside, '20261125T100000000Z-00000000.md'), 'secret')
     await mkdir(join(w.root, '.verdict', 'history'), { recursive: true })
     await symlink(outside, historyDir(w.root, id))
-    expect(await w.history.list(id)).toEqual([])
+    expect((await w.history.list(id)).versions).toEqual([])
     expect((await rejection(w.history.read(id, '20261125T100000000Z-00000000'))).code).toBe('NOT_FOUND')
     expect((await rejection(w.history.snapshot(id, 'manual'))).code).toBe('OUTSIDE_LIBRARY')
     expect(await readdir(outside)).toEqual(['20261125T100000000Z-00000000.md'])
@@ -176,7 +176,7 @@ describe('version history', () => {
     await w.saveText(id, 'Kept text')
     const version = await w.writes.snapshot(id, 'manual')
     await rm(join(w.root, id), { recursive: true })
-    expect(await w.history.list(id)).toHaveLength(2)
+    expect((await w.history.list(id)).versions).toHaveLength(2)
     const { markdown, diff } = await w.history.read(id, version.versionId)
     expect(markdown).toContain('Kept text')
     expect(diff).toEqual([{ op: 'delete', text: markdown }])
@@ -193,6 +193,14 @@ describe('version history', () => {
     expect(saved.wordCount).toBe(2)
     expect(await readFile(join(w.root, id, 'review.md'), 'utf8')).toContain('Saved anyway')
     expect(w.logged.join('\n')).toMatch(/History: could not keep a version/)
+    // Not only in the log: the review's history says a version was missed, until one is kept again.
+    const { missed } = await w.history.list(id)
+    expect(missed?.message).toMatch(/history/)
+    expect(missed?.at).toBe(w.clock.ms && new Date(w.clock.ms).toISOString())
+    await rm(join(w.root, '.verdict', 'history'))
+    w.clock.ms += 10 * MINUTE
+    await w.saveText(id, 'Saved with a version')
+    expect(await w.history.list(id)).toEqual({ versions: [expect.objectContaining({ reason: 'autosave' })] })
   })
 })
 
@@ -209,8 +217,8 @@ describe('renaming a review', () => {
 
     const renamed = await w.writes.rename(id, 'Heat (1995)')
     expect(renamed.id).toBe('heat-1995')
-    expect(await w.history.list(id)).toEqual([])
-    expect((await w.history.list(renamed.id)).map((v) => v.reason)).toEqual(['manual', 'autosave'])
+    expect((await w.history.list(id)).versions).toEqual([])
+    expect((await w.history.list(renamed.id)).versions.map((v) => v.reason)).toEqual(['manual', 'autosave'])
     expect((await w.journal.list()).map((d) => [d.id, d.reviewExists])).toEqual([[renamed.id, true]])
     expect(await readdir(join(w.root, '.verdict', 'history'))).toEqual([renamed.id])
 
@@ -224,7 +232,7 @@ describe('renaming a review', () => {
 
 describe('trashing and restoring a review', () => {
   type Bench = Awaited<ReturnType<typeof workbench>>
-  const versionIds = async (w: Bench, id: string) => (await w.history.list(id)).map((v) => v.versionId)
+  const versionIds = async (w: Bench, id: string) => (await w.history.list(id)).versions.map((v) => v.versionId)
 
   /** “Heat” with two versions and a draft is trashed; a new “Heat” takes its name and keeps two versions. */
   async function trashedWithSuccessor(trash: (w: Bench, id: string) => Promise<{ trashId: string }>) {
@@ -271,7 +279,7 @@ describe('trashing and restoring a review', () => {
     await w.saveText(id, 'Kept text')
     const kept = await versionIds(w, id)
     const { trashId } = await w.writes.trash(id)
-    expect(await w.history.list(id)).toEqual([])
+    expect((await w.history.list(id)).versions).toEqual([])
     const restored = await w.writes.untrash(trashId)
     expect(restored.id).toBe(id)
     expect(await versionIds(w, id)).toEqual(kept)

@@ -59,7 +59,7 @@ describe('publishing to a folder', () => {
     expect(page).toContain('Lionsgate')
     for (const path of h.images) expect((await stat(join(site, 'media', path.split('/')[1]!))).isFile()).toBe(true)
 
-    const versions = await h.services.history.list(h.reviewId)
+    const versions = (await h.services.history.list(h.reviewId)).versions
     expect(versions.map((version) => version.reason)).toContain('publish')
     const log = await h.services.publish.readLog(h.reviewId)
     expect(log.map((entry) => `${entry.step}:${entry.state}`)).toEqual(expect.arrayContaining(['check:done', `image:${h.images[0]}:done`, 'post:done', 'verify:done']))

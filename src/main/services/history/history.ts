@@ -7,7 +7,7 @@
 import { readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { diffLines, diffWordsWithSpace } from 'diff'
-import type { DiffPart, VersionInfo, VersionReason } from '../../../shared/contract'
+import type { DiffPart, VersionInfo, VersionList, VersionReason } from '../../../shared/contract'
 import { VERSION_REASONS, VerdictError } from '../../../shared/contract'
 import { countWords } from '../../../shared/text'
 import { reviewId, VERSION_ID_PATTERN } from '../../../shared/validate'
@@ -15,6 +15,7 @@ import { describeIoError, fail, isErrnoCode } from '../errors'
 import { parseReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { contentHash, MAX_REVIEW_BYTES, REVIEW_FILE, type Library } from '../library/library'
+import { KeyedSerial } from '../recovery/keyed'
 import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
 import { referencedAssets } from './assets'
 import { versionsToKeep } from './retention'
@@ -71,6 +72,15 @@ export class HistoryService {
   private readonly log: (message: string, detail?: unknown) => void
   /** `<root>\0<id>` → time and hash prefix of the newest version, and when a due save last found it current. */
   private readonly newest = new Map<string, Newest | null>()
+  /**
+   * One queue per `<root>\0<id>` history folder. Saves of a review are queued by the caller, but a
+   * restore or rename moves the versions of *another* id (the old name's, the new name's) and may
+   * remove its emptied folder: without this a version kept meanwhile was written into a folder
+   * being removed, and lost.
+   */
+  private readonly serial = new KeyedSerial()
+  /** `<root>\0<id>` → the last version that was due and could not be kept, until one is kept again. */
+  private readonly missed = new Map<string, { at: string; message: string }>()
 
   constructor(private readonly options: HistoryOptions) {
     this.now = options.now ?? (() => new Date())
@@ -81,45 +91,61 @@ export class HistoryService {
   /**
    * Called before a save replaces the file: keeps the text about to be replaced when the newest
    * version is older than the interval (or there is none) and differs from it. Never throws: a
-   * history that cannot be written must not stop the save, so failures are logged.
+   * history that cannot be written must not stop the save, so failures are logged and listed
+   * with the versions (`missed`) until a version is kept again.
    */
   async snapshotIfDue(id: string): Promise<VersionInfo | undefined> {
+    const library = this.options.libraries.current()
     try {
-      const library = this.options.libraries.current()
-      const newest = await this.newestOf(library, id)
-      const at = this.now().getTime()
-      if (newest) {
-        const since = at - Math.max(newest.at, newest.checkedAt)
-        if (since >= 0 && since < this.intervalMs) return undefined
-      }
-      const bytes = await this.readCurrent(library, id)
-      if (!bytes) return undefined
-      if (newest && contentHash(bytes).slice(0, 8) === newest.hash8) {
-        // Nothing new to keep, but time moved on: thin what is kept.
-        newest.checkedAt = at
-        const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
-        if (dir) await this.prune(dir, at)
-        return undefined
-      }
-      return await this.keep(library, id, bytes, 'autosave')
+      return await this.serial.run(key(library, id), () => this.snapshotNowIfDue(library, id))
     } catch (error) {
-      // A vanished review is the save's to report (it refuses with NOT_FOUND); anything else is logged.
-      if (!(error instanceof VerdictError && error.code === 'NOT_FOUND')) this.log(`History: could not keep a version of “${id}”`, error)
+      // A vanished review is the save's to report (it refuses with NOT_FOUND); anything else is
+      // logged and shown in the review's history, since the save itself goes on.
+      if (!(error instanceof VerdictError && error.code === 'NOT_FOUND')) {
+        this.log(`History: could not keep a version of “${id}”`, error)
+        this.missed.set(key(library, id), { at: this.now().toISOString(), message: error instanceof Error ? error.message : String(error) })
+      }
       return undefined
     }
+  }
+
+  private async snapshotNowIfDue(library: Library, id: string): Promise<VersionInfo | undefined> {
+    const newest = await this.newestOf(library, id)
+    const at = this.now().getTime()
+    if (newest) {
+      const since = at - Math.max(newest.at, newest.checkedAt)
+      if (since >= 0 && since < this.intervalMs) return undefined
+    }
+    const bytes = await this.readCurrent(library, id)
+    if (!bytes) return undefined
+    if (newest && contentHash(bytes).slice(0, 8) === newest.hash8) {
+      // Nothing new to keep, but time moved on: thin what is kept.
+      newest.checkedAt = at
+      const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+      if (dir) await this.prune(dir, at)
+      return undefined
+    }
+    return await this.keep(library, id, bytes, 'autosave')
   }
 
   /** Keeps the current file as a version now. NOT_FOUND when the review has no file. */
   async snapshot(id: string, reason: VersionReason): Promise<VersionInfo> {
     const library = this.options.libraries.current()
-    const bytes = await this.readCurrent(library, id)
-    if (!bytes) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE} to keep a version of.`)
-    return this.keep(library, id, bytes, reason)
+    return this.serial.run(key(library, id), async () => {
+      const bytes = await this.readCurrent(library, id)
+      if (!bytes) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE} to keep a version of.`)
+      return this.keep(library, id, bytes, reason)
+    })
   }
 
   /** Versions newest first, with word counts and the change from the version before each. */
-  async list(id: string): Promise<VersionInfo[]> {
+  async list(id: string): Promise<VersionList> {
     const library = this.options.libraries.current()
+    const missed = this.missed.get(key(library, id))
+    return { versions: await this.versions(library, id), ...(missed ? { missed } : {}) }
+  }
+
+  private async versions(library: Library, id: string): Promise<VersionInfo[]> {
     const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
     if (!dir) return []
     const entries = await this.entries(dir)
@@ -173,8 +199,14 @@ export class HistoryService {
    * one already there. With `takenBefore` (ms), only versions taken before then move. Never throws:
    * the rename itself has happened.
    */
-  async follow(from: string, to: string, { takenBefore }: { takenBefore?: number } = {}): Promise<void> {
+  async follow(from: string, to: string, options: { takenBefore?: number } = {}): Promise<void> {
     const library = this.options.libraries.current()
+    // Both folders' queues, always taken in the same order so two moves cannot wait on each other.
+    const [first, second] = [key(library, from), key(library, to)].sort() as [string, string]
+    await this.serial.run(first, () => this.serial.run(second, () => this.move(library, from, to, options)))
+  }
+
+  private async move(library: Library, from: string, to: string, { takenBefore }: { takenBefore?: number }): Promise<void> {
     try {
       const source = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(from))
       if (!source) return
@@ -192,9 +224,10 @@ export class HistoryService {
       if ((await readdir(source)).length === 0) await rm(source, { recursive: true, force: true })
       this.newest.delete(key(library, from))
       this.newest.delete(key(library, to))
+      this.missed.delete(key(library, from))
     } catch (error) {
       this.log(`History: the versions of “${from}” stay under that name; moving them to “${to}” failed`, error)
-    }
+  }
   }
 
   /** Every `assets/…` path a kept version uses: asset clean-up's `keep`. */
@@ -232,8 +265,9 @@ export class HistoryService {
       throw describeIoError(error, `keep a version of “${id}”`)
     }
     this.newest.set(key(library, id), { at: at.getTime(), hash8, checkedAt: at.getTime() })
+    this.missed.delete(key(library, id))
     await this.prune(dir, at.getTime())
-    const listed = (await this.list(id)).find((v) => v.versionId === versionId)
+    const listed = (await this.versions(library, id)).find((v) => v.versionId === versionId)
     return listed ?? { versionId, at: at.toISOString(), reason, wordCount: note.wordCount, wordDelta: note.wordCount }
   }
 
@@ -261,7 +295,14 @@ export class HistoryService {
   }
 
   private async entries(dir: string): Promise<Entry[]> {
-    const names = await readdir(dir)
+    let names: string[]
+    try {
+      names = await readdir(dir)
+    } catch (error) {
+      // Moved with its review (rename, trash) since the caller found it: nothing kept here now.
+      if (isErrnoCode(error, 'ENOENT')) return []
+      throw error
+    }
     return names.flatMap((name) => {
       if (!name.endsWith('.md')) return []
       const entry = parseVersionId(name.slice(0, -3))

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { DiffPart, OpenedReview, VersionInfo, VersionReason } from '@shared/contract'
+import type { DiffPart, OpenedReview, VersionList, VersionReason } from '@shared/contract'
 import { api } from '@renderer/api'
 import { errorMessage } from '@renderer/lib/errors'
 import '../styles/durability.css'
@@ -34,7 +34,8 @@ export function HistoryPanel({
   prepare: () => Promise<void>
   onRestored: (review: OpenedReview) => void
 }) {
-  const [versions, setVersions] = useState<VersionInfo[] | null>(null)
+  const [listed, setListed] = useState<VersionList | null>(null)
+  const versions = listed?.versions ?? null
   const [selected, setSelected] = useState<Selected | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -42,8 +43,8 @@ export function HistoryPanel({
 
   const refresh = useCallback(
     () =>
-      api.listVersions({ id }).then(setVersions, (error: unknown) => {
-        setVersions([])
+      api.listVersions({ id }).then(setListed, (error: unknown) => {
+        setListed({ versions: [] })
         setProblem(errorMessage(error))
       }),
     [id],
@@ -99,6 +100,12 @@ export function HistoryPanel({
       {problem && (
         <p className="field-error" role="alert">
           {problem}
+        </p>
+      )}
+      {listed?.missed && (
+        <p className="field-error" role="alert">
+          A version due at {timeFormat.format(new Date(listed.missed.at))} could not be kept: {listed.missed.message} Your text was saved;
+          “Save a version now” tries again.
         </p>
       )}
       {versions === null ? (

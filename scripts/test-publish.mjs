@@ -2,10 +2,16 @@
 // against them (vitest, then the app's UI in Playwright), stops them by process group, and prints
 // one summary line.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BLOGS_DIR } from './blogs/lib.mjs'
 import { ensureChromium } from './chromium.mjs'
+
+// Each run's blogs (their databases, uploads, configuration, state and logs) live in a folder of
+// its own, handed to the blog scripts and the tests through the environment: two runs side by side
+// never touch each other's sites. Set VERDICT_BLOGS_DIR to keep using one folder by hand.
+const ownFolder = !process.env.VERDICT_BLOGS_DIR
+const BLOGS_DIR = (process.env.VERDICT_BLOGS_DIR ??= mkdtempSync(join(tmpdir(), 'verdict-blogs-')))
 
 export const BLOG_SERVERS = ['wordpress', 'ghost', 'micropub']
 
@@ -55,6 +61,8 @@ export async function runPublishTests({ reports = 'test-results/reports', starti
   }
   // A server that did not start has already failed its tests; count the start itself too.
   counts.failed += started.filter((ok) => !ok).length
+  // The logs stay for a failed run.
+  if (ownFolder && counts.failed === 0) rmSync(BLOGS_DIR, { recursive: true, force: true })
   return counts
 }
 

@@ -39,7 +39,8 @@ function ensureBuildTools() {
  */
 function install() {
   ensureBuildTools()
-  const staging = `${INSTALL_DIR}.partial`
+  // Two runs installing at once each build their own copy; the first to finish is kept.
+  const staging = `${INSTALL_DIR}.partial-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(staging, { recursive: true })
   say(`installing ghost@${VERSION} into the cache (first run only)`)
@@ -57,6 +58,11 @@ function install() {
   say('compiling sqlite3 and sharp')
   run('npm', ['rebuild', 'sqlite3', 'sharp', '--loglevel=error'], staging)
   writeFileSync(join(staging, '.verdict-installed'), `${new Date().toISOString()}\n`)
+  if (existsSync(INSTALLED_MARKER)) {
+    rmSync(staging, { recursive: true, force: true })
+    say('another run cached the install meanwhile; using that one')
+    return
+  }
   rmSync(INSTALL_DIR, { recursive: true, force: true })
   renameSync(staging, INSTALL_DIR)
   say('install cached')
@@ -95,6 +101,17 @@ async function createAdminKey(url) {
   return key.secret
 }
 
+/** `{ server: { port: 1 } }` → `{ server__port: '1' }`: Ghost's environment form of its settings. */
+function ghostEnvironment(settings, prefix = '') {
+  return Object.fromEntries(
+    Object.entries(settings).flatMap(([name, value]) =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(ghostEnvironment(value, `${prefix}${name}__`))
+        : [[`${prefix}${name}`, typeof value === 'string' ? value : JSON.stringify(value)]],
+    ),
+  )
+}
+
 async function start() {
   // Idempotent: a server from an earlier start is replaced, so every start has a fresh database.
   await stop()
@@ -116,9 +133,9 @@ async function start() {
     mail: { transport: 'Direct' },
     logging: { level: 'info', transports: ['stdout'] },
   }
-  writeFileSync(join(INSTALL_DIR, 'config.production.json'), JSON.stringify(config, null, 2))
-
-  startDetached(NAME, process.execPath, ['index.js'], { cwd: INSTALL_DIR, env: { NODE_ENV: 'production' } })
+  // Ghost reads its settings from the environment before any config file (nconf, `__` between
+  // levels), so this run's settings never go into the install that other runs share.
+  startDetached(NAME, process.execPath, ['index.js'], { cwd: INSTALL_DIR, env: { NODE_ENV: 'production', ...ghostEnvironment(config) } })
   say(`booting on ${url}`)
   let secret
   try {

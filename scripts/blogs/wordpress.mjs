@@ -1,20 +1,31 @@
-// A real WordPress on 127.0.0.1 for the publish tests: Debian's wordpress package on MariaDB, served
-// by PHP's built-in server. `start` always gives a fresh site (database dropped and re-created,
-// uploads emptied), so tests can count posts and media from zero.
+// A real WordPress on 127.0.0.1 for the publish tests: Debian's wordpress package on a MariaDB
+// server of its own, served by PHP's built-in server. Everything a site holds lives in this run's
+// blogs folder (BLOGS_DIR): the database files, the configuration, wp-content with its uploads. The
+// system's WordPress and MariaDB are only read, so runs side by side, or a developer's own
+// WordPress, never see each other. `start` always gives a fresh, empty site.
 //   node scripts/blogs/wordpress.mjs start|stop|restart
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { clearState, freePort, serverCli, sleep, startDetached, stopGroup, waitHealthy, writeState } from './lib.mjs'
+import { BLOGS_DIR, clearState, freePort, serverCli, sleep, startDetached, stopGroup, waitHealthy, writeState } from './lib.mjs'
 
 const NAME = 'wordpress'
 const DB_GROUP = 'wordpress-db'
 const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'mariadb-server', 'php-cli', 'php-curl', 'php-xml', 'php-mbstring', 'php-imagick', 'php-intl']
 const CORE = '/usr/share/wordpress'
-const CONTENT = '/var/lib/wordpress/wp-content'
-// Debian's wp-config.php loads the file named after the request's host (without the port).
-const SITE_CONFIG = '/etc/wordpress/config-127.0.0.1.php'
+const SITE = join(BLOGS_DIR, 'wordpress-site')
+/** The document root: links to the package's core files, and a wp-config.php of this site's own. */
+const ROOT = join(SITE, 'root')
+const CONTENT = join(SITE, 'wp-content')
+const DATA = join(SITE, 'db')
+const SOCKET = join(SITE, 'mysqld.sock')
+/**
+ * Debian's wp-config.php picks a config file from /etc/wordpress by host name; the core files find
+ * wp-config.php beside their real path. Defining ABSPATH first, in a file PHP prepends to every
+ * script, points WordPress at this site's own root and configuration instead.
+ */
+const PREPEND = join(SITE, 'prepend.php')
 const DB_NAME = 'verdict_wp'
 const USERNAME = 'critic'
 const HERE = join(import.meta.dirname, 'wordpress')
@@ -45,46 +56,65 @@ function ensurePackages() {
   execFileSync('apt-get', [...apt, 'install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env })
 }
 
-function databaseUp() {
-  return spawnSync('mariadb-admin', ['ping', '--silent'], { stdio: 'ignore' }).status === 0
+function sql(statements) {
+  return run('mariadb', [`--socket=${SOCKET}`, '-e', statements])
 }
 
-/** MariaDB in its own process group (no systemd here); reused when it already answers. */
-async function ensureDatabase() {
-  if (databaseUp()) return
-  mkdirSync('/run/mysqld', { recursive: true })
-  run('chown', ['mysql:mysql', '/run/mysqld'])
-  // Only the Unix socket: nothing else on the machine needs a TCP port for it.
-  startDetached(DB_GROUP, 'mariadbd', ['--user=mysql', '--skip-networking'])
-  const deadline = Date.now() + 60_000
+function databaseUp() {
+  return spawnSync('mariadb-admin', [`--socket=${SOCKET}`, 'ping', '--silent'], { stdio: 'ignore' }).status === 0
+}
+
+/** A MariaDB of this run's own: its files in SITE, only a Unix socket there, its own process group. */
+async function startDatabase() {
+  mkdirSync(DATA, { recursive: true })
+  // The server runs as the mysql user: it must reach its folder inside this run's (private) one.
+  chmodSync(BLOGS_DIR, 0o711)
+  run('chown', ['-R', 'mysql:mysql', SITE])
+  run('mariadb-install-db', ['--user=mysql', `--datadir=${DATA}`, '--auth-root-authentication-method=socket', '--skip-test-db'])
+  startDetached(DB_GROUP, 'mariadbd', [
+    '--no-defaults',
+    '--user=mysql',
+    `--datadir=${DATA}`,
+    `--socket=${SOCKET}`,
+    `--pid-file=${join(SITE, 'mysqld.pid')}`,
+    '--skip-networking',
+    '--skip-log-bin',
+  ])
+  const deadline = Date.now() + 120_000
   while (!databaseUp()) {
-    if (Date.now() > deadline) throw new Error('MariaDB did not answer within 60 s; see its log in the blogs folder.')
+    if (Date.now() > deadline) throw new Error(`MariaDB did not answer within 120 s; see ${DB_GROUP}.log in ${BLOGS_DIR}.`)
     await sleep(200)
   }
 }
 
-function freshDatabase(password) {
-  run('mariadb', [
-    '-e',
-    `DROP DATABASE IF EXISTS ${DB_NAME}; CREATE DATABASE ${DB_NAME} CHARACTER SET utf8mb4;
-     CREATE USER IF NOT EXISTS '${DB_NAME}'@'localhost';
-     ALTER USER '${DB_NAME}'@'localhost' IDENTIFIED BY '${password}';
-     GRANT ALL ON ${DB_NAME}.* TO '${DB_NAME}'@'localhost';`,
-  ])
-  rmSync(join(CONTENT, 'uploads'), { recursive: true, force: true })
+function createDatabase(password) {
+  sql(`CREATE DATABASE ${DB_NAME} CHARACTER SET utf8mb4;
+       CREATE USER '${DB_NAME}'@'localhost' IDENTIFIED BY '${password}';
+       GRANT ALL ON ${DB_NAME}.* TO '${DB_NAME}'@'localhost';`)
 }
 
-function writeSiteConfig(url, dbPassword) {
-  const define = (name, value) => `define(${JSON.stringify(name)}, ${typeof value === 'string' ? `'${value}'` : value});`
+/** The site's own document root, wp-content and configuration (the package's files are linked, never changed). */
+function writeSite(url, dbPassword) {
+  mkdirSync(ROOT, { recursive: true })
+  for (const name of readdirSync(CORE)) if (name !== 'wp-config.php' && name !== '.htaccess') symlinkSync(join(CORE, name), join(ROOT, name))
+  for (const folder of ['themes', 'plugins']) {
+    mkdirSync(join(CONTENT, folder), { recursive: true })
+    for (const name of readdirSync(join(CORE, 'wp-content', folder))) symlinkSync(join(CORE, 'wp-content', folder, name), join(CONTENT, folder, name))
+  }
+  mkdirSync(join(CONTENT, 'uploads'), { recursive: true })
+  writeFileSync(PREPEND, `<?php\nif (!defined('ABSPATH')) define('ABSPATH', ${JSON.stringify(`${ROOT}/`)});\n`)
+
+  const define = (name, value) => `define(${JSON.stringify(name)}, ${typeof value === 'string' ? JSON.stringify(value) : value});`
   const keys = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
   const lines = [
     '<?php',
-    '// Written by scripts/blogs/wordpress.mjs for the publish tests; replaced on every start.',
+    '// Written by scripts/blogs/wordpress.mjs for this test run only.',
     define('DB_NAME', DB_NAME),
     define('DB_USER', DB_NAME),
     define('DB_PASSWORD', dbPassword),
-    define('DB_HOST', 'localhost'),
+    define('DB_HOST', `localhost:${SOCKET}`),
     define('WP_CONTENT_DIR', CONTENT),
+    define('WP_CONTENT_URL', `${url}/wp-content`),
     define('WP_HOME', url),
     define('WP_SITEURL', url),
     ...keys.map((key) => define(key, randomBytes(32).toString('hex'))),
@@ -94,27 +124,29 @@ function writeSiteConfig(url, dbPassword) {
     define('DISABLE_WP_CRON', true),
     define('WP_HTTP_BLOCK_EXTERNAL', true),
     define('AUTOMATIC_UPDATER_DISABLED', true),
+    "$table_prefix = 'wp_';",
+    "require_once ABSPATH . 'wp-settings.php';",
     '',
   ]
-  writeFileSync(SITE_CONFIG, lines.join('\n'))
+  writeFileSync(join(ROOT, 'wp-config.php'), lines.join('\n'))
 }
 
 async function start() {
   ensurePackages()
   step('packages present')
-  // Restart cleanly: a fresh site needs a fresh config, database and server.
-  await stopGroup(NAME)
-  clearState(NAME)
-  await ensureDatabase()
+  // Restart cleanly: a fresh site needs a fresh database, configuration and server.
+  await stop()
+  await startDatabase()
   step('MariaDB up')
 
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const dbPassword = randomBytes(12).toString('hex')
-  freshDatabase(dbPassword)
-  writeSiteConfig(url, dbPassword)
+  createDatabase(dbPassword)
+  writeSite(url, dbPassword)
+  const php = ['-d', `auto_prepend_file=${PREPEND}`]
   const provisioned = JSON.parse(
-    run('php', [join(HERE, 'provision.php')], {
+    run('php', [...php, join(HERE, 'provision.php')], {
       env: { ...process.env, WP_URL: url, WP_ADMIN_USER: USERNAME, WP_ADMIN_PASSWORD: randomBytes(12).toString('hex') },
     })
       .trim()
@@ -127,8 +159,8 @@ async function start() {
   startDetached(
     NAME,
     'php',
-    ['-d', 'upload_max_filesize=64M', '-d', 'post_max_size=64M', '-d', 'memory_limit=256M', '-S', `127.0.0.1:${port}`, '-t', CORE, join(HERE, 'router.php')],
-    { env: { PHP_CLI_SERVER_WORKERS: '4' } },
+    [...php, '-d', 'upload_max_filesize=64M', '-d', 'post_max_size=64M', '-d', 'memory_limit=256M', '-S', `127.0.0.1:${port}`, '-t', ROOT, join(HERE, 'router.php')],
+    { env: { PHP_CLI_SERVER_WORKERS: '4', VERDICT_WP_CONTENT: CONTENT, VERDICT_WP_PREPEND: PREPEND } },
   )
   await waitHealthy(NAME, `${url}/?rest_route=/`, { timeoutMs: 60_000, accept: (status) => status === 200 })
   writeState(NAME, { kind: 'wordpress', url, username: USERNAME, secret: provisioned.applicationPassword })
@@ -139,7 +171,7 @@ async function stop() {
   clearState(NAME)
   await stopGroup(NAME)
   await stopGroup(DB_GROUP)
-  if (existsSync(SITE_CONFIG)) rmSync(SITE_CONFIG)
+  rmSync(SITE, { recursive: true, force: true })
   step('stopped')
 }
 

@@ -8,7 +8,8 @@ $_SERVER['SERVER_NAME'] = $host;
 $_SERVER['REQUEST_URI'] = '/';
 define('WP_INSTALLING', true);
 
-require '/usr/share/wordpress/wp-load.php';
+// ABSPATH, the test site's own root, comes from the auto_prepend_file wordpress.mjs passes.
+require ABSPATH . 'wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
 $user = getenv('WP_ADMIN_USER');

@@ -11,8 +11,10 @@ export function ensureChromium() {
     throw new Error(`No Chromium at ${path}. Install Chromium and set PW_CHROMIUM_PATH to its executable.`)
   }
   console.log(`Chromium is missing at ${path}; installing Debian's chromium package…`)
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+  // The blog scripts may be installing their packages at the same time: wait for apt's lock.
+  const wait = ['-o', 'DPkg::Lock::Timeout=600']
+  execFileSync('apt-get', [...wait, 'update', '-qq'], { stdio: 'inherit' })
+  execFileSync('apt-get', [...wait, 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   })

@@ -1,4 +1,7 @@
 import { join } from 'node:path'
+import type { AboutInfo } from '../shared/contract'
+import { aboutInfo } from './desktop/about'
+import { ScreenState } from './desktop/commands'
 import { EventBus } from './services/events'
 import type { PdfPrinter } from './services/export'
 import { HistoryService } from './services/history/history'
@@ -44,6 +47,8 @@ export interface ContainerOptions {
   /** Publishing's network and timing, for tests (real servers, shorter waits). */
   publish?: { fetch?: Fetch; retry?: RetryPolicy; outboxCheckMs?: number; sleep?: (ms: number) => Promise<void> }
   log?: (message: string, detail?: unknown) => void
+  /** What the About dialog shows; the app's version comes from the host (Electron's app, package.json). */
+  about?: AboutInfo
 }
 
 export interface Services {
@@ -59,6 +64,9 @@ export interface Services {
   writes: ReviewWrites
   blogs: BlogStore
   publish: PublishService
+  /** The screen the renderer shows (for the application menu). */
+  screen: ScreenState
+  about: AboutInfo
 }
 
 /** Builds the main-process services in dependency order and opens the library. */
@@ -116,7 +124,21 @@ export async function createServices(options: ContainerOptions): Promise<Service
     ...(options.log ? { log: options.log } : {}),
   })
   publish.start()
-  return { platform, events, settings, libraries, pages, history, journal, watcher, writes, blogs, publish }
+  return {
+    platform,
+    events,
+    settings,
+    libraries,
+    pages,
+    history,
+    journal,
+    watcher,
+    writes,
+    blogs,
+    publish,
+    screen: new ScreenState(),
+    about: options.about ?? aboutInfo('development'),
+  }
 }
 
 /** Lets pending journal writes finish and stops watching, before the process exits. */

@@ -1,7 +1,7 @@
 /** App lifecycle only: everything with behaviour lives in services that also run under plain Node. */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, net, protocol, safeStorage, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import { ASSET_SCHEME, assetProtocolUrl, EVENT_CHANNEL } from '../shared/contract'
 import { ElectronPrinter } from './electronPrinter'
@@ -12,6 +12,10 @@ import { decodePathSegments, resolveReviewFile } from './services/assets/resolve
 import { createKeychainSecretStore } from './services/secrets/secrets'
 import type { KeyValueBackend } from './services/settings/settings'
 import { createMainWindow, openExternalLink } from './window'
+import { aboutInfo } from './desktop/about'
+import { createCommandRunner } from './desktop/commands'
+import { createLogFile } from './desktop/logFile'
+import { menuTemplate } from './desktop/menu'
 
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } }])
 
@@ -19,11 +23,20 @@ const rendererUrl = process.env['ELECTRON_RENDERER_URL']
 const appUrl = rendererUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
 const isAppUrl = (url: string): boolean => url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0]
 
-const log = { error: (message: string, detail?: unknown) => console.error(`[verdict] ${message}`, detail ?? '') }
-
 app.enableSandbox()
 // Lets tests (and portable installs) keep settings out of the user's real profile.
 if (process.env['VERDICT_USER_DATA']) app.setPath('userData', process.env['VERDICT_USER_DATA'])
+
+const logFile = join(app.getPath('logs'), 'main.log')
+const writeLog = createLogFile(logFile)
+const log = {
+  error: (message: string, detail?: unknown) => {
+    console.error(`[verdict] ${message}`, detail ?? '')
+    writeLog(message, detail)
+  },
+}
+process.on('uncaughtException', (error) => log.error('Uncaught error', error))
+process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', reason))
 
 void app.whenReady().then(async () => {
   const settingsStore = new ElectronStore({ name: 'settings' }) as unknown as KeyValueBackend
@@ -57,6 +70,7 @@ void app.whenReady().then(async () => {
       allowWeakFile: () => settingsStore.store.keepSecretsWithoutKeyring === true,
     }),
     log: log.error,
+    about: aboutInfo(app.getVersion()),
   })
   registerIpc(createHandlers(services), isAppUrl, log)
   protocol.handle(ASSET_SCHEME, async (request) => {
@@ -71,6 +85,21 @@ void app.whenReady().then(async () => {
   services.events.subscribe((event) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT_CHANNEL, event)
   })
+  const runCommand = createCommandRunner({
+    emit: (event) => services.events.emit(event),
+    libraryRoot: () => services.libraries.current().root,
+    logFile,
+    version: app.getVersion(),
+    openPath: (path) => services.platform.openPath(path),
+    openExternal: openExternalLink,
+    log: log.error,
+  })
+  const installMenu = (): void => {
+    const state = { screen: services.screen.current(), platform: process.platform, packaged: app.isPackaged, appName: app.name }
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(state, runCommand)))
+  }
+  installMenu()
+  services.screen.subscribe(installMenu)
   const open = (): BrowserWindow => createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, isAppUrl)
   open()
   app.on('activate', () => {

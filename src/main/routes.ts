@@ -4,7 +4,7 @@ import { imageLimitsOf, importImage, readImage } from './services/assets/import'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish, screen, about }: Services): Handlers {
   const library = () => libraries.current()
   return {
     getLibrary: async () => libraries.info(),
@@ -50,5 +50,7 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     listOutbox: async () => publish.outbox(),
     sendOutbox: async () => publish.sendOutboxNow(),
     readPublishLog: async ({ id }) => publish.readLog(id),
+    reportScreen: async (args) => screen.set(args.screen),
+    getAbout: async () => about,
   } satisfies Handlers
 }

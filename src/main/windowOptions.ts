@@ -11,7 +11,6 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     show: false,
     title: 'Verdict',
     backgroundColor: '#f7f4ee',
-    autoHideMenuBar: true,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

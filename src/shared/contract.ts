@@ -3,6 +3,7 @@
  * table `satisfies Handlers`, the preload implements `Api` over it, and the e2e test host serves the
  * same table over loopback HTTP.
  */
+import type { CommandId, Screen } from './commands'
 import type { EditorDocument } from './document'
 import type { SearchField } from './search'
 import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
@@ -124,6 +125,15 @@ export interface SearchResults {
   indexing?: { done: number; total: number }
 }
 
+/** What the About dialog shows. */
+export interface AboutInfo {
+  name: string
+  version: string
+  /** Electron, Chromium, Node and V8 versions as the host knows them (no Electron in the browser mode). */
+  versions: { electron?: string; chrome?: string; node: string; v8?: string }
+  licence: string
+}
+
 export interface Contract {
   getLibrary: { args: void; result: LibraryInfo }
   listReviews: { args: void; result: ReviewSummary[] }
@@ -216,6 +226,9 @@ export interface Contract {
   /** Tries every waiting publish now; returns what still waits. */
   sendOutbox: { args: void; result: OutboxJob[] }
   readPublishLog: { args: { id: string }; result: PublishLogEntry[] }
+  /** The screen the renderer shows: main enables the menu's items for it. */
+  reportScreen: { args: { screen: Screen }; result: void }
+  getAbout: { args: void; result: AboutInfo }
 }
 
 export type Channel = keyof Contract
@@ -266,6 +279,8 @@ export const CHANNELS = [
   'listOutbox',
   'sendOutbox',
   'readPublishLog',
+  'reportScreen',
+  'getAbout',
 ] as const satisfies readonly Channel[]
 
 // Compile-time check that CHANNELS lists every channel of the contract.
@@ -288,6 +303,8 @@ export type AppEvent =
   /** Main wrote the review's `published` records: the editor's file now has this hash. */
   | { type: 'review-published'; id: string; hash: string; published: PublishRecord[] }
   | { type: 'outbox-changed' }
+  /** The critic chose a command in the application menu. */
+  | { type: 'command'; command: CommandId }
 
 /**
  * What the preload (or the e2e test host) exposes as `window.verdict`: deliberately tiny, so both

@@ -1,6 +1,7 @@
 /** Runtime schemas for every payload the renderer sends: main trusts nothing it receives. */
 import { z } from 'zod'
 import type { Args, Channel } from './contract'
+import { SCREENS } from './commands'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
 import { EXPORT_FORMATS } from './contract'
 import { REVIEW_STATUSES } from './model'
@@ -200,6 +201,8 @@ export const argSchemas = {
   listOutbox: none,
   sendOutbox: none,
   readPublishLog: z.strictObject({ id: reviewId }),
+  reportScreen: z.strictObject({ screen: z.enum(SCREENS) }),
+  getAbout: none,
 } satisfies { [C in Channel]: z.ZodType }
 
 /** Parses a channel's argument or throws zod's error listing what is wrong. */

@@ -25,6 +25,9 @@ test('launch, create a review, type, relaunch: the text is there', async () => {
   try {
     let app = await launch()
     let page = await app.firstWindow()
+    // The application menu is Verdict's, not Electron's default.
+    const newReview = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('newReview')?.label)
+    expect(newReview).toBe('New review')
     await page.getByRole('button', { name: 'New review' }).click()
     const editor = page.getByRole('textbox', { name: 'Review text' })
     await editor.click()

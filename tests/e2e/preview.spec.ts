@@ -145,11 +145,11 @@ test('the preview pane shows the unsaved review as readers see it, in each theme
   await colours.getByRole('radio', { name: 'Light' }).check()
   await expect(post.locator('html')).toHaveAttribute('data-color-scheme', 'light')
 
-  // Mod+Shift+P hides and shows the pane, which keeps its choices.
-  await page.keyboard.press('ControlOrMeta+Shift+P')
+  // Mod+Alt+P hides and shows the pane, which keeps its choices.
+  await page.keyboard.press('ControlOrMeta+Alt+P')
   await expect(pane(page)).toBeHidden()
   await expect(previewButton(page)).toHaveAttribute('aria-pressed', 'false')
-  await page.keyboard.press('ControlOrMeta+Shift+P')
+  await page.keyboard.press('ControlOrMeta+Alt+P')
   await expect(pane(page).getByRole('radio', { name: 'Phone' })).toBeChecked()
   await expect(inPreview(page).locator('html')).toHaveAttribute('data-theme', 'magazine')
 

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react'
 import type { RecoveredDraft } from '@shared/contract'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/model'
 import { api } from './api'
+import { installCommands, useCommand } from './commands/commands'
+import { AboutDialog } from './help/AboutDialog'
+import { ShortcutsDialog } from './help/ShortcutsDialog'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { LibraryView } from './library/LibraryView'
 import { RecoveryDialog } from './recovery/RecoveryDialog'
@@ -16,6 +19,7 @@ export function App() {
   const [editingSettings, setEditingSettings] = useState(false)
   // Drafts the journal kept from a crash, offered once at start.
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([])
+  const [helpDialog, setHelpDialog] = useState<'shortcuts' | 'about' | null>(null)
 
   const backToLibrary = () => setView({ name: 'library' })
 
@@ -24,6 +28,15 @@ export function App() {
     api.getSettings().then(setSettings, () => undefined)
     api.listRecovered().then(setRecovered, () => undefined)
   }, [])
+
+  useEffect(() => installCommands(), [])
+  // The application menu enables its items for the screen shown.
+  useEffect(() => {
+    api.reportScreen({ screen: view.name }).catch(() => undefined)
+  }, [view.name])
+  useCommand('settings', () => setEditingSettings(true))
+  useCommand('shortcuts', () => setHelpDialog('shortcuts'))
+  useCommand('about', () => setHelpDialog('about'))
 
   const dropDraft = (id: string) => setRecovered((drafts) => drafts.filter((draft) => draft.id !== id))
   const restoreDraft = async (draft: RecoveredDraft) => {
@@ -69,7 +82,7 @@ export function App() {
             isNew={view.isNew}
             recovered={view.recovered}
             focus={view.focus}
-            onOpenReview={(id) => setView({ name: 'review', id, isNew: false })}
+            onOpenReview={(id, isNew = false) => setView({ name: 'review', id, isNew })}
             wordsPerMinute={settings.wordsPerMinute}
             onClose={backToLibrary}
           />
@@ -78,6 +91,8 @@ export function App() {
       {view.name === 'library' && recovered.length > 0 && (
         <RecoveryDialog drafts={recovered} onRestore={restoreDraft} onDiscard={discardDraft} onClose={() => setRecovered([])} />
       )}
+      {helpDialog === 'shortcuts' && <ShortcutsDialog onClose={() => setHelpDialog(null)} />}
+      {helpDialog === 'about' && <AboutDialog onClose={() => setHelpDialog(null)} />}
       {editingSettings && (
         <SettingsDialog
           settings={settings}

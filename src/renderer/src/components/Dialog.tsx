@@ -81,3 +81,22 @@ export function DialogActions({ busy, label, busyLabel = label, onCancel }: { bu
     </>
   )
 }
+
+/** A dialog that only shows something: one Close button, Enter or Escape closes it. */
+export function InfoDialog({ title, description, onClose, children }: { title: string; description?: ReactNode; onClose: () => void; children: ReactNode }) {
+  return (
+    <Dialog
+      title={title}
+      description={description}
+      onClose={onClose}
+      onSubmit={onClose}
+      actions={
+        <button type="submit" className="button button-primary" data-autofocus>
+          Close
+        </button>
+      }
+    >
+      {children}
+    </Dialog>
+  )
+}

@@ -5,6 +5,7 @@ import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
+import { useCommand } from '@renderer/commands/commands'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
 import { LibraryPublishTools } from '@renderer/publish/LibraryPublishTools'
@@ -110,6 +111,10 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
       onOpen(review.id, true)
     })
 
+  useCommand('newReview', () => void create())
+  useCommand('openLibrary', () => setSwitching(true), library !== null)
+  useCommand('importReview', () => setImporting(true))
+
   const duplicate = (review: ReviewSummary) =>
     attempt(async () => {
       const copy = await api.duplicateReview({ id: review.id })
@@ -133,6 +138,7 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
     })
 
   const reviews = useMemo(() => (listing.kind === 'loaded' ? listing.reviews : []), [listing])
+  useCommand('exportReviews', () => setExportIds(reviews.map((review) => review.id)), reviews.length > 0)
   // In list order, and only reviews that still exist (one may have been deleted or renamed meanwhile).
   const selectedIds = useMemo(() => reviews.filter((review) => selected.has(review.id)).map((review) => review.id), [reviews, selected])
   const toggleSelected = (id: string, on: boolean) =>

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
+import { COMMANDS } from '@shared/commands'
+import { ariaKeys } from '@renderer/commands/commands'
 import '../styles/preview.css'
 
 // Whether the pane was last open, so the next review opens the same way while the app runs.
 let lastOpen = false
 
-/** The preview pane's open state, toggled by the button and by Mod+Shift+P anywhere on the screen. */
+/** The preview pane's open state, toggled by the button and by the `togglePreview` command (Mod+Alt+P). */
 export function usePreviewToggle(): [open: boolean, toggle: () => void] {
   const [open, setOpen] = useState(lastOpen)
   const toggle = useCallback(() => {
@@ -13,21 +15,10 @@ export function usePreviewToggle(): [open: boolean, toggle: () => void] {
       return !shown
     })
   }, [])
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      // The letter P, or the P key's position when the layout types no Latin letter there.
-      const key = event.key.toLowerCase()
-      const isP = key === 'p' || (!/^[a-z]$/.test(key) && event.code === 'KeyP')
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && isP) {
-        event.preventDefault()
-        toggle()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [toggle])
   return [open, toggle]
 }
+
+const PREVIEW_KEYS = ariaKeys(COMMANDS.togglePreview.keys)
 
 export function PreviewToggle({ open, onToggle, className }: { open: boolean; onToggle: () => void; className?: string }) {
   return (
@@ -35,7 +26,7 @@ export function PreviewToggle({ open, onToggle, className }: { open: boolean; on
       type="button"
       className={`button button-quiet topbar-action preview-toggle${className ? ` ${className}` : ''}`}
       aria-pressed={open}
-      aria-keyshortcuts="Control+Shift+P Meta+Shift+P"
+      aria-keyshortcuts={PREVIEW_KEYS}
       onClick={onToggle}
     >
       Preview

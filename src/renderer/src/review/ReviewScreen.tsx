@@ -4,6 +4,7 @@ import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import type { LexicalEditor } from 'lexical'
 import { api } from '@renderer/api'
+import { useCommand } from '@renderer/commands/commands'
 import { Icon } from '@renderer/components/Icon'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { StatusBadge } from '@renderer/components/StatusBadge'
@@ -40,7 +41,7 @@ interface Props {
   id: string
   recovered?: RecoveredEdits
   /** Switches the screen to another review (one saved from this screen's text). */
-  onOpenReview: (id: string) => void
+  onOpenReview: (id: string, isNew?: boolean) => void
   wordsPerMinute: number
   /** Set for a review just created: its title is selected, ready to be typed over. */
   isNew: boolean
@@ -202,7 +203,7 @@ function EditableReview({
   isNew: boolean
   onClose: () => void
   onReload: () => void
-  onOpenReview: (id: string) => void
+  onOpenReview: (id: string, isNew?: boolean) => void
   notify: (text: string) => void
   showHistory: boolean
   onToggleHistory: () => void
@@ -264,24 +265,14 @@ function EditableReview({
     [saver],
   )
 
-  // Ctrl/Cmd+S saves at once, wherever the focus is. Closing the window does too: the save request
-  // leaves synchronously, and main finishes writing it after the window is gone.
+  // Closing the window saves too: the save request leaves synchronously, and main finishes writing it
+  // after the window is gone.
   useEffect(() => {
     const saveNow = () => void saver.flush().catch(() => undefined)
-    const onKeyDown = (event: KeyboardEvent) => {
-      // Not with Shift: Mod+Shift+S inserts a score.
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
-        event.preventDefault()
-        saveNow()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
     window.addEventListener('pagehide', saveNow)
-    return () => {
-      window.removeEventListener('keydown', onKeyDown)
-      window.removeEventListener('pagehide', saveNow)
-    }
+    return () => window.removeEventListener('pagehide', saveNow)
   }, [saver])
+  useCommand('save', () => void saver.flush().catch(() => undefined))
 
   // Publishing reads the saved file: pending edits are written first.
   const flush = useCallback(() => saver.flush(), [saver])
@@ -416,6 +407,21 @@ function EditableReview({
       // The status bar shows why; the edits stay on screen until a save succeeds.
     }
   }
+  const newReview = async () => {
+    try {
+      await saver.flush()
+      const created = await api.createReview({})
+      onOpenReview(created.id, true)
+    } catch (error) {
+      notify(errorMessage(error))
+    }
+  }
+  useCommand('closeReview', () => void close())
+  useCommand('newReview', () => void newReview())
+  useCommand('exportReviews', () => setExporting(true))
+  useCommand('publish', () => setPublishing(true))
+  useCommand('togglePreview', togglePreview)
+  useCommand('toggleDetails', () => setShowDetails((shown) => !shown))
 
   return (
     <div className="screen review-screen">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { INSERT_KEYS } from '@shared/commands'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import {
@@ -23,7 +24,7 @@ export const INSERT_EMBED_COMMAND: LexicalCommand<string> = createCommand('INSER
 /** Asks for a trailer's address: a new one, or another address for the trailer `nodeKey`. */
 export const OPEN_EMBED_DIALOG_COMMAND: LexicalCommand<{ nodeKey: NodeKey; url: string } | undefined> = createCommand('OPEN_EMBED_DIALOG_COMMAND')
 
-export const EMBED_SHORTCUT = 'Y'
+export const EMBED_SHORTCUT = INSERT_KEYS.embed
 
 const INVALID = 'Enter the address of a YouTube or Vimeo video, such as https://www.youtube.com/watch?v=…'
 

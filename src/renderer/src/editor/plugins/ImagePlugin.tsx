@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react'
+import { INSERT_KEYS } from '@shared/commands'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { DRAG_DROP_PASTE } from '@lexical/rich-text'
 import { mergeRegister } from '@lexical/utils'
@@ -23,7 +24,7 @@ export const INSERT_IMAGE_COMMAND: LexicalCommand<Partial<ImageFields> & { src: 
 /** Opens the system file picker to add images (toolbar, slash menu, shortcut). */
 export const OPEN_IMAGE_PICKER_COMMAND: LexicalCommand<void> = createCommand('OPEN_IMAGE_PICKER_COMMAND')
 
-export const IMAGE_SHORTCUT = 'G'
+export const IMAGE_SHORTCUT = INSERT_KEYS.image
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`
 

@@ -9,7 +9,7 @@ const HEADING_KEYS: Record<string, BlockType> = { '0': 'paragraph', '2': 'h2', '
 /**
  * Shortcuts Lexical does not provide itself (it already handles Mod+B/I/Z and Shift+Mod+Z):
  * Mod+K link, Shift+Mod+X strikethrough, Mod+E inline code, Alt+Mod+0/2/3/4 paragraph and headings.
- * Mod+S is handled by the review screen, so it also works outside the text.
+ * The app's commands (Mod+S, find, …) are shared/commands.ts's, so they also work outside the text.
  */
 export function KeyboardShortcutsPlugin() {
   const [editor] = useLexicalComposerContext()

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { INSERT_KEYS } from '@shared/commands'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $setBlocksType } from '@lexical/selection'
 import { $findMatchingParent, mergeRegister } from '@lexical/utils'
@@ -18,7 +19,7 @@ import { registerInsertShortcut } from './shortcuts'
 /** Turns the current paragraph into a pull quote (or back); inside a spoiler, starts one after it. */
 export const INSERT_PULLQUOTE_COMMAND: LexicalCommand<void> = createCommand('INSERT_PULLQUOTE_COMMAND')
 
-export const PULLQUOTE_SHORTCUT = "'"
+export const PULLQUOTE_SHORTCUT = INSERT_KEYS['pull quote']
 
 export function PullQuotePlugin() {
   const [editor] = useLexicalComposerContext()

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { INSERT_KEYS } from '@shared/commands'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical'
@@ -10,7 +11,7 @@ import { registerInsertShortcut } from './shortcuts'
 /** Inserts a score widget at the caret; the review's first score is its overall score. */
 export const INSERT_SCORE_COMMAND: LexicalCommand<Partial<ScoreFields> | undefined> = createCommand('INSERT_SCORE_COMMAND')
 
-export const SCORE_SHORTCUT = 'S'
+export const SCORE_SHORTCUT = INSERT_KEYS.score
 
 /**
  * Score widgets: insertion and the one-overall-score rule for scores that arrive by paste or undo

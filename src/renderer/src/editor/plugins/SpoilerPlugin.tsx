@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useState } from 'react'
+import { INSERT_KEYS } from '@shared/commands'
 import { createPortal } from 'react-dom'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $findMatchingParent, $onEscapeDown, $onEscapeUp, mergeRegister } from '@lexical/utils'
@@ -34,7 +35,7 @@ const SpoilerHeader = lazy(() => import('../nodes/spoiler/SpoilerHeader'))
 /** Wraps the selected blocks in a spoiler, or starts an empty one at the caret. */
 export const INSERT_SPOILER_COMMAND: LexicalCommand<void> = createCommand('INSERT_SPOILER_COMMAND')
 
-export const SPOILER_SHORTCUT = 'H'
+export const SPOILER_SHORTCUT = INSERT_KEYS.spoiler
 
 interface Shown {
   element: HTMLElement

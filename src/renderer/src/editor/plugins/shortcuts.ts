@@ -14,7 +14,7 @@ export function shortcutAria(key: string): string {
 
 /**
  * Runs `action` on Mod+Shift+<key> in the text, matched by key position (KeyboardEvent.code) so
- * it works on any layout. Mod+Shift+P is the preview's, Mod+S saving's.
+ * it works on any layout. Mod+Shift+P is Publish's (shared/commands.ts lists every command's keys).
  */
 export function registerInsertShortcut(editor: LexicalEditor, key: string, action: () => void): () => void {
   const code = key === "'" ? 'Quote' : `Key${key.toUpperCase()}`

@@ -1,0 +1,31 @@
+import { keyLabel, keysFor, shortcutRows } from '@shared/commands'
+import { InfoDialog } from '@renderer/components/Dialog'
+import { KEY_PLATFORM } from '@renderer/commands/commands'
+
+/** Every key of the menu and the text, from the same table as the menu and the README. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <InfoDialog title="Keyboard shortcuts" onClose={onClose}>
+      <div className="shortcuts-table">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Keys</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shortcutRows().map(({ label, keys }) => (
+              <tr key={label}>
+                <td>{label}</td>
+                <td>
+                  <kbd>{keyLabel(keysFor(keys, KEY_PLATFORM), KEY_PLATFORM)}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </InfoDialog>
+  )
+}

@@ -29,6 +29,11 @@ export interface ReviewMeta {
   published?: PublishRecord[]
   /** Keys this version of the app does not edit, preserved verbatim. */
   extra: Record<string, unknown>
+  /**
+   * Verdict's own keys whose value in this file it cannot read in the file's shape (a `status: wip`,
+   * an `author` list): written back as they were and shown read-only; the field above keeps its default.
+   */
+  kept?: Record<string, unknown>
 }
 
 /** One row of the library. `id` is the review's folder name inside the library. */

@@ -99,6 +99,7 @@ export const reviewMeta = z.strictObject({
   featuredImage: assetPath.optional(),
   published: z.array(publishRecord).max(50).optional(),
   extra: z.record(z.string(), z.unknown()),
+  kept: z.record(z.string(), z.unknown()).optional(),
 })
 
 interface NodeShape {

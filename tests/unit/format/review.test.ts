@@ -15,7 +15,8 @@ import { metaFromYaml } from '../../../src/main/services/format/meta'
 import { documentArb, fcOptions, textArb } from './arbitraries'
 
 const fallback = { title: 'folder-name', created: '2026-01-01T00:00:00.000Z', updated: '2026-01-02T00:00:00.000Z' }
-const parse = (text: string | Buffer) => parseReview(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, fallback)
+const parse = (text: string | Buffer, fallbackMeta: typeof fallback & { date?: string } = fallback) =>
+  parseReview(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, fallbackMeta)
 const refusal = (text: string | Buffer): string => {
   try {
     parse(text)
@@ -69,18 +70,24 @@ describe('reading the file', () => {
   it('says where the YAML is broken', () => {
     expect(refusal('---\ntitle: Heat\nauthor: a\nauthor: b\n---\n')).toBe('The front matter is not valid YAML: Map keys must be unique (line 4)')
     expect(refusal('---\ntitle: [unclosed\nauthor: x\n---\nBody\n')).toMatch(/^The front matter is not valid YAML: .* \(line \d\)$/)
-    expect(refusal('---\ntitle: Heat\n\nBody without a closing line\n')).toMatch(/not closed/)
+    expect(parse('+++\ntitle = "Heat"\n\nBody without a closing line\n').body).toMatch(/^\+\+\+/)
+    expect(refusal('+++\ntitle = \n+++\n')).toMatch(/^The front matter is not valid TOML: .* \(line \d\)$/)
   })
 
   it('refuses front matter that is not a mapping', () => {
-    expect(refusal('---\n- a\n- b\n---\n')).toMatch(/YAML mapping/)
-    expect(refusal('---\njust a sentence\n---\n')).toMatch(/YAML mapping/)
+    expect(refusal('---\n# a list\n- a\n- b\n---\n')).toMatch(/a mapping/)
+  })
+
+  it('reads a body opening with a `---` rule as a body, not as front matter', () => {
+    expect(parse('---\n\nA paragraph under a rule.\n').body).toBe('---\n\nA paragraph under a rule.\n')
+    expect(parse('---\njust a sentence\n---\n').body).toBe('---\njust a sentence\n---\n')
+    expect(parse('---\n- a\n- b\n---\n').body).toBe('---\n- a\n- b\n---\n')
   })
 
   it('never evaluates a ---js or ---json block', () => {
     const key = '__verdictFrontMatterRan'
     const js = `---js\nglobalThis.${key} = true\nmodule.exports = { title: 'pwned' }\n---\n\nBody\n`
-    expect(refusal(js)).toMatch(/exactly "---", not "---js"/)
+    expect(refusal(js)).toMatch(/exactly "---" \(YAML\) or "\+\+\+" \(TOML\), not "---js"/)
     expect(refusal('---json\n{ "title": "x" }\n---\n')).toMatch(/not "---json"/)
     expect((globalThis as Record<string, unknown>)[key]).toBeUndefined()
   })
@@ -132,13 +139,20 @@ describe('meta', () => {
     expect(read.created).toBe('2026-11-20T09:12:00.000Z')
   })
 
-  it('refuses values the app could not save back, saying which field', () => {
-    expect(refusal('---\nstatus: done\n---\n')).toBe(
-      'The front matter\'s "status" is not valid: Invalid option: expected one of "draft"|"ready"|"published" (found "done").',
-    )
-    expect(refusal('---\ndate: Nov 25, 2026\n---\n')).toMatch(/"date" is not valid: expected a date as YYYY-MM-DD \(found "Nov 25, 2026"\)/)
-    expect(refusal('---\ntitle: {a: 1}\n---\n')).toMatch(/"title" must be text/)
-    expect(refusal(`---\ntitle: ${'x'.repeat(501)}\n---\n`)).toMatch(/"title" is not valid/)
+  it('keeps values it cannot read as they are, listed read-only, instead of refusing the file', () => {
+    const kept = (yaml: string): ReviewMeta => parse(`---\n${yaml}\n---\n`).meta
+    expect(kept('status: done')).toMatchObject({ status: 'draft', kept: { status: 'done' } })
+    expect(kept('date: Nov 25, 2026')).toMatchObject({ date: '', kept: { date: 'Nov 25, 2026' } })
+    expect(kept('title: {a: 1}')).toMatchObject({ title: fallback.title, kept: { title: { a: 1 } } })
+    expect(kept(`title: ${'x'.repeat(501)}`).kept).toEqual({ title: 'x'.repeat(501) })
+  })
+
+  it('reads clashing keys where the meaning is clear', () => {
+    const { meta } = parse('---\nscore: 8\nstatus: publish\nauthor: {name: Ana, url: "https://ana.example"}\ndate: 2025-11-04 23:29:37+09:00\n---\n')
+    expect(meta).toMatchObject({ score: { value: '8', scale: '10' }, status: 'published', author: 'Ana', date: '2025-11-04' })
+    expect(meta.kept).toBeUndefined()
+    expect(parse('---\ndate: "2025-11-04T23:29:37Z"\n---\n').meta.date).toBe('2025-11-04')
+    expect(parse('---\nx: 1\n---\n', { ...fallback, date: '2024-01-02' }).meta.date).toBe('2024-01-02')
   })
 
   it('keeps unknown keys, in their order and as written, after the known ones', () => {
@@ -182,12 +196,12 @@ describe('meta', () => {
   })
 
   it.each([
-    ['score:\n  value: 5\n  scale: "7"', /score.scale/],
-    ['subject:\n  kind: opera\n  title: x', /subject.kind/],
-    ['subject:\n  kind: film\n  title: x\n  ids:\n    imdb: "12"', /subject.ids.imdb/],
-    ['featuredImage: ../../etc/passwd', /featuredImage/],
-  ])('refuses invalid critic fields: %s', (yaml, message) => {
-    expect(refusal(`---\n${yaml}\n---\n`)).toMatch(message)
+    ['score:\n  value: 5\n  scale: "7"', 'score'],
+    ['subject:\n  kind: opera\n  title: x', 'subject'],
+    ['subject:\n  kind: film\n  title: x\n  ids:\n    imdb: "12"', 'subject'],
+    ['featuredImage: ../../etc/passwd', 'featuredImage'],
+  ])('keeps invalid critic fields as written: %s', (yaml, key) => {
+    expect(Object.keys(parse(`---\n${yaml}\n---\n`).meta.kept ?? {})).toEqual([key])
   })
 
   it('refuses extra keys that repeat a known one', () => {

@@ -1,11 +1,16 @@
 /**
- * Splits `review.md` into its YAML front matter and Markdown body.
+ * Splits a review file into its front matter and Markdown body, remembering where the front matter
+ * sits so that a save can edit it in place (frontMatterEdit.ts).
  *
- * Front matter is YAML only, read with the `yaml` package's core schema: no tag constructs anything
- * (not even YAML 1.1's `!!binary` or `!!set`), aliases are capped, and a `---js`/`---json` block is
- * refused unread (gray-matter would evaluate `---js`).
+ * Three front matter formats are read, as Hugo, Jekyll, Eleventy and Astro write them:
+ * - YAML between `---` lines, with the `yaml` package's core schema: no tag constructs anything
+ *   (not even YAML 1.1's `!!binary` or `!!set`), timestamps stay the text written, aliases are capped;
+ * - TOML between `+++` lines (smol-toml), its dates kept as the text written;
+ * - a JSON object opening the file (Hugo), read with JSON.parse.
+ * A `---js` block is refused unread (gray-matter would evaluate it).
  */
 import { LineCounter, parseDocument } from 'yaml'
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml'
 import { toLf } from './syntax'
 
 /** The file cannot be read as a review; the message says why, for the person who owns the file. */
@@ -13,44 +18,88 @@ export class ReviewParseError extends Error {
   override name = 'ReviewParseError'
 }
 
-export interface FrontMatter {
-  /** The YAML mapping; empty when the file has no front matter. */
-  data: Record<string, unknown>
-  body: string
+export type FrontMatterKind = 'yaml' | 'toml' | 'json'
+
+/** Where the front matter is in the file's text (LF line endings), for edits in place. */
+export interface FrontMatterHead {
+  kind: FrontMatterKind
+  /** The source between the delimiters (for JSON, the object itself). */
+  start: number
+  end: number
+  /** Where the body starts: after the closing delimiter's line. */
+  bodyStart: number
 }
 
-// `fatal` refuses invalid UTF-8 instead of inserting U+FFFD; a leading BOM is stripped.
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+export interface FrontMatter {
+  /** The front matter's mapping; empty when the file has none. */
+  data: Record<string, unknown>
+  body: string
+  /** The whole file as text, line endings as LF. */
+  text: string
+  /** Undefined when the file has no front matter. */
+  head?: FrontMatterHead
+  /** How the file writes line endings and whether it starts with a byte order mark, so a save keeps both. */
+  eol: '\n' | '\r\n'
+  bom: boolean
+}
+
+// `fatal` refuses invalid UTF-8 instead of inserting U+FFFD; `ignoreBOM` keeps a BOM so it can be written back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 const MAX_ALIASES = 100
 
 export function readFrontMatter(file: Uint8Array): FrontMatter {
-  let text: string
+  let decoded: string
   try {
-    text = toLf(utf8.decode(file))
+    decoded = utf8.decode(file)
   } catch {
     throw new ReviewParseError('The file is not valid UTF-8 text.')
   }
+  const bom = decoded.startsWith('\uFEFF')
+  const eol = /\r\n/.test(decoded) && !/(?<!\r)\n/.test(decoded) ? '\r\n' : '\n'
+  const text = toLf(bom ? decoded.slice(1) : decoded)
   if (text.includes('\0')) throw new ReviewParseError('The file contains NUL bytes: it is damaged or not a text file.')
   if (!text.trim()) throw new ReviewParseError('The file is empty.')
+  const file_ = { text, eol, bom } as const
 
   const firstLine = text.split('\n', 1)[0]!
-  if (!firstLine.startsWith('---')) return { data: {}, body: text }
-  if (firstLine.trimEnd() !== '---') {
+  const json = text.startsWith('{') ? readJson(text) : undefined
+  if (json) return { ...file_, ...json }
+  const delimiter = firstLine.trimEnd() === '+++' ? '+++' : firstLine.startsWith('---') ? '---' : undefined
+  if (!delimiter) return { ...file_, data: {}, body: text }
+  if (firstLine.trimEnd() !== delimiter) {
     throw new ReviewParseError(
-      `The front matter must start with a line of exactly "---", not "${firstLine.slice(0, 40)}": only YAML front matter is read.`,
+      `The front matter must start with a line of exactly "---" (YAML) or "+++" (TOML), not "${firstLine.slice(0, 40)}".`,
     )
   }
-  const yamlStart = firstLine.length + 1
-  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(yamlStart))
-  if (!close) throw new ReviewParseError('The front matter is not closed: add a line "---" after it.')
-  const yamlEnd = yamlStart + close.index
-  const body = text.slice(yamlEnd + close[0].length + 1)
-  return { data: parseMapping(text.slice(yamlStart, yamlEnd)), body }
+  const start = firstLine.length + 1
+  const close = (delimiter === '+++' ? /^\+\+\+[ \t]*$/m : /^(?:---|\.\.\.)[ \t]*$/m).exec(text.slice(start))
+  const end = close ? start + close.index : text.length
+  const source = text.slice(start, end)
+  // A body opening with a `---` rule (or `+++` text), not front matter: nothing in it reads as a key.
+  // Unclosed, it is a rule and Markdown too: a site generator would show it so.
+  if (!close || !looksLikeKeys(source, delimiter)) return { ...file_, data: {}, body: text }
+  const bodyStart = Math.min(text.length, end + close[0].length + 1)
+  const data = delimiter === '+++' ? parseTomlTable(source) : parseMapping(source)
+  if (!data) return { ...file_, data: {}, body: text }
+  return { ...file_, data, body: text.slice(bodyStart), head: { kind: delimiter === '+++' ? 'toml' : 'yaml', start, end, bodyStart } }
 }
 
-/** `---` is the file's line 1, so YAML line n is the file's line n + 1. */
-function parseMapping(yaml: string): Record<string, unknown> {
+/**
+ * Front matter opens with a key (`title:`, `title =`, `[params]`) or a comment, or is empty; what
+ * opens otherwise is Markdown after a rule.
+ */
+function looksLikeKeys(source: string, delimiter: '---' | '+++'): boolean {
+  const first = source.split('\n').find((line) => line.trim() !== '')
+  if (first === undefined || first.trimStart().startsWith('#')) return true
+  return delimiter === '+++' ? /^\s*(?:\[|[\w"'.-]+\s*=)/.test(first) : /^\s*(?:"[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:(?:\s|$)/.test(first)
+}
+
+/**
+ * `---` is the file's line 1, so YAML line n is the file's line n + 1. Undefined when the YAML is
+ * one plain text (Markdown between two `---` rules, not front matter).
+ */
+function parseMapping(yaml: string): Record<string, unknown> | undefined {
   const lines = new LineCounter()
   let value: unknown
   try {
@@ -72,9 +121,64 @@ function parseMapping(yaml: string): Record<string, unknown> {
     // The alias cap ("excessive alias count") and anything else the YAML reader gives up on.
     throw new ReviewParseError(`The front matter cannot be read: ${(error as Error).message}`)
   }
+  return typeof value === 'string' ? undefined : asMapping(value)
+}
+
+function parseTomlTable(toml: string): Record<string, unknown> {
+  try {
+    return asMapping(withTomlDatesAsText(parseToml(toml)))
+  } catch (error) {
+    if (error instanceof TomlError) throw new ReviewParseError(`The front matter is not valid TOML: ${error.message.split('\n', 1)[0]} (line ${error.line + 1})`)
+    throw error
+  }
+}
+
+/** TOML dates become the text written (`2025-11-04T23:29:37+09:00`), as YAML's core schema reads them. */
+function withTomlDatesAsText(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString()
+  if (Array.isArray(value)) return value.map(withTomlDatesAsText)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withTomlDatesAsText(item)]))
+  }
+  return value
+}
+
+/**
+ * A JSON object opening the file (Hugo's JSON front matter): it ends where its braces balance, and
+ * only the rest of its line may follow. Anything else opening with `{` is Markdown (undefined).
+ */
+function readJson(text: string): Pick<FrontMatter, 'data' | 'body' | 'head'> | undefined {
+  const end = jsonObjectEnd(text)
+  if (end === undefined) return undefined
+  const lineEnd = text.indexOf('\n', end)
+  if (text.slice(end, lineEnd === -1 ? undefined : lineEnd).trim()) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text.slice(0, end))
+  } catch {
+    return undefined
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const bodyStart = lineEnd === -1 ? text.length : lineEnd + 1
+  return { data: value as Record<string, unknown>, body: text.slice(bodyStart), head: { kind: 'json', start: 0, end, bodyStart } }
+}
+
+function jsonObjectEnd(text: string): number | undefined {
+  let depth = 0
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]
+    if (char === '"') {
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++
+    } else if (char === '{' || char === '[') depth++
+    else if ((char === '}' || char === ']') && --depth === 0) return index + 1
+  }
+  return undefined
+}
+
+function asMapping(value: unknown): Record<string, unknown> {
   if (value == null) return {}
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new ReviewParseError('The front matter must be a list of "key: value" lines (a YAML mapping).')
+    throw new ReviewParseError('The front matter must be a list of "key: value" lines (a mapping).')
   }
   return value as Record<string, unknown>
 }

@@ -2,10 +2,12 @@
 import { documentText, type EditorDocument } from '../../../shared/document'
 import type { ReviewMeta } from '../../../shared/model'
 import { countWords } from '../../../shared/text'
-import { readFrontMatter } from './frontMatter'
+import { reviseBody } from './bodyEdit'
+import { readFrontMatter, type FrontMatter } from './frontMatter'
+import { editFrontMatter } from './frontMatterEdit'
 import { scoreMirror } from './critic'
-import { documentToMarkdown, normalizeDocument, readMarkdown } from './markdown'
-import { metaFromYaml, metaToYaml, type MetaFallback } from './meta'
+import { documentToMarkdown, normalizeDocument, readMarkdown, readSourceBlocks } from './markdown'
+import { metaEdits, metaFromYaml, metaToYaml, sameValue, yamlEntry, type MetaFallback } from './meta'
 
 export { referencedAssets } from './assets'
 export { scoreMirror, scoreWarnings } from './critic'
@@ -46,13 +48,63 @@ export function serializeReview(meta: ReviewMeta, doc: EditorDocument): string {
   return `---\n${metaToYaml(score ? { ...rest, score } : rest)}---\n${body && `\n${body}`}`
 }
 
+export interface Revision {
+  /** The whole file to write; when `changed` is false, the file's own text. */
+  text: string
+  changed: boolean
+  /** The meta as written (its `updated` is bumped only where the file keeps one). */
+  meta: ReviewMeta
+}
+
 /**
- * The file with only its front matter changed: the body's bytes are kept as they are (not
- * re-serialised), so main's own bookkeeping (the publish record) never reformats the critic's text.
+ * The file as it was plus the editor's changes, and nothing else (docs/format.md, "Your files,
+ * untouched"): front matter keys whose value changed are edited in place (frontMatterEdit.ts),
+ * body blocks the document still holds are written as their source bytes (bodyEdit.ts). `updated`
+ * is set to `now` only when something changed and the file has an `updated` key; the front matter
+ * `score` follows the body's overall score only when that changed; `published` stays the file's.
+ * Line endings and a byte order mark stay as the file had them.
+ */
+export function reviseReview(file: Uint8Array, fallback: MetaFallback, meta: ReviewMeta, doc: EditorDocument, now: string): Revision {
+  const front = readFrontMatter(file)
+  const read = metaFromYaml(front.data, fallback)
+  const original = readSourceBlocks(front.body)
+  const blocks = normalizeDocument(doc).root.children.filter((block) => !(block.type === 'paragraph' && block.children.length === 0))
+  const body = reviseBody(original, blocks)
+  const before = scoreMirror({ root: { type: 'root', children: original.blocks.map(({ block }) => block) } })
+  const after = scoreMirror({ root: { type: 'root', children: blocks } })
+  const { published: _editorCopy, kept: _kept, ...edited } = meta
+  const wanted: ReviewMeta = {
+    ...edited,
+    ...(read.published ? { published: read.published } : {}),
+    ...(read.kept ? { kept: read.kept } : {}),
+    score: sameValue(before, after) ? read.score : after,
+    updated: read.updated,
+  }
+  if (!wanted.score) delete wanted.score
+  let edits = metaEdits(front.data, read, wanted)
+  if (!edits.length && !body.changed) return { text: fileText(front, front.text), changed: false, meta: read }
+  if (Object.hasOwn(front.data, 'updated')) {
+    wanted.updated = now
+    edits = metaEdits(front.data, read, wanted)
+  }
+  const head = editFrontMatter(front.text.slice(0, front.head?.bodyStart ?? 0), front.head, edits, yamlEntry)
+  return { text: fileText(front, head + body.body), changed: true, meta: wanted }
+}
+
+/** The text as the file writes it: its line endings and byte order mark. */
+function fileText(front: FrontMatter, text: string): string {
+  return (front.bom ? '\uFEFF' : '') + (front.eol === '\r\n' ? text.replaceAll('\n', '\r\n') : text)
+}
+
+/**
+ * The file with only its front matter changed, in place: the body's bytes are kept as they are,
+ * so main's own bookkeeping (the publish record) never reformats the critic's text.
  */
 export function rewriteFrontMatter(file: Buffer, fallback: MetaFallback, change: (meta: ReviewMeta) => ReviewMeta): string {
-  const { data, body } = readFrontMatter(file)
-  return `---\n${metaToYaml(change(metaFromYaml(data, fallback)))}---\n${body}`
+  const front = readFrontMatter(file)
+  const read = metaFromYaml(front.data, fallback)
+  const head = editFrontMatter(front.text.slice(0, front.head?.bodyStart ?? 0), front.head, metaEdits(front.data, read, change(read)), yamlEntry)
+  return fileText(front, head + front.body)
 }
 
 /** The front matter's meta alone (the body is not parsed). */

@@ -26,24 +26,64 @@ export interface ReadMarkdown {
 }
 
 export function readMarkdown(markdown: string): ReadMarkdown {
+  const { blocks, warnings } = readSourceBlocks(markdown)
+  const children = blocks.map(({ block }) => block)
+  return { doc: children.length ? { root: { type: 'root', children } } : emptyDocument(), warnings }
+}
+
+/** A top-level block and where its Markdown is in the body: `source.slice(from, to)`. */
+export interface SourceBlock {
+  block: BlockJSON
+  from: number
+  to: number
+}
+
+export interface SourceBlocks {
+  /** The body read, line endings as LF. */
+  source: string
+  /** The blocks of the document `readMarkdown` gives, in order, each with its source range. */
+  blocks: SourceBlock[]
+  warnings: string[]
+}
+
+/** The body's top-level blocks with their source ranges, so a save can keep the bytes of those unchanged. */
+export function readSourceBlocks(markdown: string): SourceBlocks {
   const source = toLf(markdown)
   const warnings: string[] = []
   const read: ReadContext = {
     source,
     blocks: (nodes, allowed) =>
-      nodes.filter((node) => !(node.type === 'html' && node.value === BLOCK_SEPARATOR)).map((node) => readBlock(node, read, allowed)),
+      nodes.filter((node) => !isSeparator(node)).map((node) => readBlock(node, read, allowed)),
     warn: (message) => warnings.push(message),
   }
-  const doc = normalizeDocument({ root: { type: 'root', children: read.blocks(parseMarkdown(source).children) } })
-  return { doc, warnings: [...warnings, ...scoreWarnings(doc)] }
+  const blocks = parseMarkdown(source).children.flatMap((node): SourceBlock[] => {
+    if (isSeparator(node)) return []
+    const [block] = normalizeBlocks([readBlock(node, read) as unknown as LooseNode])
+    return block ? [{ block, from: node.position!.start.offset!, to: node.position!.end.offset! }] : []
+  })
+  const doc: EditorDocument = { root: { type: 'root', children: blocks.map(({ block }) => block) } }
+  return { source, blocks, warnings: [...warnings, ...scoreWarnings(doc)] }
 }
+
+const isSeparator = (node: RootContent): boolean => node.type === 'html' && node.value === BLOCK_SEPARATOR
+
+/**
+ * Template and extension syntax Markdown does not know: Hugo shortcodes and Liquid (`{{ }}`,
+ * `{% %}`), math (`$x$`, `$$`), `:::` containers other than Verdict's and kramdown attributes
+ * (`{: .x}`). A block holding any is kept as written, since rewriting it would escape what the
+ * site generator reads.
+ */
+const TEMPLATE = /(?<!\\)\{[{%]|(?<!\\)\$\$|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\])\$(?!\d)|^[ \t]*:::|^[ \t]*\{:/m
+/** Verdict's directives are read by their own rules; the blocks a spoiler holds are checked one by one. */
+const isDirective = (node: RootContent): boolean => node.type === 'containerDirective' || node.type === 'leafDirective'
 
 export function markdownToDocument(markdown: string): EditorDocument {
   return readMarkdown(markdown).doc
 }
 
 function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<BlockJSON['type']>): BlockJSON {
-  for (const converter of byMdast.get(mdastKey(node)) ?? []) {
+  const templated = !isDirective(node) && TEMPLATE.test(read.source.slice(node.position?.start.offset, node.position?.end.offset))
+  for (const converter of templated ? [] : (byMdast.get(mdastKey(node)) ?? [])) {
     if (allowed && !allowed.has(converter.type)) continue
     try {
       return converter.fromMdast(node, read)
@@ -57,6 +97,11 @@ function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<B
 /** The body, ending with one newline; empty for a document without content. */
 export function documentToMarkdown(doc: EditorDocument): string {
   return stringifyMarkdown({ type: 'root', children: writeBlocks(normalizeDocument(doc).root.children) })
+}
+
+/** One normalized block as mdast, for a writer that places blocks itself (bodyEdit.ts). */
+export function blockToMdast(block: BlockJSON): RootContent {
+  return byType.get(block.type)!.toMdast(block, writeBlocks)
 }
 
 function writeBlocks(nodes: readonly BlockJSON[]): RootContent[] {

@@ -4,6 +4,7 @@ import { DEFAULT_SCORE_LABEL, type ScoreSummary } from '../../../shared/critic'
 import type { ReviewMeta } from '../../../shared/model'
 import { reviewMeta } from '../../../shared/validate'
 import { ReviewParseError } from './frontMatter'
+import type { KeyEdit } from './frontMatterEdit'
 
 /** The keys the app edits, in the order they are written; every other key follows, in its own order. */
 const KNOWN_KEYS = [
@@ -29,36 +30,76 @@ export interface MetaFallback {
   title: string
   created: string
   updated: string
+  /** The day a file's name gives it (Jekyll's `2025-11-04-slug.md`), shown when the front matter has none. */
+  date?: string
 }
 
-/** Throws ReviewParseError for values the app cannot edit, so a file it opens is always one it can save. */
+/**
+ * The front matter as the editor's meta. Nothing in it makes the file read-only: a value of one of
+ * Verdict's keys that Verdict reads where the meaning is clear (`score: 8` is the overall score on
+ * 10, `status: publish` is published, `author: {name}` the name, `tags: a, b` two tags, a
+ * timestamp `date` its day); any other value of those keys is listed in `kept`, shown read-only
+ * and written back as it was. Missing values take the fallback (the title from the file name, …).
+ */
 export function metaFromYaml(data: Record<string, unknown>, fallback: MetaFallback): ReviewMeta {
-  const meta = {
-    title: asText(data.title, 'title') || fallback.title,
-    author: asText(data.author, 'author'),
-    date: data.date instanceof Date ? data.date.toISOString().slice(0, 10) : asText(data.date, 'date'),
-    status: (asText(data.status, 'status') || 'draft') as ReviewMeta['status'],
-    tags: tagList(data.tags),
-    excerpt: asText(data.excerpt, 'excerpt'),
-    created: asText(data.created, 'created') || fallback.created,
-    updated: asText(data.updated, 'updated') || fallback.updated,
-    ...(data.spoilers != null ? { spoilers: data.spoilers as boolean } : {}),
-    ...(data.featuredImage ? { featuredImage: asText(data.featuredImage, 'featuredImage') } : {}),
-    ...(data.score != null ? { score: scoreFromYaml(data.score) } : {}),
-    ...(data.subject != null ? { subject: subjectFromYaml(data.subject) } : {}),
-    ...(data.published != null ? { published: publishedFromYaml(data.published) } : {}),
-    // fromEntries defines own properties, so even a `__proto__` key stays plain data.
+  const kept: Record<string, unknown> = {}
+  const read = <K extends (typeof KNOWN_KEYS)[number]>(key: K, interpret: (value: unknown) => unknown): ReviewMeta[K] | undefined => {
+    const value = data[key]
+    if (value == null || value === '') return undefined
+    let interpreted: unknown
+    try {
+      interpreted = interpret(value)
+    } catch (error) {
+      if (!(error instanceof ReviewParseError)) throw error
+    }
+    const checked = reviewMeta.shape[key].safeParse(interpreted)
+    if (interpreted !== undefined && checked.success) return checked.data as ReviewMeta[K]
+    kept[key] = value
+    return undefined
+  }
+  const meta: ReviewMeta = {
+    title: read('title', (value) => asText(value, 'title')) || fallback.title,
+    author: read('author', authorFromYaml) ?? '',
+    date: read('date', dateFromYaml) || (fallback.date ?? ''),
+    status: read('status', statusFromYaml) ?? 'draft',
+    tags: read('tags', tagList) ?? [],
+    excerpt: read('excerpt', (value) => asText(value, 'excerpt')) ?? '',
+    created: read('created', (value) => asText(value, 'created')) || fallback.created,
+    updated: read('updated', (value) => asText(value, 'updated')) || fallback.updated,
     extra: Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN.has(key))),
   }
-  const checked = reviewMeta.safeParse(meta)
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!
-    const key = issue.path.map(String).join('.')
-    const found = JSON.stringify(issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], data)) ?? 'nothing'
-    throw new ReviewParseError(`The front matter's "${key}" is not valid: ${issue.message} (found ${found}).`)
-  }
-  // The checked object itself, not zod's copy: `extra` keeps its key order and plain-data keys.
-  return meta as ReviewMeta
+  const spoilers = read('spoilers', (value) => value)
+  const featuredImage = read('featuredImage', (value) => asText(value, 'featuredImage'))
+  const score = read('score', scoreFromYaml)
+  const subject = read('subject', subjectFromYaml)
+  const published = read('published', publishedFromYaml)
+  // Set only when present, and `extra` built with fromEntries (own properties: even a `__proto__` key stays plain data).
+  if (spoilers !== undefined) meta.spoilers = spoilers
+  if (featuredImage !== undefined) meta.featuredImage = featuredImage
+  if (score !== undefined) meta.score = score
+  if (subject !== undefined) meta.subject = subject
+  if (published !== undefined) meta.published = published
+  if (Object.keys(kept).length) meta.kept = kept
+  return meta
+}
+
+/** `author: Ana`, or a mapping with a name (`author: {name: Ana, url: …}`). */
+function authorFromYaml(value: unknown): unknown {
+  if (isMapping(value) && typeof value['name'] === 'string') return value['name']
+  return asText(value, 'author')
+}
+
+/** `2025-11-04`, and the timestamps of Hugo, Jekyll and Eleventy (`2025-11-04 23:29:37+09:00`), as their day. */
+function dateFromYaml(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  return DATED.exec(asText(value, 'date'))?.[1]
+}
+const DATED = /^(\d{4}-\d{2}-\d{2})(?:[Tt ][\d:.]+(?:[ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/
+
+/** WordPress-style `publish` is published. */
+function statusFromYaml(value: unknown): unknown {
+  const status = asText(value, 'status').trim().toLowerCase()
+  return status === 'publish' ? 'published' : status
 }
 
 /**
@@ -73,8 +114,17 @@ function asText(value: unknown, key: string): string {
   throw new ReviewParseError(`The front matter's "${key}" must be text, not a list or mapping.`)
 }
 
-/** `score: {value: 9.5, scale: 10}`: YAML numbers become the text the score widget holds. */
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * `score: {value: 9.5, scale: 10}`: YAML numbers become the text the score widget holds. A bare
+ * number (`score: 8`) is an overall score on 10.
+ */
 function scoreFromYaml(value: unknown): unknown {
+  if (typeof value === 'number' || (typeof value === 'string' && /^\d+(?:\.\d+)?$/.test(value.trim()))) {
+    const number = Number(value)
+    return number <= 10 ? { value: String(number), scale: '10', label: DEFAULT_SCORE_LABEL } : undefined
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
   const score = value as Record<string, unknown>
   return {
@@ -136,19 +186,28 @@ function tagList(value: unknown): string[] {
 export function metaToYaml(meta: ReviewMeta): string {
   const clash = Object.keys(meta.extra).find((key) => KNOWN.has(key))
   if (clash) throw new Error(`The review's extra front matter repeats the key "${clash}".`)
-  const doc = new Document(
-    Object.fromEntries([
-      ...KNOWN_KEYS.filter((key) => !OPTIONAL.has(key) || isSet(meta[key])).map((key) => [
-        key,
-        key === 'score' && meta.score ? scoreToYaml(meta.score)
-        : key === 'subject' && meta.subject ? compact(meta.subject)
-        : meta[key],
-      ]),
-      ...Object.entries(meta.extra),
-    ]),
-    { schema: 'core' },
-  )
-  ;(doc.get('tags', true) as YAMLSeq).flow = true
+  return yamlOf([
+    ...KNOWN_KEYS.filter((key) => !OPTIONAL.has(key) || isSet(meta[key])).map((key): [string, unknown] => [key, yamlValue(key, meta[key])]),
+    ...Object.entries(meta.extra),
+  ])
+}
+
+/** One `key: value` line (or lines) in Verdict's style, for a key added to a file's front matter. */
+export function yamlEntry(key: string, value: unknown): string {
+  return yamlOf([[key, value]])
+}
+
+function yamlValue<K extends (typeof KNOWN_KEYS)[number]>(key: K, value: ReviewMeta[K]): unknown {
+  if (key === 'score' && value) return scoreToYaml(value as ScoreSummary)
+  if (key === 'subject' && value) return compact(value as object)
+  return value
+}
+
+/** Tags as a flow list; Verdict's own text quoted where a YAML 1.1 reader would take it for something else. */
+function yamlOf(entries: Array<[string, unknown]>): string {
+  const doc = new Document(Object.fromEntries(entries), { schema: 'core' })
+  const tags = doc.get('tags', true) as YAMLSeq | undefined
+  if (tags) tags.flow = true
   // Only the fields Verdict edits: an extra `comments: yes` was written plain by someone who
   // meant YAML 1.1's true, and stays plain.
   for (const key of KNOWN_KEYS) {
@@ -159,6 +218,52 @@ export function metaToYaml(meta: ReviewMeta): string {
     })
   }
   return doc.toString({ lineWidth: 0 })
+}
+
+/**
+ * The front matter edits that take a file from the meta it reads as (`read`, from `data`) to
+ * `edited`: only keys whose value changed, each written in the file's own shape (a tags string
+ * stays a string, an author mapping keeps its url, a timestamp keeps its time). A key the file does
+ * not have is added only when set, so a foreign file never gains `date: ""`; keys listed in
+ * `read.kept` are never written.
+ */
+export function metaEdits(data: Record<string, unknown>, read: ReviewMeta, edited: ReviewMeta): KeyEdit[] {
+  const edits: KeyEdit[] = []
+  const kept = new Set(Object.keys(read.kept ?? {}))
+  for (const key of KNOWN_KEYS) {
+    const after = edited[key]
+    if (kept.has(key) || sameValue(read[key], after)) continue
+    const has = Object.hasOwn(data, key)
+    // Verdict's bookkeeping goes only into files that keep it (those Verdict created).
+    if ((!isSet(after) || key === 'created' || key === 'updated') && !has) continue
+    edits.push({ key, value: !isSet(after) && OPTIONAL.has(key) ? undefined : inFileShape(key, after, data[key]) })
+  }
+  for (const [key, value] of Object.entries(edited.extra)) {
+    if (!KNOWN.has(key) && !(Object.hasOwn(read.extra, key) && sameValue(read.extra[key], value))) edits.push({ key, value })
+  }
+  for (const key of Object.keys(read.extra)) if (!Object.hasOwn(edited.extra, key)) edits.push({ key, value: undefined })
+  return edits
+}
+
+function inFileShape<K extends (typeof KNOWN_KEYS)[number]>(key: K, value: ReviewMeta[K], written: unknown): unknown {
+  if (key === 'tags' && typeof written === 'string') return (value as string[]).join(', ')
+  if (key === 'author' && isMapping(written)) return { ...written, name: value }
+  if (key === 'date' && typeof written === 'string' && value && DATED.test(written)) return `${value as string}${written.slice(10)}`
+  if (key === 'score' && value && (typeof written === 'number' || typeof written === 'string')) {
+    const score = value as ScoreSummary
+    if (score.scale === '10' && /^\d+(\.\d+)?$/.test(score.value)) return typeof written === 'number' ? Number(score.value) : score.value
+  }
+  return yamlValue(key, value)
+}
+
+/** Deep equality of plain data, whatever the key order. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const keysA = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined)
+  const keysB = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined)
+  return keysA.length === keysB.length && keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }
 
 /** Numbers stay YAML numbers (`value: 9.5`) for site generators; the default label is not repeated. */

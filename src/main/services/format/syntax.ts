@@ -139,14 +139,24 @@ const writeOptions: Options = {
     { character: '<', inConstruct: 'destinationRaw' },
     // It escapes `<` in text only before a letter, `!`, `/` or `?`, but ``<`a@b.co>`` is an email autolink.
     { character: '<', after: '\\S', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
+    // Text typed as `$x$`, `{{ x }}` or `{% x %}` is the critic's, not math or a template: escaped,
+    // it reads back as text rather than as a kept block (markdown.ts, TEMPLATE).
+    { character: '$', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
+    { character: '{', after: '[{%]', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
+    { character: '{', before: '\\{', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
     // It encodes line feeds in link titles and destinations but not a carriage return, which reads as a line ending.
     { character: '\r', inConstruct: ['destinationLiteral', 'destinationRaw', 'titleQuote', 'titleApostrophe'] },
   ],
   join: [separateVerbatim, listAfterParagraph, scoreSections],
 }
 
-export function stringifyMarkdown(root: Root): string {
-  return toMarkdown(root, writeOptions)
+/** The markers a file already uses, so a block rewritten in it keeps them (bodyEdit.ts). */
+export type MarkdownStyle = Partial<Pick<Options, 'emphasis' | 'strong' | 'bullet' | 'bulletOrdered' | 'rule'>>
+
+export function stringifyMarkdown(root: Root, style: MarkdownStyle = {}): string {
+  // `bulletOther` must differ from `bullet`: it separates a list from the one before it.
+  const bulletOther = style.bullet === '*' ? '-' : '*'
+  return toMarkdown(root, { ...writeOptions, ...style, bulletOther })
 }
 
 /**

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { cp, mkdir, readdir, readFile, realpath, rename, stat } from 'node:fs/promises'
-import { join, relative, isAbsolute } from 'node:path'
+import { basename, join, relative, isAbsolute } from 'node:path'
 import type { OpenedReview, SaveResult, SearchResults } from '../../../shared/contract'
 import { emptyDocument, type EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/text'
 import { reviewId } from '../../../shared/validate'
 import { collectUnusedAssets } from '../assets/cleanup'
-import { parseReview, readMeta, referencedAssets, ReviewParseError, serializeReview, wordCountOf } from '../format'
+import { parseReview, referencedAssets, reviseReview, rewriteFrontMatter, ReviewParseError, serializeReview, wordCountOf } from '../format'
 import { readFrontMatter } from '../format/frontMatter'
 import { metaFromYaml } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
@@ -151,20 +151,18 @@ export class Library {
     if (contentHash(current) !== baseHash) {
       fail('CONFLICT', `“${meta.title || id}” was changed outside Verdict since it was opened; your edits were not written over it.`)
     }
-    // `published` is main's (the publish records): the file's copy wins over the editor's.
-    const { published: _editorCopy, ...edited } = meta
-    const { published } = readMeta(Buffer.from(current.buffer, current.byteOffset, current.byteLength), { title: id, created: '', updated: '' })
-    const saved: ReviewMeta = { ...edited, ...(published ? { published } : {}), updated: this.now().toISOString() }
-    const text = serializeReview(saved, doc)
+    // Only the edits are written; `published` (the publish records) stays the file's (reviseReview).
+    const revision = reviseReview(current, await this.fallbackMeta(id), meta, doc, this.now().toISOString())
+    if (!revision.changed) return { hash: baseHash, updated: revision.meta.updated, wordCount: wordCountOf(doc) }
     try {
-      await writeFileAtomic(path, text)
+      await writeFileAtomic(path, revision.text)
     } catch (error) {
       throw describeIoError(error, `save “${meta.title || id}”`)
     }
-    await this.tidyAssets(id, saved, doc)
+    await this.tidyAssets(id, revision.meta, doc)
     // The row and the search index read the saved file now, not at the next listing.
     await this.index.row(id)
-    return { hash: contentHash(Buffer.from(text, 'utf8')), updated: saved.updated, wordCount: wordCountOf(doc) }
+    return { hash: contentHash(Buffer.from(revision.text, 'utf8')), updated: revision.meta.updated, wordCount: wordCountOf(doc) }
   }
 
   /** Moves images the saved review no longer uses to the trash, once unused for the grace period. */
@@ -183,7 +181,7 @@ export class Library {
     if (opened.kind === 'read-only') fail('READ_ONLY', `“${id}” cannot be renamed until its review.md can be read: ${opened.reason}`)
     const dir = await this.reviewDir(id)
     const meta = { ...opened.meta, title: title.trim(), updated: this.now().toISOString() }
-    await this.writeMeta(dir, meta, opened.doc)
+    await this.writeMeta(dir, (read) => ({ ...read, title: meta.title, updated: meta.updated }))
     const slug = slugify(meta.title)
     if (slug === id) return this.summary(id)
     const target = await this.freeId(slug)
@@ -205,7 +203,7 @@ export class Library {
       throw describeIoError(error, `duplicate “${opened.meta.title}”`)
     }
     const stamp = this.now().toISOString()
-    await this.writeMeta(dir, { ...opened.meta, title, status: 'draft', created: stamp, updated: stamp }, opened.doc)
+    await this.writeMeta(dir, (read) => ({ ...read, title, status: 'draft', created: stamp, updated: stamp }))
     return this.summary(target)
   }
 
@@ -255,11 +253,15 @@ export class Library {
     }
   }
 
-  private async writeMeta(dir: string, meta: ReviewMeta, doc: EditorDocument): Promise<void> {
+  /** Changes front matter keys in place; the body's bytes stay as they are. */
+  private async writeMeta(dir: string, change: (meta: ReviewMeta) => ReviewMeta): Promise<void> {
+    const path = join(dir, REVIEW_FILE)
     try {
-      await writeFileAtomic(join(dir, REVIEW_FILE), serializeReview(meta, doc))
+      const info = await stat(path)
+      const fallback = { title: basename(dir), created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
+      await writeFileAtomic(path, rewriteFrontMatter(await readFile(path), fallback, change))
     } catch (error) {
-      throw describeIoError(error, `save “${meta.title}”`)
+      throw describeIoError(error, `save “${basename(dir)}”`)
     }
   }
 

@@ -1,0 +1,159 @@
+/**
+ * Writes a body back as its original bytes plus the critic's edits: every top-level block the
+ * editor still holds unchanged is written as its source slice, with the exact text between it and
+ * its unchanged neighbour, and only new or changed blocks are written from the document. A
+ * rewritten block keeps the markers its original used (`_x_`, `+` bullets, `1)`), and a loose list
+ * stays loose.
+ *
+ * Blocks are matched by content: the unchanged run at each end first, then the longest common
+ * subsequence of what is left (an edit touches a few blocks, so that middle is small).
+ */
+import type { List, ListItem, Nodes, RootContent } from 'mdast'
+import type { BlockJSON } from '../../../shared/document'
+import { blockToMdast, readSourceBlocks, type SourceBlock, type SourceBlocks } from './markdown'
+import { parseMarkdown, stringifyMarkdown, type MarkdownStyle, type VerbatimNode } from './syntax'
+
+export interface RevisedBody {
+  body: string
+  /** False when the document holds exactly the blocks read: `body` is then the source itself. */
+  changed: boolean
+}
+
+/**
+ * A block of the new body and the source block it stands for (`at`): the same block kept (`kept`),
+ * or one it replaces, whose markers and surrounding blank lines it takes over.
+ */
+interface Placed {
+  block: BlockJSON
+  at?: number
+  kept: boolean
+}
+
+export function reviseBody(original: SourceBlocks, blocks: readonly BlockJSON[]): RevisedBody {
+  const { source } = original
+  const placed = align(original.blocks, blocks)
+  if (placed.length === original.blocks.length && placed.every((item, index) => item.kept && item.at === index)) return { body: source, changed: false }
+  if (placed.length === 0) return { body: '', changed: source !== '' }
+  const sourceOf = (at: number): SourceBlock => original.blocks[at]!
+  const texts = placed.map(({ block, at, kept }) =>
+    kept ? sliceOf(source, sourceOf(at!)) : writeBlock(block, at === undefined ? undefined : sliceOf(source, sourceOf(at))),
+  )
+  const body = joinBlocks(source, original.blocks, placed, texts, true)
+  // What the text between blocks was chosen for: written as the source had it, it must still read
+  // as these blocks (a changed block may start so that it joins its neighbour); else the writer's.
+  const read = readSourceBlocks(body).blocks.map(({ block }) => keyOf(block))
+  const meant = blocks.map(keyOf)
+  const safe = read.length === meant.length && read.every((key, index) => key === meant[index])
+  return { body: safe ? body : joinBlocks(source, original.blocks, placed, texts, false), changed: true }
+}
+
+function joinBlocks(source: string, blocks: readonly SourceBlock[], placed: readonly Placed[], texts: readonly string[], sourceGaps: boolean): string {
+  const first = blocks[0]
+  const last = blocks.at(-1)
+  let body = first ? source.slice(0, first.from) : ''
+  placed.forEach((item, index) => {
+    if (index > 0) {
+      const before = placed[index - 1]!
+      const neighbours = before.at !== undefined && item.at === before.at + 1
+      body += neighbours && (sourceGaps || (before.kept && item.kept)) ? source.slice(blocks[before.at!]!.to, blocks[item.at!]!.from) : separator(texts[index - 1]!, texts[index]!)
+    }
+    body += texts[index]
+  })
+  const tail = last ? source.slice(last.to) : ''
+  return body + (placed.at(-1)!.at === blocks.length - 1 ? tail : tail || '\n')
+}
+
+const sliceOf = (source: string, block: SourceBlock): string => source.slice(block.from, block.to)
+const keyOf = (block: BlockJSON): string => JSON.stringify(block)
+
+/**
+ * Pairs the new blocks with the source blocks they equal. A new block between two kept ones
+ * remembers a replaced source block of the same type there (`like`), whose markers it keeps.
+ */
+function align(source: readonly SourceBlock[], blocks: readonly BlockJSON[]): Placed[] {
+  const oldKeys = source.map(({ block }) => keyOf(block))
+  const newKeys = blocks.map(keyOf)
+  let head = 0
+  while (head < oldKeys.length && head < newKeys.length && oldKeys[head] === newKeys[head]) head++
+  let tail = 0
+  while (tail < oldKeys.length - head && tail < newKeys.length - head && oldKeys.at(-1 - tail) === newKeys.at(-1 - tail)) tail++
+  const oldMiddle = oldKeys.slice(head, oldKeys.length - tail)
+  const newMiddle = newKeys.slice(head, newKeys.length - tail)
+  const pairs = commonSubsequence(oldMiddle, newMiddle)
+  const placed: Placed[] = blocks.slice(0, head).map((block, index) => ({ block, at: index, kept: true }))
+  let oldAt = 0
+  let newAt = 0
+  for (const [oldIndex, newIndex] of [...pairs, [oldMiddle.length, newMiddle.length] as const]) {
+    const replaced = Array.from({ length: oldIndex - oldAt }, (_, index) => head + oldAt + index)
+    for (const block of blocks.slice(head + newAt, head + newIndex)) {
+      const like = replaced.findIndex((at) => source[at]!.block.type === block.type)
+      placed.push({ block, at: like === -1 ? undefined : replaced.splice(like, 1)[0], kept: false })
+    }
+    if (newIndex < newMiddle.length) placed.push({ block: blocks[head + newIndex]!, at: head + oldIndex, kept: true })
+    oldAt = oldIndex + 1
+    newAt = newIndex + 1
+  }
+  const tailStart = blocks.length - tail
+  for (let index = 0; index < tail; index++) placed.push({ block: blocks[tailStart + index]!, at: oldKeys.length - tail + index, kept: true })
+  return placed
+}
+
+/** Index pairs of a longest common subsequence of two short lists. */
+function commonSubsequence(a: readonly string[], b: readonly string[]): Array<readonly [number, number]> {
+  if (a.length === 0 || b.length === 0) return []
+  const lengths = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1))
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) lengths[i]![j] = a[i] === b[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!)
+  }
+  const pairs: Array<readonly [number, number]> = []
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) pairs.push([i++, j++])
+    else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) i++
+    else j++
+  }
+  return pairs
+}
+
+/** A block written alone, in the markers of the source block it replaces. */
+function writeBlock(block: BlockJSON, like: string | undefined): string {
+  const node = blockToMdast(block)
+  const original = like === undefined ? undefined : parseMarkdown(like).children[0]
+  if (original?.type === 'list' && node.type === 'list' && isLoose(original)) loosen(node)
+  return stringifyMarkdown({ type: 'root', children: [node] }, original ? styleOf(original, like!) : {}).replace(/\n$/, '')
+}
+
+const isLoose = (list: List): boolean => list.spread === true || list.children.some((item) => item.spread === true)
+
+function loosen(list: List): void {
+  list.spread = true
+  for (const item of list.children as ListItem[]) item.spread = true
+}
+
+/** The emphasis, strong, bullet and number markers the source block uses. */
+function styleOf(node: Nodes, source: string): MarkdownStyle {
+  const style: MarkdownStyle = {}
+  const visit = (current: Nodes): void => {
+    const at = current.position?.start.offset
+    const char = at === undefined ? undefined : source[at]
+    if (current.type === 'emphasis' && (char === '_' || char === '*')) style.emphasis ??= char
+    if (current.type === 'strong' && (char === '_' || char === '*')) style.strong ??= char
+    if (current.type === 'list' && at !== undefined) {
+      const marker = /^\s*(?:\d+([.)])|([-*+]))/.exec(source.slice(at))
+      if (marker?.[1]) style.bulletOrdered ??= marker[1] as '.' | ')'
+      if (marker?.[2]) style.bullet ??= marker[2] as '-' | '*' | '+'
+    }
+    if ('children' in current) for (const child of current.children) visit(child)
+  }
+  visit(node)
+  return style
+}
+
+/**
+ * The text between two blocks where at least one is new: what the writer puts between them
+ * (a blank line, or `<!---->` where they would otherwise read as one block).
+ */
+function separator(left: string, right: string): string {
+  const verbatim = (value: string): VerbatimNode => ({ type: 'verbatim', value })
+  const written = stringifyMarkdown({ type: 'root', children: [verbatim(left), verbatim(right)] as RootContent[] })
+  return written.slice(left.length, written.length - right.length - 1)
+}

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { diffLines } from 'diff'
 import { describe, expect, it } from 'vitest'
-import type { EditorDocument, ParagraphJSON } from '../../../src/shared/document'
+import type { EditorDocument, ListJSON, ParagraphJSON } from '../../../src/shared/document'
 import { normalizeDocument, parseReview, reviseReview } from '../../../src/main/services/format'
 import { readFrontMatter } from '../../../src/main/services/format/frontMatter'
 import { readSourceBlocks } from '../../../src/main/services/format/markdown'
@@ -146,6 +146,18 @@ describe('what issue 14 found changed, kept', () => {
     expect(save('2025-11-04-the-holdovers.md')).toContain('- a Christmas film\n- a school film\n\n* a film about grief\n')
     expect(save('hugo-yaml-t-z.md')).toContain('1. The childhood prologue\n2. The Skype years\n\n3) The New York reunion\n')
     expect(save('hugo-underscores.md', (doc) => doc)).toContain('https://x.com/a_b_c')
+  })
+
+  it('keeps neighbouring lists apart after the editor merged them (Lexical joins lists of one type)', () => {
+    const merged = (doc: EditorDocument): EditorDocument => {
+      const blocks = structuredClone(doc.root.children)
+      const at = blocks.findIndex((block, index) => block.type === 'list' && blocks[index + 1]?.type === 'list')
+      const [first, second] = [blocks[at] as ListJSON, blocks[at + 1] as ListJSON]
+      blocks.splice(at, 2, { ...first, children: [...first.children, ...second.children] })
+      return typeAtEnd({ root: { ...doc.root, children: blocks } })
+    }
+    expect(save('2025-11-04-the-holdovers.md', merged)).toContain('- a Christmas film\n- a school film\n\n* a film about grief\n')
+    expect(save('hugo-yaml-t-z.md', merged)).toContain('1. The childhood prologue\n2. The Skype years\n\n3) The New York reunion\n')
   })
 
   it('keeps the emphasis style of an edited block', () => {

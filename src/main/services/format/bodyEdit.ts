@@ -9,8 +9,8 @@
  * subsequence of what is left (an edit touches a few blocks, so that middle is small).
  */
 import type { List, ListItem, Nodes, RootContent } from 'mdast'
-import type { BlockJSON } from '../../../shared/document'
-import { blockToMdast, readSourceBlocks, type SourceBlock, type SourceBlocks } from './markdown'
+import type { BlockJSON, ListItemJSON, ListJSON } from '../../../shared/document'
+import { blockToMdast, normalizeDocument, readSourceBlocks, type SourceBlock, type SourceBlocks } from './markdown'
 import { parseMarkdown, stringifyMarkdown, type MarkdownStyle, type VerbatimNode } from './syntax'
 
 export interface RevisedBody {
@@ -29,8 +29,9 @@ interface Placed {
   kept: boolean
 }
 
-export function reviseBody(original: SourceBlocks, blocks: readonly BlockJSON[]): RevisedBody {
+export function reviseBody(original: SourceBlocks, edited: readonly BlockJSON[]): RevisedBody {
   const { source } = original
+  const blocks = apartAsRead(original.blocks, edited)
   const placed = align(original.blocks, blocks)
   if (placed.length === original.blocks.length && placed.every((item, index) => item.kept && item.at === index)) return { body: source, changed: false }
   if (placed.length === 0) return { body: '', changed: source !== '' }
@@ -38,29 +39,76 @@ export function reviseBody(original: SourceBlocks, blocks: readonly BlockJSON[])
   const texts = placed.map(({ block, at, kept }) =>
     kept ? sliceOf(source, sourceOf(at!)) : writeBlock(block, at === undefined ? undefined : sliceOf(source, sourceOf(at))),
   )
-  const body = joinBlocks(source, original.blocks, placed, texts, true)
-  // What the text between blocks was chosen for: written as the source had it, it must still read
-  // as these blocks (a changed block may start so that it joins its neighbour); else the writer's.
-  const read = readSourceBlocks(body).blocks.map(({ block }) => keyOf(block))
-  const meant = blocks.map(keyOf)
-  const safe = read.length === meant.length && read.every((key, index) => key === meant[index])
-  return { body: safe ? body : joinBlocks(source, original.blocks, placed, texts, false), changed: true }
+  const joined = joinBlocks(source, original.blocks, placed, texts, true)
+  return { body: readsAsMeant(joined, placed) ? joined.body : joinBlocks(source, original.blocks, placed, texts, false).body, changed: true }
 }
 
-function joinBlocks(source: string, blocks: readonly SourceBlock[], placed: readonly Placed[], texts: readonly string[], sourceGaps: boolean): string {
+/**
+ * Whether the text chosen between blocks keeps them apart as meant: written as the source had it,
+ * a changed block could start so that it joins its neighbour. Only the stretch from the kept block
+ * before the first change to the kept block after the last is read again, so a save of a long
+ * review parses a few blocks, not the review.
+ */
+function readsAsMeant({ body, spans }: Joined, placed: readonly Placed[]): boolean {
+  const changed = placed.flatMap((item, index) => (item.kept ? [] : [index]))
+  // Blocks only removed: kept blocks that were not neighbours get the writer's text between them.
+  if (changed.length === 0) return true
+  const from = Math.max(0, changed[0]! - 1)
+  const to = Math.min(placed.length - 1, changed.at(-1)! + 1)
+  const read = readSourceBlocks(body.slice(spans[from]![0], spans[to]![1])).blocks.map(({ block }) => keyOf(block))
+  const meant = placed.slice(from, to + 1).map(({ block }) => keyOf(block))
+  return read.length === meant.length && read.every((key, index) => key === meant[index])
+}
+
+interface Joined {
+  body: string
+  /** Where each placed block's text is in `body`. */
+  spans: Array<[number, number]>
+}
+
+function joinBlocks(source: string, blocks: readonly SourceBlock[], placed: readonly Placed[], texts: readonly string[], sourceGaps: boolean): Joined {
   const first = blocks[0]
   const last = blocks.at(-1)
   let body = first ? source.slice(0, first.from) : ''
+  const spans: Array<[number, number]> = []
   placed.forEach((item, index) => {
     if (index > 0) {
       const before = placed[index - 1]!
       const neighbours = before.at !== undefined && item.at === before.at + 1
       body += neighbours && (sourceGaps || (before.kept && item.kept)) ? source.slice(blocks[before.at!]!.to, blocks[item.at!]!.from) : separator(texts[index - 1]!, texts[index]!)
     }
+    spans.push([body.length, body.length + texts[index]!.length])
     body += texts[index]
   })
   const tail = last ? source.slice(last.to) : ''
-  return body + (placed.at(-1)!.at === blocks.length - 1 ? tail : tail || '\n')
+  return { body: body + (placed.at(-1)!.at === blocks.length - 1 ? tail : tail || '\n'), spans }
+}
+
+/**
+ * Lexical merges a list into the list of the same type before it; Markdown keeps `- a` and `* b`
+ * (or `1.` and `3)`) apart. A new list whose items begin or end with those of two neighbouring
+ * source lists is split back where the source had them apart.
+ */
+function apartAsRead(source: readonly SourceBlock[], blocks: readonly BlockJSON[]): BlockJSON[] {
+  const lists = source.map(({ block }) => block).filter((block): block is ListJSON => block.type === 'list')
+  if (lists.length < 2) return [...blocks]
+  const itemsKey = (items: readonly ListItemJSON[]): string => JSON.stringify(items.map(({ value: _value, ...item }) => item))
+  return blocks.flatMap((block): BlockJSON[] => {
+    if (block.type !== 'list' || lists.some((list) => keyOf(list) === keyOf(block))) return [block]
+    for (let index = 0; index + 1 < lists.length; index++) {
+      const [first, second] = [lists[index]!, lists[index + 1]!]
+      if (first.listType !== block.listType || second.listType !== block.listType) continue
+      const items = block.children
+      const cut = itemsKey(items.slice(0, first.children.length)) === itemsKey(first.children)
+        ? first.children.length
+        : itemsKey(items.slice(items.length - second.children.length)) === itemsKey(second.children) ? items.length - second.children.length : -1
+      if (cut <= 0 || cut >= items.length) continue
+      const part = (children: ListItemJSON[], start: number): BlockJSON[] =>
+        normalizeDocument({ root: { type: 'root', children: [{ ...block, start, children }] } }).root.children
+      return [...part(items.slice(0, cut), first.start), ...part(items.slice(cut), second.start)]
+    }
+    return [block]
+  })
 }
 
 const sliceOf = (source: string, block: SourceBlock): string => source.slice(block.from, block.to)

@@ -74,6 +74,9 @@ const isSeparator = (node: RootContent): boolean => node.type === 'html' && node
  * site generator reads.
  */
 const TEMPLATE = /(?<!\\)\{[{%]|(?<!\\)\$\$|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\])\$(?!\d)|^[ \t]*:::|^[ \t]*\{:/m
+/** Code spans hold text as typed: `{%` in one is the critic's, and the writer cannot escape it there. */
+const withoutCodeSpans = (markdown: string): string => markdown.replace(/(`+)[\s\S]*?\1/g, '')
+
 /** Verdict's directives are read by their own rules; the blocks a spoiler holds are checked one by one. */
 const isDirective = (node: RootContent): boolean => node.type === 'containerDirective' || node.type === 'leafDirective'
 
@@ -82,7 +85,7 @@ export function markdownToDocument(markdown: string): EditorDocument {
 }
 
 function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<BlockJSON['type']>): BlockJSON {
-  const templated = !isDirective(node) && TEMPLATE.test(read.source.slice(node.position?.start.offset, node.position?.end.offset))
+  const templated = !isDirective(node) && TEMPLATE.test(withoutCodeSpans(read.source.slice(node.position?.start.offset, node.position?.end.offset)))
   for (const converter of templated ? [] : (byMdast.get(mdastKey(node)) ?? [])) {
     if (allowed && !allowed.has(converter.type)) continue
     try {

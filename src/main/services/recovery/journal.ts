@@ -12,7 +12,7 @@ import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta } from '../../../shared/model'
 import { editorDocument, reviewId, reviewMeta } from '../../../shared/validate'
 import { describeIoError, fail, isErrnoCode } from '../errors'
-import { parseReview, serializeReview, wordCountOf } from '../format'
+import { reviseReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { MAX_REVIEW_BYTES, REVIEW_FILE, type Library } from '../library/library'
 import { KeyedSerial } from './keyed'
@@ -239,12 +239,13 @@ export class RecoveryJournal {
   }
 }
 
-/** True when saving the draft would write exactly the file (whatever its `updated` stamp). */
+/** True when saving the draft would write nothing: the file already holds it. */
 function matchesFile(draft: Draft, file: Buffer): boolean {
   if (file.byteLength > MAX_REVIEW_BYTES) return false
   try {
-    const { meta } = parseReview(file, { title: '', created: '', updated: '' })
-    return serializeReview({ ...draft.meta, updated: meta.updated }, draft.doc) === file.toString('utf8')
+    // What the file lacks reads as the draft has it (the library gives missing keys the same fallbacks).
+    const { title, created, updated, date } = draft.meta
+    return !reviseReview(file, { title, created, updated, date }, draft.meta, draft.doc, updated).changed
   } catch {
     return false
   }

@@ -4,6 +4,7 @@ import { TextField } from '@renderer/components/TextField'
 import { STATUS_LABELS } from '@renderer/components/StatusBadge'
 import { Icon } from '@renderer/components/Icon'
 import { SubjectFields } from './SubjectFields'
+import { KeptFields } from './KeptFields'
 import { TagInput } from './TagInput'
 
 /** What the panel (and the title field) edit. `score` is not here: main mirrors it from the text. */
@@ -28,12 +29,14 @@ export function MetaPanel({
   const statusId = useId()
   const excerptId = useId()
   const spoilersId = useId()
+  // A key the file holds in a form Verdict cannot edit is shown below, read-only, not here.
+  const kept = (key: keyof ReviewMeta): boolean => Object.hasOwn(meta.kept ?? {}, key)
   return (
     <aside className="meta-panel" aria-label="Review details">
       <h2 className="panel-heading">Details</h2>
       <div className="field">
         <label htmlFor={statusId}>Status</label>
-        <select id={statusId} value={meta.status} onChange={(event) => onChange({ status: event.target.value as ReviewMeta['status'] })}>
+        <select id={statusId} value={meta.status} disabled={kept('status')} onChange={(event) => onChange({ status: event.target.value as ReviewMeta['status'] })}>
           {REVIEW_STATUSES.map((status) => (
             <option key={status} value={status}>
               {STATUS_LABELS[status]}
@@ -41,15 +44,16 @@ export function MetaPanel({
           ))}
         </select>
       </div>
-      <TextField label="Author" maxLength={200} value={meta.author} onChange={(event) => onChange({ author: event.target.value })} />
-      <TextField label="Date" type="date" value={meta.date} onChange={(event) => onChange({ date: event.target.value })} />
-      <TagInput label="Tags" tags={meta.tags} onChange={(tags) => onChange({ tags })} />
+      <TextField label="Author" maxLength={200} disabled={kept('author')} value={meta.author} onChange={(event) => onChange({ author: event.target.value })} />
+      <TextField label="Date" type="date" disabled={kept('date')} value={meta.date} onChange={(event) => onChange({ date: event.target.value })} />
+      {!kept('tags') && <TagInput label="Tags" tags={meta.tags} onChange={(tags) => onChange({ tags })} />}
       <div className="field">
         <label htmlFor={excerptId}>Excerpt</label>
         <textarea
           id={excerptId}
           rows={4}
           maxLength={5000}
+          disabled={kept('excerpt')}
           value={meta.excerpt}
           placeholder="A sentence or two for the blog's index page."
           onChange={(event) => onChange({ excerpt: event.target.value })}
@@ -84,7 +88,8 @@ export function MetaPanel({
           <p className="field-hint">None. Tick “Use as featured image” on an image in the text.</p>
         )}
       </div>
-      <SubjectFields subject={meta.subject} onChange={(subject) => onChange({ subject })} />
+      {!kept('subject') && <SubjectFields subject={meta.subject} onChange={(subject) => onChange({ subject })} />}
+      <KeptFields kept={meta.kept} />
       <p className="field-hint stored-as">
         Stored as <code>{id}/review.md</code> in the library. Rename it from the library to move the folder.
       </p>

@@ -144,6 +144,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
 /** Lets pending journal writes finish and stops watching, before the process exits. */
 export async function shutdownServices(services: Services): Promise<void> {
   services.publish.stop()
+  services.libraries.current().close()
   await services.journal.idle()
   services.watcher.close()
 }

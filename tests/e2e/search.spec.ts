@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
+// Several screens and a library read per test: more time on a busy machine, no shorter waits.
+test.slow()
+
 /** A long review whose one memorable sentence sits in the middle, far below the first screen. */
 function longBody(): string {
   const filler = (n: number) => `Paragraph ${n} weighs the pacing, the score and the light of each scene in turn, without hurry.`

@@ -91,6 +91,11 @@ export class Library {
     return this.search.search(query, limit)
   }
 
+  /** Stops the search index's background work: the library is no longer in use. */
+  close(): void {
+    this.search.stop()
+  }
+
   /** Waits until the search index has read every review and its file is written (tests, the bench, shutdown). */
   flushSearch(): Promise<Error | undefined> {
     return this.search.flush()

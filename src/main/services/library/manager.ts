@@ -51,6 +51,7 @@ export class LibraryManager {
   private async use(root: string, remember: boolean): Promise<LibraryInfo> {
     const created = await ensureFolder(root)
     if (created) await this.seedWelcome(root)
+    this.library?.close()
     this.library = new Library({
       root,
       defaultAuthor: () => this.options.settings.get().author,

@@ -62,8 +62,9 @@ const miniSearchOptions = {
     processTerm: (term: string) => term,
     combineWith: 'AND' as const,
     boost: BOOST,
-    // Every word may be the start of a longer one; typos are forgiven from four letters on.
-    prefix: true,
+    // A word of two letters or more may be the start of a longer one (one letter would match most
+    // of the library on the first keystroke); typos are forgiven from four letters on.
+    prefix: (term: string) => term.length >= 2,
     fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
     maxFuzzy: 2,
   },
@@ -82,6 +83,7 @@ export class ReviewSearch {
   private persistTimer: NodeJS.Timeout | undefined
   private writing: Promise<void> | undefined
   private dirty = false
+  private stopped = false
   lastWriteFailure: Error | undefined
 
   constructor(private readonly options: ReviewSearchOptions) {}
@@ -153,6 +155,13 @@ export class ReviewSearch {
     return { hits, total: query.phrases.length > 0 ? hits.length : results.length, more, problems: query.problems, ...indexing }
   }
 
+  /** The library is closed (app quit, another library opened): no more reading or writing. */
+  stop(): void {
+    this.stopped = true
+    this.queue.clear()
+    clearTimeout(this.persistTimer)
+  }
+
   /** Writes the index file now if it changed (tests, shutdown). */
   async flush(): Promise<Error | undefined> {
     clearTimeout(this.persistTimer)
@@ -211,7 +220,7 @@ export class ReviewSearch {
   private build(): void {
     if (this.building || this.queue.size === 0) return
     this.building = (async () => {
-      while (this.queue.size > 0) {
+      while (this.queue.size > 0 && !this.stopped) {
         const slice = [...this.queue].slice(0, BUILD_SLICE)
         const texts = await Promise.all(slice.map(([id]) => this.options.read(id).catch(() => undefined)))
         slice.forEach(([id, key], index) => {
@@ -243,7 +252,7 @@ export class ReviewSearch {
 
   private changed(): void {
     this.dirty = true
-    if (this.persistTimer) return
+    if (this.persistTimer || this.stopped) return
     this.persistTimer = setTimeout(() => {
       this.persistTimer = undefined
       // While building, the file is written once at the end.
@@ -255,7 +264,7 @@ export class ReviewSearch {
 
   private async persist(): Promise<void> {
     while (this.writing) await this.writing
-    if (!this.dirty) return
+    if (!this.dirty || this.stopped) return
     this.dirty = false
     this.writing = (async () => {
       try {

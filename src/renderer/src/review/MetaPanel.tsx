@@ -3,6 +3,7 @@ import { REVIEW_STATUSES, type ReviewMeta } from '@shared/model'
 import { TextField } from '@renderer/components/TextField'
 import { STATUS_LABELS } from '@renderer/components/StatusBadge'
 import { Icon } from '@renderer/components/Icon'
+import { SameWorkNotice } from './SameWorkNotice'
 import { SubjectFields } from './SubjectFields'
 import { KeptFields } from './KeptFields'
 import { TagInput } from './TagInput'
@@ -19,12 +20,15 @@ export function MetaPanel({
   meta,
   assetUrl,
   onChange,
+  onOpenReview,
 }: {
   id: string
   meta: ReviewMeta
   /** URL of a file of this review, for the featured image's thumbnail. */
   assetUrl: (path: string) => string
   onChange: (patch: MetaPatch) => void
+  /** Opens another review (one of the same work). */
+  onOpenReview: (id: string) => void
 }) {
   const statusId = useId()
   const excerptId = useId()
@@ -89,6 +93,7 @@ export function MetaPanel({
         )}
       </div>
       {!kept('subject') && <SubjectFields subject={meta.subject} onChange={(subject) => onChange({ subject })} />}
+      <SameWorkNotice id={id} subject={meta.subject} onOpenReview={onOpenReview} />
       <KeptFields kept={meta.kept} />
       <p className="field-hint stored-as">
         Stored as <code>{id}/review.md</code> in the library. Rename it from the library to move the folder.

@@ -544,7 +544,7 @@ function EditableReview({
             }}
           />
         )}
-        {showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} />}
+        {showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} onOpenReview={onOpenReview} />}
       </div>
       <StatusBar words={words} wordsPerMinute={wordsPerMinute} save={saveState} />
       {exporting && (

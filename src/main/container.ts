@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { AboutInfo } from '../shared/contract'
 import { aboutInfo } from './desktop/about'
 import { ScreenState } from './desktop/commands'
+import { QuitHandshake } from './desktop/quit'
 import { EventBus } from './services/events'
 import type { PdfPrinter } from './services/export'
 import { HistoryService } from './services/history/history'
@@ -67,6 +68,8 @@ export interface Services {
   /** The screen the renderer shows (for the application menu). */
   screen: ScreenState
   about: AboutInfo
+  /** The close handshake: the renderer saves before the app quits. */
+  quit: QuitHandshake
 }
 
 /** Builds the main-process services in dependency order and opens the library. */
@@ -138,6 +141,11 @@ export async function createServices(options: ContainerOptions): Promise<Service
     publish,
     screen: new ScreenState(),
     about: options.about ?? aboutInfo('development'),
+    quit: new QuitHandshake({
+      emit: (event) => events.emit(event),
+      writesIdle: async () => void (await Promise.all([writes.idle(), journal.idle()])),
+      ...(options.log ? { log: options.log } : {}),
+    }),
   }
 }
 

@@ -4,7 +4,7 @@ import { imageLimitsOf, importImage, readImage } from './services/assets/import'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish, screen, about }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish, screen, about, quit }: Services): Handlers {
   const library = () => libraries.current()
   return {
     getLibrary: async () => libraries.info(),
@@ -52,5 +52,6 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     readPublishLog: async ({ id }) => publish.readLog(id),
     reportScreen: async (args) => screen.set(args.screen),
     getAbout: async () => about,
+    quitReady: async ({ token }) => quit.acknowledge(token),
   } satisfies Handlers
 }

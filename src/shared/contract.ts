@@ -229,6 +229,8 @@ export interface Contract {
   /** The screen the renderer shows: main enables the menu's items for it. */
   reportScreen: { args: { screen: Screen }; result: void }
   getAbout: { args: void; result: AboutInfo }
+  /** The answer to `flush-request`: the renderer's edits are saved (or journaled); main may quit. */
+  quitReady: { args: { token: string }; result: void }
 }
 
 export type Channel = keyof Contract
@@ -281,6 +283,7 @@ export const CHANNELS = [
   'readPublishLog',
   'reportScreen',
   'getAbout',
+  'quitReady',
 ] as const satisfies readonly Channel[]
 
 // Compile-time check that CHANNELS lists every channel of the contract.
@@ -305,6 +308,8 @@ export type AppEvent =
   | { type: 'outbox-changed' }
   /** The critic chose a command in the application menu. */
   | { type: 'command'; command: CommandId }
+  /** The app is about to quit: save now and answer with `quitReady`. */
+  | { type: 'flush-request'; token: string }
 
 /**
  * What the preload (or the e2e test host) exposes as `window.verdict`: deliberately tiny, so both

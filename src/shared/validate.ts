@@ -204,6 +204,7 @@ export const argSchemas = {
   readPublishLog: z.strictObject({ id: reviewId }),
   reportScreen: z.strictObject({ screen: z.enum(SCREENS) }),
   getAbout: none,
+  quitReady: z.strictObject({ token: z.uuid() }),
 } satisfies { [C in Channel]: z.ZodType }
 
 /** Parses a channel's argument or throws zod's error listing what is wrong. */

@@ -3,6 +3,7 @@ import type { RecoveredDraft } from '@shared/contract'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/model'
 import { api } from './api'
 import { installCommands, useCommand } from './commands/commands'
+import { installQuitHandshake } from './commands/quit'
 import { AboutDialog } from './help/AboutDialog'
 import { ShortcutsDialog } from './help/ShortcutsDialog'
 import { ErrorBoundary } from './components/ErrorBoundary'
@@ -30,6 +31,7 @@ export function App() {
   }, [])
 
   useEffect(() => installCommands(), [])
+  useEffect(() => installQuitHandshake(), [])
   // The application menu enables its items for the screen shown.
   useEffect(() => {
     api.reportScreen({ screen: view.name }).catch(() => undefined)

@@ -47,6 +47,11 @@ export class ReviewWrites {
     this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
   }
 
+  /** Resolves once every write started so far is done (before the app quits). */
+  idle(): Promise<void> {
+    return this.serial.idle()
+  }
+
   save(args: { id: string; meta: ReviewMeta; doc: EditorDocument; baseHash: string }): Promise<SaveResult> {
     const { id, meta, doc, baseHash } = args
     return this.serial.run(id, async () => {

@@ -23,6 +23,8 @@ import { SpoilerPlugin } from './plugins/SpoilerPlugin'
 import { PullQuotePlugin } from './plugins/PullQuotePlugin'
 import { EmbedPlugin } from './plugins/EmbedPlugin'
 import { SlashMenuPlugin } from './plugins/SlashMenuPlugin'
+import { FindPlugin } from './find/FindPlugin'
+import './find/find.css'
 
 interface Props {
   /** The review's text as loaded; later changes flow out through `onChange` only. */
@@ -55,6 +57,7 @@ export function Editor({ doc, header, onChange, editorRef }: Props) {
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor">
         <ToolbarPlugin />
+        <FindPlugin />
         <div className="editor-scroll">
           <div className="editor-column">
             {header}

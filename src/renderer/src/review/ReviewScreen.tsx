@@ -5,6 +5,7 @@ import type { ReviewMeta } from '@shared/model'
 import type { LexicalEditor } from 'lexical'
 import { api } from '@renderer/api'
 import { useCommand } from '@renderer/commands/commands'
+import { useFlushBeforeQuit } from '@renderer/commands/quit'
 import { Icon } from '@renderer/components/Icon'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { StatusBadge } from '@renderer/components/StatusBadge'
@@ -273,6 +274,7 @@ function EditableReview({
     return () => window.removeEventListener('pagehide', saveNow)
   }, [saver])
   useCommand('save', () => void saver.flush().catch(() => undefined))
+  useFlushBeforeQuit(useCallback(() => saver.saveOrJournal(), [saver]))
 
   // Publishing reads the saved file: pending edits are written first.
   const flush = useCallback(() => saver.flush(), [saver])

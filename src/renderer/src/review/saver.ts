@@ -162,6 +162,20 @@ export class ReviewSaver {
     }
   }
 
+  /**
+   * Before the app quits: saves now; when the save fails (a conflict, a full disk), the edits go to
+   * the recovery journal instead, to be offered at the next start.
+   */
+  async saveOrJournal(): Promise<void> {
+    try {
+      await this.flush()
+    } catch (error) {
+      if (!this.#journal) throw error
+      const { meta, doc } = this.#latest
+      await this.#journal({ id: this.#id, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash })
+    }
+  }
+
   /** Takes `hash` as the version the edits apply to (to write over a file changed elsewhere), and saves. */
   rebase(hash: string): Promise<void> {
     this.#baseHash = hash

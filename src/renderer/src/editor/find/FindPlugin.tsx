@@ -1,0 +1,219 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $dfs, $findMatchingParent } from '@lexical/utils'
+import {
+  $createRangeSelection,
+  $getNodeByKey,
+  $getSelection,
+  $isElementNode,
+  $isLineBreakNode,
+  $isRangeSelection,
+  $isTextNode,
+  $setSelection,
+  HISTORY_PUSH_TAG,
+  type LexicalEditor,
+} from 'lexical'
+import { useCommand } from '@renderer/commands/commands'
+import { findMatches, findPattern, type FindOptions, type Match, type Segment } from './search'
+import { FindBar } from './FindBar'
+
+const MATCHES = 'verdict-find'
+const CURRENT = 'verdict-find-current'
+/** Edits made while the bar is open are searched again once typing pauses this long. */
+const RESEARCH_MS = 150
+
+/** The text of the review as runs of text nodes, one per block (a line break starts another). */
+function collectSegments(editor: LexicalEditor): Segment[] {
+  return editor.getEditorState().read(() => {
+    const segments: Segment[] = []
+    let segment: Segment | null = null
+    let block: string | null = null
+    for (const { node } of $dfs()) {
+      if ($isLineBreakNode(node)) segment = null
+      if (!$isTextNode(node)) continue
+      const parent = $findMatchingParent(node, (each) => $isElementNode(each) && !each.isInline())
+      const key = parent?.getKey() ?? null
+      if (!segment || key !== block) {
+        segment = { nodes: [] }
+        segments.push(segment)
+        block = key
+      }
+      segment.nodes.push({ key: node.getKey(), text: node.getTextContent() })
+    }
+    return segments
+  })
+}
+
+function textIn(element: HTMLElement | null): Text | null {
+  let node: Node | null = element
+  while (node && !(node instanceof Text)) node = node.firstChild
+  return node
+}
+
+/** The match as a DOM range over the editor's text, for a highlight; null while its DOM is not there. */
+function domRange(editor: LexicalEditor, match: Match): Range | null {
+  const first = match[0]
+  const last = match[match.length - 1]
+  if (!first || !last) return null
+  const start = textIn(editor.getElementByKey(first.key))
+  const end = textIn(editor.getElementByKey(last.key))
+  if (!start || !end) return null
+  const range = new Range()
+  range.setStart(start, Math.min(first.start, start.length))
+  range.setEnd(end, Math.min(last.end, end.length))
+  return range
+}
+
+/** Puts `text` where the match is: into its first node, the rest of the match removed. */
+function $replaceMatch(match: Match, text: string): void {
+  match.forEach((piece, index) => {
+    const node = $getNodeByKey(piece.key)
+    if (!$isTextNode(node)) return
+    node.spliceText(piece.start, piece.end - piece.start, index === 0 ? text : '')
+    if (index > 0 && node.getTextContentSize() === 0) node.remove()
+  })
+}
+
+function $selectMatch(match: Match): void {
+  const first = match[0]
+  const last = match[match.length - 1]
+  if (!first || !last) return
+  const selection = $createRangeSelection()
+  selection.anchor.set(first.key, first.start, 'text')
+  selection.focus.set(last.key, last.end, 'text')
+  $setSelection(selection)
+}
+
+/** Selected text short enough to be what the critic wants to find. */
+function selectedQuery(editor: LexicalEditor): string | null {
+  return editor.getEditorState().read(() => {
+    const selection = $getSelection()
+    const text = $isRangeSelection(selection) && !selection.isCollapsed() ? selection.getTextContent() : ''
+    return text && text.length <= 200 && !text.includes('\n') ? text : null
+  })
+}
+
+/**
+ * Find & replace (Mod+F, Mod+H): matches are drawn with the CSS Custom Highlight API, so the
+ * document is never touched to show them; replacing all is one edit, undone in one step. Nothing
+ * runs while the bar is closed; while open, an edit is searched again once typing pauses.
+ */
+export function FindPlugin() {
+  const [editor] = useLexicalComposerContext()
+  const [mode, setMode] = useState<'closed' | 'find' | 'replace'>('closed')
+  const [query, setQuery] = useState('')
+  const [replacement, setReplacement] = useState('')
+  const [options, setOptions] = useState<FindOptions>({ matchCase: false, wholeWord: false })
+  const [segments, setSegments] = useState<Segment[]>([])
+  const [current, setCurrent] = useState(0)
+  // Set when the current match should be brought into view (not after an edit elsewhere).
+  const reveal = useRef(false)
+  const open = mode !== 'closed'
+
+  const pattern = useMemo(() => findPattern(query, options), [query, options])
+  const matches = useMemo(() => (open && pattern ? findMatches(segments, pattern) : []), [open, pattern, segments])
+  const index = matches.length === 0 ? -1 : Math.min(current, matches.length - 1)
+
+  useEffect(() => {
+    if (!open) return
+    const frame = requestAnimationFrame(() => setSegments(collectSegments(editor)))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+      clearTimeout(timer)
+      timer = setTimeout(() => setSegments(collectSegments(editor)), RESEARCH_MS)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+      unregister()
+    }
+  }, [editor, open])
+
+  useEffect(() => {
+    if (matches.length === 0) return
+    const ranges = matches.flatMap((match) => domRange(editor, match) ?? [])
+    CSS.highlights.set(MATCHES, new Highlight(...ranges))
+    return () => void CSS.highlights.delete(MATCHES)
+  }, [editor, matches])
+
+  const currentMatch = index >= 0 ? matches[index] : undefined
+  useEffect(() => {
+    const range = currentMatch && domRange(editor, currentMatch)
+    if (!range) return
+    CSS.highlights.set(CURRENT, new Highlight(range))
+    if (reveal.current) {
+      reveal.current = false
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+    }
+    return () => void CSS.highlights.delete(CURRENT)
+  }, [editor, currentMatch])
+
+  const show = useCallback(
+    (next: 'find' | 'replace') => {
+      const selected = selectedQuery(editor)
+      if (selected !== null) setQuery(selected)
+      reveal.current = true
+      setMode(next)
+    },
+    [editor],
+  )
+  const step = (by: number) => {
+    if (!open) return show('find')
+    if (matches.length === 0) return
+    reveal.current = true
+    setCurrent((index + by + matches.length) % matches.length)
+  }
+  const close = () => {
+    setMode('closed')
+    editor.update(() => {
+      if (currentMatch) $selectMatch(currentMatch)
+    })
+    editor.focus()
+  }
+  /** Replaces on a fresh search, so the text replaced is the text there now. */
+  const replace = (all: boolean) => {
+    if (!pattern) return
+    const fresh = findMatches(collectSegments(editor), pattern)
+    const chosen = all ? fresh : fresh.slice(Math.max(index, 0), Math.max(index, 0) + 1)
+    if (chosen.length === 0) return
+    editor.update(
+      () => {
+        // Last first: a replacement never moves the offsets of a match before it in the same node.
+        for (const match of [...chosen].reverse()) $replaceMatch(match, replacement)
+      },
+      { discrete: true, tag: HISTORY_PUSH_TAG },
+    )
+    reveal.current = !all
+    setSegments(collectSegments(editor))
+  }
+
+  useCommand('find', () => show('find'))
+  useCommand('replace', () => show('replace'))
+  useCommand('findNext', () => step(1))
+  useCommand('findPrevious', () => step(-1))
+
+  if (!open) return null
+  return (
+    <FindBar
+      replacing={mode === 'replace'}
+      query={query}
+      replacement={replacement}
+      options={options}
+      status={query === '' ? '' : matches.length === 0 ? 'No matches' : `${index + 1} of ${matches.length}`}
+      canStep={matches.length > 0}
+      onQuery={(value) => {
+        reveal.current = true
+        setCurrent(0)
+        setQuery(value)
+      }}
+      onReplacement={setReplacement}
+      onOptions={(patch) => setOptions((old) => ({ ...old, ...patch }))}
+      onStep={step}
+      onReplace={() => replace(false)}
+      onReplaceAll={() => replace(true)}
+      onToggleReplace={() => setMode(mode === 'replace' ? 'find' : 'replace')}
+      onClose={close}
+    />
+  )
+}

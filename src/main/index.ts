@@ -100,6 +100,25 @@ void app.whenReady().then(async () => {
   }
   installMenu()
   services.screen.subscribe(installMenu)
+  // The close handshake (desktop/quit.ts) runs once, whichever comes first: Quit, or closing the last window.
+  let flushing: Promise<unknown> | null = null
+  let flushed = false
+  let quitting = false
+  const flushOnce = (): Promise<unknown> =>
+    (flushing ??= services.quit
+      .prepare({ renderer: BrowserWindow.getAllWindows().some((win) => !win.webContents.isCrashed()) })
+      .finally(() => (flushed = true)))
+  app.on('browser-window-created', (_event, win) => {
+    win.on('close', (event) => {
+      if (flushed) return
+      event.preventDefault()
+      void flushOnce().finally(() => {
+        win.close()
+        // Only closing a window (macOS keeps running): its next window's close asks again.
+        if (!quitting) [flushing, flushed] = [null, false]
+      })
+    })
+  })
   const open = (): BrowserWindow => createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, isAppUrl)
   open()
   app.on('activate', () => {
@@ -109,10 +128,13 @@ void app.whenReady().then(async () => {
   app.on('before-quit', (event) => {
     if (shutDown) return
     event.preventDefault()
-    void shutdownServices(services).finally(() => {
-      shutDown = true
-      app.quit()
-    })
+    quitting = true
+    void flushOnce()
+      .then(() => shutdownServices(services))
+      .finally(() => {
+        shutDown = true
+        app.quit()
+      })
   })
 })
 

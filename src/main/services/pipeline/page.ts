@@ -35,6 +35,20 @@ export function categoryOf(post: Pick<Post, 'subject'>): string {
   return `${post.subject ? KIND_LABELS[post.subject.kind] : 'Review'}s`
 }
 
+/**
+ * "Film review · Action": the kind, then the first tag that does not just name the kind again
+ * (a review tagged "film" would read "Film review · film").
+ */
+export function kickerOf(post: Pick<Post, 'subject' | 'tags'>): string {
+  const label = post.subject ? KIND_LABELS[post.subject.kind] : 'Review'
+  const words = new Set([...label.toLocaleLowerCase().split(' '), label.toLocaleLowerCase(), post.subject?.kind ?? 'review'])
+  const tag = post.tags.find((candidate) => {
+    const name = candidate.trim().toLocaleLowerCase()
+    return !words.has(name) && !words.has(name.replace(/s$/, ''))
+  })
+  return tag ? `${label} · ${tag}` : label
+}
+
 const CREATOR_LABELS: Record<SubjectKind, string> = {
   film: 'Directed by',
   series: 'Created by',
@@ -90,8 +104,7 @@ export function renderPage(post: Post, opts: PageOptions): string {
 
 function header(post: Post): ElementContent {
   const children: ElementContent[] = []
-  const kicker = [post.subject ? KIND_LABELS[post.subject.kind] : 'Review', ...post.tags.slice(0, 1)]
-  children.push(h('p', { className: ['post-kicker'] }, kicker.join(' · ')))
+  children.push(h('p', { className: ['post-kicker'] }, kickerOf(post)))
   children.push(h('h1', { className: ['post-title'] }, post.title))
   const subjectLine = post.subject ? subjectDetails(post.subject, post.title) : undefined
   if (subjectLine) children.push(h('p', { className: ['post-subject'] }, subjectLine))

@@ -177,7 +177,8 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
           </ul>
         </details>
       )}
-      <div ref={viewportRef} className="preview-viewport">
+      {/* Focusable so that the keyboard can scroll the page (the frame itself runs no script). */}
+      <div ref={viewportRef} className="preview-viewport" tabIndex={0} role="group" aria-label="The post, scrollable">
         {rendered ? (
           <div className="preview-sizer" style={{ width: frameWidth * scale, height: frameHeight * scale }}>
             <iframe

@@ -1,4 +1,4 @@
-import { useMemo, useState, type JSX } from 'react'
+import { useEffect, useMemo, useState, type JSX } from 'react'
 import { createPortal } from 'react-dom'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { LexicalTypeaheadMenuPlugin, MenuOption, useBasicTypeaheadTriggerMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin'
@@ -23,6 +23,9 @@ export function SlashMenuPlugin() {
   const [query, setQuery] = useState<string | null>(null)
   const triggerFn = useBasicTypeaheadTriggerMatch('/', { minLength: 0, maxLength: 20 })
   const options = useMemo(() => matchInsertables(query ?? '').map((item) => new InsertOption(item)), [query])
+  // The menu opens inside the editor's landmark (by default Lexical appends it to <body>, outside any).
+  const [parent, setParent] = useState<HTMLElement | undefined>(undefined)
+  useEffect(() => editor.registerRootListener((root) => setParent(root?.closest<HTMLElement>('main') ?? undefined)), [editor])
 
   const select = (option: InsertOption, textNode: TextNode | null, closeMenu: () => void) => {
     editor.update(() => {
@@ -39,6 +42,7 @@ export function SlashMenuPlugin() {
       triggerFn={triggerFn}
       options={options}
       anchorClassName="slash-menu-anchor"
+      parent={parent}
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }): JSX.Element | null => {
         if (!anchor.current || options.length === 0) return null
         // The anchor is Lexical's listbox (the editor points aria-activedescendant into it).

@@ -1,0 +1,174 @@
+/**
+ * axe-core on every screen and dialog, light and dark: WCAG 2.2 A/AA and axe's best practices,
+ * with no serious or critical finding. Each theme's reader page is checked on its own too: the
+ * preview frame runs no script, so axe cannot be injected into it where it is shown.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { cp, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+
+/** Every critic block: a credited figure, the score, a spoiler, a pull quote and a trailer. */
+const REVIEW = `---
+title: Ballerina
+author: Ana Critic
+date: 2026-11-25
+status: ready
+tags: [film, action]
+featuredImage: assets/c17fca0d1f85cbb4.png
+subject:
+  kind: film
+  title: Ballerina
+  year: 2025
+  ids: {}
+---
+
+Text with **bold** words.
+
+:::figure{credit="Lionsgate"}
+![Eve on a frozen lake](assets/10226545b9b4e8c3.png)
+
+The winter village.
+:::
+
+:::score[Overall Score]{value="9.5" scale="10" overall}
+Verdict: A stylish, bruising spin-off.
+
+Pros:
+- The fights
+
+Cons:
+- Thin cast
+:::
+
+:::spoiler[The ending]
+Eve wins.
+:::
+
+:::pullquote
+The most playful film of the series.
+:::
+
+::embed{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}
+`
+
+/**
+ * The serious and critical findings, one line each, so a failure says what and where. An open modal
+ * dialog is checked on its own: the screen behind it was checked before it opened, and is inert.
+ */
+async function findings(page: Page, only?: 'dialog'): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(TAGS)
+  if (only) builder.include('dialog[open]')
+  const { violations } = await builder.analyze()
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`))
+}
+
+async function expectClean(page: Page, only?: 'dialog'): Promise<void> {
+  expect(await findings(page, only)).toEqual([])
+}
+
+async function openBallerina(page: Page, libraryDir: string): Promise<void> {
+  await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
+  await cp(FIXTURE_ASSETS, join(libraryDir, 'ballerina', 'assets'), { recursive: true })
+  await writeFile(join(libraryDir, 'ballerina', 'review.md'), REVIEW)
+  await page.reload()
+  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true }).getByRole('button', { name: 'Open' }).click()
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Ballerina')
+}
+
+const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colours`, () => {
+    test.use({ colorScheme })
+
+    test('the library, Settings, Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
+      test.setTimeout(300_000)
+      await openBallerina(page, libraryDir)
+      await page.getByRole('button', { name: 'Library' }).click()
+      await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true })).toBeVisible()
+      await expectClean(page)
+
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
+      await expectClean(page, 'dialog')
+      await page.keyboard.press('Escape')
+
+      await page.getByRole('button', { name: 'Blogs' }).click()
+      const blogs = page.getByRole('dialog', { name: 'Blogs' })
+      await expect(blogs).toBeVisible()
+      await expectClean(page, 'dialog')
+      await blogs.getByRole('button', { name: 'Add blog' }).click()
+      const form = page.getByRole('dialog', { name: 'Add blog' })
+      await form.getByRole('button', { name: 'Add blog' }).click()
+      await expect(form.getByRole('alert').first()).toContainText('Give the blog a name.')
+      await expectClean(page, 'dialog')
+    })
+
+    test('the editor with every critic block, the slash menu, a new score, Publish and Export', async ({ page, libraryDir }) => {
+      test.setTimeout(300_000)
+      await openBallerina(page, libraryDir)
+      await expect(editorText(page).getByRole('group', { name: 'Overall Score', exact: true })).toBeVisible()
+      await expect(editorText(page).getByText('The ending', { exact: true })).toBeVisible()
+      await expect(editorText(page).getByText('The most playful film of the series.')).toBeVisible()
+      await expect(editorText(page).getByRole('img', { name: 'Eve on a frozen lake' })).toBeVisible()
+      await expectClean(page)
+
+      // A new, empty score widget, and the slash menu open below it.
+      await editorText(page).getByText('Text with', { exact: true }).click()
+      await page.keyboard.press('End')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('ControlOrMeta+Shift+S')
+      await expect(editorText(page).getByRole('group', { name: /Score/ })).toHaveCount(2)
+      await editorText(page).getByText('Text with', { exact: true }).click()
+      await page.keyboard.press('End')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('/')
+      await expect(page.getByRole('listbox', { name: 'Insert a block' })).toBeVisible()
+      await expectClean(page)
+      await page.keyboard.press('Escape')
+      await page.keyboard.press('Backspace')
+
+      await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+      const publish = page.getByRole('dialog', { name: /^Publish “/ })
+      await expect(publish).toBeVisible()
+      await expectClean(page, 'dialog')
+      await page.keyboard.press('Escape')
+      await expect(publish).toBeHidden()
+
+      await page.getByRole('button', { name: 'Export…' }).click()
+      await expect(page.getByRole('dialog', { name: /^Export “/ })).toBeVisible()
+      await expectClean(page, 'dialog')
+    })
+
+    test('the preview pane and each theme’s reader page', async ({ page, libraryDir, context }) => {
+      test.setTimeout(300_000)
+      await openBallerina(page, libraryDir)
+      await page.getByRole('button', { name: 'Preview', exact: true }).click()
+      const pane = page.getByRole('region', { name: 'Layout preview' })
+      const frame = page.getByTitle('Preview', { exact: true })
+      await pane.getByRole('radiogroup', { name: 'Colours' }).getByRole('radio', { name: colorScheme === 'dark' ? 'Dark' : 'Light' }).check()
+      await expect(frame.contentFrame().locator('html')).toHaveAttribute('data-color-scheme', colorScheme)
+      await expectClean(page)
+
+      const reader = await context.newPage()
+      for (const theme of ['classic', 'magazine', 'minimal']) {
+        await pane.getByLabel('Theme').selectOption(theme)
+        await expect(frame.contentFrame().locator('html')).toHaveAttribute('data-theme', theme)
+        const html = (await frame.getAttribute('srcdoc'))!
+        expect(html).toContain('post-kicker')
+        await reader.setContent(html)
+        await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
+        // The kind once, then the first tag that is not the kind again.
+        await expect(reader.getByText('Film review · action', { exact: true })).toBeVisible()
+        expect(await findings(reader), `${theme} theme`).toEqual([])
+      }
+    })
+  })
+}

@@ -12,7 +12,7 @@ import { RecoveryDialog } from './recovery/RecoveryDialog'
 import { ReviewScreen, type RecoveredEdits } from './review/ReviewScreen'
 import { SettingsDialog } from './settings/SettingsDialog'
 
-type View = { name: 'library' } | { name: 'review'; id: string; isNew: boolean; recovered?: RecoveredEdits; focus?: string }
+type View = { name: 'library'; returnFrom?: string } | { name: 'review'; id: string; isNew: boolean; recovered?: RecoveredEdits; focus?: string }
 
 export function App() {
   const [view, setView] = useState<View>({ name: 'library' })
@@ -22,7 +22,8 @@ export function App() {
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([])
   const [helpDialog, setHelpDialog] = useState<'shortcuts' | 'about' | null>(null)
 
-  const backToLibrary = () => setView({ name: 'library' })
+  // Back in the library, the row of the review just left takes the focus.
+  const backToLibrary = () => setView((old) => ({ name: 'library', ...(old.name === 'review' ? { returnFrom: old.id } : {}) }))
 
   useEffect(() => {
     // Defaults stand in until (or if ever) the stored settings arrive.
@@ -63,6 +64,7 @@ export function App() {
     <>
       {view.name === 'library' ? (
         <LibraryView
+          returnFrom={view.returnFrom}
           onOpen={(id, isNew = false, focus) => setView({ name: 'review', id, isNew, ...(focus ? { focus } : {}) })}
           onOpenSettings={() => setEditingSettings(true)}
         />

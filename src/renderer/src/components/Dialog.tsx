@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
+import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react'
 
 interface Props {
   title: string
@@ -13,22 +13,29 @@ interface Props {
 }
 
 /**
- * A modal form on the native <dialog>: the browser provides the dialog role, the focus trap, Escape
- * and focus return. The element marked `data-autofocus` gets focus (and its text selected).
+ * A modal form on the native <dialog>: the browser provides the dialog role, the focus trap and
+ * Escape. The element marked `data-autofocus` gets focus (and its text selected); on closing, focus
+ * goes back to what had it before (the button that opened the dialog).
  */
 export function Dialog({ title, description, onClose, onSubmit, children, actions, busy = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descriptionId = useId()
 
-  useEffect(() => {
+  // A layout effect: its cleanup runs while the dialog is still in the document. A passive effect's
+  // ran after React had removed it, and the browser, whose dialog was gone, left focus on <body>.
+  useLayoutEffect(() => {
     const dialog = ref.current
     if (!dialog) return
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     dialog.showModal()
     const first = dialog.querySelector<HTMLElement>('[data-autofocus]')
     first?.focus()
     if (first instanceof HTMLInputElement) first.select()
-    return () => dialog.close()
+    return () => {
+      dialog.close()
+      if (opener?.isConnected && opener !== document.body) opener.focus()
+    }
   }, [])
 
   const submit = (event: FormEvent) => {

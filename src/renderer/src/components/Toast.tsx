@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Icon } from './Icon'
 
 export interface ToastMessage {
@@ -8,18 +8,36 @@ export interface ToastMessage {
   action?: { label: string; run: () => void }
 }
 
-/** A snackbar at the bottom of the window; it dismisses itself after a while (longer with an action). */
+/**
+ * A snackbar at the bottom of the window; it dismisses itself after a while (longer with an action),
+ * but never while the pointer is over it or the focus in it. The live region is always there, so a
+ * screen reader hears a message that arrives in it.
+ */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
+  // The toast (by id) the pointer is over and the one holding the focus: a new toast starts unheld.
+  const [hovered, setHovered] = useState<number | null>(null)
+  const [focused, setFocused] = useState<number | null>(null)
+  const held = toast !== null && (hovered === toast.id || focused === toast.id)
+
   useEffect(() => {
-    if (!toast) return
+    if (!toast || held) return
     const timer = setTimeout(onDismiss, toast.action ? 10_000 : 5_000)
     return () => clearTimeout(timer)
-  }, [toast, onDismiss])
+  }, [toast, onDismiss, held])
 
   return (
     <div className="toast-region" role="status" aria-live="polite">
       {toast && (
-        <div className="toast" key={toast.id}>
+        <div
+          className="toast"
+          key={toast.id}
+          onMouseEnter={() => setHovered(toast.id)}
+          onMouseLeave={() => setHovered(null)}
+          onFocus={() => setFocused(toast.id)}
+          onBlur={(event) => {
+            if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocused(null)
+          }}
+        >
           <span>{toast.text}</span>
           {toast.action && (
             <button

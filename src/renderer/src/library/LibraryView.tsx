@@ -3,6 +3,7 @@ import { SUBJECT_KINDS, type SubjectKind } from '@shared/critic'
 import { REVIEW_STATUSES, type LibraryInfo, type ReviewStatus, type ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
+import { SkipLink } from '@renderer/components/SkipLink'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
 import { useCommand } from '@renderer/commands/commands'
@@ -54,9 +55,11 @@ interface Props {
   /** `focus`: text to land on in the opened review (a search match). */
   onOpen: (id: string, isNew?: boolean, focus?: string) => void
   onOpenSettings: () => void
+  /** The review the user comes back from: its row takes the focus. */
+  returnFrom?: string
 }
 
-export function LibraryView({ onOpen, onOpenSettings }: Props) {
+export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const [library, setLibrary] = useState<LibraryInfo | null>(null)
   const [listing, setListing] = useState<Listing>({ kind: 'loading' })
   const [query, setQuery] = useState('')
@@ -71,7 +74,17 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
   const [importing, setImporting] = useState(false)
   const [highlighted, setHighlighted] = useState<string | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
+  // The row to focus once it is listed: the review come back from, the next one after a delete.
+  const [focusId, setFocusId] = useState<string | null>(returnFrom ?? null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // The rows as listed, for the actions defined before the list is computed.
+  const shownRef = useRef<ReviewSummary[]>([])
   const sortId = useId()
+  const focused = useCallback((found: boolean) => {
+    setFocusId(null)
+    // The review is gone (or filtered out): the screen's heading is the named place instead.
+    if (!found) headingRef.current?.focus()
+  }, [])
 
   const notify = useCallback((text: string, action?: ToastMessage['action']) => {
     setToast({ id: Date.now(), text, action })
@@ -124,14 +137,21 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
 
   const remove = (review: ReviewSummary) =>
     attempt(async () => {
+      // The focus moves on to the next row (the one before, at the end of the list).
+      const shown = shownRef.current
+      const place = shown.findIndex((each) => each.id === review.id)
+      const next = shown[place + 1] ?? shown[place - 1]
       const { trashId } = await api.trashReview({ id: review.id })
       await reload()
+      if (next) setFocusId(next.id)
+      else headingRef.current?.focus()
       notify(`Moved “${review.title || 'Untitled review'}” to the trash`, {
         label: 'Undo',
         run: () =>
           void attempt(async () => {
             const restored = await api.restoreReview({ trashId })
             await reload()
+            setFocusId(restored.id)
             notify(`Restored “${restored.title}”`)
           }),
       })
@@ -225,9 +245,13 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
     setFilter('all')
     setKindFilter('all')
   }
+  useLayoutEffect(() => {
+    shownRef.current = visible
+  })
 
   return (
     <div className="screen library-screen">
+      <SkipLink label="Skip to the reviews" onSkip={() => headingRef.current?.focus()} />
       <nav className="sidebar" aria-label="Library">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -291,7 +315,7 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
       <main className="library-main">
         <header className="library-header">
           <div className="library-heading">
-            <h1 className="library-title">
+            <h1 ref={headingRef} className="library-title" tabIndex={-1}>
               {FILTER_LABELS[filter]}
               {kindFilter !== 'all' && <span className="library-title-kind"> · {KIND_PLURALS[kindFilter]}</span>}
             </h1>
@@ -421,7 +445,15 @@ export function LibraryView({ onOpen, onOpenSettings }: Props) {
             </div>
           )}
           {!searching && visible.length > 0 && (
-            <ReviewList reviews={visible} selected={selected} highlighted={highlighted} actions={rowActions} scrollElement={scrollElement} />
+            <ReviewList
+              reviews={visible}
+              selected={selected}
+              highlighted={highlighted}
+              actions={rowActions}
+              scrollElement={scrollElement}
+              focusId={listing.kind === 'loaded' ? focusId : null}
+              onFocused={focused}
+            />
           )}
         </div>
       </main>

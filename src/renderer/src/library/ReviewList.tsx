@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { ReviewSummary } from '@shared/model'
 import { ReviewRow, type RowActions } from './ReviewRow'
+import { useRovingRows } from './rovingRows'
 
 /**
  * Lists shorter than this render every row (find in page and screen readers see them all); longer
@@ -36,13 +37,34 @@ interface Props {
   actions: RowActions
   /** The element that scrolls the list (the list may not start at its top). */
   scrollElement: () => HTMLElement | null
+  /** A review whose row takes the focus once it is listed (back from it, after a delete); then `onFocused`. */
+  focusId?: string | null
+  onFocused?: (found: boolean) => void
+}
+
+/** Focuses the row of `focusId` once it is rendered; `reveal` brings a row of a long list into the DOM first. */
+function useFocusRequest({ reviews, focusId, onFocused }: Props, focusReview: (id: string) => boolean, reveal?: (index: number) => void) {
+  useEffect(() => {
+    if (!focusId) return
+    const index = reviews.findIndex((review) => review.id === focusId)
+    if (index === -1) return onFocused?.(false)
+    if (focusReview(focusId)) onFocused?.(true)
+    else reveal?.(index)
+  })
 }
 
 export function ReviewList(props: Props) {
   if (props.reviews.length >= VIRTUAL_FROM) return <VirtualReviewList {...props} />
+  return <ShortReviewList {...props} />
+}
+
+function ShortReviewList(props: Props) {
   const { reviews, selected, highlighted, actions } = props
+  const listRef = useRef<HTMLUListElement>(null)
+  const { onFocus, onKeyDown, focusReview } = useRovingRows(listRef)
+  useFocusRequest(props, focusReview)
   return (
-    <ul className="review-list" aria-label="Reviews">
+    <ul ref={listRef} className="review-list" aria-label="Reviews" onFocus={onFocus} onKeyDown={onKeyDown}>
       {reviews.map((review) => (
         <ReviewRow key={review.id} review={review} actions={actions} selected={selected.has(review.id)} highlighted={highlighted === review.id} />
       ))}
@@ -52,11 +74,13 @@ export function ReviewList(props: Props) {
 
 /**
  * Only the rows in view are in the DOM, in normal flow between padding that stands for the rest.
- * Tab still walks every row: focusing a row at the edge scrolls it into view, which renders the
+ * The arrow keys still walk every row: focusing a row at the edge scrolls it into view, which renders the
  * next ones (overscan) before the next key.
  */
-function VirtualReviewList({ reviews, selected, highlighted, actions, scrollElement }: Props) {
+function VirtualReviewList(props: Props) {
+  const { reviews, selected, highlighted, actions, scrollElement } = props
   const listRef = useRef<HTMLUListElement>(null)
+  const { onFocus, onKeyDown, focusReview } = useRovingRows(listRef)
   /** Where the list starts inside the scrolling element: offsets are taken from the list's top. */
   const listTop = useCallback((): number => {
     const list = listRef.current
@@ -100,12 +124,14 @@ function VirtualReviewList({ reviews, selected, highlighted, actions, scrollElem
     virtualizer.scrollToIndex(index, { align: 'auto' })
   }, [highlighted, reviews, virtualizer])
 
+  useFocusRequest(props, focusReview, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
+
   const items = virtualizer.getVirtualItems()
   const first = items[0]
   const last = items.at(-1)
   const padding = first && last ? { paddingTop: first.start, paddingBottom: Math.max(0, virtualizer.getTotalSize() - last.end) } : {}
   return (
-    <ul ref={listRef} className="review-list" aria-label="Reviews" style={padding}>
+    <ul ref={listRef} className="review-list" aria-label="Reviews" style={padding} onFocus={onFocus} onKeyDown={onKeyDown}>
       {items.map((item) => {
         const review = reviews[item.index]!
         return (

@@ -48,6 +48,7 @@ export const ReviewRow = memo(function ReviewRow({ review, actions, selected = f
       ref={setRef}
       className={highlighted ? 'review-card review-card-highlight' : 'review-card'}
       aria-label={title}
+      data-review-id={review.id}
       onClick={onOpen}
       {...(index !== undefined ? { 'data-index': index, 'aria-posinset': index + 1, 'aria-setsize': count } : {})}
     >
@@ -59,7 +60,7 @@ export const ReviewRow = memo(function ReviewRow({ review, actions, selected = f
               <input type="checkbox" aria-label={`Select “${title}”`} checked={selected} onChange={(event) => actions.select?.(review.id, event.target.checked)} />
             </label>
           )}
-          <h3 className="review-card-title">{title}</h3>
+          <h2 className="review-card-title">{title}</h2>
           {review.problem ? (
             <span className="badge badge-problem" title={review.problem}>
               Can’t be read

@@ -101,6 +101,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
   const [logError, setLogError] = useState<string | null>(null)
   // The blog of the publish under way: progress events of other publishes (the outbox's) are not shown.
   const tracking = useRef<string | null>(null)
+  const progressRef = useRef<HTMLElement>(null)
   const blogId = useId()
 
   const blogs = listed?.blogs ?? []
@@ -152,6 +153,8 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
 
   const publish = async (overwrite = false) => {
     if (!chosen) return
+    // The Publish button is about to be disabled under the focus: the progress, then the outcome, take it.
+    progressRef.current?.focus()
     tracking.current = chosen.id
     setSteps([])
     setRun({ kind: 'running' })
@@ -293,6 +296,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
             </>
           )}
 
+          <section ref={progressRef} className="publish-progress" tabIndex={-1} aria-label="Publishing">
           {steps.length > 0 && (
             <ol className="publish-steps" aria-label="Progress">
               {steps.map((step) => (
@@ -306,6 +310,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
           )}
 
           <Outcome run={run} onOverwrite={() => void publish(true)} onKeep={() => setRun({ kind: 'idle' })} onOpenBlogs={(blog) => setManaging({ form: 'edit', blogId: blog.id })} problemActions={problemActions} />
+          </section>
 
           {listed && blogs.length > 0 && (
             <div className="publish-log">

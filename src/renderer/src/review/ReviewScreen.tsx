@@ -7,6 +7,7 @@ import { api } from '@renderer/api'
 import { useCommand } from '@renderer/commands/commands'
 import { useFlushBeforeQuit } from '@renderer/commands/quit'
 import { Icon } from '@renderer/components/Icon'
+import { SkipLink } from '@renderer/components/SkipLink'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { StatusBadge } from '@renderer/components/StatusBadge'
 import { errorMessage } from '@renderer/lib/errors'
@@ -113,8 +114,8 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, onOp
             onToggleHistory={() => setShowHistory((shown) => !shown)}
             onRestored={loaded}
           />
-          {/* Only while there is one: the status bar is the screen's usual status region. */}
-          {toast && <Toast toast={toast} onDismiss={dismissToast} />}
+          {/* Always there, empty between messages: a live region must exist before what it announces. */}
+          <Toast toast={toast} onDismiss={dismissToast} />
         </>
       )
     case 'read-only':
@@ -175,7 +176,9 @@ function ReadOnlyReview({
         <button type="button" className="button button-quiet" onClick={onClose}>
           <Icon name="back" /> Library
         </button>
-        <span className="topbar-title">{title}</span>
+        <h1 className="topbar-title" title={title || undefined}>
+          {title}
+        </h1>
         {badge && <span className="badge badge-problem">{badge}</span>}
       </header>
       <main className="read-only">{children}</main>
@@ -427,11 +430,15 @@ function EditableReview({
 
   return (
     <div className="screen review-screen">
+      <SkipLink label="Skip to the text" onSkip={() => editorRef.current?.focus()} />
       <header className="topbar">
         <button type="button" className="button button-quiet" onClick={() => void close()}>
           <Icon name="back" /> Library
         </button>
-        <span className="topbar-title">{meta.title || 'Untitled review'}</span>
+        {/* Cut with an ellipsis when long; the tooltip carries the whole title. */}
+        <h1 className="topbar-title" title={meta.title || undefined}>
+          {meta.title || 'Untitled review'}
+        </h1>
         <StatusBadge status={meta.status} />
         <PreviewToggle className="push-left" open={showPreview} onToggle={togglePreview} />
         <button type="button" className="button button-quiet topbar-action" aria-pressed={showHistory} onClick={onToggleHistory}>

@@ -4,7 +4,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 interface Props {
   value: string
   onChange: (title: string) => void
-  /** Select the title on mount, for a review just created. */
+  /** Select the title on mount (for a review just created); otherwise the caret goes to its end. */
   selectOnMount: boolean
 }
 
@@ -13,8 +13,12 @@ export function TitleField({ value, onChange, selectOnMount }: Props) {
   const [editor] = useLexicalComposerContext()
   const ref = useRef<HTMLInputElement>(null)
 
+  // Opening a review puts the focus here: the screen's first field, named by the title it holds.
   useEffect(() => {
-    if (selectOnMount) ref.current?.select()
+    const input = ref.current
+    if (!input) return
+    input.focus({ preventScroll: true })
+    if (selectOnMount) input.select()
   }, [selectOnMount])
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $isLinkNode } from '@lexical/link'
 import { $createHorizontalRuleNode } from '@lexical/extension'
@@ -15,6 +15,7 @@ import {
   type TextFormatType,
 } from 'lexical'
 import { Icon, type IconName } from '@renderer/components/Icon'
+import { useRovingToolbar } from '@renderer/components/useRovingToolbar'
 import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blocks'
 import { InsertMenu } from './InsertMenu'
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkPlugin'
@@ -54,6 +55,8 @@ export function ToolbarPlugin() {
   const [state, setState] = useState(INITIAL)
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
+  const toolbarRef = useRef<HTMLDivElement>(null)
+  const roving = useRovingToolbar(toolbarRef)
 
   useEffect(
     () =>
@@ -102,7 +105,7 @@ export function ToolbarPlugin() {
     })
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div ref={toolbarRef} className="toolbar" role="toolbar" aria-label="Formatting" onFocus={roving.onFocus} onKeyDown={roving.onKeyDown}>
       <div className="toolbar-group">
         <ToolButton label="Undo" keys={`${MOD}Z`} icon="undo" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} />
         <ToolButton label="Redo" keys={`${MOD}Shift+Z`} icon="redo" disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} />

@@ -436,14 +436,14 @@ test('the library shows what each review is about and its score, sorts by score 
   await expect(card('Hades II')).toContainText('B+')
 
   await page.getByLabel('Sort by').selectOption({ label: 'Score' })
-  await expect(list.getByRole('heading', { level: 3 })).toHaveText(['Ballerina', 'Intermezzo', 'Hades II', 'Notes on nothing', 'Welcome to Verdict'])
+  await expect(list.getByRole('heading', { level: 2 })).toHaveText(['Ballerina', 'Intermezzo', 'Hades II', 'Notes on nothing', 'Welcome to Verdict'])
 
   const kinds = page.getByRole('list', { name: 'Filter by kind' })
   await kinds.getByRole('button', { name: /^Books/ }).click()
-  await expect(list.getByRole('heading', { level: 3 })).toHaveText(['Intermezzo'])
+  await expect(list.getByRole('heading', { level: 2 })).toHaveText(['Intermezzo'])
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All reviews · Books')
   await kinds.getByRole('button', { name: /^All kinds/ }).click()
-  await expect(list.getByRole('heading', { level: 3 })).toHaveCount(5)
+  await expect(list.getByRole('heading', { level: 2 })).toHaveCount(5)
 })
 
 test('a screenshot pasted from the clipboard becomes an image; one can be the featured image', async ({ page, libraryDir }) => {

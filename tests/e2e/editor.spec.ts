@@ -25,7 +25,8 @@ async function open(page: Page, title: string): Promise<void> {
 }
 
 const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
-const saveState = (page: Page) => page.getByRole('status')
+// The status bar's save state (the toast's live region is a status too, and always present).
+const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Error)/ })
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Formatting' })
 
 /** Puts the caret inside `text` in the editor (a click on the words). */

@@ -67,7 +67,7 @@ test('create, write, score, publish, back, delete and undo by keyboard; the focu
   await expectFocusNotOnBody(page)
 
   // The toolbar is one stop: back from the title, Shift+Tab reaches it, then the top bar's Publish.
-  await tabTo(page, /^input Title$/, true)
+  await tabTo(page, /^textarea Title$/, true)
   await page.keyboard.press('Shift+Tab')
   expect(await page.evaluate(() => document.activeElement?.closest('[role="toolbar"]')?.getAttribute('aria-label'))).toBe('Formatting')
   await page.keyboard.press('Shift+Tab')

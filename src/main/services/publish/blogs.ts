@@ -2,6 +2,7 @@
  * The library's blogs (`.verdict/blogs.json`): names, kinds and addresses only. Their secrets live
  * in the SecretStore under `blog:<id>`, so the file can be synced or shared without leaking them.
  */
+import { BLOG_KIND_DESCRIPTORS, signsIn } from '../../../shared/blogKinds'
 import { randomUUID } from 'node:crypto'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { z } from 'zod'
@@ -51,7 +52,7 @@ export class BlogStore {
   /** A web address for blogs (https, or http on this computer); a folder outside the library for the folder kind. */
   private checkedAddress(blog: Pick<BlogConfig, 'kind' | 'url' | 'name'>): string {
     const address = blog.url.trim()
-    if (blog.kind === 'folder') {
+    if (BLOG_KIND_DESCRIPTORS[blog.kind].place === 'folder') {
       const root = this.options.libraries.current().root
       if (!isAbsolute(address)) fail('INVALID_ARGUMENT', `“${address}” is not a full folder path: choose the folder with Browse….`)
       const inside = relative(root, resolve(address))
@@ -77,7 +78,7 @@ export class BlogStore {
   }
 
   view(blog: BlogConfig): BlogView {
-    return { ...blog, signedIn: blog.kind === 'folder' || this.secretOf(blog) !== undefined }
+    return { ...blog, signedIn: !signsIn(blog.kind) || this.secretOf(blog) !== undefined }
   }
 
   secretOf(blog: BlogConfig): string | undefined {

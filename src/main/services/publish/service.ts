@@ -5,6 +5,7 @@
  * from the outbox after a restart, or a later re-publish — updates the post instead of adding one.
  */
 import { randomUUID } from 'node:crypto'
+import { secretName, signsIn } from '../../../shared/blogKinds'
 import { VerdictError } from '../../../shared/contract'
 import type { ImageType } from '../../../shared/model'
 import type {
@@ -163,14 +164,14 @@ export class PublishService {
   /** The request's blog, secret, target and saved review; or why there is none. */
   private async prepare(request: Pick<PublishRequest, 'id' | 'blogId' | 'status' | 'schedule'>): Promise<Job | { problems: PreflightProblem[] }> {
     const blog = await this.options.blogs.get(request.blogId)
-    const secret = blog.kind === 'folder' ? '' : this.options.blogs.secretOf(blog)
+    const secret = signsIn(blog.kind) ? this.options.blogs.secretOf(blog) : ''
     if (secret === undefined) {
       return {
         problems: [
           {
             subject: 'credentials',
             message: `Verdict has no sign-in details for “${blog.name}” in this session.`,
-            fix: `Open Blogs and enter the ${secretName(blog)} again.`,
+            fix: `Open Blogs and enter the ${secretName(blog.kind)} again.`,
           },
         ],
       }
@@ -216,7 +217,7 @@ export class PublishService {
       if (!isPublishError(error)) throw error
       return [
         error.failure === 'auth'
-          ? { subject: 'credentials', message: error.message, fix: `Open Blogs and check the ${secretName(job.blog)} of “${job.blog.name}”.` }
+          ? { subject: 'credentials', message: error.message, fix: `Open Blogs and check the ${secretName(job.blog.kind)} of “${job.blog.name}”.` }
           : { subject: 'endpoint', message: error.message, fix: error.failure === 'transient' ? 'Check the connection; publishing now would wait in the outbox.' : 'Check the blog’s address in Blogs.' },
       ]
     }
@@ -379,7 +380,7 @@ export class PublishService {
         return { kind: 'blocked', problems: [path ? { ...problem, downscale: { path } } : problem] }
       }
       case 'auth':
-        throw new VerdictError('UNAUTHORIZED', `${blog.name} refused the sign-in: ${error.message} Open Blogs and enter the ${secretName(blog)} again.`)
+        throw new VerdictError('UNAUTHORIZED', `${blog.name} refused the sign-in: ${error.message} Open Blogs and enter the ${secretName(blog.kind)} again.`)
       case 'collision':
         throw new VerdictError('CONFLICT', `The post was changed on ${blog.name} since Verdict last published it. Publish again with “Overwrite” to replace the blog’s version, or cancel to keep it.`)
       case 'refused':
@@ -471,10 +472,6 @@ function imageProblems(path: string, file: { mime: ImageType; bytes: Uint8Array 
     ]
   }
   return []
-}
-
-function secretName(blog: BlogConfig): string {
-  return blog.kind === 'wordpress' ? 'application password' : blog.kind === 'ghost' ? 'Admin API key' : 'access token'
 }
 
 function statusWord(status: PublishStatus): string {

@@ -5,7 +5,8 @@ import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { Icon } from '@renderer/components/Icon'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
-import { KIND_HINTS, KIND_LABELS, SECRET_LABELS, secretName, signInState } from './blogKinds'
+import { BLOG_KIND_DESCRIPTORS, secretName, signsIn } from '@shared/blogKinds'
+import { signInState } from './blogKinds'
 import { useBlogs } from './useBlogs'
 import '../styles/publish.css'
 
@@ -73,12 +74,12 @@ export function BlogsDialog({ onClose, onChanged, start }: Props) {
                 <li key={blog.id} className="blog-item" aria-label={blog.name}>
                   <div className="blog-item-text">
                     <p className="blog-item-name">
-                      <strong>{blog.name}</strong> <span className="badge badge-draft">{KIND_LABELS[blog.kind]}</span>
+                      <strong>{blog.name}</strong> <span className="badge badge-draft">{BLOG_KIND_DESCRIPTORS[blog.kind].label}</span>
                     </p>
                     <p className="blog-item-address">
                       <bdi>{blog.url}</bdi>
                     </p>
-                    <p className={blog.kind === 'folder' || blog.signedIn ? 'blog-item-sign-in' : 'blog-item-sign-in blog-item-signed-out'}>{signInState(blog)}</p>
+                    <p className={!signsIn(blog.kind) || blog.signedIn ? 'blog-item-sign-in' : 'blog-item-sign-in blog-item-signed-out'}>{signInState(blog)}</p>
                   </div>
                   <button type="button" className="button button-quiet" onClick={() => setForm({ blogId: blog.id })}>
                     Edit
@@ -195,6 +196,7 @@ function SecretsNotice({ secrets, onChanged }: { secrets: SecretBackend; onChang
 
 function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | null; secrets: SecretBackend; onClose: () => void; onSaved: () => void }) {
   const [kind, setKind] = useState<BlogKind>(blog?.kind ?? 'folder')
+  const described = BLOG_KIND_DESCRIPTORS[kind]
   const [name, setName] = useState(blog?.name ?? '')
   const [url, setUrl] = useState(blog?.url ?? '')
   const [username, setUsername] = useState(blog?.username ?? '')
@@ -232,10 +234,10 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
   const submit = async () => {
     const found: typeof errors = {}
     if (!name.trim()) found.name = 'Give the blog a name.'
-    if (!url.trim()) found.url = kind === 'folder' ? 'Choose the folder to publish to.' : 'Enter the site’s address.'
-    if (kind === 'wordpress' && !username.trim()) found.username = 'Enter the WordPress user name.'
+    if (!url.trim()) found.url = described.place === 'folder' ? 'Choose the folder to publish to.' : 'Enter the site’s address.'
+    if (described.needsUserName && !username.trim()) found.username = `Enter the ${described.label} user name.`
     // A new blog needs its secret; a saved one keeps the stored secret when the field stays empty.
-    if (kind !== 'folder' && !blog && !secret) found.secret = `Enter the ${secretName(kind)}.`
+    if (described.secret && !blog && !secret) found.secret = `Enter the ${secretName(kind)}.`
     setErrors(found)
     if (Object.keys(found).length > 0) return
     const draft: BlogDraft = {
@@ -243,11 +245,11 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
       name: name.trim(),
       kind,
       url: url.trim(),
-      ...(kind === 'wordpress' ? { username: username.trim() } : {}),
+      ...(described.needsUserName ? { username: username.trim() } : {}),
     }
     setBusy(true)
     try {
-      await api.saveBlog({ blog: draft, ...(kind !== 'folder' && secret ? { secret } : {}) })
+      await api.saveBlog({ blog: draft, ...(described.secret && secret ? { secret } : {}) })
       onSaved()
     } catch (failure) {
       setError(errorMessage(failure))
@@ -281,8 +283,8 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
                 }}
               />
               <span className="choice-text">
-                <span className="choice-label">{KIND_LABELS[option]}</span>
-                <span className="choice-hint">{KIND_HINTS[option]}</span>
+                <span className="choice-label">{BLOG_KIND_DESCRIPTORS[option].label}</span>
+                <span className="choice-hint">{BLOG_KIND_DESCRIPTORS[option].hint}</span>
               </span>
             </label>
           ))}
@@ -293,12 +295,12 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
           data-autofocus={blog ? true : undefined}
           {...bind('name', name, setName)}
         />
-        {kind === 'folder' ? (
+        {described.place === 'folder' ? (
           <div className="field-row">
             <TextField
               className="grow"
               label="Folder"
-              hint="A folder outside the library; the page, its images, index.html and feed.xml go there."
+              hint={described.addressHint}
               spellCheck={false}
               {...bind('url', url, setUrl)}
             />
@@ -310,13 +312,13 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
           <>
             <TextField
               label="Site address"
-              hint={kind === 'micropub' ? 'The site’s home page (its Micropub endpoint is found from it), or the endpoint itself.' : 'https://… (plain http only for a blog on this computer).'}
+              hint={described.addressHint}
               type="url"
               spellCheck={false}
               placeholder="https://"
               {...bind('url', url, setUrl)}
             />
-            {kind === 'wordpress' && (
+            {described.needsUserName && (
               <TextField
                 label="User name"
                 autoComplete="off"
@@ -324,22 +326,24 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
                 {...bind('username', username, setUsername)}
               />
             )}
-            <TextField
-              label={SECRET_LABELS[kind]}
-              hint={
-                blog?.signedIn
-                  ? `Signed in. Leave this empty to keep the saved ${secretName(kind)}.`
-                  : blog
-                    ? `Not signed in — enter the ${secretName(kind)} again.`
-                    : secrets === 'memory'
-                      ? 'Kept only until Verdict quits: this computer has no keyring.'
-                      : undefined
-              }
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              {...bind('secret', secret, setSecret)}
-            />
+            {described.secret && (
+              <TextField
+                label={described.secret.label}
+                hint={
+                  blog?.signedIn
+                    ? `Signed in. Leave this empty to keep the saved ${secretName(kind)}.`
+                    : blog
+                      ? `Not signed in — enter the ${secretName(kind)} again.`
+                      : secrets === 'memory'
+                        ? 'Kept only until Verdict quits: this computer has no keyring.'
+                        : undefined
+                }
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                {...bind('secret', secret, setSecret)}
+              />
+            )}
           </>
         )}
         {error && (

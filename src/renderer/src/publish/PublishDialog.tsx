@@ -6,7 +6,8 @@ import { Dialog } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { BlogsDialog } from './BlogsDialog'
-import { formatWhen, KIND_LABELS, STATE_WORDS, STATUS_WORDS, stepLabel } from './blogKinds'
+import { BLOG_KIND_DESCRIPTORS } from '@shared/blogKinds'
+import { formatWhen, STATE_WORDS, STATUS_WORDS, stepLabel } from './blogKinds'
 import { useBlogs } from './useBlogs'
 import '../styles/publish.css'
 
@@ -245,7 +246,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
                   <select id={blogId} value={chosen.id} disabled={running} onChange={(event) => setPicked(event.target.value)}>
                     {blogs.map((blog) => (
                       <option key={blog.id} value={blog.id}>
-                        {blog.name} ({KIND_LABELS[blog.kind]})
+                        {blog.name} ({BLOG_KIND_DESCRIPTORS[blog.kind].label})
                       </option>
                     ))}
                   </select>

@@ -1,35 +1,9 @@
-import type { BlogKind, BlogView, PublishLogEntry, PublishStatus } from '@shared/publish'
-
-export const KIND_LABELS: Record<BlogKind, string> = { folder: 'Folder', wordpress: 'WordPress', ghost: 'Ghost', micropub: 'Micropub' }
-
-export const KIND_HINTS: Record<BlogKind, string> = {
-  folder: 'Publish to a folder on this computer (GitHub Pages, Netlify…)',
-  wordpress: 'A WordPress site, signed in with an application password',
-  ghost: 'A Ghost site, signed in with an Admin API key',
-  micropub: 'Any Micropub site (IndieWeb), signed in with an access token',
-}
-
-/** What the blog's secret is called, as a field label. */
-export const SECRET_LABELS: Record<Exclude<BlogKind, 'folder'>, string> = {
-  wordpress: 'Application password',
-  ghost: 'Admin API key',
-  micropub: 'Access token',
-}
-
-const SECRET_NAMES: Record<Exclude<BlogKind, 'folder'>, string> = {
-  wordpress: 'application password',
-  ghost: 'Admin API key',
-  micropub: 'access token',
-}
-
-/** The secret in a sentence: "enter the application password again". */
-export function secretName(kind: Exclude<BlogKind, 'folder'>): string {
-  return SECRET_NAMES[kind]
-}
+import { secretName, signsIn } from '@shared/blogKinds'
+import type { BlogView, PublishLogEntry, PublishStatus } from '@shared/publish'
 
 /** "Signed in", or what the critic has to do. */
 export function signInState(blog: BlogView): string {
-  if (blog.kind === 'folder') return 'No sign-in needed'
+  if (!signsIn(blog.kind)) return 'No sign-in needed'
   return blog.signedIn ? 'Signed in' : `Not signed in — enter the ${secretName(blog.kind)} again`
 }
 

@@ -1,5 +1,8 @@
-/** The target registry: a new blog kind is one file in this folder and one line here. */
-import type { BlogConfig } from '../../../../shared/publish'
+/**
+ * The target registry: a new blog kind is one file in this folder, one line here and its entry in
+ * shared/blogKinds.ts (tsc asks for both once the kind is in BLOG_KINDS).
+ */
+import type { BlogKind } from '../../../../shared/publish'
 import type { Theme } from '../../pipeline'
 import { createFolderTarget } from './folder'
 import { createGhostTarget } from './ghost'
@@ -15,16 +18,13 @@ export interface TargetDeps {
   libraryDir: string
 }
 
+const TARGETS: Record<BlogKind, (ctx: TargetContext, deps: TargetDeps) => PublishTarget> = {
+  folder: (ctx, deps) => createFolderTarget({ ...ctx, ...deps }),
+  wordpress: (ctx) => createWordPressTarget(ctx),
+  ghost: (ctx) => createGhostTarget(ctx),
+  micropub: (ctx) => createMicropubTarget(ctx),
+}
+
 export function createTarget(ctx: TargetContext, deps: TargetDeps): PublishTarget {
-  const kind: BlogConfig['kind'] = ctx.blog.kind
-  switch (kind) {
-    case 'folder':
-      return createFolderTarget({ ...ctx, ...deps })
-    case 'wordpress':
-      return createWordPressTarget(ctx)
-    case 'ghost':
-      return createGhostTarget(ctx)
-    case 'micropub':
-      return createMicropubTarget(ctx)
-  }
+  return TARGETS[ctx.blog.kind](ctx, deps)
 }

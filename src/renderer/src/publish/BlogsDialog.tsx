@@ -6,7 +6,7 @@ import { Icon } from '@renderer/components/Icon'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { BLOG_KIND_DESCRIPTORS, secretName, signsIn } from '@shared/blogKinds'
-import { signInState } from './blogKinds'
+import { signInState } from './publishWords'
 import { useBlogs } from './useBlogs'
 import '../styles/publish.css'
 

@@ -3,7 +3,7 @@ import type { BlogView, OutboxJob } from '@shared/publish'
 import { api } from '@renderer/api'
 import { Dialog } from '@renderer/components/Dialog'
 import { errorMessage } from '@renderer/lib/errors'
-import { formatWhen } from './blogKinds'
+import { formatWhen } from './publishWords'
 import '../styles/publish.css'
 
 /** "2 waiting to publish": publishes the outbox holds until their blogs can be reached; nothing when it is empty. */

@@ -7,7 +7,7 @@ import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { BlogsDialog } from './BlogsDialog'
 import { BLOG_KIND_DESCRIPTORS } from '@shared/blogKinds'
-import { formatWhen, STATE_WORDS, STATUS_WORDS, stepLabel } from './blogKinds'
+import { formatWhen, STATE_WORDS, STATUS_WORDS, stepLabel } from './publishWords'
 import { useBlogs } from './useBlogs'
 import '../styles/publish.css'
 

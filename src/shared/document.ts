@@ -168,8 +168,7 @@ export function emptyDocument(): EditorDocument {
  * must leave it out, are made elsewhere.
  */
 export function documentText(doc: EditorDocument): string {
-  const parts: string[] = []
-  const walk = (node: {
+  type Node = {
     type: string
     children?: unknown[]
     text?: string
@@ -178,16 +177,25 @@ export function documentText(doc: EditorDocument): string {
     pros?: string[]
     cons?: string[]
     caption?: string
-  }): void => {
+  }
+  const parts: string[] = []
+  // Its own stack, not recursion: the editor lets lists nest as deep as anyone indents them.
+  // An entry is a node to read, or the line break that closes an element once its children are read.
+  const pending: Array<Node | '\n'> = [doc.root]
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node === '\n') {
+      parts.push('\n')
+      continue
+    }
     if (node.type === 'text' && node.text) parts.push(node.text)
     else if (node.type === 'linebreak') parts.push('\n')
     else if (node.type === 'raw-block' && node.markdown) parts.push(node.markdown)
     else if (node.type === 'score') {
       for (const sentence of [node.verdict, ...(node.pros ?? []), ...(node.cons ?? [])]) if (sentence) parts.push(sentence, '\n')
     } else if (node.type === 'image' && node.caption) parts.push(node.caption, '\n')
-    for (const child of (node.children ?? []) as Array<typeof node>) walk(child)
-    if (node.children) parts.push('\n')
+    if (!node.children) continue
+    pending.push('\n')
+    for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Node)
   }
-  walk(doc.root)
   return parts.join('')
 }

@@ -6,6 +6,7 @@
 import type { Nodes } from 'mdast'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta } from '../../../shared/model'
+import { withinLimits } from './limits'
 import { parseMarkdown } from './syntax'
 
 /** `assets/x.png`, also written `./assets/x.png` or with backslashes, in any case. */
@@ -37,6 +38,8 @@ export function referencedAssets(doc: EditorDocument, meta: ReviewMeta): Set<str
 
 function rawReferences(markdown: string, add: (path: string | undefined) => void): void {
   for (const [mention] of markdown.matchAll(ASSET_MENTION)) add(mention)
+  // A block beyond the parsing limits (limits.ts) is not parsed: its mentions above are what it uses.
+  if (!withinLimits(markdown)) return
   const visit = (node: Nodes): void => {
     if ('url' in node && typeof node.url === 'string') add(node.url)
     if (node.type === 'html') {

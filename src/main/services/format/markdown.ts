@@ -12,6 +12,8 @@ import { BLOCKS, mdastKey, rawBlock, type BlockConverter, type ReadContext } fro
 import { scoreWarnings } from './critic'
 import { Unrepresentable } from './inline'
 import { childrenOf, unknownNode, type LooseNode } from './nodes'
+import { ReviewParseError } from './frontMatter'
+import { keptAsWritten, markdownPieces } from './limits'
 import { BLOCK_SEPARATOR, parseMarkdown, stringifyMarkdown, toLf } from './syntax'
 
 const byType = new Map(BLOCKS.map((converter) => [converter.type as string, converter]))
@@ -25,6 +27,10 @@ export interface ReadMarkdown {
   warnings: string[]
 }
 
+/**
+ * Blocks beyond the parsing limits (limits.ts) are raw blocks, unparsed; the rest is read piece by
+ * piece, each piece as it reads in place.
+ */
 export function readMarkdown(markdown: string): ReadMarkdown {
   const { blocks, warnings } = readSourceBlocks(markdown)
   const children = blocks.map(({ block }) => block)
@@ -46,24 +52,48 @@ export interface SourceBlocks {
   warnings: string[]
 }
 
-/** The body's top-level blocks with their source ranges, so a save can keep the bytes of those unchanged. */
+/**
+ * The body's top-level blocks with their source ranges, so a save can keep the bytes of those
+ * unchanged. Blocks beyond the parsing limits (limits.ts) are raw blocks, unparsed; the rest is
+ * read piece by piece, each piece as it reads in place.
+ */
 export function readSourceBlocks(markdown: string): SourceBlocks {
   const source = toLf(markdown)
   const warnings: string[] = []
-  const read: ReadContext = {
-    source,
-    blocks: (nodes, allowed) =>
-      nodes.filter((node) => !isSeparator(node)).map((node) => readBlock(node, read, allowed)),
-    warn: (message) => warnings.push(message),
+  const warn = (message: string): void => void warnings.push(message)
+  const pieces = markdownPieces(source)
+  const beyond = pieces.find((piece) => piece.beyond)
+  if (beyond && DEFINITION.test(source)) {
+    // Read apart, a reference would lose its definition and be saved back as escaped text.
+    throw new ReviewParseError(`${keptAsWritten(beyond)} The review also defines links or footnotes by name, which Verdict cannot keep linked across that block, so it opens read-only.`)
   }
-  const blocks = parseMarkdown(source).children.flatMap((node): SourceBlock[] => {
-    if (isSeparator(node)) return []
-    const [block] = normalizeBlocks([readBlock(node, read) as unknown as LooseNode])
-    return block ? [{ block, from: node.position!.start.offset!, to: node.position!.end.offset! }] : []
-  })
+  const blocks: SourceBlock[] = []
+  let offset = 0
+  for (const piece of pieces) {
+    const at = offset
+    offset += piece.text.length + 1 // pieces are the body's lines, cut at line ends
+    if (piece.beyond) {
+      blocks.push({ block: { type: 'raw-block', markdown: piece.text }, from: at, to: at + piece.text.length })
+      warn(keptAsWritten(piece))
+      continue
+    }
+    const read: ReadContext = {
+      source: piece.text,
+      blocks: (nodes, allowed) => nodes.filter((node) => !isSeparator(node)).map((node) => readBlock(node, read, allowed)),
+      warn,
+    }
+    for (const node of parseMarkdown(piece.text).children) {
+      if (isSeparator(node)) continue
+      const [block] = normalizeBlocks([readBlock(node, read) as unknown as LooseNode])
+      if (block) blocks.push({ block, from: at + node.position!.start.offset!, to: at + node.position!.end.offset! })
+    }
+  }
   const doc: EditorDocument = { root: { type: 'root', children: blocks.map(({ block }) => block) } }
   return { source, blocks, warnings: [...warnings, ...scoreWarnings(doc)] }
 }
+
+/** A link or footnote definition (`[x]: …`, `[^x]: …`), also inside quotes and lists; linear on any line. */
+const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m
 
 const isSeparator = (node: RootContent): boolean => node.type === 'html' && node.value === BLOCK_SEPARATOR
 

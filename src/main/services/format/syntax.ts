@@ -26,6 +26,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote'
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
+import { withinLimits } from './limits'
 
 /** A block kept verbatim: its Markdown is written exactly as stored. A child of the root or of a spoiler. */
 export interface VerbatimNode extends Literal {
@@ -171,6 +172,8 @@ function separateVerbatim(left: Nodes, right: Nodes, parent: Nodes, state: State
   if ((parent.type !== 'root' && parent.type !== 'containerDirective') || (left.type !== 'verbatim' && right.type !== 'verbatim')) {
     return undefined
   }
+  // A block beyond the parsing limits is not parsed to see its edges: it is always set apart.
+  if ((left.type === 'verbatim' && !withinLimits(left.value)) || (right.type === 'verbatim' && !withinLimits(right.value))) return false
   const tail: Edge = left.type === 'verbatim' ? edgeOf(left.value, 'last') : { node: left, marker: state.bulletLastUsed }
   const head: Edge =
     right.type === 'verbatim'

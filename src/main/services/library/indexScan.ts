@@ -17,6 +17,7 @@ import { documentText, type BlockJSON, type EditorDocument, type ScoreJSON } fro
 import { isSafeAssetPath, SCORE_SCALES, type ScoreScale, type ScoreSummary } from '../../../shared/critic'
 import { countWords } from '../../../shared/text'
 import { readMarkdown, scoreMirror } from '../format'
+import { withinLimits } from '../format/limits'
 import { toLf } from '../format/syntax'
 
 export interface BodyStats {
@@ -26,7 +27,9 @@ export interface BodyStats {
 
 /** The body's word count and mirrored score, as `wordCountOf` and `scoreMirror` of its parsed document. */
 export function bodyStats(body: string): BodyStats {
-  return scanBody(body) ?? fromDocument(readMarkdown(body).doc)
+  // Beyond the parsing limits the scan's line reading (`classify`) would recurse as deep as the
+  // nesting; the reader keeps such blocks unparsed.
+  return (withinLimits(body) ? scanBody(body) : undefined) ?? fromDocument(readMarkdown(body).doc)
 }
 
 function fromDocument(doc: EditorDocument): BodyStats {

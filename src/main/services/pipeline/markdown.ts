@@ -17,6 +17,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
+import { keptAsWritten, markdownPieces } from '../format/limits'
 import { splitBlocks } from './blocks'
 import type { RenderContext } from './context'
 import { remarkCriticBlocks } from './directives'
@@ -28,9 +29,14 @@ function rehypeRawIfAny() {
   return (tree: HastRoot, file: VFile): HastRoot => (containsRaw(tree) ? (raw(tree, { file }) as HastRoot) : tree)
 }
 
-function containsRaw(node: { type: string; children?: unknown[] }): boolean {
-  if (node.type === 'raw') return true
-  return Array.isArray(node.children) && node.children.some((child) => containsRaw(child as { type: string }))
+/** Walks with its own stack, as every walk here does: no tree can be deep enough to overflow it. */
+function containsRaw(tree: HastRoot): boolean {
+  const pending: Array<{ type: string; children?: unknown[] }> = [tree]
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'raw') return true
+    if (Array.isArray(node.children)) for (const child of node.children as Array<{ type: string }>) pending.push(child)
+  }
+  return false
 }
 
 const processor = unified()
@@ -53,7 +59,22 @@ const chunkCache = new Map<string, RootContent[]>()
  * The body's mdast. `chunked: false` parses it whole (the reference the chunked parse is tested
  * against).
  */
-export function parseBody(body: string, chunked = true): MdastRoot {
+export function parseBody(body: string, chunked = true, warn: (message: string) => void = () => undefined): MdastRoot {
+  const pieces = markdownPieces(body)
+  if (pieces.length === 1 && !pieces[0]!.beyond) return parseWithinLimits(body, chunked)
+  // Blocks beyond the parsing limits (format/limits.ts) are shown as their source, unparsed.
+  const children: RootContent[] = []
+  for (const piece of pieces) {
+    if (!piece.beyond) children.push(...parseWithinLimits(piece.text, chunked).children)
+    else {
+      children.push({ type: 'code', value: piece.text })
+      warn(keptAsWritten(piece))
+    }
+  }
+  return { type: 'root', children }
+}
+
+function parseWithinLimits(body: string, chunked: boolean): MdastRoot {
   const chunks = chunked ? splitBlocks(body) : undefined
   if (!chunks || chunks.length < 2) return prepare(processor.parse(body), body)
   const children: RootContent[] = []
@@ -77,16 +98,17 @@ export function parseBody(body: string, chunked = true): MdastRoot {
  * when unknown — and drops the positions themselves (they are chunk-relative and cost cloning).
  */
 function prepare(tree: MdastRoot, source: string): MdastRoot {
-  const visit = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; data?: Record<string, unknown>; children?: unknown[] }) => {
+  type Node = { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; data?: Record<string, unknown>; children?: unknown[] }
+  const pending: Node[] = [tree as Node]
+  for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       if (start !== undefined && end !== undefined) node.data = { ...node.data, sourceText: source.slice(start, end) }
     }
     delete node.position
-    if (Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node)
+    if (Array.isArray(node.children)) for (const child of node.children as Node[]) pending.push(child)
   }
-  visit(tree as Parameters<typeof visit>[0])
   return tree
 }
 
@@ -94,7 +116,7 @@ function prepare(tree: MdastRoot, source: string): MdastRoot {
 export function renderMarkdown(body: string, ctx: RenderContext, options: { chunked?: boolean } = {}): string {
   const file = new VFile({ value: body })
   file.data.verdict = ctx
-  const tree = parseBody(body, options.chunked ?? true)
+  const tree = parseBody(body, options.chunked ?? true, (warning) => ctx.warnings.push(warning))
   const hast = processor.runSync(tree, file)
   return processor.stringify(hast, file)
 }

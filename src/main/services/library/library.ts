@@ -8,15 +8,15 @@ import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/text'
 import { reviewId } from '../../../shared/validate'
 import { collectUnusedAssets } from '../assets/cleanup'
-import { parseReview, referencedAssets, reviseReview, rewriteFrontMatter, ReviewParseError, serializeReview, wordCountOf } from '../format'
+import { parseReview, referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
 import { readFrontMatter } from '../format/frontMatter'
 import { metaFromYaml } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { ReviewSearch } from '../search/searchIndex'
 import { searchText, type SearchText } from '../search/searchText'
-import { bodyStats } from './indexScan'
 import { keyOf, SummaryIndex } from './indexStore'
+import { ReviewReader } from './reader'
 
 export const REVIEW_FILE = 'review.md'
 export const ASSETS_DIR = 'assets'
@@ -38,7 +38,12 @@ export interface LibraryOptions {
   now?: () => Date
   /** Assets that older versions still use (version history), never cleaned up. */
   keepAssets?: (id: string) => Promise<Set<string>>
+  /** Parses files off main (reader.ts); the process's shared reader by default. */
+  reader?: ReviewReader
 }
+
+/** One reader for the process: libraries come and go with switching, its threads stay warm. */
+const sharedReader = new ReviewReader()
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
@@ -54,6 +59,7 @@ export class Library {
   private readonly now: () => Date
   private readonly index: SummaryIndex
   private readonly search: ReviewSearch
+  private readonly reader: ReviewReader
   /**
    * The last failure of the image clean-up that follows a save. A save never fails because of it:
    * the clean-up only moves unused files to the trash, and the next save tries again.
@@ -63,6 +69,7 @@ export class Library {
   constructor(private readonly options: LibraryOptions) {
     this.root = options.root
     this.now = options.now ?? (() => new Date())
+    this.reader = options.reader ?? sharedReader
     this.index = new SummaryIndex({
       root: this.root,
       reviewFile: REVIEW_FILE,
@@ -138,7 +145,7 @@ export class Library {
       return { kind: 'read-only', id, reason: tooLarge(bytes.byteLength), raw: Buffer.from(bytes.subarray(0, TOO_LARGE_PREVIEW_BYTES)).toString('utf8') }
     }
     try {
-      const { meta, doc, warnings } = parseReview(Buffer.from(bytes), await this.fallbackMeta(id))
+      const { meta, doc, warnings } = await this.reader.open(bytes, await this.fallbackMeta(id))
       return { kind: 'editable', id, hash: contentHash(bytes), meta, doc, warnings }
     } catch (error) {
       if (!(error instanceof ReviewParseError)) throw error
@@ -326,14 +333,10 @@ export class Library {
     const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
     try {
       if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
-      const { data, body } = readFrontMatter(await readFile(path))
-      const meta = metaFromYaml(data, fallback)
+      const { fields, search } = await this.reader.summarize(await readFile(path), fallback)
       // The same read feeds the search index, so a changed file is read once.
-      this.search.put(id, keyOf(info), searchText(meta, body))
-      // The body is the truth: a front matter `score` edited elsewhere may disagree with it.
-      const { extra: _extra, score: _mirror, ...fields } = meta
-      const { wordCount, score } = bodyStats(body)
-      return { id, ...fields, ...(score ? { score } : {}), wordCount }
+      this.search.put(id, keyOf(info), search)
+      return { id, ...fields }
     } catch (error) {
       const problem = error instanceof ReviewParseError ? error.message : describeIoError(error, `read “${id}”`).message
       return {

@@ -1,0 +1,19 @@
+/** The reader's worker thread (reader.ts): runs each job it is sent and posts the outcome back. */
+import { parentPort } from 'node:worker_threads'
+import { ReviewParseError } from '../format'
+import { runReaderJob, type ReaderJob, type ReaderReply } from './reader'
+
+const port = parentPort
+if (!port) throw new Error('readerWorker runs only as a worker thread')
+
+port.on('message', ({ id, job }: { id: number; job: ReaderJob }) => {
+  let reply: ReaderReply
+  try {
+    reply = { id, ok: true, value: runReaderJob(job) }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    reply = { id, ok: false, unreadable: error instanceof ReviewParseError, message }
+  }
+  port.postMessage(reply)
+})
+port.postMessage({ ready: true })

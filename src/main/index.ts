@@ -1,4 +1,5 @@
 /** App lifecycle only: everything with behaviour lives in services that also run under plain Node. */
+/// <reference types="electron-vite/node" />
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, shell } from 'electron'
@@ -9,6 +10,8 @@ import { createServices, shutdownServices } from './container'
 import { createHandlers } from './routes'
 import { registerIpc } from './ipc'
 import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
+import { useReaderWorker } from './services/library/reader'
+import readerWorker from './services/library/readerWorker?modulePath'
 import { createKeychainSecretStore } from './services/secrets/secrets'
 import type { KeyValueBackend } from './services/settings/settings'
 import { createMainWindow, openExternalLink } from './window'
@@ -24,6 +27,7 @@ const appUrl = rendererUrl ?? pathToFileURL(join(import.meta.dirname, '../render
 const isAppUrl = (url: string): boolean => url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0]
 
 app.enableSandbox()
+useReaderWorker(readerWorker)
 // Lets tests (and portable installs) keep settings out of the user's real profile.
 if (process.env['VERDICT_USER_DATA']) app.setPath('userData', process.env['VERDICT_USER_DATA'])
 

@@ -87,11 +87,33 @@ export class IncrementalSerialiser {
   }
 }
 
-/** What `EditorState.toJSON` writes for a node and everything below it. */
-function $exportTree(node: LexicalNode): SerializedLexicalNode {
-  const json = $exportNodeJSON(node) as SerializedLexicalNode
-  if ($isElementNode(node)) for (const child of node.getChildren()) (json as SerializedElementNode).children.push($exportTree(child))
-  const slots = $getSlotNames(node)
-  if (slots.length > 0) json.$slots = Object.fromEntries(slots.map((name) => [name, $exportTree($getSlot(node, name)!)]))
-  return json
+/**
+ * What `EditorState.toJSON` writes for a node and everything below it. Walks with its own stack:
+ * lists nest as deep as anyone indents them.
+ */
+function $exportTree(top: LexicalNode): SerializedLexicalNode {
+  const exported = (node: LexicalNode): Block => ({ node, json: $exportNodeJSON(node) as SerializedLexicalNode })
+  const root = exported(top)
+  const pending = [root]
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, json } = next
+    if ($isElementNode(node)) {
+      for (const child of node.getChildren()) {
+        const block = exported(child)
+        ;(json as SerializedElementNode).children.push(block.json)
+        pending.push(block)
+      }
+    }
+    const slots = $getSlotNames(node)
+    if (slots.length > 0) {
+      json.$slots = Object.fromEntries(
+        slots.map((name) => {
+          const block = exported($getSlot(node, name)!)
+          pending.push(block)
+          return [name, block.json]
+        }),
+      )
+    }
+  }
+  return root.json
 }

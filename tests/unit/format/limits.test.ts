@@ -72,7 +72,7 @@ describe('hostile Markdown', () => {
   it('is read-only, with the reason, when the review also names link definitions it could not keep linked', () => {
     const file = reviewOf(`${HOSTILE_BODIES['nested bullets × 10,000']}\n\nSee [the trailer].\n\n[the trailer]: https://example.com`)
     expect(() => parseReview(file, fallback)).toThrow(ReviewParseError)
-    expect(() => parseReview(file, fallback)).toThrow(/nested more than 32 deep.*opens read-only/s)
+    expect(() => parseReview(file, fallback)).toThrow(/nested more than 100 deep.*opens read-only/s)
   })
 
   it('parses a block exactly at the limits as usual', () => {

@@ -22,6 +22,7 @@ import {
 } from '../../../shared/document'
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable } from './inline'
 import { CRITIC_BLOCKS, image } from './critic'
+import { MARKDOWN_LIMITS } from './limits'
 import { childrenOf, integerField, malformed, stringField, unknownNode, type LooseNode } from './nodes'
 import type { VerbatimNode } from './syntax'
 
@@ -105,8 +106,8 @@ const quote: BlockConverter<QuoteJSON, Blockquote> = {
 
 /** CommonMark list numbers have at most nine digits. */
 const MAX_LIST_NUMBER = 999_999_999
-/** Deeper lists stay raw: to-markdown recurses per level and runs out of stack near a thousand. */
-const MAX_LIST_DEPTH = 100
+/** Deeper lists stay raw (limits.ts keeps them unparsed): to-markdown recurses per level. */
+const MAX_LIST_DEPTH = MARKDOWN_LIMITS.depth
 
 /**
  * Lexical nests a list inside its own list item placed after the item it belongs to; Markdown puts

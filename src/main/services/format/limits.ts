@@ -13,8 +13,8 @@
  */
 
 export const MARKDOWN_LIMITS = {
-  /** Containers (lists, quotes, `:::` directives) open at once. */
-  depth: 32,
+  /** Containers (lists, quotes, `:::` directives) open at once; the editor's lists nest as deep. */
+  depth: 100,
   /** Characters in one line. */
   lineLength: 100_000,
   /** `[` and `]` in one paragraph (links, images, footnotes). */

@@ -115,7 +115,9 @@ describe('deep documents from the editor', () => {
 
 describe('real reviews are within the limits, and read exactly as before', () => {
   const files = [
-    ...readdirSync('tests/unit/format/fixtures').map((name) => join('tests/unit/format/fixtures', name)),
+    ...readdirSync('tests/unit/format/fixtures', { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join('tests/unit/format/fixtures', name)),
     ...readdirSync('tests/unit/pipeline/fixtures').map((name) => join('tests/unit/pipeline/fixtures', name, 'review.md')),
     'resources/welcome/review.md',
   ]

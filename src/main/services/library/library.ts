@@ -165,7 +165,11 @@ export class Library {
     }
     // Only the edits are written; `published` (the publish records) stays the file's (reviseReview).
     const revision = reviseReview(current, await this.fallbackMeta(id), meta, doc, this.now().toISOString())
-    if (!revision.changed) return { hash: baseHash, updated: revision.meta.updated, wordCount: wordCountOf(doc) }
+    if (!revision.changed) {
+      // Nothing to write, but images left unused earlier still reach their grace period.
+      await this.tidyAssets(id, revision.meta, doc)
+      return { hash: baseHash, updated: revision.meta.updated, wordCount: wordCountOf(doc) }
+    }
     try {
       await writeFileAtomic(path, revision.text)
     } catch (error) {

@@ -14,10 +14,15 @@ const HEADER = '---\ntitle: Damaged\n---\n\n'
 /** What the hostile front matter would create if any of it ran. */
 const PWNED = join(tmpdir(), `verdict-pwned-${process.pid}`)
 
-const cases: Array<[string, () => Buffer, RegExp]> = [
+/**
+ * How each opens: read-only with a reason matching the pattern, or `'as text'`: an unclosed
+ * opening `---` is the body's own text (a rule, then words) and opens editable, as other Markdown
+ * tools read it. Nothing in any of them runs.
+ */
+const cases: Array<[string, () => Buffer, RegExp | 'as text']> = [
   ['empty', () => Buffer.alloc(0), /empty/],
   ['NUL-filled', () => Buffer.alloc(64 * 1024), /NUL bytes/],
-  ['truncated front matter', () => Buffer.from('---\ntitle: Heat\nauthor: Ana\ntags:\n  - cri'), /front matter is not closed/],
+  ['truncated front matter', () => Buffer.from('---\ntitle: Heat\nauthor: Ana\ntags:\n  - cri'), 'as text'],
   ['invalid UTF-8', () => Buffer.concat([Buffer.from(HEADER), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x80])]), /not valid UTF-8/],
   ['50 MB', () => Buffer.concat([Buffer.from(HEADER), Buffer.alloc(50 * 1024 * 1024, 'The review goes on. ')]), /50\.0 MB, more than the 2\.0 MB/],
   [
@@ -36,12 +41,12 @@ const cases: Array<[string, () => Buffer, RegExp]> = [
   [
     '---js block',
     () => Buffer.from(`---js\nglobalThis.__verdictPwned = true; require("child_process").execSync("touch ${PWNED}")\n---\n\nBody\n`),
-    /only YAML front matter is read/,
+    /must start with a line of exactly "---" \(YAML\) or "\+\+\+" \(TOML\), not "---js"/,
   ],
   [
     '---javascript block with a module.exports',
     () => Buffer.from('---javascript\nmodule.exports = { title: (globalThis.__verdictPwned = true) }\n---\n'),
-    /only YAML front matter is read/,
+    /not "---javascript"/,
   ],
   ['custom YAML tags', () => Buffer.from('---\ntitle: !!js/function "function(){ globalThis.__verdictPwned = true }"\nx: !!binary aGk=\n---\n\nBody\n'), /./],
 ]
@@ -61,7 +66,7 @@ afterEach(async () => {
 })
 
 describe('opening damaged or hostile review files', () => {
-  it.each(cases)('%s: read-only with a message, nothing runs, the file is untouched', async (_name, make, reason) => {
+  it.each(cases)('%s: read-only with a message or plain text, nothing runs, the file is untouched', async (_name, make, reason) => {
     const { library, handlers, log, logged } = await setup()
     const id = 'damaged'
     await mkdir(join(library, id, 'assets'), { recursive: true })
@@ -73,7 +78,9 @@ describe('opening damaged or hostile review files', () => {
     const opened = await dispatch(handlers, 'openReview', { id }, log)
     expect(opened.ok, JSON.stringify(logged)).toBe(true)
     const value = (opened as { value: { kind: string; reason?: string; raw?: string } }).value
-    if (_name === 'custom YAML tags') {
+    if (reason === 'as text') {
+      expect(value.kind).toBe('editable')
+    } else if (_name === 'custom YAML tags') {
       // Unknown tags construct nothing: either refused, or read as plain strings.
       expect(['read-only', 'editable']).toContain(value.kind)
     } else {

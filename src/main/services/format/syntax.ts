@@ -97,6 +97,8 @@ function asPhrasing(handle: Handle): Handle {
 const directiveHandlers = directives.handlers as Record<'containerDirective' | 'leafDirective', Handle>
 
 /** Constructs whose content is taken literally, where to-markdown applies no phrasing escapes. */
+/** A link's address and title, where a backslash escape works too. */
+const LINK_PARTS: ConstructName[] = ['destinationLiteral', 'destinationRaw', 'titleQuote', 'titleApostrophe']
 const LITERAL_SPANS: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']
 
 const writeOptions: Options = {
@@ -141,10 +143,14 @@ const writeOptions: Options = {
     // It escapes `<` in text only before a letter, `!`, `/` or `?`, but ``<`a@b.co>`` is an email autolink.
     { character: '<', after: '\\S', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
     // Text typed as `$x$`, `{{ x }}` or `{% x %}` is the critic's, not math or a template: escaped,
-    // it reads back as text rather than as a kept block (markdown.ts, TEMPLATE).
+    // it reads back as text rather than as a kept block (markdown.ts, TEMPLATE). Link addresses
+    // and titles too: a link to `$$` is a link, not math.
     { character: '$', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
     { character: '{', after: '[{%]', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
     { character: '{', before: '\\{', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
+    { character: '$', inConstruct: LINK_PARTS },
+    { character: '{', after: '[{%]', inConstruct: LINK_PARTS },
+    { character: '{', before: '\\{', inConstruct: LINK_PARTS },
     // It encodes line feeds in link titles and destinations but not a carriage return, which reads as a line ending.
     { character: '\r', inConstruct: ['destinationLiteral', 'destinationRaw', 'titleQuote', 'titleApostrophe'] },
   ],

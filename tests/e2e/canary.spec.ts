@@ -90,7 +90,7 @@ function liveDangers(page: Page): Promise<string[]> {
         }
         if (tag === 'script' && element.getAttribute('type') !== 'application/ld+json') {
           const src = new URL((element as HTMLScriptElement).src || 'about:blank')
-          if (src.origin !== location.origin || !/^\/(assets\/|__bridge\.js$)/.test(src.pathname)) found.push(`${where}: <script src=${src.href.slice(0, 60)}>`)
+          if (src.origin !== location.origin || !/^\/(assets\/|__web\/(bridge|picker)\.js$)/.test(src.pathname)) found.push(`${where}: <script src=${src.href.slice(0, 60)}>`)
         }
         if (tag === 'object' || tag === 'embed') found.push(`${where}: <${tag}>`)
         if (tag === 'iframe') {

@@ -23,7 +23,8 @@ const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review tex
 
 /** Types at the end of the review's text. */
 async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await editorText(page).click()
+  // The last paragraph: the middle of the text may be an image block with fields of its own.
+  await editorText(page).getByRole('paragraph').last().click()
   await page.keyboard.press('ControlOrMeta+End')
   await page.keyboard.type(text)
 }

@@ -8,6 +8,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { slow } from '../support/slow'
 
 const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
@@ -89,7 +90,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme })
 
     test('the library, Settings, Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
-      test.setTimeout(300_000)
+      test.setTimeout(slow(300_000))
       await openBallerina(page, libraryDir)
       await page.getByRole('button', { name: 'Library' }).click()
       await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true })).toBeVisible()
@@ -112,7 +113,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
 
     test('the editor with every critic block, the slash menu, a new score, Publish and Export', async ({ page, libraryDir }) => {
-      test.setTimeout(300_000)
+      test.setTimeout(slow(300_000))
       await openBallerina(page, libraryDir)
       await expect(editorText(page).getByRole('group', { name: 'Overall Score', exact: true })).toBeVisible()
       await expect(editorText(page).getByText('The ending', { exact: true })).toBeVisible()
@@ -148,7 +149,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
 
     test('the preview pane and each theme’s reader page', async ({ page, libraryDir, context }) => {
-      test.setTimeout(300_000)
+      test.setTimeout(slow(300_000))
       await openBallerina(page, libraryDir)
       await page.getByRole('button', { name: 'Preview', exact: true }).click()
       const pane = page.getByRole('region', { name: 'Layout preview' })

@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { slow } from '../support/slow'
 
 /** What has the focus: its role-ish tag and accessible name, or "body". */
 async function focused(page: Page): Promise<string> {
@@ -32,7 +33,7 @@ async function tabTo(page: Page, name: RegExp, backwards = false): Promise<void>
 }
 
 test('create, write, score, publish, back, delete and undo by keyboard; the focus never drops to the page', async ({ page, host, tempDir }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(slow(180_000))
   await host.services.blogs.save({ name: 'My site', kind: 'folder', url: join(tempDir, 'site') })
   await page.reload()
   const reviews = page.getByRole('list', { name: 'Reviews' })

@@ -11,6 +11,7 @@ import { documentToMarkdown, normalizeDocument, parseReview, reviseReview } from
 import { readFrontMatter } from '../../../src/main/services/format/frontMatter'
 import { readSourceBlocks } from '../../../src/main/services/format/markdown'
 import { blockArb, documentArb, fcOptions } from './arbitraries'
+import { slow } from '../../support/slow'
 
 const FRONT_MATTERS = [
   '',
@@ -36,7 +37,7 @@ function inOrder(text: string, needles: readonly string[]): boolean {
 const oneBlock = (block: BlockJSON): BlockJSON[] => normalizeDocument({ root: { type: 'root', children: [block] } }).root.children.filter((b) => !(b.type === 'paragraph' && b.children.length === 0))
 
 describe('random edits to random blocks', () => {
-  it('keep every unedited block and every untouched front matter line', { timeout: 600_000 }, () => {
+  it('keep every unedited block and every untouched front matter line', { timeout: slow(600_000) }, () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...FRONT_MATTERS),

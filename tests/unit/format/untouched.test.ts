@@ -10,6 +10,7 @@ import type { BlockJSON, EditorDocument, InlineJSON, ParagraphJSON } from '../..
 import { normalizeDocument, parseReview, reviseReview } from '../../../src/main/services/format'
 import { readSourceBlocks } from '../../../src/main/services/format/markdown'
 import { throughLexical } from './headlessEditor'
+import { slow } from '../../support/slow'
 
 interface SpecExample {
   markdown: string
@@ -53,7 +54,7 @@ describe.each(FRONTS)('the 652 CommonMark spec examples %s', (_name, front) => {
     expect(examples).toHaveLength(652)
   })
 
-  it('open and save with no edit byte for byte, through the format service and through the editor', { timeout: 600_000 }, () => {
+  it('open and save with no edit byte for byte, through the format service and through the editor', { timeout: slow(600_000) }, () => {
     const changed: number[] = []
     const throughEditor: number[] = []
     for (const { markdown, number } of examples) {
@@ -67,7 +68,7 @@ describe.each(FRONTS)('the 652 CommonMark spec examples %s', (_name, front) => {
     expect(throughEditor.join(" ")).toBe("")
   })
 
-  it('keep every other byte when a word is typed at the end of the last paragraph', { timeout: 600_000 }, () => {
+  it('keep every other byte when a word is typed at the end of the last paragraph', { timeout: slow(600_000) }, () => {
     const wrong: number[] = []
     let typedInto = 0
     for (const { markdown, number } of examples) {

@@ -104,8 +104,11 @@ const isSeparator = (node: RootContent): boolean => node.type === 'html' && node
  * site generator reads.
  */
 const TEMPLATE = /(?<!\\)\{[{%]|(?<!\\)\$\$|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\])\$(?!\d)|^[ \t]*:::|^[ \t]*\{:/m
-/** Code spans hold text as typed: `{%` in one is the critic's, and the writer cannot escape it there. */
-const withoutCodeSpans = (markdown: string): string => markdown.replace(/(`+)[\s\S]*?\1/g, '')
+/**
+ * Code spans hold text as typed: `{%` in one is the critic's, and the writer cannot escape it there.
+ * Each becomes one letter, not nothing, so what follows it never seems to start a line (`:::`).
+ */
+const withoutCodeSpans = (markdown: string): string => markdown.replace(/(`+)[\s\S]*?\1/g, 'c')
 
 /** Verdict's directives are read by their own rules; the blocks a spoiler holds are checked one by one. */
 const isDirective = (node: RootContent): boolean => node.type === 'containerDirective' || node.type === 'leafDirective'

@@ -12,10 +12,6 @@ export default defineConfig({
   test: {
     // tests/faults: crash, disk and hostile-input tests of the main process (also `npm run test:faults`).
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/faults/**/*.test.ts'],
-    // Never finishes collecting on a fresh clone (it passed in the worktree it was written in): left
-    // out of the suite until the reader's worker pool is looked at; tests/unit/format/limits.test.ts
-    // still covers every hostile shape without the pool.
-    exclude: ['tests/faults/hostile.test.ts', '**/node_modules/**'],
     environment: 'node',
     // Bounds on waits, with room for a machine whose cores are both busy (tests/support/slow.ts).
     testTimeout: slow(60_000),

@@ -72,10 +72,12 @@ export function bodyText(markdown: string): string {
       .replace(/^\s{0,3}#{1,6}\s+/, '')
       .replace(/^\s*(?:>\s?)+/, '')
       .replace(/^\s*(?:[-+*]|\d{1,9}[.)])\s+/, '• ')
+    // No class here may run past the next opener of its own kind: `[a[a…` or `<<<…` on a long line
+    // would otherwise be scanned to the line's end from every opener (a 1.9 MB line never finished).
     line = line
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/<[^>\n]+>/g, '')
+      .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+      .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+      .replace(/<[^<>\n]+>/g, '')
       .replace(/(?<![\p{L}\p{N}])[*_~`]+|[*_~`]+(?![\p{L}\p{N}])/gu, '')
       .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1')
       .replace(REFERENCE, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>

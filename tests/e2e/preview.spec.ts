@@ -113,8 +113,12 @@ test('the preview pane shows the unsaved review as readers see it, in each theme
   await expect(post.getByRole('img', { name: 'Eve on a frozen lake at dusk' })).toBeVisible()
   // The review's images load through the app's asset URLs.
   await expect.poll(() => post.getByRole('img', { name: 'Eve on a frozen lake at dusk' }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
-  // The trailer is a privacy-enhanced player, allowed by the app's frame-src.
-  await expect(post.locator('iframe[title="Official trailer"]')).toHaveAttribute('src', /^https:\/\/www\.youtube-nocookie\.com\/embed\//)
+  // Nothing is fetched from YouTube while drafting: the trailer is a link to it, in the player's 16:9 box.
+  const trailer = post.getByRole('link', { name: /^Official trailer Watch on YouTube/ })
+  await expect(trailer).toHaveAttribute('href', 'https://www.youtube.com/watch?v=0FSwsrFpkbw')
+  const box = (await trailer.boundingBox())!
+  expect(box.width / box.height).toBeCloseTo(16 / 9, 1)
+  expect(await post.locator('iframe').count()).toBe(0)
 
   // Theme: from the settings, listed by main, remembered when changed.
   const theme = pane(page).getByLabel('Theme')
@@ -260,6 +264,6 @@ test('a link clicked in the preview opens in the system browser; the frame never
   expect(host.links).toEqual(['https://example.com/ballerina', 'mailto:critic@example.com'])
   // The frame stayed on the review and nothing went out; no script ran.
   await expect(post.getByRole('heading', { level: 1 })).toHaveText('Links')
-  expect(outside.filter((url) => !url.startsWith('https://www.youtube-nocookie.com/'))).toEqual([])
+  expect(outside).toEqual([])
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined()
 })

@@ -105,6 +105,22 @@ describe('critic blocks', () => {
     expect(offline).toContain('Watch on Vimeo: https://vimeo.com/76979871')
   })
 
+  it('sizes each offline card as its player when asked (the preview), caption included', () => {
+    const body = '::embed[Trailer]{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}'
+    const html = buildPost(review(body), { online: false, playerSizedCards: true }).html
+    expect(html).not.toContain('<iframe')
+    expect(html).toMatch(/^<figure class="embed embed-offline embed-youtube"><div class="embed-frame"><a href="https:\/\/www\.youtube\.com\/watch\?v=0FSwsrFpkbw" class="embed-card"[^>]*>.*<\/a><\/div><figcaption class="embed-caption">Trailer<\/figcaption><\/figure>$/)
+  })
+
+  it('makes a player written as raw HTML a link card offline, in its own player-sized box when asked', () => {
+    const body = 'Before.\n\n<iframe src="https://www.youtube-nocookie.com/embed/0FSwsrFpkbw" title="Official trailer"></iframe>\n\nAfter.'
+    const card = '<a href="https://www.youtube.com/watch?v=0FSwsrFpkbw" class="embed-card" rel="noopener noreferrer"><span class="embed-play" aria-hidden="true">▶</span><span class="embed-card-text"><strong class="embed-card-title">Official trailer</strong>'
+    const offline = buildPost(review(body), { online: false }).html
+    expect(offline).toContain(`<p>Before.</p>\n${card}`)
+    expect(offline).not.toContain('<iframe')
+    expect(buildPost(review(body), { online: false, playerSizedCards: true }).html).toContain(`<p>Before.</p>\n<div class="embed-frame">${card}`)
+  })
+
   it('reads the video URLs people paste', () => {
     for (const url of ['https://youtu.be/0FSwsrFpkbw', 'https://m.youtube.com/watch?v=0FSwsrFpkbw&t=10', 'https://www.youtube.com/embed/0FSwsrFpkbw', 'https://youtube.com/shorts/0FSwsrFpkbw', 'https://www.youtube-nocookie.com/embed/0FSwsrFpkbw']) {
       expect(parseEmbedUrl(url)?.playerUrl, url).toBe('https://www.youtube-nocookie.com/embed/0FSwsrFpkbw')
@@ -201,6 +217,7 @@ describe('chunked parsing', () => {
   const ctx = (source: string): RenderContext => ({
     source,
     online: true,
+    playerSizedCards: false,
     spoilersOpen: false,
     creditPrefix: 'Image: ',
     resolveImage: (raw) => ({ path: raw, src: `verdict-asset://r/${raw}` }),

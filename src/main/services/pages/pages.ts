@@ -44,7 +44,9 @@ export class PagesService {
     const post = buildPost(
       { id, meta, body: documentToMarkdown(doc) },
       {
-        online: true,
+        // Nothing is fetched from a video site while drafting: each video is a card of its player's size.
+        online: false,
+        playerSizedCards: true,
         wordsPerMinute: this.options.settings.get().wordsPerMinute,
         resolveAsset: (path) => this.options.assetUrl(id, path),
       },
@@ -53,7 +55,7 @@ export class PagesService {
     const html = renderPage(post, {
       theme: await loadTheme(this.options.themesDir, theme),
       colorScheme,
-      online: true,
+      online: false,
       ...(userCss ? { userCss } : {}),
     })
     return { html, warnings: post.warnings }

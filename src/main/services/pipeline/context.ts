@@ -10,6 +10,7 @@ export interface ScoreRecord {
 export interface RenderContext {
   source: string
   online: boolean
+  playerSizedCards: boolean
   spoilersOpen: boolean
   creditPrefix: string
   /** Checks a path or URL from the Markdown and maps it through the caller's resolver (cached). */

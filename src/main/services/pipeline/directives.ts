@@ -322,21 +322,12 @@ function embed(node: AnyNode, ctx: RenderContext): AnyNode[] {
     ctx.warnings.push(url ? `The embed “${url}” is not a YouTube or Vimeo video and was left out.` : 'An embed without a url was left out.')
     return []
   }
-  const name = title || `${target.providerName} video`
-  if (ctx.online) {
-    const frame = el('iframe', { src: target.playerUrl, title: name })
-    const children = [el('div', { className: ['embed-frame'] }, [frame])]
-    if (title) children.push(el('figcaption', { className: ['embed-caption'] }, [txt(title)]))
-    return [el('figure', { className: ['embed', `embed-${target.provider}`] }, children)]
-  }
-  const card = { type: 'link', url: target.watchUrl, children: [
-    el('span', { className: ['embed-play'], ariaHidden: 'true' }, [txt('▶')]),
-    el('span', { className: ['embed-card-text'] }, [
-      el('strong', { className: ['embed-card-title'] }, [txt(name)]),
-      el('span', { className: ['embed-card-url'] }, [txt(`Watch on ${target.providerName}: ${target.watchUrl}`)]),
-    ]),
-  ], data: { hProperties: { className: ['embed-card'] } } } as AnyNode
-  return [el('figure', { className: ['embed', 'embed-offline', `embed-${target.provider}`] }, [card])]
+  // Offline, rehypeFinalize turns the player into a link card (in the player's box when asked).
+  const frame = el('iframe', { src: target.playerUrl, title: title || `${target.providerName} video` })
+  const children = ctx.online || ctx.playerSizedCards ? [el('div', { className: ['embed-frame'] }, [frame])] : [frame]
+  if (title && (ctx.online || ctx.playerSizedCards)) children.push(el('figcaption', { className: ['embed-caption'] }, [txt(title)]))
+  const className = ['embed', ...(ctx.online ? [] : ['embed-offline']), `embed-${target.provider}`]
+  return [el('figure', { className }, children)]
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,16 @@
 /**
  * rehype plugin that runs after the sanitiser: gives every image its final URL (or removes it),
- * removes iframes when offline and any iframe the sanitiser let through without a player URL, sets
- * the iframes' sandbox, and counts the words of what a reader will see.
+ * removes any iframe the sanitiser let through without a player URL, makes each player a link card
+ * when offline and sets the sandbox of those kept, and counts the words of what a reader will see.
  *
  * Image URLs are resolved here, after sanitising, because the resolver's trusted output (data:
  * URIs, the app's asset scheme) is exactly what the sanitiser must refuse when an author writes it.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import type { VFile } from 'vfile'
+import { h } from 'hastscript'
 import { countWords } from '../../../shared/text'
-import { EMBED_IFRAME_SRC } from './embed'
+import { EMBED_IFRAME_SRC, parseEmbedUrl, type EmbedTarget } from './embed'
 import { sanitizeSchema } from './sanitize'
 
 const CLOBBER_PREFIX = sanitizeSchema.clobberPrefix ?? 'user-content-'
@@ -22,6 +23,18 @@ function excerptText(node: ElementContent): string {
   if (node.tagName === 'br') return ' '
   if (node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties['dataFootnoteRef'] !== undefined)) return ''
   return node.children.map(excerptText).join('')
+}
+
+/**
+ * What stands for a player offline: a link to the video's page. `ownBox` wraps it in a box of the
+ * player's size, for a raw iframe that has no embed figure around it.
+ */
+function videoCard(target: EmbedTarget, title: string, ownBox: boolean): Element {
+  const card = h('a', { href: target.watchUrl, className: ['embed-card'], rel: ['noopener', 'noreferrer'] }, [
+    h('span.embed-play', { ariaHidden: 'true' }, '▶'),
+    h('span.embed-card-text', [h('strong.embed-card-title', title), h('span.embed-card-url', `Watch on ${target.providerName}: ${target.watchUrl}`)]),
+  ])
+  return ownBox ? h('div.embed-frame', [card]) : card
 }
 
 export function rehypeFinalize() {
@@ -46,7 +59,16 @@ export function rehypeFinalize() {
           if (typeof node.properties['alt'] !== 'string') node.properties['alt'] = ''
         } else if (node.tagName === 'iframe') {
           const src = node.properties['src']
-          if (!ctx.online || typeof src !== 'string' || !EMBED_IFRAME_SRC.some((re) => re.test(src))) continue
+          if (typeof src !== 'string' || !EMBED_IFRAME_SRC.some((re) => re.test(src))) continue
+          if (!ctx.online) {
+            const target = parseEmbedUrl(src)
+            const title = node.properties['title']
+            if (!target) continue
+            const card = videoCard(target, typeof title === 'string' ? title : `${target.providerName} video`, ctx.playerSizedCards && parent.type === 'root')
+            visit(card)
+            kept.push(card)
+            continue
+          }
           node.properties = {
             src,
             title: typeof node.properties['title'] === 'string' ? node.properties['title'] : 'Video',

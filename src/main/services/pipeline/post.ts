@@ -42,6 +42,7 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
   const ctx: RenderContext = {
     source: review.body,
     online: opts.online ?? false,
+    playerSizedCards: opts.playerSizedCards ?? false,
     spoilersOpen: opts.spoilersOpen ?? false,
     creditPrefix: opts.creditPrefix ?? 'Image: ',
     resolveImage,

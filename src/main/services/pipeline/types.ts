@@ -92,6 +92,11 @@ export interface BuildOptions {
   resolveAsset?: AssetResolver
   /** Embeds become privacy-enhanced iframes when true, poster cards with a link otherwise. */
   online?: boolean
+  /**
+   * Offline only: each video card fills a box the size of its player, so the layout is the blog's
+   * while nothing is fetched from the video site (the preview, drafted offline or not).
+   */
+  playerSizedCards?: boolean
   wordsPerMinute?: number
   /** BCP 47 locale for the date label. */
   locale?: string

@@ -74,6 +74,10 @@ describe('documentToMarkdown', () => {
     const link = (url: string, title: string | null): InlineJSON => ({ type: 'link', url, title, children: [t('see')] })
     writes(doc(p(link('https://example.com/a_(b)', 'The "title"'))), '[see](https://example.com/a_\\(b\\) "The \\"title\\"")\n')
     writes(doc(p(link('assets/a b.png', null))), '[see](<assets/a b.png>)\n')
+    // A title's line ending is encoded, so its next line cannot start a block (a directive fence here).
+    writes(doc(p(link('https://example.com/', 'One\r\n:::::'))), '[see](https://example.com/ "One&#xD;&#xA;::::\\:")\n')
+    // A backtick in a title opens no code span, so `{%` in the code after it is still the critic's text.
+    writes(doc(p(link('https://example.com/', '`'), t('{%', C))), '[see](https://example.com/ "`")`{%`\n')
   })
 
   it('writes nested and numbered lists the way Lexical nests them', () => {

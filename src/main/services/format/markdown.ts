@@ -105,10 +105,28 @@ const isSeparator = (node: RootContent): boolean => node.type === 'html' && node
  */
 const TEMPLATE = /(?<!\\)\{[{%]|(?<!\\)\$\$|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\])\$(?!\d)|^[ \t]*:::|^[ \t]*\{:/m
 /**
- * Code spans hold text as typed: `{%` in one is the critic's, and the writer cannot escape it there.
- * Each becomes one letter, not nothing, so what follows it never seems to start a line (`:::`).
+ * A block's source with each code span as one letter: a span holds text as typed (`{%` in one is the
+ * critic's, and the writer cannot escape it there), and a letter rather than nothing keeps what
+ * follows from seeming to start a line (`:::`). The spans are the parser's, found by position: a
+ * backtick in a link title or an escaped one opens none.
  */
-const withoutCodeSpans = (markdown: string): string => markdown.replace(/(`+)[\s\S]*?\1/g, 'c')
+function withoutCodeSpans(node: RootContent, source: string): string {
+  const start = node.position?.start.offset ?? 0
+  const spans: Array<[number, number]> = []
+  const visit = (child: { type: string; position?: RootContent['position']; children?: unknown }): void => {
+    if (child.type === 'inlineCode' && child.position?.start.offset !== undefined && child.position.end.offset !== undefined) {
+      spans.push([child.position.start.offset, child.position.end.offset])
+    } else if (Array.isArray(child.children)) for (const grandchild of child.children as RootContent[]) visit(grandchild)
+  }
+  visit(node)
+  let text = ''
+  let at = start
+  for (const [from, to] of spans) {
+    text += `${source.slice(at, from)}c`
+    at = to
+  }
+  return text + source.slice(at, node.position?.end.offset)
+}
 
 /** Verdict's directives are read by their own rules; the blocks a spoiler holds are checked one by one. */
 const isDirective = (node: RootContent): boolean => node.type === 'containerDirective' || node.type === 'leafDirective'
@@ -118,7 +136,7 @@ export function markdownToDocument(markdown: string): EditorDocument {
 }
 
 function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<BlockJSON['type']>): BlockJSON {
-  const templated = !isDirective(node) && TEMPLATE.test(withoutCodeSpans(read.source.slice(node.position?.start.offset, node.position?.end.offset)))
+  const templated = !isDirective(node) && TEMPLATE.test(withoutCodeSpans(node, read.source))
   for (const converter of templated ? [] : (byMdast.get(mdastKey(node)) ?? [])) {
     if (allowed && !allowed.has(converter.type)) continue
     try {

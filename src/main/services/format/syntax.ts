@@ -151,8 +151,10 @@ const writeOptions: Options = {
     { character: '$', inConstruct: LINK_PARTS },
     { character: '{', after: '[{%]', inConstruct: LINK_PARTS },
     { character: '{', before: '\\{', inConstruct: LINK_PARTS },
-    // It encodes line feeds in link titles and destinations but not a carriage return, which reads as a line ending.
+    // A carriage return reads as a line ending; so does a title's line feed, which to-markdown keeps,
+    // and the title's next line could then start a block (`:::`). Encoded, a title stays on its line.
     { character: '\r', inConstruct: ['destinationLiteral', 'destinationRaw', 'titleQuote', 'titleApostrophe'] },
+    { character: '\n', inConstruct: ['titleQuote', 'titleApostrophe'] },
   ],
   join: [separateVerbatim, listAfterParagraph, scoreSections],
 }

@@ -29,15 +29,17 @@ describe('history while other operations move versions', () => {
     }
   })
 
-  it('a version taken while the review is renamed or trashed goes with it', async () => {
+  // The app asks for versions through the writes queue (writes.snapshot), which a rename or trash of
+  // the same review waits on: asked for first, the version is kept, then moves with the review.
+  it('a version asked for as the review is renamed or trashed goes with it', async () => {
     const w = await workbench('history-race')
     const { id } = await w.library.create('Heat')
     await w.saveText(id, 'The first Heat')
     w.clock.ms += 10 * MINUTE
-    const [renamed, kept] = await Promise.all([w.writes.rename(id, 'Heat (1995)'), w.history.snapshot(id, 'manual')])
+    const [kept, renamed] = await Promise.all([w.writes.snapshot(id, 'manual'), w.writes.rename(id, 'Heat (1995)')])
     expect((await w.history.list(renamed.id)).versions.map((v) => v.versionId)).toContain(kept.versionId)
     w.clock.ms += 10 * MINUTE
-    const [{ trashId }, second] = await Promise.all([w.writes.trash(renamed.id), w.history.snapshot(renamed.id, 'manual')])
+    const [second, { trashId }] = await Promise.all([w.writes.snapshot(renamed.id, 'manual'), w.writes.trash(renamed.id)])
     const back = await w.writes.untrash(trashId)
     expect((await w.history.list(back.id)).versions.map((v) => v.versionId)).toEqual(expect.arrayContaining([kept.versionId, second.versionId]))
     expect(w.logged).toEqual([])

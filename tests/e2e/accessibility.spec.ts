@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { slow } from '../support/slow'
+import { caretAtEnd } from './caret'
 
 const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
@@ -124,13 +125,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectClean(page)
 
       // A new, empty score widget, and the slash menu open below it.
-      await editorText(page).getByText('Text with', { exact: true }).click()
-      await page.keyboard.press('End')
+      await caretAtEnd(editorText(page).getByText('Text with', { exact: true }))
       await page.keyboard.press('Enter')
       await page.keyboard.press('ControlOrMeta+Shift+S')
       await expect(editorText(page).getByRole('group', { name: /Score/ })).toHaveCount(2)
-      await editorText(page).getByText('Text with', { exact: true }).click()
-      await page.keyboard.press('End')
+      await caretAtEnd(editorText(page).getByText('Text with', { exact: true }))
       await page.keyboard.press('Enter')
       await page.keyboard.type('/')
       await expect(page.getByRole('listbox', { name: 'Insert a block' })).toBeVisible()

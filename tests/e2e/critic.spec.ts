@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, screenshotPath, test } from './fixtures'
+import { caretAtEnd } from './caret'
 
 const TRAILER = 'https://www.youtube.com/watch?v=0FSwsrFpkbw'
 
@@ -342,8 +343,7 @@ Verdict: Too good to be true.
   await expect(overall.getByRole('checkbox', { name: 'Overall score of the review' })).not.toBeChecked()
 
   // A score added now is not the overall one; its label can be changed in place.
-  await editorText(page).getByText('An opening line.').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editorText(page).getByText('An opening line.'))
   await page.keyboard.press('Enter')
   await page.keyboard.type('/score')
   await expect(page.getByRole('listbox', { name: 'Insert a block' }).getByRole('option', { name: /^Score/ })).toHaveAttribute('aria-selected', 'true')
@@ -375,8 +375,7 @@ test('spoilers hold prose only: a score or pull quote started inside one goes af
   await expect(editorText(page).getByText('Hidden text.')).toBeHidden()
   await toggle.click()
   await expect(toggle).toHaveAttribute('aria-expanded', 'true')
-  await editorText(page).getByText('Hidden text.').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editorText(page).getByText('Hidden text.'))
 
   // Keyboard only: the menu button opens on ArrowDown with the first item focused.
   const insert = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert' })
@@ -450,8 +449,7 @@ test('a screenshot pasted from the clipboard becomes an image; one can be the fe
   const file = await seed(libraryDir, 'ballerina', ['title: Ballerina'], 'A paragraph to paste after.\n')
   await page.reload()
   await open(page, 'Ballerina')
-  await editorText(page).getByText('A paragraph to paste after.').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editorText(page).getByText('A paragraph to paste after.'))
   await page.keyboard.press('Enter')
   // What a screenshot puts on the clipboard: one image file, no text.
   await editorText(page).evaluate(async (root) => {

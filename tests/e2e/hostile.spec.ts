@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { caretAtEnd } from './caret'
 
 /** Writes `<library>/<folder>/review.md` with the given body; returns its path. */
 async function seed(libraryDir: string, folder: string, title: string, body: string): Promise<string> {
@@ -112,8 +113,7 @@ test('an image path leaving the review folder opens with a warning, is never loa
   expect(await readFile(file, 'utf8')).toBe(before)
 
   // An edit elsewhere is saved; the reference is written back exactly as it was.
-  await editorText(page).getByText('A last paragraph.').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editorText(page).getByText('A last paragraph.'))
   await page.keyboard.type(' Edited.')
   await expect(saveState(page)).toHaveText('Saved')
   const after = await readFile(file, 'utf8')

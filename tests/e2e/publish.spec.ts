@@ -9,6 +9,7 @@ import { noisePng } from '../unit/assets/images'
 import type { Host } from './host'
 import { expect, test } from './fixtures'
 import { slow } from '../support/slow'
+import { caretAtEnd } from './caret'
 
 const ROOT = join(import.meta.dirname, '../..')
 const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
@@ -170,8 +171,7 @@ test('a critic adds a folder blog, publishes a review with its credited image, a
 
   // An edit, then publishing again: the same page is updated, the image is not copied again.
   await dialog.getByRole('button', { name: 'Close' }).click()
-  await editorText(page).getByText('The ending stumbles').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editorText(page).getByText('The ending stumbles'))
   await page.keyboard.type(' A second look only helps.')
   await expect.poll(() => readFile(join(libraryDir, 'ballerina', 'review.md'), 'utf8')).toContain('A second look only helps.')
   await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
@@ -194,8 +194,7 @@ test('a critic adds a folder blog, publishes a review with its credited image, a
 
   // The next save builds on the file main rewrote: no conflict, and the record stays.
   await dialog.getByRole('button', { name: 'Close' }).click()
-  await editorText(page).getByText('A second look only helps.').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editorText(page).getByText('A second look only helps.'))
   await page.keyboard.type(' Still saving.')
   await expect.poll(() => readFile(join(libraryDir, 'ballerina', 'review.md'), 'utf8')).toContain('Still saving.')
   await expect(saveState(page)).toHaveText('Saved')

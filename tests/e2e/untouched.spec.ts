@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { diffLines } from 'diff'
 import { expect, test } from './fixtures'
+import { caretAtEnd } from './caret'
 
 const POST = `---
 title: "Perfect Days"
@@ -46,8 +47,7 @@ test('a Hugo post opened, typed into and saved differs only in the paragraph typ
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Perfect Days')
   await expect(page.getByRole('textbox', { name: 'Markdown kept as written' }).first()).toHaveValue(/figure src="\/img\/my_poster.jpg"/)
 
-  await page.getByRole('textbox', { name: 'Review text' }).getByText('The last shot holds on his face for a full minute.', { exact: true }).click()
-  await page.keyboard.press('End')
+  await caretAtEnd(page.getByRole('textbox', { name: 'Review text' }).getByText('The last shot holds on his face for a full minute.', { exact: true }))
   await page.keyboard.type(' Unmissable.')
   // The file holds the word once the save has run (the state may read Saved before it starts).
   await expect.poll(() => readFile(path, 'utf8')).toContain('Unmissable.')

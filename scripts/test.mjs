@@ -18,9 +18,14 @@ let passed = 0
 let failed = 0
 let skipped = 0
 
+/** Each step's wall time, printed at the end: where a slow run spent it. */
+const steps = []
+
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`)
+  const started = Date.now()
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  steps.push(`${label} ${Math.round((Date.now() - started) / 1000)} s`)
   return result.status === 0
 }
 
@@ -68,12 +73,15 @@ if (e2e) {
 } else failed++
 
 // Against real WordPress, Ghost and Micropub servers on loopback (npm run test:publish alone).
+const publishStarted = Date.now()
 const publish = await runPublishTests({ reports, starting: blogs })
+steps.push(`publish ${Math.round((Date.now() - publishStarted) / 1000)} s`)
 passed += publish.passed
 failed += publish.failed
 skipped += publish.skipped
 
 const minutes = (Date.now() - began) / 60_000
-console.log(`\nnpm test took ${Math.floor(minutes)} min ${Math.round((minutes % 1) * 60)} s (load average at the end ${loadavg()[0].toFixed(1)})`)
+console.log(`\nsteps: ${steps.join(', ')}`)
+console.log(`npm test took ${Math.floor(minutes)} min ${Math.round((minutes % 1) * 60)} s (load average at the end ${loadavg()[0].toFixed(1)})`)
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed === 0 ? 0 : 1)

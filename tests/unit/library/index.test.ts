@@ -114,6 +114,21 @@ describe('Library index', () => {
     expect(ids(await listFresh())).toEqual(expected)
   })
 
+  it('takes a save’s row from the text it wrote, and still sees an edit made right after it', async () => {
+    clock = () => Date.now()
+    const library = open()
+    const created = await library.create('Heat')
+    const opened = await library.open(created.id)
+    if (opened.kind !== 'editable') throw new Error('expected an editable review')
+    const doc = { root: { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: 'Four words of text', format: 0 }] }] } }
+    await library.save(created.id, { ...opened.meta, title: 'Heat' }, doc, opened.hash)
+    expect(await library.summary(created.id)).toMatchObject({ title: 'Heat', wordCount: 4 })
+    // Another program writes the same number of bytes within the same clock tick.
+    const saved = await readFile(review(created.id), 'utf8')
+    await writeFile(review(created.id), saved.replace('title: Heat', 'title: Hate'))
+    expect(byId(await library.list())[created.id]!.title).toBe('Hate')
+  })
+
   it('keeps rows right through the library’s own changes', async () => {
     const library = open()
     const created = await library.create('Heat')

@@ -43,7 +43,8 @@ interface Entry {
   racy: boolean
 }
 
-export type Summarize = (id: string, path: string, info: Stats) => Promise<ReviewSummary>
+/** Summarises a `review.md`: `bytes` when the caller holds them (it just wrote them), else read from `path`. */
+export type Summarize = (id: string, path: string, info: Stats, bytes?: Uint8Array) => Promise<ReviewSummary>
 
 export interface SummaryIndexOptions {
   root: string
@@ -107,6 +108,20 @@ export class SummaryIndex {
     return this.read(id, info)
   }
 
+  /**
+   * The row of a `review.md` just written with these bytes, summarised without reading them back.
+   * Written this moment, the file is racy, so the next listing reads it again anyway: a change made
+   * by anything else between the write and the stat is not missed.
+   */
+  async written(id: string, bytes: Uint8Array): Promise<ReviewSummary | undefined> {
+    const [info] = await statAll([this.path(id)])
+    if (!info) {
+      this.forget(id)
+      return undefined
+    }
+    return this.read(id, info, bytes)
+  }
+
   /** The row last read for a review, if any (no file access). */
   cached(id: string): ReviewSummary | undefined {
     return this.entries.get(id)?.summary
@@ -138,8 +153,8 @@ export class SummaryIndex {
   }
 
   /** Stat first, then read: a change after the stat changes the key, so the next listing reads it again. */
-  private async read(id: string, info: Stats): Promise<ReviewSummary> {
-    const summary = await this.options.summarize(id, this.path(id), info)
+  private async read(id: string, info: Stats, bytes?: Uint8Array): Promise<ReviewSummary> {
+    const summary = await this.options.summarize(id, this.path(id), info, bytes)
     const key = keyOf(info)
     const racy = this.now() - Math.max(key.mtimeMs, key.ctimeMs) < RACY_MS
     this.entries.set(id, { key, summary, racy })

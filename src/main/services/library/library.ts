@@ -73,7 +73,7 @@ export class Library {
     this.index = new SummaryIndex({
       root: this.root,
       reviewFile: REVIEW_FILE,
-      summarize: (id, path, info) => this.readSummary(id, path, info),
+      summarize: (id, path, info, bytes) => this.readSummary(id, path, info, bytes),
       now: () => this.now().getTime(),
     })
     this.search = new ReviewSearch({
@@ -176,9 +176,10 @@ export class Library {
       throw describeIoError(error, `save “${meta.title || id}”`)
     }
     await this.tidyAssets(id, revision.meta, doc)
-    // The row and the search index read the saved file now, not at the next listing.
-    await this.index.row(id)
-    return { hash: contentHash(Buffer.from(revision.text, 'utf8')), updated: revision.meta.updated, wordCount: wordCountOf(doc) }
+    // The row and the search index take the saved text now, not at the next listing.
+    const bytes = Buffer.from(revision.text, 'utf8')
+    await this.index.written(id, bytes)
+    return { hash: contentHash(bytes), updated: revision.meta.updated, wordCount: wordCountOf(doc) }
   }
 
   /** Moves images the saved review no longer uses to the trash, once unused for the grace period. */
@@ -333,11 +334,11 @@ export class Library {
    * The row as a full parse would give it (`parseReview`, `scoreMirror`, `wordCountOf`), from the
    * front matter and a scan of the body (indexScan.ts) instead of the editor's whole document.
    */
-  private async readSummary(id: string, path: string, info: Stats): Promise<ReviewSummary> {
+  private async readSummary(id: string, path: string, info: Stats, bytes?: Uint8Array): Promise<ReviewSummary> {
     const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
     try {
       if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
-      const { fields, search } = await this.reader.summarize(await readFile(path), fallback)
+      const { fields, search } = await this.reader.summarize(bytes ?? (await readFile(path)), fallback)
       // The same read feeds the search index, so a changed file is read once.
       this.search.put(id, keyOf(info), search)
       return { id, ...fields }

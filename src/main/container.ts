@@ -152,6 +152,8 @@ export async function createServices(options: ContainerOptions): Promise<Service
 /** Lets pending journal writes finish and stops watching, before the process exits. */
 export async function shutdownServices(services: Services): Promise<void> {
   services.publish.stop()
+  // Saves, versions, renames and trashing already started finish before the library closes.
+  await services.writes.idle()
   services.libraries.current().close()
   await services.journal.idle()
   services.watcher.close()

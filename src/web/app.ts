@@ -71,10 +71,11 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     url: server.url,
     services,
     server,
+    // No new request first, then what requests started is finished.
     close: async () => {
+      await server.close()
       await shutdownServices(services)
       await printer.close()
-      await server.close()
     },
   }
 }

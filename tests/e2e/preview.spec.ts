@@ -185,8 +185,10 @@ test('typing updates the preview once typing pauses, without a render per keystr
   const sentence = ' A late addition, typed while the preview watched.'
   await page.keyboard.type(sentence, { delay: 40 })
   await expect(post.getByText(/goodwill\. Read more on the studio’s site\. A late addition, typed while the preview watched\./)).toBeVisible()
-  // About 2 s of typing: one render once the typing paused (at most one more for a stray pause).
-  expect(renders.length).toBeLessThanOrEqual(2)
+  // About 2 s of typing: one render once the typing paused on a quiet machine. A busy one stalls
+  // the typing past the pause now and then (4 renders with both cores 8× oversubscribed); a render
+  // per keystroke would be 50.
+  expect(renders.length).toBeLessThanOrEqual(sentence.length / 10)
   // The new page is shown at the place the reader was.
   expect(Math.abs((await viewport()) - scrolled)).toBeLessThan(40)
 

@@ -149,7 +149,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   }
 }
 
-/** Lets pending journal writes finish and stops watching, before the process exits. */
+/** Lets started writes (saves, versions, moves) and journal writes finish and stops watching, before the process exits. */
 export async function shutdownServices(services: Services): Promise<void> {
   services.publish.stop()
   // Saves, versions, renames and trashing already started finish before the library closes.

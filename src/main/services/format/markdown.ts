@@ -113,10 +113,10 @@ const TEMPLATE = /(?<!\\)\{[{%]|(?<!\\)\$\$|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^
 function withoutCodeSpans(node: RootContent, source: string): string {
   const start = node.position?.start.offset ?? 0
   const spans: Array<[number, number]> = []
-  const visit = (child: { type: string; position?: RootContent['position']; children?: unknown }): void => {
-    if (child.type === 'inlineCode' && child.position?.start.offset !== undefined && child.position.end.offset !== undefined) {
-      spans.push([child.position.start.offset, child.position.end.offset])
-    } else if (Array.isArray(child.children)) for (const grandchild of child.children as RootContent[]) visit(grandchild)
+  const visit = (child: RootContent): void => {
+    const { start, end } = child.position ?? {}
+    if (child.type === 'inlineCode' && start?.offset !== undefined && end?.offset !== undefined) spans.push([start.offset, end.offset])
+    else if ('children' in child) for (const grandchild of child.children) visit(grandchild)
   }
   visit(node)
   let text = ''

@@ -98,11 +98,8 @@ export class SummaryIndex {
 
   /** One review's row; undefined when its folder has no readable `review.md`. */
   async row(id: string): Promise<ReviewSummary | undefined> {
-    const [info] = await statAll([this.path(id)])
-    if (!info) {
-      this.forget(id)
-      return undefined
-    }
+    const info = await this.statOrForget(id)
+    if (!info) return undefined
     const entry = this.entries.get(id)
     if (entry && !entry.racy && sameKey(entry.key, keyOf(info))) return entry.summary
     return this.read(id, info)
@@ -114,12 +111,15 @@ export class SummaryIndex {
    * by anything else between the write and the stat is not missed.
    */
   async written(id: string, bytes: Uint8Array): Promise<ReviewSummary | undefined> {
+    const info = await this.statOrForget(id)
+    return info && this.read(id, info, bytes)
+  }
+
+  /** The `review.md`'s stat; a review without one loses its row. */
+  private async statOrForget(id: string): Promise<Stats | undefined> {
     const [info] = await statAll([this.path(id)])
-    if (!info) {
-      this.forget(id)
-      return undefined
-    }
-    return this.read(id, info, bytes)
+    if (!info) this.forget(id)
+    return info
   }
 
   /** The row last read for a review, if any (no file access). */

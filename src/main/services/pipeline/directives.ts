@@ -324,8 +324,9 @@ function embed(node: AnyNode, ctx: RenderContext): AnyNode[] {
   }
   // Offline, rehypeFinalize turns the player into a link card (in the player's box when asked).
   const frame = el('iframe', { src: target.playerUrl, title: title || `${target.providerName} video` })
-  const children = ctx.online || ctx.playerSizedCards ? [el('div', { className: ['embed-frame'] }, [frame])] : [frame]
-  if (title && (ctx.online || ctx.playerSizedCards)) children.push(el('figcaption', { className: ['embed-caption'] }, [txt(title)]))
+  const playerBox = ctx.online || ctx.playerSizedCards
+  const children = playerBox ? [el('div', { className: ['embed-frame'] }, [frame])] : [frame]
+  if (title && playerBox) children.push(el('figcaption', { className: ['embed-caption'] }, [txt(title)]))
   const className = ['embed', ...(ctx.online ? [] : ['embed-offline']), `embed-${target.provider}`]
   return [el('figure', { className }, children)]
 }

@@ -62,8 +62,8 @@ export function rehypeFinalize() {
           if (typeof src !== 'string' || !EMBED_IFRAME_SRC.some((re) => re.test(src))) continue
           if (!ctx.online) {
             const target = parseEmbedUrl(src)
-            const title = node.properties['title']
             if (!target) continue
+            const title = node.properties['title']
             const card = videoCard(target, typeof title === 'string' ? title : `${target.providerName} video`, ctx.playerSizedCards && parent.type === 'root')
             visit(card)
             kept.push(card)

@@ -18,12 +18,17 @@ import { BlogStore } from './services/publish/blogs'
 import type { Fetch } from './services/publish/http'
 import { PublishService, type RetryPolicy } from './services/publish/service'
 import { createTarget } from './services/publish/targets'
+import { PathGrants } from './services/paths/grants'
 import { createMemorySecretStore, type SecretStore } from './services/secrets/secrets'
 
 /** What only the host (Electron, or the e2e test host) can provide. */
 export interface Platform {
   documentsDir: string
   resourcesDir: string
+  /** The app's own folder (its code): never a library, nor any folder holding it. */
+  appDir: string
+  /** The user's home folder (the real one unless a test names another): never a library itself. */
+  homeDir?: string
   /** The system folder picker; null when cancelled or when there is none. */
   pickFolder(): Promise<string | null>
   /** The system file picker, limited to these extensions; null when cancelled or when there is none. */
@@ -70,6 +75,8 @@ export interface Services {
   about: AboutInfo
   /** The close handshake: the renderer saves before the app quits. */
   quit: QuitHandshake
+  /** Paths the user picked in main's dialogs, behind the tokens the renderer hands back. */
+  grants: PathGrants
 }
 
 /** Builds the main-process services in dependency order and opens the library. */
@@ -81,6 +88,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
     settings,
     documentsDir: options.platform.documentsDir,
     resourcesDir: options.platform.resourcesDir,
+    folderRules: { appDir: options.platform.appDir, ...(options.platform.homeDir ? { homeDir: options.platform.homeDir } : {}) },
     ...(options.env.VERDICT_LIBRARY ? { envLibrary: options.env.VERDICT_LIBRARY } : {}),
     ...(options.now ? { now: options.now } : {}),
     onOpen: async (library) => {
@@ -146,6 +154,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
       writesIdle: async () => void (await Promise.all([writes.idle(), journal.idle()])),
       ...(options.log ? { log: options.log } : {}),
     }),
+    grants: new PathGrants(),
   }
 }
 

@@ -1,21 +1,22 @@
-import type { Handlers } from '../shared/contract'
+import type { Handlers, PickedPath, PickPurpose } from '../shared/contract'
 import type { Services } from './container'
 import { imageLimitsOf, importImage, readImage } from './services/assets/import'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish, screen, about, quit }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish, screen, about, quit, grants }: Services): Handlers {
   const library = () => libraries.current()
+  const picked = (path: string | null, purpose: PickPurpose): PickedPath | null => (path === null ? null : { path, token: grants.grant(path, purpose) })
   return {
     getLibrary: async () => libraries.info(),
     listReviews: async () => library().list(),
     searchReviews: async ({ query, limit }) => library().searchReviews(query, limit),
-    switchLibrary: async ({ path }) => libraries.switchTo(path),
-    pickFolder: async () => platform.pickFolder(),
+    switchLibrary: async (args) => ('folder' in args ? libraries.switchTo(grants.redeem(args.folder, 'library')) : libraries.switchToRecent(args.recent)),
+    pickFolder: async ({ purpose }) => picked(await platform.pickFolder(), purpose),
     createReview: async ({ title }) => library().create(title),
     openReview: async ({ id }) => library().open(id),
     saveReview: async (args) => writes.save(args),
-    saveReviewAs: async (args) => writes.saveAs(args),
+    saveReviewAs: async ({ folder, ...edits }) => writes.saveAs({ ...edits, destDir: grants.redeem(folder, 'save-as') }),
     renameReview: async ({ id, title }) => writes.rename(id, title),
     duplicateReview: async ({ id }) => writes.unpublishedCopy(await library().duplicate(id)),
     trashReview: async ({ id }) => writes.trash(id),
@@ -25,9 +26,14 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     renderPreview: async (state) => pages.preview(state),
     listThemes: async () => pages.listThemes(),
     openInBrowser: async (state) => pages.openInBrowser(state),
-    exportReviews: async (request) => pages.exportReviews(request),
-    importReview: async ({ path }) => writes.unpublishedCopy(await pages.importReview(path)),
-    pickFile: async ({ extensions }) => platform.pickFile(extensions),
+    exportReviews: async ({ folder, ...request }) => {
+      const destDir = folder ? grants.redeem(folder, 'export') : libraries.info().exportDir
+      const summary = await pages.exportReviews({ ...request, destDir })
+      if (folder) settings.update({ exportDir: destDir })
+      return summary
+    },
+    importReview: async ({ file }) => writes.unpublishedCopy(await pages.importReview(grants.redeem(file, 'import'))),
+    pickFile: async ({ purpose, extensions }) => picked(await platform.pickFile(extensions), purpose),
     openExternal: async ({ url }) => openLink(url, platform),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),

@@ -96,6 +96,22 @@ export interface ExportRequest extends PageLook {
   marginsMm: number
 }
 
+/** What a path picked in main's dialog is for: its token is good for that channel only. */
+export const PICK_PURPOSES = ['library', 'export', 'save-as', 'publish-folder', 'import'] as const
+export type PickPurpose = (typeof PICK_PURPOSES)[number]
+
+/**
+ * A path the user picked in main's dialog: `path` to show, `token` to hand back to the channel it
+ * was picked for. Channels that reach outside the library take the token, never a path.
+ */
+export interface PickedPath {
+  path: string
+  token: string
+}
+
+/** `exportReviews`: the reviews and look, and `folder` (a token for an `export` pick), else the folder last exported to. */
+export type ExportChoice = Omit<ExportRequest, 'destDir'> & { folder?: string }
+
 export interface ExportSummary {
   total: number
   succeeded: Array<{ id: string; path: string; warnings: string[] }>
@@ -139,10 +155,13 @@ export interface Contract {
   listReviews: { args: void; result: ReviewSummary[] }
   /** Full-text search with filters (see shared/search.ts for the language); best matches first. */
   searchReviews: { args: { query: string; limit: number }; result: SearchResults }
-  /** Opens (creating if needed) another library folder and remembers it. */
-  switchLibrary: { args: { path: string }; result: LibraryInfo }
-  /** Asks the user for a folder with the system dialog; null when cancelled. */
-  pickFolder: { args: void; result: string | null }
+  /**
+   * Opens (creating if needed) another library folder and remembers it: a folder picked for
+   * `library` (its token), or one of the recent libraries main remembers (`LibraryInfo.recent`).
+   */
+  switchLibrary: { args: { folder: string } | { recent: string }; result: LibraryInfo }
+  /** Asks the user for a folder with the system dialog (the browser mode's own picker); null when cancelled. */
+  pickFolder: { args: { purpose: Exclude<PickPurpose, 'import'> }; result: PickedPath | null }
   createReview: { args: { title?: string }; result: ReviewSummary }
   openReview: { args: { id: string }; result: OpenedReview }
   /** `baseHash` is the hash the editor loaded; a different file on disk is a conflict. */
@@ -151,12 +170,12 @@ export interface Contract {
     result: SaveResult
   }
   /**
-   * Writes the editor's state as a new review `<destDir>/<slug>/review.md` (suffixed, never into an
+   * Writes the editor's state as a new review `<folder>/<slug>/review.md` (suffixed, never into an
    * existing folder) with the images it uses, when it cannot be saved where it is; the review is untouched.
-   * `skipped`: images the text uses that could not be copied.
+   * `folder` is the token of a `save-as` pick. `skipped`: images the text uses that could not be copied.
    */
   saveReviewAs: {
-    args: { id: string; meta: ReviewMeta; doc: EditorDocument; destDir: string }
+    args: { id: string; meta: ReviewMeta; doc: EditorDocument; folder: string }
     result: { path: string; skipped: string[] }
   }
   /** Sets the title and moves the folder to the title's slug (suffixed on collision). */
@@ -178,11 +197,11 @@ export interface Contract {
   /** Writes the page (images inlined) to a temp file and opens it in the system browser. */
   openInBrowser: { args: PageLook & { id: string; meta: ReviewMeta; doc: EditorDocument }; result: { path: string } }
   /** Exports saved reviews; progress arrives as `export-progress` events. Reviews are never modified. */
-  exportReviews: { args: ExportRequest; result: ExportSummary }
-  /** Imports a bundle made by export (.zip) or a Markdown file (.md) as a new review. */
-  importReview: { args: { path: string }; result: ReviewSummary }
-  /** Asks the user for a file with the system dialog; null when cancelled. */
-  pickFile: { args: { extensions: string[] }; result: string | null }
+  exportReviews: { args: ExportChoice; result: ExportSummary }
+  /** Imports a bundle made by export (.zip) or a Markdown file (.md), picked for `import` (its token), as a new review. */
+  importReview: { args: { file: string }; result: ReviewSummary }
+  /** Asks the user for a file with the system dialog (the browser mode's own picker); null when cancelled. */
+  pickFile: { args: { purpose: 'import'; extensions: string[] }; result: PickedPath | null }
   /** Opens a link clicked in the preview in the system's browser or mail program: https and mailto only, anything else is refused. */
   openExternal: { args: { url: string }; result: void }
   getSettings: { args: void; result: Settings }

@@ -58,11 +58,14 @@ export interface ReviewSummary {
 
 export interface LibraryInfo {
   path: string
+  /** Libraries opened before, newest first: `switchLibrary` takes these by name. */
   recent: string[]
+  /** Where exports go unless another folder is picked: the last one exported to, else “Verdict Exports” beside the library. */
+  exportDir: string
 }
 
 export interface Settings {
-  /** Library folder chosen by the user; empty means the default (Documents/Verdict). */
+  /** Library folder chosen by the user; empty means the default (Documents/Verdict). Written by main only. */
   libraryPath: string
   recentLibraries: string[]
   /** Default author for new reviews. */
@@ -74,7 +77,7 @@ export interface Settings {
   maxImageBytes: number
   /** Blog theme for preview and export. */
   theme: string
-  /** Where exports go; empty means `<Documents>/Verdict Exports`. */
+  /** Where exports go; empty means “Verdict Exports” beside the library. Written by main after an export. */
   exportDir: string
   /**
    * Keep blog passwords in Verdict's own file although no system keyring protects it (Linux

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Args, Channel } from './contract'
 import { SCREENS } from './commands'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
-import { EXPORT_FORMATS } from './contract'
+import { EXPORT_FORMATS, PICK_PURPOSES } from './contract'
 import { REVIEW_STATUSES } from './model'
 import { BLOG_KINDS, PUBLISH_STATUSES } from './publish'
 
@@ -120,15 +120,13 @@ const pageLook = {
   colorScheme: z.enum(['light', 'dark']),
 }
 
+/** What the renderer may change; the library and export folders are main's to write, from picks. */
 const settingsPatch = z.strictObject({
-  libraryPath: z.string().max(4096).optional(),
-  recentLibraries: z.array(z.string().max(4096)).max(20).optional(),
   author: z.string().max(200).optional(),
   wordsPerMinute: z.number().int().min(50).max(2000).optional(),
   maxImagePixels: z.number().int().min(1_000_000).max(500_000_000).optional(),
   maxImageBytes: z.number().int().min(1024 * 1024).max(200 * 1024 * 1024).optional(),
   theme: pageLook.theme.optional(),
-  exportDir: z.string().max(4096).optional(),
   keepSecretsWithoutKeyring: z.boolean().optional(),
 })
 
@@ -139,14 +137,16 @@ export const VERSION_ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/
 const versionId = z.string().regex(VERSION_ID_PATTERN, 'not a version id')
 
 const editorState = { id: reviewId, meta: reviewMeta, doc: editorDocument, ...pageLook }
-const filePath = z.string().min(1).max(4096)
+/** A token main handed out for a picked path (paths.ts): base64url, never a path. */
+const pickToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a picked folder or file')
+const folderPurpose = z.enum(PICK_PURPOSES).exclude(['import'])
 
 export const argSchemas = {
   getLibrary: none,
   listReviews: none,
   searchReviews: z.strictObject({ query: z.string().max(1000), limit: z.number().int().min(1).max(500) }),
-  switchLibrary: z.strictObject({ path: z.string().min(1).max(4096) }),
-  pickFolder: none,
+  switchLibrary: z.union([z.strictObject({ folder: pickToken }), z.strictObject({ recent: z.string().min(1).max(4096) })]),
+  pickFolder: z.strictObject({ purpose: folderPurpose }),
   createReview: z.strictObject({ title: z.string().max(500).optional() }),
   openReview: z.strictObject({ id: reviewId }),
   saveReview: z.strictObject({
@@ -155,7 +155,7 @@ export const argSchemas = {
     doc: editorDocument,
     baseHash: z.string().max(128),
   }),
-  saveReviewAs: z.strictObject({ id: reviewId, meta: reviewMeta, doc: editorDocument, destDir: filePath }),
+  saveReviewAs: z.strictObject({ id: reviewId, meta: reviewMeta, doc: editorDocument, folder: pickToken }),
   renameReview: z.strictObject({ id: reviewId, title: z.string().min(1).max(500) }),
   duplicateReview: z.strictObject({ id: reviewId }),
   trashReview: z.strictObject({ id: reviewId }),
@@ -173,12 +173,12 @@ export const argSchemas = {
     ...pageLook,
     ids: z.array(reviewId).min(1).max(100_000),
     format: z.enum(EXPORT_FORMATS),
-    destDir: filePath,
+    folder: pickToken.optional(),
     pageSize: z.enum(['A4', 'Letter']),
     marginsMm: z.number().min(0).max(60),
   }),
-  importReview: z.strictObject({ path: filePath }),
-  pickFile: z.strictObject({ extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(20) }),
+  importReview: z.strictObject({ file: pickToken }),
+  pickFile: z.strictObject({ purpose: z.literal('import'), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(20) }),
   // Which links may leave the app is main's decision (allowedExternalUrl); here only the shape.
   openExternal: z.strictObject({ url: z.string().max(8192) }),
   getSettings: none,

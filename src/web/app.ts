@@ -48,6 +48,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     platform: {
       documentsDir: options.libraryDir,
       resourcesDir: join(APP_DIR, 'resources'),
+      appDir: APP_DIR,
       pickFolder: async () => orPicker(await options.pickFolder?.(), () => picker.pick('folder')),
       pickFile: async (extensions) => orPicker(await options.pickFile?.(), () => picker.pick('file', extensions)),
       openPath: options.openPath ?? nowhere,

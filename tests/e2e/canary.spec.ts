@@ -10,7 +10,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, FrameLocator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { browseTo, expect, test } from './fixtures'
 import { settled } from '../support/settled'
 import { slow } from '../support/slow'
 
@@ -181,7 +181,7 @@ test('XSS payloads pasted, typed and put in the metadata run nowhere: editor, pr
   const dialog = page.getByRole('dialog', { name: /^Export / })
   const dest = join(tempDir, 'exports')
   await dialog.getByRole('radio', { name: /^HTML page/ }).check()
-  await dialog.getByLabel('Destination folder').fill(dest)
+  await browseTo(host, dialog, 'Destination folder', 'folder', dest)
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog.getByRole('region', { name: 'Export summary' })).toBeVisible({ timeout: slow(60_000) })
   await dialog.getByRole('button', { name: 'Done' }).click()

@@ -1,9 +1,10 @@
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import type { Host } from './host'
 import { strFromU8, unzipSync } from 'fflate'
 import { pdfText } from '../support/pdf'
-import { expect, test } from './fixtures'
+import { browseTo, expect, test } from './fixtures'
 import { slow } from '../support/slow'
 
 const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
@@ -36,9 +37,9 @@ async function openReview(page: Page, title: string): Promise<void> {
 }
 
 /** Fills the export dialog for one format and runs it; returns the exported files listed in the summary. */
-async function runExport(dialog: Locator, format: RegExp, destDir: string): Promise<string[]> {
+async function runExport(host: Host, dialog: Locator, format: RegExp, destDir: string): Promise<string[]> {
   await dialog.getByRole('radio', { name: format }).check()
-  await dialog.getByLabel('Destination folder').fill(destDir)
+  await browseTo(host, dialog, 'Destination folder', 'folder', destDir)
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog.getByRole('region', { name: 'Export summary' })).toBeVisible({ timeout: slow(60_000) })
   return dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem').allTextContents()
@@ -73,7 +74,7 @@ test('exports the open review in each format, with its unsaved edits; the files 
   await dialog.getByRole('radio', { name: /^HTML page/ }).check()
   await dialog.getByLabel('Theme').selectOption({ label: 'Magazine' })
   await dialog.getByRole('radiogroup', { name: 'Colours' }).getByRole('radio', { name: 'Dark' }).check()
-  expect(await runExport(dialog, /^HTML page/, dest)).toEqual([join(dest, 'ballerina.html')])
+  expect(await runExport(host, dialog, /^HTML page/, dest)).toEqual([join(dest, 'ballerina.html')])
   await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('aria-valuenow', '1')
   await expect(dialog.getByRole('status')).toHaveText(`Exported the review to ${dest}.`)
   const html = await readFile(join(dest, 'ballerina.html'), 'utf8')
@@ -93,7 +94,7 @@ test('exports the open review in each format, with its unsaved edits; the files 
   await page.getByRole('button', { name: 'Export…' }).click()
   await expect(dialog.getByLabel('Destination folder')).toHaveValue(dest)
   await expect(dialog.getByLabel('Theme')).toHaveValue('magazine')
-  expect(await runExport(dialog, /^HTML folder/, dest)).toEqual([join(dest, 'ballerina')])
+  expect(await runExport(host, dialog, /^HTML folder/, dest)).toEqual([join(dest, 'ballerina')])
   const folderPage = await readFile(join(dest, 'ballerina', 'index.html'), 'utf8')
   expect(folderPage).toContain('Written just before exporting.')
   expect(await readdir(join(dest, 'ballerina', 'images'))).toHaveLength(1)
@@ -101,7 +102,7 @@ test('exports the open review in each format, with its unsaved edits; the files 
 
   // Markdown bundle: review.md and its image in a zip.
   await page.getByRole('button', { name: 'Export…' }).click()
-  expect(await runExport(dialog, /^Markdown bundle/, dest)).toEqual([join(dest, 'ballerina.zip')])
+  expect(await runExport(host, dialog, /^Markdown bundle/, dest)).toEqual([join(dest, 'ballerina.zip')])
   const zip = unzipSync(new Uint8Array(await readFile(join(dest, 'ballerina.zip'))))
   const names = Object.keys(zip)
   const markdownName = names.find((name) => name.endsWith('review.md'))!
@@ -117,7 +118,7 @@ test('exports the open review in each format, with its unsaved edits; the files 
   await dialog.getByRole('radio', { name: /^PDF/ }).check()
   await dialog.getByRole('radiogroup', { name: 'Page size' }).getByRole('radio', { name: 'Letter' }).check()
   await dialog.getByLabel('Margins (mm)').fill('12')
-  expect(await runExport(dialog, /^PDF/, dest)).toEqual([join(dest, 'ballerina.pdf')])
+  expect(await runExport(host, dialog, /^PDF/, dest)).toEqual([join(dest, 'ballerina.pdf')])
   const printed = await pdfText(join(dest, 'ballerina.pdf'))
   expect(printed).toContain('Ballerina')
   expect(printed).toContain('Written just before exporting.')
@@ -127,7 +128,7 @@ test('exports the open review in each format, with its unsaved edits; the files 
   await page.getByRole('button', { name: 'Library' }).click()
   await page.getByRole('button', { name: 'Import…' }).click()
   const importDialog = page.getByRole('dialog', { name: 'Import a review' })
-  await importDialog.getByLabel('File').fill(join(dest, 'ballerina.zip'))
+  await browseTo(host, importDialog, 'File', 'file', join(dest, 'ballerina.zip'))
   await importDialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(importDialog).toBeHidden()
   await expect(page.getByRole('status')).toContainText('Imported “Ballerina”')
@@ -141,7 +142,7 @@ test('exports the open review in each format, with its unsaved edits; the files 
   await expect(page.getByRole('textbox', { name: 'Review text' })).toContainText('Written just before exporting.')
 })
 
-test('import explains a file it cannot use, and takes a Markdown file from another tool', async ({ page, tempDir }) => {
+test('import explains a file it cannot use, and takes a Markdown file from another tool', async ({ page, tempDir, host }) => {
   await page.getByRole('button', { name: 'Import…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Import a review' })
   // Browse… shows the browser mode's own picker; cancelling it leaves the field as it was.
@@ -151,16 +152,16 @@ test('import explains a file it cannot use, and takes a Markdown file from anoth
   await expect(picker).toBeHidden()
   await expect(dialog.getByLabel('File')).toHaveValue('')
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
-  await expect(dialog.getByRole('alert')).toHaveText('Enter the file to import.')
+  await expect(dialog.getByRole('alert')).toHaveText('Choose the file to import with “Browse…”.')
 
-  await dialog.getByLabel('File').fill(join(tempDir, 'missing.zip'))
+  await browseTo(host, dialog, 'File', 'file', join(tempDir, 'missing.zip'))
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(dialog.getByRole('alert')).toContainText('This file could not be imported.')
   await expect(dialog.getByLabel('File')).toHaveAttribute('aria-invalid', 'true')
 
   const notes = join(tempDir, 'notes.md')
   await writeFile(notes, '# Severance, season 2\n\nLumon’s corridors get longer and stranger.\n')
-  await dialog.getByLabel('File').fill(notes)
+  await browseTo(host, dialog, 'File', 'file', notes)
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(dialog).toBeHidden()
   await expect(card(page, 'Severance, season 2')).toBeVisible()
@@ -171,7 +172,7 @@ test('import explains a file it cannot use, and takes a Markdown file from anoth
   await expect(page.getByRole('textbox', { name: 'Review text' })).toHaveText('Lumon’s corridors get longer and stranger.')
 })
 
-test('batch export of selected reviews shows progress and a summary; a review that cannot be read is listed with the reason', async ({ page, libraryDir, tempDir }) => {
+test('batch export of selected reviews shows progress and a summary; a review that cannot be read is listed with the reason', async ({ page, libraryDir, tempDir, host }) => {
   await seed(libraryDir, 'aardvark', 'Aardvark', 'The first of two reviews exported together.\n')
   await seed(libraryDir, 'zebra', 'Zebra', 'The second of two reviews exported together.\n')
   await seed(libraryDir, 'mongoose', 'Mongoose', 'This one breaks before the export.\n')
@@ -196,7 +197,7 @@ test('batch export of selected reviews shows progress and a summary; a review th
   const dialog = exportDialog(page)
   await expect(dialog).toHaveAccessibleName('Export 2 reviews')
   const dest = join(tempDir, 'batch')
-  const files = await runExport(dialog, /^PDF/, dest)
+  const files = await runExport(host, dialog, /^PDF/, dest)
   expect(files.sort()).toEqual([join(dest, 'aardvark.pdf'), join(dest, 'zebra.pdf')])
   await expect(dialog.getByRole('status')).toHaveText(`Exported all 2 reviews to ${dest}.`)
   const progressBar = dialog.getByRole('progressbar', { name: 'Export progress' })
@@ -215,7 +216,7 @@ test('batch export of selected reviews shows progress and a summary; a review th
   await writeFile(join(libraryDir, 'mongoose', 'review.md'), '---\ntitle: [never closed\nstatus: draft\n---\n\nBroken words.\n')
   await selection.getByRole('button', { name: 'Export selected…' }).click()
   const second = join(tempDir, 'second')
-  expect(await runExport(dialog, /^HTML page/, second)).toEqual([join(second, 'zebra.html')])
+  expect(await runExport(host, dialog, /^HTML page/, second)).toEqual([join(second, 'zebra.html')])
   await expect(dialog.getByRole('status')).toHaveText('Exported 1 of 2; 1 could not be exported.')
   const failed = dialog.getByRole('list', { name: 'Not exported' }).getByRole('listitem')
   await expect(failed).toHaveCount(1)
@@ -224,7 +225,7 @@ test('batch export of selected reviews shows progress and a summary; a review th
   expect(await readdir(second)).toEqual(['zebra.html'])
 })
 
-test('Export all… exports every review of the library', async ({ page, libraryDir, tempDir }) => {
+test('Export all… exports every review of the library', async ({ page, libraryDir, tempDir, host }) => {
   await seed(libraryDir, 'aardvark', 'Aardvark', 'A short review.\n')
   await page.reload()
   await expect(card(page, 'Aardvark')).toBeVisible()
@@ -232,7 +233,7 @@ test('Export all… exports every review of the library', async ({ page, library
   const dialog = exportDialog(page)
   await expect(dialog).toHaveAccessibleName('Export 2 reviews')
   const dest = join(tempDir, 'all')
-  const files = await runExport(dialog, /^Markdown bundle/, dest)
+  const files = await runExport(host, dialog, /^Markdown bundle/, dest)
   expect(files).toHaveLength(2)
   expect((await readdir(dest)).sort()).toEqual(['aardvark.zip', 'welcome-to-verdict.zip'])
 })

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type Locator } from '@playwright/test'
 import { startHost, type Host } from './host'
 
 interface Fixtures {
@@ -31,6 +31,17 @@ export const test = base.extend<Fixtures>({
     await use(page)
   },
 })
+
+/**
+ * Chooses `path` with the "Browse…" button next to the field labelled `label`, as if picked in
+ * main's picker (the host answers for it), and waits for the field to show it.
+ */
+export async function browseTo(host: Host, scope: Locator, label: string, kind: 'folder' | 'file', path: string): Promise<void> {
+  host.picks[kind] = path
+  const field = scope.getByLabel(label)
+  await scope.locator('.field-row', { has: field }).getByRole('button', { name: 'Browse…' }).click()
+  await expect(field).toHaveValue(path)
+}
 
 /**
  * Where a screenshot goes: `test-results/screenshots/` as a test artifact, or the README's

@@ -1,8 +1,9 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test, screenshotPath } from './fixtures'
+import { browseTo, expect, test, screenshotPath } from './fixtures'
 
 interface Seed {
   title: string
@@ -161,13 +162,13 @@ test('a review whose file cannot be parsed opens read-only with the reason and i
   await expect(card(page, 'Welcome to Verdict')).toBeVisible()
 })
 
-test('switches to another library folder, and back through the recent list', async ({ page, libraryDir, tempDir }) => {
+test('switches to another library folder, and back through the recent list', async ({ page, libraryDir, tempDir, host }) => {
   const second = join(tempDir, 'second-library')
   const nav = page.getByRole('navigation', { name: 'Library' })
   const switchTo = async (path: string) => {
     await page.getByRole('button', { name: 'Switch library…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Switch library' })
-    await dialog.getByLabel('Library folder').fill(path)
+    await browseTo(host, dialog, 'Library folder', 'folder', path)
     await dialog.getByRole('button', { name: 'Open library' }).click()
     await expect(dialog).toBeHidden()
     await expect(nav).toContainText(path)
@@ -175,26 +176,36 @@ test('switches to another library folder, and back through the recent list', asy
 
   await page.getByRole('button', { name: 'Switch library…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Switch library' })
-  await expect(dialog.getByLabel('Library folder')).toHaveValue(libraryDir)
+  // The field shows the folder chosen; until then, the library open now.
+  await expect(dialog.getByLabel('Library folder')).toHaveValue('')
+  await expect(dialog.getByLabel('Library folder')).toHaveAttribute('placeholder', libraryDir)
   // Browse… shows the browser mode's own picker; cancelling it changes nothing.
   await dialog.getByRole('button', { name: 'Browse…' }).click()
   const picker = page.getByRole('dialog', { name: 'Choose a folder' })
   await picker.getByRole('button', { name: 'Cancel' }).click()
   await expect(picker).toBeHidden()
-  await expect(dialog.getByLabel('Library folder')).toHaveValue(libraryDir)
+  await expect(dialog.getByLabel('Library folder')).toHaveValue('')
   await dialog.getByRole('button', { name: 'Cancel' }).click()
 
   await switchTo(second)
   // A new library starts with the welcome review.
   await expect(card(page, 'Welcome to Verdict')).toBeVisible()
   expect(existsSync(join(second, 'welcome-to-verdict', 'review.md'))).toBe(true)
-  await switchTo(libraryDir)
 
+  // Back through the recent list: main takes the folder by its place in its own list.
   await page.getByRole('button', { name: 'Switch library…' }).click()
-  await dialog.getByRole('region', { name: 'Recent libraries' }).getByRole('button', { name: second }).click()
-  await expect(dialog.getByLabel('Library folder')).toHaveValue(second)
+  await dialog.getByRole('region', { name: 'Recent libraries' }).getByRole('button', { name: libraryDir }).click()
+  await expect(dialog.getByLabel('Library folder')).toHaveValue(libraryDir)
   await dialog.getByRole('button', { name: 'Open library' }).click()
-  await expect(nav).toContainText(second)
+  await expect(nav).toContainText(libraryDir)
+
+  // A folder that cannot be a library (the home folder itself) is refused with the reason.
+  await page.getByRole('button', { name: 'Switch library…' }).click()
+  await browseTo(host, dialog, 'Library folder', 'folder', homedir())
+  await dialog.getByRole('button', { name: 'Open library' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('cannot be a library: it is your home folder itself')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(nav).toContainText(libraryDir)
 })
 
 test('settings set the author of new reviews and the reading speed', async ({ page }) => {
@@ -234,4 +245,30 @@ test('screenshot: a library with several reviews', async ({ page, tempDir }) => 
   await expect(card(page, 'Intermezzo')).toBeVisible()
   await card(page, 'Severance, season 2').hover()
   await page.screenshot({ path: screenshotPath('library.png') })
+})
+
+test('in the browser, Browse… shows the app’s own folder picker: go down the folders, choose one, and the library switches there', async ({ page, tempDir }) => {
+  const target = join(tempDir, 'shelf', 'films')
+  await mkdir(target, { recursive: true })
+  await page.getByRole('button', { name: 'Switch library…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Switch library' })
+  await dialog.getByRole('button', { name: 'Browse…' }).click()
+  const picker = page.getByRole('dialog', { name: 'Choose a folder' })
+  const location = picker.getByLabel('Folder', { exact: true })
+  await location.fill(tempDir)
+  await picker.getByRole('button', { name: 'Go' }).click()
+  const folders = picker.getByRole('list', { name: 'Folders' })
+  await folders.getByRole('button', { name: 'shelf', exact: true }).click()
+  await expect(location).toHaveValue(join(tempDir, 'shelf'))
+  await folders.getByRole('button', { name: 'films', exact: true }).click()
+  await expect(location).toHaveValue(target)
+  await picker.getByRole('button', { name: 'Parent folder' }).click()
+  await expect(location).toHaveValue(join(tempDir, 'shelf'))
+  await folders.getByRole('button', { name: 'films', exact: true }).click()
+  await picker.getByRole('button', { name: 'Choose this folder' }).click()
+  await expect(picker).toBeHidden()
+  await expect(dialog.getByLabel('Library folder')).toHaveValue(target)
+  await dialog.getByRole('button', { name: 'Open library' }).click()
+  await expect(page.getByRole('navigation', { name: 'Library' })).toContainText(target)
+  expect(existsSync(join(target, 'welcome-to-verdict', 'review.md'))).toBe(true)
 })

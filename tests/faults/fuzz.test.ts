@@ -13,8 +13,11 @@ import { dispatch } from '../../src/main/dispatch'
 import { RESOURCES, services, snapshotTree } from './helpers'
 import { slow } from '../support/slow'
 
-/** Channels that write outside the library by design (a chosen folder, a chosen export or save-as target). */
-const WRITES_ELSEWHERE_BY_DESIGN: Channel[] = ['switchLibrary', 'exportReviews', 'saveReviewAs']
+/**
+ * Channels that write outside the library by design: export, to the folder exports went last.
+ * Switching library and saving as need a token from a pick, which these fuzzed calls never get.
+ */
+const WRITES_ELSEWHERE_BY_DESIGN: Channel[] = ['exportReviews']
 
 const hostileId = fc.oneof(
   fc.constantFrom(
@@ -75,6 +78,8 @@ const doc = fc.oneof(
 const WELCOME_HASH = createHash('sha256').update(readFileSync(join(RESOURCES, 'welcome', 'review.md'))).digest('hex')
 const hash = fc.oneof(fc.constant(WELCOME_HASH), fc.string({ maxLength: 70 }), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }))
 const path = fc.oneof(fc.constantFrom('../outside/secret', '/', '', '.'), fc.string({ maxLength: 30 }))
+/** Shaped like the tokens main hands out for picks, but never handed out. */
+const token = fc.string({ unit: fc.constantFrom(...'abcXYZ019_-'), minLength: 16, maxLength: 64 })
 const look = { theme: fc.constantFrom('classic', 'classic', '../x', 'nope'), colorScheme: fc.constantFrom('light', 'dark') }
 
 /** Payloads shaped like each channel's argument (so they reach the handler), plus anything at all. */
@@ -89,8 +94,10 @@ const shapes: Partial<Record<Channel, fc.Arbitrary<unknown>>> = {
   importImage: fc.record({ id: hostileId, fileName: fc.oneof(fc.constant('../../outside/x.png'), fc.string({ maxLength: 20 })), data: fc.uint8Array({ maxLength: 64 }) }),
   renderPreview: fc.record({ id: hostileId, meta, doc, ...look }),
   openInBrowser: fc.record({ id: hostileId, meta, doc, ...look }),
-  importReview: fc.record({ path }),
-  pickFile: fc.record({ extensions: fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }) }),
+  importReview: fc.record({ file: fc.oneof(path, token) }),
+  switchLibrary: fc.oneof(fc.record({ folder: fc.oneof(path, token) }), fc.record({ recent: path })),
+  saveReviewAs: fc.record({ id: hostileId, meta, doc, folder: fc.oneof(path, token) }),
+  pickFile: fc.record({ purpose: fc.constantFrom('import', 'library'), extensions: fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }) }),
   updateSettings: fc.record({ author: fc.string({ maxLength: 20 }), libraryPath: path, exportDir: path }, { requiredKeys: [] }),
   listVersions: fc.record({ id: hostileId }),
   readVersion: fc.record({ id: hostileId, versionId }),

@@ -54,6 +54,7 @@ export async function services(parent?: string) {
     platform: {
       documentsDir: dir,
       resourcesDir: RESOURCES,
+      appDir: join(RESOURCES, '..'),
       pickFolder: async () => null,
       pickFile: async () => null,
       openPath: async () => {},

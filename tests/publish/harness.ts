@@ -103,6 +103,7 @@ export async function createPublishHarness(options: {
     platform: {
       documentsDir: libraryDir,
       resourcesDir: join(ROOT, 'resources'),
+      appDir: ROOT,
       pickFolder: async () => null,
       pickFile: async () => null,
       openPath: async () => {},

@@ -16,11 +16,14 @@ import { createConfBackend } from '../../../src/main/services/settings/conf'
 
 async function setup() {
   const dir = await mkdtemp(join(tmpdir(), 'verdict-dispatch-'))
+  // What the system folder dialog answers next.
+  const next: { folder: string | null } = { folder: null }
   const services = await createServices({
     platform: {
       documentsDir: dir,
       resourcesDir: join(import.meta.dirname, '../../../resources'),
-      pickFolder: async () => null,
+      appDir: join(import.meta.dirname, '../../..'),
+      pickFolder: async () => next.folder,
       pickFile: async () => null,
       openPath: async () => {},
       openExternal: async () => {},
@@ -32,14 +35,14 @@ async function setup() {
   })
   const logged: string[] = []
   const log = { error: (m: string) => void logged.push(m) }
-  return { dir, services, handlers: createHandlers(services), log, logged }
+  return { dir, next, services, handlers: createHandlers(services), log, logged }
 }
 
 describe('dispatch', () => {
   it('boots the default library in Documents/Verdict with the welcome review and remembers it', async () => {
     const { dir, handlers, log } = await setup()
     const info = await dispatch(handlers, 'getLibrary', undefined, log)
-    expect(info).toEqual({ ok: true, value: { path: join(dir, 'Verdict'), recent: [join(dir, 'Verdict')] } })
+    expect(info).toEqual({ ok: true, value: { path: join(dir, 'Verdict'), recent: [join(dir, 'Verdict')], exportDir: join(dir, 'Verdict Exports') } })
     const list = await dispatch(handlers, 'listReviews', undefined, log)
     expect(list.ok && list.value).toMatchObject([{ id: 'welcome-to-verdict', title: 'Welcome to Verdict' }])
   })
@@ -65,9 +68,12 @@ describe('dispatch', () => {
   })
 
   it('switches library, creating the folder, and keeps the recent list', async () => {
-    const { dir, handlers, log } = await setup()
+    const { dir, next, handlers, log } = await setup()
     const other = join(dir, 'Other library')
-    const switched = await dispatch(handlers, 'switchLibrary', { path: other }, log)
+    next.folder = other
+    const picked = await dispatch(handlers, 'pickFolder', { purpose: 'library' }, log)
+    expect(picked).toMatchObject({ ok: true, value: { path: other, token: expect.any(String) } })
+    const switched = await dispatch(handlers, 'switchLibrary', { folder: picked.ok && (picked.value as { token: string }).token }, log)
     expect(switched).toMatchObject({ ok: true, value: { path: other, recent: [other, join(dir, 'Verdict')] } })
     expect(await readdir(other)).toEqual(['welcome-to-verdict'])
   })

@@ -16,12 +16,15 @@ afterAll(() => printer.close())
 async function setup() {
   const dir = await mkdtemp(join(tmpdir(), 'verdict-pages-'))
   const opened: string[] = []
+  // What the system dialog answers next.
+  const next: { folder: string | null; file: string | null } = { folder: null, file: null }
   const services = await createServices({
     platform: {
       documentsDir: dir,
       resourcesDir: join(import.meta.dirname, '../../../resources'),
-      pickFolder: async () => null,
-      pickFile: async () => null,
+      appDir: join(import.meta.dirname, '../../..'),
+      pickFolder: async () => next.folder,
+      pickFile: async () => next.file,
       openPath: async (path) => void opened.push(path),
       openExternal: async () => {},
       assetUrl: (id, path) => `verdict-asset://library/${id}/${path}`,
@@ -37,6 +40,12 @@ async function setup() {
     if (!result.ok) throw new Error(result.error.message)
     return result.value as T
   }
+  /** The token main gives for a path the user picked in its dialog. */
+  const pick = async (kind: 'folder' | 'file', path: string, purpose: string): Promise<string> => {
+    next[kind] = path
+    const args = kind === 'folder' ? { purpose } : { purpose, extensions: ['zip', 'md'] }
+    return (await call<{ token: string }>(kind === 'folder' ? 'pickFolder' : 'pickFile', args)).token
+  }
   const events: AppEvent[] = []
   services.events.subscribe((event) => events.push(event))
   const library = services.libraries.current()
@@ -47,7 +56,7 @@ async function setup() {
     '---\ntitle: Ballerina\nauthor: Ana Critic\ndate: 2026-11-25\nsubject:\n  kind: film\n  title: Ballerina\n  year: 2025\n---\n\n' +
       'A **bruising** spin-off.\n\n::score[Overall Score]{value="9.5" scale="10" overall}\n',
   )
-  return { dir, call, events, opened, library, review, reviewFile }
+  return { dir, call, pick, events, opened, library, review, reviewFile }
 }
 
 describe('pages: preview, open in browser, export and import through the contract', () => {
@@ -84,14 +93,15 @@ describe('pages: preview, open in browser, export and import through the contrac
   })
 
   it('exports every format with progress, leaves the review untouched, and imports the bundle back', async () => {
-    const { call, dir, events, review, reviewFile } = await setup()
+    const { call, pick, dir, events, review, reviewFile } = await setup()
     const before = await readFile(reviewFile)
     const destDir = join(dir, 'exports')
+    const folder = await pick('folder', destDir, 'export')
     for (const format of ['html', 'html-folder', 'markdown', 'pdf'] as const) {
       const summary = await call<{ succeeded: Array<{ path: string }>; failed: unknown[] }>('exportReviews', {
         ids: [review.id],
         format,
-        destDir,
+        folder,
         theme: 'classic',
         colorScheme: 'light',
         pageSize: 'A4',
@@ -105,24 +115,25 @@ describe('pages: preview, open in browser, export and import through the contrac
     expect(await pdfText(join(destDir, 'ballerina.pdf'))).toMatch(/Ballerina[\s\S]*9\.5/)
     expect(await readFile(reviewFile)).toEqual(before)
 
-    const imported = await call<{ id: string; title: string }>('importReview', { path: join(destDir, 'ballerina.zip') })
+    const imported = await call<{ id: string; title: string }>('importReview', { file: await pick('file', join(destDir, 'ballerina.zip'), 'import') })
     expect(imported).toMatchObject({ id: 'ballerina-2', title: 'Ballerina' })
   })
 
   it('reports a failed review in a batch and goes on with the others', async () => {
     const { call, dir, library, review } = await setup()
+    // No folder picked: the export goes to “Verdict Exports” beside the library.
     await writeFile(join(library.root, review.id, 'review.md'), '---\ntitle: [broken\n---\n')
     const other = await library.create('Heat')
     const summary = await call<{ succeeded: Array<{ id: string }>; failed: Array<{ id: string; reason: string }> }>('exportReviews', {
       ids: [review.id, other.id],
       format: 'html',
-      destDir: join(dir, 'out'),
       theme: 'minimal',
       colorScheme: 'light',
       pageSize: 'Letter',
       marginsMm: 10,
     })
     expect(summary.succeeded.map((s) => s.id)).toEqual(['heat'])
+    expect(await readdir(join(dir, 'Verdict Exports'))).toEqual(['heat.html'])
     expect(summary.failed).toEqual([{ id: 'ballerina', reason: expect.stringMatching(/cannot be exported until its review.md can be read/) }])
   })
 })

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
-import { cp, mkdir, readdir, readFile, realpath, rename, stat } from 'node:fs/promises'
-import { basename, join, relative, isAbsolute } from 'node:path'
+import { cp, lstat, mkdir, readdir, readFile, realpath, rename, stat } from 'node:fs/promises'
+import { basename, isAbsolute, join, relative, sep } from 'node:path'
 import type { OpenedReview, SaveResult, SearchResults } from '../../../shared/contract'
 import { emptyDocument, type EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
@@ -255,8 +255,10 @@ export class Library {
       if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” no longer exists in this library.`)
       throw error
     }
-    const rel = relative(await realpath(this.root), real)
+    const root = await realpath(this.root)
+    const rel = relative(root, real)
     if (rel !== id || isAbsolute(rel)) fail('OUTSIDE_LIBRARY', `“${id}” points outside the library and was refused.`)
+    await checkReviewFile(root, dir, id)
     return dir
   }
 
@@ -338,6 +340,7 @@ export class Library {
     const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
     try {
       if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
+      await this.reviewDir(id) // The row of a review.md linked out of the library shows nothing of the file.
       const { fields, search } = await this.reader.summarize(bytes ?? (await readFile(path)), fallback)
       // The same read feeds the search index, so a changed file is read once.
       this.search.put(id, keyOf(info), search)
@@ -362,6 +365,25 @@ export class Library {
 }
 
 const NO_TEXT: SearchText = searchText({ title: '', tags: [], excerpt: '' }, '')
+
+/**
+ * A review folder holds `review.md` (any other folder — the user's Documents under a library
+ * pointed too high — is not a review to open, rename or trash), and a `review.md` that is a link
+ * may point only inside the library: an outside file is never read into the app or written over.
+ */
+async function checkReviewFile(root: string, dir: string, id: string): Promise<void> {
+  const file = join(dir, REVIEW_FILE)
+  try {
+    if (!(await lstat(file)).isSymbolicLink()) return
+    const rel = relative(root, await realpath(file))
+    if (rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) {
+      fail('OUTSIDE_LIBRARY', `The ${REVIEW_FILE} of “${id}” links to a file outside the library and was refused.`)
+    }
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `“${id}” is not a review: it has no ${REVIEW_FILE}.`)
+    throw error
+  }
+}
 
 function tooLarge(bytes: number): string {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`

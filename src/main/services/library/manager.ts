@@ -1,7 +1,8 @@
 import { cp, mkdir, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { LibraryInfo } from '../../../shared/model'
-import { describeIoError, isErrnoCode } from '../errors'
+import { describeIoError, fail, isErrnoCode } from '../errors'
+import { checkLibraryFolder, type FolderRules } from '../paths/libraryFolder'
 import type { SettingsService } from '../settings/settings'
 import { Library } from './library'
 
@@ -13,6 +14,8 @@ export interface LibraryManagerOptions {
   documentsDir: string
   /** Folder holding `welcome/` (the review every new library starts with). */
   resourcesDir: string
+  /** What a folder picked as a library may not be (the app's folder, home, system folders). */
+  folderRules: FolderRules
   /** `VERDICT_LIBRARY`: wins over the settings for this run and is not remembered. */
   envLibrary?: string
   now?: () => Date
@@ -35,8 +38,15 @@ export class LibraryManager {
     return this.use(settings.get().libraryPath || join(documentsDir, 'Verdict'), true)
   }
 
-  async switchTo(path: string): Promise<LibraryInfo> {
-    return this.use(resolve(path), true)
+  /** Opens a folder the user picked (checked against folderRules; created when missing). */
+  async switchTo(picked: string): Promise<LibraryInfo> {
+    return this.use(await checkLibraryFolder(picked, this.options.folderRules), true)
+  }
+
+  /** Opens one of the recent libraries by its name in the list; nothing else is taken. */
+  async switchToRecent(path: string): Promise<LibraryInfo> {
+    if (!this.options.settings.get().recentLibraries.includes(path)) fail('INVALID_ARGUMENT', `“${path.slice(0, 200)}” is not one of your recent libraries; choose it with “Browse…”.`)
+    return this.switchTo(path)
   }
 
   current(): Library {
@@ -45,7 +55,8 @@ export class LibraryManager {
   }
 
   info(): LibraryInfo {
-    return { path: this.current().root, recent: this.options.settings.get().recentLibraries }
+    const { recentLibraries, exportDir } = this.options.settings.get()
+    return { path: this.current().root, recent: recentLibraries, exportDir: exportDir || defaultExportDir(this.current().root) }
   }
 
   private async use(root: string, remember: boolean): Promise<LibraryInfo> {
@@ -70,6 +81,11 @@ export class LibraryManager {
       throw describeIoError(error, 'add the welcome review to the new library')
     }
   }
+}
+
+/** “Verdict Exports” beside the library: for the default library, `<Documents>/Verdict Exports`. */
+export function defaultExportDir(libraryRoot: string): string {
+  return join(dirname(libraryRoot), 'Verdict Exports')
 }
 
 /** Creates the folder when missing; true when it had to be created. */

@@ -10,12 +10,10 @@ interface Options<T> {
   done: (result: T) => void
   /** Turns a failure's message into the sentence shown (default: the message itself). */
   explain?: (message: string) => string
-  /** The system picker behind "Browse…", if the field has one; null means cancelled. */
-  pick?: () => Promise<string | null>
 }
 
-/** The state of a one-field dialog (rename, switch library, import): value, error, busy, submit, browse. */
-export function useFieldForm<T>({ initial, empty, run, done, explain = (message) => message, pick }: Options<T>) {
+/** The state of a one-field dialog (rename): value, error, busy, submit. */
+export function useFieldForm<T>({ initial, empty, run, done, explain = (message) => message }: Options<T>) {
   const [value, setValue] = useState(initial)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -38,15 +36,5 @@ export function useFieldForm<T>({ initial, empty, run, done, explain = (message)
     }
   }
 
-  const browse = async () => {
-    if (!pick) return
-    try {
-      const picked = await pick()
-      if (picked !== null) change(picked)
-    } catch (failure) {
-      setError(errorMessage(failure))
-    }
-  }
-
-  return { value, change, error, busy, submit, browse }
+  return { value, change, error, busy, submit }
 }

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ColorScheme, ExportFormat, ExportRequest, ExportSummary } from '@shared/contract'
+import type { ColorScheme, ExportFormat, ExportRequest, ExportSummary, PickedPath } from '@shared/contract'
 import { api } from '@renderer/api'
 import { Dialog } from '@renderer/components/Dialog'
+import { PathField } from '@renderer/components/PathField'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { Segmented } from '@renderer/preview/Segmented'
 import { themeLabel, themeOptions, useThemes } from '@renderer/preview/themes'
-import { defaultExportDir } from './paths'
 import '../styles/export.css'
 
 const FORMATS: ReadonlyArray<{ value: ExportFormat; label: string; hint: string }> = [
@@ -50,9 +50,11 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
   const [pageSize, setPageSize] = useState<ExportRequest['pageSize']>('A4')
   const [margins, setMargins] = useState(String(DEFAULT_MARGINS_MM))
   const [marginsError, setMarginsError] = useState<string | null>(null)
-  const [destDir, setDestDir] = useState('')
+  /** Where the export goes unless another folder is picked (main's remembered or default folder). */
+  const [exportDir, setExportDir] = useState('')
+  const [picked, setPicked] = useState<PickedPath | null>(null)
   const [destError, setDestError] = useState<string | null>(null)
-  const [remembered, setRemembered] = useState({ theme: '', exportDir: '' })
+  const [rememberedTheme, setRememberedTheme] = useState('')
   const [phase, setPhase] = useState<Phase>({ kind: 'form' })
   const [progress, setProgress] = useState<Progress>({ completed: 0, total: ids.length, current: null })
   const [error, setError] = useState<string | null>(null)
@@ -63,8 +65,8 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
     Promise.all([api.getSettings(), api.getLibrary()]).then(
       ([settings, library]) => {
         setTheme(settings.theme)
-        setRemembered({ theme: settings.theme, exportDir: settings.exportDir })
-        setDestDir((typed) => typed || settings.exportDir || defaultExportDir(library.path))
+        setRememberedTheme(settings.theme)
+        setExportDir(library.exportDir)
       },
       (failure: unknown) => setError(errorMessage(failure)),
     )
@@ -86,9 +88,9 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
 
   const browse = async () => {
     try {
-      const picked = await api.pickFolder()
-      if (picked !== null) {
-        setDestDir(picked)
+      const next = await api.pickFolder({ purpose: 'export' })
+      if (next !== null) {
+        setPicked(next)
         setDestError(null)
       }
     } catch (failure) {
@@ -97,11 +99,11 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
   }
 
   const start = async () => {
-    const dest = destDir.trim()
+    const dest = picked?.path ?? exportDir
     const marginsMm = Number(margins)
     let valid = true
     if (!dest) {
-      setDestError('Enter the folder to export to.')
+      setDestError('Choose the folder to export to with “Browse…”.')
       valid = false
     }
     if (format === 'pdf' && (margins.trim() === '' || !Number.isFinite(marginsMm) || marginsMm < 0 || marginsMm > 60)) {
@@ -115,12 +117,14 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
     running.current = true
     try {
       await prepare?.()
-      const summary = await api.exportReviews({ ids, format, destDir: dest, theme, colorScheme, pageSize, marginsMm: format === 'pdf' ? marginsMm : DEFAULT_MARGINS_MM })
+      const look = { ids, format, theme, colorScheme, pageSize, marginsMm: format === 'pdf' ? marginsMm : DEFAULT_MARGINS_MM }
+      // Main remembers a picked folder for next time itself; without one it uses the folder it remembers.
+      const summary = await api.exportReviews(picked ? { ...look, folder: picked.token } : look)
       setProgress({ completed: summary.total, total: summary.total, current: null })
       setPhase({ kind: 'done', summary, destDir: dest })
-      if (dest !== remembered.exportDir || theme !== remembered.theme) {
+      if (theme !== rememberedTheme) {
         // Next time starts from here; not worth bothering the user about should it fail.
-        api.updateSettings({ exportDir: dest, theme }).catch(() => undefined)
+        api.updateSettings({ theme }).catch(() => undefined)
       }
     } catch (failure) {
       setError(errorMessage(failure))
@@ -212,24 +216,14 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
               </div>
             )}
 
-            <div className="field-row">
-              <TextField
-                className="grow"
-                label="Destination folder"
-                hint={destDir.trim() && destDir.trim() === remembered.exportDir ? 'The folder you exported to last time.' : 'Created if missing; remembered for next time.'}
-                spellCheck={false}
-                disabled={busy}
-                value={destDir}
-                error={destError}
-                onChange={(event) => {
-                  setDestDir(event.target.value)
-                  setDestError(null)
-                }}
-              />
-              <button type="button" className="button" disabled={busy} onClick={() => void browse()}>
-                Browse…
-              </button>
-            </div>
+            <PathField
+              label="Destination folder"
+              path={picked?.path ?? exportDir}
+              hint={picked ? 'Remembered for next time.' : 'The folder you exported to last time (or “Verdict Exports” beside the library); created if missing.'}
+              error={destError}
+              disabled={busy}
+              onBrowse={() => void browse()}
+            />
           </>
         )}
 

@@ -1,8 +1,8 @@
 import type { ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
-import { TextField } from '@renderer/components/TextField'
-import { useFieldForm } from '@renderer/components/useFieldForm'
+import { PathField } from '@renderer/components/PathField'
+import { usePickedPath } from '@renderer/components/usePickedPath'
 
 /** What can be imported: bundles made by export, and Markdown files from anywhere. */
 export const IMPORT_EXTENSIONS = ['zip', 'md', 'markdown', 'txt']
@@ -12,15 +12,14 @@ interface Props {
   onClose: () => void
 }
 
-/** Imports a Markdown bundle (.zip) or a Markdown file as a new review of the library. */
+/** Imports a Markdown bundle (.zip) or a Markdown file, picked in main's dialog, as a new review of the library. */
 export function ImportDialog({ onImported, onClose }: Props) {
-  const form = useFieldForm({
-    initial: '',
-    empty: 'Enter the file to import.',
-    run: (path) => api.importReview({ path }),
+  const form = usePickedPath({
+    pick: () => api.pickFile({ purpose: 'import', extensions: IMPORT_EXTENSIONS }),
+    empty: 'Choose the file to import with “Browse…”.',
+    run: (picked) => api.importReview({ file: picked.token }),
     done: onImported,
     explain: (message) => `This file could not be imported. ${message}`,
-    pick: () => api.pickFile({ extensions: IMPORT_EXTENSIONS }),
   })
 
   return (
@@ -32,21 +31,7 @@ export function ImportDialog({ onImported, onClose }: Props) {
       onSubmit={() => void form.submit()}
       actions={<DialogActions busy={form.busy} label="Import" busyLabel="Importing…" onCancel={onClose} />}
     >
-      <div className="field-row">
-        <TextField
-          className="grow"
-          label="File"
-          spellCheck={false}
-          data-autofocus
-          placeholder="review.zip or review.md"
-          value={form.value}
-          error={form.error}
-          onChange={(event) => form.change(event.target.value)}
-        />
-        <button type="button" className="button" onClick={() => void form.browse()}>
-          Browse…
-        </button>
-      </div>
+      <PathField label="File" path={form.picked?.path ?? ''} placeholder="No file chosen" error={form.error} disabled={form.busy} autofocus onBrowse={() => void form.browse()} />
     </Dialog>
   )
 }

@@ -1,9 +1,10 @@
+import { useState } from 'react'
 import type { LibraryInfo } from '@shared/model'
 import { api } from '@renderer/api'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
-import { TextField } from '@renderer/components/TextField'
 import { Icon } from '@renderer/components/Icon'
-import { useFieldForm } from '@renderer/components/useFieldForm'
+import { PathField } from '@renderer/components/PathField'
+import { usePickedPath } from '@renderer/components/usePickedPath'
 
 interface Props {
   library: LibraryInfo
@@ -11,16 +12,18 @@ interface Props {
   onClose: () => void
 }
 
-/** Opens another library folder: typed, browsed for, or picked from the recent ones. */
+/** Opens another library folder: picked with Browse… (main's dialog), or one of the recent ones main remembers. */
 export function SwitchLibraryDialog({ library, onSwitched, onClose }: Props) {
-  const form = useFieldForm({
-    initial: library.path,
-    empty: 'Enter the folder to use as your library.',
-    run: (path) => api.switchLibrary({ path }),
+  const [recentChoice, setRecentChoice] = useState<string | null>(null)
+  const form = usePickedPath({
+    pick: () => api.pickFolder({ purpose: 'library' }),
+    empty: 'Choose a folder with “Browse…”, or one of your recent libraries.',
+    // A recent library travels by its name in main's own list; a new folder by its pick's token.
+    run: (picked) => api.switchLibrary(picked.token ? { folder: picked.token } : { recent: picked.path }),
     done: onSwitched,
-    pick: () => api.pickFolder(),
   })
   const recent = library.recent.filter((other) => other !== library.path)
+  const chosen = form.picked?.path ?? ''
 
   return (
     <Dialog
@@ -31,20 +34,19 @@ export function SwitchLibraryDialog({ library, onSwitched, onClose }: Props) {
       onSubmit={() => void form.submit()}
       actions={<DialogActions busy={form.busy} label="Open library" busyLabel="Opening…" onCancel={onClose} />}
     >
-      <div className="field-row">
-        <TextField
-          className="grow"
-          label="Library folder"
-          spellCheck={false}
-          data-autofocus
-          value={form.value}
-          error={form.error}
-          onChange={(event) => form.change(event.target.value)}
-        />
-        <button type="button" className="button" onClick={() => void form.browse()}>
-          Browse…
-        </button>
-      </div>
+      <PathField
+        label="Library folder"
+        path={chosen}
+        placeholder={library.path}
+        hint={chosen ? undefined : 'The library open now. Browse… for another folder, or pick a recent one.'}
+        error={form.error}
+        disabled={form.busy}
+        autofocus
+        onBrowse={() => {
+          setRecentChoice(null)
+          void form.browse()
+        }}
+      />
       {recent.length > 0 && (
         <section className="recent-libraries" aria-labelledby="recent-libraries-heading">
           <h3 id="recent-libraries-heading" className="panel-heading">
@@ -56,8 +58,11 @@ export function SwitchLibraryDialog({ library, onSwitched, onClose }: Props) {
                 <button
                   type="button"
                   className="recent-library"
-                  aria-pressed={other === form.value}
-                  onClick={() => form.change(other)}
+                  aria-pressed={other === recentChoice}
+                  onClick={() => {
+                    setRecentChoice(other)
+                    form.choose({ path: other, token: '' })
+                  }}
                 >
                   <Icon name="folder" size={16} />
                   <span>{other}</span>

@@ -222,9 +222,10 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
 
   const browse = async () => {
     try {
-      const picked = await api.pickFolder()
+      // The folder target stores its path in the blog (saveBlog); the pick's token is not needed here.
+      const picked = await api.pickFolder({ purpose: 'publish-folder' })
       if (picked === null) return
-      setUrl(picked)
+      setUrl(picked.path)
       clear('url')
     } catch (failure) {
       setError(errorMessage(failure))

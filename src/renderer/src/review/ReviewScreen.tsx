@@ -391,10 +391,10 @@ function EditableReview({
   const saveElsewhere = async () => {
     setSavingAs(true)
     try {
-      const destDir = await api.pickFolder()
-      if (!destDir) return
+      const folder = await api.pickFolder({ purpose: 'save-as' })
+      if (!folder) return
       const { meta: latestMeta, doc } = saver.latest()
-      const copy = await api.saveReviewAs({ id: review.id, meta: latestMeta, doc, destDir })
+      const copy = await api.saveReviewAs({ id: review.id, meta: latestMeta, doc, folder: folder.token })
       setSavedCopy(copy)
       notify(`Saved a copy: ${copy.path}`)
     } catch (error) {

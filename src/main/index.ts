@@ -9,6 +9,7 @@ import { ElectronPrinter } from './electronPrinter'
 import { createServices, shutdownServices } from './container'
 import { createHandlers } from './routes'
 import { registerIpc } from './ipc'
+import { APP_SCHEME, APP_URL, appProtocolFile, rendererPolicy } from './rendererFiles'
 import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
 import { useReaderWorker } from './services/library/reader'
 import readerWorker from './services/library/readerWorker?modulePath'
@@ -20,10 +21,15 @@ import { createCommandRunner } from './desktop/commands'
 import { createLogFile } from './desktop/logFile'
 import { menuTemplate } from './desktop/menu'
 
-protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } }])
+// The renderer loads from app:// (a standard, secure origin of its own confined to out/renderer), not file://.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } },
+])
 
+const rendererDir = join(import.meta.dirname, '../renderer')
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
-const appUrl = rendererUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
+const appUrl = rendererUrl ?? APP_URL
 const isAppUrl = (url: string): boolean => url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0]
 
 app.enableSandbox()
@@ -50,6 +56,7 @@ void app.whenReady().then(async () => {
     platform: {
       documentsDir: app.getPath('documents'),
       resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+      appDir: app.getAppPath(),
       async pickFolder() {
         const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })
         return result.canceled ? null : (result.filePaths[0] ?? null)
@@ -77,6 +84,13 @@ void app.whenReady().then(async () => {
     about: aboutInfo(app.getVersion()),
   })
   registerIpc(createHandlers(services), isAppUrl, log)
+  const policy = await rendererPolicy(rendererDir)
+  protocol.handle(APP_SCHEME, async (request) => {
+    const served = await appProtocolFile(rendererDir, request.url, policy)
+    if (!served) return new Response('Not found', { status: 404 })
+    const file = await net.fetch(pathToFileURL(served.file).toString())
+    return new Response(file.body, { status: 200, headers: served.headers })
+  })
   protocol.handle(ASSET_SCHEME, async (request) => {
     try {
       const file = await resolveReviewFile(services.libraries.current(), decodePathSegments(new URL(request.url).pathname))

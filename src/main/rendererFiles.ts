@@ -63,3 +63,26 @@ export function contentSecurityPolicyOf(html: string): string {
 export async function rendererPolicy(rendererDir: string): Promise<string> {
   return contentSecurityPolicyOf(await readFile(join(rendererDir, 'index.html'), 'utf8'))
 }
+
+/** The desktop window's scheme: `app://verdict/index.html` instead of a `file://` URL. */
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'verdict'
+export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
+
+/**
+ * What the `app://` protocol answers for a request: a file of the built renderer with its type and
+ * the content security policy as a header, or null (404) for anything else — another host, a path
+ * leading out of out/renderer. Electron's handler (index.ts) only streams the file.
+ */
+export async function appProtocolFile(rendererDir: string, requestUrl: string, policy: string): Promise<{ file: string; headers: Record<string, string> } | null> {
+  let url: URL
+  try {
+    url = new URL(requestUrl)
+  } catch {
+    return null
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null
+  const file = await resolveRendererFile(rendererDir, url.pathname)
+  if (!file) return null
+  return { file, headers: { 'content-type': mimeOf(file), 'content-security-policy': policy, 'x-content-type-options': 'nosniff' } }
+}

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contentSecurityPolicyOf, resolveRendererFile } from '../../../src/main/rendererFiles'
+import { APP_URL, appProtocolFile, contentSecurityPolicyOf, resolveRendererFile } from '../../../src/main/rendererFiles'
 
 let dir: string
 let renderer: string
@@ -53,5 +53,19 @@ describe('the renderer’s files (app:// and the browser mode)', () => {
     const html = `<head><meta\n  http-equiv="Content-Security-Policy"\n  content="default-src 'self';\n   script-src 'self'" /></head>`
     expect(contentSecurityPolicyOf(html)).toBe("default-src 'self'; script-src 'self'")
     expect(() => contentSecurityPolicyOf('<head></head>')).toThrow(/no Content-Security-Policy/)
+  })
+})
+
+describe('the app:// protocol of the desktop window', () => {
+  it('serves the renderer’s files with their type and the policy as a header', async () => {
+    const served = await appProtocolFile(renderer, APP_URL, "default-src 'self'")
+    expect(served).toEqual({ file: join(renderer, 'index.html'), headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'self'", 'x-content-type-options': 'nosniff' } })
+    expect((await appProtocolFile(renderer, 'app://verdict/assets/index-1a2b.js', ''))?.file).toBe(join(renderer, 'assets', 'index-1a2b.js'))
+  })
+
+  it('answers nothing for another host, another scheme or a path out of out/renderer', async () => {
+    for (const url of ['app://other/index.html', 'file:///etc/passwd', 'app://verdict/../secret.txt', 'app://verdict/%2e%2e/secret.txt', 'app://verdict/assets/link.js', 'app://verdict/..%2fsecret.txt', 'not a url']) {
+      expect(await appProtocolFile(renderer, url, ''), url).toBeNull()
+    }
   })
 })

@@ -33,14 +33,14 @@ export const test = base.extend<Fixtures>({
 })
 
 /**
- * Chooses `path` with the "Browse…" button next to the field labelled `label`, as if picked in
+ * Chooses `path` with the dialog's "Browse…" button for the field labelled `label`, as if picked in
  * main's picker (the host answers for it), and waits for the field to show it.
  */
 export async function browseTo(host: Host, scope: Locator, label: string, kind: 'folder' | 'file', path: string): Promise<void> {
   host.picks[kind] = path
-  const field = scope.getByLabel(label)
-  await scope.locator('.field-row', { has: field }).getByRole('button', { name: 'Browse…' }).click()
-  await expect(field).toHaveValue(path)
+  // Each dialog has one path field, so one Browse… button.
+  await scope.getByRole('button', { name: 'Browse…' }).click()
+  await expect(scope.getByLabel(label)).toHaveValue(path)
 }
 
 /**

@@ -58,8 +58,11 @@
       status.textContent = text
       status.setAttribute('role', alert ? 'alert' : 'status')
     }
-    const entry = (name, onClick) => {
-      const button = el('button', { type: 'button', className: 'verdict-picker-entry', textContent: name })
+    const entry = (name, onClick, folder = false) => {
+      // The folder mark is decoration: the button's name is the folder's name alone.
+      const mark = folder ? [el('span', { className: 'verdict-picker-mark', textContent: '▸ ' })] : []
+      for (const node of mark) node.setAttribute('aria-hidden', 'true')
+      const button = el('button', { type: 'button', className: 'verdict-picker-entry' }, ...mark, name)
       button.addEventListener('click', () => onClick(button))
       return el('li', {}, button)
     }
@@ -72,7 +75,7 @@
         location.value = listing.path
         up.disabled = listing.parent === null
         up.onclick = () => void browse(listing.parent)
-        folders.replaceChildren(...listing.folders.map((name) => entry(name, () => void browse(join(listing.path, name)))))
+        folders.replaceChildren(...listing.folders.map((name) => entry(name, () => void browse(join(listing.path, name)), true)))
         files.replaceChildren(
           ...listing.files.map((name) =>
             entry(name, (button) => {

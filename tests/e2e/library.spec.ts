@@ -192,12 +192,14 @@ test('switches to another library folder, and back through the recent list', asy
   await expect(card(page, 'Welcome to Verdict')).toBeVisible()
   expect(existsSync(join(second, 'welcome-to-verdict', 'review.md'))).toBe(true)
 
-  // Back through the recent list: main takes the folder by its place in its own list.
+  await switchTo(libraryDir)
+
+  // Back through the recent list: main takes the folder by its name in its own list.
   await page.getByRole('button', { name: 'Switch library…' }).click()
-  await dialog.getByRole('region', { name: 'Recent libraries' }).getByRole('button', { name: libraryDir }).click()
-  await expect(dialog.getByLabel('Library folder')).toHaveValue(libraryDir)
+  await dialog.getByRole('region', { name: 'Recent libraries' }).getByRole('button', { name: second }).click()
+  await expect(dialog.getByLabel('Library folder')).toHaveValue(second)
   await dialog.getByRole('button', { name: 'Open library' }).click()
-  await expect(nav).toContainText(libraryDir)
+  await expect(nav).toContainText(second)
 
   // A folder that cannot be a library (the home folder itself) is refused with the reason.
   await page.getByRole('button', { name: 'Switch library…' }).click()
@@ -205,7 +207,7 @@ test('switches to another library folder, and back through the recent list', asy
   await dialog.getByRole('button', { name: 'Open library' }).click()
   await expect(dialog.getByRole('alert')).toContainText('cannot be a library: it is your home folder itself')
   await dialog.getByRole('button', { name: 'Cancel' }).click()
-  await expect(nav).toContainText(libraryDir)
+  await expect(nav).toContainText(second)
 })
 
 test('settings set the author of new reviews and the reading speed', async ({ page }) => {
@@ -270,5 +272,4 @@ test('in the browser, Browse… shows the app’s own folder picker: go down the
   await expect(dialog.getByLabel('Library folder')).toHaveValue(target)
   await dialog.getByRole('button', { name: 'Open library' }).click()
   await expect(page.getByRole('navigation', { name: 'Library' })).toContainText(target)
-  expect(existsSync(join(target, 'welcome-to-verdict', 'review.md'))).toBe(true)
 })

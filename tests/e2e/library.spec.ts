@@ -228,12 +228,13 @@ test('settings set the author of new reviews and the reading speed', async ({ pa
   await expect(page.getByRole('contentinfo')).toContainText('250 words · 3 min read')
 })
 
-test('screenshot: a library with several reviews', async ({ page, tempDir }) => {
+test('screenshot: a library with several reviews', async ({ page, host, tempDir }) => {
   // A library folder named as a critic would name it, rather than the fixture's "library".
   const libraryDir = join(tempDir, 'Reviews')
   await page.getByRole('button', { name: 'Switch library…' }).click()
-  await page.getByLabel('Library folder').fill(libraryDir)
-  await page.getByRole('button', { name: 'Open library' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Switch library' })
+  await browseTo(host, dialog, 'Library folder', 'folder', libraryDir)
+  await dialog.getByRole('button', { name: 'Open library' }).click()
   await expect(page.getByRole('navigation', { name: 'Library' })).toContainText(libraryDir)
 
   const reviews: Array<[string, Seed]> = [

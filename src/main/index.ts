@@ -9,7 +9,8 @@ import { ElectronPrinter } from './electronPrinter'
 import { createServices, shutdownServices } from './container'
 import { createHandlers } from './routes'
 import { registerIpc } from './ipc'
-import { APP_SCHEME, APP_URL, appProtocolFile, rendererPolicy } from './rendererFiles'
+import { APP_SCHEME, APP_URL, appProtocolFile, appProtocolPreview, rendererPolicy } from './rendererFiles'
+import { PREVIEW_HEADERS } from './services/pages/previewPages'
 import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
 import { useReaderWorker } from './services/library/reader'
 import readerWorker from './services/library/readerWorker?modulePath'
@@ -86,6 +87,8 @@ void app.whenReady().then(async () => {
   registerIpc(createHandlers(services), isAppUrl, log)
   const policy = await rendererPolicy(rendererDir)
   protocol.handle(APP_SCHEME, async (request) => {
+    const preview = appProtocolPreview((pathname) => services.pages.previews.get(pathname), request.url)
+    if (preview !== undefined) return new Response(preview, { status: 200, headers: PREVIEW_HEADERS })
     const served = await appProtocolFile(rendererDir, request.url, policy)
     if (!served) return new Response('Not found', { status: 404 })
     const file = await net.fetch(pathToFileURL(served.file).toString())

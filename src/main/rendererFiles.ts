@@ -4,6 +4,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, sep } from 'node:path'
+import { PREVIEW_PATH } from './services/pages/previewPages'
 
 export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -85,4 +86,19 @@ export async function appProtocolFile(rendererDir: string, requestUrl: string, p
   const file = await resolveRendererFile(rendererDir, url.pathname)
   if (!file) return null
   return { file, headers: { 'content-type': mimeOf(file), 'content-security-policy': policy, 'x-content-type-options': 'nosniff' } }
+}
+
+/**
+ * The preview page an `app://` request names (`app://verdict/__preview/…`), if main still keeps it:
+ * served from memory with its own headers, never from a file.
+ */
+export function appProtocolPreview(previewPage: (pathname: string) => string | undefined, requestUrl: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(requestUrl)
+  } catch {
+    return undefined
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || !url.pathname.startsWith(PREVIEW_PATH)) return undefined
+  return previewPage(url.pathname)
 }

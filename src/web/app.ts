@@ -64,6 +64,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     events: services.events,
     library: () => services.libraries.current(),
     picker,
+    previewPage: (pathname) => services.pages.previews.get(pathname),
     rendererDir: join(APP_DIR, 'out/renderer'),
     port: options.port ?? 0,
     log,

@@ -1,7 +1,8 @@
 /**
  * The browser mode's HTTP server on 127.0.0.1: the built renderer, main's handler table under
  * `/__ipc/<channel>` (the same dispatch and validation as Electron's IPC), events as a server-sent
- * stream, review files under `/__asset/`, and the picker. Every request passes the guard first.
+ * stream, review files under `/__asset/`, the preview's pages, and the picker. Every request passes
+ * the guard first.
  */
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -13,6 +14,7 @@ import { dispatch, type Log } from '../main/dispatch'
 import { decodePathSegments, resolveReviewFile } from '../main/services/assets/resolve'
 import type { EventBus } from '../main/services/events'
 import type { Library } from '../main/services/library/library'
+import { PREVIEW_HEADERS, PREVIEW_PATH } from '../main/services/pages/previewPages'
 import { contentSecurityPolicyOf, mimeOf, resolveRendererFile } from '../main/rendererFiles'
 import { BODY_LIMIT, readJsonBody, RequestError, UPLOAD_BODY_LIMIT } from './body'
 import { createGuard, type Guard, KEY_PARAM } from './guard'
@@ -27,6 +29,8 @@ export interface WebServerOptions {
   events: EventBus
   library: () => Library
   picker: PickerBroker
+  /** The preview page main keeps at a path under `/__preview/`, if it still does. */
+  previewPage: (pathname: string) => string | undefined
   /** The built renderer (out/renderer). */
   rendererDir: string
   /** 0 takes a free port. */
@@ -105,6 +109,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         log.error(`web: refused asset ${path}`, error)
         throw new RequestError(404, 'Not found.')
       }
+    }
+    if (path.startsWith(PREVIEW_PATH)) {
+      const preview = options.previewPage(path)
+      if (preview === undefined) throw new RequestError(404, 'Not found.')
+      res.writeHead(200, PREVIEW_HEADERS)
+      return void res.end(preview)
     }
     if (path === '/' || path === '/index.html') return send(res, 200, mimeOf('index.html'), page, policy)
     const file = await resolveRendererFile(options.rendererDir, path)

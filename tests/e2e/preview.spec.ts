@@ -120,6 +120,19 @@ test('the preview pane shows the unsaved review as readers see it, in each theme
   expect(box.width / box.height).toBeCloseTo(16 / 9, 1)
   expect(await post.locator('iframe').count()).toBe(0)
 
+  // The page comes from main at an address of the app's own origin, under its own policy, which
+  // lets its theme's <style> apply; the window's policy allows no inline style at all.
+  const address = await previewFrame(page).getAttribute('src')
+  expect(address).toMatch(/^\/__preview\/[0-9a-f-]{36}\.html$/)
+  expect(await post.locator('html').evaluate((html) => getComputedStyle(html).getPropertyValue('--font-body'))).not.toBe('')
+  const app = await page.request.get(new URL('/', page.url()).href)
+  expect(app.headers()['content-security-policy']).toContain("style-src 'self';")
+  expect(app.headers()['content-security-policy']).not.toContain('unsafe-inline')
+  const served = await page.request.get(new URL(address!, page.url()).href)
+  expect(served.headers()['content-security-policy']).toBe("frame-ancestors 'self'")
+  expect(served.headers()['x-frame-options']).toBeUndefined()
+  expect(await served.text()).toContain('<h1')
+
   // Theme: from the settings, listed by main, remembered when changed.
   const theme = pane(page).getByLabel('Theme')
   await expect(theme).toHaveValue('classic')

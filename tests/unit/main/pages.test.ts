@@ -56,14 +56,14 @@ async function setup() {
     '---\ntitle: Ballerina\nauthor: Ana Critic\ndate: 2026-11-25\nsubject:\n  kind: film\n  title: Ballerina\n  year: 2025\n---\n\n' +
       'A **bruising** spin-off.\n\n::score[Overall Score]{value="9.5" scale="10" overall}\n',
   )
-  return { dir, call, pick, events, opened, library, review, reviewFile }
+  return { dir, call, pick, events, opened, library, review, reviewFile, services }
 }
 
 describe('pages: preview, open in browser, export and import through the contract', () => {
   it('previews the unsaved editor state as a themed, script-free page', async () => {
-    const { call, library, review } = await setup()
+    const { call, library, review, services } = await setup()
     const opened = await call<{ kind: string; meta: unknown; doc: unknown }>('openReview', { id: review.id })
-    const { html } = await call<{ html: string }>('renderPreview', {
+    const { html, url } = await call<{ html: string; url: string }>('renderPreview', {
       id: review.id,
       meta: opened.meta,
       doc: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Typed but not saved', format: 0 }] }] } },
@@ -72,6 +72,8 @@ describe('pages: preview, open in browser, export and import through the contrac
     })
     expect(html).toContain('Typed but not saved')
     expect(html).toContain('Ballerina')
+    // The preview frame loads the same page from main, at an address of the app's origin.
+    expect(services.pages.previews.get(url)).toBe(html)
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/)
     expect(await readdir(join(library.root, review.id))).toEqual(['assets', 'review.md'])
   })

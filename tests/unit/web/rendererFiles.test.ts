@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { APP_URL, appProtocolFile, contentSecurityPolicyOf, resolveRendererFile } from '../../../src/main/rendererFiles'
+import { APP_URL, appProtocolFile, appProtocolPreview, contentSecurityPolicyOf, resolveRendererFile } from '../../../src/main/rendererFiles'
+import { PreviewPages } from '../../../src/main/services/pages/previewPages'
 
 let dir: string
 let renderer: string
@@ -66,6 +67,28 @@ describe('the app:// protocol of the desktop window', () => {
   it('answers nothing for another host, another scheme or a path out of out/renderer', async () => {
     for (const url of ['app://other/index.html', 'file:///etc/passwd', 'app://verdict/../secret.txt', 'app://verdict/%2e%2e/secret.txt', 'app://verdict/assets/link.js', 'app://verdict/..%2fsecret.txt', 'not a url']) {
       expect(await appProtocolFile(renderer, url, ''), url).toBeNull()
+    }
+  })
+})
+
+describe('the preview’s pages', () => {
+  it('are kept under unguessable addresses of the app’s origin, the newest four only', () => {
+    const previews = new PreviewPages()
+    const paths = Array.from({ length: 6 }, (_, i) => previews.put(`<p>page ${i}</p>`))
+    expect(new Set(paths).size).toBe(6)
+    for (const path of paths) expect(path).toMatch(/^\/__preview\/[0-9a-f-]{36}\.html$/)
+    expect(paths.map((path) => previews.get(path))).toEqual([undefined, undefined, '<p>page 2</p>', '<p>page 3</p>', '<p>page 4</p>', '<p>page 5</p>'])
+    expect(previews.get('/__preview/')).toBeUndefined()
+  })
+
+  it('are answered on app:// by path, from memory, and for nothing else', () => {
+    const previews = new PreviewPages()
+    const path = previews.put('<p>the post</p>')
+    const page = (pathname: string) => previews.get(pathname)
+    expect(appProtocolPreview(page, `app://verdict${path}`)).toBe('<p>the post</p>')
+    expect(appProtocolPreview(page, `app://verdict${path}?x=1#top`)).toBe('<p>the post</p>')
+    for (const url of [`app://other${path}`, `file://${path}`, 'app://verdict/__preview/nope.html', `app://verdict/assets${path}`, APP_URL, 'not a url']) {
+      expect(appProtocolPreview(page, url), url).toBeUndefined()
     }
   })
 })

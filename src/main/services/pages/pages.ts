@@ -10,6 +10,7 @@ import type { RenderSettings } from '../export'
 import type { EventBus } from '../events'
 import type { LibraryManager } from '../library/manager'
 import { buildPost, renderPage } from '../pipeline'
+import { PreviewPages } from './previewPages'
 import type { SettingsService } from '../settings/settings'
 
 export interface PagesOptions {
@@ -32,13 +33,16 @@ interface EditorState extends PageLook {
 
 /** Preview, open-in-browser, export and import: every page comes from the one pipeline. */
 export class PagesService {
+  /** The preview's pages, which the window's protocol and the browser mode's server answer from. */
+  readonly previews = new PreviewPages()
+
   constructor(private readonly options: PagesOptions) {}
 
   listThemes(): Promise<string[]> {
     return listThemes(this.options.themesDir)
   }
 
-  async preview({ id, meta, doc, theme, colorScheme }: EditorState): Promise<{ html: string; warnings: string[] }> {
+  async preview({ id, meta, doc, theme, colorScheme }: EditorState): Promise<{ html: string; url: string; warnings: string[] }> {
     const library = this.options.libraries.current()
     await library.reviewDir(id)
     const post = buildPost(
@@ -58,7 +62,7 @@ export class PagesService {
       online: false,
       ...(userCss ? { userCss } : {}),
     })
-    return { html, warnings: post.warnings }
+    return { html, url: this.previews.put(html), warnings: post.warnings }
   }
 
   /** The unsaved editor state as a self-contained page in a temp folder, handed to the browser. */

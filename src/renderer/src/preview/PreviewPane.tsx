@@ -45,11 +45,12 @@ interface Props {
   scrollSource: RefObject<HTMLElement | null>
 }
 
-type Rendered = { html: string; warnings: string[] } | null
+type Rendered = Result<'renderPreview'> | null
 
 /**
  * The post as readers will see it: the pipeline's page for the unsaved editor state, in a sandboxed
- * iframe (no scripts, an opaque origin), with the blog theme, a device width and light or dark.
+ * iframe (no scripts) that main serves at an address of the app's own origin, so the page keeps its
+ * own content security policy, with the blog theme, a device width and light or dark.
  */
 export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
   const themes = useThemes()
@@ -188,7 +189,7 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
               // click on a link, which main opens outside (https and mailto) instead of the frame following it.
               sandbox="allow-same-origin"
               referrerPolicy="no-referrer"
-              srcDoc={rendered.html}
+              src={rendered.url}
               onLoad={catchLinks}
               style={{ width: frameWidth, height: frameHeight, transform: `scale(${scale})` }}
             />
@@ -210,9 +211,8 @@ const NO_IMAGES: string[] = []
 
 /**
  * Links in the preview never navigate the frame: a click (or a middle-click) hands the link to
- * `open`, and a link within the page (a footnote) scrolls to its target here, since in a srcdoc
- * frame `#id` resolves against the app's address. The listener lives in the app, not the page, so
- * the frame needs no scripts.
+ * `open`, and a link within the page (a footnote) scrolls to its target here. The listener lives in
+ * the app, not the page, so the frame needs no scripts.
  */
 function followLinksOutside(page: Document, open: (url: string) => void): void {
   const follow = (event: MouseEvent) => {

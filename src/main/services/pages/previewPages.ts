@@ -1,0 +1,49 @@
+/**
+ * The preview's pages, served at an address of the app's own origin instead of written into a
+ * `srcdoc` frame. A srcdoc document inherits the window's content security policy, so the page's
+ * inline theme `<style>` forced `style-src 'unsafe-inline'` on the whole app; a page loaded from an
+ * address has only its own policy (the blog page's, which allows that one style by its hash).
+ */
+import { randomUUID } from 'node:crypto'
+
+/** Where preview pages live, under the renderer's origin (app:// in the window, the browser mode's server). */
+export const PREVIEW_PATH = '/__preview/'
+
+/**
+ * How many pages stay servable: the frame may still be loading the one before the newest while the
+ * critic types, and a few more cover the preview being re-rendered for a new theme or width.
+ */
+const KEPT = 4
+
+export class PreviewPages {
+  private readonly pages = new Map<string, string>()
+
+  /** Keeps `html` under a new unguessable address (a path of the app's origin) and forgets the oldest. */
+  put(html: string): string {
+    const path = `${PREVIEW_PATH}${randomUUID()}.html`
+    this.pages.set(path, html)
+    for (const old of this.pages.keys()) {
+      if (this.pages.size <= KEPT) break
+      this.pages.delete(old)
+    }
+    return path
+  }
+
+  /** The page at `pathname`, or undefined once it was forgotten (or never was). */
+  get(pathname: string): string | undefined {
+    return this.pages.get(pathname)
+  }
+}
+
+/**
+ * Headers for a preview page: its own policy rides in the page's meta tag; this adds that only the
+ * app may frame it (the app's other files may not be framed at all).
+ */
+export const PREVIEW_HEADERS: Record<string, string> = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+}

@@ -189,12 +189,12 @@ export interface Contract {
   /** The bytes of one of the review's images (the renderer downscales an image too large for a blog). */
   readImage: { args: { id: string; path: string }; result: { data: Uint8Array; type: ImageType } }
   /**
-   * The themed page for the editor's current (possibly unsaved) state, images via assetUrl: its
-   * HTML, and the address (of the app's own origin) where main serves it for the preview frame.
+   * The themed page for the editor's current (possibly unsaved) state, images via assetUrl: the
+   * address (of the app's own origin) where main serves it for the preview frame.
    */
   renderPreview: {
     args: PageLook & { id: string; meta: ReviewMeta; doc: EditorDocument }
-    result: { html: string; url: string; warnings: string[] }
+    result: { url: string; warnings: string[] }
   }
   listThemes: { args: void; result: string[] }
   /** Writes the page (images inlined) to a temp file and opens it in the system browser. */

@@ -42,7 +42,7 @@ export class PagesService {
     return listThemes(this.options.themesDir)
   }
 
-  async preview({ id, meta, doc, theme, colorScheme }: EditorState): Promise<{ html: string; url: string; warnings: string[] }> {
+  async preview({ id, meta, doc, theme, colorScheme }: EditorState): Promise<{ url: string; warnings: string[] }> {
     const library = this.options.libraries.current()
     await library.reviewDir(id)
     const post = buildPost(
@@ -62,7 +62,7 @@ export class PagesService {
       online: false,
       ...(userCss ? { userCss } : {}),
     })
-    return { html, url: this.previews.put(html), warnings: post.warnings }
+    return { url: this.previews.put(html), warnings: post.warnings }
   }
 
   /** The unsaved editor state as a self-contained page in a temp folder, handed to the browser. */

@@ -6,7 +6,7 @@ import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
-import { estimateHeight, modelPage, type Size } from './estimateHeight'
+import { estimateHeight, modelPage, type PageModel, type Size } from './estimateHeight'
 import type { LatestDocument } from './latestDocument'
 import { LivePreview, type PreviewInputs } from './livePreview'
 import { Segmented } from './Segmented'
@@ -94,14 +94,16 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
     if (theme) live.current?.update({ id, meta, theme, colorScheme } satisfies PreviewInputs)
   }, [doc, id, meta, theme, colorScheme])
 
-  useScrollSync(scrollSource, viewportRef)
 
   const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
   const dismiss = useCallback(() => setToast(null), [])
-  const catchLinks = useCallback(
+  const [model, setModel] = useState<PageModel | null>(null)
+  const pageLoaded = useCallback(
     (event: SyntheticEvent<HTMLIFrameElement>) => {
       const page = event.currentTarget.contentDocument
-      if (page) followLinksOutside(page, (url) => api.openExternal({ url }).catch((failure: unknown) => notify(`The link was not opened: ${errorMessage(failure)}`)))
+      if (!page) return
+      setModel(modelPage(page))
+      followLinksOutside(page, (url) => api.openExternal({ url }).catch((failure: unknown) => notify(`The link was not opened: ${errorMessage(failure)}`)))
     },
     [notify],
   )
@@ -135,11 +137,11 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
 
   // Layout: the page at its device width and (estimated) full height, scaled down to the pane.
   const frameWidth = PREVIEW_WIDTHS[width]
-  const model = useMemo(() => (rendered ? modelPage(rendered.html) : null), [rendered])
   const sizes = useImageSizes(model?.images ?? NO_IMAGES)
   const estimated = useMemo(() => (model ? estimateHeight(model, frameWidth, (src) => sizes.get(src)) : 0), [model, frameWidth, sizes])
   const scale = box.width > 0 ? Math.min(1, (box.width - 2 * GUTTER) / frameWidth) : 1
   const frameHeight = Math.ceil(Math.max(estimated, (box.height - 2 * GUTTER) / scale))
+  useScrollSync(scrollSource, viewportRef, frameHeight)
 
   return (
     <section className="preview-pane" aria-label="Layout preview">
@@ -190,7 +192,7 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
               sandbox="allow-same-origin"
               referrerPolicy="no-referrer"
               src={rendered.url}
-              onLoad={catchLinks}
+              onLoad={pageLoaded}
               style={{ width: frameWidth, height: frameHeight, transform: `scale(${scale})` }}
             />
           </div>
@@ -250,9 +252,20 @@ function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number; height
 /**
  * When the editor scrolls, the preview scrolls to the same relative position. The listener sits
  * on the editor's container in the capture phase (scroll events do not bubble), so it needs no
- * hook inside the editor; frames coalesce a burst of scroll events into one update.
+ * hook inside the editor; frames coalesce a burst of scroll events into one update. A page of a
+ * new height (once loaded, or at another width) is put at the editor's place too.
  */
-function useScrollSync(sourceRef: RefObject<HTMLElement | null>, targetRef: RefObject<HTMLElement | null>): void {
+function useScrollSync(sourceRef: RefObject<HTMLElement | null>, targetRef: RefObject<HTMLElement | null>, targetHeight: number): void {
+  const scroller = useRef<HTMLElement | null>(null)
+  const follow = useCallback(() => {
+    const scrolled = scroller.current
+    const target = targetRef.current
+    if (!scrolled || !target) return
+    const range = scrolled.scrollHeight - scrolled.clientHeight
+    const ratio = range > 0 ? scrolled.scrollTop / range : 0
+    target.scrollTop = ratio * (target.scrollHeight - target.clientHeight)
+  }, [targetRef])
+
   useEffect(() => {
     const source = sourceRef.current
     if (!source) return
@@ -260,21 +273,18 @@ function useScrollSync(sourceRef: RefObject<HTMLElement | null>, targetRef: RefO
     const onScroll = (event: Event) => {
       const scrolled = event.target
       if (!(scrolled instanceof HTMLElement) || scrolled.scrollHeight <= scrolled.clientHeight) return
+      scroller.current = scrolled
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => {
-        const target = targetRef.current
-        if (!target) return
-        const range = scrolled.scrollHeight - scrolled.clientHeight
-        const ratio = range > 0 ? scrolled.scrollTop / range : 0
-        target.scrollTop = ratio * (target.scrollHeight - target.clientHeight)
-      })
+      frame = requestAnimationFrame(follow)
     }
     source.addEventListener('scroll', onScroll, { capture: true, passive: true })
     return () => {
       source.removeEventListener('scroll', onScroll, { capture: true })
       cancelAnimationFrame(frame)
     }
-  }, [sourceRef, targetRef])
+  }, [sourceRef, follow])
+
+  useEffect(follow, [targetHeight, follow])
 }
 
 const imageSizes = new Map<string, Size | null>()

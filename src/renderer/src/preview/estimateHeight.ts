@@ -1,13 +1,11 @@
 /**
  * An estimate of a preview page's height at a given width.
  *
- * The preview iframe is sandboxed without `allow-same-origin`, so the app can neither read its
- * height nor scroll it. Instead the iframe is laid out at (about) its full height inside a
- * scrolling box the app controls, which keeps the scroll position across updates and lets the
- * editor drive it. The height comes from here: the page is parsed inertly (DOMParser runs no script
- * and loads nothing), and its blocks are measured with typical blog-theme metrics. It errs on the
- * tall side — a little page background below the footer is better than a cut-off post — and is
- * replaced by the real height as soon as the pipeline reports one.
+ * The iframe is laid out at (about) its full height inside a scrolling box the app controls, which
+ * keeps the scroll position across updates and lets the editor drive it. The height comes from
+ * here: once the page has loaded in the frame (same origin, no script), its blocks are priced with
+ * typical blog-theme metrics. It errs on the tall side: a little page background below the footer
+ * is better than a cut-off post.
  */
 
 export interface Size {
@@ -67,13 +65,17 @@ const CONTAINERS = new Set([
 const BLOCKS = new Set([...CONTAINERS, 'P', 'LI', 'DT', 'DD', 'FIGCAPTION', 'SUMMARY', 'PRE', 'HR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IMG', 'IFRAME', 'PICTURE'])
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE', 'META', 'LINK'])
 
-/** Parses the page once; `estimateHeight` then prices it for any width. */
-export function modelPage(html: string): PageModel {
-  const doc = new DOMParser().parseFromString(html, 'text/html')
+/** Reads the loaded page once; `estimateHeight` then prices it for any width. */
+export function modelPage(doc: Document): PageModel {
   const blocks: Block[] = []
   const images: string[] = []
   walk(doc.body, blocks, images, 0)
   return { theme: doc.documentElement.getAttribute('data-theme') ?? '', blocks, images }
+}
+
+/** The page's nodes belong to the frame's window, whose `Element` is not this window's: no instanceof. */
+function isElement(node: Node): node is Element {
+  return node.nodeType === Node.ELEMENT_NODE
 }
 
 function walk(element: Element, blocks: Block[], images: string[], indent: number): void {
@@ -87,7 +89,7 @@ function walk(element: Element, blocks: Block[], images: string[], indent: numbe
       inline += (node.textContent ?? '').replace(/\s+/g, ' ').trim().length
       continue
     }
-    if (!(node instanceof Element) || SKIP.has(node.tagName)) continue
+    if (!isElement(node) || SKIP.has(node.tagName)) continue
     const tag = node.tagName
     if (!BLOCKS.has(tag) && !node.querySelector(Array.from(BLOCKS).join(','))) {
       inline += (node.textContent ?? '').replace(/\s+/g, ' ').trim().length + 1

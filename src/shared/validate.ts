@@ -134,6 +134,10 @@ const settingsPatch = z.strictObject({
 
 const none = z.undefined()
 
+/** Also checks what the settings file holds, which anyone may have edited. */
+export const reviewPlace = z.strictObject({ id: reviewId, block: z.number().int().min(0).max(1e7), offset: z.number().min(-1e6).max(1e6) })
+export const storedPlace = reviewPlace.extend({ library: z.string().min(1).max(4096) })
+
 /** A history version's name: a UTC stamp and a hash prefix (`20261125T100000123Z-1a2b3c4d`), nothing a path could hide in. */
 export const VERSION_ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/
 const versionId = z.string().regex(VERSION_ID_PATTERN, 'not a version id')
@@ -183,6 +187,8 @@ export const argSchemas = {
   openExternal: z.strictObject({ url: z.string().max(8192) }),
   getSettings: none,
   updateSettings: settingsPatch,
+  rememberPlace: z.strictObject({ review: reviewPlace.nullable() }),
+  lastPlace: none,
   listVersions: z.strictObject({ id: reviewId }),
   readVersion: z.strictObject({ id: reviewId, versionId }),
   restoreVersion: z.strictObject({ id: reviewId, versionId }),

@@ -51,3 +51,43 @@ test('a reload shows the review that was open, where it was scrolled to; after t
   await expect(page.getByRole('alert')).toHaveCount(0)
   expect(host.errors).toEqual([])
 })
+
+/** WCAG's contrast ratio of two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = (color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((n) => {
+      const c = Number(n) / 255
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!
+  }
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return (light! + 0.05) / (dark! + 0.05)
+}
+
+test('the empty “What is reviewed” fields hold no value; their placeholders read as examples, italic and legible', async ({ page }) => {
+  await page.getByRole('button', { name: 'New review' }).click()
+  const subject = page.getByRole('complementary', { name: 'Review details' }).getByRole('group', { name: 'What is reviewed' })
+  for (const kind of ['Film', 'Book', 'Game', 'Season of a series']) {
+    await subject.getByLabel('Kind').selectOption({ label: kind })
+    await expect(subject.getByRole('textbox', { name: 'Name' })).toHaveValue('')
+    const fields = await subject.getByRole('textbox').all()
+    expect(fields.length).toBeGreaterThan(3)
+    for (const field of fields) {
+      await expect(field).toHaveValue('')
+      const placeholder = await field.getAttribute('placeholder')
+      if (placeholder === null) continue
+      expect(placeholder).toMatch(/^e\.g\. \S/)
+      const look = await field.evaluate((input) => {
+        const hint = getComputedStyle(input, '::placeholder')
+        return { fontStyle: hint.fontStyle, opacity: hint.opacity, color: hint.color, background: getComputedStyle(input).backgroundColor, value: getComputedStyle(input).color }
+      })
+      expect(look.fontStyle).toBe('italic')
+      expect(look.opacity).toBe('1')
+      expect(look.color).not.toBe(look.value)
+      expect(contrast(look.color, look.background)).toBeGreaterThanOrEqual(4.5)
+    }
+  }
+  await expect(subject.getByRole('textbox', { name: 'IMDb' })).toHaveAttribute('placeholder', 'e.g. tt7181546')
+  await expect(subject.getByRole('textbox', { name: 'Year' })).toHaveAttribute('placeholder', 'e.g. 2025')
+})

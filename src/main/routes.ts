@@ -1,6 +1,7 @@
 import type { Handlers } from '../shared/contract'
 import type { Services } from './container'
 import { imageLimitsOf, importImage, readImage } from './services/assets/import'
+import { osFullName } from './services/settings/fullName'
 import { lastPlace, rememberPlace } from './services/settings/place'
 import { openLink } from './windowOptions'
 
@@ -34,6 +35,7 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     updateSettings: async (patch) => settings.update(patch),
     rememberPlace: async ({ review }) => rememberPlace(settings, library(), review),
     lastPlace: async () => lastPlace(settings, library()),
+    suggestAuthor: async () => osFullName(),
     listVersions: async ({ id }) => history.list(id),
     readVersion: async ({ id, versionId }) => history.read(id, versionId),
     restoreVersion: async ({ id, versionId }) => writes.restore(id, versionId),

@@ -190,6 +190,8 @@ export interface Contract {
   updateSettings: { args: Partial<Omit<Settings, 'lastReview'>>; result: Settings }
   /** The review on screen and how far it is scrolled, or null for the library: what the next start shows. */
   rememberPlace: { args: { review: ReviewPlace | null }; result: void }
+  /** The OS user's full name where the system has one ('' otherwise), offered as the critic's name on first run. */
+  suggestAuthor: { args: void; result: string }
   /** The review to show at start: the one last on screen, if it is still in the current library. */
   lastPlace: { args: void; result: ReviewPlace | null }
   /** Kept versions of the review, newest first, and a version that could not be kept. */
@@ -269,6 +271,7 @@ export const CHANNELS = [
   'updateSettings',
   'rememberPlace',
   'lastPlace',
+  'suggestAuthor',
   'listVersions',
   'readVersion',
   'restoreVersion',

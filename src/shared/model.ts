@@ -81,6 +81,8 @@ export interface Settings {
    * without one); otherwise they last only for the session. Opt-in after a warning.
    */
   keepSecretsWithoutKeyring: boolean
+  /** The first-run dialog (the critic's name and reading speed) was answered or skipped. */
+  welcomed: boolean
   /** The review on screen (and in which library) when Verdict was left, shown again at the next start. */
   lastReview: (ReviewPlace & { library: string }) | null
 }
@@ -107,6 +109,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'classic',
   exportDir: '',
   keepSecretsWithoutKeyring: false,
+  welcomed: false,
   lastReview: null,
 }
 

@@ -130,6 +130,7 @@ const settingsPatch = z.strictObject({
   theme: pageLook.theme.optional(),
   exportDir: z.string().max(4096).optional(),
   keepSecretsWithoutKeyring: z.boolean().optional(),
+  welcomed: z.boolean().optional(),
 })
 
 const none = z.undefined()
@@ -189,6 +190,7 @@ export const argSchemas = {
   updateSettings: settingsPatch,
   rememberPlace: z.strictObject({ review: reviewPlace.nullable() }),
   lastPlace: none,
+  suggestAuthor: none,
   listVersions: z.strictObject({ id: reviewId }),
   readVersion: z.strictObject({ id: reviewId, versionId }),
   restoreVersion: z.strictObject({ id: reviewId, versionId }),

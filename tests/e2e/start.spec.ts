@@ -91,3 +91,41 @@ test('the empty “What is reviewed” fields hold no value; their placeholders 
   await expect(subject.getByRole('textbox', { name: 'IMDb' })).toHaveAttribute('placeholder', 'e.g. tt7181546')
   await expect(subject.getByRole('textbox', { name: 'Year' })).toHaveAttribute('placeholder', 'e.g. 2025')
 })
+
+test.describe('on a new computer', () => {
+  test.use({ firstRun: true })
+  const welcome = (page: Page) => page.getByRole('dialog', { name: 'Welcome to Verdict' })
+
+  test('the first run asks for the critic’s name and reading speed; new reviews take the name, and it is not asked again', async ({ page, host }) => {
+    await expect(welcome(page)).toBeVisible()
+    const author = welcome(page).getByRole('textbox', { name: 'Author' })
+    await expect(author).toBeFocused()
+    await author.fill('Ana Critic')
+    await welcome(page).getByRole('spinbutton', { name: 'Words per minute' }).fill('240')
+    await welcome(page).getByRole('button', { name: 'Save settings' }).click()
+    await expect(welcome(page)).toBeHidden()
+    expect(host.services.settings.get()).toMatchObject({ author: 'Ana Critic', wordsPerMinute: 240, welcomed: true })
+
+    await page.getByRole('button', { name: 'New review' }).click()
+    await expect(titleField(page)).toBeFocused()
+    await expect(page.getByRole('complementary', { name: 'Review details' }).getByRole('textbox', { name: 'Author' })).toHaveValue('Ana Critic')
+
+    // The next start: the review again, and no welcome.
+    await page.reload()
+    await expect(page.getByRole('complementary', { name: 'Review details' }).getByRole('textbox', { name: 'Author' })).toHaveValue('Ana Critic')
+    await expect(welcome(page)).toBeHidden()
+  })
+
+  test('the welcome can be skipped, and is then not shown again; Settings… still has the fields', async ({ page, host }) => {
+    await expect(welcome(page)).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(welcome(page)).toBeHidden()
+    await expect.poll(() => host.services.settings.get().welcomed).toBe(true)
+    expect(host.services.settings.get().author).toBe('')
+    await page.reload()
+    await expect(reviews(page)).toBeVisible()
+    await expect(welcome(page)).toBeHidden()
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await expect(page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'Author' })).toHaveValue('')
+  })
+})

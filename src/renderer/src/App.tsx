@@ -23,6 +23,8 @@ export function App() {
   const [view, setView] = useState<View>({ name: 'starting' })
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
   const [editingSettings, setEditingSettings] = useState(false)
+  // First run (no author, never welcomed): the name to offer in the welcome, while it is shown.
+  const [welcome, setWelcome] = useState<{ suggestedAuthor: string } | null>(null)
   // Drafts the journal kept from a crash, offered once at start.
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([])
   const [helpDialog, setHelpDialog] = useState<'shortcuts' | 'about' | null>(null)
@@ -32,7 +34,11 @@ export function App() {
 
   useEffect(() => {
     // Defaults stand in until (or if ever) the stored settings arrive.
-    api.getSettings().then(setSettings, () => undefined)
+    api.getSettings().then(async (loaded) => {
+      setSettings(loaded)
+      if (loaded.welcomed || loaded.author) return
+      setWelcome({ suggestedAuthor: await api.suggestAuthor().catch(() => '') })
+    }, () => undefined)
     const drafts = api.listRecovered().catch(() => [])
     drafts.then(setRecovered, () => undefined)
     // The review left on screen opens again, unless a crash left drafts: the library offers those first.
@@ -118,6 +124,21 @@ export function App() {
       )}
       {helpDialog === 'shortcuts' && <ShortcutsDialog onClose={() => setHelpDialog(null)} />}
       {helpDialog === 'about' && <AboutDialog onClose={() => setHelpDialog(null)} />}
+      {welcome && recovered.length === 0 && view.name !== 'starting' && (
+        <SettingsDialog
+          settings={settings}
+          welcome={welcome}
+          onClose={() => {
+            setWelcome(null)
+            // Skipped: not asked again; Settings… stays there for later.
+            api.updateSettings({ welcomed: true }).then(setSettings, () => undefined)
+          }}
+          onSaved={(saved) => {
+            setSettings(saved)
+            setWelcome(null)
+          }}
+        />
+      )}
       {editingSettings && (
         <SettingsDialog
           settings={settings}

@@ -1,6 +1,8 @@
 import type { Handlers, PickedPath, PickPurpose } from '../shared/contract'
 import type { Services } from './container'
 import { imageLimitsOf, importImage, readImage } from './services/assets/import'
+import { osFullName } from './services/settings/fullName'
+import { lastPlace, rememberPlace } from './services/settings/place'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
@@ -37,6 +39,9 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     openExternal: async ({ url }) => openLink(url, platform),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
+    rememberPlace: async ({ review }) => rememberPlace(settings, library(), review),
+    lastPlace: async () => lastPlace(settings, library()),
+    suggestAuthor: async () => osFullName(),
     listVersions: async ({ id }) => history.list(id),
     readVersion: async ({ id, versionId }) => history.read(id, versionId),
     restoreVersion: async ({ id, versionId }) => writes.restore(id, versionId),

@@ -6,7 +6,7 @@
 import type { CommandId, Screen } from './commands'
 import type { EditorDocument } from './document'
 import type { SearchField } from './search'
-import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewSummary, Settings } from './model'
+import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewPlace, ReviewSummary, Settings } from './model'
 import type {
   BlogDraft,
   BlogView,
@@ -208,7 +208,14 @@ export interface Contract {
   /** Opens a link clicked in the preview in the system's browser or mail program: https and mailto only, anything else is refused. */
   openExternal: { args: { url: string }; result: void }
   getSettings: { args: void; result: Settings }
-  updateSettings: { args: Partial<Settings>; result: Settings }
+  /** The critic's choices; where the critic is (`lastReview`) goes through `rememberPlace` only. */
+  updateSettings: { args: Partial<Omit<Settings, 'lastReview'>>; result: Settings }
+  /** The review on screen and how far it is scrolled, or null for the library: what the next start shows. */
+  rememberPlace: { args: { review: ReviewPlace | null }; result: void }
+  /** The OS user's full name where the system has one ('' otherwise), offered as the critic's name on first run. */
+  suggestAuthor: { args: void; result: string }
+  /** The review to show at start: the one last on screen, if it is still in the current library. */
+  lastPlace: { args: void; result: ReviewPlace | null }
   /** Kept versions of the review, newest first, and a version that could not be kept. */
   listVersions: { args: { id: string }; result: VersionList }
   /** A version's text and its diff to the current file. */
@@ -284,6 +291,9 @@ export const CHANNELS = [
   'openExternal',
   'getSettings',
   'updateSettings',
+  'rememberPlace',
+  'lastPlace',
+  'suggestAuthor',
   'listVersions',
   'readVersion',
   'restoreVersion',

@@ -84,6 +84,22 @@ export interface Settings {
    * without one); otherwise they last only for the session. Opt-in after a warning.
    */
   keepSecretsWithoutKeyring: boolean
+  /** The first-run dialog (the critic's name and reading speed) was answered or skipped. */
+  welcomed: boolean
+  /** The review on screen (and in which library) when Verdict was left, shown again at the next start. */
+  lastReview: (ReviewPlace & { library: string }) | null
+}
+
+/**
+ * Where in the library the critic is: a review, scrolled to a block of its text. A block rather than
+ * pixels: blocks off screen are drawn at an estimated height, so a pixel offset lands elsewhere later.
+ */
+export interface ReviewPlace {
+  id: string
+  /** The top-level block at the top of the view (0: the first). */
+  block: number
+  /** How far (px) the view's top is below that block's top; negative above it (the title). */
+  offset: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -96,6 +112,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'classic',
   exportDir: '',
   keepSecretsWithoutKeyring: false,
+  welcomed: false,
+  lastReview: null,
 }
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const

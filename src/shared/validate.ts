@@ -128,9 +128,14 @@ const settingsPatch = z.strictObject({
   maxImageBytes: z.number().int().min(1024 * 1024).max(200 * 1024 * 1024).optional(),
   theme: pageLook.theme.optional(),
   keepSecretsWithoutKeyring: z.boolean().optional(),
+  welcomed: z.boolean().optional(),
 })
 
 const none = z.undefined()
+
+/** Also checks what the settings file holds, which anyone may have edited. */
+export const reviewPlace = z.strictObject({ id: reviewId, block: z.number().int().min(0).max(1e7), offset: z.number().min(-1e6).max(1e6) })
+export const storedPlace = reviewPlace.extend({ library: z.string().min(1).max(4096) })
 
 /** A history version's name: a UTC stamp and a hash prefix (`20261125T100000123Z-1a2b3c4d`), nothing a path could hide in. */
 export const VERSION_ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/
@@ -183,6 +188,9 @@ export const argSchemas = {
   openExternal: z.strictObject({ url: z.string().max(8192) }),
   getSettings: none,
   updateSettings: settingsPatch,
+  rememberPlace: z.strictObject({ review: reviewPlace.nullable() }),
+  lastPlace: none,
+  suggestAuthor: none,
   listVersions: z.strictObject({ id: reviewId }),
   readVersion: z.strictObject({ id: reviewId, versionId }),
   restoreVersion: z.strictObject({ id: reviewId, versionId }),

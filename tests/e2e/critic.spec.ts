@@ -240,9 +240,9 @@ test('writes a review like a blog post: score, a dropped credited image, spoiler
   const png = await readFile(join(dir, imagePath!))
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
-  // Reload: everything is back, and opening it writes nothing.
+  // Reload: the review is shown again with everything back, and opening it writes nothing.
   await page.reload()
-  await open(page, 'Ballerina')
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Ballerina')
   const again = scoreWidget(page, 'Overall Score')
   await expect(again.getByRole('spinbutton', { name: 'Score out of 10' })).toHaveValue('9.5')
   await expect(again.getByRole('checkbox', { name: 'Overall score of the review' })).toBeChecked()

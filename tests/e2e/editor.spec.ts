@@ -136,8 +136,9 @@ test('writes a formatted review with the toolbar and Markdown shortcuts; it is s
   expect(markdown).toMatch(/^(---|\*\*\*|___)$/m)
   expect(markdown).toMatch(/tags:[\s\S]*film[\s\S]*action/)
 
+  // A reload shows the review that was open.
   await page.reload()
-  await open(page, 'Ballerina')
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Ballerina')
   const text = editorText(page)
   await expect(text.getByRole('heading', { level: 2, name: 'First impressions' })).toBeVisible()
   await expect(text.getByRole('heading', { level: 3, name: 'Verdict' })).toBeVisible()

@@ -9,6 +9,8 @@ interface Fixtures {
   tempDir: string
   libraryDir: string
   host: Host
+  /** Starts as on a new computer (the first-run welcome shows); otherwise it was answered before. */
+  firstRun: boolean
 }
 
 /** Every test gets its own library and settings on disk and a page already at the app. */
@@ -21,8 +23,10 @@ export const test = base.extend<Fixtures>({
   libraryDir: async ({ tempDir }, use) => {
     await use(join(tempDir, 'library'))
   },
-  host: async ({ tempDir, libraryDir }, use) => {
+  firstRun: [false, { option: true }],
+  host: async ({ tempDir, libraryDir, firstRun }, use) => {
     const host = await startHost({ libraryDir, settingsDir: join(tempDir, 'settings') })
+    if (!firstRun) host.services.settings.update({ welcomed: true })
     await use(host)
     await host.close()
   },

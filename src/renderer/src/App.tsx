@@ -10,14 +10,21 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import { LibraryView } from './library/LibraryView'
 import { RecoveryDialog } from './recovery/RecoveryDialog'
 import { ReviewScreen, type RecoveredEdits } from './review/ReviewScreen'
+import type { TextPlace } from './review/keepPlace'
 import { SettingsDialog } from './settings/SettingsDialog'
 
-type View = { name: 'library'; returnFrom?: string } | { name: 'review'; id: string; isNew: boolean; recovered?: RecoveredEdits; focus?: string }
+type View =
+  /** Until main says which review (if any) was on screen when Verdict was left. */
+  | { name: 'starting' }
+  | { name: 'library'; returnFrom?: string }
+  | { name: 'review'; id: string; isNew: boolean; recovered?: RecoveredEdits; focus?: string; place?: TextPlace }
 
 export function App() {
-  const [view, setView] = useState<View>({ name: 'library' })
+  const [view, setView] = useState<View>({ name: 'starting' })
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
   const [editingSettings, setEditingSettings] = useState(false)
+  // First run (no author, never welcomed): the name to offer in the welcome, while it is shown.
+  const [welcome, setWelcome] = useState<{ suggestedAuthor: string } | null>(null)
   // Drafts the journal kept from a crash, offered once at start.
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([])
   const [helpDialog, setHelpDialog] = useState<'shortcuts' | 'about' | null>(null)
@@ -27,16 +34,35 @@ export function App() {
 
   useEffect(() => {
     // Defaults stand in until (or if ever) the stored settings arrive.
-    api.getSettings().then(setSettings, () => undefined)
-    api.listRecovered().then(setRecovered, () => undefined)
+    api.getSettings().then(async (loaded) => {
+      setSettings(loaded)
+      if (loaded.welcomed || loaded.author) return
+      setWelcome({ suggestedAuthor: await api.suggestAuthor().catch(() => '') })
+    }, () => undefined)
+    const drafts = api.listRecovered().catch(() => [])
+    drafts.then(setRecovered, () => undefined)
+    // The review left on screen opens again, unless a crash left drafts: the library offers those first.
+    Promise.all([drafts, api.lastPlace().catch(() => null)]).then(
+      ([kept, place]) => setView(kept.length === 0 && place ? { name: 'review', id: place.id, isNew: false, place } : { name: 'library' }),
+      () => setView({ name: 'library' }),
+    )
   }, [])
 
   useEffect(() => installCommands(), [])
   useEffect(() => installQuitHandshake(), [])
   // The application menu enables its items for the screen shown.
   useEffect(() => {
-    api.reportScreen({ screen: view.name }).catch(() => undefined)
+    if (view.name !== 'starting') api.reportScreen({ screen: view.name }).catch(() => undefined)
   }, [view.name])
+  // What the next start shows; the review screen adds how far it is scrolled (useKeepPlace).
+  const placeId = view.name === 'review' ? view.id : null
+  const startPlace = (view.name === 'review' && view.place) || { block: 0, offset: 0 }
+  useEffect(() => {
+    if (view.name === 'starting') return
+    api.rememberPlace({ review: placeId === null ? null : { id: placeId, ...startPlace } }).catch(() => undefined)
+    // Once per screen: later scrolling is the review screen's to report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.name, placeId])
   useCommand('settings', () => setEditingSettings(true))
   useCommand('shortcuts', () => setHelpDialog('shortcuts'))
   useCommand('about', () => setHelpDialog('about'))
@@ -62,7 +88,7 @@ export function App() {
 
   return (
     <>
-      {view.name === 'library' ? (
+      {view.name === 'starting' ? null : view.name === 'library' ? (
         <LibraryView
           returnFrom={view.returnFrom}
           onOpen={(id, isNew = false, focus) => setView({ name: 'review', id, isNew, ...(focus ? { focus } : {}) })}
@@ -86,6 +112,7 @@ export function App() {
             isNew={view.isNew}
             recovered={view.recovered}
             focus={view.focus}
+            place={view.place}
             onOpenReview={(id, isNew = false) => setView({ name: 'review', id, isNew })}
             wordsPerMinute={settings.wordsPerMinute}
             onClose={backToLibrary}
@@ -97,6 +124,21 @@ export function App() {
       )}
       {helpDialog === 'shortcuts' && <ShortcutsDialog onClose={() => setHelpDialog(null)} />}
       {helpDialog === 'about' && <AboutDialog onClose={() => setHelpDialog(null)} />}
+      {welcome && recovered.length === 0 && view.name !== 'starting' && (
+        <SettingsDialog
+          settings={settings}
+          welcome={welcome}
+          onClose={() => {
+            setWelcome(null)
+            // Skipped: not asked again; Settings… stays there for later.
+            api.updateSettings({ welcomed: true }).then(setSettings, () => undefined)
+          }}
+          onSaved={(saved) => {
+            setSettings(saved)
+            setWelcome(null)
+          }}
+        />
+      )}
       {editingSettings && (
         <SettingsDialog
           settings={settings}

@@ -76,11 +76,23 @@ export function Dialog({ title, description, onClose, onSubmit, children, action
 }
 
 /** The usual footer: Cancel, and the submit button that says what it does (and that it is doing it). */
-export function DialogActions({ busy, label, busyLabel = label, onCancel }: { busy: boolean; label: string; busyLabel?: string; onCancel: () => void }) {
+export function DialogActions({
+  busy,
+  label,
+  busyLabel = label,
+  cancelLabel = 'Cancel',
+  onCancel,
+}: {
+  busy: boolean
+  label: string
+  busyLabel?: string
+  cancelLabel?: string
+  onCancel: () => void
+}) {
   return (
     <>
       <button type="button" className="button" onClick={onCancel}>
-        Cancel
+        {cancelLabel}
       </button>
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? busyLabel : label}

@@ -35,9 +35,11 @@ interface Props {
   onChange: (doc: DocumentSource) => void
   /** Set to the editor, for changes the review screen makes to the text (a downscaled image's new path). */
   editorRef?: RefObject<LexicalEditor | null>
+  /** Set to the element the text scrolls in (the review screen keeps its place). */
+  scrollRef?: RefObject<HTMLDivElement | null>
 }
 
-export function Editor({ doc, header, onChange, editorRef }: Props) {
+export function Editor({ doc, header, onChange, editorRef, scrollRef }: Props) {
   // Created once per mounted review: LexicalComposer reads its config only on first render.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'verdict-review',
@@ -58,7 +60,7 @@ export function Editor({ doc, header, onChange, editorRef }: Props) {
       <div className="editor">
         <ToolbarPlugin />
         <FindPlugin />
-        <div className="editor-scroll">
+        <div className="editor-scroll" ref={scrollRef}>
           <div className="editor-column">
             {header}
             <div className="editor-text">

@@ -26,6 +26,7 @@ import { HistoryPanel } from './HistoryPanel'
 import { useLandOnMatch } from '@renderer/search/landOnMatch'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
 import { ReviewNotices, SaveFailedNotice } from './ReviewNotices'
+import { useKeepPlace, type TextPlace } from './keepPlace'
 import { useReviewEditorServices } from './editorServices'
 import { StatusBar } from './StatusBar'
 import { TitleField } from './TitleField'
@@ -49,12 +50,14 @@ interface Props {
   isNew: boolean
   /** Text to land on when the review opens (a search match). */
   focus?: string | undefined
+  /** Where in the text to show it (the review reopened at start). */
+  place?: TextPlace | undefined
   onClose: () => void
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview
 
-export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, onOpenReview, onClose }: Props) {
+export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, place, onOpenReview, onClose }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
   // Bumped to read the file again (after a conflict, to take the version on disk).
   const [generation, setGeneration] = useState(0)
@@ -104,6 +107,7 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, onOp
             // Only over the first reading: a reload takes the file as it is.
             recovered={generation === 0 ? recovered : undefined}
             focus={generation === 0 ? focus : undefined}
+            place={generation === 0 ? place : undefined}
             wordsPerMinute={wordsPerMinute}
             isNew={isNew}
             onClose={onClose}
@@ -190,6 +194,7 @@ function EditableReview({
   review,
   recovered,
   focus,
+  place,
   wordsPerMinute,
   isNew,
   onClose,
@@ -203,6 +208,7 @@ function EditableReview({
   review: Extract<OpenedReview, { kind: 'editable' }>
   recovered?: RecoveredEdits
   focus: string | undefined
+  place: TextPlace | undefined
   wordsPerMinute: number
   isNew: boolean
   onClose: () => void
@@ -229,6 +235,8 @@ function EditableReview({
   const mainRef = useRef<HTMLElement>(null)
   const editorRef = useRef<LexicalEditor | null>(null)
   useLandOnMatch(editorRef, focus)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  useKeepPlace(scrollRef, editorRef, review.id, place)
   // The newest editor state for the preview, serialised once and shared with autosave.
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
   const words = useWordCount(latestDoc)
@@ -537,6 +545,7 @@ function EditableReview({
               doc={initial.doc}
               onChange={changeDoc}
               editorRef={editorRef}
+              scrollRef={scrollRef}
               header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
             />
           </EditorServicesProvider>

@@ -16,7 +16,7 @@ const KIND_LABELS: Record<SubjectKind, string> = {
   other: 'Other',
 }
 
-const NAME_PLACEHOLDERS: Record<SubjectKind, string> = {
+const NAME_EXAMPLES: Record<SubjectKind, string> = {
   film: 'Ballerina',
   series: 'Severance',
   season: 'Severance, season 2',
@@ -135,7 +135,7 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
         <>
           <CheckedField
             label="Name"
-            placeholder={NAME_PLACEHOLDERS[kind]}
+            example={NAME_EXAMPLES[kind]}
             value={subject.title}
             parse={(text) => check(shape.title, text)}
             onCommit={(title) => set({ title })}
@@ -169,7 +169,7 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
           <CheckedField
             label="Year"
             inputMode="numeric"
-            placeholder="2025"
+            example="2025"
             value={subject.year?.toString() ?? ''}
             parse={(text) => wholeNumber(text, shape.year, 'year', '1800 to 2200')}
             onCommit={(year) => optional('year', year)}
@@ -202,17 +202,17 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
           {fits('platform', kind) && (
             <CheckedField
               label="Platform"
-              placeholder="PC, PlayStation 5…"
+              example="PC, PlayStation 5"
               value={subject.platform ?? ''}
               parse={(text) => (text.trim() === '' ? { ok: true, value: undefined } : check(shape.platform, text))}
               onCommit={(platform) => optional('platform', platform)}
             />
           )}
           <div className="subject-ids">
-            {fits('imdb', kind) && <IdField label="IMDb" placeholder="tt7181546" value={subject.ids.imdb} schema={idShape.imdb} onCommit={(id) => setId('imdb', id)} />}
-            {fits('tmdb', kind) && <IdField label="TMDB" placeholder="541671" value={subject.ids.tmdb} schema={idShape.tmdb} onCommit={(id) => setId('tmdb', id)} />}
-            {fits('isbn', kind) && <IdField label="ISBN" placeholder="9780571365463" value={subject.ids.isbn} schema={idShape.isbn} onCommit={(id) => setId('isbn', id)} />}
-            <IdField label="Wikidata" placeholder="Q107002052" value={subject.ids.wikidata} schema={idShape.wikidata} onCommit={(id) => setId('wikidata', id)} />
+            {fits('imdb', kind) && <IdField label="IMDb" example="tt7181546" value={subject.ids.imdb} schema={idShape.imdb} onCommit={(id) => setId('imdb', id)} />}
+            {fits('tmdb', kind) && <IdField label="TMDB" example="541671" value={subject.ids.tmdb} schema={idShape.tmdb} onCommit={(id) => setId('tmdb', id)} />}
+            {fits('isbn', kind) && <IdField label="ISBN" example="9780571365463" value={subject.ids.isbn} schema={idShape.isbn} onCommit={(id) => setId('isbn', id)} />}
+            <IdField label="Wikidata" example="Q107002052" value={subject.ids.wikidata} schema={idShape.wikidata} onCommit={(id) => setId('wikidata', id)} />
           </div>
         </>
       )}
@@ -222,13 +222,13 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
 
 function IdField({
   label,
-  placeholder,
+  example,
   value,
   schema,
   onCommit,
 }: {
   label: string
-  placeholder: string
+  example: string
   value: string | undefined
   schema: z.ZodType<string | undefined>
   onCommit: (id: string | undefined) => void
@@ -236,7 +236,7 @@ function IdField({
   return (
     <CheckedField
       label={label}
-      placeholder={placeholder}
+      example={example}
       spellCheck={false}
       value={value ?? ''}
       parse={(text) => (text.trim() === '' ? { ok: true, value: undefined } : check(schema, text.trim()))}
@@ -252,7 +252,7 @@ function IdField({
 function CheckedField<T>({
   label,
   hint,
-  placeholder,
+  example,
   inputMode,
   spellCheck,
   value,
@@ -261,7 +261,8 @@ function CheckedField<T>({
 }: {
   label: string
   hint?: string
-  placeholder?: string
+  /** Shown while empty as a hint ("e.g. …"), so it is never taken for a value already filled in. */
+  example?: string | undefined
   inputMode?: 'numeric' | 'text'
   spellCheck?: boolean
   value: string
@@ -280,7 +281,7 @@ function CheckedField<T>({
     <TextField
       label={label}
       hint={hint}
-      placeholder={placeholder}
+      placeholder={example ? `e.g. ${example}` : undefined}
       inputMode={inputMode}
       spellCheck={spellCheck}
       value={draft}

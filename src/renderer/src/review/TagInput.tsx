@@ -61,7 +61,7 @@ export function TagInput({ label, tags, onChange }: Props) {
           id={id}
           value={draft}
           maxLength={100}
-          placeholder={tags.length ? 'Add a tag' : 'film, drama…'}
+          placeholder={tags.length ? 'Add a tag' : 'e.g. film, drama'}
           onChange={(event) => onInput(event.target.value)}
           onKeyDown={onKeyDown}
           onBlur={() => {

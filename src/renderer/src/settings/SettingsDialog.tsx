@@ -7,12 +7,14 @@ import { errorMessage } from '@renderer/lib/errors'
 
 interface Props {
   settings: Settings
+  /** First run: a welcome that offers this name (the OS user's, or '') and can be skipped. */
+  welcome?: { suggestedAuthor: string }
   onSaved: (settings: Settings) => void
   onClose: () => void
 }
 
-export function SettingsDialog({ settings, onSaved, onClose }: Props) {
-  const [author, setAuthor] = useState(settings.author)
+export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
+  const [author, setAuthor] = useState(welcome ? welcome.suggestedAuthor : settings.author)
   const [speed, setSpeed] = useState(String(settings.wordsPerMinute))
   const [speedError, setSpeedError] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -26,7 +28,8 @@ export function SettingsDialog({ settings, onSaved, onClose }: Props) {
     }
     setBusy(true)
     try {
-      onSaved(await api.updateSettings({ author: author.trim(), wordsPerMinute }))
+      // Saved once, the first-run welcome has been answered.
+      onSaved(await api.updateSettings({ author: author.trim(), wordsPerMinute, welcomed: true }))
     } catch (failure) {
       setError(errorMessage(failure))
       setBusy(false)
@@ -35,11 +38,12 @@ export function SettingsDialog({ settings, onSaved, onClose }: Props) {
 
   return (
     <Dialog
-      title="Settings"
+      title={welcome ? 'Welcome to Verdict' : 'Settings'}
+      description={welcome ? 'Who signs your reviews, and how fast your readers read. Both can be changed later in Settings.' : undefined}
       busy={busy}
       onClose={onClose}
       onSubmit={() => void submit()}
-      actions={<DialogActions busy={busy} label="Save settings" onCancel={onClose} />}
+      actions={<DialogActions busy={busy} label="Save settings" cancelLabel={welcome ? 'Skip' : 'Cancel'} onCancel={onClose} />}
     >
       <TextField
         label="Author"

@@ -266,12 +266,13 @@ describe('pull quote and embed', () => {
       doc({ type: 'pullquote', children: [text('The best action film since '), text('John Wick', 2), text('.')] }),
       ':::pullquote\nThe best action film since *John Wick*.\n:::\n',
     )
-    // Markdown has no empty pull quote: an empty one is not written.
-    expect(documentToMarkdown(doc({ type: 'pullquote', children: [text('  ')] }))).toBe('')
+    // An empty pull quote (not written yet) is kept as an empty container.
+    expect(documentToMarkdown(doc({ type: 'pullquote', children: [text('  ')] }))).toBe(':::pullquote\n:::\n')
+    expect(markdownToDocument(':::pullquote\n:::\n')).toEqual(doc({ type: 'pullquote', children: [] }))
   })
 
   it('keeps other pull quotes raw', () => {
-    for (const markdown of [':::pullquote\nOne\n\nTwo\n:::', ':::pullquote\n:::', ':::pullquote[Label]\nx\n:::', '::pullquote[x]', ':::pullquote{.big}\nx\n:::']) {
+    for (const markdown of [':::pullquote\nOne\n\nTwo\n:::', ':::pullquote[Label]\nx\n:::', '::pullquote[x]', ':::pullquote{.big}\nx\n:::']) {
       expect(markdownToDocument(markdown).root.children).toEqual([raw(markdown)])
     }
   })

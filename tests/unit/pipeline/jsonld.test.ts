@@ -76,6 +76,15 @@ describe('schema.org Review', () => {
     expect(post.warnings).toEqual(['The score “S” was not understood: 11 is above 10, the top of this scale.'])
   })
 
+  it('shows a score with no value yet by its label only, and leaves an empty pull quote out', () => {
+    const post = buildPost({ id: 'f', meta: meta(), body: 'Text.\n\n::score[Overall Score]{scale="10" overall}\n\n:::pullquote\n:::\n' })
+    expect(post.jsonLd['reviewRating']).toBeUndefined()
+    expect(post.warnings).toEqual(['The score “Overall Score” has no value yet: the post shows it without a rating.'])
+    expect(post.html).toContain('Overall Score')
+    expect(post.html).not.toMatch(/\/10|–|score-value/)
+    expect(post.html).not.toContain('<aside')
+  })
+
   it('describes series, episodes and books with their own properties', () => {
     const episode = buildPost({
       id: 'e',

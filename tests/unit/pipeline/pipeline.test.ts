@@ -12,6 +12,7 @@ import {
 import { splitBlocks } from '../../../src/main/services/pipeline/blocks'
 import { renderMarkdown } from '../../../src/main/services/pipeline/markdown'
 import type { RenderContext } from '../../../src/main/services/pipeline/context'
+import { measureText } from '../../../src/shared/text'
 import { assetUrl, FIXTURE_NAMES, loadFixture, meta, STUB_THEME } from './helpers'
 
 const review = (body: string, extra: Record<string, unknown> = {}, overrides = {}): ReviewInput => ({ id: 'r', meta: meta({ extra, ...overrides }), body })
@@ -225,7 +226,7 @@ describe('chunked parsing', () => {
     images: [],
     scores: [],
     excerptParts: [],
-    words: 0,
+    words: measureText(''),
   })
   const same = (body: string) => {
     const a = ctx(body)

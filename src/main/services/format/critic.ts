@@ -221,7 +221,8 @@ const score: BlockConverter<ScoreJSON, Directive> = {
     return { type: 'score', value: attributes['value'] ?? '', scale: scale as ScoreScale, label, overall: overall === '' || overall === 'true', ...sections }
   },
   toMdast: (node) => {
-    const attributes = { value: node.value, scale: node.scale, overall: node.overall ? '' : undefined }
+    // No value yet is no `value` attribute, which reads back as the same empty score.
+    const attributes = { value: node.value || undefined, scale: node.scale, overall: node.overall ? '' : undefined }
     const list = (texts: readonly string[]): RootContent => ({
       type: 'list',
       ordered: false,
@@ -255,9 +256,11 @@ export function scoreWarnings(doc: EditorDocument): string[] {
   for (const block of doc.root.children) {
     if (block.type !== 'score') continue
     const name = scoreName(block.label)
+    // A score or sub-score with no value yet is a draft's valid state, not a mistake.
     const checked = checkScore(block.value, block.scale)
-    if (!checked.ok) warnings.push(`${name}: ${checked.message}`)
+    if (!checked.ok && block.value.trim()) warnings.push(`${name}: ${checked.message}`)
     for (const sub of block.subScores) {
+      if (!sub.value.trim()) continue
       const subChecked = checkScore(sub.value, block.scale)
       if (!subChecked.ok) warnings.push(`${name}, sub-score “${sub.label}”: ${subChecked.message}`)
     }
@@ -389,17 +392,22 @@ const spoiler: BlockConverter<SpoilerJSON, ContainerDirective> = {
 const pullquote: BlockConverter<PullQuoteJSON, ContainerDirective> = {
   type: 'pullquote',
   reads: ['containerDirective:pullquote'],
-  normalize: (node) => {
-    const children = normalizeInline(node, 'paragraph')
-    return children.length ? { type: 'pullquote', children } : null
-  },
+  // An empty pull quote is one not written yet: kept, as `:::pullquote` and its closing fence.
+  normalize: (node) => ({ type: 'pullquote', children: normalizeInline(node, 'paragraph') }),
   fromMdast: (node, read) => {
     attributesOf(node, [], read)
-    const [only, ...rest] = withoutLabel(node)
+    const content = withoutLabel(node)
+    if (content.length === 0) return { type: 'pullquote', children: [] }
+    const [only, ...rest] = content
     if (only?.type !== 'paragraph' || rest.length > 0) throw new Unrepresentable('a pull quote that is not one paragraph')
     return { type: 'pullquote', children: inlineFromMdast(only.children) }
   },
-  toMdast: (node) => ({ type: 'containerDirective', name: 'pullquote', attributes: {}, children: [{ type: 'paragraph', children: inlineToMdast(node.children) }] }),
+  toMdast: (node) => ({
+    type: 'containerDirective',
+    name: 'pullquote',
+    attributes: {},
+    children: node.children.length ? [{ type: 'paragraph', children: inlineToMdast(node.children) }] : [],
+  }),
 }
 
 const embed: BlockConverter<EmbedJSON, LeafDirective> = {

@@ -8,8 +8,8 @@
  *   could reach across such a cut (fenced code, HTML blocks, link or footnote definitions, tabs,
  *   indented directive fences) is parsed whole.
  * - A segment of plain paragraphs, headings (levels 2–4), one-paragraph quotes and simple lists is
- *   counted from its text: markup characters never join or split words unless they sit between two
- *   word characters, and then the segment is parsed instead; link addresses are left out as the
+ *   counted from its text: markup characters never join or split words unless they sit where
+ *   dropping them would join two words (UAX #29), and then the segment is parsed instead; link addresses are left out as the
  *   editor's document leaves them out. Every other segment (images, critic blocks, tables, …) is
  *   parsed with the real reader, which is cheap for one small block.
  */
@@ -46,9 +46,14 @@ const LIST_START = /^(?:[-+*]|\d{1,9}[.)])(?: |$)/
 const LIST_LINE = /^ *(?:[-+*]|\d{1,9}[.)])(?: |$)/
 /** `:::name`: a container directive opens (a superset of what the reader accepts: merging more is safe). */
 const FENCE = /^(:{3,})(.*)$/
-const WORD_CHAR = /[\p{L}\p{N}'’-]/u
-/** Markup dropped between two word characters would join them: such a segment is parsed. */
-const JOINED = /[\p{L}\p{N}'’-]\uE000+[\p{L}\p{N}'’-]/u
+/**
+ * Characters that may join a word across dropped markup (UAX #29): all but white space and
+ * punctuation that always separates. `MID` ones join only between two others (`e.g`, `3.14`).
+ */
+const WORDISH = String.raw`[^\s!?()[\]{}<>/|*+=#$%&@^~\-–—….:,;'’‘"·\uE000]`
+const MID = String.raw`[.:,;'’‘"·]`
+/** Markup that would join or split words if dropped instead of read as a space: such a segment is parsed. */
+const JOINED = new RegExp(`${WORDISH}\uE000+${WORDISH}|${WORDISH}\uE000+${MID}${WORDISH}|${WORDISH}${MID}\uE000+${WORDISH}`, 'u')
 
 /** Undefined when the body is better parsed whole. */
 export function scanBody(markdown: string): BodyStats | undefined {
@@ -72,7 +77,7 @@ export function scanBody(markdown: string): BodyStats | undefined {
       scores.push(leafScore)
       continue
     }
-    const fast = WORD_CHAR.test(text.at(-1) ?? '') ? undefined : countableText(lines)
+    const fast = /\S/.test(text.at(-1) ?? '') ? undefined : countableText(lines)
     if (fast !== undefined) {
       text += fast
       continue
@@ -283,17 +288,18 @@ function countableText(lines: string[]): string | undefined {
 /**
  * Inline Markdown as word-equivalent text: link addresses out, emphasis, code and link markers as
  * separators (each marker is dropped or kept as punctuation; either way it splits words the same). Undefined where that could differ from the document's text: escapes, character
- * references, HTML, images, references, links with titles or spaces, code next to links, and markers
- * between two word characters.
+ * references, HTML, images, references, links with titles or spaces, code next to links, underscores,
+ * and markers whose dropping would join words.
  */
 function plainInline(markdown: string): string | undefined {
   // A backslash ending a line is a hard break; any other may be an escape.
-  if (/\\(?!\n)|<|!\[/.test(markdown)) return undefined
+  // An underscore left as written is a word, or part of one (UAX #29 ExtendNumLet).
+  if (/\\(?!\n)|<|!\[|_/.test(markdown)) return undefined
   if (markdown.includes('[') && markdown.includes('`')) return undefined
   const linked = markdown.replace(/\[([^[\]`\\\n]*)\]\(([^\s()<>\\]*)\)/g, '\uE000$1\uE000')
   if (/[[\]]/.test(linked) || /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/.test(linked)) return undefined
   // A code span drops one space inside each fence, so a space next to a backtick may go too.
-  const marked = linked.replace(/ ?`+ ?/g, '\uE000').replace(/[*_~\\]+/g, '\uE000')
+  const marked = linked.replace(/ ?`+ ?/g, '\uE000').replace(/[*~\\]+/g, '\uE000')
   if (JOINED.test(marked)) return undefined
   return marked.replaceAll('\uE000', ' ')
 }

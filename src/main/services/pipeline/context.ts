@@ -1,5 +1,6 @@
 /** Per-render state carried on the VFile, so the unified processor itself is built once. */
 import type { PostImage, PostScore } from './types'
+import type { TextMeasure } from '../../../shared/text'
 
 export interface ScoreRecord {
   overall: boolean
@@ -21,7 +22,7 @@ export interface RenderContext {
   /** Plain text of the root-level paragraphs, spoilers left out: the excerpt's source. */
   excerptParts: string[]
   /** Every text of the final HTML, for the word count. */
-  words: number
+  words: TextMeasure
 }
 
 declare module 'vfile' {

@@ -77,7 +77,7 @@ function directive(node: AnyNode, ctx: RenderContext): AnyNode[] {
   if (name === 'figure' && kind === 'containerDirective') return [figure(node, ctx)]
   if (name === 'spoiler' && kind === 'containerDirective') return [spoilerBlock(node, ctx)]
   if (name === 'spoiler' && kind === 'textDirective') return [inlineSpoiler(node, ctx)]
-  if (name === 'pullquote' && kind !== 'textDirective') return [pullquote(node, ctx)]
+  if (name === 'pullquote' && kind !== 'textDirective') return pullquote(node, ctx)
   if (name === 'embed' && kind !== 'textDirective') return embed(node, ctx)
   // Unknown: a text directive is usually prose (`Note:this`, `10:30`), so it stays as typed.
   if (kind === 'leafDirective') ctx.warnings.push(`“::${name}” is not a Verdict block; it is shown as written.`)
@@ -162,11 +162,14 @@ function scoreBlock(node: AnyNode, ctx: RenderContext): AnyNode {
   if (parsed.ok) ctx.scores.push({ overall, label, score: toPostScore(parsed, label, verdictText) })
   else {
     ctx.scores.push({ overall, label })
-    ctx.warnings.push(`The score “${label}” was not understood: ${parsed.reason}.`)
+    ctx.warnings.push(
+      parsed.unscored ? `The score “${label}” has no value yet: the post shows it without a rating.` : `The score “${label}” was not understood: ${parsed.reason}.`,
+    )
   }
 
   const scale = parsed.ok ? parsed.scale : 'invalid'
-  const head: AnyNode[] = [paragraph([txt(label)], 'score-label'), scoreValue(parsed)]
+  // A score not given yet shows its label and notes only: no "–" or "/10" standing for a rating.
+  const head: AnyNode[] = [paragraph([txt(label)], 'score-label'), ...(!parsed.ok && parsed.unscored ? [] : [scoreValue(parsed)])]
   if (parsed.ok && parsed.scale === '5') head.push(stars(parsed.ratingValue))
   else if (parsed.ok && parsed.scale !== 'letter') head.push(bar(parsed))
   const parts: AnyNode[] = [el('div', { className: ['score-head'] }, head)]
@@ -306,12 +309,14 @@ function inlineSpoiler(node: AnyNode, ctx: RenderContext): AnyNode {
   return span
 }
 
-function pullquote(node: AnyNode, ctx: RenderContext): AnyNode {
+/** An empty pull quote (one not written yet) is left out of the page. */
+function pullquote(node: AnyNode, ctx: RenderContext): AnyNode[] {
   const { label, content } = splitLabel(node)
-  const children = node.type === 'leafDirective' ? [paragraph(label)] : content
+  const children = node.type === 'leafDirective' ? (label.length ? [paragraph(label)] : []) : content
+  if (children.length === 0) return []
   const aside = el('aside', { className: ['pullquote'] }, children)
   transformChildren(aside, ctx)
-  return aside
+  return [aside]
 }
 
 function embed(node: AnyNode, ctx: RenderContext): AnyNode[] {

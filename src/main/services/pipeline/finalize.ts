@@ -9,7 +9,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import type { VFile } from 'vfile'
 import { h } from 'hastscript'
-import { countWords } from '../../../shared/text'
+import { measureText } from '../../../shared/text'
 import { EMBED_IFRAME_SRC, parseEmbedUrl, type EmbedTarget } from './embed'
 import { sanitizeSchema } from './sanitize'
 
@@ -91,7 +91,7 @@ export function rehypeFinalize() {
       parent.children = kept as typeof parent.children
     }
     visit(tree)
-    ctx.words = countWords(texts.join(' '))
+    ctx.words = measureText(texts.join(' '))
     // The excerpt's source: top-level paragraphs only (never inside spoiler, score or figure
     // blocks), inline spoilers left out.
     for (const node of tree.children) {

@@ -1,5 +1,5 @@
 /** `buildPost`: a review (front matter + Markdown body) → the post model every output shares. */
-import { readingMinutes, readingTimeLabel } from '../../../shared/text'
+import { measureText, readingMinutes, readingTimeLabel } from '../../../shared/text'
 import type { RenderContext } from './context'
 import { readCriticFields } from './frontMatter'
 import { buildJsonLd } from './jsonld'
@@ -50,7 +50,7 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     images: [],
     scores: [],
     excerptParts: [],
-    words: 0,
+    words: measureText(''),
   }
   const html = renderMarkdown(review.body, ctx)
   for (const warning of ctx.warnings) warnings.add(warning)
@@ -68,7 +68,7 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     id: review.id,
     title,
     byline: { author: meta.author.trim(), date: meta.date, dateLabel: dateLabel(meta.date, opts.locale ?? 'en-US') },
-    readingTime: { words: ctx.words, minutes: readingMinutes(ctx.words, wpm), label: readingTimeLabel(ctx.words, wpm) },
+    readingTime: { words: ctx.words.words, minutes: readingMinutes(ctx.words, wpm), label: readingTimeLabel(ctx.words, wpm) },
     excerpt,
     spoilers: fields.spoilers,
     images: ctx.images,

@@ -17,7 +17,7 @@ export function isScale(value: unknown): value is ScoreScale {
 
 export type ParsedScore =
   | { ok: true; scale: ScoreScale; raw: string; ratingValue: number; bestRating: number; worstRating: number; display: string }
-  | { ok: false; raw: string; reason: string }
+  | { ok: false; raw: string; reason: string; unscored?: true }
 
 /** Reads a value against its scale (default `10`); out-of-scale values are reported, never clamped. */
 export function parseScore(rawValue: unknown, rawScale: unknown): ParsedScore {
@@ -25,7 +25,7 @@ export function parseScore(rawValue: unknown, rawScale: unknown): ParsedScore {
   const scaleText = typeof rawScale === 'number' ? String(rawScale) : rawScale
   const scale: ScoreScale | undefined = scaleText === undefined || scaleText === null || scaleText === '' ? '10' : isScale(scaleText) ? scaleText : undefined
   if (!scale) return { ok: false, raw, reason: `unknown scale “${String(rawScale)}”` }
-  if (raw === '') return { ok: false, raw, reason: 'no value' }
+  if (raw === '') return { ok: false, raw, reason: 'no value', unscored: true }
   const checked = checkScore(raw, scale)
   if (!checked.ok) return { ok: false, raw, reason: checked.message }
   const shown = scale === 'letter' ? raw.toUpperCase() : raw

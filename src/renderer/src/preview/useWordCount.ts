@@ -1,25 +1,30 @@
 import { useEffect, useState } from 'react'
 import { documentText, type BlockJSON, type EditorDocument } from '@shared/document'
-import { countWords } from '@shared/text'
+import { measureText, type TextMeasure } from '@shared/text'
 import type { LatestDocument } from './latestDocument'
 
 interface Counted {
   /** The block's part of `documentText`. */
   text: string
-  words: number
+  measure: TextMeasure
 }
 
 /**
- * Counts like the library does (`countWords(documentText(doc))`), block by block: the shared
+ * Measures like the library counts (`countWords(documentText(doc))`), block by block: the shared
  * serialisation keeps an unchanged top-level block's JSON object from one state to the next, so
  * only blocks edited since the last count are counted again.
  */
 export class BlockWordCounter {
   readonly #counted = new WeakMap<BlockJSON, Counted>()
 
-  /** The document's word count, or null when `hasTime` said stop first (what was counted is kept). */
-  count(doc: EditorDocument, hasTime: () => boolean = () => true): number | null {
-    let words = 0
+  /** The document's measure, or null when `hasTime` said stop first (what was counted is kept). */
+  count(doc: EditorDocument, hasTime: () => boolean = () => true): TextMeasure | null {
+    const total: TextMeasure = { words: 0, characterWords: 0, characters: 0 }
+    const add = (measure: TextMeasure) => {
+      total.words += measure.words
+      total.characterWords += measure.characterWords
+      total.characters += measure.characters
+    }
     // Blocks whose text ends without a line break (a raw block) run into the next one's first word.
     let open = ''
     for (const block of doc.root.children) {
@@ -27,18 +32,19 @@ export class BlockWordCounter {
       if (!counted) {
         if (!hasTime()) return null
         const text = documentText({ root: { type: 'root', children: [block] } }).slice(0, -1)
-        counted = { text, words: countWords(text) }
+        counted = { text, measure: measureText(text) }
         this.#counted.set(block, counted)
       }
       if (open || !counted.text.endsWith('\n')) {
         open += counted.text
         if (open.endsWith('\n')) {
-          words += countWords(open)
+          add(measureText(open))
           open = ''
         }
-      } else words += counted.words
+      } else add(counted.measure)
     }
-    return words + countWords(open)
+    add(measureText(open))
+    return total
   }
 }
 
@@ -48,8 +54,8 @@ export class BlockWordCounter {
  * slow typing down and no state is serialised twice. Blocks not counted yet are counted over as many
  * idle periods as they take.
  */
-export function useWordCount(doc: LatestDocument): number | null {
-  const [words, setWords] = useState<number | null>(null)
+export function useWordCount(doc: LatestDocument): TextMeasure | null {
+  const [measure, setMeasure] = useState<TextMeasure | null>(null)
   useEffect(() => {
     const counter = new BlockWordCounter()
     let pending: number | undefined
@@ -62,7 +68,7 @@ export function useWordCount(doc: LatestDocument): number | null {
           const end = performance.now() + 4
           const counted = counter.count(doc.current.toJSON() as EditorDocument, () => performance.now() < end)
           if (counted === null) schedule()
-          else setWords(counted)
+          else setMeasure(counted)
         },
         { timeout: 1000 },
       )
@@ -74,5 +80,5 @@ export function useWordCount(doc: LatestDocument): number | null {
       if (pending !== undefined) cancelIdleCallback(pending)
     }
   }, [doc])
-  return words
+  return measure
 }

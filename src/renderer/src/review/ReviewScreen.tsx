@@ -239,7 +239,7 @@ function EditableReview({
   useKeepPlace(scrollRef, editorRef, review.id, place)
   // The newest editor state for the preview, serialised once and shared with autosave.
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
-  const words = useWordCount(latestDoc)
+  const measure = useWordCount(latestDoc)
   // One saver per opened review, bound to its id for its whole life.
   const [saver] = useState(
     () =>
@@ -564,7 +564,7 @@ function EditableReview({
         )}
         {showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} onOpenReview={onOpenReview} />}
       </div>
-      <StatusBar words={words} wordsPerMinute={wordsPerMinute} save={saveState} />
+      <StatusBar text={measure} wordsPerMinute={wordsPerMinute} save={saveState} />
       {exporting && (
         <ExportDialog
           ids={[review.id]}

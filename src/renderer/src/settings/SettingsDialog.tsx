@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Settings } from '@shared/model'
+import { CHARACTERS_PER_MINUTE } from '@shared/text'
 import { api } from '@renderer/api'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
@@ -54,7 +55,7 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
       />
       <TextField
         label="Words per minute"
-        hint="Reading speed for the “min read” estimate; 265 is typical."
+        hint={`Reading speed for the “min read” estimate; 265 is typical. Chinese and Japanese are timed at ${CHARACTERS_PER_MINUTE} characters a minute.`}
         type="number"
         min={50}
         max={2000}

@@ -90,7 +90,7 @@ export interface PageLook {
 export interface ExportRequest extends PageLook {
   ids: string[]
   format: ExportFormat
-  /** Folder receiving the files; names come from the review ids (suffixed, never overwritten). */
+  /** Folder receiving the files; names come from the reviews' titles (suffixed, never overwritten). */
   destDir: string
   pageSize: 'A4' | 'Letter'
   marginsMm: number

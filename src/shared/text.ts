@@ -82,16 +82,3 @@ export function readingMinutes(text: TextMeasure, wordsPerMinute: number): numbe
 export function readingTimeLabel(text: TextMeasure, wordsPerMinute: number): string {
   return `${readingMinutes(text, wordsPerMinute)} min read`
 }
-
-/** Folder name for a title: lower-case ASCII words joined by dashes. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '')
-  return slug || 'untitled'
-}

@@ -53,7 +53,8 @@ describe('batch export', () => {
         '4:blue-rev:started', '4:blue-rev:done',
       ])
       const ext = { html: '.html', 'html-folder': '', markdown: '.zip', pdf: '.pdf' }[format]
-      expect((await readdir(out)).sort()).toEqual(['ballerina', 'blue-rev', 'piranesi'].map((id) => `${id}${ext}`))
+      // Named after the titles (“Piranesi: a house of endless halls”, “Alvvays – Blue Rev”), not the folders.
+      expect((await readdir(out)).sort()).toEqual(['alvvays-blue-rev', 'ballerina', 'piranesi-a-house-of-endless-halls'].map((name) => `${name}${ext}`))
       expect(await hashTree(lib.root)).toEqual(before)
     })
   }
@@ -63,7 +64,7 @@ describe('batch export', () => {
     const load = (id: string) => loadReviewSource(lib.library, id)
     await exportBatch({ ids: ['piranesi'], format: 'html', destDir: out, load, render: { theme } })
     const again = await exportBatch({ ids: ['piranesi', 'piranesi'], format: 'html', destDir: out, load, render: { theme } })
-    expect(again.succeeded.map((s) => s.path)).toEqual([join(out, 'piranesi-2.html'), join(out, 'piranesi-3.html')])
+    expect(again.succeeded.map((s) => s.path)).toEqual([join(out, 'piranesi-a-house-of-endless-halls-2.html'), join(out, 'piranesi-a-house-of-endless-halls-3.html')])
     const controller = new AbortController()
     const stopped = await exportBatch({
       ids: ['ballerina', 'blue-rev'],

@@ -228,6 +228,17 @@ describe('folder target', () => {
     expect(await readdir(site)).toEqual(expect.not.arrayContaining(['ballerina-revisited.html', 'ballerina-2.html']))
   })
 
+  it('names a page after its title: transliterated or in its own letters, cut where a word ends', async () => {
+    const long = await target.create(outgoing(buildFor('The Thomas Crown caper of a heist movie that knows it is a John Wick with sharper suits')))
+    expect(long.id).toBe('the-thomas-crown-caper-of-a-heist-movie-that-knows-it-is-a-john-wick-with')
+    const russian = await target.create(outgoing(buildFor('Сталкер (1979)')))
+    expect(russian.id).toBe('stalker-1979')
+    const japanese = await target.create(outgoing(buildFor('千と千尋の神隠し')))
+    expect(japanese.id).toBe('千と千尋の神隠し')
+    expect(await readdir(site)).toEqual(expect.arrayContaining([`${long.id}.html`, 'stalker-1979.html', '千と千尋の神隠し.html']))
+    expect(await read('千と千尋の神隠し.html')).toContain('千と千尋の神隠し')
+  })
+
   it('writes a draft without listing it, and lists it once published', async () => {
     const listed = await target.create(outgoing(buildFor('Listed')))
     const draft = outgoing(buildFor('Work in progress'), 'draft')

@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { VerdictError } from '../../../shared/contract'
+import { slugify } from '../../../shared/slug'
 import { exportBundle } from './bundle'
 import { exportHtmlFile, exportHtmlFolder } from './html'
 import { exportPdf, type PdfOptions, type PdfPrinter } from './pdf'
@@ -35,7 +36,7 @@ export interface BatchSummary {
 export interface BatchOptions {
   ids: string[]
   format: ExportFormat
-  /** Folder receiving `<id>.html`, `<id>/`, `<id>.zip` or `<id>.pdf` (suffixed when the name is taken). */
+  /** Folder receiving `<slug>.html`, `<slug>/`, `<slug>.zip` or `<slug>.pdf`, named after the title (suffixed when the name is taken). */
   destDir: string
   load: (id: string) => Promise<ReviewSource>
   render: RenderSettings
@@ -59,7 +60,7 @@ export async function exportBatch(options: BatchOptions): Promise<BatchSummary> 
     report('started')
     try {
       const source = await options.load(id)
-      const dest = await freeName(options.destDir, source.id, EXTENSIONS[format], used)
+      const dest = await freeName(options.destDir, slugify(source.meta.title), EXTENSIONS[format], used)
       const result =
         format === 'html' ? await exportHtmlFile(source, dest, options.render)
         : format === 'html-folder' ? await exportHtmlFolder(source, dest, options.render)
@@ -81,10 +82,10 @@ function requirePrinter(printer: PdfPrinter | undefined): PdfPrinter {
   return printer
 }
 
-/** `<dir>/<id><ext>`, or `<id>-2<ext>`… when a file of that name exists or this batch used it. */
-async function freeName(dir: string, id: string, ext: string, used: Set<string>): Promise<string> {
+/** `<dir>/<slug><ext>`, or `<slug>-2<ext>`… when a file of that name exists or this batch used it. */
+async function freeName(dir: string, slug: string, ext: string, used: Set<string>): Promise<string> {
   for (let n = 1; ; n++) {
-    const name = `${n === 1 ? id : `${id}-${n}`}${ext}`
+    const name = `${n === 1 ? slug : `${slug}-${n}`}${ext}`
     if (used.has(name)) continue
     try {
       await stat(join(dir, name))

@@ -32,6 +32,7 @@ import { escapeCss, renderPage, type Post, type Theme } from '../../pipeline'
 import { PublishError } from '../errors'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
+import { isSlug, slugify } from '../../../../shared/slug'
 
 export interface FolderDeps {
   /** The theme pages are rendered with (the library's choice). */
@@ -86,7 +87,7 @@ export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarg
         const manifest = await readManifest(folder)
         const now = ctx.now()
         const existing = manifest.posts.find((entry) => entry.publishId === outgoing.publishId)
-        const slug = existing?.slug ?? (fallbackSlug && isSlug(fallbackSlug) ? fallbackSlug : await freeSlug(folder, manifest, outgoing.post.title))
+        const slug = existing?.slug ?? (fallbackSlug && isSlug(fallbackSlug) && !RESERVED_SLUGS.has(fallbackSlug) ? fallbackSlug : await freeSlug(folder, manifest, outgoing.post.title))
         const theme = await ctx.loadTheme()
         await writeFileAtomic(join(folder, `${slug}.html`), renderPage(withoutLocalUrl(outgoing.post), { theme, colorScheme: 'light', online: true }))
 
@@ -201,7 +202,7 @@ async function readManifest(folder: string): Promise<SiteManifest> {
 
 /** A slug from the title that no other review of the site and no file of the folder uses. */
 async function freeSlug(folder: string, manifest: SiteManifest, title: string): Promise<string> {
-  const base = slugify(title) || 'review'
+  const base = slugify(title, { fallback: 'review' })
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`
     if (RESERVED_SLUGS.has(slug) || manifest.posts.some((entry) => entry.slug === slug)) continue
@@ -213,19 +214,6 @@ async function freeSlug(folder: string, manifest: SiteManifest, title: string): 
   }
 }
 
-function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '')
-}
-
-function isSlug(text: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text) && !RESERVED_SLUGS.has(text)
-}
 
 function requirePublishAt(outgoing: OutgoingPost): string {
   if (!outgoing.publishAt) throw new PublishError('refused', 'A scheduled post needs the time it is to go live.')

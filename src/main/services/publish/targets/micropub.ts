@@ -15,6 +15,7 @@
  * scheduled for that instant.
  */
 import { serializeJsonLd } from '../../pipeline'
+import { slugify } from '../../../../shared/slug'
 import { PublishError, isPublishError } from '../errors'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
@@ -228,13 +229,7 @@ function idMarker(publishId: string): string {
 
 /** A readable slug that still carries the publish id: `john-wick-chapter-4-3f9c0d2e7a41`. */
 function slugFor({ post, publishId }: OutgoingPost): string {
-  const words = post.title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
+  const words = slugify(post.title, { maxChars: 60, fallback: '' })
   return [words, idMarker(publishId)].filter(Boolean).join('-')
 }
 

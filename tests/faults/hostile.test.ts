@@ -106,8 +106,11 @@ describe('hostile review files in a library', () => {
     if (opened.kind !== 'read-only') return
     expect(opened.reason).toMatch(/^Reading this file took longer than 0.3 s, so Verdict stopped/)
     expect(opened.raw === text).toBe(true)
-    const rows = await library.list()
-    expect(rows.find((row) => row.id === 'slow')?.problem).toMatch(/took longer than 0.3 s/)
+    // The row needs only the quick scan (~0.1–0.2 s for this file), which may or may not beat the
+    // budget: either way the row is there, read in full or with the same reason.
+    const row = (await library.list()).find((found) => found.id === 'slow')
+    if (row?.problem === undefined) expect(row).toMatchObject({ title: 'Slow' })
+    else expect(row.problem).toMatch(/took longer than 0.3 s/)
     // A fresh worker reads the next file.
     expect((await library.open('normal')).kind).toBe('editable')
     expect((await readFile(join(root, 'slow', 'review.md'), 'utf8')) === text).toBe(true)

@@ -65,6 +65,11 @@ describe('documentToMarkdown', () => {
     )
   })
 
+  it('escapes a line typed as `{:`, which would read as kramdown attributes and be kept as written', () => {
+    writes(doc(p(t('{:::'))), '\\{:::\n')
+    writes(doc(p(t('a {: b'))), 'a {: b\n')
+  })
+
   it('writes headings as one-line ATX headings', () => {
     writes(doc({ type: 'heading', tag: 'h2', children: [t('Act'), { type: 'linebreak' }, t('One')] }), '## Act One\n')
     writes(doc({ type: 'heading', tag: 'h4', children: [t('Small')] }), '#### Small\n')

@@ -148,6 +148,8 @@ const writeOptions: Options = {
     { character: '$', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
     { character: '{', after: '[{%]', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
     { character: '{', before: '\\{', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
+    // A line starting `{:` reads as kramdown attributes, also kept as written.
+    { character: '{', after: ':', atBreak: true },
     { character: '$', inConstruct: LINK_PARTS },
     { character: '{', after: '[{%]', inConstruct: LINK_PARTS },
     { character: '{', before: '\\{', inConstruct: LINK_PARTS },

@@ -91,3 +91,16 @@ describe.each(FRONTS)('the 652 CommonMark spec examples %s', (_name, front) => {
     expect(wrong.join(" ")).toBe("")
   })
 })
+
+describe('a file with no front matter whose text is all deleted', () => {
+  it('is saved as an empty review that opens again, not as a blank (damaged-looking) file', () => {
+    const fallback = { title: 'notes', created: '2026-01-01T00:00:00.000Z', updated: '2026-01-02T00:00:00.000Z' }
+    const file = Buffer.from(':::pullquote\n:::\n')
+    const { meta } = parseReview(file, fallback)
+    const saved = reviseReview(file, fallback, meta, { root: { type: 'root', children: [] } }, '2026-12-06T08:00:00.000Z')
+    expect(saved.text.trim()).not.toBe('')
+    const reread = parseReview(Buffer.from(saved.text), fallback)
+    expect(reread.doc).toEqual(normalizeDocument({ root: { type: 'root', children: [] } }))
+    expect(reread.meta.title).toBe('notes')
+  })
+})

@@ -88,7 +88,10 @@ export function reviseReview(file: Uint8Array, fallback: MetaFallback, meta: Rev
     edits = metaEdits(front.data, read, wanted)
   }
   const head = editFrontMatter(front.text.slice(0, front.head?.bodyStart ?? 0), front.head, edits, yamlEntry)
-  return { text: fileText(front, head + body.body), changed: true, meta: wanted }
+  // A file with no front matter and all its text deleted would be blank, which reads as damaged:
+  // it gets Verdict's own front matter instead, so it opens as the empty review it is.
+  const text = (head + body.body).trim() ? head + body.body : serializeReview(wanted, { root: { type: 'root', children: blocks } })
+  return { text: fileText(front, text), changed: true, meta: wanted }
 }
 
 /** The text as the file writes it: its line endings and byte order mark. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { slow } from './tests/support/slow'
@@ -10,11 +11,22 @@ export default defineConfig({
     },
   },
   test: {
-    // tests/faults: crash, disk and hostile-input tests of the main process (also `npm run test:faults`).
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/faults/**/*.test.ts'],
     environment: 'node',
     // Bounds on waits, with room for a machine whose cores are both busy (tests/support/slow.ts).
     testTimeout: slow(60_000),
     hookTimeout: slow(60_000),
+    // Vitest's default leaves a core idle (one worker on two cores); the suite is CPU-bound.
+    maxWorkers: availableParallelism(),
+    projects: [
+      {
+        extends: true,
+        // The unit tests share no state between files, so a worker keeps the modules it loaded instead of
+        // loading Lexical, unified and the services again for each file (half of the suite's CPU time).
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'], isolate: false },
+      },
+      // tests/faults: crash, disk and hostile-input tests of the main process (also `npm run test:faults`),
+      // each file in a fresh worker: they mock node:fs and kill processes.
+      { extends: true, test: { name: 'faults', include: ['tests/faults/**/*.test.ts'] } },
+    ],
   },
 })

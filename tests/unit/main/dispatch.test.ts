@@ -2,17 +2,23 @@ import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { VerdictError } from '../../../src/shared/contract'
 
 function fail(message: string): never {
   throw new VerdictError('INTERNAL', message)
 }
 import { CHANNELS } from '../../../src/shared/contract'
-import { createServices } from '../../../src/main/container'
+import { createServices, shutdownServices, type Services } from '../../../src/main/container'
 import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers } from '../../../src/main/routes'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
+
+/** Each test's services, stopped after it: their timers (outbox, index) would outlive the test. */
+const started: Services[] = []
+afterEach(async () => {
+  await Promise.all(started.splice(0).map(shutdownServices))
+})
 
 async function setup() {
   const dir = await mkdtemp(join(tmpdir(), 'verdict-dispatch-'))
@@ -33,6 +39,7 @@ async function setup() {
     settingsBackend: createConfBackend(join(dir, 'settings')),
     env: {},
   })
+  started.push(services)
   const logged: string[] = []
   const log = { error: (m: string) => void logged.push(m) }
   return { dir, next, services, handlers: createHandlers(services), log, logged }

@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { AppEvent } from '../../../src/shared/contract'
-import { createServices } from '../../../src/main/container'
+import { createServices, shutdownServices, type Services } from '../../../src/main/container'
 import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers } from '../../../src/main/routes'
 import { createChromiumPrinter } from '../../../src/main/services/export'
@@ -12,6 +12,12 @@ import { pdfText } from '../../support/pdf'
 
 const printer = createChromiumPrinter()
 afterAll(() => printer.close())
+
+/** Each test's services, stopped after it: their timers (outbox, index) would outlive the test. */
+const started: Services[] = []
+afterEach(async () => {
+  await Promise.all(started.splice(0).map(shutdownServices))
+})
 
 async function setup() {
   const dir = await mkdtemp(join(tmpdir(), 'verdict-pages-'))
@@ -33,6 +39,7 @@ async function setup() {
     settingsBackend: createConfBackend(join(dir, 'settings')),
     env: {},
   })
+  started.push(services)
   const handlers = createHandlers(services)
   const log = { error: () => {} }
   const call = async <T>(channel: Parameters<typeof dispatch>[1], args?: unknown): Promise<T> => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Channel, type Envelope, VerdictError } from '../../../src/shared/contract'
-import { createServices, type Services } from '../../../src/main/container'
+import { createServices, shutdownServices, type Services } from '../../../src/main/container'
 import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers } from '../../../src/main/routes'
 import { GRANT_LIFETIME_MS, PathGrants } from '../../../src/main/services/paths/grants'
@@ -18,8 +18,11 @@ import { createConfBackend } from '../../../src/main/services/settings/conf'
 
 const APP_DIR = join(import.meta.dirname, '../../..')
 const dirs: string[] = []
+const started: Services[] = []
 
+// Services stopped before their folders go: their timers (outbox, index) would outlive the test.
 afterEach(async () => {
+  await Promise.all(started.splice(0).map(shutdownServices))
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 })
 
@@ -46,6 +49,7 @@ async function setup() {
     settingsBackend: createConfBackend(join(dir, 'settings')),
     env: {},
   })
+  started.push(services)
   const handlers = createHandlers(services)
   const call = async (channel: Channel, args?: unknown): Promise<Envelope<unknown>> => dispatch(handlers, channel, args, { error: () => {} })
   const value = async <T>(channel: Channel, args?: unknown): Promise<T> => {

@@ -154,15 +154,31 @@ function attempt<T>(read: () => T, status: number): T {
   }
 }
 
-/** Refusals are JSON envelopes like a handler's errors, so the page shows the message; the body is never read. */
+/** Refusals are JSON envelopes like a handler's errors, so the page shows the message; the body is never used. */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
   if (res.headersSent) return void res.destroy()
   const code = status === 403 || status === 421 ? 'FORBIDDEN' : status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT'
-  // A body still arriving (too large, or refused unread) is not worth reading: close once answered.
   const unread = !req.complete
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...(unread ? { connection: 'close' } : {}) })
+  // A body too large is not worth reading: the connection closes once answered.
+  const cutOff = unread && status === 413
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...(cutOff ? { connection: 'close' } : {}) })
   res.end(JSON.stringify({ ok: false, error: { code, message } }))
-  if (unread) res.on('finish', () => req.destroy())
+  if (cutOff) res.on('finish', () => req.destroy())
+  else if (unread) discard(req)
+}
+
+/**
+ * Reads and drops the rest of a refused request's body. A socket closed with bytes unread is reset,
+ * and the client can lose the answer already sent to it (seen on a busy machine); past the body
+ * limit the rest is not worth reading and the request is cut off.
+ */
+function discard(req: IncomingMessage): void {
+  let left = BODY_LIMIT
+  req.on('data', (chunk: Buffer) => {
+    left -= chunk.length
+    if (left < 0) req.destroy()
+  })
+  req.resume()
 }
 
 function sendJson(res: ServerResponse, status: number, body: string): void {

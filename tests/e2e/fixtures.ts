@@ -18,7 +18,8 @@ export const test = base.extend<Fixtures>({
   tempDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'verdict-e2e-'))
     await use(dir)
-    await rm(dir, { recursive: true, force: true })
+    // The library's index may still be finishing a background write it started before the close.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 })
   },
   libraryDir: async ({ tempDir }, use) => {
     await use(join(tempDir, 'library'))

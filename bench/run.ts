@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium } from 'playwright'
 import type { startHost as hostStarter } from '../tests/e2e/host'
-import { parseArgs, SIZES, USAGE, type Options, type SizeLabel } from './lib/args'
+import { BROWSER_PARTS, parseArgs, SIZES, USAGE, type Options, type SizeLabel } from './lib/args'
 import { generateReview, typingText, type GeneratedReview } from './lib/docgen'
 import { CANDIDATES, runEditor, type EditorEnv, type EditorRun, type EditorTarget, type TypingPlan } from './lib/editor'
 import { spawnHost } from './lib/host-process'
@@ -20,6 +20,7 @@ import { prepareSnapshot, withProfileRenderer, type Snapshot } from './lib/snaps
 import { analyseAutosaveTrace, type AutosaveTrace } from './lib/trace'
 import { benchLibrary, profileLibraryList, profileOpenInMain, profileSearch, type LibraryBenchOptions } from './lib/library'
 import { benchPdf, benchPipeline } from './lib/pipeline'
+import { benchHostile } from './lib/hostile'
 import { evaluateGoals, writeReport, type Results } from './lib/report'
 import { summariseProfile, type CpuProfile, type ProfileKind, type ProfileSummary } from './lib/profile'
 
@@ -38,19 +39,15 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 type StartHost = typeof hostStarter
 
 async function main(options: Options): Promise<void> {
-  const snapshot = await prepareSnapshot(ROOT, TMP, { worktree: options.worktree, ...(options.commit ? { commit: options.commit } : {}), build: options.build, log })
-  const pagesOut = join(TMP, 'pages')
-  await buildPages(join(ROOT, 'bench/pages'), pagesOut)
-  await buildProbe(join(ROOT, 'bench/pages'), pagesOut)
-  log('comparison pages and probe built')
+  // Parts that run in Node alone (pipeline, pdf, hostile) need neither the app's build nor the browser.
+  const needsBrowser = options.parts.some((part) => BROWSER_PARTS.includes(part))
+  const snapshot = await prepareSnapshot(ROOT, TMP, { worktree: options.worktree, ...(options.commit ? { commit: options.commit } : {}), build: options.build, sourcesOnly: !needsBrowser, log })
 
   const work = await mkdtemp(join(tmpdir(), 'verdict-bench-'))
   const executablePath = process.env['PW_CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
-  const machine = describeMachine(browser.version())
+  const machine = describeMachine('not launched')
   const stopWatching = watchLoad(machine)
-  const { startHost } = (await import(pathToFileURL(join(snapshot.dir, 'tests/e2e/host.ts')).href)) as { startHost: StartHost }
-  const cleanups: Array<() => Promise<unknown>> = [() => browser.close(), () => rm(work, { recursive: true, force: true })]
+  const cleanups: Array<() => Promise<unknown>> = [() => rm(work, { recursive: true, force: true })]
   // Interrupted: still close the browser and delete the generated libraries.
   const interrupt = () => {
     console.error('interrupted: cleaning up')
@@ -79,19 +76,31 @@ async function main(options: Options): Promise<void> {
       reviews.set('10k', review)
       await writeReviewFolder(libraryDir, 'bench-10k', review)
     }
-    // The editor's host runs in a process of its own, like main in the app (see lib/host-process.ts).
-    const host = await spawnHost(join(snapshot.dir, 'tests/e2e/host.ts'), libraryDir, join(work, 'settings'))
-    cleanups.unshift(() => host.close())
-    const pages = await servePages(pagesOut, docsDir)
-    cleanups.unshift(() => pages.close())
-    const env: EditorEnv = {
-      browser,
-      browserSession: await browser.newBrowserCDPSession(),
-      hostUrl: host.url,
-      pagesUrl: pages.url,
-      probe: await probeScript(pagesOut),
-      plan: PLAN,
+    // The browser, the comparison pages and the editor's host, started for the first part that needs them.
+    let browserEnv: Promise<EditorEnv> | undefined
+    const startBrowser = async (): Promise<EditorEnv> => {
+      const pagesOut = join(TMP, 'pages')
+      await buildPages(join(ROOT, 'bench/pages'), pagesOut)
+      await buildProbe(join(ROOT, 'bench/pages'), pagesOut)
+      log('comparison pages and probe built')
+      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+      cleanups.unshift(() => browser.close())
+      machine.chromium = browser.version()
+      // The editor's host runs in a process of its own, like main in the app (see lib/host-process.ts).
+      const host = await spawnHost(join(snapshot.dir, 'tests/e2e/host.ts'), libraryDir, join(work, 'settings'))
+      cleanups.unshift(() => host.close())
+      const pages = await servePages(pagesOut, docsDir)
+      cleanups.unshift(() => pages.close())
+      return {
+        browser,
+        browserSession: await browser.newBrowserCDPSession(),
+        hostUrl: host.url,
+        pagesUrl: pages.url,
+        probe: await probeScript(pagesOut),
+        plan: PLAN,
+      }
     }
+    const browserEnvironment = () => (browserEnv ??= startBrowser())
     const target = (size: SizeLabel): EditorTarget => ({ id: `bench-${size}`, title: reviews.get(size)!.title, name: size })
     const restore = (size: SizeLabel) => writeFile(join(libraryDir, `bench-${size}`, 'review.md'), reviews.get(size)!.file)
 
@@ -109,6 +118,7 @@ async function main(options: Options): Promise<void> {
     }
 
     if (options.parts.includes('editor')) {
+      const env = await browserEnvironment()
       // Interleaved: every repetition runs each candidate once, in a rotating order, so drift in
       // the machine's load hits all of them alike.
       for (const size of options.sizes) {
@@ -125,6 +135,7 @@ async function main(options: Options): Promise<void> {
     }
 
     if (options.parts.includes('autosave')) {
+      const env = await browserEnvironment()
       // One traced run per size: every main-thread task while typing, and which of them saved.
       for (const size of options.sizes) {
         const run = await runEditor(env, 'verdict', size, 0, target(size), { trace: true })
@@ -144,19 +155,25 @@ async function main(options: Options): Promise<void> {
     cleanups.unshift(async () => {
       for (const libraryHost of libraryHosts.values()) await libraryHost.close()
     })
-    const libraryOptions: LibraryBenchOptions = { snapshot, work, counts: options.libraries, reps: 3, browser, probe: env.probe, startHost, hosts: libraryHosts, log }
-    if (options.parts.includes('library')) results.library = await benchLibrary(libraryOptions)
+    let libraryOptions: LibraryBenchOptions | undefined
+    if (options.parts.includes('library')) {
+      const env = await browserEnvironment()
+      const { startHost } = (await import(pathToFileURL(join(snapshot.dir, 'tests/e2e/host.ts')).href)) as { startHost: StartHost }
+      libraryOptions = { snapshot, work, counts: options.libraries, reps: 3, browser: env.browser, probe: env.probe, startHost, hosts: libraryHosts, log }
+      results.library = await benchLibrary(libraryOptions)
+    }
     if (options.parts.includes('pipeline')) {
       results.pipeline = await benchPipeline({ snapshot, libraryDir, id: 'bench-10k', runs: options.quick ? 5 : 10, log })
     }
     if (options.parts.includes('pdf')) {
       results.pdf = await benchPdf({ snapshot, libraryDir, id: 'bench-10k', out: join(work, 'pdf'), runs: 3, executablePath, log })
     }
+    if (options.parts.includes('hostile')) results.hostile = await benchHostile({ snapshot, work, reps: options.reps, log })
 
     const goals = evaluateGoals(results)
     results.goals = goals
     if (options.profiles) {
-      results.profiles = await takeProfiles({ results, env, snapshot, restore, target, libraryDir, library: libraryOptions })
+      results.profiles = await takeProfiles({ results, env: browserEnvironment, snapshot, restore, target, libraryDir, ...(libraryOptions ? { library: libraryOptions } : {}) })
     }
     stopWatching()
     results.durationS = Math.round((Date.now() - started) / 1000)
@@ -207,12 +224,13 @@ async function writeDocs(docsDir: string, name: string, review: GeneratedReview)
 
 interface ProfileContext {
   results: Results
-  env: EditorEnv
+  env: () => Promise<EditorEnv>
   snapshot: Snapshot
   restore: (size: SizeLabel) => Promise<void>
   target: (size: SizeLabel) => EditorTarget
   libraryDir: string
-  library: LibraryBenchOptions
+  /** Set when the library part ran (its goals are the only ones that ask for its profiles). */
+  library?: LibraryBenchOptions
 }
 
 /**
@@ -238,25 +256,28 @@ async function takeProfiles(ctx: ProfileContext): Promise<ProfileSummary[]> {
 
   if (largest && (wanted.has('typing') || wanted.has('autosave'))) {
     log(`profiling Verdict typing at ${largest}`)
-    const run = await withProfileRenderer(ctx.snapshot, () => runEditor(ctx.env, 'verdict', largest, 0, ctx.target(largest), { profile: 'typing' }))
+    const env = await ctx.env()
+    const run = await withProfileRenderer(ctx.snapshot, () => runEditor(env, 'verdict', largest, 0, ctx.target(largest), { profile: 'typing' }))
     await ctx.restore(largest)
     if (run.profile) summaries.push(await renderer('typing', run.profile, `Verdict, typing at ${largest} words (renderer)`))
   }
   if (largest && wanted.has('open')) {
     log(`profiling Verdict opening the ${largest} review`)
-    const run = await withProfileRenderer(ctx.snapshot, () => runEditor(ctx.env, 'verdict', largest, 0, ctx.target(largest), { profile: 'open' }))
+    const env = await ctx.env()
+    const run = await withProfileRenderer(ctx.snapshot, () => runEditor(env, 'verdict', largest, 0, ctx.target(largest), { profile: 'open' }))
     if (run.profile) summaries.push(await renderer('open', run.profile, `Verdict, opening the ${largest}-word review (renderer)`))
     const mainProfile = await profileOpenInMain(ctx.snapshot, ctx.libraryDir, ctx.target(largest).id)
     if (mainProfile) summaries.push(await node('open', mainProfile, `Verdict, opening the ${largest}-word review (main: Library.open and the reply's JSON, 3 times)`))
   }
-  if (wanted.has('library-list')) {
+  if (ctx.library && wanted.has('library-list')) {
     log('profiling Library.list() on 1,000 reviews, cold')
     const profile = await profileLibraryList(ctx.snapshot, ctx.library.work)
     if (profile) summaries.push(await node('library-list', profile, 'Library.list(), 1,000 reviews, cold (main; the same per-review work as 10,000)'))
   }
-  if (wanted.has('search')) {
+  const library = ctx.library
+  if (library && wanted.has('search')) {
     log('profiling the title search on 10,000 reviews')
-    const profile = await withProfileRenderer(ctx.snapshot, () => profileSearch(ctx.library))
+    const profile = await withProfileRenderer(ctx.snapshot, () => profileSearch(library))
     if (profile) summaries.push(await renderer('search', profile, 'Title search, 10,000 reviews (renderer)'))
   }
   return summaries

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AutosaveTrace } from './trace'
 import { CANDIDATES, FRAME_MS, type Candidate, type EditorRun } from './editor'
+import { hostileRatio, type HostileResults } from './hostile'
 import type { LibraryResults } from './library'
 import { isLoaded, type Machine } from './machine'
 import type { PdfResults, PipelineResults } from './pipeline'
@@ -32,6 +33,7 @@ export interface Results {
   library?: LibraryResults
   pipeline?: PipelineResults
   pdf?: PdfResults
+  hostile?: HostileResults
   goals?: Goal[]
   profiles: ProfileSummary[]
   durationS: number
@@ -381,6 +383,38 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
       rows.push(['PDF export', ms(results.pdf.warmMedianMs), `median of ${results.pdf.warmMs.length}; ${results.pdf.pdfKB} KB`])
     }
     out.push(table(['Step', 'Time', ''], rows), '')
+  }
+
+  if (results.hostile) {
+    const h = results.hostile
+    out.push('## Hostile files', '')
+    out.push(
+      `The shapes of the fault tests (\`tests/unit/format/hostile.ts\`). ${h.note} The other library’s list() takes ${ms(h.otherIdleMs)} with nothing else going on. ` +
+        `Medians over ${h.reps} repetitions; “×” is the hostile file over its baseline.`,
+      '',
+    )
+    const kb = (bytes: number) => `${round(bytes / 1024, 0).toLocaleString('en-US')} KB`
+    const m = (values: number[]) => ms(round(median(values), 1))
+    out.push(
+      table(
+        ['File', 'Size (baseline)', 'Opens as', 'Open', 'Baseline', '×', 'Row (list)', 'Baseline', '×', 'Other list() while read: median, worst', 'Baseline', '× (median)'],
+        h.cases.map((c) => [
+          c.name,
+          `${kb(c.bytes)} (${kb(c.baseline.bytes)})`,
+          [...new Set(c.hostile.opensAs)].join(', '),
+          m(c.hostile.openMs),
+          m(c.baseline.openMs),
+          times(hostileRatio(c, (x) => x.openMs)),
+          m(c.hostile.rowMs),
+          m(c.baseline.rowMs),
+          times(hostileRatio(c, (x) => x.rowMs)),
+          `${m(c.hostile.otherMedianMs)}, ${m(c.hostile.otherWorstMs)}`,
+          `${m(c.baseline.otherMedianMs)}, ${m(c.baseline.otherWorstMs)}`,
+          times(hostileRatio(c, (x) => x.otherMedianMs)),
+        ]),
+      ),
+      '',
+    )
   }
 
   const failed = goals.filter((g) => g.met === false)

@@ -27,7 +27,8 @@ const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd
 export async function prepareSnapshot(
   root: string,
   tmp: string,
-  options: { worktree: boolean; commit?: string; build: boolean; log: (line: string) => void },
+  /** sourcesOnly: the run's parts only import the services (Node alone), so the copy is not built. */
+  options: { worktree: boolean; commit?: string; build: boolean; sourcesOnly?: boolean; log: (line: string) => void },
 ): Promise<Snapshot> {
   const dir = join(tmp, 'app')
   const commit = git(root, 'rev-parse', '--verify', `${options.commit ?? 'HEAD'}^{commit}`)
@@ -36,7 +37,8 @@ export async function prepareSnapshot(
   const stampFile = join(dir, '.bench-stamp')
   const stamp = options.worktree ? 'worktree' : commit
   const previous = await readFile(stampFile, 'utf8').catch(() => '')
-  const built = existsSync(join(dir, 'out/renderer/index.html')) && existsSync(join(dir, 'out/renderer-profile/index.html'))
+  // The stamp is written once the copy is made; a run that uses the browser also needs its build.
+  const built = options.sourcesOnly ? previous !== '' : existsSync(join(dir, 'out/renderer/index.html')) && existsSync(join(dir, 'out/renderer-profile/index.html'))
   if (built && (!options.build || (previous === stamp && !options.worktree))) {
     options.log(`app: reusing the build of ${previous === 'worktree' ? 'the working tree' : previous.slice(0, 10)}`)
     if (previous !== stamp) options.log(`app: note: that build is not of ${stamp.slice(0, 10)} (run without --no-build to rebuild)`)
@@ -59,6 +61,8 @@ export async function prepareSnapshot(
     options.log(`app: snapshot of ${commit.slice(0, 10)}${uncommitted ? ` (the ${uncommitted} uncommitted changes in the tree are not part of it)` : ''}`)
   }
   await symlink(relative(dir, join(root, 'node_modules')), join(dir, 'node_modules'), 'dir')
+  await writeFile(stampFile, stamp)
+  if (options.sourcesOnly) return snapshot
 
   // The app's own build, with source maps so profiles can name code.
   const started = Date.now()
@@ -71,7 +75,6 @@ export async function prepareSnapshot(
   options.log(`app: electron-vite build in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   await buildProfileRenderer(dir)
   options.log(`app: profiling build done`)
-  await writeFile(stampFile, stamp)
   return snapshot
 }
 

@@ -4,10 +4,10 @@
  * files, that would move the user's Documents, /etc or the app itself. The folder is judged by its
  * real path (symlinks resolved), so a link to a refused folder is refused too.
  */
-import { realpath } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path'
+import { isAbsolute, parse, relative, resolve, sep } from 'node:path'
 import { fail } from '../errors'
+import { realPathOfNearest } from '../fs/realPath'
 
 export interface FolderRules {
   /** The app's own folder (its code and resources). */
@@ -34,9 +34,9 @@ const SHARED_ROOTS: Partial<Record<NodeJS.Platform, string[]>> & { default: stri
 export async function checkLibraryFolder(picked: string, rules: FolderRules): Promise<string> {
   if (picked.includes('\0') || !isAbsolute(picked)) fail('INVALID_ARGUMENT', `“${picked.slice(0, 200)}” is not a full folder path.`)
   const platform = rules.platform ?? process.platform
-  const path = await realPathOf(resolve(picked))
-  const home = await realPathOf(resolve(rules.homeDir ?? homedir()))
-  const app = await realPathOf(resolve(rules.appDir))
+  const path = await realPathOfNearest(resolve(picked))
+  const home = await realPathOfNearest(resolve(rules.homeDir ?? homedir()))
+  const app = await realPathOfNearest(resolve(rules.appDir))
   const refuse = (why: string): never => fail('INVALID_ARGUMENT', `“${picked}” cannot be a library: ${why}. Choose or create a folder of its own, such as Documents/Verdict.`)
 
   if (parse(path).root === path) refuse('it is the top of a disk')
@@ -49,21 +49,6 @@ export async function checkLibraryFolder(picked: string, rules: FolderRules): Pr
   return path
 }
 
-/** The real path of `path`, or of its nearest existing parent with the rest appended (a new folder). */
-async function realPathOf(path: string): Promise<string> {
-  const missing: string[] = []
-  let current = path
-  for (;;) {
-    try {
-      return join(await realpath(current), ...missing.reverse())
-    } catch {
-      const parent = dirname(current)
-      if (parent === current) return path
-      missing.push(basename(current))
-      current = parent
-    }
-  }
-}
 
 function same(a: string, b: string, platform: NodeJS.Platform): boolean {
   return platform === 'win32' || platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b

@@ -38,6 +38,13 @@ if (process.argv[1] === import.meta.filename) {
   const [hostModule, libraryDir, settingsDir] = process.argv.slice(2) as [string, string, string]
   const { startHost } = (await import(pathToFileURL(hostModule).href)) as { startHost: typeof hostStarter }
   const host = await startHost({ libraryDir, settingsDir, log: (line) => console.error(`[host] ${line}`) })
+  // The first-run welcome would cover the editor: the bench's critic answered it long ago. An app
+  // from before the welcome (an earlier --commit) refuses the setting, and shows none.
+  try {
+    host.services.settings.update({ welcomed: true })
+  } catch {
+    // no welcome to skip
+  }
   console.log(host.url)
   process.stdin.resume()
   process.stdin.once('end', () => void host.close().then(() => process.exit(0)))

@@ -104,3 +104,15 @@ describe('a file with no front matter whose text is all deleted', () => {
     expect(reread.meta.title).toBe('notes')
   })
 })
+
+describe('a file with no front matter edited to open with two rules', () => {
+  it('keeps both rules: Verdict front matter goes above them so they do not read as an empty front matter block', () => {
+    const file = Buffer.from(':::spoiler\n:::\n\n---\n')
+    const { meta, doc } = parseReview(file, fallback)
+    const rules: EditorDocument = { root: { ...doc.root, children: [{ type: 'horizontalrule' }, { type: 'horizontalrule' }] } }
+    const saved = reviseReview(file, fallback, meta, rules, NOW)
+    const reread = parseReview(Buffer.from(saved.text), fallback)
+    expect(reread.doc).toEqual(normalizeDocument(rules))
+    expect(saved.text.endsWith('\n---\n\n---\n')).toBe(true)
+  })
+})

@@ -42,10 +42,15 @@ export function parseReview(file: Buffer, fallback: MetaFallback): ParsedReview 
  */
 export function serializeReview(meta: ReviewMeta, doc: EditorDocument): string {
   const normalized = normalizeDocument(doc)
-  const { score: _stale, ...rest } = meta
-  const score = scoreMirror(normalized)
   const body = documentToMarkdown(normalized)
-  return `---\n${metaToYaml(score ? { ...rest, score } : rest)}---\n${body && `\n${body}`}`
+  return `${ownFrontMatter(meta, normalized)}${body && `\n${body}`}`
+}
+
+/** Verdict's own front matter block for `meta`, its `score` mirroring the body's overall score. */
+function ownFrontMatter(meta: ReviewMeta, doc: EditorDocument): string {
+  const { score: _stale, ...rest } = meta
+  const score = scoreMirror(doc)
+  return `---\n${metaToYaml(score ? { ...rest, score } : rest)}---\n`
 }
 
 export interface Revision {
@@ -88,10 +93,22 @@ export function reviseReview(file: Uint8Array, fallback: MetaFallback, meta: Rev
     edits = metaEdits(front.data, read, wanted)
   }
   const head = editFrontMatter(front.text.slice(0, front.head?.bodyStart ?? 0), front.head, edits, yamlEntry)
-  // A file with no front matter and all its text deleted would be blank, which reads as damaged:
-  // it gets Verdict's own front matter instead, so it opens as the empty review it is.
-  const text = (head + body.body).trim() ? head + body.body : serializeReview(wanted, { root: { type: 'root', children: blocks } })
-  return { text: fileText(front, text), changed: true, meta: wanted }
+  const text = head + body.body
+  // A file with no front matter whose edited body would read otherwise (blank, which reads as
+  // damaged, or opening with `---` lines that read as a front matter block) gets Verdict's own front
+  // matter above the body's bytes, so it opens as the review it is.
+  const revised = front.head || readsAsBody(text, body.body) ? text : ownFrontMatter(wanted, { root: { type: 'root', children: blocks } }) + (body.body.trim() ? `\n${body.body}` : '')
+  return { text: fileText(front, revised), changed: true, meta: wanted }
+}
+
+/** Whether `text` reads back as a file with no front matter and `body` as its body. */
+function readsAsBody(text: string, body: string): boolean {
+  try {
+    const read = readFrontMatter(Buffer.from(text))
+    return !read.head && read.body === body
+  } catch {
+    return false
+  }
 }
 
 /** The text as the file writes it: its line endings and byte order mark. */

@@ -189,7 +189,7 @@ export function documentText(doc: EditorDocument): string {
     }
     if (node.type === 'text' && node.text) parts.push(node.text)
     else if (node.type === 'linebreak') parts.push('\n')
-    else if (node.type === 'raw-block' && node.markdown) parts.push(node.markdown)
+    else if (node.type === 'raw-block' && node.markdown) parts.push(node.markdown, '\n')
     else if (node.type === 'score') {
       for (const sentence of [node.verdict, ...(node.pros ?? []), ...(node.cons ?? [])]) if (sentence) parts.push(sentence, '\n')
     } else if (node.type === 'image' && node.caption) parts.push(node.caption, '\n')

@@ -74,14 +74,14 @@ describe('reading the file', () => {
     expect(refusal('+++\ntitle = \n+++\n')).toMatch(/^The front matter is not valid TOML: .* \(line \d\)$/)
   })
 
-  it('refuses front matter that is not a mapping', () => {
-    expect(refusal('---\n# a list\n- a\n- b\n---\n')).toMatch(/a mapping/)
-  })
-
   it('reads a body opening with a `---` rule as a body, not as front matter', () => {
     expect(parse('---\n\nA paragraph under a rule.\n').body).toBe('---\n\nA paragraph under a rule.\n')
     expect(parse('---\njust a sentence\n---\n').body).toBe('---\njust a sentence\n---\n')
     expect(parse('---\n- a\n- b\n---\n').body).toBe('---\n- a\n- b\n---\n')
+    // A `#` line reads as a YAML comment and as a Markdown heading: what follows decides.
+    expect(parse('---\n# a list\n- a\n- b\n---\n').body).toBe('---\n# a list\n- a\n- b\n---\n')
+    expect(parse('---\n\n##\n\n| Film | Score |\n| ---- | ----: |\n| Alien | 9 |\n\n---\n').body).toMatch(/^---\n\n##/)
+    expect(parse('---\n# Hugo comment\ntitle: Heat\n---\nBody\n').meta.title).toBe('Heat')
   })
 
   it('never evaluates a ---js or ---json block', () => {

@@ -40,4 +40,8 @@ describe('word count', () => {
     expect(wordCountOf(body)).toBe(11)
     expect(documentText(body)).toContain('One two three.')
   })
+
+  it('keeps a block kept as written apart from the block after it', () => {
+    expect(wordCountOf(doc({ type: 'raw-block', markdown: '{: .lead}' }, paragraph('Next')))).toBe(2)
+  })
 })

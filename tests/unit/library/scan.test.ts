@@ -70,6 +70,8 @@ const TRICKY = [
   '::::spoiler[Ending]\nThe end.\n\n:::figure{credit="Lionsgate"}\n![A](assets/a.png)\n\nCaption words here.\n:::\n\nMore.\n::::\n\nAfter',
   ':::spoiler\nUnclosed\n\nstill inside',
   ':::pullquote\n:::\n\nRaw before? no',
+  '{: .lead}\n\nA paragraph after a kramdown attribute line',
+  '{{< youtube id >}}\r\nafter a shortcode',
   '::embed{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}\n\nText',
   '| a | b |\n| - | - |\n| [x](y) | 2 |\n\nText',
   'Text &amp; more &copy; and & alone',

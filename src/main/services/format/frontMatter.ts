@@ -86,12 +86,12 @@ export function readFrontMatter(file: Uint8Array): FrontMatter {
 }
 
 /**
- * Front matter opens with a key (`title:`, `title =`, `[params]`) or a comment, or is empty; what
- * opens otherwise is Markdown after a rule.
+ * Front matter's first line past comments is a key (`title:`, `title =`, `[params]`), or it holds
+ * only comments or nothing; what opens otherwise (`##` then a table) is Markdown after a rule.
  */
 function looksLikeKeys(source: string, delimiter: '---' | '+++'): boolean {
-  const first = source.split('\n').find((line) => line.trim() !== '')
-  if (first === undefined || first.trimStart().startsWith('#')) return true
+  const first = source.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
+  if (first === undefined) return true
   return delimiter === '+++' ? /^\s*(?:\[|[\w"'.-]+\s*=)/.test(first) : /^\s*(?:"[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:(?:\s|$)/.test(first)
 }
 

@@ -3,19 +3,13 @@ import { documentText, type BlockJSON, type EditorDocument } from '@shared/docum
 import { measureText, type TextMeasure } from '@shared/text'
 import type { LatestDocument } from './latestDocument'
 
-interface Counted {
-  /** The block's part of `documentText`. */
-  text: string
-  measure: TextMeasure
-}
-
 /**
  * Measures like the library counts (`countWords(documentText(doc))`), block by block: the shared
  * serialisation keeps an unchanged top-level block's JSON object from one state to the next, so
  * only blocks edited since the last count are counted again.
  */
 export class BlockWordCounter {
-  readonly #counted = new WeakMap<BlockJSON, Counted>()
+  readonly #counted = new WeakMap<BlockJSON, TextMeasure>()
 
   /** The document's measure, or null when `hasTime` said stop first (what was counted is kept). */
   count(doc: EditorDocument, hasTime: () => boolean = () => true): TextMeasure | null {
@@ -25,25 +19,16 @@ export class BlockWordCounter {
       total.characterWords += measure.characterWords
       total.characters += measure.characters
     }
-    // Blocks whose text ends without a line break (a raw block) run into the next one's first word.
-    let open = ''
+    // Every block's text ends with a line break, so block measures add up to the document's.
     for (const block of doc.root.children) {
       let counted = this.#counted.get(block)
       if (!counted) {
         if (!hasTime()) return null
-        const text = documentText({ root: { type: 'root', children: [block] } }).slice(0, -1)
-        counted = { text, measure: measureText(text) }
+        counted = measureText(documentText({ root: { type: 'root', children: [block] } }).slice(0, -1))
         this.#counted.set(block, counted)
       }
-      if (open || !counted.text.endsWith('\n')) {
-        open += counted.text
-        if (open.endsWith('\n')) {
-          add(measureText(open))
-          open = ''
-        }
-      } else add(counted.measure)
+      add(counted)
     }
-    add(measureText(open))
     return total
   }
 }

@@ -185,6 +185,10 @@ describe('image', () => {
     )
   })
 
+  it('escapes a caption line of four colons or more, which would read as another tool\'s container', () => {
+    writes(doc(image({ caption: 'x\n:::::score' })), ':::figure\n![A dancer mid-leap](assets/3f2a9c0d1e2b4a5f.png)\n\nx\\\n\\::::\\:score\n:::\n')
+  })
+
   it('reads a figure holding the image as written back in plain form when nothing else is set', () => {
     expect(documentToMarkdown(markdownToDocument(':::figure\n![a](assets/a.png)\n:::\n'))).toBe('![a](assets/a.png)\n')
   })

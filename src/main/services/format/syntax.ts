@@ -148,8 +148,11 @@ const writeOptions: Options = {
     { character: '$', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
     { character: '{', after: '[{%]', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
     { character: '{', before: '\\{', inConstruct: 'phrasing', notInConstruct: LITERAL_SPANS },
-    // A line starting `{:` reads as kramdown attributes, also kept as written.
+    // A line starting `{:` reads as kramdown attributes, also kept as written; one starting `:::`
+    // as another tool's container. Directive's own escape takes a run's last colon only, which
+    // leaves `:::` at the start of a longer run (`::::\:x`).
     { character: '{', after: ':', atBreak: true },
+    { character: ':', after: ':::', atBreak: true },
     { character: '$', inConstruct: LINK_PARTS },
     { character: '{', after: '[{%]', inConstruct: LINK_PARTS },
     { character: '{', before: '\\{', inConstruct: LINK_PARTS },

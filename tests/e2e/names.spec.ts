@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import { browseTo, expect, test } from './fixtures'
 import { slow } from '../support/slow'
 
 const TITLE = 'Сталкер (1979): a slow walk through the zone, where a room grants wishes to whoever reaches it alive'
@@ -9,7 +9,7 @@ const FOLDER = 'stalker-1979-a-slow-walk-through-the-zone-where-a-room-grants-wi
 
 const reviewFolders = async (libraryDir: string) => (await readdir(libraryDir)).filter((name) => !name.startsWith('.')).sort()
 
-test('a new review’s folder and its export follow the title typed into it; the editor carries on', async ({ page, libraryDir, tempDir }) => {
+test('a new review’s folder and its export follow the title typed into it; the editor carries on', async ({ page, host, libraryDir, tempDir }) => {
   await page.getByRole('button', { name: 'New review' }).click()
   await expect(page.getByRole('textbox', { name: 'Title' })).toBeFocused()
   await expect.poll(() => reviewFolders(libraryDir)).toContain('untitled-review')
@@ -30,7 +30,7 @@ test('a new review’s folder and its export follow the title typed into it; the
   const dialog = page.getByRole('dialog', { name: /^Export / })
   const dest = join(tempDir, 'exports')
   await dialog.getByRole('radio', { name: /^HTML page/ }).check()
-  await dialog.getByLabel('Destination folder').fill(dest)
+  await browseTo(host, dialog, 'Destination folder', 'folder', dest)
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog.getByRole('region', { name: 'Export summary' })).toBeVisible({ timeout: slow(60_000) })
   await expect(dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem')).toContainText(join(dest, `${FOLDER}.html`))

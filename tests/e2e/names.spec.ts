@@ -36,4 +36,11 @@ test('a new review’s folder and its export follow the title typed into it; the
   await expect(dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem')).toContainText(join(dest, `${FOLDER}.html`))
   expect(await readdir(dest)).toEqual([`${FOLDER}.html`])
   expect(await readFile(join(dest, `${FOLDER}.html`), 'utf8')).toContain('Those who do come back changed.')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+
+  // The review on screen is kept for the next start under its folder's new name: a reload shows it again.
+  await expect.poll(() => host.services.settings.get().lastReview?.id).toBe(FOLDER)
+  await page.reload()
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(TITLE)
+  await expect(page.getByRole('textbox', { name: 'Review text' })).toContainText('Those who do come back changed.')
 })

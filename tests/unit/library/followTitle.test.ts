@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FOLLOWS_TITLE_FILE } from '../../../src/main/services/library/library'
+import { lastPlace, rememberPlace } from '../../../src/main/services/settings/place'
 import { MINUTE, paragraphs, workbench } from '../history/helpers'
 
 type Bench = Awaited<ReturnType<typeof workbench>>
@@ -33,7 +34,7 @@ async function retitle(w: Bench, id: string, title: string, text = 'The zone gra
 const folders = async (w: Bench) => (await readdir(w.root)).filter((name) => !name.startsWith('.')).sort()
 
 describe('a new review’s folder follows its title', () => {
-  it('moves with its images, versions and recovery draft, and the watch goes along', async () => {
+  it('moves with its images, versions, recovery draft and the place kept for the next start, and the watch goes along', async () => {
     const w = await bench()
     const { id } = await w.library.create()
     expect(id).toBe('untitled-review')
@@ -46,6 +47,8 @@ describe('a new review’s folder follows its title', () => {
     await w.journal.journal(id, { meta: opened.meta, doc: paragraphs('Typed, not saved yet'), baseHash: opened.hash })
     await w.journal.idle()
     await w.watcher.watch(id, opened.hash)
+    // On screen, scrolled to its fourth block: the next start reopens it there.
+    rememberPlace(w.settings, w.library, { id, block: 3, offset: -12 })
 
     const saved = await retitle(w, id, 'Сталкер (1979)')
 
@@ -56,6 +59,7 @@ describe('a new review’s folder follows its title', () => {
     expect((await w.history.list('stalker-1979')).versions.map((v) => v.reason)).toEqual(['manual', 'autosave'])
     expect(await readdir(join(w.root, '.verdict', 'history'))).toEqual(['stalker-1979'])
     expect((await w.journal.list()).map((d) => [d.id, d.reviewExists])).toEqual([['stalker-1979', true]])
+    expect(await lastPlace(w.settings, w.library)).toEqual({ id: 'stalker-1979', block: 3, offset: -12 })
     // The move is Verdict's own: no “missing” or “changed” report, and the new folder is watched at the saved hash.
     await w.watcher.settled()
     expect(w.events).toEqual([])
@@ -80,8 +84,11 @@ describe('a new review’s folder follows its title', () => {
     const w = await bench()
     await w.library.create('Heat')
     const { id } = await w.library.create()
+    // The place kept is another review's: it stays with that one.
+    rememberPlace(w.settings, w.library, { id: 'heat', block: 1, offset: 0 })
     const saved = await retitle(w, id, 'Heat')
     expect(saved.movedTo).toBe('heat-2')
+    expect(await lastPlace(w.settings, w.library)).toEqual({ id: 'heat', block: 1, offset: 0 })
     expect(await readFile(join(w.root, 'heat', 'review.md'), 'utf8')).toMatch(/^---\ntitle: Heat\n/)
     expect((await retitle(w, 'heat-2', 'Heat')).movedTo).toBeUndefined()
     expect(await folders(w)).toEqual(['heat', 'heat-2'])

@@ -27,6 +27,8 @@ export interface ReviewWritesOptions {
   history: HistoryService
   journal: RecoveryJournal
   watcher: ReviewWatcher
+  /** A save moved the review's folder after its title (what main keeps by id outside the library follows). */
+  moved?: (from: string, to: string) => void
   log?: (message: string, detail?: unknown) => void
 }
 
@@ -100,6 +102,7 @@ export class ReviewWrites {
     const rebased = this.rebased.get(id)
     this.rebased.delete(id)
     if (rebased) this.rebased.set(to, rebased)
+    this.options.moved?.(id, to)
     return to
   }
 

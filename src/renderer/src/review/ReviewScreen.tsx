@@ -300,8 +300,11 @@ function EditableReview({
   useCommand('save', () => void saver.flush().catch(() => undefined))
   useFlushBeforeQuit(useCallback(() => saver.saveOrJournal(), [saver]))
 
-  // Publishing reads the saved file: pending edits are written first.
-  const flush = useCallback(() => saver.flush(), [saver])
+  // Publishing reads the saved file: pending edits are written first (they may move the folder: the id after them).
+  const saveForPublish = useCallback(async () => {
+    await saver.flush()
+    return saver.id
+  }, [saver])
   const takePublished = useCallback((patch: PublishedPatch) => setMeta((old) => ({ ...old, ...patch })), [])
   usePublishedSync(review.id, saver, takePublished)
 
@@ -595,7 +598,7 @@ function EditableReview({
           reviewId={review.id}
           title={meta.title}
           published={meta.published ?? []}
-          prepare={flush}
+          prepare={saveForPublish}
           downscale={downscale}
           onClose={() => setPublishing(false)}
         />

@@ -44,3 +44,21 @@ test('a new review’s folder and its export follow the title typed into it; the
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(TITLE)
   await expect(page.getByRole('textbox', { name: 'Review text' })).toContainText('Those who do come back changed.')
 })
+
+test('the preview open while the title is typed follows the review to its new folder', async ({ page, libraryDir }) => {
+  await page.getByRole('button', { name: 'New review' }).click()
+  const title = page.getByRole('textbox', { name: 'Title' })
+  await expect(title).toBeFocused()
+  await page.getByRole('button', { name: 'Preview', exact: true }).click()
+  const post = page.getByTitle('Preview', { exact: true }).contentFrame()
+  await expect(post.getByRole('heading', { level: 1 })).toHaveText('Untitled review')
+  // Typed in pieces, each saved (and the folder moved) while the preview renders the page.
+  await title.selectText()
+  for (const words of ['Heat', ' and', ' the diner scene']) {
+    await page.keyboard.type(words)
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  }
+  await expect.poll(() => reviewFolders(libraryDir)).toEqual(['heat-and-the-diner-scene', 'welcome-to-verdict'])
+  await expect(post.getByRole('heading', { level: 1 })).toHaveText('Heat and the diner scene')
+  await expect(page.getByRole('region', { name: 'Layout preview' }).getByRole('alert')).toHaveCount(0)
+})

@@ -11,6 +11,7 @@ import { PagesService } from './services/pages/pages'
 import { removeLeftoverTemps } from './services/recovery/boot'
 import { RecoveryJournal } from './services/recovery/journal'
 import { ReviewWrites } from './services/recovery/writes'
+import { followPlace } from './services/settings/place'
 import { createSettingsService, type KeyValueBackend, type SettingsService } from './services/settings/settings'
 import { ReviewWatcher } from './services/watch/watcher'
 import { loadTheme } from './services/export'
@@ -102,7 +103,8 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const clock = options.now ? { now: options.now } : {}
   const history = new HistoryService({ libraries, ...clock })
   const journal = new RecoveryJournal({ libraries, ...clock })
-  const writes = new ReviewWrites({ libraries, history, journal, watcher })
+  // The review reopened at the next start is kept by id: it follows a folder that follows its title.
+  const writes = new ReviewWrites({ libraries, history, journal, watcher, moved: (from, to) => followPlace(settings, libraries.current(), from, to) })
   const { platform } = options
   const pages = new PagesService({
     libraries,

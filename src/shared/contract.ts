@@ -36,6 +36,8 @@ export interface SaveResult {
   hash: string
   updated: string
   wordCount: number
+  /** The folder followed the new title: the review's id from now on (its images, versions and draft moved with it). */
+  movedTo?: string
 }
 
 /** Why a version of a review was kept. */

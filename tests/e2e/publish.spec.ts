@@ -443,3 +443,34 @@ test('an image larger than the blog accepts is downscaled from the check, in the
     await closeServer(wordpress.server)
   }
 })
+
+test('a new review published right after its title is typed: the check and the publish ask for the folder the title moved it to, which stays', async ({ page, host, libraryDir, tempDir }) => {
+  await host.services.blogs.save({ name: 'Pages', kind: 'folder', url: join(tempDir, 'pages') })
+  await page.reload()
+  // The review ids the dialog sends to main.
+  const asked: Array<[string, unknown]> = []
+  page.on('request', (request) => {
+    const channel = /\/__ipc\/(preflightPublish|publishReview)$/.exec(new URL(request.url()).pathname)?.[1]
+    if (channel) asked.push([channel, (request.postDataJSON() as { args: { id: unknown } }).args.id])
+  })
+  await page.getByRole('button', { name: 'New review' }).click()
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused()
+  await page.keyboard.type('Heat')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Mann’s best film.')
+  // Before autosave: the dialog's own save moves the folder from untitled-review/ to heat/.
+  await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+  const dialog = publishDialog(page)
+  await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.')
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText('Published on Pages.')
+  expect(asked).toEqual([
+    ['preflightPublish', 'heat'],
+    ['publishReview', 'heat'],
+  ])
+  expect(await readFile(join(tempDir, 'pages', 'heat.html'), 'utf8')).toContain('Mann’s best film.')
+  // Published: the name is kept from now on.
+  expect(await readdir(join(libraryDir, 'heat'))).not.toContain('.name-follows-title')
+  expect((await readdir(libraryDir)).filter((name) => !name.startsWith('.')).sort()).toEqual(['heat', 'welcome-to-verdict'])
+  expect(host.errors).toEqual([])
+})

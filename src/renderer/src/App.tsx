@@ -30,7 +30,7 @@ export function App() {
   const [helpDialog, setHelpDialog] = useState<'shortcuts' | 'about' | null>(null)
 
   // Back in the library, the row of the review just left takes the focus.
-  const backToLibrary = () => setView((old) => ({ name: 'library', ...(old.name === 'review' ? { returnFrom: old.id } : {}) }))
+  const backToLibrary = (returnFrom: string) => setView({ name: 'library', returnFrom })
 
   useEffect(() => {
     // Defaults stand in until (or if ever) the stored settings arrive.
@@ -101,7 +101,7 @@ export function App() {
             <div className="screen crashed" role="alert">
               <h1>This review could not be shown</h1>
               <p>{error.message}</p>
-              <button type="button" className="button" onClick={backToLibrary}>
+              <button type="button" className="button" onClick={() => backToLibrary(view.id)}>
                 Back to the library
               </button>
             </div>

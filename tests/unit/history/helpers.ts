@@ -6,6 +6,8 @@ import { HistoryService } from '../../../src/main/services/history/history'
 import { Library } from '../../../src/main/services/library/library'
 import { RecoveryJournal } from '../../../src/main/services/recovery/journal'
 import { ReviewWrites } from '../../../src/main/services/recovery/writes'
+import { followPlace } from '../../../src/main/services/settings/place'
+import { createSettingsService, type KeyValueBackend } from '../../../src/main/services/settings/settings'
 import { ReviewWatcher, type WatcherOptions } from '../../../src/main/services/watch/watcher'
 import type { AppEvent } from '../../../src/shared/contract'
 
@@ -27,7 +29,10 @@ export async function workbench(prefix: string, watch: Omit<WatcherOptions, 'eve
   const journal = new RecoveryJournal({ libraries, now, log })
   const watcher = new ReviewWatcher({ events: { emit: (e) => void events.push(e) }, debounceMs: 10, log, ...watch })
   watcher.useLibrary(root)
-  const writes = new ReviewWrites({ libraries, history, journal, watcher, log })
+  // Settings kept in memory: only the place kept for the next start, which follows a moved folder.
+  const store: KeyValueBackend = { store: {}, set: (values) => Object.assign(store.store, values) }
+  const settings = createSettingsService(store)
+  const writes = new ReviewWrites({ libraries, history, journal, watcher, log, moved: (from, to) => followPlace(settings, library, from, to) })
 
   async function editable(id: string) {
     const opened = await library.open(id)
@@ -39,7 +44,7 @@ export async function workbench(prefix: string, watch: Omit<WatcherOptions, 'eve
     const opened = await editable(id)
     return writes.save({ id, meta: opened.meta, doc: paragraphs(...texts), baseHash: opened.hash })
   }
-  return { root, clock, library, libraries, history, journal, watcher, writes, events, logged, editable, saveText }
+  return { root, clock, library, libraries, history, journal, watcher, writes, settings, events, logged, editable, saveText }
 }
 
 export const MINUTE = 60_000

@@ -109,7 +109,7 @@ describe('version history', () => {
     w.clock.ms += 1000
     await w.writes.restore(id, undo!.versionId)
     expect(await readFile(join(w.root, id, 'review.md'), 'utf8')).toBe(rewrite)
-    expect((await readdir(join(w.root, id))).sort()).toEqual(['assets', 'review.md'])
+    expect((await readdir(join(w.root, id))).sort()).toEqual(['.name-follows-title', 'assets', 'review.md'])
   })
 
   it('thins old versions by the retention rules as new ones are kept', async () => {

@@ -39,7 +39,7 @@ describe('Library', () => {
   it('creates a review folder with review.md and assets/, authored from settings', async () => {
     const created = await library.create('Ballerina')
     expect(created).toMatchObject({ id: 'ballerina', title: 'Ballerina', author: 'Ana Critic', status: 'draft', wordCount: 0 })
-    expect((await readdir(join(root, 'ballerina'))).sort()).toEqual(['assets', 'review.md'])
+    expect((await readdir(join(root, 'ballerina'))).sort()).toEqual(['.name-follows-title', 'assets', 'review.md'])
     const text = await readFile(join(root, 'ballerina', 'review.md'), 'utf8')
     expect(text).toMatch(/^---\ntitle: Ballerina\nauthor: Ana Critic\n/)
   })

@@ -82,7 +82,7 @@ describe('pages: preview, open in browser, export and import through the contrac
     expect(html).toContain('Typed but not saved')
     expect(html).toContain('Ballerina')
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/)
-    expect(await readdir(join(library.root, review.id))).toEqual(['assets', 'review.md'])
+    expect((await readdir(join(library.root, review.id))).sort()).toEqual(['.name-follows-title', 'assets', 'review.md'])
   })
 
   it('refuses an unknown theme with a clear message', async () => {

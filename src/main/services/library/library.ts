@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
-import { cp, lstat, mkdir, readdir, readFile, realpath, rename, stat } from 'node:fs/promises'
+import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises'
 import { basename, isAbsolute, join, relative, sep } from 'node:path'
 import type { OpenedReview, SaveResult, SearchResults } from '../../../shared/contract'
 import { emptyDocument, type EditorDocument } from '../../../shared/document'
@@ -21,6 +21,13 @@ import { ReviewReader } from './reader'
 export const REVIEW_FILE = 'review.md'
 export const ASSETS_DIR = 'assets'
 export const TRASH_DIR = '.trash'
+/**
+ * In a review folder Verdict named itself: the folder follows the title until the review is
+ * published or renamed by hand, which remove it (as may the critic, to keep the name).
+ */
+export const FOLLOWS_TITLE_FILE = '.name-follows-title'
+const FOLLOWS_TITLE_NOTE =
+  'Verdict renames this folder when the review’s title changes, until the review is published or renamed by hand. Delete this file to keep the name.\n'
 /**
  * Review files above this size open read-only, unparsed: Markdown parsing takes seconds per
  * megabyte, so a huge (or hostile) file would stall the app for minutes. A 50,000-word review is ~0.3 MB.
@@ -133,6 +140,7 @@ export class Library {
     try {
       await mkdir(join(dir, ASSETS_DIR), { recursive: true })
       await writeFileAtomic(join(dir, REVIEW_FILE), serializeReview(meta, emptyDocument()))
+      await writeFileAtomic(join(dir, FOLLOWS_TITLE_FILE), FOLLOWS_TITLE_NOTE)
     } catch (error) {
       throw describeIoError(error, `create the review “${shownTitle}”`)
     }
@@ -199,13 +207,41 @@ export class Library {
     const dir = await this.reviewDir(id)
     const meta = { ...opened.meta, title: title.trim(), updated: this.now().toISOString() }
     await this.writeMeta(dir, (read) => ({ ...read, title: meta.title, updated: meta.updated }))
+    // Named by hand: the name stays, whatever the title becomes.
+    await this.pinName(id)
     const slug = slugify(meta.title)
     if (slug === id) return this.summary(id)
+    return this.summary(await this.moveTo(id, slug, `rename “${id}”`))
+  }
+
+  /**
+   * Moves a folder that follows its title to the title's slug (suffixed when taken); the new id, or
+   * `id` when it stays (pinned, or already named after this title).
+   */
+  async followTitle(id: string, title: string): Promise<string> {
+    const dir = await this.reviewDir(id)
+    if (!(await isFile(join(dir, FOLLOWS_TITLE_FILE)))) return id
+    const slug = slugify(title)
+    // `slug-2` stays `slug-2`: its name is already this title's, `slug` is someone else's.
+    if (id === slug || (id.startsWith(`${slug}-`) && /^\d+$/.test(id.slice(slug.length + 1)))) return id
+    return this.moveTo(id, slug, `rename “${id}” after its title`)
+  }
+
+  /** The folder keeps its name from now on (published, or renamed by hand). */
+  async pinName(id: string): Promise<void> {
+    try {
+      await rm(join(await this.reviewDir(id), FOLLOWS_TITLE_FILE), { force: true })
+    } catch (error) {
+      throw describeIoError(error, `keep the folder name of “${id}”`)
+    }
+  }
+
+  private async moveTo(id: string, slug: string, what: string): Promise<string> {
     const target = await this.freeId(slug)
-    await this.move(dir, join(this.root, target), `rename “${id}”`)
+    await this.move(join(this.root, id), join(this.root, target), what)
     this.index.forget(id)
     this.search.remove(id)
-    return this.summary(target)
+    return target
   }
 
   async duplicate(id: string): Promise<ReviewSummary> {
@@ -388,6 +424,15 @@ async function checkReviewFile(root: string, dir: string, id: string): Promise<v
 function tooLarge(bytes: number): string {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
   return `The file is ${mb(bytes)}, more than the ${mb(MAX_REVIEW_BYTES)} Verdict opens for editing; it is shown read-only (the beginning only) and left as it is.`
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) return false
+    throw error
+  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -149,6 +149,7 @@ export class PublishService {
     const job = prepared
     const blocking = [...this.contentProblems(job), ...(await this.imageFileProblems(job))]
     if (blocking.length > 0) return { kind: 'blocked', problems: blocking }
+    await this.options.writes.pinName(request.id)
     try {
       await this.step(job, 'check', () => this.withRetry(() => job.target.check()))
       await this.options.writes.snapshot(request.id, 'publish')

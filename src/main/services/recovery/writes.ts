@@ -27,6 +27,8 @@ export interface ReviewWritesOptions {
   history: HistoryService
   journal: RecoveryJournal
   watcher: ReviewWatcher
+  /** A save moved the review's folder after its title (what main keeps by id outside the library follows). */
+  moved?: (from: string, to: string) => void
   log?: (message: string, detail?: unknown) => void
 }
 
@@ -72,8 +74,41 @@ export class ReviewWrites {
         // The draft stays: at worst it is offered again next start, identical to the file.
         this.log(`Recovery: could not clear the draft of “${id}” after saving`, error)
       }
-      return result
+      const movedTo = meta.published?.length ? id : await this.followTitle(id, meta.title, result.hash)
+      return movedTo === id ? result : { ...result, movedTo }
     })
+  }
+
+  /**
+   * A folder Verdict named follows the saved title (library.followTitle); its versions, draft,
+   * watch and rebased hashes go along. The save is done: a move that fails only leaves the name.
+   */
+  private async followTitle(id: string, title: string, hash: string): Promise<string> {
+    const { libraries, history, journal, watcher } = this.options
+    // The old folder vanishing is Verdict's own doing, not something to report as missing.
+    const end = watcher.beginOwnWrite(id)
+    let to = id
+    try {
+      to = await libraries.current().followTitle(id, title)
+      if (to !== id) await watcher.follow(id, to, hash)
+    } catch (error) {
+      this.log(`Library: “${id}” keeps its folder name; following the title “${title}” failed`, error)
+    } finally {
+      end()
+    }
+    if (to === id) return id
+    await history.follow(id, to)
+    await journal.follow(id, to)
+    const rebased = this.rebased.get(id)
+    this.rebased.delete(id)
+    if (rebased) this.rebased.set(to, rebased)
+    this.options.moved?.(id, to)
+    return to
+  }
+
+  /** Publishing starts: from now on the folder keeps its name (blogs and the outbox know it by it). */
+  pinName(id: string): Promise<void> {
+    return this.serial.run(id, () => this.options.libraries.current().pinName(id))
   }
 
   /** Keeps the current file as a version (so the restore can be undone), then writes the chosen one. */

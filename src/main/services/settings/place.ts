@@ -10,6 +10,12 @@ export function rememberPlace(settings: SettingsService, library: Library, revie
   settings.update({ lastReview: review && { ...review, library: library.root } })
 }
 
+/** A save moved the review's folder after its title: the place kept for it moves along. */
+export function followPlace(settings: SettingsService, library: Library, from: string, to: string): void {
+  const kept = settings.get().lastReview
+  if (kept?.library === library.root && kept.id === from) settings.update({ lastReview: { ...kept, id: to } })
+}
+
 /**
  * The review last on screen, when it is still in the library open now. One trashed, moved or renamed
  * since (or a settings file edited by hand) gives null: the library is shown, with nothing to report.

@@ -83,6 +83,13 @@ export class ReviewWatcher {
     await this.check(id, true)
   }
 
+  /** The review's folder moved to `to` by Verdict (it follows the title): a watch of it moves along, at `hash`. */
+  async follow(from: string, to: string, hash: string): Promise<void> {
+    if (!this.watched.has(from)) return
+    this.unwatch(from)
+    await this.watch(to, hash)
+  }
+
   unwatch(id: string): void {
     const entry = this.watched.get(id)
     if (!entry) return

@@ -33,8 +33,11 @@ interface Props {
   ids: string[]
   /** What is exported, for the title: “Ballerina”, or 3 reviews. */
   subject: string
-  /** Runs before exporting (the review screen saves pending edits: exports read the saved files). */
-  prepare?: () => Promise<void>
+  /**
+   * Runs before exporting (the review screen saves pending edits: exports read the saved files);
+   * resolves to the ids to export, as that save may have moved a review's folder after its title.
+   */
+  prepare?: () => Promise<string[]>
   onClose: () => void
 }
 
@@ -116,8 +119,8 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
     setProgress({ completed: 0, total: ids.length, current: ids[0] ?? null })
     running.current = true
     try {
-      await prepare?.()
-      const look = { ids, format, theme, colorScheme, pageSize, marginsMm: format === 'pdf' ? marginsMm : DEFAULT_MARGINS_MM }
+      const exported = (await prepare?.()) ?? ids
+      const look = { ids: exported, format, theme, colorScheme, pageSize, marginsMm: format === 'pdf' ? marginsMm : DEFAULT_MARGINS_MM }
       // Main remembers a picked folder for next time itself; without one it uses the folder it remembers.
       const summary = await api.exportReviews(picked ? { ...look, folder: picked.token } : look)
       setProgress({ completed: summary.total, total: summary.total, current: null })

@@ -25,8 +25,11 @@ interface Props {
   title: string
   /** Where the review went so far (its front matter's `published`). */
   published: PublishRecord[]
-  /** Saves pending edits: pre-flight and publishing read the saved file. */
-  prepare: () => Promise<void>
+  /**
+   * Saves pending edits: pre-flight and publishing read the saved file. Resolves to the review's id
+   * after that save, which may have moved its folder after its title.
+   */
+  prepare: () => Promise<string>
   /** Puts a smaller copy of the image in its place in the text and saves; rejects with a message. */
   downscale: (path: string, limitBytes: number | undefined) => Promise<void>
   onClose: () => void
@@ -119,7 +122,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
       () => {
         setChecks({ kind: 'checking' })
         prepare()
-          .then(() => api.preflightPublish({ id: reviewId, blogId: chosenId, status, ...(scheduleIso ? { schedule: { at: scheduleIso, zone } } : {}) }))
+          .then((id) => api.preflightPublish({ id, blogId: chosenId, status, ...(scheduleIso ? { schedule: { at: scheduleIso, zone } } : {}) }))
           .then(
             (problems) => current && setChecks({ kind: 'done', problems }),
             (failure: unknown) => current && setChecks({ kind: 'failed', message: errorMessage(failure) }),
@@ -131,7 +134,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
       current = false
       clearTimeout(timer)
     }
-  }, [reviewId, chosenId, status, scheduleIso, prepare, checkRound])
+  }, [chosenId, status, scheduleIso, prepare, checkRound])
 
   useEffect(
     () =>
@@ -159,14 +162,15 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
     tracking.current = chosen.id
     setSteps([])
     setRun({ kind: 'running' })
+    let id: string
     try {
-      await prepare()
+      id = await prepare()
     } catch (failure) {
       setRun({ kind: 'failed', message: `The review could not be saved, so nothing was published: ${errorMessage(failure)}` })
       return
     }
     const request: PublishRequest = {
-      id: reviewId,
+      id,
       blogId: chosen.id,
       status,
       ...(scheduleIso ? { schedule: { at: scheduleIso, zone } } : {}),

@@ -52,13 +52,21 @@ interface Props {
   focus?: string | undefined
   /** Where in the text to show it (the review reopened at start). */
   place?: TextPlace | undefined
-  onClose: () => void
+  /** Back to the library, with the review's id as it is now (its folder may have followed the title). */
+  onClose: (id: string) => void
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview
 
-export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, place, onOpenReview, onClose }: Props) {
+export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, place, onOpenReview, onClose: close }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
+  // The review's id now: a save may move it (its folder follows the title) while the editor stays.
+  const currentId = useRef(id)
+  const moved = useCallback((to: string) => {
+    currentId.current = to
+    setReview((old) => (old.kind === 'editable' ? { ...old, id: to } : old))
+  }, [])
+  const onClose = () => close(currentId.current)
   // Bumped to read the file again (after a conflict, to take the version on disk).
   const [generation, setGeneration] = useState(0)
   // Here rather than in the editor: a toast about a reload outlives the editor it replaces.
@@ -78,11 +86,11 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, plac
   }, [])
 
   useEffect(() => {
-    api.openReview({ id }).then(loaded, (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) }))
-  }, [id, generation, loaded])
+    api.openReview({ id: currentId.current }).then(loaded, (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) }))
+  }, [generation, loaded])
 
   // Main reports changes made by other programs from the hash first loaded; it follows Verdict's own
-  // writes (and reloads) itself, so one watch lasts as long as the screen.
+  // writes, reloads and moves itself, so one watch lasts as long as the screen.
   const watchFrom = review.kind === 'editable' ? review.hash : null
   const watched = useRef(false)
   useEffect(() => {
@@ -92,9 +100,10 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, plac
   }, [id, watchFrom])
   useEffect(
     () => () => {
-      if (watched.current) void api.unwatchReview({ id }).catch(() => undefined)
+      // The id as it is at the end, after any move.
+      if (watched.current) void api.unwatchReview({ id: currentId.current }).catch(() => undefined)
     },
-    [id],
+    [],
   )
 
   switch (review.kind) {
@@ -117,6 +126,7 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, plac
             showHistory={showHistory}
             onToggleHistory={() => setShowHistory((shown) => !shown)}
             onRestored={loaded}
+            onMoved={moved}
           />
           {/* Always there, empty between messages: a live region must exist before what it announces. */}
           <Toast toast={toast} onDismiss={dismissToast} />
@@ -204,6 +214,7 @@ function EditableReview({
   showHistory,
   onToggleHistory,
   onRestored,
+  onMoved,
 }: {
   review: Extract<OpenedReview, { kind: 'editable' }>
   recovered?: RecoveredEdits
@@ -218,6 +229,7 @@ function EditableReview({
   showHistory: boolean
   onToggleHistory: () => void
   onRestored: (review: OpenedReview) => void
+  onMoved: (id: string) => void
 }) {
   // What the editor starts from: the file, or the recovered edits made on it.
   const [initial] = useState(() => ({ meta: recovered?.meta ?? review.meta, doc: recovered?.doc ?? review.doc }))
@@ -249,7 +261,8 @@ function EditableReview({
         initial: { meta: initial.meta, doc: { toJSON: () => initial.doc } },
         save: (args) => api.saveReview(args),
         journal: (args) => api.journalDraft(args),
-        clearJournal: () => api.clearDraft({ id: review.id }),
+        clearJournal: (id) => api.clearDraft({ id }),
+        onMoved,
         onState: (state) => {
           setSaveState(state)
           if (state.kind === 'saved') {
@@ -287,8 +300,11 @@ function EditableReview({
   useCommand('save', () => void saver.flush().catch(() => undefined))
   useFlushBeforeQuit(useCallback(() => saver.saveOrJournal(), [saver]))
 
-  // Publishing reads the saved file: pending edits are written first.
-  const flush = useCallback(() => saver.flush(), [saver])
+  // Publishing reads the saved file: pending edits are written first (they may move the folder: the id after them).
+  const saveForPublish = useCallback(async () => {
+    await saver.flush()
+    return saver.id
+  }, [saver])
   const takePublished = useCallback((patch: PublishedPatch) => setMeta((old) => ({ ...old, ...patch })), [])
   usePublishedSync(review.id, saver, takePublished)
 
@@ -569,8 +585,11 @@ function EditableReview({
         <ExportDialog
           ids={[review.id]}
           subject={`“${meta.title || 'Untitled review'}”`}
-          // Exports read the saved file: write what is pending first.
-          prepare={() => saver.flush()}
+          // Exports read the saved file: write what is pending first (it may move the folder).
+          prepare={async () => {
+            await saver.flush()
+            return [saver.id]
+          }}
           onClose={() => setExporting(false)}
         />
       )}
@@ -579,7 +598,7 @@ function EditableReview({
           reviewId={review.id}
           title={meta.title}
           published={meta.published ?? []}
-          prepare={flush}
+          prepare={saveForPublish}
           downscale={downscale}
           onClose={() => setPublishing(false)}
         />

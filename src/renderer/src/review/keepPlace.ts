@@ -22,13 +22,11 @@ export function useKeepPlace(
 ): void {
   useEffect(() => {
     const scroller = scrollRef.current
-    if (!scroller) return
+    if (!scroller || !restoreTo) return
     let frame = 0
-    let timer: ReturnType<typeof setTimeout> | undefined
     // The editor fills its page in its own update after mounting: look again each frame, for a while.
     let tries = 0
     const restore = () => {
-      if (!restoreTo) return
       const blocks = editorRef.current?.getRootElement()?.children
       if (!blocks?.length) {
         if (++tries < MAX_FRAMES) frame = requestAnimationFrame(restore)
@@ -39,6 +37,16 @@ export function useKeepPlace(
       scroller.scrollTop += block.getBoundingClientRect().top - scroller.getBoundingClientRect().top + restoreTo.offset
     }
     restore()
+    return () => cancelAnimationFrame(frame)
+    // Once per opened review, to the place it was opened with; not again when its folder follows the title.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  // Under the review's id as it is now: a save may move its folder after the title (main moves the kept place along).
+  useEffect(() => {
+    const scroller = scrollRef.current
+    if (!scroller) return
+    let timer: ReturnType<typeof setTimeout> | undefined
     const remember = () => {
       clearTimeout(timer)
       timer = setTimeout(() => {
@@ -48,14 +56,11 @@ export function useKeepPlace(
     }
     scroller.addEventListener('scroll', remember, { passive: true })
     return () => {
-      cancelAnimationFrame(frame)
       // Left for another screen, which remembers itself: a late write would undo it.
       clearTimeout(timer)
       scroller.removeEventListener('scroll', remember)
     }
-    // Once per opened review: the place to restore is the one it was opened with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id])
+  }, [scrollRef, editorRef, id])
 }
 
 /** The first block reaching below the view's top, and how far the view's top is into it. */

@@ -21,15 +21,17 @@ interface Snapshot {
 
 type Save = (args: Args<'saveReview'>) => Promise<Result<'saveReview'>>
 type Journal = (args: Args<'journalDraft'>) => Promise<void>
-type ClearJournal = () => Promise<void>
+type ClearJournal = (id: string) => Promise<void>
 
 /**
- * Autosave for one open review. The id is fixed at construction, so content can never be written
- * under another review's id; saves never overlap, and a change made during a save is queued and
- * written (only its latest version) once that save returns.
+ * Autosave for one open review. The id changes only when main says a save moved the review's
+ * folder (it follows the title), so content can never be written under another review's id; saves
+ * never overlap, and a change made during a save is queued and written (only its latest version)
+ * once that save returns.
  */
 export class ReviewSaver {
-  readonly #id: string
+  #id: string
+  readonly #onMoved: ((id: string) => void) | undefined
   readonly #save: Save
   readonly #onState: (state: SaveState) => void
   readonly #delay: number
@@ -58,8 +60,10 @@ export class ReviewSaver {
     delay?: number
     /** Sends unsaved edits that no save covers to the crash-recovery journal (see #scheduleJournal). */
     journal?: Journal
-    /** Drops the journaled draft once everything is saved. */
+    /** Drops the review's journaled draft once everything is saved. */
     clearJournal?: ClearJournal
+    /** A save moved the review to this id (its folder followed the title). */
+    onMoved?: (id: string) => void
     /** How old unsaved edits get, while typing goes on without a pause, before they are journaled. */
     journalAfter?: number
   }) {
@@ -71,7 +75,13 @@ export class ReviewSaver {
     this.#delay = options.delay ?? 600
     this.#journal = options.journal
     this.#clearJournal = options.clearJournal
+    this.#onMoved = options.onMoved
     this.#journalAfter = options.journalAfter ?? 3000
+  }
+
+  /** The review's id, as the last save left it. */
+  get id(): string {
+    return this.#id
   }
 
   /** True while some change has not been written (pending, being written, or refused). */
@@ -209,7 +219,24 @@ export class ReviewSaver {
   async #dropObsoleteDraft(): Promise<void> {
     if (!this.#clearJournal) return
     await this.#journaling
-    if (!this.#dirty && this.#journalTimer === undefined) await this.#clearJournal().catch(() => undefined)
+    if (!this.#dirty && this.#journalTimer === undefined) await this.#clearJournal(this.#id).catch(() => undefined)
+  }
+
+  /**
+   * Main moved the review and its draft to `to`. A draft sent meanwhile may have landed under the
+   * old id after that: the unsaved edits are journaled under the new id before it is dropped.
+   */
+  async #moved(to: string): Promise<void> {
+    const from = this.#id
+    this.#id = to
+    this.#onMoved?.(to)
+    await this.#journaling
+    if (this.#dirty && this.#journal) {
+      const { meta, doc } = this.#latest
+      this.#journaling = this.#journal({ id: to, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash }).catch(() => undefined)
+      await this.#journaling
+    }
+    await this.#clearJournal?.(from).catch(() => undefined)
   }
 
   async #write(snapshot: Snapshot): Promise<void> {
@@ -222,6 +249,7 @@ export class ReviewSaver {
         baseHash: this.#baseHash,
       })
       this.#baseHash = result.hash
+      if (result.movedTo) await this.#moved(result.movedTo)
       if (!this.#dirty) this.#report({ kind: 'saved' })
       await this.#dropObsoleteDraft()
     } catch (error) {

@@ -160,6 +160,17 @@ describe('what issue 14 found changed, kept', () => {
     expect(save('hugo-yaml-t-z.md', merged)).toContain('1. The childhood prologue\n2. The Skype years\n\n3) The New York reunion\n')
   })
 
+  it('lets a list grow by an item like its neighbour\'s without splitting it', () => {
+    const grown = (doc: EditorDocument): EditorDocument => {
+      const blocks = structuredClone(doc.root.children)
+      const at = blocks.findIndex((block, index) => block.type === 'list' && blocks[index + 1]?.type === 'list')
+      const [first, second] = [blocks[at] as ListJSON, blocks[at + 1] as ListJSON]
+      blocks.splice(at, 1, { ...first, children: [...first.children, ...second.children] })
+      return { root: { ...doc.root, children: blocks } }
+    }
+    expect(save('2025-11-04-the-holdovers.md', grown)).toContain('- a Christmas film\n- a school film\n- a film about grief\n\n* a film about grief\n')
+  })
+
   it('keeps the emphasis style of an edited block', () => {
     const saved = save('hugo-lastmod-only.md', typeAtEnd)
     expect(saved).toContain('The ending is _pure_ Lanthimos: **cruel** and funny. Unmissable.\n')

@@ -93,11 +93,14 @@ function apartAsRead(source: readonly SourceBlock[], blocks: readonly BlockJSON[
   const lists = source.map(({ block }) => block).filter((block): block is ListJSON => block.type === 'list')
   if (lists.length < 2) return [...blocks]
   const itemsKey = (items: readonly ListItemJSON[]): string => JSON.stringify(items.map(({ value: _value, ...item }) => item))
+  const present = new Set(blocks.map(keyOf))
   return blocks.flatMap((block): BlockJSON[] => {
     if (block.type !== 'list' || lists.some((list) => keyOf(list) === keyOf(block))) return [block]
     for (let index = 0; index + 1 < lists.length; index++) {
       const [first, second] = [lists[index]!, lists[index + 1]!]
       if (first.listType !== block.listType || second.listType !== block.listType) continue
+      // One of the two still stands on its own: they were not merged, the list grew.
+      if (present.has(keyOf(first)) || present.has(keyOf(second))) continue
       const items = block.children
       const cut = itemsKey(items.slice(0, first.children.length)) === itemsKey(first.children)
         ? first.children.length

@@ -82,6 +82,9 @@ describe('reading the file', () => {
     expect(parse('---\n# a list\n- a\n- b\n---\n').body).toBe('---\n# a list\n- a\n- b\n---\n')
     expect(parse('---\n\n##\n\n| Film | Score |\n| ---- | ----: |\n| Alien | 9 |\n\n---\n').body).toMatch(/^---\n\n##/)
     expect(parse('---\n# Hugo comment\ntitle: Heat\n---\nBody\n').meta.title).toBe('Heat')
+    for (const markdown of ['> \\[a]: /u', '| Film: | Score |', '- Heat: 9/10', '* Heat: 9/10', '[a]: /u', '`code: x`']) {
+      expect(parse(`---\n\n${markdown}\n\n---\n`).body, markdown).toBe(`---\n\n${markdown}\n\n---\n`)
+    }
   })
 
   it('never evaluates a ---js or ---json block', () => {

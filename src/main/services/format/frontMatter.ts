@@ -87,12 +87,14 @@ export function readFrontMatter(file: Uint8Array): FrontMatter {
 
 /**
  * Front matter's first line past comments is a key (`title:`, `title =`, `[params]`), or it holds
- * only comments or nothing; what opens otherwise (`##` then a table) is Markdown after a rule.
+ * only comments or nothing; what opens otherwise (`##` then a table) is Markdown after a rule. A
+ * YAML key does not open with what opens a Markdown quote, table, list, link definition or code
+ * (`>`, `|`, `- `, `* `, `[`, `` ` ``): YAML reads those as other things or refuses them.
  */
 function looksLikeKeys(source: string, delimiter: '---' | '+++'): boolean {
   const first = source.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
   if (first === undefined) return true
-  return delimiter === '+++' ? /^\s*(?:\[|[\w"'.-]+\s*=)/.test(first) : /^\s*(?:"[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:(?:\s|$)/.test(first)
+  return delimiter === '+++' ? /^\s*(?:\[|[\w"'.-]+\s*=)/.test(first) : /^\s*(?:"[^"]*"|'[^']*'|(?![-*?]\s)[^\s:#>|[`][^:#]*?)\s*:(?:\s|$)/.test(first)
 }
 
 /**

@@ -86,6 +86,8 @@ export interface Settings {
   keepSecretsWithoutKeyring: boolean
   /** The first-run dialog (the critic's name and reading speed) was answered or skipped. */
   welcomed: boolean
+  /** The preview pane's width chosen with its splitter, px; 0: half the room beside the editor. */
+  previewPaneWidth: number
   /** The review on screen (and in which library) when Verdict was left, shown again at the next start. */
   lastReview: (ReviewPlace & { library: string }) | null
 }
@@ -113,6 +115,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exportDir: '',
   keepSecretsWithoutKeyring: false,
   welcomed: false,
+  previewPaneWidth: 0,
   lastReview: null,
 }
 

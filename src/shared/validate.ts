@@ -129,6 +129,7 @@ const settingsPatch = z.strictObject({
   theme: pageLook.theme.optional(),
   keepSecretsWithoutKeyring: z.boolean().optional(),
   welcomed: z.boolean().optional(),
+  previewPaneWidth: z.number().int().min(0).max(10_000).optional(),
 })
 
 const none = z.undefined()

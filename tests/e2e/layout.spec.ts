@@ -51,3 +51,86 @@ for (const size of SIZES) {
     }
   })
 }
+
+test('the preview pane is resized with its splitter, by keyboard and by mouse; the text keeps its width; the width is kept', async ({ page, libraryDir }) => {
+  await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
+  await writeFile(join(libraryDir, 'ballerina', 'review.md'), `---\ntitle: Ballerina\nstatus: draft\n---\n\nA stylish, bruising spin-off.\n`)
+  await page.reload()
+  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true }).getByRole('button', { name: 'Open' }).click()
+  await page.getByRole('button', { name: 'Preview', exact: true }).click()
+  const pane = page.getByRole('region', { name: 'Layout preview' })
+  const splitter = page.getByRole('separator', { name: 'Preview width' })
+  const text = page.getByRole('textbox', { name: 'Review text' })
+  const width = async () => Math.round((await pane.boundingBox())!.width)
+  const start = await width()
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start))
+
+  // Keyboard: a step wider, then the narrowest, then the widest the text allows.
+  await splitter.focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(width).toBe(start + 24)
+  await page.keyboard.press('End')
+  await expect.poll(width).toBe(320)
+  await expect(splitter).toHaveAttribute('aria-valuenow', '320')
+  await page.keyboard.press('Home')
+  await expect.poll(async () => Math.round((await page.getByRole('main').boundingBox())!.width)).toBe(400)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  expect((await text.boundingBox())!.width).toBeGreaterThan(300)
+
+  // Mouse: dragged to 500 px from the window's right edge.
+  const bar = (await splitter.boundingBox())!
+  const paneRight = (await pane.boundingBox())!.x + (await pane.boundingBox())!.width
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(paneRight - 500, bar.y + bar.height / 2, { steps: 5 })
+  await page.mouse.up()
+  await expect.poll(width).toBe(500)
+
+  // A narrower window: the pane gives way, the text keeps its minimum.
+  await page.setViewportSize({ width: 880, height: 560 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  await expect.poll(async () => Math.round((await page.getByRole('main').boundingBox())!.width)).toBeGreaterThanOrEqual(400)
+
+  // Kept in the settings: the next start opens the pane as wide.
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.reload()
+  await page.getByRole('button', { name: 'Preview', exact: true }).click()
+  await expect.poll(width).toBe(500)
+})
+
+test('zoomed in or narrow, the header keeps Publish and Preview on screen and the rest in a More menu', async ({ page, libraryDir }) => {
+  await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
+  await writeFile(join(libraryDir, 'ballerina', 'review.md'), `---\ntitle: "${TITLE}"\nstatus: draft\n---\n\nA stylish, bruising spin-off.\n`)
+  // The smallest window (880 px) at 125% zoom.
+  await page.setViewportSize({ width: 704, height: 560 })
+  await page.reload()
+  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: TITLE, exact: true }).getByRole('button', { name: 'Open' }).click()
+  const header = page.getByRole('banner')
+  for (const name of ['Publish', 'Preview', 'More actions']) await expect(header.getByRole('button', { name, exact: true }), name).toBeInViewport({ ratio: 1 })
+  await expect(header.getByRole('button', { name: 'Export…', exact: true })).toBeHidden()
+  await expect(header.getByRole('button', { name: 'History', exact: true })).toBeHidden()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+
+  // By keyboard: the menu opens on the first item; Escape gives the focus back.
+  const more = header.getByRole('button', { name: 'More actions' })
+  await more.focus()
+  await page.keyboard.press('ArrowDown')
+  const menu = page.getByRole('menu', { name: 'More actions' })
+  await expect(menu.getByRole('menuitem', { name: 'History' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+  await expect(more).toBeFocused()
+
+  await more.click()
+  await menu.getByRole('menuitem', { name: 'Export…' }).click()
+  await expect(page.getByRole('dialog', { name: /Export/ })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await more.click()
+  await menu.getByRole('menuitem', { name: 'History' }).click()
+  await expect(page.getByRole('region', { name: 'History' })).toBeVisible()
+
+  // Wide again: the buttons are back and the menu button is gone.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await expect(header.getByRole('button', { name: 'Export…', exact: true })).toBeInViewport({ ratio: 1 })
+  await expect(more).toBeHidden()
+})

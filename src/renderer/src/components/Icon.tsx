@@ -24,6 +24,7 @@ const PATHS = {
   rule: ['M4 12h16', 'M9 6.5h6', 'M9 17.5h6'],
   panel: ['M5.5 4h13A1.5 1.5 0 0 1 20 5.5v13a1.5 1.5 0 0 1-1.5 1.5h-13A1.5 1.5 0 0 1 4 18.5v-13A1.5 1.5 0 0 1 5.5 4z', 'M15 4v16'],
   warning: ['M12 4 2.5 20h19z', 'M12 10v4', 'M12 17h.01'],
+  more: ['M5 12h.01', 'M12 12h.01', 'M19 12h.01'],
 } as const
 
 export type IconName = keyof typeof PATHS

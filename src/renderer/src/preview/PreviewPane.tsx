@@ -9,6 +9,7 @@ import { errorMessage } from '@renderer/lib/errors'
 import { estimateHeight, modelPage, type PageModel, type Size } from './estimateHeight'
 import type { LatestDocument } from './latestDocument'
 import { LivePreview, type PreviewInputs } from './livePreview'
+import { PaneSplitter, useResizablePane } from './PaneSplitter'
 import { Segmented } from './Segmented'
 import { themeLabel, themeOptions, useThemes } from './themes'
 import '../styles/preview.css'
@@ -142,9 +143,12 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
   const scale = box.width > 0 ? Math.min(1, (box.width - 2 * GUTTER) / frameWidth) : 1
   const frameHeight = Math.ceil(Math.max(estimated, (box.height - 2 * GUTTER) / scale))
   useScrollSync(scrollSource, viewportRef, frameHeight)
+  const paneRef = useRef<HTMLElement>(null)
+  const { style, splitter } = useResizablePane(paneRef, scrollSource, notify)
 
   return (
-    <section className="preview-pane" aria-label="Layout preview">
+    <section className="preview-pane" aria-label="Layout preview" ref={paneRef} style={style}>
+      <PaneSplitter {...splitter} />
       <div className="preview-controls">
         <div className="preview-field">
           <label htmlFor={themeId}>Theme</label>

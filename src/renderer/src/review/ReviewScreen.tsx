@@ -7,6 +7,7 @@ import { api } from '@renderer/api'
 import { useCommand } from '@renderer/commands/commands'
 import { useFlushBeforeQuit } from '@renderer/commands/quit'
 import { Icon } from '@renderer/components/Icon'
+import { MenuButton } from '@renderer/components/MenuButton'
 import { SkipLink } from '@renderer/components/SkipLink'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { StatusBadge } from '@renderer/components/StatusBadge'
@@ -465,12 +466,23 @@ function EditableReview({
         </h1>
         <StatusBadge status={meta.status} />
         <PreviewToggle className="push-left" open={showPreview} onToggle={togglePreview} />
-        <button type="button" className="button button-quiet topbar-action" aria-pressed={showHistory} onClick={onToggleHistory}>
+        {/* In a narrow window (or zoomed in) these two go into the More menu, so Publish stays on screen. */}
+        <button type="button" className="button button-quiet topbar-action topbar-collapsible" aria-pressed={showHistory} onClick={onToggleHistory}>
           History
         </button>
-        <button type="button" className="button button-quiet topbar-action" onClick={() => setExporting(true)}>
+        <button type="button" className="button button-quiet topbar-action topbar-collapsible" onClick={() => setExporting(true)}>
           Export…
         </button>
+        <MenuButton
+          className="topbar-more"
+          label={<Icon name="more" />}
+          buttonLabel="More actions"
+          menuLabel="More actions"
+          items={[
+            { id: 'history', name: showHistory ? 'Hide history' : 'History', onChoose: onToggleHistory },
+            { id: 'export', name: 'Export…', onChoose: () => setExporting(true) },
+          ]}
+        />
         <button type="button" className="button button-primary topbar-action" onClick={() => setPublishing(true)}>
           Publish
         </button>

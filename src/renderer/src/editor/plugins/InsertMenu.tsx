@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useRef } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getSelection, $setSelection, type BaseSelection } from 'lexical'
 import { Icon } from '@renderer/components/Icon'
+import { MenuButton, type MenuItem } from '@renderer/components/MenuButton'
 import { INSERTABLES, type Insertable } from './insertables'
 import { shortcutAria, shortcutLabel } from './shortcuts'
 
@@ -12,35 +13,9 @@ import { shortcutAria, shortcutLabel } from './shortcuts'
  */
 export function InsertMenu() {
   const [editor] = useLexicalComposerContext()
-  const [open, setOpen] = useState(false)
-  const menuId = useId()
-  const button = useRef<HTMLButtonElement>(null)
-  const menu = useRef<HTMLDivElement>(null)
   const saved = useRef<BaseSelection | null>(null)
 
-  useEffect(() => {
-    if (!open) return
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointerDown)
-    return () => document.removeEventListener('pointerdown', onPointerDown)
-  }, [open])
-
-  const show = () => {
-    saved.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null)
-    setOpen(true)
-  }
-
-  const close = (refocus: boolean) => {
-    setOpen(false)
-    if (refocus) button.current?.focus()
-  }
-
   const choose = (item: Insertable) => {
-    setOpen(false)
     editor.update(() => {
       if (saved.current) $setSelection(saved.current.clone())
       item.run(editor)
@@ -49,66 +24,40 @@ export function InsertMenu() {
     if (item.id === 'score' || item.id === 'spoiler' || item.id === 'pullquote') editor.focus()
   }
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
-    const index = items.indexOf(document.activeElement as HTMLElement)
-    const focusAt = (i: number) => items[(i + items.length) % items.length]?.focus()
-    if (event.key === 'ArrowDown') focusAt(index + 1)
-    else if (event.key === 'ArrowUp') focusAt(index - 1)
-    else if (event.key === 'Home') focusAt(0)
-    else if (event.key === 'End') focusAt(items.length - 1)
-    else if (event.key === 'Escape') close(true)
-    else if (event.key === 'Tab') close(false)
-    else return
-    if (event.key !== 'Tab') event.preventDefault()
-  }
+  const items: MenuItem[] = INSERTABLES.map((item) => {
+    const name = `${item.label}${item.id === 'image' || item.id === 'embed' ? '…' : ''}`
+    return {
+      id: item.id,
+      name,
+      keyshortcuts: shortcutAria(item.shortcut),
+      content: (
+        <>
+          <span className="insert-item-text">
+            <span className="insert-item-label">{name}</span>
+            <span className="insert-item-description">{item.description}</span>
+          </span>
+          <kbd>{shortcutLabel(item.shortcut)}</kbd>
+        </>
+      ),
+      onChoose: () => choose(item),
+    }
+  })
 
   return (
-    <div className="insert-menu">
-      <button
-        ref={button}
-        type="button"
-        className="button button-quiet insert-button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        // Keep the caret in the text while the menu opens with the mouse.
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => (open ? close(false) : show())}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' && !open) {
-            event.preventDefault()
-            show()
-          }
-        }}
-      >
-        <Icon name="plus" size={16} /> Insert
-      </button>
-      {open && (
-        <div ref={menu} id={menuId} className="insert-popup" role="menu" aria-label="Insert" onKeyDown={onMenuKeyDown}>
-          {INSERTABLES.map((item) => (
-            <button
-              key={item.id}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              className="insert-item"
-              aria-label={`${item.label}${item.id === 'image' || item.id === 'embed' ? '…' : ''}`}
-              aria-keyshortcuts={shortcutAria(item.shortcut)}
-              onClick={() => choose(item)}
-            >
-              <span className="insert-item-text">
-                <span className="insert-item-label">
-                  {item.label}
-                  {item.id === 'image' || item.id === 'embed' ? '…' : ''}
-                </span>
-                <span className="insert-item-description">{item.description}</span>
-              </span>
-              <kbd>{shortcutLabel(item.shortcut)}</kbd>
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+    <MenuButton
+      className="insert-menu"
+      label={
+        <>
+          <Icon name="plus" size={16} /> Insert
+        </>
+      }
+      menuLabel="Insert"
+      items={items}
+      // Keep the caret in the text while the menu opens with the mouse, and put it back to insert.
+      keepFocus
+      onOpen={() => {
+        saved.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null)
+      }}
+    />
   )
 }

@@ -92,6 +92,22 @@ describe('Library index', () => {
     expect(byId(await listFresh()).a!.title).toBe('Two')
   })
 
+  it('runs listings one at a time, so one that started before a review appeared never forgets it', async () => {
+    for (let index = 0; index < 40; index++) await write(`review-${index}`, file(`Review ${index}`, reviewBody(index)))
+    const library = open()
+    const before = library.list()
+    await write('zebra', file('Zebra', 'Stripes.'))
+    const after = library.list()
+    // Calls made while a listing runs share the next one.
+    expect(library.list()).toBe(after)
+    const [, rows] = await Promise.all([before, after])
+    expect(rows.map((row) => row.id)).toContain('zebra')
+    await library.flushSearch()
+    expect((await library.searchReviews('zeb', 20)).hits.map((hit) => hit.id)).toEqual(['zebra'])
+    await library.flushIndex()
+    expect(Object.keys((await readIndexFile()).entries)).toContain('zebra')
+  })
+
   it('drops deleted, renamed and emptied reviews, and lists copied ones', async () => {
     const library = open()
     const { id: keep } = await library.create('Keep')

@@ -175,6 +175,16 @@ describe('full-text search', () => {
     expect(ids(await lib.searchReviews('bolshoi', 20))).toEqual(['ballerina'])
   })
 
+  it('finds a review the moment the listing shows it, or says it is still indexing', async () => {
+    const lib = await library()
+    await write('zebra', '---\ntitle: Zebra\n---\n\nStripes.\n')
+    await lib.list()
+    const results = await lib.searchReviews('zeb', 20)
+    expect(ids(results).includes('zebra') || results.indexing !== undefined).toBe(true)
+    await lib.flushSearch()
+    expect(ids(await lib.searchReviews('zeb', 20))).toEqual(['zebra'])
+  })
+
   it('keeps its index beside the row index and rebuilds a missing or damaged one from the files', async () => {
     await library()
     const path = join(root, '.verdict', SEARCH_FILE)

@@ -66,6 +66,8 @@ export class Library {
   private readonly now: () => Date
   private readonly index: SummaryIndex
   private readonly search: ReviewSearch
+  private listing: Promise<ReviewSummary[]> | undefined
+  private nextListing: Promise<ReviewSummary[]> | undefined
   private readonly reader: ReviewReader
   /**
    * The last failure of the image clean-up that follows a save. A save never fails because of it:
@@ -91,7 +93,26 @@ export class Library {
     })
   }
 
-  async list(): Promise<ReviewSummary[]> {
+  /**
+   * The reviews in the library. One listing at a time, in order: one started earlier but finished
+   * later forgot the reviews a newer one had found, in the rows and in the search index. Calls made
+   * while a listing runs share the one after it.
+   */
+  list(): Promise<ReviewSummary[]> {
+    if (!this.listing) {
+      this.listing = this.listOnce().finally(() => (this.listing = undefined))
+      return this.listing
+    }
+    this.nextListing ??= this.listing
+      .catch(() => undefined)
+      .then(() => {
+        this.nextListing = undefined
+        return this.list()
+      })
+    return this.nextListing
+  }
+
+  private async listOnce(): Promise<ReviewSummary[]> {
     const entries = await readdir(this.root, { withFileTypes: true })
     const ids = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
     const rows = await this.index.rows(ids)

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { slow } from './tests/support/slow'
+import { DISABLED_FEATURES_ENV } from './tests/support/browserFeatures'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -9,11 +10,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ]
+const disabledFeatures = process.env[DISABLED_FEATURES_ENV]
 
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results',
+  globalSetup: './tests/support/browserFeatures.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -25,7 +28,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: process.env['PW_CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(disabledFeatures ? [`--disable-features=${disabledFeatures}`] : [])],
     },
     trace: 'retain-on-failure',
     actionTimeout: slow(30_000),

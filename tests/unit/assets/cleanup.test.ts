@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/model'
 import { collectUnusedAssets, type CleanupOptions } from '../../../src/main/services/assets/cleanup'
 import { imageLimitsOf, importImage } from '../../../src/main/services/assets/import'
 import { LEDGER_FILE } from '../../../src/main/services/assets/ledger'
-import { Library } from '../../../src/main/services/library/library'
+import { FOLLOWS_TITLE_FILE, Library } from '../../../src/main/services/library/library'
 import { png } from './images'
 
 const HOUR = 3_600_000
@@ -141,7 +141,7 @@ describe('collectUnusedAssets', () => {
   it('does nothing for a review without assets/', async () => {
     await rm(assets(), { recursive: true })
     expect(await run(0)).toEqual({ trashed: [], trashFolder: null, waiting: [] })
-    expect(await readdir(join(root, id))).toEqual(['review.md'])
+    expect((await readdir(join(root, id))).sort()).toEqual([FOLLOWS_TITLE_FILE, 'review.md'])
   })
 
   it('refuses review ids outside the library and nonsense options', async () => {

@@ -2,7 +2,7 @@
 /// <reference types="electron-vite/node" />
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import { ASSET_SCHEME, assetProtocolUrl, EVENT_CHANNEL } from '../shared/contract'
 import { ElectronPrinter } from './electronPrinter'
@@ -140,7 +140,11 @@ void app.whenReady().then(async () => {
       })
     })
   })
-  const open = (): BrowserWindow => createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, isAppUrl)
+  // The spelling languages last chosen in the right-click menu, those the spellchecker still has.
+  const spelling = services.settings.get().spellingLanguages.filter((language) => session.defaultSession.availableSpellCheckerLanguages.includes(language))
+  if (spelling.length) session.defaultSession.setSpellCheckerLanguages(spelling)
+  const open = (): BrowserWindow =>
+    createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, isAppUrl, (languages) => services.settings.update({ spellingLanguages: languages }))
   open()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()

@@ -1,4 +1,5 @@
-import { BrowserWindow, session, shell } from 'electron'
+import { BrowserWindow, clipboard, Menu, session, shell, type WebContents } from 'electron'
+import { contextMenuTemplate } from './desktop/contextMenu'
 import { externalUrl, isLinkInAppFrame, windowOptions } from './windowOptions'
 
 /** Hands a link to the system browser or mail program when externalUrl lets it out; does nothing otherwise. */
@@ -8,8 +9,14 @@ export async function openExternalLink(url: string): Promise<void> {
 }
 
 /** Creates the main window: no new windows, no navigation away, no permissions. */
-export function createMainWindow(preloadPath: string, appUrl: string, isAppUrl: (url: string) => boolean): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  appUrl: string,
+  isAppUrl: (url: string) => boolean,
+  rememberSpelling: (languages: string[]) => void,
+): BrowserWindow {
   const win = new BrowserWindow(windowOptions(preloadPath))
+  showContextMenus(win.webContents, rememberSpelling)
   win.webContents.setWindowOpenHandler(({ url }) => {
     void openExternalLink(url)
     return { action: 'deny' }
@@ -30,4 +37,26 @@ export function createMainWindow(preloadPath: string, appUrl: string, isAppUrl: 
   win.once('ready-to-show', () => win.show())
   void win.loadURL(appUrl)
   return win
+}
+
+/** Right-click: spelling suggestions, Add to Dictionary, spelling languages, edit and link items. */
+function showContextMenus(contents: WebContents, rememberSpelling: (languages: string[]) => void): void {
+  contents.on('context-menu', (_event, click) => {
+    const spellchecker = contents.session
+    const template = contextMenuTemplate(
+      click,
+      { available: spellchecker.availableSpellCheckerLanguages, chosen: spellchecker.getSpellCheckerLanguages() },
+      {
+        replaceMisspelling: (word) => contents.replaceMisspelling(word),
+        addToDictionary: (word) => void spellchecker.addWordToSpellCheckerDictionary(word),
+        setLanguages: (languages) => {
+          spellchecker.setSpellCheckerLanguages(languages)
+          rememberSpelling(languages)
+        },
+        openLink: (url) => void openExternalLink(url),
+        copyLink: (url) => clipboard.writeText(url),
+      },
+    )
+    if (template.length) Menu.buildFromTemplate(template).popup()
+  })
 }

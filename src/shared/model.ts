@@ -88,6 +88,8 @@ export interface Settings {
   welcomed: boolean
   /** The preview pane's width chosen with its splitter, px; 0: half the room beside the editor. */
   previewPaneWidth: number
+  /** Spelling languages chosen in the right-click menu (desktop app); empty: the system's. */
+  spellingLanguages: string[]
   /** The review on screen (and in which library) when Verdict was left, shown again at the next start. */
   lastReview: (ReviewPlace & { library: string }) | null
 }
@@ -116,6 +118,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keepSecretsWithoutKeyring: false,
   welcomed: false,
   previewPaneWidth: 0,
+  spellingLanguages: [],
   lastReview: null,
 }
 

@@ -143,8 +143,15 @@ void app.whenReady().then(async () => {
   // The spelling languages last chosen in the right-click menu, those the spellchecker still has.
   const spelling = services.settings.get().spellingLanguages.filter((language) => session.defaultSession.availableSpellCheckerLanguages.includes(language))
   if (spelling.length) session.defaultSession.setSpellCheckerLanguages(spelling)
+  const windowStore = new ElectronStore<{ state?: unknown }>({ name: 'window-state' })
   const open = (): BrowserWindow =>
-    createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, isAppUrl, (languages) => services.settings.update({ spellingLanguages: languages }))
+    createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      appUrl,
+      isAppUrl,
+      rememberSpelling: (languages) => services.settings.update({ spellingLanguages: languages }),
+      state: { stored: () => windowStore.get('state'), save: (state) => windowStore.set('state', state) },
+    })
   open()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()

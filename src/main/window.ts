@@ -1,6 +1,7 @@
-import { BrowserWindow, clipboard, Menu, session, shell, type WebContents } from 'electron'
+import { BrowserWindow, clipboard, Menu, nativeTheme, screen, session, shell, type WebContents } from 'electron'
 import { contextMenuTemplate } from './desktop/contextMenu'
-import { externalUrl, isLinkInAppFrame, windowOptions } from './windowOptions'
+import { placeWindow, type WindowState } from './desktop/windowState'
+import { externalUrl, isLinkInAppFrame, WINDOW_SIZES, windowOptions } from './windowOptions'
 
 /** Hands a link to the system browser or mail program when externalUrl lets it out; does nothing otherwise. */
 export async function openExternalLink(url: string): Promise<void> {
@@ -8,14 +9,21 @@ export async function openExternalLink(url: string): Promise<void> {
   if (safe) await shell.openExternal(safe)
 }
 
-/** Creates the main window: no new windows, no navigation away, no permissions. */
-export function createMainWindow(
-  preloadPath: string,
-  appUrl: string,
-  isAppUrl: (url: string) => boolean,
-  rememberSpelling: (languages: string[]) => void,
-): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(preloadPath))
+export interface MainWindowOptions {
+  preloadPath: string
+  appUrl: string
+  isAppUrl: (url: string) => boolean
+  rememberSpelling: (languages: string[]) => void
+  /** The window as it was last left (unchecked: placeWindow checks it), and where to keep it. */
+  state: { stored: () => unknown; save: (state: WindowState) => void }
+}
+
+/** Creates the main window where it was left: no new windows, no navigation away, no permissions. */
+export function createMainWindow({ preloadPath, appUrl, isAppUrl, rememberSpelling, state }: MainWindowOptions): BrowserWindow {
+  const displays = screen.getAllDisplays().map((display) => display.workArea)
+  const placement = placeWindow(state.stored(), displays, screen.getPrimaryDisplay().workArea, WINDOW_SIZES)
+  const win = new BrowserWindow({ ...windowOptions(preloadPath, nativeTheme.shouldUseDarkColors), ...placement.bounds })
+  win.on('close', () => state.save({ bounds: win.getNormalBounds(), maximized: win.isMaximized(), fullScreen: win.isFullScreen() }))
   showContextMenus(win.webContents, rememberSpelling)
   win.webContents.setWindowOpenHandler(({ url }) => {
     void openExternalLink(url)
@@ -34,7 +42,11 @@ export function createMainWindow(
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize()
+    if (placement.fullScreen) win.setFullScreen(true)
+    win.show()
+  })
   void win.loadURL(appUrl)
   return win
 }

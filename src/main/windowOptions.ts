@@ -1,16 +1,19 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { VerdictError } from '../shared/contract'
 
-/** The hardened options of every Verdict window; pure so a unit test can inspect them. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** The window's first size and the smallest it can be made. */
+export const WINDOW_SIZES = { width: 1280, height: 820, minWidth: 880, minHeight: 560 }
+
+/**
+ * The hardened options of every Verdict window; pure so a unit test can inspect them. Its colour
+ * before the page paints is the page's own (base.css `--bg`), light or dark, so nothing flashes.
+ */
+export function windowOptions(preloadPath: string, dark = false): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 820,
-    minWidth: 880,
-    minHeight: 560,
+    ...WINDOW_SIZES,
     show: false,
     title: 'Verdict',
-    backgroundColor: '#f7f4ee',
+    backgroundColor: dark ? '#1d1b18' : '#f6f3ee',
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

@@ -9,6 +9,11 @@ import { externalUrl, isLinkInAppFrame, openLink, windowOptions, type FrameRef }
 describe('windowOptions', () => {
   const { webPreferences, ...window } = windowOptions('/app/preload.cjs')
 
+  it('paints the page’s own background before it loads, light or dark, so nothing flashes', () => {
+    expect(window.backgroundColor).toBe('#f6f3ee')
+    expect(windowOptions('/app/preload.cjs', true).backgroundColor).toBe('#1d1b18')
+  })
+
   it('isolates and sandboxes the renderer, with no Node anywhere', () => {
     expect(webPreferences).toMatchObject({
       preload: '/app/preload.cjs',

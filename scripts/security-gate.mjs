@@ -1,6 +1,7 @@
 // `npm run security`: runs Electronegativity over src/ and fails on any finding that
 // security/allowlist.json does not list with a reason. Electronegativity itself always exits 0,
-// so this reads its CSV report and decides. It runs offline: the tool's own network look-ups
+// so this reads its report and decides: the SARIF one, written in one piece (its CSV report is a
+// header and the rows written by two racing writes, and on a busy machine came out cut or empty). It runs offline: the tool's own network look-ups
 // (translations, the list of Electron releases for its "available security fixes" check) are
 // refused at once instead of waiting for a network this project's machines do not have.
 import { spawnSync } from 'node:child_process'
@@ -29,36 +30,32 @@ function fail(message) {
 }
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
-export function parseCsv(text) {
-  const rows = []
-  let row = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(field)
-      field = ''
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += c
+/**
+ * The findings of a SARIF report, each with its code line as Electronegativity's CSV gave it (the
+ * trimmed source line, which allowlist samples are matched against): SARIF carries the line number.
+ */
+export function readSarif(text, sourceOf) {
+  let report
+  try {
+    report = JSON.parse(text)
+  } catch (error) {
+    fail(`the report is not complete JSON (${error.message})`)
   }
-  if (field !== '' || row.length) {
-    row.push(field)
-    rows.push(row)
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''))
+  const results = report?.runs?.[0]?.results
+  if (!Array.isArray(results)) fail('the report holds no results list')
+  return results.map((result) => {
+    const location = result.locations?.[0]?.physicalLocation
+    const file = String(location?.artifactLocation?.uri ?? '').split('\\').join('/')
+    const line = Number(location?.region?.startLine ?? 1)
+    const column = Number(location?.region?.startColumn ?? 1) - 1
+    return {
+      check: String(result.ruleId),
+      level: String(result.level),
+      file,
+      location: `${line}:${column}`,
+      sample: (sourceOf(file)?.split('\n')[line - 1] ?? '').trim(),
+    }
+  })
 }
 
 function readAllowlist() {
@@ -88,7 +85,7 @@ function electronVersion() {
   }
 }
 
-function runElectronegativity(csvPath) {
+function runElectronegativity(reportPath) {
   let bin
   try {
     const pkgPath = require.resolve('@doyensec/electronegativity/package.json')
@@ -101,7 +98,7 @@ function runElectronegativity(csvPath) {
     `data:text/javascript,${encodeURIComponent(OFFLINE)}`,
     bin,
     '--input', join(ROOT, SCANNED),
-    '--output', csvPath,
+    '--output', reportPath,
     '--relative',
     '--electron-version', electronVersion(),
     '--verbose', 'false',
@@ -109,31 +106,23 @@ function runElectronegativity(csvPath) {
   const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en-US' } })
   if (result.error) fail(`could not run Electronegativity: ${result.error.message}`)
   if (result.status !== 0) fail(`Electronegativity exited with ${result.status}:\n${result.stderr || result.stdout}`)
-  if (!existsSync(csvPath)) fail(`Electronegativity wrote no report:\n${result.stderr || result.stdout}`)
+  if (!existsSync(reportPath)) fail(`Electronegativity wrote no report:\n${result.stderr || result.stdout}`)
 }
 
 function main() {
   const allow = readAllowlist()
   const dir = mkdtempSync(join(tmpdir(), 'verdict-security-'))
-  const csvPath = join(dir, 'electronegativity.csv')
+  const reportPath = join(dir, 'electronegativity.sarif')
   try {
-    runElectronegativity(csvPath)
-    const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'))
-    const columns = header.map((h) => h.trim())
-    const at = (name) => {
-      const index = columns.indexOf(name)
-      if (index < 0) fail(`the report has no "${name}" column (columns: ${columns.join(', ')})`)
-      return index
+    runElectronegativity(reportPath)
+    const source = (file) => {
+      try {
+        return readFileSync(join(ROOT, SCANNED, file), 'utf8')
+      } catch {
+        return undefined
+      }
     }
-    const [ISSUE, SEVERITY, CONFIDENCE, FILE, LOCATION, SAMPLE] = ['issue', 'severity', 'confidence', 'filename', 'location', 'sample'].map(at)
-    const findings = rows.map((r) => ({
-      check: r[ISSUE],
-      severity: r[SEVERITY],
-      confidence: r[CONFIDENCE],
-      file: r[FILE].split('\\').join('/'),
-      location: r[LOCATION],
-      sample: r[SAMPLE] ?? '',
-    }))
+    const findings = readSarif(readFileSync(reportPath, 'utf8'), source)
     const used = new Set()
     const blocking = []
     for (const finding of findings) {
@@ -151,7 +140,7 @@ function main() {
       if (!used.has(index)) console.log(`  note     allowlist entry ${entry.check} ${entry.file} matched nothing: remove it if the code it covered is gone`)
     })
     for (const finding of blocking) {
-      console.log(`  BLOCKING ${finding.check} (${finding.severity}, ${finding.confidence}) ${finding.file}:${finding.location}\n           ${finding.sample.slice(0, 160)}`)
+      console.log(`  BLOCKING ${finding.check} (${finding.level}) ${finding.file}:${finding.location}\n           ${finding.sample.slice(0, 160)}`)
     }
     if (blocking.length) {
       console.log('Fix the code, or add an entry with a reason to security/allowlist.json if it is safe.')

@@ -10,9 +10,8 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, FrameLocator, Page } from '@playwright/test'
-import { browseTo, expect, test } from './fixtures'
+import { exportHtmlPage, expect, test } from './fixtures'
 import { settled } from '../support/settled'
-import { slow } from '../support/slow'
 
 const JS = 'window.__pwned=1;alert(1);top.__pwned=1'
 
@@ -177,13 +176,8 @@ test('XSS payloads pasted, typed and put in the metadata run nowhere: editor, pr
   expect(host.links).toEqual([])
 
   // Exported as a self-contained page.
-  await page.getByRole('button', { name: 'Export…' }).click()
-  const dialog = page.getByRole('dialog', { name: /^Export / })
   const dest = join(tempDir, 'exports')
-  await dialog.getByRole('radio', { name: /^HTML page/ }).check()
-  await browseTo(host, dialog, 'Destination folder', 'folder', dest)
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-  await expect(dialog.getByRole('region', { name: 'Export summary' })).toBeVisible({ timeout: slow(60_000) })
+  const dialog = await exportHtmlPage(page, host, dest)
   await dialog.getByRole('button', { name: 'Done' }).click()
   const [exported] = await readdir(dest)
   const file = join(dest, exported!)

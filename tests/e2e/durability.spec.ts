@@ -34,8 +34,11 @@ test('unsaved writing survives a crash: the journal offers it at start and Resto
   await page.reload()
   await open(page, 'Nosferatu')
 
-  // Saves fail (as if the disk were gone): only the journal holds the edits.
-  await page.route('**/__ipc/saveReview', (route) => route.abort())
+  // Saves fail in main (as if the disk were gone): only the journal holds the edits. (Request
+  // interception may no longer catch the page's save on its way out once the page unloads.)
+  const writes = host.services.writes
+  const save = writes.save
+  writes.save = () => Promise.reject(new Error('The disk is gone.'))
   await typeAtEnd(page, ' Unsaved words survive.')
   // The journal follows the typing within about a second.
   await expect.poll(async () => JSON.stringify((await host.services.journal.read('nosferatu').catch(() => null))?.doc ?? null)).toContain('survive.')
@@ -44,7 +47,7 @@ test('unsaved writing survives a crash: the journal offers it at start and Resto
   await page.reload()
   const dialog = page.getByRole('dialog', { name: 'Recovered unsaved writing' })
   await expect(dialog).toBeVisible()
-  await page.unroute('**/__ipc/saveReview')
+  writes.save = save
   const draft = dialog.getByRole('listitem', { name: 'Nosferatu' })
   await expect(draft).toContainText('words')
   await draft.getByRole('button', { name: 'Restore' }).click()
@@ -60,13 +63,17 @@ test('a discarded draft is not offered again', async ({ page, host, libraryDir }
   await seed(libraryDir, 'vampyr', 'Vampyr', 'Kept text.\n')
   await page.reload()
   await open(page, 'Vampyr')
-  await page.route('**/__ipc/saveReview', (route) => route.abort())
+  // Saves fail in main (as if the disk were gone): the page's save on its way out, which request
+  // interception may no longer catch once the page unloads, fails as well.
+  const writes = host.services.writes
+  const save = writes.save
+  writes.save = () => Promise.reject(new Error('The disk is gone.'))
   await typeAtEnd(page, ' Thrown away.')
-  await expect.poll(async () => (await host.services.journal.list()).length).toBe(1)
+  await expect.poll(async () => JSON.stringify((await host.services.journal.read('vampyr').catch(() => null))?.doc ?? null)).toContain('Thrown away.')
   await page.reload()
   const dialog = page.getByRole('dialog', { name: 'Recovered unsaved writing' })
   await expect(dialog).toBeVisible()
-  await page.unroute('**/__ipc/saveReview')
+  writes.save = save
   await dialog.getByRole('listitem', { name: 'Vampyr' }).getByRole('button', { name: 'Discard' }).click()
   await expect(dialog).toBeHidden()
   await page.reload()

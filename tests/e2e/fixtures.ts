@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test as base, expect, type Locator } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { startHost, type Host } from './host'
+import { slow } from '../support/slow'
 
 interface Fixtures {
   /** A fresh temp folder per test; the library lives in `<tempDir>/library`. */
@@ -46,6 +47,20 @@ export async function browseTo(host: Host, scope: Locator, label: string, kind: 
   // Each dialog has one path field, so one Browse… button.
   await scope.getByRole('button', { name: 'Browse…' }).click()
   await expect(scope.getByLabel(label)).toHaveValue(path)
+}
+
+/**
+ * Exports the open review as one HTML page into `dest` (picked with Browse…), waits for the
+ * summary, and returns the dialog, still open on it.
+ */
+export async function exportHtmlPage(page: Page, host: Host, dest: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: /^Export / })
+  await dialog.getByRole('radio', { name: /^HTML page/ }).check()
+  await browseTo(host, dialog, 'Destination folder', 'folder', dest)
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  await expect(dialog.getByRole('region', { name: 'Export summary' })).toBeVisible({ timeout: slow(60_000) })
+  return dialog
 }
 
 /**

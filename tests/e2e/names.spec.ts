@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { browseTo, expect, test } from './fixtures'
+import { exportHtmlPage, expect, test } from './fixtures'
 import { slow } from '../support/slow'
 
 const TITLE = 'Сталкер (1979): a slow walk through the zone, where a room grants wishes to whoever reaches it alive'
@@ -26,13 +26,8 @@ test('a new review’s folder and its export follow the title typed into it; the
   await expect.poll(() => readFile(join(libraryDir, FOLDER, 'review.md'), 'utf8'), { timeout: slow(15_000) }).toContain('Those who do come back changed.')
   expect(await reviewFolders(libraryDir)).toEqual([FOLDER, 'welcome-to-verdict'])
 
-  await page.getByRole('button', { name: 'Export…' }).click()
-  const dialog = page.getByRole('dialog', { name: /^Export / })
   const dest = join(tempDir, 'exports')
-  await dialog.getByRole('radio', { name: /^HTML page/ }).check()
-  await browseTo(host, dialog, 'Destination folder', 'folder', dest)
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-  await expect(dialog.getByRole('region', { name: 'Export summary' })).toBeVisible({ timeout: slow(60_000) })
+  const dialog = await exportHtmlPage(page, host, dest)
   await expect(dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem')).toContainText(join(dest, `${FOLDER}.html`))
   expect(await readdir(dest)).toEqual([`${FOLDER}.html`])
   expect(await readFile(join(dest, `${FOLDER}.html`), 'utf8')).toContain('Those who do come back changed.')

@@ -2,6 +2,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FOLLOWS_TITLE_FILE } from '../../../src/main/services/library/library'
+import { imageLimitsOf, importImage } from '../../../src/main/services/assets/import'
+import { DEFAULT_SETTINGS } from '../../../src/shared/model'
+import { png } from '../assets/images'
 import { lastPlace, rememberPlace } from '../../../src/main/services/settings/place'
 import { MINUTE, paragraphs, workbench } from '../history/helpers'
 
@@ -66,6 +69,22 @@ describe('a new review’s folder follows its title', () => {
     await writeFile(join(w.root, 'stalker-1979', 'review.md'), '---\ntitle: Changed elsewhere\n---\n')
     await expect.poll(() => w.events).toEqual([expect.objectContaining({ type: 'review-changed-on-disk', id: 'stalker-1979' })])
     expect((await w.library.list()).map((row) => row.id)).toEqual(['stalker-1979'])
+  })
+
+  it('puts an image dropped as the save moves the folder into the moved folder, under the id the editor had', async () => {
+    const w = await bench()
+    const { id } = await w.library.create()
+    const saving = retitle(w, id, 'Ballerina')
+    // Sent before the editor learnt of the move: the old id.
+    const importing = w.writes.withReview(id, (current) => importImage(w.library, current, 'still.png', png(8, 6), imageLimitsOf(DEFAULT_SETTINGS)))
+    expect((await saving).movedTo).toBe('ballerina')
+    const { path } = await importing
+    expect(await folders(w)).toEqual(['ballerina'])
+    expect((await readdir(join(w.root, 'ballerina', 'assets'))).filter((name) => !name.startsWith('.'))).toEqual([path.split('/')[1]])
+    // A new review of the old name is its own.
+    const again = await w.library.create()
+    expect(again.id).toBe(id)
+    await w.writes.withReview(id, async (current) => expect(current).toBe(id))
   })
 
   it('keeps following later titles, and leaves a name that already is the title’s', async () => {

@@ -44,6 +44,8 @@ export class ReviewWrites {
    * one: nobody else changed the critic's text, so it is no conflict.
    */
   private readonly rebased = new Map<string, Map<string, string>>()
+  /** Folders that followed their titles: old id → new, for requests the editor sent before it knew. */
+  private readonly moves = new Map<string, string>()
 
   constructor(private readonly options: ReviewWritesOptions) {
     this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
@@ -102,8 +104,25 @@ export class ReviewWrites {
     const rebased = this.rebased.get(id)
     this.rebased.delete(id)
     if (rebased) this.rebased.set(to, rebased)
+    this.moves.set(id, to)
     this.options.moved?.(id, to)
     return to
+  }
+
+  /**
+   * Runs `work` once the review's writes so far are done, on its id now: an image dropped just as a
+   * save moved the folder after the title lands in the moved folder, not in a new one of the old name.
+   */
+  withReview<T>(id: string, work: (current: string) => Promise<T>): Promise<T> {
+    return this.serial.run(id, async () => {
+      let current = id
+      for (let hops = 0; hops < 16 && this.moves.has(current); hops++) {
+        // A folder of the old name again (a new review) is that review's.
+        if (await this.options.libraries.current().reviewDir(current).then(() => true, () => false)) break
+        current = this.moves.get(current)!
+      }
+      return work(current)
+    })
   }
 
   /** Publishing starts: from now on the folder keeps its name (blogs and the outbox know it by it). */

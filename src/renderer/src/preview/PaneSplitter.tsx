@@ -27,21 +27,15 @@ let lastWidth = 0
 
 /**
  * The preview pane's width: half the room until the critic drags the splitter, then what they
- * chose, kept in the settings. The pane gives way first when the window narrows (it may shrink).
+ * chose, kept in the settings (the pane reads them once and hands the width to `restore`). The pane gives way first when the window narrows (it may shrink).
  */
 export function useResizablePane(
   pane: RefObject<HTMLElement | null>,
   editor: RefObject<HTMLElement | null>,
   notify: (text: string) => void,
-): { style: CSSProperties | undefined; splitter: Props } {
+): { style: CSSProperties | undefined; splitter: Props; restore: (stored: number) => void } {
   const [chosen, setChosen] = useState(lastWidth)
   const [shown, setShown] = useState(0)
-  useEffect(() => {
-    api.getSettings().then(
-      (settings) => settings.previewPaneWidth && setChosen((lastWidth = settings.previewPaneWidth)),
-      () => undefined,
-    )
-  }, [])
   useEffect(() => {
     const element = pane.current
     if (!element) return
@@ -61,6 +55,10 @@ export function useResizablePane(
         api.updateSettings({ previewPaneWidth: width }).catch((failure: unknown) => notify(`The preview width could not be remembered: ${errorMessage(failure)}`))
       },
       endRef: pane,
+    },
+    /** The width kept in the settings, once they are read (0: none chosen). */
+    restore: (stored) => {
+      if (stored) resize(stored)
     },
   }
 }

@@ -67,11 +67,20 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
   const box = useBoxSize(viewportRef)
   const live = useRef<LivePreview | null>(null)
 
+  const paneRef = useRef<HTMLElement>(null)
+  const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
+  const { style, splitter, restore } = useResizablePane(paneRef, scrollSource, notify)
+
   useEffect(() => {
     api.getSettings().then(
-      (settings) => setTheme(settings.theme),
+      (settings) => {
+        setTheme(settings.theme)
+        restore(settings.previewPaneWidth)
+      },
       () => setTheme('classic'),
     )
+    // Once, when the pane opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {
@@ -96,7 +105,6 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
   }, [doc, id, meta, theme, colorScheme])
 
 
-  const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
   const dismiss = useCallback(() => setToast(null), [])
   const [model, setModel] = useState<PageModel | null>(null)
   const pageLoaded = useCallback(
@@ -143,9 +151,6 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
   const scale = box.width > 0 ? Math.min(1, (box.width - 2 * GUTTER) / frameWidth) : 1
   const frameHeight = Math.ceil(Math.max(estimated, (box.height - 2 * GUTTER) / scale))
   useScrollSync(scrollSource, viewportRef, frameHeight)
-  const paneRef = useRef<HTMLElement>(null)
-  const { style, splitter } = useResizablePane(paneRef, scrollSource, notify)
-
   return (
     <section className="preview-pane" aria-label="Layout preview" ref={paneRef} style={style}>
       <PaneSplitter {...splitter} />

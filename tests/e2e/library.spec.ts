@@ -250,6 +250,32 @@ test('screenshot: a library with several reviews', async ({ page, host, tempDir 
   await page.screenshot({ path: screenshotPath('library.png') })
 })
 
+test('in the browser, a folder typed while the picker still lists the first one is kept, and Go lists it', async ({ page, tempDir }) => {
+  await mkdir(join(tempDir, 'shelf'), { recursive: true })
+  // The first listing (of a stand-in start folder) is held back until the critic has typed.
+  let releaseFirst = () => {}
+  const firstHeld = new Promise<void>((release) => (releaseFirst = release))
+  let listings = 0
+  await page.route('**/__picker/list?**', async (route) => {
+    if (++listings > 1) return route.continue()
+    await firstHeld
+    await route.fulfill({ json: { path: join(tempDir, 'start'), parent: tempDir, folders: ['decoy'], files: [], truncated: false } })
+  })
+  await page.getByRole('button', { name: 'Switch library…' }).click()
+  await page.getByRole('dialog', { name: 'Switch library' }).getByRole('button', { name: 'Browse…' }).click()
+  const picker = page.getByRole('dialog', { name: 'Choose a folder' })
+  const location = picker.getByLabel('Folder', { exact: true })
+  const folders = picker.getByRole('list', { name: 'Folders' })
+  await expect.poll(() => listings).toBe(1)
+  await location.fill(tempDir)
+  releaseFirst()
+  await expect(folders.getByRole('button', { name: 'decoy', exact: true })).toBeVisible()
+  await expect(location).toHaveValue(tempDir)
+  await picker.getByRole('button', { name: 'Go' }).click()
+  await expect(folders.getByRole('button', { name: 'shelf', exact: true })).toBeVisible()
+  await expect(location).toHaveValue(tempDir)
+})
+
 test('in the browser, Browse… shows the app’s own folder picker: go down the folders, choose one, and the library switches there', async ({ page, tempDir }) => {
   const target = join(tempDir, 'shelf', 'films')
   await mkdir(target, { recursive: true })

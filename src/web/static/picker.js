@@ -67,12 +67,19 @@
       return el('li', {}, button)
     }
 
+    // Only the newest listing is shown, and it never overwrites what the critic typed since asking
+    // for it: the first folder's listing can arrive after they have typed another folder.
+    let browsing = 0
+    let typed = 0
+    location.addEventListener('input', () => (typed = browsing))
     async function browse(path) {
+      const ticket = ++browsing
       try {
         const listing = await request(`/__picker/list?session=${encodeURIComponent(state.session)}&path=${encodeURIComponent(path)}`)
+        if (ticket !== browsing) return
         state.path = listing.path
         state.selected = null
-        location.value = listing.path
+        if (typed < ticket) location.value = listing.path
         up.disabled = listing.parent === null
         up.onclick = () => void browse(listing.parent)
         folders.replaceChildren(...listing.folders.map((name) => entry(name, () => void browse(join(listing.path, name)), true)))
@@ -91,7 +98,7 @@
         const count = listing.folders.length + listing.files.length
         say(count === 0 ? (folderPick ? 'No folders in here.' : 'No folders or matching files in here.') : listing.truncated ? 'Only the first entries are listed.' : '')
       } catch (error) {
-        say(error.message, true)
+        if (ticket === browsing) say(error.message, true)
       }
     }
 

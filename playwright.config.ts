@@ -30,7 +30,9 @@ export default defineConfig({
       executablePath: process.env['PW_CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: [...CHROMIUM_ARGS, ...(disabledFeatures ? [`--disable-features=${disabledFeatures}`] : [])],
     },
-    trace: 'retain-on-failure',
+    // Recording a trace of every test (to keep the failed ones') cost a third of the suite's CPU: a
+    // failure keeps its screenshot and page snapshot; `npx playwright test --trace on` records traces.
+    screenshot: 'only-on-failure',
     actionTimeout: slow(30_000),
     navigationTimeout: slow(30_000),
   },

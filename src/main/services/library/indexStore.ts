@@ -15,6 +15,7 @@ import { statSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import { REVIEW_STATUSES, type ReviewSummary } from '../../../shared/model'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { INDEX_LOCK, withLibraryLock } from '../fs/libraryLock'
 import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
 
 export const INDEX_FILE = 'index.json'
@@ -252,7 +253,9 @@ async function writeIndex(root: string, entries: ReadonlyMap<string, Entry>): Pr
   for (const [id, { key, summary, racy }] of entries) {
     if (!racy) file.entries[id] = [key.mtimeMs, key.ctimeMs, key.size, key.ino, summary]
   }
-  await writeFileAtomic(join(await privateDir(root), INDEX_FILE), JSON.stringify(file))
+  const write = async () => writeFileAtomic(join(await privateDir(root), INDEX_FILE), JSON.stringify(file))
+  // One writer at a time across processes on the library (a second window, the browser mode).
+  await withLibraryLock(root, INDEX_LOCK, write, { waitMs: 5_000 })
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

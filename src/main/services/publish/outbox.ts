@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { OutboxJob, PublishRequest } from '../../../shared/publish'
 import { publishRequest } from '../../../shared/validate'
 import { readJsonFile, writeJsonFile } from '../fs/jsonFile'
+import { OUTBOX_LOCK, withLibraryLock } from '../fs/libraryLock'
 import { privateDir } from '../recovery/privateDir'
 
 const OUTBOX_FILE = 'outbox.json'
@@ -39,26 +40,42 @@ export class Outbox {
   }
 
   /** Queues (or requeues) the request; returns the job as stored. */
-  async put(request: PublishRequest, lastError: string, now: Date): Promise<OutboxJob> {
-    const jobs = await this.list()
-    const waiting = jobs.find((job) => sameJob(job.request, request))
-    const attempts = (waiting?.attempts ?? 0) + 1
-    const job: OutboxJob = {
-      jobId: waiting?.jobId ?? randomUUID(),
-      request,
-      queuedAt: waiting?.queuedAt ?? now.toISOString(),
-      attempts,
-      nextAttemptAt: new Date(now.getTime() + outboxDelayMs(attempts)).toISOString(),
-      lastError,
-    }
-    await this.write([...jobs.filter((other) => other !== waiting), job])
-    return job
+  put(request: PublishRequest, lastError: string, now: Date): Promise<OutboxJob> {
+    return this.changing((jobs) => {
+      const waiting = jobs.find((job) => sameJob(job.request, request))
+      const attempts = (waiting?.attempts ?? 0) + 1
+      const job: OutboxJob = {
+        jobId: waiting?.jobId ?? randomUUID(),
+        request,
+        queuedAt: waiting?.queuedAt ?? now.toISOString(),
+        attempts,
+        nextAttemptAt: new Date(now.getTime() + outboxDelayMs(attempts)).toISOString(),
+        lastError,
+      }
+      return { jobs: [...jobs.filter((other) => other !== waiting), job], result: job }
+    })
   }
 
-  async remove(request: Pick<PublishRequest, 'id' | 'blogId'>): Promise<void> {
-    const jobs = await this.list()
-    const kept = jobs.filter((job) => !sameJob(job.request, request))
-    if (kept.length !== jobs.length) await this.write(kept)
+  remove(request: Pick<PublishRequest, 'id' | 'blogId'>): Promise<void> {
+    return this.changing((jobs) => {
+      const kept = jobs.filter((job) => !sameJob(job.request, request))
+      return { jobs: kept.length !== jobs.length ? kept : undefined, result: undefined }
+    })
+  }
+
+  /** Whether this very job (not a newer request for the same review and blog) still waits. */
+  async holds(job: Pick<OutboxJob, 'jobId'>): Promise<boolean> {
+    return (await this.list()).some((waiting) => waiting.jobId === job.jobId)
+  }
+
+  /** Read, change and write as one step for every process on the library: none loses another's job. */
+  private changing<T>(change: (jobs: OutboxJob[]) => { jobs: OutboxJob[] | undefined; result: T }): Promise<T> {
+    const update = async () => {
+      const { jobs, result } = change(await this.list())
+      if (jobs) await this.write(jobs)
+      return result
+    }
+    return withLibraryLock(this.root(), OUTBOX_LOCK, update, { waitMs: 30_000 })
   }
 
   private async path(): Promise<string> {

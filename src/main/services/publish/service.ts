@@ -22,6 +22,7 @@ import type {
 import { probeImage } from '../assets/probe'
 import type { EventBus } from '../events'
 import { loadReviewSource, readReviewImage, type ReviewSource } from '../export'
+import { publishLock, withLibraryLock } from '../fs/libraryLock'
 import type { LibraryManager } from '../library/manager'
 import { buildPost, type Post, type PostImage } from '../pipeline'
 import type { ReviewWrites } from '../recovery/writes'
@@ -59,6 +60,8 @@ export interface PublishServiceOptions {
 const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1000 }
 /** A scheduled time the blog reports may differ by its rounding (Ghost, WordPress: seconds). */
 const SCHEDULE_TOLERANCE_MS = 60_000
+/** How long a publish waits while another process publishes the same review (its uploads, its retries). */
+const PUBLISH_WAIT_MS = 10 * 60_000
 
 interface Job {
   request: PublishRequest
@@ -109,8 +112,17 @@ export class PublishService {
   }
 
   publish(request: PublishRequest): Promise<PublishOutcome> {
-    // The log is written as steps happen; a publish is over once its log is on disk too.
-    return this.serial.run(request.id, () => this.run(request).finally(() => this.logs.idle()))
+    return this.exclusively(request.id, () => this.run(request))
+  }
+
+  /**
+   * One publish of a review at a time, in this process and in every other on the library (a second
+   * window, the browser mode): each reads the records the one before wrote, so a post is updated,
+   * never created twice. The log is written as steps happen; a publish is over once it is on disk.
+   */
+  private exclusively<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const root = this.options.libraries.current().root
+    return this.serial.run(id, () => withLibraryLock(root, publishLock(id), () => work().finally(() => this.logs.idle()), { waitMs: PUBLISH_WAIT_MS }))
   }
 
   outbox(): Promise<OutboxJob[]> {
@@ -123,7 +135,8 @@ export class PublishService {
     for (const job of await this.outboxStore.list()) {
       if (dueOnly && Date.parse(job.nextAttemptAt) > now) continue
       try {
-        await this.publish(job.request)
+        // Another process may have sent it while this one waited for the review's lock.
+        await this.exclusively(job.request.id, async () => ((await this.outboxStore.holds(job)) ? this.run(job.request) : undefined))
       } catch (error) {
         // A refusal (not a network failure) ends the job; the review's publish log keeps why.
         this.log(`Outbox: publishing “${job.request.id}” failed`, error instanceof Error ? error.message : error)

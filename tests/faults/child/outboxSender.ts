@@ -1,0 +1,41 @@
+/**
+ * Child process of the two-process outbox test: the app's services on a library another process
+ * uses too. Prints `ready` once started, waits for the `go` file (so both processes send at once),
+ * sends the outbox like the app's timer does, prints `posted <n>` (the posts it sent) and exits.
+ *
+ * argv: <library folder> <settings folder> <go file>
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createServices, shutdownServices } from '../../../src/main/container'
+import { createConfBackend } from '../../../src/main/services/settings/conf'
+
+const [libraryDir, settingsDir, goFile] = process.argv.slice(2) as [string, string, string]
+const ROOT = resolve(import.meta.dirname, '../../..')
+
+const services = await createServices({
+  platform: {
+    documentsDir: libraryDir,
+    resourcesDir: join(ROOT, 'resources'),
+    appDir: ROOT,
+    pickFolder: async () => null,
+    pickFile: async () => null,
+    openPath: async () => {},
+    openExternal: async () => {},
+    assetUrl: (id, path) => `/__asset/${id}/${path}`,
+    printer: { print: async () => Promise.reject(new Error('No printer here.')) },
+  },
+  settingsBackend: createConfBackend(settingsDir),
+  env: { VERDICT_LIBRARY: libraryDir },
+  publish: { outboxCheckMs: 0 },
+  log: (message, detail) => process.stderr.write(`${message} ${detail instanceof Error ? detail.message : (detail ?? '')}\n`),
+})
+let posted = 0
+services.events.subscribe((event) => {
+  if (event.type === 'publish-progress' && event.entry.step === 'post' && event.entry.state === 'done') posted++
+})
+process.stdout.write('ready\n')
+while (!existsSync(goFile)) await new Promise((wake) => setTimeout(wake, 5))
+await services.publish.flushOutbox()
+process.stdout.write(`posted ${posted}\n`)
+await shutdownServices(services)

@@ -3,6 +3,7 @@ import { VerdictError } from '@shared/contract'
 import type { BlogView, PreflightProblem, PublishLogEntry, PublishRecord, PublishRequest, PublishStatus } from '@shared/publish'
 import { api } from '@renderer/api'
 import { Dialog } from '@renderer/components/Dialog'
+import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { BlogsDialog } from './BlogsDialog'
@@ -14,7 +15,7 @@ import '../styles/publish.css'
 /** The blog last published to from this computer: the default for a review not yet published. */
 const LAST_BLOG_KEY = 'verdict.lastBlog'
 
-const STATUSES: ReadonlyArray<{ value: PublishStatus; label: string }> = [
+const STATUSES: ReadonlyArray<RadioOption<PublishStatus>> = [
   { value: 'published', label: 'Publish now' },
   { value: 'draft', label: 'Save as draft on the blog' },
   { value: 'scheduled', label: 'Schedule' },
@@ -260,15 +261,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
                 </button>
               </div>
 
-              <fieldset className="choice-list choice-row" disabled={running}>
-                <legend>When</legend>
-                {STATUSES.map((option) => (
-                  <label key={option.value} className="choice">
-                    <input type="radio" name="publish-status" value={option.value} checked={status === option.value} onChange={() => setStatus(option.value)} />
-                    <span className="choice-label">{option.label}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <RadioGroup legend="When" name="publish-status" className="choice-row" value={status} options={STATUSES} onChange={setStatus} disabled={running} />
               {status === 'scheduled' && (
                 <TextField
                   label="Publish at"

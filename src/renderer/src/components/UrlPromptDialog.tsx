@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { Dialog } from './Dialog'
+import { Dialog, DialogActions } from './Dialog'
 import { TextField } from './TextField'
 
 interface Props {
@@ -41,12 +41,7 @@ export function UrlPromptDialog({ title, description, label, hint, placeholder, 
       actions={
         <>
           {extraAction}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            {submitLabel}
-          </button>
+          <DialogActions busy={false} label={submitLabel} onCancel={onClose} />
         </>
       }
     >

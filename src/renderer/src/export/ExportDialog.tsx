@@ -3,13 +3,14 @@ import type { ColorScheme, ExportFormat, ExportRequest, ExportSummary, PickedPat
 import { api } from '@renderer/api'
 import { Dialog } from '@renderer/components/Dialog'
 import { PathField } from '@renderer/components/PathField'
+import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { Segmented } from '@renderer/preview/Segmented'
 import { themeLabel, themeOptions, useThemes } from '@renderer/preview/themes'
 import '../styles/export.css'
 
-const FORMATS: ReadonlyArray<{ value: ExportFormat; label: string; hint: string }> = [
+const FORMATS: ReadonlyArray<RadioOption<ExportFormat>> = [
   { value: 'html', label: 'HTML page', hint: 'One self-contained file, images included.' },
   { value: 'html-folder', label: 'HTML folder', hint: 'index.html with an images folder, ready to upload.' },
   { value: 'markdown', label: 'Markdown bundle (.zip)', hint: 'review.md and its images, to import elsewhere.' },
@@ -169,18 +170,7 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
       <div className="export-form">
         {!done && (
           <>
-            <fieldset className="export-formats" disabled={busy}>
-              <legend>Format</legend>
-              {FORMATS.map((option) => (
-                <label key={option.value} className="export-format">
-                  <input type="radio" name="export-format" value={option.value} checked={format === option.value} onChange={() => setFormat(option.value)} />
-                  <span className="export-format-text">
-                    <span className="export-format-label">{option.label}</span>
-                    <span className="export-format-hint">{option.hint}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
+            <RadioGroup legend="Format" name="export-format" className="export-formats" value={format} options={FORMATS} onChange={setFormat} disabled={busy} />
 
             {styled && (
               <div className="export-look">

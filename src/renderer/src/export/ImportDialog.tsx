@@ -1,7 +1,6 @@
 import type { ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
-import { Dialog, DialogActions } from '@renderer/components/Dialog'
-import { PathField } from '@renderer/components/PathField'
+import { PathPickerDialog } from '@renderer/components/PathPickerDialog'
 import { usePickedPath } from '@renderer/components/usePickedPath'
 
 /** What can be imported: bundles made by export, and Markdown files from anywhere. */
@@ -23,15 +22,15 @@ export function ImportDialog({ onImported, onClose }: Props) {
   })
 
   return (
-    <Dialog
+    <PathPickerDialog
+      form={form}
       title="Import a review"
       description="A Markdown bundle (.zip) made by Verdict’s export, or a Markdown file (.md). It becomes a new review; the file itself is left as it is."
-      busy={form.busy}
+      label="File"
+      placeholder="No file chosen"
+      submitLabel="Import"
+      busyLabel="Importing…"
       onClose={onClose}
-      onSubmit={() => void form.submit()}
-      actions={<DialogActions busy={form.busy} label="Import" busyLabel="Importing…" onCancel={onClose} />}
-    >
-      <PathField label="File" path={form.picked?.path ?? ''} placeholder="No file chosen" error={form.error} disabled={form.busy} autofocus onBrowse={() => void form.browse()} />
-    </Dialog>
+    />
   )
 }

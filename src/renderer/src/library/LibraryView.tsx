@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { SUBJECT_KINDS, type SubjectKind } from '@shared/critic'
-import { REVIEW_STATUSES, type LibraryInfo, type ReviewStatus, type ReviewSummary } from '@shared/model'
+import type { LibraryInfo, ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { SkipLink } from '@renderer/components/SkipLink'
@@ -9,21 +9,16 @@ import { errorMessage } from '@renderer/lib/errors'
 import { useCommand } from '@renderer/commands/commands'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
-import { LibraryPublishTools } from '@renderer/publish/LibraryPublishTools'
 import { SearchResultList, type FoundReview } from '@renderer/search/SearchResultList'
 import { useLibrarySearch } from '@renderer/search/useLibrarySearch'
 import { KIND_PLURALS, scoreRank } from './critic'
+import { FILTER_LABELS, LibrarySidebar, type Filter, type KindFilter } from './LibrarySidebar'
 import { ReviewList } from './ReviewList'
 import type { RowActions } from './ReviewRow'
 import { RenameDialog } from './RenameDialog'
 import { SwitchLibraryDialog } from './SwitchLibraryDialog'
 
 type Sort = 'updated' | 'title' | 'score'
-type Filter = ReviewStatus | 'all'
-type KindFilter = SubjectKind | 'all'
-
-const FILTER_LABELS: Record<Filter, string> = { all: 'All reviews', draft: 'Drafts', ready: 'Ready', published: 'Published' }
-
 const byTitle = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
 /** Best score first, across scales; reviews without a (readable) score after all scored ones. */
@@ -37,10 +32,6 @@ function byScore(a: ReviewSummary, b: ReviewSummary): number {
 }
 
 type Listing = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; reviews: ReviewSummary[] }
-
-function folderName(path: string): string {
-  return path.split(/[\\/]/).filter(Boolean).at(-1) ?? path
-}
 
 async function loadLibrary(): Promise<{ info?: LibraryInfo; listing: Listing }> {
   try {
@@ -252,65 +243,18 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   return (
     <div className="screen library-screen">
       <SkipLink label="Skip to the reviews" onSkip={() => headingRef.current?.focus()} />
-      <nav className="sidebar" aria-label="Library">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            V
-          </span>
-          Verdict
-        </div>
-        <ul className="sidebar-nav" aria-label="Filter by status">
-          {(['all', ...REVIEW_STATUSES] as Filter[]).map((value) => (
-            <li key={value}>
-              <button
-                type="button"
-                className="sidebar-item"
-                aria-pressed={filter === value}
-                onClick={() => setFilter(value)}
-              >
-                {value !== 'all' && <span className={`dot dot-${value}`} aria-hidden="true" />}
-                <span className="sidebar-item-label">{FILTER_LABELS[value]}</span>
-                <span className="sidebar-count">{listing.kind === 'loaded' ? counts[value] : ''}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        {kinds.length > 0 && (
-          <div className="sidebar-section">
-            <p className="sidebar-label">What is reviewed</p>
-            <ul className="sidebar-nav" aria-label="Filter by kind">
-              {([['all', reviews.length], ...kinds] as Array<readonly [KindFilter, number]>).map(([kind, count]) => (
-                <li key={kind}>
-                  <button type="button" className="sidebar-item" aria-pressed={kindFilter === kind} onClick={() => setKindFilter(kind)}>
-                    <span className="sidebar-item-label">{kind === 'all' ? 'All kinds' : KIND_PLURALS[kind]}</span>
-                    <span className="sidebar-count">{count}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div className="sidebar-footer">
-          <p className="sidebar-label">Library</p>
-          <div className="library-path" title={library?.path}>
-            <Icon name="folder" size={16} />
-            <div>
-              <p className="library-name">{library ? folderName(library.path) : '…'}</p>
-              {/* Long paths are cut at the start: the end says most about which folder this is. */}
-              <p className="library-full-path">
-                <bdi>{library?.path}</bdi>
-              </p>
-            </div>
-          </div>
-          <button type="button" className="button button-quiet sidebar-button" disabled={!library} onClick={() => setSwitching(true)}>
-            <Icon name="swap" size={16} /> Switch library…
-          </button>
-          <button type="button" className="button button-quiet sidebar-button" onClick={onOpenSettings}>
-            <Icon name="settings" size={16} /> Settings
-          </button>
-          <LibraryPublishTools />
-        </div>
-      </nav>
+      <LibrarySidebar
+        library={library}
+        filter={filter}
+        onFilter={setFilter}
+        counts={listing.kind === 'loaded' ? counts : null}
+        kindFilter={kindFilter}
+        onKindFilter={setKindFilter}
+        kinds={kinds}
+        total={reviews.length}
+        onSwitchLibrary={() => setSwitching(true)}
+        onOpenSettings={onOpenSettings}
+      />
 
       <main className="library-main">
         <header className="library-header">

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import type { LibraryInfo } from '@shared/model'
 import { api } from '@renderer/api'
-import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { Icon } from '@renderer/components/Icon'
-import { PathField } from '@renderer/components/PathField'
+import { PathPickerDialog } from '@renderer/components/PathPickerDialog'
 import { usePickedPath } from '@renderer/components/usePickedPath'
 
 interface Props {
@@ -23,30 +22,23 @@ export function SwitchLibraryDialog({ library, onSwitched, onClose }: Props) {
     done: onSwitched,
   })
   const recent = library.recent.filter((other) => other !== library.path)
-  const chosen = form.picked?.path ?? ''
 
   return (
-    <Dialog
+    <PathPickerDialog
+      form={form}
       title="Switch library"
       description="A library is a folder holding one folder per review. A new folder becomes an empty library."
-      busy={form.busy}
+      label="Library folder"
+      placeholder={library.path}
+      hint={form.picked?.path ? undefined : 'The library open now. Browse… for another folder, or pick a recent one.'}
+      submitLabel="Open library"
+      busyLabel="Opening…"
+      onBrowse={() => {
+        setRecentChoice(null)
+        void form.browse()
+      }}
       onClose={onClose}
-      onSubmit={() => void form.submit()}
-      actions={<DialogActions busy={form.busy} label="Open library" busyLabel="Opening…" onCancel={onClose} />}
     >
-      <PathField
-        label="Library folder"
-        path={chosen}
-        placeholder={library.path}
-        hint={chosen ? undefined : 'The library open now. Browse… for another folder, or pick a recent one.'}
-        error={form.error}
-        disabled={form.busy}
-        autofocus
-        onBrowse={() => {
-          setRecentChoice(null)
-          void form.browse()
-        }}
-      />
       {recent.length > 0 && (
         <section className="recent-libraries" aria-labelledby="recent-libraries-heading">
           <h3 id="recent-libraries-heading" className="panel-heading">
@@ -72,6 +64,6 @@ export function SwitchLibraryDialog({ library, onSwitched, onClose }: Props) {
           </ul>
         </section>
       )}
-    </Dialog>
+    </PathPickerDialog>
   )
 }

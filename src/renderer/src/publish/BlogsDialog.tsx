@@ -3,12 +3,15 @@ import { BLOG_KINDS, type BlogDraft, type BlogKind, type BlogView, type SecretBa
 import { api } from '@renderer/api'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { Icon } from '@renderer/components/Icon'
+import { RadioGroup } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { BLOG_KIND_DESCRIPTORS, secretName, signsIn } from '@shared/blogKinds'
 import { signInState } from './publishWords'
 import { useBlogs } from './useBlogs'
 import '../styles/publish.css'
+
+const KIND_OPTIONS = BLOG_KINDS.map((kind) => ({ value: kind, label: BLOG_KIND_DESCRIPTORS[kind].label, hint: BLOG_KIND_DESCRIPTORS[kind].hint }))
 
 interface Props {
   onClose: () => void
@@ -267,29 +270,19 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
       actions={<DialogActions busy={busy} label={blog ? 'Save blog' : 'Add blog'} busyLabel="Saving…" onCancel={onClose} />}
     >
       <div className="publish-form">
-        <fieldset className="choice-list" disabled={busy || blog !== null}>
-          <legend>Kind</legend>
-          {BLOG_KINDS.map((option) => (
-            <label key={option} className="choice">
-              <input
-                type="radio"
-                name="blog-kind"
-                value={option}
-                checked={kind === option}
-                data-autofocus={!blog && kind === option ? true : undefined}
-                onChange={() => {
-                  setKind(option)
-                  setErrors({})
-                  setError(null)
-                }}
-              />
-              <span className="choice-text">
-                <span className="choice-label">{BLOG_KIND_DESCRIPTORS[option].label}</span>
-                <span className="choice-hint">{BLOG_KIND_DESCRIPTORS[option].hint}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          legend="Kind"
+          name="blog-kind"
+          value={kind}
+          options={KIND_OPTIONS}
+          disabled={busy || blog !== null}
+          autofocus={!blog}
+          onChange={(option) => {
+            setKind(option)
+            setErrors({})
+            setError(null)
+          }}
+        />
         <TextField
           label="Name"
           hint="How Verdict lists the blog, e.g. “My film blog”."

@@ -83,3 +83,23 @@ export function SaveFailedNotice({
     </div>
   )
 }
+
+/** Edits recovered from the journal are on screen, being saved: said once, until dismissed. */
+export function RecoveredNotice() {
+  const [shown, setShown] = useState(true)
+  if (!shown) return null
+  return (
+    <div className="notice recovered" role="region" aria-label="Recovered">
+      <Icon name="warning" />
+      <div>
+        <strong>Recovered: this is the writing Verdict had not saved when it closed.</strong>
+        <p>It is being saved now; autosave carries on as usual.</p>
+        <div className="notice-actions">
+          <button type="button" className="button" onClick={() => setShown(false)}>
+            Dismiss
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -13,8 +13,7 @@ import {
   type NodeKey,
 } from 'lexical'
 import { parseEmbedUrl } from '@shared/critic'
-import { Dialog } from '@renderer/components/Dialog'
-import { TextField } from '@renderer/components/TextField'
+import { UrlPromptDialog } from '@renderer/components/UrlPromptDialog'
 import { $createEmbedNode, $isEmbedNode } from '../nodes/embed/EmbedNode'
 import { $insertBlock } from './insertBlocks'
 import { registerInsertShortcut } from './shortcuts'
@@ -100,45 +99,18 @@ function EmbedDialog({
   onApply: (url: string) => void
   onClose: () => void
 }) {
-  const [url, setUrl] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
-  const submit = () => {
-    const trimmed = url.trim()
-    if (!parseEmbedUrl(trimmed)) setError(INVALID)
-    else onApply(trimmed)
-  }
   return (
-    <Dialog
+    <UrlPromptDialog
       title={editing ? 'Change trailer' : 'Add trailer'}
       description="The editor shows a card with a link; the preview and the published page play the video."
+      label="Video address"
+      hint="A YouTube or Vimeo link."
+      placeholder="https://www.youtube.com/watch?v=…"
+      initial={initial}
+      submitLabel={editing ? 'Change trailer' : 'Add trailer'}
+      refuse={(url) => (parseEmbedUrl(url) ? null : INVALID)}
+      onApply={onApply}
       onClose={onClose}
-      onSubmit={submit}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            {editing ? 'Change trailer' : 'Add trailer'}
-          </button>
-        </>
-      }
-    >
-      <TextField
-        label="Video address"
-        hint="A YouTube or Vimeo link."
-        type="text"
-        inputMode="url"
-        placeholder="https://www.youtube.com/watch?v=…"
-        spellCheck={false}
-        data-autofocus
-        value={url}
-        error={error}
-        onChange={(event) => {
-          setUrl(event.target.value)
-          setError(null)
-        }}
-      />
-    </Dialog>
+    />
   )
 }

@@ -12,8 +12,8 @@ import {
   type BaseSelection,
   type LexicalCommand,
 } from 'lexical'
-import { Dialog } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
+import { UrlPromptDialog } from '@renderer/components/UrlPromptDialog'
 import { isAllowedUrl } from '@renderer/lib/urls'
 
 /** Opens the link dialog for the current selection (toolbar button, Ctrl/Cmd+K). */
@@ -84,52 +84,27 @@ function LinkDialog({
   onApply: (url: string | null, text: string) => void
   onClose: () => void
 }) {
-  const [url, setUrl] = useState(target.url)
   const [text, setText] = useState('')
-  const [error, setError] = useState<string | null>(null)
   const editing = target.url !== ''
 
-  const submit = () => {
-    const trimmed = url.trim()
-    if (!isAllowedUrl(trimmed)) setError(INVALID_URL_MESSAGE)
-    else onApply(trimmed, text.trim())
-  }
-
   return (
-    <Dialog
+    <UrlPromptDialog
       title={editing ? 'Edit link' : 'Add link'}
+      label="URL"
+      placeholder="https://"
+      initial={target.url}
+      submitLabel={editing ? 'Update link' : 'Add link'}
+      refuse={(url) => (isAllowedUrl(url) ? null : INVALID_URL_MESSAGE)}
+      onApply={(url) => onApply(url, text.trim())}
       onClose={onClose}
-      onSubmit={submit}
-      actions={
-        <>
-          {editing && (
-            <button type="button" className="button button-danger-quiet push-left" onClick={() => onApply(null, '')}>
-              Remove link
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
+      extraAction={
+        editing && (
+          <button type="button" className="button button-danger-quiet push-left" onClick={() => onApply(null, '')}>
+            Remove link
           </button>
-          <button type="submit" className="button button-primary">
-            {editing ? 'Update link' : 'Add link'}
-          </button>
-        </>
+        )
       }
     >
-      <TextField
-        label="URL"
-        type="text"
-        inputMode="url"
-        placeholder="https://"
-        spellCheck={false}
-        data-autofocus
-        value={url}
-        error={error}
-        onChange={(event) => {
-          setUrl(event.target.value)
-          setError(null)
-        }}
-      />
       {target.needsText && (
         <TextField
           label="Text to show"
@@ -138,6 +113,6 @@ function LinkDialog({
           onChange={(event) => setText(event.target.value)}
         />
       )}
-    </Dialog>
+    </UrlPromptDialog>
   )
 }

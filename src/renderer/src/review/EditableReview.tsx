@@ -1,0 +1,224 @@
+import { useCallback, useRef, useState } from 'react'
+import type { OpenedReview } from '@shared/contract'
+import type { ReviewMeta } from '@shared/model'
+import type { LexicalEditor } from 'lexical'
+import { api } from '@renderer/api'
+import { useCommand } from '@renderer/commands/commands'
+import { SkipLink } from '@renderer/components/SkipLink'
+import { errorMessage } from '@renderer/lib/errors'
+import { Editor } from '@renderer/editor/Editor'
+import { EditorServicesProvider } from '@renderer/editor/EditorServices'
+import { ExportDialog } from '@renderer/export/ExportDialog'
+import { LatestDocument, serialiseOnce, type DocumentSource } from '@renderer/preview/latestDocument'
+import { PreviewPane } from '@renderer/preview/PreviewPane'
+import { useWordCount } from '@renderer/preview/useWordCount'
+import { PublishDialog } from '@renderer/publish/PublishDialog'
+import type { PublishedPatch } from '@renderer/publish/records'
+import { usePublishedSync } from '@renderer/publish/usePublishedSync'
+import { useLandOnMatch } from '@renderer/search/landOnMatch'
+import { useReviewEditorServices } from './editorServices'
+import { HistoryPanel } from './HistoryPanel'
+import { useKeepPlace, type TextPlace } from './keepPlace'
+import { MetaPanel, type MetaPatch } from './MetaPanel'
+import { OutsideChangeNotices } from './OutsideChangeNotices'
+import { replaceWithSmallerImage } from './replaceImage'
+import { RecoveredNotice, ReviewNotices, SaveFailedNotice } from './ReviewNotices'
+import type { RecoveredEdits } from './ReviewScreen'
+import { ReviewTopBar } from './ReviewTopBar'
+import { StatusBar } from './StatusBar'
+import { TitleField } from './TitleField'
+import { useOutsideChanges } from './useOutsideChanges'
+import { useReviewLayout } from './useReviewLayout'
+import { useReviewSaver } from './useReviewSaver'
+import { useSaveAs } from './useSaveAs'
+
+interface Props {
+  review: Extract<OpenedReview, { kind: 'editable' }>
+  recovered?: RecoveredEdits
+  focus: string | undefined
+  place: TextPlace | undefined
+  wordsPerMinute: number
+  isNew: boolean
+  onClose: () => void
+  onReload: () => void
+  onOpenReview: (id: string, isNew?: boolean) => void
+  notify: (text: string) => void
+  showHistory: boolean
+  onToggleHistory: () => void
+  onRestored: (review: OpenedReview) => void
+  onMoved: (id: string) => void
+}
+
+/** A review open in the editor, saved as it is written; its panes, notices and dialogs. */
+export function EditableReview({
+  review,
+  recovered,
+  focus,
+  place,
+  wordsPerMinute,
+  isNew,
+  onClose,
+  onReload,
+  onOpenReview,
+  notify,
+  showHistory,
+  onToggleHistory,
+  onRestored,
+  onMoved,
+}: Props) {
+  // What the editor starts from: the file, or the recovered edits made on it.
+  const [initial] = useState(() => ({ meta: recovered?.meta ?? review.meta, doc: recovered?.doc ?? review.doc }))
+  const [meta, setMeta] = useState<ReviewMeta>(initial.meta)
+  const layout = useReviewLayout()
+  const mainRef = useRef<HTMLElement>(null)
+  const editorRef = useRef<LexicalEditor | null>(null)
+  useLandOnMatch(editorRef, focus)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  useKeepPlace(scrollRef, editorRef, review.id, place)
+  // The newest editor state for the preview, serialised once and shared with autosave.
+  const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
+  const measure = useWordCount(latestDoc)
+  const saveAs = useSaveAs(review.id, notify)
+  const { saver, saveState, saveFailure } = useReviewSaver({ review, initial, recovered, onMoved, onSaved: saveAs.forgetCopy })
+  const { outside, outsideBusy, keepMine, resolveOutside } = useOutsideChanges({ reviewId: review.id, saver, onReload, onOpenReview, notify })
+
+  // Publishing reads the saved file: pending edits are written first (they may move the folder: the id after them).
+  const saveForPublish = useCallback(async () => {
+    await saver.flush()
+    return saver.id
+  }, [saver])
+  const takePublished = useCallback((patch: PublishedPatch) => setMeta((old) => ({ ...old, ...patch })), [])
+  usePublishedSync(review.id, saver, takePublished)
+
+  const changeMeta = (patch: MetaPatch) => {
+    const next = { ...meta, ...patch }
+    setMeta(next)
+    saver.change({ meta: next })
+  }
+  const { services, problem, dismissProblem } = useReviewEditorServices({
+    reviewId: review.id,
+    featuredImage: meta.featuredImage,
+    onFeaturedImage: (featuredImage) => changeMeta({ featuredImage }),
+  })
+  const changeDoc = useCallback(
+    (source: DocumentSource) => {
+      const doc = serialiseOnce(source)
+      saver.change({ doc })
+      latestDoc.set(doc)
+    },
+    [saver, latestDoc],
+  )
+  const downscale = (path: string, limitBytes: number | undefined) =>
+    replaceWithSmallerImage(
+      {
+        reviewId: review.id,
+        editorRef,
+        importImage: services.importImage,
+        featuredImage: meta.featuredImage,
+        onFeaturedImage: (featuredImage) => changeMeta({ featuredImage }),
+        saver,
+      },
+      path,
+      limitBytes,
+    )
+
+  const close = async () => {
+    try {
+      await saver.flush()
+      onClose()
+    } catch {
+      // The status bar shows why; the edits stay on screen until a save succeeds.
+    }
+  }
+  const newReview = async () => {
+    try {
+      await saver.flush()
+      const created = await api.createReview({})
+      onOpenReview(created.id, true)
+    } catch (error) {
+      notify(errorMessage(error))
+    }
+  }
+  useCommand('closeReview', () => void close())
+  useCommand('newReview', () => void newReview())
+
+  return (
+    <div className="screen review-screen">
+      <SkipLink label="Skip to the text" onSkip={() => editorRef.current?.focus()} />
+      <ReviewTopBar
+        meta={meta}
+        showPreview={layout.showPreview}
+        showHistory={showHistory}
+        showDetails={layout.showDetails}
+        onClose={() => void close()}
+        onTogglePreview={layout.togglePreview}
+        onToggleHistory={onToggleHistory}
+        onToggleDetails={layout.toggleDetails}
+        onExport={() => layout.setExporting(true)}
+        onPublish={() => layout.setPublishing(true)}
+      />
+      <div className="review-body">
+        <main className="review-main" ref={mainRef}>
+          <OutsideChangeNotices
+            outside={outside}
+            busy={outsideBusy}
+            conflict={saveState.kind === 'error' && saveState.conflict}
+            onResolve={(choice) => void resolveOutside(choice)}
+            onKeepMine={() => void keepMine()}
+            onReload={onReload}
+          />
+          {outside === null && saveFailure !== null && (
+            <SaveFailedNotice message={saveFailure} copy={saveAs.savedCopy} busy={saveAs.savingAs} onSaveAs={() => void saveAs.saveElsewhere(saver)} />
+          )}
+          {recovered && <RecoveredNotice />}
+          <ReviewNotices warnings={review.warnings} problem={problem} onDismissProblem={dismissProblem} />
+          <EditorServicesProvider value={services}>
+            <Editor
+              doc={initial.doc}
+              onChange={changeDoc}
+              editorRef={editorRef}
+              scrollRef={scrollRef}
+              header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
+            />
+          </EditorServicesProvider>
+        </main>
+        {layout.showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} scrollSource={mainRef} />}
+        {showHistory && (
+          <HistoryPanel
+            id={review.id}
+            prepare={() => saver.flush()}
+            onRestored={(reopened) => {
+              // The file now holds the restored version: nothing pending may be written over it.
+              saver.abandon()
+              onRestored(reopened)
+            }}
+          />
+        )}
+        {layout.showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} onOpenReview={onOpenReview} />}
+      </div>
+      <StatusBar text={measure} wordsPerMinute={wordsPerMinute} save={saveState} />
+      {layout.exporting && (
+        <ExportDialog
+          ids={[review.id]}
+          subject={`“${meta.title || 'Untitled review'}”`}
+          // Exports read the saved file: write what is pending first (it may move the folder).
+          prepare={async () => {
+            await saver.flush()
+            return [saver.id]
+          }}
+          onClose={() => layout.setExporting(false)}
+        />
+      )}
+      {layout.publishing && (
+        <PublishDialog
+          reviewId={review.id}
+          title={meta.title}
+          published={meta.published ?? []}
+          prepare={saveForPublish}
+          downscale={downscale}
+          onClose={() => layout.setPublishing(false)}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+import type { RefObject } from 'react'
+import type { LexicalEditor } from 'lexical'
+import type { ReviewMeta } from '@shared/model'
+import { api } from '@renderer/api'
+import type { EditorServices } from '@renderer/editor/EditorServices'
+import { $replaceImageSrc, downscale as downscaleImage } from '@renderer/publish/downscale'
+import type { ReviewSaver } from './saver'
+
+interface Review {
+  reviewId: string
+  editorRef: RefObject<LexicalEditor | null>
+  importImage: EditorServices['importImage']
+  featuredImage: ReviewMeta['featuredImage']
+  onFeaturedImage: (path: string) => void
+  saver: ReviewSaver
+}
+
+/** Puts a smaller copy of an image too large for a blog in its place (text and featured image), and saves. */
+export async function replaceWithSmallerImage(
+  { reviewId, editorRef, importImage, featuredImage, onFeaturedImage, saver }: Review,
+  path: string,
+  limitBytes: number | undefined,
+) {
+  const editor = editorRef.current
+  if (!editor) throw new Error('The editor is not ready yet.')
+  const asset = await importImage(await downscaleImage(await api.readImage({ id: reviewId, path }), limitBytes))
+  let replaced = 0
+  // Discrete: committed (and handed to autosave) before the flush below.
+  editor.update(() => void (replaced = $replaceImageSrc(path, asset.path)), { discrete: true })
+  if (featuredImage === path) onFeaturedImage(asset.path)
+  else if (replaced === 0) throw new Error(`The text no longer shows ${path}.`)
+  await saver.flush()
+}

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { Args, Channel } from './contract'
 import { SCREENS } from './commands'
+import type { EditorDocument } from './document'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
 import { EXPORT_FORMATS, PICK_PURPOSES } from './contract'
 import { REVIEW_STATUSES } from './model'
@@ -107,13 +108,17 @@ interface NodeShape {
   children?: NodeShape[]
   [key: string]: unknown
 }
-/** Structural check only; the format service rejects node types and fields it does not know. */
 const editorNode: z.ZodType<NodeShape> = z.lazy(() =>
   z.looseObject({ type: z.string().min(1).max(64), children: z.array(editorNode).optional() }),
 )
+/**
+ * Structural check only; the format service rejects node types and fields it does not know. What
+ * passes is handed on as the document it must then be: the one argument type not derived from its
+ * schema, since a schema for every node's fields would repeat the format service.
+ */
 export const editorDocument = z.strictObject({
   root: z.looseObject({ type: z.literal('root'), children: z.array(editorNode) }),
-})
+}) as z.ZodType<EditorDocument, EditorDocument>
 
 const pageLook = {
   theme: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'not a theme name'),

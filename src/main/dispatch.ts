@@ -1,6 +1,6 @@
 import { ZodError } from 'zod'
-import { VerdictError, type Channel, type Envelope, type Handlers } from '../shared/contract'
-import { parseArgs } from '../shared/validate'
+import { VerdictError, type Channel, type Envelope, type Handlers, type Result } from '../shared/contract'
+import { parseArgs } from '../shared/channels'
 
 export interface Log {
   error(message: string, detail?: unknown): void
@@ -10,11 +10,9 @@ export interface Log {
  * Validates a payload, runs the channel's handler and wraps the outcome in an envelope.
  * Shared by the Electron IPC binding and the e2e test host so both behave identically.
  */
-export async function dispatch(handlers: Handlers, channel: Channel, raw: unknown, log: Log): Promise<Envelope<unknown>> {
+export async function dispatch<C extends Channel>(handlers: Handlers, channel: C, raw: unknown, log: Log): Promise<Envelope<Result<C>>> {
   try {
-    const args = parseArgs(channel, raw)
-    const handler = handlers[channel] as (args: unknown) => Promise<unknown>
-    return { ok: true, value: await handler(args) }
+    return { ok: true, value: await handlers[channel](parseArgs(channel, raw)) }
   } catch (error) {
     if (error instanceof VerdictError) {
       log.error(`${channel}: ${error.code}: ${error.message}`)

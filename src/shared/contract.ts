@@ -1,23 +1,15 @@
 /**
- * The one typed IPC contract. Every channel maps one argument object to one result; main's handler
- * table `satisfies Handlers`, the preload implements `Api` over it, and the e2e test host serves the
- * same table over loopback HTTP.
+ * The typed IPC contract. Every channel maps one argument object to one result, declared once in
+ * channels.ts; main's handler table `satisfies Handlers`, the preload implements the `Bridge` the
+ * renderer's `Api` is made over, and the browser mode serves the same table over loopback HTTP.
+ * Nothing here imports zod at run time: the sandboxed preload bundles this file.
  */
-import type { CommandId, Screen } from './commands'
+import type { Args, Channel, ParsedArgs, Result } from './channels'
+import type { CommandId } from './commands'
 import type { EditorDocument } from './document'
 import type { SearchField } from './search'
-import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewPlace, ReviewSummary, Settings } from './model'
-import type {
-  BlogDraft,
-  BlogView,
-  OutboxJob,
-  PreflightProblem,
-  PublishLogEntry,
-  PublishOutcome,
-  PublishRecord,
-  PublishRequest,
-  SecretBackend,
-} from './publish'
+import type { ReviewMeta } from './model'
+import type { PublishLogEntry, PublishRecord } from './publish'
 
 export type OpenedReview =
   | {
@@ -111,9 +103,6 @@ export interface PickedPath {
   token: string
 }
 
-/** `exportReviews`: the reviews and look, and `folder` (a token for an `export` pick), else the folder last exported to. */
-export type ExportChoice = Omit<ExportRequest, 'destDir'> & { folder?: string }
-
 export interface ExportSummary {
   total: number
   succeeded: Array<{ id: string; path: string; warnings: string[] }>
@@ -152,121 +141,7 @@ export interface AboutInfo {
   licence: string
 }
 
-export interface Contract {
-  getLibrary: { args: void; result: LibraryInfo }
-  listReviews: { args: void; result: ReviewSummary[] }
-  /** Full-text search with filters (see shared/search.ts for the language); best matches first. */
-  searchReviews: { args: { query: string; limit: number }; result: SearchResults }
-  /**
-   * Opens (creating if needed) another library folder and remembers it: a folder picked for
-   * `library` (its token), or one of the recent libraries main remembers (`LibraryInfo.recent`).
-   */
-  switchLibrary: { args: { folder: string } | { recent: string }; result: LibraryInfo }
-  /** Asks the user for a folder with the system dialog (the browser mode's own picker); null when cancelled. */
-  pickFolder: { args: { purpose: Exclude<PickPurpose, 'import'> }; result: PickedPath | null }
-  createReview: { args: { title?: string }; result: ReviewSummary }
-  openReview: { args: { id: string }; result: OpenedReview }
-  /** `baseHash` is the hash the editor loaded; a different file on disk is a conflict. */
-  saveReview: {
-    args: { id: string; meta: ReviewMeta; doc: EditorDocument; baseHash: string }
-    result: SaveResult
-  }
-  /**
-   * Writes the editor's state as a new review `<folder>/<slug>/review.md` (suffixed, never into an
-   * existing folder) with the images it uses, when it cannot be saved where it is; the review is untouched.
-   * `folder` is the token of a `save-as` pick. `skipped`: images the text uses that could not be copied.
-   */
-  saveReviewAs: {
-    args: { id: string; meta: ReviewMeta; doc: EditorDocument; folder: string }
-    result: { path: string; skipped: string[] }
-  }
-  /** Sets the title and moves the folder to the title's slug (suffixed on collision). */
-  renameReview: { args: { id: string; title: string }; result: ReviewSummary }
-  duplicateReview: { args: { id: string }; result: ReviewSummary }
-  /** Moves the review into the library's `.trash`; `trashId` undoes it. */
-  trashReview: { args: { id: string }; result: { trashId: string } }
-  restoreReview: { args: { trashId: string }; result: ReviewSummary }
-  /** Copies an image into the review's assets (validated, content-hash named, stored once). */
-  importImage: { args: { id: string; fileName: string; data: Uint8Array }; result: ImageAsset }
-  /** The bytes of one of the review's images (the renderer downscales an image too large for a blog). */
-  readImage: { args: { id: string; path: string }; result: { data: Uint8Array; type: ImageType } }
-  /**
-   * The themed page for the editor's current (possibly unsaved) state, images via assetUrl: the
-   * address (of the app's own origin) where main serves it for the preview frame.
-   */
-  renderPreview: {
-    args: PageLook & { id: string; meta: ReviewMeta; doc: EditorDocument }
-    result: { url: string; warnings: string[] }
-  }
-  listThemes: { args: void; result: string[] }
-  /** Writes the page (images inlined) to a temp file and opens it in the system browser. */
-  openInBrowser: { args: PageLook & { id: string; meta: ReviewMeta; doc: EditorDocument }; result: { path: string } }
-  /** Exports saved reviews; progress arrives as `export-progress` events. Reviews are never modified. */
-  exportReviews: { args: ExportChoice; result: ExportSummary }
-  /** Imports a bundle made by export (.zip) or a Markdown file (.md), picked for `import` (its token), as a new review. */
-  importReview: { args: { file: string }; result: ReviewSummary }
-  /** Asks the user for a file with the system dialog (the browser mode's own picker); null when cancelled. */
-  pickFile: { args: { purpose: 'import'; extensions: string[] }; result: PickedPath | null }
-  /** Opens a link clicked in the preview in the system's browser or mail program: https and mailto only, anything else is refused. */
-  openExternal: { args: { url: string }; result: void }
-  getSettings: { args: void; result: Settings }
-  /** The critic's choices; where the critic is (`lastReview`) goes through `rememberPlace` only. */
-  updateSettings: { args: Partial<Omit<Settings, 'lastReview'>>; result: Settings }
-  /** The review on screen and how far it is scrolled, or null for the library: what the next start shows. */
-  rememberPlace: { args: { review: ReviewPlace | null }; result: void }
-  /** The OS user's full name where the system has one ('' otherwise), offered as the critic's name on first run. */
-  suggestAuthor: { args: void; result: string }
-  /** The review to show at start: the one last on screen, if it is still in the current library. */
-  lastPlace: { args: void; result: ReviewPlace | null }
-  /** Kept versions of the review, newest first, and a version that could not be kept. */
-  listVersions: { args: { id: string }; result: VersionList }
-  /** A version's text and its diff to the current file. */
-  readVersion: { args: { id: string; versionId: string }; result: { markdown: string; diff: DiffPart[] } }
-  /** Keeps the current file as a version (undoable), then writes the chosen version over it; reopens it. */
-  restoreVersion: { args: { id: string; versionId: string }; result: OpenedReview }
-  /** Keeps the current file as a version now (a manual checkpoint, or before publishing). */
-  snapshotReview: { args: { id: string; reason: 'manual' | 'publish' }; result: VersionInfo }
-  /** The editor's unsaved state, sent about every second while typing; kept until a save holds it. */
-  journalDraft: {
-    args: { id: string; meta: ReviewMeta; doc: EditorDocument; baseHash: string }
-    result: void
-  }
-  /** Drops the journaled draft (the editor has nothing unsaved). */
-  clearDraft: { args: { id: string }; result: void }
-  /** Drafts left by a crash or a quit with unsaved edits, newest first. */
-  listRecovered: { args: void; result: RecoveredDraft[] }
-  readRecovered: {
-    args: { id: string }
-    result: { meta: ReviewMeta; doc: EditorDocument; baseHash: string; at: string }
-  }
-  /** The user chose not to keep a recovered draft. */
-  discardRecovered: { args: { id: string }; result: void }
-  /** Reports changes of the open review's file by others as `review-changed-on-disk` / `review-missing`. */
-  watchReview: { args: { id: string; hash: string }; result: void }
-  unwatchReview: { args: { id: string }; result: void }
-  /** The library's blogs (never their secrets) and where secrets are kept on this computer. */
-  listBlogs: { args: void; result: { blogs: BlogView[]; secrets: SecretBackend } }
-  /** Adds a blog (no id) or changes one; a non-empty `secret` replaces the stored one. */
-  saveBlog: { args: { blog: BlogDraft; secret?: string }; result: BlogView }
-  removeBlog: { args: { id: string }; result: void }
-  /** What would stop this publish (nothing is sent but a sign-in check). */
-  preflightPublish: { args: Omit<PublishRequest, 'overwrite'>; result: PreflightProblem[] }
-  /** Publishes the saved review; steps arrive as `publish-progress` events. */
-  publishReview: { args: PublishRequest; result: PublishOutcome }
-  listOutbox: { args: void; result: OutboxJob[] }
-  /** Tries every waiting publish now; returns what still waits. */
-  sendOutbox: { args: void; result: OutboxJob[] }
-  readPublishLog: { args: { id: string }; result: PublishLogEntry[] }
-  /** The screen the renderer shows: main enables the menu's items for it. */
-  reportScreen: { args: { screen: Screen }; result: void }
-  getAbout: { args: void; result: AboutInfo }
-  /** The answer to `flush-request`: the renderer's edits are saved (or journaled); main may quit. */
-  quitReady: { args: { token: string }; result: void }
-}
-
-export type Channel = keyof Contract
-export type Args<C extends Channel> = Contract[C]['args']
-export type Result<C extends Channel> = Contract[C]['result']
+export type { Args, Channel, ParsedArgs, Result }
 
 export const CHANNELS = [
   'getLibrary',
@@ -320,13 +195,14 @@ export const CHANNELS = [
   'quitReady',
 ] as const satisfies readonly Channel[]
 
-// Compile-time check that CHANNELS lists every channel of the contract.
+// The sandboxed preload cannot load zod, so the names are listed again here, without the schemas;
+// with `satisfies` above, this compile-time check keeps the list equal to the declared channels.
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
 const everyChannelListed: Missing extends never ? true : Missing = true
 void everyChannelListed
 
 /** Main-side implementation of the contract. */
-export type Handlers = { [C in Channel]: (args: Args<C>) => Promise<Result<C>> }
+export type Handlers = { [C in Channel]: (args: ParsedArgs<C>) => Promise<Result<C>> }
 
 /** Events main pushes to the renderer. */
 export type AppEvent =

@@ -213,7 +213,7 @@ export class RecoveryJournal {
       id,
       at: typeof raw.at === 'string' ? raw.at : new Date(0).toISOString(),
       meta: reviewMeta.parse(raw.meta),
-      doc: editorDocument.parse(raw.doc) as EditorDocument,
+      doc: editorDocument.parse(raw.doc),
       baseHash: typeof raw.baseHash === 'string' ? raw.baseHash : '',
     }
   }

@@ -164,8 +164,9 @@ describe('a real small disk (tmpfs)', () => {
       ctx.skip()
       return
     }
+    let lib: Library | undefined
     try {
-      const lib = new Library({ root: dir, defaultAuthor: () => 'Ana Critic' })
+      lib = new Library({ root: dir, defaultAuthor: () => 'Ana Critic' })
       const { id } = await lib.create('Heat')
       const opened = await lib.open(id)
       if (opened.kind !== 'editable') throw new Error('expected an editable review')
@@ -188,6 +189,11 @@ describe('a real small disk (tmpfs)', () => {
         expect(await temps(join(dir, id))).toEqual([])
       }
     } finally {
+      // The library's index and search files are written in the background: let them end (or fail)
+      // first, or a late write lands in the folder while it is being removed.
+      await lib?.flushIndex()
+      await lib?.flushSearch()
+      lib?.close()
       execFileSync('umount', [dir])
       await rm(dir, { recursive: true, force: true })
     }

@@ -97,7 +97,7 @@ describe('hostile review files in a library', () => {
     expect(slowDone).toBe(false)
     expect(await opening).toMatchObject({ kind: 'read-only' })
     await listing
-  }, 120_000)
+  }, slow(120_000))
 
   it('stops a read that outlasts the budget and shows the file read-only, with the reason', async () => {
     const text = reviewText('Slow', SLOW_WITHIN_LIMITS)
@@ -116,5 +116,5 @@ describe('hostile review files in a library', () => {
     // A fresh worker reads the next file.
     expect((await library.open('normal')).kind).toBe('editable')
     expect((await readFile(join(root, 'slow', 'review.md'), 'utf8')) === text).toBe(true)
-  }, 120_000)
+  }, slow(120_000))
 })

@@ -44,6 +44,7 @@ import type {
   SpoilerJSON,
 } from '../../../shared/document'
 import type { BlockConverter, ReadContext } from './blocks'
+import { isVerdict, SCORE_SECTION_TITLES, scoreSectionOf, splitLabel, withoutVerdictPrefix } from './directive'
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable, type InlineBlock } from './inline'
 import { childrenOf, malformed, stringField, textField, type LooseNode } from './nodes'
 
@@ -76,15 +77,6 @@ function protoAttribute(node: Directive, source: string): boolean {
   const label = node.type === 'leafDirective' ? node.children.at(-1) : first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined
   const from = Math.max(start, label?.position?.end.offset ?? start)
   return source.slice(from, lineEnd === -1 ? undefined : lineEnd).replace(/"[^"]*"|'[^']*'/g, '').includes('__proto__')
-}
-
-/** A container carries its `[label]` as a first paragraph flagged `directiveLabel`. */
-function splitLabel(node: Directive): { label: PhrasingContent[]; content: RootContent[] } {
-  if (node.type === 'leafDirective') return { label: node.children, content: [] }
-  const [first, ...rest] = node.children
-  return first?.type === 'paragraph' && first.data?.directiveLabel
-    ? { label: first.children, content: rest }
-    : { label: [], content: node.children }
 }
 
 function withoutLabel(node: Directive): RootContent[] {
@@ -139,13 +131,10 @@ function stringItem(node: LooseNode, key: string, item: unknown): string {
 
 // ── Score ──────────────────────────────────────────────────────────────────────────────────────
 
-const VERDICT = /^verdict[ \t]*:[ \t]*/i
-const SECTION = /^(sub-?scores|pros|cons)[ \t]*:?$/i
 /** `label: value`, the label running to the last colon followed by the value (or by nothing). */
 const SUB_SCORE = /^(.*):(?: ([^\s:]+))?$/s
-const SECTION_TITLES = { subScores: 'Sub-scores:', pros: 'Pros:', cons: 'Cons:' } as const
 
-const verdictOf = (paragraph: string): string => paragraph.replace(VERDICT, '')
+const verdictOf = (paragraph: string): string => withoutVerdictPrefix(paragraph, 'strict')
 
 /** A verdict as its paragraph `Verdict: …` reads back. */
 const normalizeVerdict = (verdict: string): string => verdictOf(normalizePlain(`Verdict: ${verdict}`, 'paragraph'))
@@ -211,12 +200,12 @@ const score: BlockConverter<ScoreJSON, Directive> = {
       const child = content[index]!
       if (child.type !== 'paragraph') throw new Unrepresentable(`${child.type} in a score`)
       const text = plainFromMdast(child.children)
-      const section = VERDICT.test(text) ? 'verdict' : SECTION.exec(text)?.[1]!.toLowerCase().replace(/^sub.*/, 'subScores')
+      const section = isVerdict(text, 'strict') ? 'verdict' : scoreSectionOf(text, 'strict')
       if (!section || seen.has(section)) throw new Unrepresentable('a paragraph in a score')
       seen.add(section)
       if (section === 'verdict') sections.verdict = verdictOf(text)
       else if (section === 'subScores') sections.subScores = listTexts(content[++index]).map(subScoreFrom)
-      else sections[section as 'pros' | 'cons'] = listTexts(content[++index])
+      else sections[section] = listTexts(content[++index])
     }
     return { type: 'score', value: attributes['value'] ?? '', scale: scale as ScoreScale, label, overall: overall === '' || overall === 'true', ...sections }
   },
@@ -236,7 +225,7 @@ const score: BlockConverter<ScoreJSON, Directive> = {
       ['pros', node.pros],
       ['cons', node.cons],
     ] as const
-    for (const [key, texts] of sections) if (texts.length) content.push(paragraphOf(SECTION_TITLES[key]), list(texts))
+    for (const [key, texts] of sections) if (texts.length) content.push(paragraphOf(SCORE_SECTION_TITLES[key]), list(texts))
     if (content.length === 0) {
       return { type: 'leafDirective', name: 'score', attributes, children: inlineToMdast(plainInline(node.label, 'heading')) }
     }

@@ -148,6 +148,29 @@ export type BlockJSON =
   | PullQuoteJSON
   | EmbedJSON
 
+export type BlockType = BlockJSON['type']
+
+/** The blocks a critic inserts (the Insert menu); the others are Markdown's own. */
+export type CriticBlockType = Extract<BlockType, 'score' | 'image' | 'spoiler' | 'pullquote' | 'embed'>
+
+/**
+ * Every block type, for the tests that check each registry (format, pipeline, editor) knows them
+ * all; the registries themselves are typed `Record<BlockType, …>`, so tsc checks them too.
+ */
+export const BLOCK_TYPES = Object.keys({
+  paragraph: true,
+  heading: true,
+  quote: true,
+  list: true,
+  horizontalrule: true,
+  'raw-block': true,
+  score: true,
+  image: true,
+  spoiler: true,
+  pullquote: true,
+  embed: true,
+} satisfies Record<BlockType, true>)
+
 export interface RootJSON extends ElementBase {
   type: 'root'
   children: BlockJSON[]

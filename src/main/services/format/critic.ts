@@ -419,4 +419,4 @@ const embed: BlockConverter<EmbedJSON, LeafDirective> = {
 }
 
 /** The image is registered on its own, before the paragraph (blocks.ts). */
-export const CRITIC_BLOCKS = [score, spoiler, pullquote, embed] as const
+export const CRITIC_BLOCKS = { score, spoiler, pullquote, embed }

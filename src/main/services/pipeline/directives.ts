@@ -80,13 +80,20 @@ const one =
   (render: (node: AnyNode, ctx: RenderContext) => AnyNode): Render =>
   (node, ctx) => [render(node, ctx)]
 
-/** The directives this pipeline renders, by name and kind; any other is unknown (below). */
-const CRITIC_DIRECTIVES: Record<CriticDirectiveName, Partial<Record<DirectiveKind, Render>>> = {
-  score: { leafDirective: one(scoreBlock), containerDirective: one(scoreBlock) },
-  figure: { containerDirective: one(figure) },
-  spoiler: { containerDirective: one(spoilerBlock), textDirective: one(inlineSpoiler) },
-  pullquote: { leafDirective: pullquote, containerDirective: pullquote },
-  embed: { leafDirective: embed, containerDirective: embed },
+interface CriticDirective {
+  /** How each kind of the directive renders; a kind left out is unknown (below). */
+  render: Partial<Record<DirectiveKind, Render>>
+  /** The roots of the class names its HTML carries (`score` for `score-box`), which the sanitiser keeps. */
+  classes: readonly string[]
+}
+
+/** The directives this pipeline renders, by name; any other is unknown (below). */
+export const CRITIC_DIRECTIVES: Record<CriticDirectiveName, CriticDirective> = {
+  score: { render: { leafDirective: one(scoreBlock), containerDirective: one(scoreBlock) }, classes: ['score', 'star'] },
+  figure: { render: { containerDirective: one(figure) }, classes: ['figure'] },
+  spoiler: { render: { containerDirective: one(spoilerBlock), textDirective: one(inlineSpoiler) }, classes: ['spoiler'] },
+  pullquote: { render: { leafDirective: pullquote, containerDirective: pullquote }, classes: ['pullquote'] },
+  embed: { render: { leafDirective: embed, containerDirective: embed }, classes: ['embed'] },
 }
 
 const isCriticDirective = (name: string): name is CriticDirectiveName => Object.hasOwn(CRITIC_DIRECTIVES, name)
@@ -94,7 +101,7 @@ const isCriticDirective = (name: string): name is CriticDirectiveName => Object.
 function directive(node: DirectiveNode, ctx: RenderContext): AnyNode[] {
   const name = node.name ?? ''
   const kind = node.type
-  const render = isCriticDirective(name) ? CRITIC_DIRECTIVES[name][kind] : undefined
+  const render = isCriticDirective(name) ? CRITIC_DIRECTIVES[name].render[kind] : undefined
   if (render) return render(node, ctx)
   // Unknown: a text directive is usually prose (`Note:this`, `10:30`), so it stays as typed.
   if (kind === 'leafDirective') ctx.warnings.push(`“::${name}” is not a Verdict block; it is shown as written.`)

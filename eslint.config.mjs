@@ -30,6 +30,39 @@ export default tseslint.config(
       ),
     },
   },
+  // One folder per critic block (docs/extending.md): each file runs where its name says.
+  {
+    files: ['src/blocks/*/model.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: ['electron', ...nodeBuiltins, 'react', 'react-dom', 'lexical', '@lexical/*'], message: "a block's model is shared: plain types and logic." },
+        { group: ['**/main/**', '**/renderer/**', '**/preload/**', './markdown', './html', './editor/**'], message: "a block's model imports only shared code." },
+      ),
+    },
+  },
+  {
+    files: ['src/blocks/*/markdown.ts', 'src/blocks/*/html.ts'],
+    rules: {
+      'no-restricted-imports': restrict({ group: ['**/renderer/**', '**/preload/**', './editor/**'], message: "a block's Markdown and HTML run in main: no renderer code." }),
+    },
+  },
+  {
+    files: ['src/blocks/*/editor/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict(
+        { group: ['electron', ...nodeBuiltins], message: "a block's editor runs in the renderer: no electron or node modules." },
+        { group: ['**/main/**', '**/preload/**', '../markdown', '../html'], message: "a block's editor reaches main only through the renderer's api." },
+      ),
+    },
+  },
+  {
+    files: ['src/blocks/**'],
+    ignores: ['src/blocks/*/model.ts', 'src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/editor/**'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'a block file is model.ts, markdown.ts, html.ts or under editor/.' }] },
+  },
   {
     files: ['src/main/**'],
     rules: {

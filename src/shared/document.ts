@@ -4,7 +4,10 @@
  * Markdown; the renderer's nodes export exactly these shapes. Lexical's layout fields
  * (direction, indent, …) are optional: Lexical fills defaults on import, and Markdown keeps none.
  */
+import type { PullQuoteJSON } from '../blocks/pullquote/model'
 import type { ImageWidth, ScoreFields } from './critic'
+
+export type { PullQuoteJSON }
 
 /** Lexical's text format bits that Markdown can express. */
 export const TEXT_FORMAT = {
@@ -15,12 +18,12 @@ export const TEXT_FORMAT = {
 } as const
 export type TextFormatName = keyof typeof TEXT_FORMAT
 
-interface NodeBase {
+export interface NodeBase {
   type: string
   version?: number
 }
 
-interface ElementBase extends NodeBase {
+export interface ElementBase extends NodeBase {
   direction?: 'ltr' | 'rtl' | null
   format?: string | number
   indent?: number
@@ -122,11 +125,6 @@ export interface SpoilerJSON extends ElementBase {
   /** Shown on the collapsed block; "Spoilers" by default. */
   label: string
   children: SpoilerContentJSON[]
-}
-
-export interface PullQuoteJSON extends ElementBase {
-  type: 'pullquote'
-  children: InlineJSON[]
 }
 
 /** A trailer or video: stored as its YouTube or Vimeo URL. */

@@ -22,6 +22,7 @@ import {
   type RawBlockJSON,
 } from '../../../shared/document'
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable } from './inline'
+import { pullquoteMarkdown } from '../../../blocks/pullquote/markdown'
 import { CRITIC_BLOCKS, image } from './critic'
 import { MARKDOWN_LIMITS } from './limits'
 import { childrenOf, integerField, malformed, stringField, unknownNode, type LooseNode } from './nodes'
@@ -239,6 +240,7 @@ export const BLOCK_CONVERTERS: { readonly [K in BlockType]: BlockConverter<Extra
   list,
   horizontalrule: horizontalRule,
   ...CRITIC_BLOCKS,
+  pullquote: pullquoteMarkdown,
   'raw-block': rawBlock,
 }
 

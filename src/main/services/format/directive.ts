@@ -5,6 +5,10 @@
  */
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive'
 import type { PhrasingContent, RootContent } from 'mdast'
+import type { ReadContext } from './blocks'
+import { Unrepresentable } from './inline'
+
+type Directive = ContainerDirective | LeafDirective
 
 /** The directives of the critic blocks (a figure is an image with a caption, credit or width). */
 export type CriticDirectiveName = 'score' | 'figure' | 'spoiler' | 'pullquote' | 'embed'
@@ -40,6 +44,40 @@ const isLabel = ({ data }: DirectiveShape): boolean => data !== undefined && 'di
 export function attributeOf(node: DirectiveShape, key: string): string | undefined {
   const value = node.attributes?.[key]
   return typeof value === 'string' ? value : undefined
+}
+
+/**
+ * A directive's attributes, when every one is among `known`; any other (an `#id`, a `.class`, a
+ * key this version does not know) keeps the block raw (the format's strict reading).
+ */
+export function attributesOf(node: Directive, known: readonly string[], read: ReadContext): Record<string, string | undefined> {
+  const attributes = node.attributes ?? {}
+  for (const [key, value] of Object.entries(attributes)) {
+    if (!known.includes(key) || value == null) throw new Unrepresentable(`the attribute "${key}"`)
+  }
+  if (protoAttribute(node, read.source)) throw new Unrepresentable('the attribute "__proto__"')
+  return attributes as Record<string, string | undefined>
+}
+
+/**
+ * A `__proto__` attribute cannot be seen in the parsed object (assigning it a string does nothing),
+ * so it is looked for in the source: after the label, outside quoted values (where the writer puts
+ * every value). An unquoted value `__proto__` in a file also keeps the block raw, which is safe.
+ */
+function protoAttribute(node: Directive, source: string): boolean {
+  const start = node.position?.start.offset ?? 0
+  const lineEnd = source.indexOf('\n', start)
+  const [first] = node.children
+  const label = node.type === 'leafDirective' ? node.children.at(-1) : first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined
+  const from = Math.max(start, label?.position?.end.offset ?? start)
+  return source.slice(from, lineEnd === -1 ? undefined : lineEnd).replace(/"[^"]*"|'[^']*'/g, '').includes('__proto__')
+}
+
+/** A directive's content, when it has no label (the format's strict reading). */
+export function withoutLabel(node: Directive): RootContent[] {
+  const { label, content } = splitLabel(node)
+  if (label.length > 0) throw new Unrepresentable(`a label on ${node.name}`)
+  return content
 }
 
 // ── The score's sections ───────────────────────────────────────────────────────────────────────

@@ -13,40 +13,13 @@ import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { IMAGE_WIDTHS } from '../../../shared/critic'
 import { attributeOf, isVerdict, scoreSectionOf, splitLabel, withoutVerdictPrefix, type CriticDirectiveName } from '../format/directive'
+import { pullquoteHtml } from '../../../blocks/pullquote/html'
 import type { RenderContext } from './context'
+import { el, paragraph, txt, type AnyNode, type CriticDirective, type DirectiveKind, type Props, type Render } from './criticElements'
 import { parseEmbedUrl } from './embed'
 import { formatNumber, parseScore, percentOf, scaleName, spokenScore, starStates, toPostScore, type ParsedScore } from './scores'
 import type { PostImage } from './types'
 
-/** The loose node shape this transform works on (mdast plus our `criticElement`). */
-interface AnyNode {
-  type: string
-  name?: string
-  value?: string
-  url?: string
-  alt?: string | null
-  attributes?: Record<string, string | null | undefined> | null
-  children?: AnyNode[]
-  data?: { hName?: string; hProperties?: Record<string, unknown>; directiveLabel?: boolean; spoiler?: boolean; sourceText?: string }
-  position?: { start: { offset?: number }; end: { offset?: number } }
-}
-
-type Props = Record<string, string | number | boolean | string[]>
-
-/** An mdast node that becomes exactly one HTML element with the given children. */
-function el(hName: string, hProperties: Props, children: AnyNode[] = []): AnyNode {
-  return { type: 'criticElement', data: { hName, hProperties }, children }
-}
-
-function txt(value: string): AnyNode {
-  return { type: 'text', value }
-}
-
-function paragraph(children: AnyNode[], className?: string): AnyNode {
-  return className ? { type: 'paragraph', children, data: { hProperties: { className: [className] } } } : { type: 'paragraph', children }
-}
-
-type DirectiveKind = 'containerDirective' | 'leafDirective' | 'textDirective'
 type DirectiveNode = AnyNode & { type: DirectiveKind }
 const DIRECTIVE_KINDS: readonly string[] = ['containerDirective', 'leafDirective', 'textDirective'] satisfies DirectiveKind[]
 const isDirective = (node: AnyNode): node is DirectiveNode => DIRECTIVE_KINDS.includes(node.type)
@@ -74,25 +47,16 @@ function transformChildren(parent: AnyNode, ctx: RenderContext): void {
   parent.children = out
 }
 
-type Render = (node: AnyNode, ctx: RenderContext) => AnyNode[]
-
 const one =
   (render: (node: AnyNode, ctx: RenderContext) => AnyNode): Render =>
   (node, ctx) => [render(node, ctx)]
-
-interface CriticDirective {
-  /** How each kind of the directive renders; a kind left out is unknown (below). */
-  render: Partial<Record<DirectiveKind, Render>>
-  /** The roots of the class names its HTML carries (`score` for `score-box`), which the sanitiser keeps. */
-  classes: readonly string[]
-}
 
 /** The directives this pipeline renders, by name; any other is unknown (below). */
 export const CRITIC_DIRECTIVES: Record<CriticDirectiveName, CriticDirective> = {
   score: { render: { leafDirective: one(scoreBlock), containerDirective: one(scoreBlock) }, classes: ['score', 'star'] },
   figure: { render: { containerDirective: one(figure) }, classes: ['figure'] },
   spoiler: { render: { containerDirective: one(spoilerBlock), textDirective: one(inlineSpoiler) }, classes: ['spoiler'] },
-  pullquote: { render: { leafDirective: pullquote, containerDirective: pullquote }, classes: ['pullquote'] },
+  pullquote: pullquoteHtml,
   embed: { render: { leafDirective: embed, containerDirective: embed }, classes: ['embed'] },
 }
 
@@ -102,7 +66,7 @@ function directive(node: DirectiveNode, ctx: RenderContext): AnyNode[] {
   const name = node.name ?? ''
   const kind = node.type
   const render = isCriticDirective(name) ? CRITIC_DIRECTIVES[name].render[kind] : undefined
-  if (render) return render(node, ctx)
+  if (render) return render(node, ctx, (parent) => transformChildren(parent, ctx))
   // Unknown: a text directive is usually prose (`Note:this`, `10:30`), so it stays as typed.
   if (kind === 'leafDirective') ctx.warnings.push(`“::${name}” is not a Verdict block; it is shown as written.`)
   if (kind === 'containerDirective') {
@@ -251,7 +215,7 @@ function subScores(list: AnyNode, overall: ParsedScore, ctx: RenderContext): Any
 }
 
 // ---------------------------------------------------------------------------------------------
-// Figure, spoiler, pull quote, embed
+// Figure, spoiler, embed
 
 
 function figure(node: AnyNode, ctx: RenderContext): AnyNode {
@@ -312,16 +276,6 @@ function inlineSpoiler(node: AnyNode, ctx: RenderContext): AnyNode {
   transformChildren(span, ctx)
   span.data = { ...span.data, spoiler: true }
   return span
-}
-
-/** An empty pull quote (one not written yet) is left out of the page. */
-function pullquote(node: AnyNode, ctx: RenderContext): AnyNode[] {
-  const { label, content } = splitLabel(node)
-  const children = node.type === 'leafDirective' ? (label.length ? [paragraph(label)] : []) : content
-  if (children.length === 0) return []
-  const aside = el('aside', { className: ['pullquote'] }, children)
-  transformChildren(aside, ctx)
-  return [aside]
 }
 
 function embed(node: AnyNode, ctx: RenderContext): AnyNode[] {

@@ -15,7 +15,7 @@ import {
 import { HEADING_TAGS, TEXT_FORMAT, type CriticBlockType } from '@shared/document'
 import { isAllowedUrl } from '@renderer/lib/urls'
 import { $isEmbedNode, EmbedNode } from './nodes/embed/EmbedNode'
-import { $isPullQuoteNode, PullQuoteNode } from './nodes/pullquote/PullQuoteNode'
+import { $isPullQuoteNode, PullQuoteNode } from '../../../blocks/pullquote/editor/PullQuoteNode'
 import { $isScoreNode, ScoreNode } from './nodes/score/ScoreNode'
 import { $isSpoilerNode, SpoilerNode } from './nodes/spoiler/SpoilerNode'
 import { $keepAtTopLevel } from './plugins/insertBlocks'

@@ -8,7 +8,7 @@ import { RawBlockNode } from './raw-block/RawBlockNode'
 import { ScoreNode } from './score/ScoreNode'
 import { ImageNode } from './image/ImageNode'
 import { SpoilerNode } from './spoiler/SpoilerNode'
-import { PullQuoteNode } from './pullquote/PullQuoteNode'
+import { PullQuoteNode } from '../../../../blocks/pullquote/editor/PullQuoteNode'
 import { EmbedNode } from './embed/EmbedNode'
 
 /** The Lexical nodes of each block type of `@shared/document` (Lexical has the paragraph built in). */

@@ -2,7 +2,7 @@ import type { LexicalEditor } from 'lexical'
 import type { CriticBlockType } from '@shared/document'
 import { EMBED_SHORTCUT, OPEN_EMBED_DIALOG_COMMAND } from './EmbedPlugin'
 import { IMAGE_SHORTCUT, OPEN_IMAGE_PICKER_COMMAND } from './ImagePlugin'
-import { INSERT_PULLQUOTE_COMMAND, PULLQUOTE_SHORTCUT } from './PullQuotePlugin'
+import { INSERT_PULLQUOTE_COMMAND, PULLQUOTE_SHORTCUT } from '../../../../blocks/pullquote/editor/PullQuotePlugin'
 import { INSERT_SCORE_COMMAND, SCORE_SHORTCUT } from './ScorePlugin'
 import { INSERT_SPOILER_COMMAND, SPOILER_SHORTCUT } from './SpoilerPlugin'
 

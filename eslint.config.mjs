@@ -8,6 +8,20 @@ import globals from 'globals'
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'url', 'stream']
 const restrict = (...patterns) => ['error', { patterns: patterns.map((p) => ({ group: p.group, message: p.message })) }]
 
+/** Code running in the renderer's sandboxed page: browser globals, React hooks, no electron, node or main. */
+const rendererLayer = (files, mainImports) => ({
+  files,
+  languageOptions: { globals: { ...globals.browser } },
+  plugins: { 'react-hooks': reactHooks },
+  rules: {
+    ...reactHooks.configs.recommended.rules,
+    'no-restricted-imports': restrict(
+      { group: ['electron', ...nodeBuiltins], message: 'the renderer is a sandboxed web page: no electron or node modules.' },
+      { group: mainImports, message: 'the renderer reaches main only through src/renderer/src/api.ts.' },
+    ),
+  },
+})
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.tmp/**'] },
   js.configs.recommended,
@@ -46,18 +60,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict({ group: ['**/renderer/**', '**/preload/**', './editor/**'], message: "a block's Markdown and HTML run in main: no renderer code." }),
     },
   },
-  {
-    files: ['src/blocks/*/editor/**'],
-    languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(
-        { group: ['electron', ...nodeBuiltins], message: "a block's editor runs in the renderer: no electron or node modules." },
-        { group: ['**/main/**', '**/preload/**', '../markdown', '../html'], message: "a block's editor reaches main only through the renderer's api." },
-      ),
-    },
-  },
+  rendererLayer(['src/blocks/*/editor/**'], ['**/main/**', '**/preload/**', '../markdown', '../html']),
   {
     files: ['src/blocks/**'],
     ignores: ['src/blocks/*/model.ts', 'src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/editor/**'],
@@ -99,16 +102,5 @@ export default tseslint.config(
       ),
     },
   },
-  {
-    files: ['src/renderer/**'],
-    languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(
-        { group: ['electron', ...nodeBuiltins], message: 'the renderer is a sandboxed web page: no electron or node modules.' },
-        { group: ['**/main/**', '**/preload/**', '!**/preload/*.d.ts'], message: 'the renderer reaches main only through src/renderer/src/api.ts.' },
-      ),
-    },
-  },
+  rendererLayer(['src/renderer/**'], ['**/main/**', '**/preload/**', '!**/preload/*.d.ts']),
 )

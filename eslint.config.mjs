@@ -8,6 +8,20 @@ import globals from 'globals'
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'url', 'stream']
 const restrict = (...patterns) => ['error', { patterns: patterns.map((p) => ({ group: p.group, message: p.message })) }]
 
+/** Code running in the renderer's sandboxed page: browser globals, React hooks, no electron, node or main. */
+const rendererLayer = (files, mainImports) => ({
+  files,
+  languageOptions: { globals: { ...globals.browser } },
+  plugins: { 'react-hooks': reactHooks },
+  rules: {
+    ...reactHooks.configs.recommended.rules,
+    'no-restricted-imports': restrict(
+      { group: ['electron', ...nodeBuiltins], message: 'the renderer is a sandboxed web page: no electron or node modules.' },
+      { group: mainImports, message: 'the renderer reaches main only through src/renderer/src/api.ts.' },
+    ),
+  },
+})
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.tmp/**'] },
   js.configs.recommended,
@@ -29,6 +43,28 @@ export default tseslint.config(
         { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'shared imports nothing app-internal.' },
       ),
     },
+  },
+  // One folder per critic block (docs/extending.md): each file runs where its name says.
+  {
+    files: ['src/blocks/*/model.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: ['electron', ...nodeBuiltins, 'react', 'react-dom', 'lexical', '@lexical/*'], message: "a block's model is shared: plain types and logic." },
+        { group: ['**/main/**', '**/renderer/**', '**/preload/**', './markdown', './html', './editor/**'], message: "a block's model imports only shared code." },
+      ),
+    },
+  },
+  {
+    files: ['src/blocks/*/markdown.ts', 'src/blocks/*/html.ts'],
+    rules: {
+      'no-restricted-imports': restrict({ group: ['**/renderer/**', '**/preload/**', './editor/**'], message: "a block's Markdown and HTML run in main: no renderer code." }),
+    },
+  },
+  rendererLayer(['src/blocks/*/editor/**'], ['**/main/**', '**/preload/**', '../markdown', '../html']),
+  {
+    files: ['src/blocks/**'],
+    ignores: ['src/blocks/*/model.ts', 'src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/editor/**'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'a block file is model.ts, markdown.ts, html.ts or under editor/.' }] },
   },
   {
     files: ['src/main/**'],
@@ -66,16 +102,5 @@ export default tseslint.config(
       ),
     },
   },
-  {
-    files: ['src/renderer/**'],
-    languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(
-        { group: ['electron', ...nodeBuiltins], message: 'the renderer is a sandboxed web page: no electron or node modules.' },
-        { group: ['**/main/**', '**/preload/**', '!**/preload/*.d.ts'], message: 'the renderer reaches main only through src/renderer/src/api.ts.' },
-      ),
-    },
-  },
+  rendererLayer(['src/renderer/**'], ['**/main/**', '**/preload/**', '!**/preload/*.d.ts']),
 )

@@ -4,7 +4,10 @@
  * Markdown; the renderer's nodes export exactly these shapes. Lexical's layout fields
  * (direction, indent, …) are optional: Lexical fills defaults on import, and Markdown keeps none.
  */
+import type { PullQuoteJSON } from '../blocks/pullquote/model'
 import type { ImageWidth, ScoreFields } from './critic'
+
+export type { PullQuoteJSON }
 
 /** Lexical's text format bits that Markdown can express. */
 export const TEXT_FORMAT = {
@@ -15,12 +18,12 @@ export const TEXT_FORMAT = {
 } as const
 export type TextFormatName = keyof typeof TEXT_FORMAT
 
-interface NodeBase {
+export interface NodeBase {
   type: string
   version?: number
 }
 
-interface ElementBase extends NodeBase {
+export interface ElementBase extends NodeBase {
   direction?: 'ltr' | 'rtl' | null
   format?: string | number
   indent?: number
@@ -124,11 +127,6 @@ export interface SpoilerJSON extends ElementBase {
   children: SpoilerContentJSON[]
 }
 
-export interface PullQuoteJSON extends ElementBase {
-  type: 'pullquote'
-  children: InlineJSON[]
-}
-
 /** A trailer or video: stored as its YouTube or Vimeo URL. */
 export interface EmbedJSON extends NodeBase {
   type: 'embed'
@@ -147,6 +145,29 @@ export type BlockJSON =
   | SpoilerJSON
   | PullQuoteJSON
   | EmbedJSON
+
+export type BlockType = BlockJSON['type']
+
+/** The blocks a critic inserts (the Insert menu); the others are Markdown's own. */
+export type CriticBlockType = Extract<BlockType, 'score' | 'image' | 'spoiler' | 'pullquote' | 'embed'>
+
+/**
+ * Every block type, for the tests that check each registry (format, pipeline, editor) knows them
+ * all; the registries themselves are typed `Record<BlockType, …>`, so tsc checks them too.
+ */
+export const BLOCK_TYPES = Object.keys({
+  paragraph: true,
+  heading: true,
+  quote: true,
+  list: true,
+  horizontalrule: true,
+  'raw-block': true,
+  score: true,
+  image: true,
+  spoiler: true,
+  pullquote: true,
+  embed: true,
+} satisfies Record<BlockType, true>)
 
 export interface RootJSON extends ElementBase {
   type: 'root'

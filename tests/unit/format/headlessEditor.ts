@@ -31,7 +31,7 @@ async function fromRenderer<T>(path: string, name: string): Promise<T> {
   return module[name]!
 }
 const SpoilerNode = await fromRenderer<Klass<LexicalNode>>('spoiler/SpoilerNode', 'SpoilerNode')
-const PullQuoteNode = await fromRenderer<Klass<LexicalNode>>('pullquote/PullQuoteNode', 'PullQuoteNode')
+const PullQuoteNode = await fromRenderer<Klass<LexicalNode>>('../../../../blocks/pullquote/editor/PullQuoteNode', 'PullQuoteNode')
 const parseScoreFields = await fromRenderer<(fields: Partial<Record<keyof ScoreFields, unknown>>) => ScoreFields>(
   'score/scoreState',
   'parseScoreFields',

@@ -10,6 +10,7 @@ import type { Blockquote, Heading, List, ListItem, Paragraph, RootContent, Thema
 import {
   HEADING_TAGS,
   type BlockJSON,
+  type BlockType,
   type HeadingJSON,
   type HeadingTag,
   type HorizontalRuleJSON,
@@ -21,6 +22,7 @@ import {
   type RawBlockJSON,
 } from '../../../shared/document'
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable } from './inline'
+import { pullquoteMarkdown } from '../../../blocks/pullquote/markdown'
 import { CRITIC_BLOCKS, image } from './critic'
 import { MARKDOWN_LIMITS } from './limits'
 import { childrenOf, integerField, malformed, stringField, unknownNode, type LooseNode } from './nodes'
@@ -228,15 +230,19 @@ export const rawBlock: BlockConverter<RawBlockJSON> = {
   toMdast: (node): VerbatimNode => ({ type: 'verbatim', value: node.markdown }),
 }
 
-// Each entry is typed for its own nodes; the registry pairs them by type and forgets those types.
-// The image comes before the paragraph, which would otherwise refuse a lone image as inline content.
-export const BLOCKS = [
+/** One converter per block type, each typed for its own nodes; a type left out is a type error. */
+export const BLOCK_CONVERTERS: { readonly [K in BlockType]: BlockConverter<Extract<BlockJSON, { type: K }>> } = {
+  // The image comes before the paragraph, which would otherwise refuse a lone image as inline content.
   image,
   paragraph,
   heading,
   quote,
   list,
-  horizontalRule,
+  horizontalrule: horizontalRule,
   ...CRITIC_BLOCKS,
-  rawBlock,
-] as unknown as readonly BlockConverter[]
+  pullquote: pullquoteMarkdown,
+  'raw-block': rawBlock,
+}
+
+/** The converters in the order they are tried (the registry's own order, raw blocks last). */
+export const BLOCKS: readonly BlockConverter[] = Object.values(BLOCK_CONVERTERS)

@@ -38,60 +38,18 @@ import type {
   EmbedJSON,
   ImageJSON,
   InlineJSON,
-  PullQuoteJSON,
   ScoreJSON,
   SpoilerContentJSON,
   SpoilerJSON,
 } from '../../../shared/document'
 import type { BlockConverter, ReadContext } from './blocks'
+import { attributesOf, isVerdict, SCORE_SECTION_TITLES, scoreSectionOf, splitLabel, withoutLabel, withoutVerdictPrefix } from './directive'
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable, type InlineBlock } from './inline'
 import { childrenOf, malformed, stringField, textField, type LooseNode } from './nodes'
 
 type Directive = ContainerDirective | LeafDirective
 
 // ── Shared pieces ──────────────────────────────────────────────────────────────────────────────
-
-/**
- * A directive's attributes, when every one is among `known`; any other (an `#id`, a `.class`, a
- * key this version does not know) keeps the block raw.
- */
-function attributesOf(node: Directive, known: readonly string[], read: ReadContext): Record<string, string | undefined> {
-  const attributes = node.attributes ?? {}
-  for (const [key, value] of Object.entries(attributes)) {
-    if (!known.includes(key) || value == null) throw new Unrepresentable(`the attribute "${key}"`)
-  }
-  if (protoAttribute(node, read.source)) throw new Unrepresentable('the attribute "__proto__"')
-  return attributes as Record<string, string | undefined>
-}
-
-/**
- * A `__proto__` attribute cannot be seen in the parsed object (assigning it a string does nothing),
- * so it is looked for in the source: after the label, outside quoted values (where the writer puts
- * every value). An unquoted value `__proto__` in a file also keeps the block raw, which is safe.
- */
-function protoAttribute(node: Directive, source: string): boolean {
-  const start = node.position?.start.offset ?? 0
-  const lineEnd = source.indexOf('\n', start)
-  const [first] = node.children
-  const label = node.type === 'leafDirective' ? node.children.at(-1) : first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined
-  const from = Math.max(start, label?.position?.end.offset ?? start)
-  return source.slice(from, lineEnd === -1 ? undefined : lineEnd).replace(/"[^"]*"|'[^']*'/g, '').includes('__proto__')
-}
-
-/** A container carries its `[label]` as a first paragraph flagged `directiveLabel`. */
-function splitLabel(node: Directive): { label: PhrasingContent[]; content: RootContent[] } {
-  if (node.type === 'leafDirective') return { label: node.children, content: [] }
-  const [first, ...rest] = node.children
-  return first?.type === 'paragraph' && first.data?.directiveLabel
-    ? { label: first.children, content: rest }
-    : { label: [], content: node.children }
-}
-
-function withoutLabel(node: Directive): RootContent[] {
-  const { label, content } = splitLabel(node)
-  if (label.length > 0) throw new Unrepresentable(`a label on ${node.name}`)
-  return content
-}
 
 /** Text of inline Markdown without formats or links (hard breaks are newlines); else the block stays raw. */
 function plainFromMdast(nodes: readonly PhrasingContent[]): string {
@@ -139,13 +97,10 @@ function stringItem(node: LooseNode, key: string, item: unknown): string {
 
 // ── Score ──────────────────────────────────────────────────────────────────────────────────────
 
-const VERDICT = /^verdict[ \t]*:[ \t]*/i
-const SECTION = /^(sub-?scores|pros|cons)[ \t]*:?$/i
 /** `label: value`, the label running to the last colon followed by the value (or by nothing). */
 const SUB_SCORE = /^(.*):(?: ([^\s:]+))?$/s
-const SECTION_TITLES = { subScores: 'Sub-scores:', pros: 'Pros:', cons: 'Cons:' } as const
 
-const verdictOf = (paragraph: string): string => paragraph.replace(VERDICT, '')
+const verdictOf = (paragraph: string): string => withoutVerdictPrefix(paragraph, 'strict')
 
 /** A verdict as its paragraph `Verdict: …` reads back. */
 const normalizeVerdict = (verdict: string): string => verdictOf(normalizePlain(`Verdict: ${verdict}`, 'paragraph'))
@@ -211,12 +166,12 @@ const score: BlockConverter<ScoreJSON, Directive> = {
       const child = content[index]!
       if (child.type !== 'paragraph') throw new Unrepresentable(`${child.type} in a score`)
       const text = plainFromMdast(child.children)
-      const section = VERDICT.test(text) ? 'verdict' : SECTION.exec(text)?.[1]!.toLowerCase().replace(/^sub.*/, 'subScores')
+      const section = isVerdict(text, 'strict') ? 'verdict' : scoreSectionOf(text, 'strict')
       if (!section || seen.has(section)) throw new Unrepresentable('a paragraph in a score')
       seen.add(section)
       if (section === 'verdict') sections.verdict = verdictOf(text)
       else if (section === 'subScores') sections.subScores = listTexts(content[++index]).map(subScoreFrom)
-      else sections[section as 'pros' | 'cons'] = listTexts(content[++index])
+      else sections[section] = listTexts(content[++index])
     }
     return { type: 'score', value: attributes['value'] ?? '', scale: scale as ScoreScale, label, overall: overall === '' || overall === 'true', ...sections }
   },
@@ -236,7 +191,7 @@ const score: BlockConverter<ScoreJSON, Directive> = {
       ['pros', node.pros],
       ['cons', node.cons],
     ] as const
-    for (const [key, texts] of sections) if (texts.length) content.push(paragraphOf(SECTION_TITLES[key]), list(texts))
+    for (const [key, texts] of sections) if (texts.length) content.push(paragraphOf(SCORE_SECTION_TITLES[key]), list(texts))
     if (content.length === 0) {
       return { type: 'leafDirective', name: 'score', attributes, children: inlineToMdast(plainInline(node.label, 'heading')) }
     }
@@ -346,7 +301,7 @@ export const image: BlockConverter<ImageJSON, Paragraph | ContainerDirective> = 
   },
 }
 
-// ── Spoiler, pull quote, embed ─────────────────────────────────────────────────────────────────
+// ── Spoiler, embed ─────────────────────────────────────────────────────────────────────────────
 
 /** What a spoiler without a label is called (SpoilerJSON); the editor's node uses the same. */
 export const DEFAULT_SPOILER_LABEL = 'Spoilers'
@@ -388,28 +343,6 @@ const spoiler: BlockConverter<SpoilerJSON, ContainerDirective> = {
     ({ type: 'containerDirective', name: 'spoiler', attributes: {}, children: [...labelParagraph(node.label), ...blocks(node.children)] }) as ContainerDirective,
 }
 
-/** One paragraph of inline content; an empty pull quote is not written (Markdown could not read it back). */
-const pullquote: BlockConverter<PullQuoteJSON, ContainerDirective> = {
-  type: 'pullquote',
-  reads: ['containerDirective:pullquote'],
-  // An empty pull quote is one not written yet: kept, as `:::pullquote` and its closing fence.
-  normalize: (node) => ({ type: 'pullquote', children: normalizeInline(node, 'paragraph') }),
-  fromMdast: (node, read) => {
-    attributesOf(node, [], read)
-    const content = withoutLabel(node)
-    if (content.length === 0) return { type: 'pullquote', children: [] }
-    const [only, ...rest] = content
-    if (only?.type !== 'paragraph' || rest.length > 0) throw new Unrepresentable('a pull quote that is not one paragraph')
-    return { type: 'pullquote', children: inlineFromMdast(only.children) }
-  },
-  toMdast: (node) => ({
-    type: 'containerDirective',
-    name: 'pullquote',
-    attributes: {},
-    children: node.children.length ? [{ type: 'paragraph', children: inlineToMdast(node.children) }] : [],
-  }),
-}
-
 const embed: BlockConverter<EmbedJSON, LeafDirective> = {
   type: 'embed',
   reads: ['leafDirective:embed'],
@@ -430,4 +363,4 @@ const embed: BlockConverter<EmbedJSON, LeafDirective> = {
 }
 
 /** The image is registered on its own, before the paragraph (blocks.ts). */
-export const CRITIC_BLOCKS = [score, spoiler, pullquote, embed] as const
+export const CRITIC_BLOCKS = { score, spoiler, embed }

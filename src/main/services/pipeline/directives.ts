@@ -12,40 +12,17 @@ import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { IMAGE_WIDTHS } from '../../../shared/critic'
+import { attributeOf, isVerdict, scoreSectionOf, splitLabel, withoutVerdictPrefix, type CriticDirectiveName } from '../format/directive'
+import { pullquoteHtml } from '../../../blocks/pullquote/html'
 import type { RenderContext } from './context'
+import { el, paragraph, txt, type AnyNode, type CriticDirective, type DirectiveKind, type Props, type Render } from './criticElements'
 import { parseEmbedUrl } from './embed'
 import { formatNumber, parseScore, percentOf, scaleName, spokenScore, starStates, toPostScore, type ParsedScore } from './scores'
 import type { PostImage } from './types'
 
-/** The loose node shape this transform works on (mdast plus our `criticElement`). */
-interface AnyNode {
-  type: string
-  name?: string
-  value?: string
-  url?: string
-  alt?: string | null
-  attributes?: Record<string, string | null | undefined> | null
-  children?: AnyNode[]
-  data?: { hName?: string; hProperties?: Record<string, unknown>; directiveLabel?: boolean; spoiler?: boolean; sourceText?: string }
-  position?: { start: { offset?: number }; end: { offset?: number } }
-}
-
-type Props = Record<string, string | number | boolean | string[]>
-
-/** An mdast node that becomes exactly one HTML element with the given children. */
-function el(hName: string, hProperties: Props, children: AnyNode[] = []): AnyNode {
-  return { type: 'criticElement', data: { hName, hProperties }, children }
-}
-
-function txt(value: string): AnyNode {
-  return { type: 'text', value }
-}
-
-function paragraph(children: AnyNode[], className?: string): AnyNode {
-  return className ? { type: 'paragraph', children, data: { hProperties: { className: [className] } } } : { type: 'paragraph', children }
-}
-
-const DIRECTIVES = new Set(['containerDirective', 'leafDirective', 'textDirective'])
+type DirectiveNode = AnyNode & { type: DirectiveKind }
+const DIRECTIVE_KINDS: readonly string[] = ['containerDirective', 'leafDirective', 'textDirective'] satisfies DirectiveKind[]
+const isDirective = (node: AnyNode): node is DirectiveNode => DIRECTIVE_KINDS.includes(node.type)
 
 export function remarkCriticBlocks() {
   return (tree: Root, file: VFile) => {
@@ -60,7 +37,7 @@ function transformChildren(parent: AnyNode, ctx: RenderContext): void {
   if (!parent.children) return
   const out: AnyNode[] = []
   for (const child of parent.children) {
-    if (DIRECTIVES.has(child.type)) out.push(...directive(child, ctx))
+    if (isDirective(child)) out.push(...directive(child, ctx))
     else {
       if (child.type === 'image') recordImage(child, ctx, {})
       transformChildren(child, ctx)
@@ -70,15 +47,26 @@ function transformChildren(parent: AnyNode, ctx: RenderContext): void {
   parent.children = out
 }
 
-function directive(node: AnyNode, ctx: RenderContext): AnyNode[] {
+const one =
+  (render: (node: AnyNode, ctx: RenderContext) => AnyNode): Render =>
+  (node, ctx) => [render(node, ctx)]
+
+/** The directives this pipeline renders, by name; any other is unknown (below). */
+export const CRITIC_DIRECTIVES: Record<CriticDirectiveName, CriticDirective> = {
+  score: { render: { leafDirective: one(scoreBlock), containerDirective: one(scoreBlock) }, classes: ['score', 'star'] },
+  figure: { render: { containerDirective: one(figure) }, classes: ['figure'] },
+  spoiler: { render: { containerDirective: one(spoilerBlock), textDirective: one(inlineSpoiler) }, classes: ['spoiler'] },
+  pullquote: pullquoteHtml,
+  embed: { render: { leafDirective: embed, containerDirective: embed }, classes: ['embed'] },
+}
+
+const isCriticDirective = (name: string): name is CriticDirectiveName => Object.hasOwn(CRITIC_DIRECTIVES, name)
+
+function directive(node: DirectiveNode, ctx: RenderContext): AnyNode[] {
   const name = node.name ?? ''
   const kind = node.type
-  if (name === 'score' && kind !== 'textDirective') return [scoreBlock(node, ctx)]
-  if (name === 'figure' && kind === 'containerDirective') return [figure(node, ctx)]
-  if (name === 'spoiler' && kind === 'containerDirective') return [spoilerBlock(node, ctx)]
-  if (name === 'spoiler' && kind === 'textDirective') return [inlineSpoiler(node, ctx)]
-  if (name === 'pullquote' && kind !== 'textDirective') return pullquote(node, ctx)
-  if (name === 'embed' && kind !== 'textDirective') return embed(node, ctx)
+  const render = isCriticDirective(name) ? CRITIC_DIRECTIVES[name].render[kind] : undefined
+  if (render) return render(node, ctx, (parent) => transformChildren(parent, ctx))
   // Unknown: a text directive is usually prose (`Note:this`, `10:30`), so it stays as typed.
   if (kind === 'leafDirective') ctx.warnings.push(`“::${name}” is not a Verdict block; it is shown as written.`)
   if (kind === 'containerDirective') {
@@ -101,36 +89,18 @@ function sourceText(node: AnyNode, ctx: RenderContext): string {
   return `${node.type === 'leafDirective' ? '::' : ':'}${node.name ?? ''}${label ? `[${label}]` : ''}`
 }
 
-/** Container directives carry their `[label]` as a first paragraph flagged `directiveLabel`. */
-function splitLabel(node: AnyNode): { label: AnyNode[]; content: AnyNode[] } {
-  const children = node.children ?? []
-  if (node.type === 'containerDirective') {
-    const first = children[0]
-    if (first?.data?.directiveLabel) return { label: first.children ?? [], content: children.slice(1) }
-    return { label: [], content: children }
-  }
-  return { label: children, content: [] }
-}
-
-function attr(node: AnyNode, key: string): string | undefined {
-  const value = node.attributes?.[key]
-  return typeof value === 'string' ? value : undefined
-}
-
 function hasFlag(node: AnyNode, key: string): boolean {
-  const value = node.attributes?.[key]
-  return value !== undefined && value !== null && value !== 'false'
+  const value = attributeOf(node, key)
+  return value !== undefined && value !== 'false'
 }
 
 // ---------------------------------------------------------------------------------------------
 // Score
 
-const LIST_HEADING = /^(sub-?scores|pros|cons)\s*:?$/i
-
 function scoreBlock(node: AnyNode, ctx: RenderContext): AnyNode {
   const { label: labelNodes, content } = splitLabel(node)
-  const label = plainText({ type: 'root', children: labelNodes }).trim() || attr(node, 'label') || 'Score'
-  const parsed = parseScore(attr(node, 'value'), attr(node, 'scale'))
+  const label = plainText({ type: 'root', children: labelNodes }).trim() || attributeOf(node, 'label') || 'Score'
+  const parsed = parseScore(attributeOf(node, 'value'), attributeOf(node, 'scale'))
   const overall = hasFlag(node, 'overall')
 
   let verdict: AnyNode | undefined
@@ -145,12 +115,11 @@ function scoreBlock(node: AnyNode, ctx: RenderContext): AnyNode {
       verdict = child
       continue
     }
-    const heading = child.type === 'paragraph' ? plainText(child).trim().match(LIST_HEADING) : null
-    if (heading && next?.type === 'list') {
-      const which = heading[1]!.toLowerCase()
-      if (which.startsWith('sub') && !subs) subs = next
-      else if (which === 'pros' && !pros) pros = next
-      else if (which === 'cons' && !cons) cons = next
+    const section = child.type === 'paragraph' ? scoreSectionOf(plainText(child).trim(), 'lenient') : undefined
+    if (section && next?.type === 'list') {
+      if (section === 'subScores' && !subs) subs = next
+      else if (section === 'pros' && !pros) pros = next
+      else if (section === 'cons' && !cons) cons = next
       else rest.push(child, next)
       i++
       continue
@@ -199,8 +168,8 @@ function scoreBlock(node: AnyNode, ctx: RenderContext): AnyNode {
 
 function startsWithVerdict(node: AnyNode): boolean {
   const first = node.children?.[0]
-  if (first?.type !== 'text' || !/^\s*verdict\s*:/i.test(first.value ?? '')) return false
-  first.value = (first.value ?? '').replace(/^\s*verdict\s*:\s*/i, '')
+  if (first?.type !== 'text' || !isVerdict(first.value ?? '', 'lenient')) return false
+  first.value = withoutVerdictPrefix(first.value ?? '', 'lenient')
   if (first.value === '') node.children = node.children?.slice(1)
   return true
 }
@@ -246,14 +215,14 @@ function subScores(list: AnyNode, overall: ParsedScore, ctx: RenderContext): Any
 }
 
 // ---------------------------------------------------------------------------------------------
-// Figure, spoiler, pull quote, embed
+// Figure, spoiler, embed
 
 
 function figure(node: AnyNode, ctx: RenderContext): AnyNode {
   const { content } = splitLabel(node)
-  const rawWidth = attr(node, 'width') ?? 'inline'
+  const rawWidth = attributeOf(node, 'width') ?? 'inline'
   const width = (IMAGE_WIDTHS as readonly string[]).includes(rawWidth) ? (rawWidth as PostImage['width']) : 'inline'
-  const credit = (attr(node, 'credit') ?? '').trim()
+  const credit = (attributeOf(node, 'credit') ?? '').trim()
   let image: AnyNode | undefined
   const captionParts: AnyNode[][] = []
   for (const child of content) {
@@ -264,7 +233,7 @@ function figure(node: AnyNode, ctx: RenderContext): AnyNode {
     if (child.type === 'paragraph') captionParts.push(child.children ?? [])
     else captionParts.push([txt(plainText(child))])
   }
-  const captionAttr = (attr(node, 'caption') ?? '').trim()
+  const captionAttr = (attributeOf(node, 'caption') ?? '').trim()
   if (captionParts.length === 0 && captionAttr) captionParts.push([txt(captionAttr)])
   const captionNodes: AnyNode[] = captionParts.flatMap((part, index) => (index === 0 ? part : [{ type: 'break' }, ...part]))
   const caption = plainText({ type: 'root', children: captionNodes }).replace(/\s+/g, ' ').trim()
@@ -309,19 +278,9 @@ function inlineSpoiler(node: AnyNode, ctx: RenderContext): AnyNode {
   return span
 }
 
-/** An empty pull quote (one not written yet) is left out of the page. */
-function pullquote(node: AnyNode, ctx: RenderContext): AnyNode[] {
-  const { label, content } = splitLabel(node)
-  const children = node.type === 'leafDirective' ? (label.length ? [paragraph(label)] : []) : content
-  if (children.length === 0) return []
-  const aside = el('aside', { className: ['pullquote'] }, children)
-  transformChildren(aside, ctx)
-  return [aside]
-}
-
 function embed(node: AnyNode, ctx: RenderContext): AnyNode[] {
-  const url = (attr(node, 'url') ?? '').trim()
-  const title = plainText({ type: 'root', children: splitLabel(node).label }).trim() || attr(node, 'title')?.trim() || ''
+  const url = (attributeOf(node, 'url') ?? '').trim()
+  const title = plainText({ type: 'root', children: splitLabel(node).label }).trim() || attributeOf(node, 'title')?.trim() || ''
   const target = parseEmbedUrl(url)
   if (!target) {
     ctx.warnings.push(url ? `The embed “${url}” is not a YouTube or Vimeo video and was left out.` : 'An embed without a url was left out.')

@@ -8,10 +8,12 @@
  * http(s)/mailto are dropped. `style` is allowed nowhere.
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
+import { CRITIC_DIRECTIVES } from './directives'
 import { EMBED_IFRAME_SRC } from './embed'
 
+const CLASS_ROOTS = Object.values(CRITIC_DIRECTIVES).flatMap((directive) => directive.classes)
 /** Class names the pipeline emits. Any other class is removed. */
-export const PIPELINE_CLASS = /^(?:score|figure|spoiler|pullquote|embed|star)(?:-[a-z0-9]+)*$/
+export const PIPELINE_CLASS = new RegExp(`^(?:${CLASS_ROOTS.join('|')})(?:-[a-z0-9]+)*$`)
 
 const DROPPED_TAGS = new Set(['picture', 'source'])
 /** Form-related and other attributes of GitHub's list that nothing here needs. */

@@ -12,10 +12,10 @@ import {
   type LexicalNode,
   type ParagraphNode,
 } from 'lexical'
-import { HEADING_TAGS, TEXT_FORMAT } from '@shared/document'
+import { HEADING_TAGS, TEXT_FORMAT, type CriticBlockType } from '@shared/document'
 import { isAllowedUrl } from '@renderer/lib/urls'
 import { $isEmbedNode, EmbedNode } from './nodes/embed/EmbedNode'
-import { $isPullQuoteNode, PullQuoteNode } from './nodes/pullquote/PullQuoteNode'
+import { $isPullQuoteNode, PullQuoteNode } from '../../../blocks/pullquote/editor/PullQuoteNode'
 import { $isScoreNode, ScoreNode } from './nodes/score/ScoreNode'
 import { $isSpoilerNode, SpoilerNode } from './nodes/spoiler/SpoilerNode'
 import { $keepAtTopLevel } from './plugins/insertBlocks'
@@ -48,15 +48,24 @@ export function registerDocumentTransforms(editor: LexicalEditor): void {
     if (node.getListType() === 'check') node.setListType('bullet')
   })
 
-  // Scores and trailers live at the top level of the text; pull quotes too, except that a spoiler
-  // turns one into a quote.
-  editor.registerNodeTransform(ScoreNode, $keepAtTopLevel)
-  editor.registerNodeTransform(SpoilerNode, $normalizeSpoiler)
-  editor.registerNodeTransform(PullQuoteNode, (node) => {
-    const parent = node.getParent()
-    if (parent && !$isRootNode(parent) && !$isSpoilerNode(parent)) $keepAtTopLevel(node)
-  })
-  editor.registerNodeTransform(EmbedNode, $keepAtTopLevel)
+  for (const register of Object.values(CRITIC_TRANSFORMS)) register?.(editor)
+}
+
+/**
+ * Where each critic block may stand: scores and trailers at the top level of the text; pull quotes
+ * too, except that a spoiler turns one into a quote. The image keeps itself a block by its own
+ * `$transform` (ImageNode), wherever it is.
+ */
+const CRITIC_TRANSFORMS: Record<CriticBlockType, ((editor: LexicalEditor) => void) | null> = {
+  score: (editor) => editor.registerNodeTransform(ScoreNode, $keepAtTopLevel),
+  image: null,
+  spoiler: (editor) => editor.registerNodeTransform(SpoilerNode, $normalizeSpoiler),
+  pullquote: (editor) =>
+    editor.registerNodeTransform(PullQuoteNode, (node) => {
+      const parent = node.getParent()
+      if (parent && !$isRootNode(parent) && !$isSpoilerNode(parent)) $keepAtTopLevel(node)
+    }),
+  embed: (editor) => editor.registerNodeTransform(EmbedNode, $keepAtTopLevel),
 }
 
 /**

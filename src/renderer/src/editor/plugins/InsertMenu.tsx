@@ -21,11 +21,11 @@ export function InsertMenu() {
       item.run(editor)
     })
     // Back to the text unless the choice opened something of its own (a dialog, the file picker).
-    if (item.id === 'score' || item.id === 'spoiler' || item.id === 'pullquote') editor.focus()
+    if (!item.opensDialog) editor.focus()
   }
 
   const items: MenuItem[] = INSERTABLES.map((item) => {
-    const name = `${item.label}${item.id === 'image' || item.id === 'embed' ? '…' : ''}`
+    const name = `${item.label}${item.opensDialog ? '…' : ''}`
     return {
       id: item.id,
       name,

@@ -1,16 +1,7 @@
 import { lazy, Suspense, type JSX } from 'react'
-import {
-  $create,
-  $getDocument,
-  $getState,
-  $setState,
-  createState,
-  DecoratorNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type LexicalNode,
-} from 'lexical'
+import { $create, $getDocument, createState, type DOMConversionMap, type DOMExportOutput, type LexicalNode } from 'lexical'
 import type { EmbedJSON } from '@shared/document'
+import { BlockDecoratorNode, defineFields } from '../fieldsNode'
 
 const EmbedComponent = lazy(() => import('./EmbedComponent'))
 
@@ -24,13 +15,12 @@ const DOM_ATTRIBUTE = 'data-verdict-embed'
  */
 export const urlState = createState('url', { parse: (value) => (typeof value === 'string' ? value.slice(0, 2000) : '') })
 
+const fields = defineFields<Pick<EmbedJSON, 'url'>>({ url: urlState })
+
 /** A trailer or video, stored as its YouTube or Vimeo URL. The editor never loads the player. */
-export class EmbedNode extends DecoratorNode<JSX.Element> {
+export class EmbedNode extends BlockDecoratorNode {
   override $config() {
-    return this.config('embed', {
-      extends: DecoratorNode,
-      stateConfigs: [{ flat: true, stateConfig: urlState }],
-    })
+    return this.config('embed', { extends: BlockDecoratorNode, stateConfigs: fields.stateConfigs })
   }
 
   static override importDOM(): DOMConversionMap {
@@ -55,30 +45,16 @@ export class EmbedNode extends DecoratorNode<JSX.Element> {
     return { element: a }
   }
 
-  override createDOM(): HTMLElement {
-    const div = $getDocument().createElement('div')
-    div.className = 'ed-embed'
-    return div
-  }
-
-  override updateDOM(): false {
-    return false
-  }
-
-  override isInline(): false {
-    return false
-  }
-
   override getTextContent(): string {
     return `${this.getUrl()}\n`
   }
 
   getUrl(): string {
-    return $getState(this, urlState)
+    return fields.get(this).url
   }
 
   setUrl(url: string): this {
-    return $setState(this, urlState, urlState.parse(url))
+    return fields.set(this, { url })
   }
 
   override decorate(): JSX.Element {

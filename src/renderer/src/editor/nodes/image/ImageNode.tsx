@@ -1,17 +1,8 @@
 import { lazy, Suspense, type JSX } from 'react'
-import {
-  $create,
-  $getDocument,
-  $getState,
-  $setState,
-  createState,
-  DecoratorNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type LexicalNode,
-} from 'lexical'
+import { $create, $getDocument, $getState, createState, type DOMConversionMap, type DOMExportOutput, type LexicalNode } from 'lexical'
 import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
 import type { ImageJSON } from '@shared/document'
+import { BlockDecoratorNode, defineFields } from '../fieldsNode'
 import { $keepAsBlock } from '../placement'
 
 const ImageComponent = lazy(() => import('./ImageComponent'))
@@ -36,18 +27,14 @@ export const widthState = createState('width', {
   parse: (value): ImageWidth => ((IMAGE_WIDTHS as readonly unknown[]).includes(value) ? (value as ImageWidth) : 'inline'),
 })
 
+const fields = defineFields<ImageFields>({ src: srcState, alt: altState, caption: captionState, credit: creditState, width: widthState })
+
 /** An image of the review's own assets, with alt text, caption, credit line and width. */
-export class ImageNode extends DecoratorNode<JSX.Element> {
+export class ImageNode extends BlockDecoratorNode {
   override $config() {
     return this.config('image', {
-      extends: DecoratorNode,
-      stateConfigs: [
-        { flat: true, stateConfig: srcState },
-        { flat: true, stateConfig: altState },
-        { flat: true, stateConfig: captionState },
-        { flat: true, stateConfig: creditState },
-        { flat: true, stateConfig: widthState },
-      ],
+      extends: BlockDecoratorNode,
+      stateConfigs: fields.stateConfigs,
       $transform: $keepAsBlock,
     })
   }
@@ -91,33 +78,12 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
     return { element: figure }
   }
 
-  override createDOM(): HTMLElement {
-    const div = $getDocument().createElement('div')
-    div.className = 'ed-image'
-    return div
-  }
-
-  override updateDOM(): false {
-    return false
-  }
-
-  override isInline(): false {
-    return false
-  }
-
   override getTextContent(): string {
     return `${this.getFields().caption}\n`
   }
 
   getFields(): ImageFields {
-    const latest = this.getLatest()
-    return {
-      src: $getState(latest, srcState),
-      alt: $getState(latest, altState),
-      caption: $getState(latest, captionState),
-      credit: $getState(latest, creditState),
-      width: $getState(latest, widthState),
-    }
+    return fields.get(this)
   }
 
   getSrc(): string {
@@ -126,13 +92,7 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
 
   /** Sets any fields, each through its state's parse. */
   setFields(patch: Partial<ImageFields>): this {
-    let node = this.getWritable()
-    if ('src' in patch) node = $setState(node, srcState, srcState.parse(patch.src))
-    if ('alt' in patch) node = $setState(node, altState, altState.parse(patch.alt))
-    if ('caption' in patch) node = $setState(node, captionState, captionState.parse(patch.caption))
-    if ('credit' in patch) node = $setState(node, creditState, creditState.parse(patch.credit))
-    if ('width' in patch) node = $setState(node, widthState, widthState.parse(patch.width))
-    return node
+    return fields.set(this, patch)
   }
 
   override decorate(): JSX.Element {

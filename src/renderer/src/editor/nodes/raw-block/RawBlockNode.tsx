@@ -1,15 +1,7 @@
 import { lazy, Suspense, type JSX } from 'react'
-import {
-  $applyNodeReplacement,
-  $getDocument,
-  DecoratorNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedPartial,
-} from 'lexical'
+import { $create, $getDocument, createState, type DOMConversionMap, type DOMExportOutput, type LexicalNode } from 'lexical'
 import type { RawBlockJSON } from '@shared/document'
+import { BlockDecoratorNode, defineFields } from '../fieldsNode'
 import { $keepAsBlock } from '../placement'
 
 const RawBlockComponent = lazy(() => import('./RawBlockComponent'))
@@ -18,28 +10,17 @@ export type SerializedRawBlockNode = RawBlockJSON & { version: 1 }
 
 const DOM_ATTRIBUTE = 'data-verdict-raw-block'
 
+const markdownState = createState('markdown', { parse: (value) => (typeof value === 'string' ? value : '') })
+const fields = defineFields<Pick<RawBlockJSON, 'markdown'>>({ markdown: markdownState })
+
 /**
  * Markdown the editor cannot represent (tables, HTML, footnotes, code blocks). It is kept verbatim
  * so that opening and saving a review never loses any of it, and shown as editable source.
  */
-export class RawBlockNode extends DecoratorNode<JSX.Element> {
-  __markdown: string
-
-  static override getType(): string {
-    return 'raw-block'
-  }
-
-  static override clone(node: RawBlockNode): RawBlockNode {
-    return new RawBlockNode(node.__markdown, node.__key)
-  }
-
-  static override transform(): (node: LexicalNode) => void {
-    return $keepAsBlock
-  }
-
-  /** Partial: Lexical also reads compact JSON, where a default value is left out. */
-  static override importJSON(json: SerializedPartial<SerializedRawBlockNode>): RawBlockNode {
-    return $createRawBlockNode(json.markdown ?? '')
+export class RawBlockNode extends BlockDecoratorNode {
+  override $config() {
+    // Lexical also reads compact JSON, where a default value is left out: the empty Markdown.
+    return this.config('raw-block', { extends: BlockDecoratorNode, stateConfigs: fields.stateConfigs, $transform: $keepAsBlock })
   }
 
   /** Copy and paste between reviews travels through HTML: a marked <pre> comes back as this node. */
@@ -50,11 +31,6 @@ export class RawBlockNode extends DecoratorNode<JSX.Element> {
           ? { conversion: (pre) => ({ node: $createRawBlockNode(pre.textContent ?? '') }), priority: 2 }
           : null,
     }
-  }
-
-  constructor(markdown = '', key?: NodeKey) {
-    super(key)
-    this.__markdown = markdown
   }
 
   override exportJSON(): SerializedRawBlockNode {
@@ -68,45 +44,30 @@ export class RawBlockNode extends DecoratorNode<JSX.Element> {
     return { element: pre }
   }
 
-  override createDOM(): HTMLElement {
-    const div = $getDocument().createElement('div')
-    div.className = 'ed-raw-block'
-    return div
-  }
-
-  override updateDOM(): false {
-    return false
-  }
-
-  override isInline(): false {
-    return false
-  }
-
   override getTextContent(): string {
     return this.getMarkdown()
   }
 
   getMarkdown(): string {
-    return this.getLatest().__markdown
+    return fields.get(this).markdown
   }
 
   setMarkdown(markdown: string): this {
-    const writable = this.getWritable()
-    writable.__markdown = markdown
-    return writable
+    return fields.set(this, { markdown })
   }
 
   override decorate(): JSX.Element {
+    const markdown = this.getMarkdown()
     return (
-      <Suspense fallback={<pre className="raw-block-fallback">{this.__markdown}</pre>}>
-        <RawBlockComponent nodeKey={this.getKey()} markdown={this.__markdown} />
+      <Suspense fallback={<pre className="raw-block-fallback">{markdown}</pre>}>
+        <RawBlockComponent nodeKey={this.getKey()} markdown={markdown} />
       </Suspense>
     )
   }
 }
 
 export function $createRawBlockNode(markdown: string): RawBlockNode {
-  return $applyNodeReplacement(new RawBlockNode(markdown))
+  return $create(RawBlockNode).setMarkdown(markdown)
 }
 
 export function $isRawBlockNode(node: LexicalNode | null | undefined): node is RawBlockNode {

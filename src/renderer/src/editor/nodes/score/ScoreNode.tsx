@@ -5,7 +5,6 @@ import {
   $getDocument,
   $getState,
   $setState,
-  DecoratorNode,
   type DOMConversionMap,
   type DOMExportOutput,
   type LexicalNode,
@@ -24,6 +23,7 @@ import {
   valueState,
   verdictState,
 } from './scoreState'
+import { BlockDecoratorNode, defineFields } from '../fieldsNode'
 
 const ScoreComponent = lazy(() => import('./ScoreComponent'))
 
@@ -31,26 +31,25 @@ export type SerializedScoreNode = ScoreJSON & { version: 1 }
 
 const DOM_ATTRIBUTE = 'data-verdict-score'
 
+const fields = defineFields<ScoreFields>({
+  value: valueState,
+  scale: scaleState,
+  label: labelState,
+  overall: overallState,
+  verdict: verdictState,
+  subScores: subScoresState,
+  pros: prosState,
+  cons: consState,
+})
+
 /**
  * A score widget (docs/format.md, "Score"): value on a scale, label, verdict, sub-scores, pros and
  * cons. Every field is NodeState whose parse validates what it is given, so JSON from a file, the
  * clipboard or another editor can only ever produce a well-formed node.
  */
-export class ScoreNode extends DecoratorNode<JSX.Element> {
+export class ScoreNode extends BlockDecoratorNode {
   override $config() {
-    return this.config('score', {
-      extends: DecoratorNode,
-      stateConfigs: [
-        { flat: true, stateConfig: valueState },
-        { flat: true, stateConfig: scaleState },
-        { flat: true, stateConfig: labelState },
-        { flat: true, stateConfig: overallState },
-        { flat: true, stateConfig: verdictState },
-        { flat: true, stateConfig: subScoresState },
-        { flat: true, stateConfig: prosState },
-        { flat: true, stateConfig: consState },
-      ],
-    })
+    return this.config('score', { extends: BlockDecoratorNode, stateConfigs: fields.stateConfigs })
   }
 
   /** Copy and paste through HTML: the fields travel as JSON on the exported element. */
@@ -113,37 +112,13 @@ export class ScoreNode extends DecoratorNode<JSX.Element> {
     return { element: section }
   }
 
-  override createDOM(): HTMLElement {
-    const div = $getDocument().createElement('div')
-    div.className = 'ed-score'
-    return div
-  }
-
-  override updateDOM(): false {
-    return false
-  }
-
-  override isInline(): false {
-    return false
-  }
-
   override getTextContent(): string {
     const { label, value, scale, verdict } = this.getFields()
     return `${label}: ${value ? formatScore(value, scale) : ''}${verdict ? `\n${verdict}` : ''}\n`
   }
 
   getFields(): ScoreFields {
-    const latest = this.getLatest()
-    return {
-      value: $getState(latest, valueState),
-      scale: $getState(latest, scaleState),
-      label: $getState(latest, labelState),
-      overall: $getState(latest, overallState),
-      verdict: $getState(latest, verdictState),
-      subScores: $getState(latest, subScoresState),
-      pros: $getState(latest, prosState),
-      cons: $getState(latest, consState),
-    }
+    return fields.get(this)
   }
 
   isOverall(): boolean {
@@ -152,16 +127,7 @@ export class ScoreNode extends DecoratorNode<JSX.Element> {
 
   /** Sets any fields; each value goes through its state's parse, so nothing malformed gets in. */
   setFields(patch: Partial<ScoreFields>): this {
-    let node = this.getWritable()
-    if ('value' in patch) node = $setState(node, valueState, valueState.parse(patch.value))
-    if ('scale' in patch) node = $setState(node, scaleState, scaleState.parse(patch.scale))
-    if ('label' in patch) node = $setState(node, labelState, labelState.parse(patch.label))
-    if ('overall' in patch) node = $setState(node, overallState, overallState.parse(patch.overall))
-    if ('verdict' in patch) node = $setState(node, verdictState, verdictState.parse(patch.verdict))
-    if ('subScores' in patch) node = $setState(node, subScoresState, subScoresState.parse(patch.subScores))
-    if ('pros' in patch) node = $setState(node, prosState, prosState.parse(patch.pros))
-    if ('cons' in patch) node = $setState(node, consState, consState.parse(patch.cons))
-    return node
+    return fields.set(this, patch)
   }
 
   setOverall(overall: StateValueOrUpdater<typeof overallState>): this {

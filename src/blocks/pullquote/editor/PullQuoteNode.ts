@@ -10,7 +10,8 @@ import {
   type RangeSelection,
   type SerializedElementNode,
 } from 'lexical'
-import type { PullQuoteJSON } from '@shared/document'
+import type { PullQuoteJSON } from '../model'
+import './pullquote.css'
 
 /** The document shape; Lexical fills `children` in after exportJSON. */
 export type SerializedPullQuoteNode = Omit<PullQuoteJSON, 'children'> & SerializedElementNode & { type: 'pullquote'; version: 1 }

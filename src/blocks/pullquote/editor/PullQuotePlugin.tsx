@@ -11,10 +11,10 @@ import {
   createCommand,
   type LexicalCommand,
 } from 'lexical'
-import { $createPullQuoteNode, $isPullQuoteNode } from '../nodes/pullquote/PullQuoteNode'
-import { $isSpoilerNode } from '../nodes/spoiler/SpoilerNode'
-import { $insertBlock } from './insertBlocks'
-import { registerInsertShortcut } from './shortcuts'
+import { $createPullQuoteNode, $isPullQuoteNode } from './PullQuoteNode'
+import { $isSpoilerNode } from '@renderer/editor/nodes/spoiler/SpoilerNode'
+import { $insertBlock } from '@renderer/editor/plugins/insertBlocks'
+import { registerInsertShortcut } from '@renderer/editor/plugins/shortcuts'
 
 /** Turns the current paragraph into a pull quote (or back); inside a spoiler, starts one after it. */
 export const INSERT_PULLQUOTE_COMMAND: LexicalCommand<void> = createCommand('INSERT_PULLQUOTE_COMMAND')

@@ -1,0 +1,15 @@
+/** The pull quote in the HTML pipeline: an `<aside class="pullquote">`, leaf or container alike. */
+import { splitLabel } from '../../main/services/format/directive'
+import { el, paragraph, type CriticDirective, type Render } from '../../main/services/pipeline/criticElements'
+
+/** An empty pull quote (one not written yet) is left out of the page. */
+const render: Render = (node, _ctx, transformChildren) => {
+  const { label, content } = splitLabel(node)
+  const children = node.type === 'leafDirective' ? (label.length ? [paragraph(label)] : []) : content
+  if (children.length === 0) return []
+  const aside = el('aside', { className: ['pullquote'] }, children)
+  transformChildren(aside)
+  return [aside]
+}
+
+export const pullquoteHtml: CriticDirective = { render: { leafDirective: render, containerDirective: render }, classes: ['pullquote'] }

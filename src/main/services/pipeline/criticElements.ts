@@ -1,0 +1,46 @@
+/**
+ * The pieces a critic block's HTML renderer is made of (pipeline/directives.ts and each block's
+ * `html.ts`): mdast nodes that carry their HTML shape (`data.hName` / `data.hProperties`), so
+ * remark-rehype builds the markup and everything still goes through the sanitiser afterwards.
+ */
+import type { RenderContext } from './context'
+
+/** The loose node shape this transform works on (mdast plus our `criticElement`). */
+export interface AnyNode {
+  type: string
+  name?: string
+  value?: string
+  url?: string
+  alt?: string | null
+  attributes?: Record<string, string | null | undefined> | null
+  children?: AnyNode[]
+  data?: { hName?: string; hProperties?: Record<string, unknown>; directiveLabel?: boolean; spoiler?: boolean; sourceText?: string }
+  position?: { start: { offset?: number }; end: { offset?: number } }
+}
+
+export type Props = Record<string, string | number | boolean | string[]>
+
+/** An mdast node that becomes exactly one HTML element with the given children. */
+export function el(hName: string, hProperties: Props, children: AnyNode[] = []): AnyNode {
+  return { type: 'criticElement', data: { hName, hProperties }, children }
+}
+
+export function txt(value: string): AnyNode {
+  return { type: 'text', value }
+}
+
+export function paragraph(children: AnyNode[], className?: string): AnyNode {
+  return className ? { type: 'paragraph', children, data: { hProperties: { className: [className] } } } : { type: 'paragraph', children }
+}
+
+export type DirectiveKind = 'containerDirective' | 'leafDirective' | 'textDirective'
+
+/** Renders a directive; `transformChildren` renders the author's content inside it (directives in it too). */
+export type Render = (node: AnyNode, ctx: RenderContext, transformChildren: (parent: AnyNode) => void) => AnyNode[]
+
+export interface CriticDirective {
+  /** How each kind of the directive renders; a kind left out is unknown (pipeline/directives.ts). */
+  render: Partial<Record<DirectiveKind, Render>>
+  /** The roots of the class names its HTML carries (`score` for `score-box`), which the sanitiser keeps. */
+  classes: readonly string[]
+}

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { BlogConfig, OutboxJob, PreflightProblem, PublishOutcome, PublishRecord, PublishRequest } from '../../src/shared/publish'
 import type { ParagraphJSON } from '../../src/shared/document'
 import { createServices, shutdownServices, type Services } from '../../src/main/container'
@@ -13,8 +13,8 @@ import { readMeta } from '../../src/main/services/format'
 import type { RetryPolicy } from '../../src/main/services/publish/service'
 import { createConfBackend } from '../../src/main/services/settings/conf'
 import { png } from '../unit/assets/images'
+import { headlessPlatform } from '../support/platform'
 
-const ROOT = resolve(import.meta.dirname, '../..')
 export const REVIEW_ID = 'ballerina'
 
 export interface PublishHarness {
@@ -100,17 +100,7 @@ export async function createPublishHarness(options: {
   const logs: string[] = []
   const log = (message: string, detail?: unknown) => void logs.push(detail === undefined ? message : `${message} ${detail instanceof Error ? detail.message : String(detail)}`)
   const services = await createServices({
-    platform: {
-      documentsDir: libraryDir,
-      resourcesDir: join(ROOT, 'resources'),
-      appDir: ROOT,
-      pickFolder: async () => null,
-      pickFile: async () => null,
-      openPath: async () => {},
-      openExternal: async () => {},
-      assetUrl: (id, path) => `/__asset/${id}/${path}`,
-      printer: { print: async () => Promise.reject(new Error('No PDF printer in the publish tests.')) },
-    },
+    platform: headlessPlatform(libraryDir),
     settingsBackend: createConfBackend(settingsDir),
     env: { VERDICT_LIBRARY: libraryDir },
     publish: { retry: options.retry ?? { attempts: 2, baseDelayMs: 50 }, outboxCheckMs: 0, ...(options.sleep ? { sleep: options.sleep } : {}) },

@@ -6,25 +6,14 @@
  * argv: <library folder> <settings folder> <go file>
  */
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { createServices, shutdownServices } from '../../../src/main/container'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
+import { headlessPlatform } from '../../support/platform'
 
 const [libraryDir, settingsDir, goFile] = process.argv.slice(2) as [string, string, string]
-const ROOT = resolve(import.meta.dirname, '../../..')
 
 const services = await createServices({
-  platform: {
-    documentsDir: libraryDir,
-    resourcesDir: join(ROOT, 'resources'),
-    appDir: ROOT,
-    pickFolder: async () => null,
-    pickFile: async () => null,
-    openPath: async () => {},
-    openExternal: async () => {},
-    assetUrl: (id, path) => `/__asset/${id}/${path}`,
-    printer: { print: async () => Promise.reject(new Error('No printer here.')) },
-  },
+  platform: headlessPlatform(libraryDir),
   settingsBackend: createConfBackend(settingsDir),
   env: { VERDICT_LIBRARY: libraryDir },
   publish: { outboxCheckMs: 0 },

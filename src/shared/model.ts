@@ -37,21 +37,10 @@ export interface ReviewMeta {
 }
 
 /** One row of the library. `id` is the review's folder name inside the library. */
-export interface ReviewSummary {
+export interface ReviewSummary
+  extends Pick<ReviewMeta, 'title' | 'author' | 'date' | 'status' | 'tags' | 'excerpt' | 'created' | 'updated' | 'subject' | 'score' | 'spoilers' | 'featuredImage'> {
   id: string
-  title: string
-  author: string
-  date: string
-  status: ReviewStatus
-  tags: string[]
-  excerpt: string
   wordCount: number
-  created: string
-  updated: string
-  subject?: Subject
-  score?: ScoreSummary
-  spoilers?: boolean
-  featuredImage?: string
   /** Set when `review.md` could not be parsed; such a review opens read-only. */
   problem?: string
 }

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react'
+import { ErrorLine } from './ErrorLine'
 
 type Props = {
   label: string
@@ -26,11 +27,7 @@ export function TextField({ label, hint, error, className, ...input }: Props) {
           {hint}
         </p>
       )}
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorLine id={errorId}>{error}</ErrorLine>}
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { errorMessage } from '@renderer/lib/errors'
+import { useAction } from './useAction'
 
 interface Options<T> {
   initial: string
@@ -15,8 +15,7 @@ interface Options<T> {
 /** The state of a one-field dialog (rename): value, error, busy, submit. */
 export function useFieldForm<T>({ initial, empty, run, done, explain = (message) => message }: Options<T>) {
   const [value, setValue] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run: act } = useAction(explain)
 
   /** A new value clears the last error. */
   const change = (next: string) => {
@@ -27,13 +26,7 @@ export function useFieldForm<T>({ initial, empty, run, done, explain = (message)
   const submit = async () => {
     const trimmed = value.trim()
     if (!trimmed) return setError(empty)
-    setBusy(true)
-    try {
-      done(await run(trimmed))
-    } catch (failure) {
-      setError(explain(errorMessage(failure)))
-      setBusy(false)
-    }
+    await act(async () => done(await run(trimmed)), { staysBusy: true })
   }
 
   return { value, change, error, busy, submit }

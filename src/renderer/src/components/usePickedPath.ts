@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { PickedPath } from '@shared/contract'
 import { errorMessage } from '@renderer/lib/errors'
+import { useAction } from './useAction'
 
 interface Options<T> {
   /** Main's picker for this field (`api.pickFolder` / `api.pickFile` with its purpose); null when cancelled. */
@@ -16,8 +17,7 @@ interface Options<T> {
 /** A dialog whose one input is a path picked in main's dialog (import, switch library): choice, error, busy, browse, submit. */
 export function usePickedPath<T>({ pick, empty, run, done, explain = (message) => message }: Options<T>) {
   const [picked, setPicked] = useState<PickedPath | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run: act } = useAction(explain)
 
   const choose = (next: PickedPath | null) => {
     setPicked(next)
@@ -35,13 +35,7 @@ export function usePickedPath<T>({ pick, empty, run, done, explain = (message) =
 
   const submit = async (choice = picked) => {
     if (!choice) return setError(empty)
-    setBusy(true)
-    try {
-      done(await run(choice))
-    } catch (failure) {
-      setError(explain(errorMessage(failure)))
-      setBusy(false)
-    }
+    await act(async () => done(await run(choice)), { staysBusy: true })
   }
 
   return { picked, choose, error, busy, browse, submit }

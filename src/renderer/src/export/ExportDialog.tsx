@@ -2,12 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { ColorScheme, ExportFormat, ExportRequest, ExportSummary, PickedPath } from '@shared/contract'
 import { api } from '@renderer/api'
 import { Dialog } from '@renderer/components/Dialog'
+import { ErrorLine } from '@renderer/components/ErrorLine'
 import { PathField } from '@renderer/components/PathField'
 import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
 import { errorMessage } from '@renderer/lib/errors'
 import { Segmented } from '@renderer/preview/Segmented'
-import { themeLabel, themeOptions, useThemes } from '@renderer/preview/themes'
+import { SCHEME_OPTIONS, themeLabel, themeOptions, useThemes } from '@renderer/preview/themes'
 import '../styles/export.css'
 
 const FORMATS: ReadonlyArray<RadioOption<ExportFormat>> = [
@@ -16,11 +17,6 @@ const FORMATS: ReadonlyArray<RadioOption<ExportFormat>> = [
   { value: 'markdown', label: 'Markdown bundle (.zip)', hint: 'review.md and its images, to import elsewhere.' },
   { value: 'pdf', label: 'PDF', hint: 'For print or sharing as a document.' },
 ]
-
-const SCHEMES = [
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-] as const
 
 const PAGE_SIZES = [
   { value: 'A4', label: 'A4' },
@@ -184,7 +180,7 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
                     ))}
                   </select>
                 </div>
-                <Segmented label="Colours" value={colorScheme} options={SCHEMES} onChange={setColorScheme} disabled={busy} />
+                <Segmented label="Colours" value={colorScheme} options={SCHEME_OPTIONS} onChange={setColorScheme} disabled={busy} />
               </div>
             )}
 
@@ -243,11 +239,7 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
 
         {phase.kind === 'done' && <Summary summary={phase.summary} destDir={phase.destDir} />}
 
-        {error && (
-          <p className="field-error" role="alert">
-            The export failed: {error}
-          </p>
-        )}
+        {error && <ErrorLine>The export failed: {error}</ErrorLine>}
       </div>
     </Dialog>
   )

@@ -11,7 +11,7 @@ import type { LatestDocument } from './latestDocument'
 import { LivePreview, type PreviewInputs } from './livePreview'
 import { PaneSplitter, useResizablePane } from './PaneSplitter'
 import { Segmented } from './Segmented'
-import { themeLabel, themeOptions, useThemes } from './themes'
+import { SCHEME_OPTIONS, themeLabel, themeOptions, useThemes } from './themes'
 import '../styles/preview.css'
 
 export type PreviewWidth = 'desktop' | 'tablet' | 'phone'
@@ -23,11 +23,6 @@ const WIDTH_OPTIONS = [
   { value: 'desktop', label: 'Desktop' },
   { value: 'tablet', label: 'Tablet' },
   { value: 'phone', label: 'Phone' },
-] as const
-
-const SCHEME_OPTIONS = [
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
 ] as const
 
 /** Space around the page inside the pane, px (see .preview-viewport). */

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react'
 import { api } from '@renderer/api'
 
+/** The page's colours, in the preview and in exports alike. */
+export const SCHEME_OPTIONS = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+] as const
+
 let themeList: Promise<string[]> | null = null
 
 /** The installed blog themes (asked once per session; asked again after a failure). */

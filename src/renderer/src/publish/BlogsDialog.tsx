@@ -2,9 +2,11 @@ import { useEffect, useId, useState, type ChangeEvent } from 'react'
 import { BLOG_KINDS, type BlogDraft, type BlogKind, type BlogView, type SecretBackend } from '@shared/publish'
 import { api } from '@renderer/api'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
+import { ErrorLine } from '@renderer/components/ErrorLine'
 import { Icon } from '@renderer/components/Icon'
 import { RadioGroup } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
+import { useAction } from '@renderer/components/useAction'
 import { errorMessage } from '@renderer/lib/errors'
 import { BLOG_KIND_DESCRIPTORS, secretName, signsIn } from '@shared/blogKinds'
 import { signInState } from './publishWords'
@@ -65,11 +67,7 @@ export function BlogsDialog({ onClose, onChanged, start }: Props) {
         }
       >
         <div className="publish-form">
-          {error && (
-            <p className="field-error" role="alert">
-              The blogs could not be read: {error}
-            </p>
-          )}
+          {error && <ErrorLine>The blogs could not be read: {error}</ErrorLine>}
           {listed && listed.blogs.length === 0 && <p className="publish-empty">No blog yet. Add one: a folder on this computer needs no account.</p>}
           {listed && listed.blogs.length > 0 && (
             <ul className="blog-list" aria-label="Blogs">
@@ -124,11 +122,7 @@ export function BlogsDialog({ onClose, onChanged, start }: Props) {
           onSubmit={() => void remove(removing)}
           actions={<DialogActions busy={false} label="Remove" onCancel={() => setRemoving(null)} />}
         >
-          {removeError && (
-            <p className="field-error" role="alert">
-              {removeError}
-            </p>
-          )}
+          {removeError && <ErrorLine>{removeError}</ErrorLine>}
         </Dialog>
       )}
     </>
@@ -187,11 +181,7 @@ function SecretsNotice({ secrets, onChanged }: { secrets: SecretBackend; onChang
           />
           Keep sign-in details on this computer without a keyring
         </label>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorLine>{error}</ErrorLine>}
       </div>
     </div>
   )
@@ -205,8 +195,7 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
   const [username, setUsername] = useState(blog?.username ?? '')
   const [secret, setSecret] = useState('')
   const [errors, setErrors] = useState<Partial<Record<'name' | 'url' | 'username' | 'secret', string>>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useAction()
 
   const clear = (field: keyof typeof errors) => {
     setErrors((old) => ({ ...old, [field]: undefined }))
@@ -251,14 +240,11 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
       url: url.trim(),
       ...(described.needsUserName ? { username: username.trim() } : {}),
     }
-    setBusy(true)
-    try {
+    const saving = async () => {
       await api.saveBlog({ blog: draft, ...(described.secret && secret ? { secret } : {}) })
       onSaved()
-    } catch (failure) {
-      setError(errorMessage(failure))
-      setBusy(false)
     }
+    await run(saving, { staysBusy: true })
   }
 
   return (
@@ -340,11 +326,7 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
             )}
           </>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorLine>{error}</ErrorLine>}
       </div>
     </Dialog>
   )

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react'
 import type { BlogView, OutboxJob } from '@shared/publish'
 import { api } from '@renderer/api'
 import { Dialog } from '@renderer/components/Dialog'
-import { errorMessage } from '@renderer/lib/errors'
+import { ErrorLine } from '@renderer/components/ErrorLine'
+import { useAction } from '@renderer/components/useAction'
 import { formatWhen } from './publishWords'
 import '../styles/publish.css'
 
@@ -34,24 +35,13 @@ export function OutboxIndicator({ className }: { className?: string }) {
 
 function OutboxDialog({ jobs, onSent, onClose }: { jobs: OutboxJob[]; onSent: (jobs: OutboxJob[]) => void; onClose: () => void }) {
   const [blogs, setBlogs] = useState<BlogView[]>([])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useAction()
 
   useEffect(() => {
     api.listBlogs().then((listed) => setBlogs(listed.blogs), () => undefined)
   }, [])
 
-  const send = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      onSent(await api.sendOutbox())
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const send = () => run(async () => onSent(await api.sendOutbox()))
 
   return (
     <Dialog
@@ -94,11 +84,7 @@ function OutboxDialog({ jobs, onSent, onClose }: { jobs: OutboxJob[]; onSent: (j
             })}
           </ul>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorLine>{error}</ErrorLine>}
       </div>
     </Dialog>
   )

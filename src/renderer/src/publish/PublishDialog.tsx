@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { PreflightProblem, PublishRecord, PublishStatus } from '@shared/publish'
 import { Dialog } from '@renderer/components/Dialog'
+import { ErrorLine } from '@renderer/components/ErrorLine'
 import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
 import { BlogsDialog } from './BlogsDialog'
@@ -90,11 +91,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
         }
       >
         <div className="publish-form">
-          {blogsError && (
-            <p className="field-error" role="alert">
-              The blogs could not be read: {blogsError}
-            </p>
-          )}
+          {blogsError && <ErrorLine>The blogs could not be read: {blogsError}</ErrorLine>}
           {listed && blogs.length === 0 && (
             <div className="publish-empty">
               <p>No blog is set up for this library yet. A folder on this computer needs no account: Verdict writes the page, its images, an index and a feed there.</p>
@@ -138,18 +135,10 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
               <section className="publish-section" aria-label="Checks">
                 <h3 className="panel-heading">Before publishing</h3>
                 {checks.kind === 'checking' && <p className="publish-muted">Checking…</p>}
-                {checks.kind === 'failed' && (
-                  <p className="field-error" role="alert">
-                    The check failed: {checks.message}
-                  </p>
-                )}
+                {checks.kind === 'failed' && <ErrorLine>The check failed: {checks.message}</ErrorLine>}
                 {checks.kind === 'done' && checks.problems.length === 0 && <p className="publish-ok">Ready: nothing to fix.</p>}
                 {checks.kind === 'done' && checks.problems.length > 0 && <ProblemList label="Problems" problems={checks.problems} {...problemActions} />}
-                {downscaleError && (
-                  <p className="field-error" role="alert">
-                    {downscaleError}
-                  </p>
-                )}
+                {downscaleError && <ErrorLine>{downscaleError}</ErrorLine>}
               </section>
             </>
           )}
@@ -171,11 +160,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
                 Publish log
               </button>
               {log && <PublishLogList entries={log} blogs={blogs} />}
-              {logError && (
-                <p className="field-error" role="alert">
-                  The publish log could not be read: {logError}
-                </p>
-              )}
+              {logError && <ErrorLine>The publish log could not be read: {logError}</ErrorLine>}
             </div>
           )}
         </div>

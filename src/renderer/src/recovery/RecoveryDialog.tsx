@@ -1,6 +1,7 @@
-import { useState } from 'react'
 import type { RecoveredDraft } from '@shared/contract'
 import { Dialog } from '@renderer/components/Dialog'
+import { ErrorLine } from '@renderer/components/ErrorLine'
+import { useAction } from '@renderer/components/useAction'
 import '../styles/durability.css'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -17,19 +18,7 @@ export function RecoveryDialog({
   onDiscard: (draft: RecoveredDraft) => Promise<void>
   onClose: () => void
 }) {
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setProblem(null)
-    try {
-      await action()
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error: problem, run } = useAction()
   return (
     <Dialog
       title="Recovered unsaved writing"
@@ -68,11 +57,7 @@ export function RecoveryDialog({
           )
         })}
       </ul>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      {problem && <ErrorLine>{problem}</ErrorLine>}
     </Dialog>
   )
 }

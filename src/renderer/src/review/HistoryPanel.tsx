@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DiffPart, OpenedReview, VersionList, VersionReason } from '@shared/contract'
 import { api } from '@renderer/api'
+import { ErrorLine } from '@renderer/components/ErrorLine'
+import { useAction } from '@renderer/components/useAction'
 import { errorMessage } from '@renderer/lib/errors'
 import '../styles/durability.css'
 
@@ -38,8 +40,7 @@ export function HistoryPanel({
   const versions = listed?.versions ?? null
   const [selected, setSelected] = useState<Selected | null>(null)
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, error: problem, setError: setProblem, run } = useAction()
 
   const refresh = useCallback(
     () =>
@@ -47,23 +48,12 @@ export function HistoryPanel({
         setListed({ versions: [] })
         setProblem(errorMessage(error))
       }),
-    [id],
+    [id, setProblem],
   )
   useEffect(() => {
     void refresh()
   }, [refresh])
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setProblem(null)
-    try {
-      await action()
-    } catch (error) {
-      setProblem(errorMessage(error))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const select = (versionId: string) =>
     run(async () => {
@@ -97,17 +87,8 @@ export function HistoryPanel({
       <button type="button" className="button" disabled={busy} onClick={() => void snapshot()}>
         Save a version now
       </button>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {listed?.missed && (
-        <p className="field-error" role="alert">
-          A version due at {timeFormat.format(new Date(listed.missed.at))} could not be kept: {listed.missed.message} Your text was saved;
-          “Save a version now” tries again.
-        </p>
-      )}
+      {problem && <ErrorLine>{problem}</ErrorLine>}
+      {listed?.missed && <ErrorLine>A version due at {timeFormat.format(new Date(listed.missed.at))} could not be kept: {listed.missed.message} Your text was saved; “Save a version now” tries again.</ErrorLine>}
       {versions === null ? (
         <p aria-busy="true">Loading versions…</p>
       ) : versions.length === 0 ? (

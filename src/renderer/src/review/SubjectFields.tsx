@@ -3,18 +3,10 @@ import type { z } from 'zod'
 import { CREATOR_ROLE, SUBJECT_KINDS, type Subject, type SubjectIds, type SubjectKind } from '@shared/critic'
 import { subject as subjectSchema } from '@shared/validate'
 import { TextField } from '@renderer/components/TextField'
+import { KIND_LABELS } from '@renderer/library/critic'
 
-const KIND_LABELS: Record<SubjectKind, string> = {
-  film: 'Film',
-  series: 'Series',
-  season: 'Season of a series',
-  episode: 'Episode',
-  book: 'Book',
-  game: 'Game',
-  album: 'Album',
-  show: 'Show',
-  other: 'Other',
-}
+/** The library's kind names, one said more fully where the critic picks it. */
+const KIND_CHOICES: Record<SubjectKind, string> = { ...KIND_LABELS, season: 'Season of a series' }
 
 const NAME_EXAMPLES: Record<SubjectKind, string> = {
   film: 'Ballerina',
@@ -126,7 +118,7 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
           <option value="">Not set</option>
           {SUBJECT_KINDS.map((option) => (
             <option key={option} value={option}>
-              {KIND_LABELS[option]}
+              {KIND_CHOICES[option]}
             </option>
           ))}
         </select>

@@ -3,8 +3,9 @@ import type { Settings } from '@shared/model'
 import { CHARACTERS_PER_MINUTE } from '@shared/text'
 import { api } from '@renderer/api'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
+import { ErrorLine } from '@renderer/components/ErrorLine'
 import { TextField } from '@renderer/components/TextField'
-import { errorMessage } from '@renderer/lib/errors'
+import { useAction } from '@renderer/components/useAction'
 
 interface Props {
   settings: Settings
@@ -18,8 +19,7 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
   const [author, setAuthor] = useState(welcome ? welcome.suggestedAuthor : settings.author)
   const [speed, setSpeed] = useState(String(settings.wordsPerMinute))
   const [speedError, setSpeedError] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAction()
 
   const submit = async () => {
     const wordsPerMinute = Number(speed)
@@ -27,14 +27,8 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
       setSpeedError('Enter a whole number between 50 and 2000.')
       return
     }
-    setBusy(true)
-    try {
-      // Saved once, the first-run welcome has been answered.
-      onSaved(await api.updateSettings({ author: author.trim(), wordsPerMinute, welcomed: true }))
-    } catch (failure) {
-      setError(errorMessage(failure))
-      setBusy(false)
-    }
+    // Saved once, the first-run welcome has been answered.
+    await run(async () => onSaved(await api.updateSettings({ author: author.trim(), wordsPerMinute, welcomed: true })), { staysBusy: true })
   }
 
   return (
@@ -67,11 +61,7 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
           setSpeedError(null)
         }}
       />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorLine>{error}</ErrorLine>}
     </Dialog>
   )
 }

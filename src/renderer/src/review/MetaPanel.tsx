@@ -36,7 +36,7 @@ export function MetaPanel({
   // A key the file holds in a form Verdict cannot edit is shown below, read-only, not here.
   const kept = (key: keyof ReviewMeta): boolean => Object.hasOwn(meta.kept ?? {}, key)
   return (
-    <aside className="meta-panel" aria-label="Review details">
+    <aside className="meta-panel side-panel" aria-label="Review details">
       <h2 className="panel-heading">Details</h2>
       <div className="field">
         <label htmlFor={statusId}>Status</label>

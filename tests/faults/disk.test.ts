@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type * as FsPromises from 'node:fs/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { VerdictError } from '../../src/shared/contract'
 import { TEMP_PREFIX } from '../../src/main/services/fs/atomicWrite'
 import { Library } from '../../src/main/services/library/library'
 import { largeDocument } from './helpers'
 import { paragraphs, workbench } from '../unit/history/helpers'
+import { rejection } from '../support/errors'
 
 type Fault = 'enospc' | 'eacces' | 'erofs' | 'short' | 'zero' | 'sync' | 'rename' | undefined
 const injected = vi.hoisted(() => ({ fault: undefined as Fault, opened: 0, renamedTemps: [] as string[] }))
@@ -75,15 +75,6 @@ async function library() {
   return { root, lib, id, opened, path: join(root, id, 'review.md') }
 }
 
-async function saveError(promise: Promise<unknown>): Promise<VerdictError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VerdictError)
-  return error as VerdictError
-}
-
 const temps = async (dir: string) => (await readdir(dir)).filter((name) => name.startsWith(TEMP_PREFIX))
 
 /**
@@ -105,7 +96,7 @@ describe('saving when the disk fails', () => {
     const before = await readFile(path)
     injected.fault = fault
     injected.renamedTemps = []
-    const error = await saveError(lib.save(id, opened.meta, largeDocument(5000), opened.hash))
+    const error = await rejection(lib.save(id, opened.meta, largeDocument(5000), opened.hash))
     injected.fault = undefined
     expect(error.code).toBe('IO')
     expect(error.message).toMatch(message)
@@ -137,7 +128,7 @@ describe('saving when the disk fails', () => {
     const draft = { meta: opened.meta, doc: paragraphs('Typed just before the disk filled up'), baseHash: opened.hash }
     await w.journal.journal(id, draft)
     injected.fault = 'enospc'
-    const error = await saveError(w.writes.save({ id, ...draft, doc: largeDocument(3000) }))
+    const error = await rejection(w.writes.save({ id, ...draft, doc: largeDocument(3000) }))
     injected.fault = undefined
     expect(error.message).toMatch(/the disk is full/)
     expect((await w.journal.read(id)).doc).toEqual(draft.doc)
@@ -174,7 +165,7 @@ describe('a real small disk (tmpfs)', () => {
       const before = await readFile(path)
       // Fill most of the disk, leaving less than the new text needs.
       await writeFile(join(dir, 'filler.bin'), Buffer.alloc(40 * 1024))
-      const error = await saveError(lib.save(id, opened.meta, largeDocument(5000), opened.hash))
+      const error = await rejection(lib.save(id, opened.meta, largeDocument(5000), opened.hash))
       expect(error.message).toBe('Could not save “Heat”: the disk is full.')
       expect(await readFile(path)).toEqual(before)
       expect(await temps(join(dir, id))).toEqual([])
@@ -183,7 +174,7 @@ describe('a real small disk (tmpfs)', () => {
       const readOnly = tryMount(['-o', 'remount,ro', dir])
       if (readOnly) console.warn(`Skipped the real read-only case: cannot remount read-only (${readOnly}).`)
       else {
-        const denied = await saveError(lib.save(id, opened.meta, paragraphs('tiny'), opened.hash))
+        const denied = await rejection(lib.save(id, opened.meta, paragraphs('tiny'), opened.hash))
         expect(denied.message).toBe('Could not save “Heat”: the disk is read-only.')
         expect(await readFile(path)).toEqual(before)
         expect(await temps(join(dir, id))).toEqual([])

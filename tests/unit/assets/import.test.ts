@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { VerdictError } from '../../../src/shared/contract'
 import { DEFAULT_SETTINGS, type ImageType } from '../../../src/shared/model'
 import { imageLimitsOf, importImage } from '../../../src/main/services/assets/import'
 import { FOLLOWS_TITLE_FILE, Library } from '../../../src/main/services/library/library'
+import { rejection } from '../../support/errors'
 import {
   AVIF,
   GIF,
@@ -44,15 +44,6 @@ const hash16 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 async function written(): Promise<string[]> {
   const all = (await readdir(base, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== 'review.md' && e.name !== FOLLOWS_TITLE_FILE)
   return all.map((e) => join(e.parentPath, e.name).slice(base.length + 1)).sort()
-}
-
-async function refusal(promise: Promise<unknown>): Promise<VerdictError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VerdictError)
-  return error as VerdictError
 }
 
 describe('importImage: accepted types', () => {
@@ -129,7 +120,7 @@ describe('importImage: stored once', () => {
 describe('importImage: refusals write nothing', () => {
   it('refuses a text file renamed .png', async () => {
     const before = await written()
-    const error = await refusal(importImage(library, id, 'notes.png', Buffer.from('Remember to mention the score.\n'), limits))
+    const error = await rejection(importImage(library, id, 'notes.png', Buffer.from('Remember to mention the score.\n'), limits))
     expect(error.code).toBe('INVALID_ARGUMENT')
     expect(error.message).toMatch(/^“notes\.png” is not an image Verdict can use: its contents are not JPEG, PNG, WebP, GIF or AVIF\.$/)
     expect(await written()).toEqual(before)
@@ -141,7 +132,7 @@ describe('importImage: refusals write nothing', () => {
     ['in UTF-16', '\uFEFF<svg><script>alert(1)</script></svg>', 'utf16le'],
   ] as const)('refuses SVG (%s), saying why', async (_label, text, encoding) => {
     await rm(assetsDir(), { recursive: true })
-    const error = await refusal(importImage(library, id, 'logo.png', Buffer.from(text, encoding), limits))
+    const error = await rejection(importImage(library, id, 'logo.png', Buffer.from(text, encoding), limits))
     expect(error.code).toBe('INVALID_ARGUMENT')
     expect(error.message).toMatch(/^“logo\.png” is an SVG drawing\. Verdict does not accept SVG files because they can carry scripts/)
     expect(await written()).toEqual([])
@@ -154,17 +145,17 @@ describe('importImage: refusals write nothing', () => {
     ['a TIFF image', Buffer.from('II*\0\x08\0\0\0', 'latin1')],
     ['a PDF document', Buffer.from('%PDF-1.7\n')],
   ])('names %s and lists the accepted formats', async (what, bytes) => {
-    const error = await refusal(importImage(library, id, 'picture', bytes, limits))
+    const error = await rejection(importImage(library, id, 'picture', bytes, limits))
     expect(error.message).toBe(`“picture” is ${what}, which Verdict does not accept. Accepted formats: JPEG, PNG, WebP, GIF and AVIF.`)
     expect(await written()).toEqual([])
   })
 
   it('refuses an oversized file by its byte count before looking inside', async () => {
     const big = new Uint8Array(Math.round(31.2 * 1024 * 1024)) // zeros: not even an image
-    const error = await refusal(importImage(library, id, 'scan.tif', big, limits))
+    const error = await rejection(importImage(library, id, 'scan.tif', big, limits))
     expect(error.code).toBe('INVALID_ARGUMENT')
     expect(error.message).toBe('“scan.tif” is 31.2 MB; images up to 25 MB are accepted.')
-    const justOver = await refusal(importImage(library, id, 'a.png', new Uint8Array(limits.maxBytes + 1), limits))
+    const justOver = await rejection(importImage(library, id, 'a.png', new Uint8Array(limits.maxBytes + 1), limits))
     expect(justOver.message).toBe('“a.png” is 25.1 MB; images up to 25 MB are accepted.')
     expect(await written()).toEqual([])
   })
@@ -173,7 +164,7 @@ describe('importImage: refusals write nothing', () => {
     const bomb = png(50000, 50000, { header: true })
     expect(bomb.byteLength).toBeLessThan(64) // the file holds no pixel data at all
     const heap = process.memoryUsage().arrayBuffers
-    const error = await refusal(importImage(library, id, 'bomb.png', bomb, limits))
+    const error = await rejection(importImage(library, id, 'bomb.png', bomb, limits))
     expect(process.memoryUsage().arrayBuffers - heap).toBeLessThan(16 * 1024 * 1024)
     expect(error.code).toBe('INVALID_ARGUMENT')
     expect(error.message).toBe('“bomb.png” declares 50,000 × 50,000 pixels (2,500 megapixels); images up to 40 megapixels are accepted.')
@@ -187,13 +178,13 @@ describe('importImage: refusals write nothing', () => {
     ['AVIF (primary)', isoImage({ items: [{ id: 1, size: [20000, 20000] }] })],
     ['AVIF (a hidden item)', isoImage({ items: [{ id: 1, size: [100, 100] }, { id: 2, size: [30000, 30000] }] })],
   ])('refuses a %s declaring too many pixels', async (_type, bytes) => {
-    const error = await refusal(importImage(library, id, 'big', bytes, limits))
+    const error = await rejection(importImage(library, id, 'big', bytes, limits))
     expect(error.message).toMatch(/^“big” declares [\d,]+ × [\d,]+ pixels \([\d,.]+ megapixels\); images up to 40 megapixels are accepted\.$/)
     expect(await written()).toEqual([])
   })
 
   it('applies the limits it is given', async () => {
-    const error = await refusal(importImage(library, id, 'p.png', png(2000, 1000), { maxBytes: limits.maxBytes, maxPixels: 1_000_000 }))
+    const error = await rejection(importImage(library, id, 'p.png', png(2000, 1000), { maxBytes: limits.maxBytes, maxPixels: 1_000_000 }))
     expect(error.message).toBe('“p.png” declares 2,000 × 1,000 pixels (2 megapixels); images up to 1 megapixels are accepted.')
   })
 
@@ -207,7 +198,7 @@ describe('importImage: refusals write nothing', () => {
     ['an AVIF without meta', isoImage({ items: [] }).subarray(0, 28), /its AVIF header has no image description/],
     ['an AVIF without a primary size', isoImage({ items: [{ id: 1, size: [5, 5] }], primary: 7 }), /its AVIF header gives no size for its primary image/],
   ])('refuses %s as a damaged header', async (_label, bytes, message) => {
-    const error = await refusal(importImage(library, id, 'x', bytes, limits))
+    const error = await rejection(importImage(library, id, 'x', bytes, limits))
     expect(error.code).toBe('INVALID_ARGUMENT')
     expect(error.message).toMatch(/^“x” is not an image Verdict can use: /)
     expect(error.message).toMatch(message)
@@ -215,11 +206,11 @@ describe('importImage: refusals write nothing', () => {
   })
 
   it('refuses an empty file', async () => {
-    expect((await refusal(importImage(library, id, 'empty.png', new Uint8Array(), limits))).message).toBe('“empty.png” is empty: there is no image in it.')
+    expect((await rejection(importImage(library, id, 'empty.png', new Uint8Array(), limits))).message).toBe('“empty.png” is empty: there is no image in it.')
   })
 
   it('shows only the file name itself in messages', async () => {
-    const error = await refusal(importImage(library, id, '/home/ana/Pictures/notes\u202e.png', Buffer.from('hi'), limits))
+    const error = await rejection(importImage(library, id, '/home/ana/Pictures/notes\u202e.png', Buffer.from('hi'), limits))
     expect(error.message).toMatch(/^“notes\.png” is not an image/)
   })
 })
@@ -227,7 +218,7 @@ describe('importImage: refusals write nothing', () => {
 describe('importImage: stays inside the library', () => {
   it.each(['../outside', '..', '', '.trash', 'a/b', 'a\\b'])('refuses the review id %j', async (bad) => {
     await mkdir(join(base, 'outside'), { recursive: true })
-    const error = await refusal(importImage(library, bad, 'a.png', png(2, 2), limits))
+    const error = await rejection(importImage(library, bad, 'a.png', png(2, 2), limits))
     expect(error.code).toBe('OUTSIDE_LIBRARY')
     expect(await written()).toEqual([])
   })
@@ -235,7 +226,7 @@ describe('importImage: stays inside the library', () => {
   it('refuses a review folder that is a link to elsewhere', async () => {
     await mkdir(join(base, 'elsewhere'))
     await symlink(join(base, 'elsewhere'), join(root, 'linked'))
-    expect((await refusal(importImage(library, 'linked', 'a.png', png(2, 2), limits))).code).toBe('OUTSIDE_LIBRARY')
+    expect((await rejection(importImage(library, 'linked', 'a.png', png(2, 2), limits))).code).toBe('OUTSIDE_LIBRARY')
     expect(await readdir(join(base, 'elsewhere'))).toEqual([])
   })
 
@@ -243,11 +234,11 @@ describe('importImage: stays inside the library', () => {
     await mkdir(join(base, 'elsewhere'))
     await rm(assetsDir(), { recursive: true })
     await symlink(join(base, 'elsewhere'), assetsDir())
-    expect((await refusal(importImage(library, id, 'a.png', png(2, 2), limits))).code).toBe('OUTSIDE_LIBRARY')
+    expect((await rejection(importImage(library, id, 'a.png', png(2, 2), limits))).code).toBe('OUTSIDE_LIBRARY')
     expect(await readdir(join(base, 'elsewhere'))).toEqual([])
   })
 
   it('says when the review is gone', async () => {
-    expect((await refusal(importImage(library, 'no-such-review', 'a.png', png(2, 2), limits))).code).toBe('NOT_FOUND')
+    expect((await rejection(importImage(library, 'no-such-review', 'a.png', png(2, 2), limits))).code).toBe('NOT_FOUND')
   })
 })

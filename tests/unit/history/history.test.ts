@@ -1,21 +1,12 @@
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { VerdictError } from '../../../src/shared/contract'
 import { textDiff } from '../../../src/main/services/history/history'
 import { DAY_MS } from '../../../src/main/services/history/retention'
 import { MINUTE, paragraphs, workbench } from './helpers'
+import { rejection } from '../../support/errors'
 
 const historyDir = (root: string, id: string) => join(root, '.verdict', 'history', id)
-
-async function rejection(promise: Promise<unknown>): Promise<VerdictError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VerdictError)
-  return error as VerdictError
-}
 
 describe('version history', () => {
   it('keeps the text a save replaces, at most once per five minutes of editing', async () => {

@@ -3,16 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { VerdictError } from '../../../src/shared/contract'
-
-function fail(message: string): never {
-  throw new VerdictError('INTERNAL', message)
-}
 import { CHANNELS } from '../../../src/shared/contract'
 import { createServices, shutdownServices, type Services } from '../../../src/main/container'
 import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers } from '../../../src/main/routes'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
+import { headlessPlatform } from '../../support/platform'
 
 /** Each test's services, stopped after it: their timers (outbox, index) would outlive the test. */
 const started: Services[] = []
@@ -25,17 +21,7 @@ async function setup() {
   // What the system folder dialog answers next.
   const next: { folder: string | null } = { folder: null }
   const services = await createServices({
-    platform: {
-      documentsDir: dir,
-      resourcesDir: join(import.meta.dirname, '../../../resources'),
-      appDir: join(import.meta.dirname, '../../..'),
-      pickFolder: async () => next.folder,
-      pickFile: async () => null,
-      openPath: async () => {},
-      openExternal: async () => {},
-      assetUrl: (id: string, path: string) => `/__asset/${id}/${path}`,
-      printer: { print: async () => fail('no printing in these tests') },
-    },
+    platform: { ...headlessPlatform(dir), pickFolder: async () => next.folder },
     settingsBackend: createConfBackend(join(dir, 'settings')),
     env: {},
   })

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { VerdictError } from '../../../src/shared/contract'
 import type { EditorDocument } from '../../../src/shared/document'
 import { contentHash, Library, UNUSED_ASSET_GRACE_MS } from '../../../src/main/services/library/library'
+import { rejection } from '../../support/errors'
 
 let root: string
 let library: Library
@@ -24,15 +24,6 @@ async function editable(id: string) {
   const opened = await library.open(id)
   if (opened.kind !== 'editable') throw new Error(`expected ${id} to open for editing: ${opened.reason}`)
   return opened
-}
-
-async function rejection(promise: Promise<unknown>): Promise<VerdictError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VerdictError)
-  return error as VerdictError
 }
 
 describe('Library', () => {

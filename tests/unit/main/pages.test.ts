@@ -9,6 +9,7 @@ import { createHandlers } from '../../../src/main/routes'
 import { createChromiumPrinter } from '../../../src/main/services/export'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
 import { pdfText } from '../../support/pdf'
+import { headlessPlatform } from '../../support/platform'
 
 const printer = createChromiumPrinter()
 afterAll(() => printer.close())
@@ -26,13 +27,10 @@ async function setup() {
   const next: { folder: string | null; file: string | null } = { folder: null, file: null }
   const services = await createServices({
     platform: {
-      documentsDir: dir,
-      resourcesDir: join(import.meta.dirname, '../../../resources'),
-      appDir: join(import.meta.dirname, '../../..'),
+      ...headlessPlatform(dir),
       pickFolder: async () => next.folder,
       pickFile: async () => next.file,
       openPath: async (path) => void opened.push(path),
-      openExternal: async () => {},
       assetUrl: (id, path) => `verdict-asset://library/${id}/${path}`,
       printer,
     },

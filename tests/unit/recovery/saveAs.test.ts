@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { VerdictError } from '../../../src/shared/contract'
 import type { EditorDocument, ImageJSON } from '../../../src/shared/document'
 import { Library } from '../../../src/main/services/library/library'
 import { hashTree } from '../export/helpers'
 import { workbench } from '../history/helpers'
+import { rejection } from '../../support/errors'
 
 const PNG = join(import.meta.dirname, '../pipeline/fixtures/ballerina/assets/10226545b9b4e8c3.png')
 
@@ -23,15 +23,6 @@ const docWith = (text: string, ...images: string[]): EditorDocument => ({
     ],
   },
 })
-
-async function rejection(promise: Promise<unknown>): Promise<VerdictError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VerdictError)
-  return error as VerdictError
-}
 
 /** “Heat” with two images it uses, one it does not, one link leading out of its folder, and one missing. */
 async function setUp() {

@@ -1,0 +1,84 @@
+import { useId, type ReactNode, type RefObject } from 'react'
+import { Icon } from '@renderer/components/Icon'
+import { KIND_PLURALS } from './critic'
+import { FILTER_LABELS, type Filter, type KindFilter } from './LibrarySidebar'
+import type { Sort } from './useLibraryListing'
+
+const SORTS: Record<Sort, string> = { updated: 'Last edited', title: 'Title', score: 'Score' }
+const isSort = (value: string): value is Sort => value in SORTS
+
+interface Props {
+  headingRef: RefObject<HTMLHeadingElement | null>
+  filter: Filter
+  kindFilter: KindFilter
+  /** How many reviews are shown; null while the library loads. */
+  subtitle: ReactNode
+  /** The subtitle counts search results as they come: read out when it changes. */
+  searching: boolean
+  query: string
+  onQuery: (query: string) => void
+  /** Enter in the search field: open the best match, at the match. */
+  onOpenBest: () => void
+  sort: Sort
+  onSort: (sort: Sort) => void
+  canExport: boolean
+  onImport: () => void
+  onExportAll: () => void
+  onCreate: () => void
+}
+
+/** The library's heading (what the sidebar picked, how many), its search, order and library-wide actions. */
+export function LibraryHeader(props: Props) {
+  const { headingRef, filter, kindFilter, subtitle, searching } = props
+  const sortId = useId()
+  return (
+    <header className="library-header">
+      <div className="library-heading">
+        <h1 ref={headingRef} className="library-title" tabIndex={-1}>
+          {FILTER_LABELS[filter]}
+          {kindFilter !== 'all' && <span className="library-title-kind"> · {KIND_PLURALS[kindFilter]}</span>}
+        </h1>
+        {subtitle !== null && (
+          <p className="library-subtitle" role={searching ? 'status' : undefined}>
+            {subtitle}
+          </p>
+        )}
+      </div>
+      <div className="library-tools">
+        <label className="search">
+          <Icon name="search" size={16} />
+          <input
+            type="search"
+            aria-label="Search reviews"
+            placeholder="Search every word (kind:film score:>8 tag:horror)"
+            title="Words, &quot;a phrase&quot;, and filters: kind:film year:2025 score:>8 tag:horror status:draft by:&quot;Len Wiseman&quot;"
+            value={props.query}
+            onChange={(event) => props.onQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') props.onOpenBest()
+            }}
+          />
+        </label>
+        <div className="sort">
+          <label htmlFor={sortId}>Sort by</label>
+          <select id={sortId} value={props.sort} onChange={(event) => isSort(event.target.value) && props.onSort(event.target.value)}>
+            {Object.entries(SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="button" onClick={props.onImport}>
+          Import…
+        </button>
+        <button type="button" className="button" disabled={!props.canExport} onClick={props.onExportAll}>
+          Export all…
+        </button>
+        <button type="button" className="button button-primary" onClick={props.onCreate}>
+          <Icon name="plus" size={16} /> New review
+        </button>
+      </div>
+    </header>
+  )
+}

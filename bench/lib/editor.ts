@@ -140,7 +140,7 @@ export function keyLatencies(record: ProbeRecord): { latency: number[]; paint: n
 }
 
 /**
- * In `page.evaluate` callbacks (serialised, so they cannot use anything from this module), the
+ * In `page.evaluate` callbacks (serialized, so they cannot use anything from this module), the
  * page's globals are reached as `(globalThis as unknown as Page$)`: the probe, and `__bench` on
  * comparison pages.
  */

@@ -320,7 +320,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     out.push('## Autosave while typing (Verdict)', '')
     out.push(
       'One traced run per size (Chromium trace, `devtools.timeline`): every main-thread task between the first and the last key. ' +
-        'A save task is the one that sent `saveReview` (the saver serialises the document and hands it to the bridge in that task); ' +
+        'A save task is the one that sent `saveReview` (the saver serializes the document and hands it to the bridge in that task); ' +
         'a journal write, `journalDraft` (the crash-recovery copy the saver writes about once a second while typing goes on). ' +
         'Wall time, and for the longest save its main-thread CPU time (lower when the machine preempted the thread). The longtask column is from the untraced runs (the observer reports tasks ≥ 50 ms).',
       '',

@@ -1,7 +1,7 @@
 /**
  * Reads a Chromium trace of Verdict typing (categories toplevel + devtools.timeline): every task
  * the renderer's main thread ran between the `bench-typing-start` and `-end` marks, classified by
- * what ran inside it. A task that sent `saveReview` is an autosave (the saver serialises the
+ * what ran inside it. A task that sent `saveReview` is an autosave (the saver serializes the
  * document and hands it to the bridge in the same task); one that sent `journalDraft` is the
  * recovery journal the saver also writes while typing goes on; `renderPreview`, the layout preview.
  */

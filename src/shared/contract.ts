@@ -280,7 +280,7 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-/** What crosses the bridge: errors travel as data so the code survives serialisation. */
+/** What crosses the bridge: errors travel as data so the code survives serialization. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
 
 export class VerdictError extends Error {

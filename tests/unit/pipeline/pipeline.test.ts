@@ -9,8 +9,8 @@ import {
   safeRelativePath,
   type ReviewInput,
 } from '../../../src/main/services/pipeline'
-import { splitBlocks } from '../../../src/main/services/pipeline/blocks'
-import { renderMarkdown } from '../../../src/main/services/pipeline/markdown'
+import { splitBlocks } from '../../../src/main/services/pipeline/chunks'
+import { renderMarkdown } from '../../../src/main/services/pipeline/processor'
 import type { RenderContext } from '../../../src/main/services/pipeline/context'
 import { measureText } from '../../../src/shared/text'
 import { assetUrl, FIXTURE_NAMES, loadFixture, meta, STUB_THEME } from './helpers'

@@ -9,7 +9,7 @@ export { buildJsonLd, serializeJsonLd, ITEM_TYPES } from './jsonld'
 export { LETTER_GRADES, parseScore, formatNumber } from './scores'
 export { parseEmbedUrl, EMBED_FRAME_ORIGINS } from './embed'
 export { safeRelativePath, isAllowedResolvedUrl } from './paths'
-export { readCriticFields, readSubject } from './frontMatter'
+export { readCriticFields, readSubject } from './criticMeta'
 export { sanitizeSchema } from './sanitize'
 export { SUBJECT_KINDS, SCORE_SCALES } from './types'
 export type {

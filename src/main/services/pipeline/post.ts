@@ -1,9 +1,9 @@
 /** `buildPost`: a review (front matter + Markdown body) → the post model every output shares. */
 import { measureText, readingMinutes, readingTimeLabel } from '../../../shared/text'
 import type { RenderContext } from './context'
-import { readCriticFields } from './frontMatter'
+import { readCriticFields } from './criticMeta'
 import { buildJsonLd } from './jsonld'
-import { renderMarkdown } from './markdown'
+import { renderMarkdown } from './processor'
 import { isAllowedResolvedUrl, safeRelativePath } from './paths'
 import { parseScore, toPostScore } from './scores'
 import type { BuildOptions, Post, PostImage, PostScore, ReviewInput } from './types'

@@ -65,7 +65,7 @@ export interface Post {
   tags: string[]
   /** Sanitised HTML of the body (a fragment). */
   html: string
-  /** schema.org `Review`. Serialise with `serializeJsonLd`. */
+  /** schema.org `Review`. Serialize with `serializeJsonLd`. */
   jsonLd: Record<string, unknown>
   /** Every review-relative file the HTML refers to, with the URL it got (exports copy or inline them). */
   assets: Array<{ path: string; src: string }>

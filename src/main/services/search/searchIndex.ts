@@ -287,7 +287,7 @@ interface SearchFile {
   version: number
   /** id → [mtimeMs, ctimeMs, size, ino] of the file version indexed. */
   keys: Record<string, [number, number, number, number]>
-  /** MiniSearch's own JSON (it serialises itself). */
+  /** MiniSearch's own JSON (it serializes itself). */
   index: unknown
 }
 

@@ -31,7 +31,7 @@ interface Props {
   doc: EditorDocument
   /** Rendered above the text in the same column (the title field). */
   header: ReactNode
-  /** Each content change, as a source of the document's JSON (serialised when asked, incrementally). */
+  /** Each content change, as a source of the document's JSON (serialized when asked, incrementally). */
   onChange: (doc: DocumentSource) => void
   /** Set to the editor, for changes the review screen makes to the text (a downscaled image's new path). */
   editorRef?: RefObject<LexicalEditor | null>

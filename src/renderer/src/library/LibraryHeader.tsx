@@ -1,6 +1,6 @@
 import { useId, type ReactNode, type RefObject } from 'react'
 import { Icon } from '@renderer/components/Icon'
-import { KIND_PLURALS } from './critic'
+import { KIND_PLURALS } from './subjectText'
 import { FILTER_LABELS, type Filter, type KindFilter } from './LibrarySidebar'
 import type { Sort } from './useLibraryListing'
 

@@ -2,7 +2,7 @@ import type { SubjectKind } from '@shared/critic'
 import { REVIEW_STATUSES, type LibraryInfo, type ReviewStatus } from '@shared/model'
 import { Icon } from '@renderer/components/Icon'
 import { LibraryPublishTools } from '@renderer/publish/LibraryPublishTools'
-import { KIND_PLURALS } from './critic'
+import { KIND_PLURALS } from './subjectText'
 
 export type Filter = ReviewStatus | 'all'
 export type KindFilter = SubjectKind | 'all'

@@ -1,6 +1,6 @@
 import { Icon } from '@renderer/components/Icon'
 import type { useLibrarySearch } from '@renderer/search/useLibrarySearch'
-import { KIND_PLURALS } from './critic'
+import { KIND_PLURALS } from './subjectText'
 import { FILTER_LABELS, type Filter, type KindFilter } from './LibrarySidebar'
 import type { Listing } from './useLibraryListing'
 

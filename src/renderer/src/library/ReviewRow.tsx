@@ -3,7 +3,7 @@ import type { ReviewSummary } from '@shared/model'
 import { Icon, type IconName } from '@renderer/components/Icon'
 import { StatusBadge } from '@renderer/components/StatusBadge'
 import { relativeTime } from '@renderer/lib/time'
-import { KIND_LABELS, scoreText, subjectLine } from './critic'
+import { KIND_LABELS, scoreText, subjectLine } from './subjectText'
 
 /** What a row can do, the same object for every row so that rows re-render only when their own props change. */
 export interface RowActions {

@@ -3,7 +3,7 @@ import { SUBJECT_KINDS, type SubjectKind } from '@shared/critic'
 import type { LibraryInfo, ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { errorMessage } from '@renderer/lib/errors'
-import { scoreRank } from './critic'
+import { scoreRank } from './subjectText'
 import type { Filter, KindFilter } from './LibrarySidebar'
 
 export type Listing = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; reviews: ReviewSummary[] }

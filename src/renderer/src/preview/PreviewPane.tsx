@@ -35,7 +35,7 @@ let lastScheme: ColorScheme = 'light'
 interface Props {
   id: string
   meta: ReviewMeta
-  /** The editor's newest state; read (and serialised) only once typing pauses. */
+  /** The editor's newest state; read (and serialized) only once typing pauses. */
   doc: LatestDocument
   /** The element holding the editor: its scrolling moves the preview to the same relative place. */
   scrollSource: RefObject<HTMLElement | null>

@@ -4,10 +4,10 @@ export interface DocumentSource {
 }
 
 /**
- * Wraps an editor state so it is serialised at most once, by whoever asks first: autosave and the
+ * Wraps an editor state so it is serialized at most once, by whoever asks first: autosave and the
  * layout preview then share one `toJSON()` per state, and neither runs it on the keystroke path.
  */
-export function serialiseOnce(state: DocumentSource): DocumentSource {
+export function serializeOnce(state: DocumentSource): DocumentSource {
   let json: unknown
   let done = false
   return {
@@ -23,7 +23,7 @@ export function serialiseOnce(state: DocumentSource): DocumentSource {
 
 /**
  * The newest editor state of an open review. Setting it only stores a reference and pings the
- * listeners (which restart a timer): readers serialise it later, at their own pace.
+ * listeners (which restart a timer): readers serialize it later, at their own pace.
  */
 export class LatestDocument {
   #current: DocumentSource

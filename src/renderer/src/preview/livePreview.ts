@@ -21,7 +21,7 @@ interface Options {
 
 /**
  * Keeps the layout preview in step with the editor without getting in the way of typing: an edit
- * only restarts a timer; once typing pauses the newest state is serialised and rendered by main.
+ * only restarts a timer; once typing pauses the newest state is serialized and rendered by main.
  * Renders never overlap — a change during one is rendered (only its latest version) right after.
  * A new theme or colour scheme renders at once.
  */

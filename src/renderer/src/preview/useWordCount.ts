@@ -5,7 +5,7 @@ import type { LatestDocument } from './latestDocument'
 
 /**
  * Measures like the library counts (`countWords(documentText(doc))`), block by block: the shared
- * serialisation keeps an unchanged top-level block's JSON object from one state to the next, so
+ * serialization keeps an unchanged top-level block's JSON object from one state to the next, so
  * only blocks edited since the last count are counted again.
  */
 export class BlockWordCounter {
@@ -35,8 +35,8 @@ export class BlockWordCounter {
 
 /**
  * The word count of the newest editor state, computed when the browser is idle after a change (at
- * most a second later) from the serialisation autosave and the preview share, so long reviews never
- * slow typing down and no state is serialised twice. Blocks not counted yet are counted over as many
+ * most a second later) from the serialization autosave and the preview share, so long reviews never
+ * slow typing down and no state is serialized twice. Blocks not counted yet are counted over as many
  * idle periods as they take.
  */
 export function useWordCount(doc: LatestDocument): TextMeasure | null {

@@ -9,14 +9,14 @@ import { errorMessage } from '@renderer/lib/errors'
 import { Editor } from '@renderer/editor/Editor'
 import { EditorServicesProvider } from '@renderer/editor/EditorServices'
 import { ExportDialog } from '@renderer/export/ExportDialog'
-import { LatestDocument, serialiseOnce, type DocumentSource } from '@renderer/preview/latestDocument'
+import { LatestDocument, serializeOnce, type DocumentSource } from '@renderer/preview/latestDocument'
 import { PreviewPane } from '@renderer/preview/PreviewPane'
 import { useWordCount } from '@renderer/preview/useWordCount'
 import { PublishDialog } from '@renderer/publish/PublishDialog'
 import type { PublishedPatch } from '@renderer/publish/records'
 import { usePublishedSync } from '@renderer/publish/usePublishedSync'
 import { useLandOnMatch } from '@renderer/search/landOnMatch'
-import { useReviewEditorServices } from './editorServices'
+import { useReviewEditorServices } from './useReviewEditorServices'
 import { HistoryPanel } from './HistoryPanel'
 import { useKeepPlace, type TextPlace } from './keepPlace'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
@@ -75,7 +75,7 @@ export function EditableReview({
   useLandOnMatch(editorRef, focus)
   const scrollRef = useRef<HTMLDivElement>(null)
   useKeepPlace(scrollRef, editorRef, review.id, place)
-  // The newest editor state for the preview, serialised once and shared with autosave.
+  // The newest editor state for the preview, serialized once and shared with autosave.
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
   const measure = useWordCount(latestDoc)
   const saveAs = useSaveAs(review.id, notify)
@@ -102,7 +102,7 @@ export function EditableReview({
   })
   const changeDoc = useCallback(
     (source: DocumentSource) => {
-      const doc = serialiseOnce(source)
+      const doc = serializeOnce(source)
       saver.change({ doc })
       latestDoc.set(doc)
     },

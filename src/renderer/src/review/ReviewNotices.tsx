@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { Icon } from '@renderer/components/Icon'
-import type { Problem } from './editorServices'
+import type { Problem } from './useReviewEditorServices'
 
 /**
  * Above the text: what the file holds that Verdict reports but keeps as written (from opening it),

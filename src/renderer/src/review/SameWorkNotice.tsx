@@ -3,7 +3,7 @@ import type { Subject } from '@shared/critic'
 import type { ReviewSummary } from '@shared/model'
 import { sameWork } from '@shared/sameWork'
 import { api } from '@renderer/api'
-import { scoreText } from '@renderer/library/critic'
+import { scoreText } from '@renderer/library/subjectText'
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 /** Waits for typing in the subject's fields to pause before asking for the library. */

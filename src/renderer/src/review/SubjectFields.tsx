@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { CREATOR_ROLE, SUBJECT_KINDS, type Subject, type SubjectIds, type SubjectKind } from '@shared/critic'
 import { subject as subjectSchema } from '@shared/validate'
 import { TextField } from '@renderer/components/TextField'
-import { KIND_LABELS } from '@renderer/library/critic'
+import { KIND_LABELS } from '@renderer/library/subjectText'
 
 /** The library's kind names, one said more fully where the critic picks it. */
 const KIND_CHOICES: Record<SubjectKind, string> = { ...KIND_LABELS, season: 'Season of a series' }

@@ -9,7 +9,7 @@ export type SaveState =
   /** `conflict`: the file changed on disk since it was opened, so main refused to write over it. */
   | { kind: 'error'; message: string; conflict: boolean }
 
-/** Anything with Lexical's `toJSON()`: serialising waits until the save runs, off the typing path. */
+/** Anything with Lexical's `toJSON()`: serializing waits until the save runs, off the typing path. */
 export interface DocumentSource {
   toJSON(): unknown
 }
@@ -89,7 +89,7 @@ export class ReviewSaver {
     return this.#dirty || this.#running !== null
   }
 
-  /** The newest content, serialised (once, shared with the save). */
+  /** The newest content, serialized (once, shared with the save). */
   latest(): { meta: ReviewMeta; doc: EditorDocument } {
     return { meta: this.#latest.meta, doc: this.#latest.doc.toJSON() as EditorDocument }
   }
@@ -135,7 +135,7 @@ export class ReviewSaver {
       // A save in flight holds every change: it drops the draft when it is done, or journals if it fails.
       if (!this.#dirty) return
       const { meta, doc } = this.#latest
-      // Serialised at most once per state: the save reuses the same serialiseOnce wrapper.
+      // Serialized at most once per state: the save reuses the same serializeOnce wrapper.
       this.#journaling = this.#journal({ id: this.#id, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash }).catch(
         () => undefined,
       )

@@ -1,7 +1,7 @@
 import type { SearchHit } from '@shared/contract'
 import type { ReviewSummary } from '@shared/model'
 import { StatusBadge } from '@renderer/components/StatusBadge'
-import { KIND_LABELS, scoreText, subjectLine } from '@renderer/library/critic'
+import { KIND_LABELS, scoreText, subjectLine } from '@renderer/library/subjectText'
 
 const FIELD_LABELS: Record<SearchHit['field'], string> = {
   title: 'Title',

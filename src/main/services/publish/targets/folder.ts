@@ -16,7 +16,7 @@
  * scheduled review's page is written at once and it joins the index and the feed with the first
  * publish to the folder after its time (it is not linked before then).
  *
- * Every file is replaced atomically; publishes to one folder are serialised.
+ * Every file is replaced atomically; publishes to one folder are serialized.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises'

@@ -26,7 +26,7 @@ export interface OutgoingPost {
   /**
    * The pipeline's post with every image `src` (in `html`, `images`, `featuredImage`) already the
    * blog's URL. `html` is the sanitised body fragment (score block, figures with credits, spoilers);
-   * `jsonLd` is the schema.org Review (serialise with `serializeJsonLd`).
+   * `jsonLd` is the schema.org Review (serialize with `serializeJsonLd`).
    */
   post: Post
   status: PublishStatus

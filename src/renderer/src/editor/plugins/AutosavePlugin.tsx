@@ -2,10 +2,10 @@ import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { HISTORY_MERGE_TAG } from 'lexical'
 import type { DocumentSource } from '@renderer/preview/latestDocument'
-import { IncrementalSerialiser } from '../serialise'
+import { IncrementalSerializer } from '../serialize'
 
 /**
- * Hands every content change to the review's saver as a source of its JSON: serialising waits for
+ * Hands every content change to the review's saver as a source of its JSON: serializing waits for
  * whoever asks (autosave's debounce, the word count, the preview), so nothing heavy runs per
  * keystroke, and then re-exports only the blocks edited since the last time. The blocks of the
  * opened review are exported ahead, in idle time.
@@ -13,24 +13,24 @@ import { IncrementalSerialiser } from '../serialise'
 export function AutosavePlugin({ onChange }: { onChange: (doc: DocumentSource) => void }) {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
-    const serialiser = new IncrementalSerialiser(editor.getEditorState())
+    const serializer = new IncrementalSerializer(editor.getEditorState())
     let idle: number | undefined
     const prime = () => {
       idle = requestIdleCallback(() => {
         idle = undefined
         // Slices of a few milliseconds: a key pressed meanwhile waits for the slice to end.
         const end = performance.now() + 4
-        if (!serialiser.prime(() => performance.now() < end)) prime()
+        if (!serializer.prime(() => performance.now() < end)) prime()
       })
     }
     prime()
     const unregister = editor.registerUpdateListener((update) => {
-      serialiser.follow(update)
+      serializer.follow(update)
       const { editorState, dirtyElements, dirtyLeaves, tags } = update
       // Selection-only updates (caret moves, focus) change nothing worth saving, and history-merge
       // updates are Lexical's own bookkeeping (e.g. re-running transforms when a plugin registers).
       if ((dirtyElements.size > 0 || dirtyLeaves.size > 0) && !tags.has(HISTORY_MERGE_TAG)) {
-        onChange({ toJSON: () => serialiser.toJSON(editorState) })
+        onChange({ toJSON: () => serializer.toJSON(editorState) })
       }
       if (idle === undefined) prime()
     })

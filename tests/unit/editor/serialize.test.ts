@@ -1,6 +1,6 @@
 /**
- * The incremental serialiser writes exactly what `editorState.toJSON()` writes, whatever the edits
- * between two serialisations (typing, formatting, blocks added, moved and removed, undo), and
+ * The incremental serializer writes exactly what `editorState.toJSON()` writes, whatever the edits
+ * between two serializations (typing, formatting, blocks added, moved and removed, undo), and
  * exports again only the blocks an edit touched.
  */
 import { createHeadlessEditor } from '@lexical/headless'
@@ -25,14 +25,14 @@ import {
 import { describe, expect, it } from 'vitest'
 import { fcOptions } from '../format/arbitraries'
 
-interface Serialiser {
+interface Serializer {
   follow(update: UpdateListenerPayload): void
   toJSON(state: EditorState): SerializedEditorState
   prime(hasTime: () => boolean): boolean
 }
 // A renderer module, loaded by a path the type checker does not follow (see format/lexical.test.ts).
-const { IncrementalSerialiser } = (await import(/* @vite-ignore */ `../../../src/renderer/src/editor/${'serialise'}`)) as {
-  IncrementalSerialiser: new (state: EditorState) => Serialiser
+const { IncrementalSerializer } = (await import(/* @vite-ignore */ `../../../src/renderer/src/editor/${'serialize'}`)) as {
+  IncrementalSerializer: new (state: EditorState) => Serializer
 }
 
 function setup() {
@@ -52,9 +52,9 @@ function setup() {
     },
     { discrete: true },
   )
-  const serialiser = new IncrementalSerialiser(editor.getEditorState())
-  editor.registerUpdateListener((update) => serialiser.follow(update))
-  return { editor, serialiser }
+  const serializer = new IncrementalSerializer(editor.getEditorState())
+  editor.registerUpdateListener((update) => serializer.follow(update))
+  return { editor, serializer }
 }
 
 /** Every node of the document, in order. */
@@ -70,25 +70,25 @@ function $nodes(): LexicalNode[] {
 
 type Edit =
   | { kind: 'type' | 'bold' | 'wrap-link' | 'new-block' | 'remove-block' | 'move-block' | 'heading'; at: number }
-  | { kind: 'select' | 'undo' | 'serialise' }
+  | { kind: 'select' | 'undo' | 'serialize' }
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('type', 'bold', 'wrap-link', 'new-block', 'remove-block', 'move-block', 'heading'), at: fc.nat() }),
-  fc.record({ kind: fc.constantFrom('select', 'undo', 'serialise') }),
+  fc.record({ kind: fc.constantFrom('select', 'undo', 'serialize') }),
 ) as fc.Arbitrary<Edit>
 
-describe('IncrementalSerialiser', () => {
-  it('serialises the newest state as toJSON() does', () => {
+describe('IncrementalSerializer', () => {
+  it('serializes the newest state as toJSON() does', () => {
     fc.assert(
       fc.property(fc.array(editArb, { minLength: 1, maxLength: 25 }), (edits) => {
-        const { editor, serialiser } = setup()
+        const { editor, serializer } = setup()
         const history: EditorState[] = [editor.getEditorState()]
         for (const edit of edits) {
           if (edit.kind === 'undo') {
             editor.setEditorState(history[Math.floor(history.length / 2)]!, { tag: HISTORIC_TAG })
-          } else if (edit.kind === 'serialise') {
+          } else if (edit.kind === 'serialize') {
             const state = editor.getEditorState()
-            expect(serialiser.toJSON(state)).toEqual(state.toJSON())
+            expect(serializer.toJSON(state)).toEqual(state.toJSON())
           } else {
             editor.update(
               () => {
@@ -113,17 +113,17 @@ describe('IncrementalSerialiser', () => {
           }
         }
         const state = editor.getEditorState()
-        expect(serialiser.toJSON(state)).toEqual(state.toJSON())
-        // An older state is serialised in full, still right.
-        expect(serialiser.toJSON(history[0]!)).toEqual(history[0]!.toJSON())
+        expect(serializer.toJSON(state)).toEqual(state.toJSON())
+        // An older state is serialized in full, still right.
+        expect(serializer.toJSON(history[0]!)).toEqual(history[0]!.toJSON())
       }),
       fcOptions(300),
     )
   })
 
   it('exports again only the block typed in', () => {
-    const { editor, serialiser } = setup()
-    const first = serialiser.toJSON(editor.getEditorState())
+    const { editor, serializer } = setup()
+    const first = serializer.toJSON(editor.getEditorState())
     editor.update(
       () => {
         const text = $getRoot().getChildAtIndex<ParagraphNode>(3)!.getFirstChildOrThrow<TextNode>()
@@ -131,7 +131,7 @@ describe('IncrementalSerialiser', () => {
       },
       { discrete: true },
     )
-    const second = serialiser.toJSON(editor.getEditorState())
+    const second = serializer.toJSON(editor.getEditorState())
     expect(second).toEqual(editor.getEditorState().toJSON())
     second.root.children.forEach((block, index) => {
       if (index === 3) expect(block).not.toEqual(first.root.children[3])
@@ -140,15 +140,15 @@ describe('IncrementalSerialiser', () => {
   })
 
   it('exports ahead, in as many slices as it is given', () => {
-    const { editor, serialiser } = setup()
+    const { editor, serializer } = setup()
     let budget = 3
-    expect(serialiser.prime(() => budget-- > 0)).toBe(false)
-    expect(serialiser.prime(() => true)).toBe(true)
-    const first = serialiser.toJSON(editor.getEditorState())
+    expect(serializer.prime(() => budget-- > 0)).toBe(false)
+    expect(serializer.prime(() => true)).toBe(true)
+    const first = serializer.toJSON(editor.getEditorState())
     expect(first).toEqual(editor.getEditorState().toJSON())
     // Removing a block also writes its neighbour (whose sibling link changes); the rest is reused.
     editor.update(() => $getRoot().getFirstChildOrThrow().remove(), { discrete: true })
-    const second = serialiser.toJSON(editor.getEditorState())
+    const second = serializer.toJSON(editor.getEditorState())
     expect(second.root.children).toEqual(first.root.children.slice(1))
     second.root.children.slice(1).forEach((block, index) => expect(block).toBe(first.root.children[index + 2]))
   })

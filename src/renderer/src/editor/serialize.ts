@@ -25,10 +25,10 @@ interface Block {
  * `editorState.toJSON()` at the cost of the blocks an edit touched. Lexical keeps every node it did
  * not write identical from one state to the next and marks each written node and its ancestors
  * dirty, so the JSON of a top-level block stays valid until an update lists that block as dirty.
- * Starts from an editor's current state and is fed every update after it (`follow`); serialises
+ * Starts from an editor's current state and is fed every update after it (`follow`); serializes
  * the newest state (older ones in full).
  */
-export class IncrementalSerialiser {
+export class IncrementalSerializer {
   /** The state the cached blocks belong to. */
   #state: EditorState
   #blocks = new Map<NodeKey, Block>()

@@ -81,7 +81,8 @@ test('a review of another library opens there, the open review saved first; a bu
 
 test('a file dropped on the window in the browser: it says the browser cannot tell where the file is', async ({ page, host }) => {
   const list = page.getByRole('list', { name: 'Reviews' })
-  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await expect(list.getByRole('listitem', { name: 'Welcome to Verdict' })).toBeVisible()
+  const reviews = await list.getByRole('listitem').count()
   const dataTransfer = await page.evaluateHandle(() => {
     const transfer = new DataTransfer()
     transfer.items.add(new File(['# Dropped\n'], 'dropped.md', { type: 'text/markdown' }))
@@ -93,6 +94,15 @@ test('a file dropped on the window in the browser: it says the browser cannot te
   await expect(refused.getByText(/A browser does not tell Verdict where a dropped file is\. Use “Import…” in the library/)).toBeVisible()
   await refused.getByRole('button', { name: 'Close' }).click()
   await expect(refused).toBeHidden()
-  await expect(list.getByRole('listitem')).toHaveCount(1)
+  // Nothing was imported.
+  await expect(list.getByRole('listitem')).toHaveCount(reviews)
   expect(host.errors).toEqual([])
+
+  // A file dropped on the review's text is the editor's (an image to insert), not a file to open.
+  await list.getByRole('listitem', { name: 'Welcome to Verdict' }).getByRole('button', { name: 'Open' }).click()
+  const paragraph = editorText(page).getByRole('paragraph').first()
+  await paragraph.dispatchEvent('dragover', { dataTransfer })
+  await paragraph.dispatchEvent('drop', { dataTransfer })
+  await expect(page.getByRole('alert')).toContainText('Nothing was added.')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 })

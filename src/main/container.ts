@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { AboutInfo } from '../shared/contract'
 import { aboutInfo } from './desktop/about'
 import { ScreenState } from './desktop/commands'
+import { OpenRequests } from './desktop/openRequests'
 import { QuitHandshake } from './desktop/quit'
 import { EventBus } from './services/events'
 import type { PdfPrinter } from './services/export'
@@ -42,6 +43,8 @@ export interface Platform {
   assetUrl(reviewId: string, relativePath: string): string
   /** Electron's printToPDF in the app; Chromium where the app runs in a browser. */
   printer: PdfPrinter
+  /** The system's recent documents (Dock menu, Jump List), where there are any. */
+  addRecentDocument?(path: string): void
 }
 
 export interface ContainerOptions {
@@ -56,6 +59,8 @@ export interface ContainerOptions {
   log?: (message: string, detail?: unknown) => void
   /** What the About dialog shows; the app's version comes from the host (Electron's app, package.json). */
   about?: AboutInfo
+  /** The host's queue of paths the system handed over, which may fill before the services exist. */
+  openRequests?: OpenRequests
 }
 
 export interface Services {
@@ -78,6 +83,8 @@ export interface Services {
   quit: QuitHandshake
   /** Paths the user picked in main's dialogs, behind the tokens the renderer hands back. */
   grants: PathGrants
+  /** Paths the system handed over (opened with Verdict, command line, dropped), routed to the renderer. */
+  openRequests: OpenRequests
 }
 
 /** Builds the main-process services in dependency order and opens the library. */
@@ -85,11 +92,12 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const settings = createSettingsService(options.settingsBackend)
   const events = new EventBus()
   const watcher = new ReviewWatcher({ events })
+  const folderRules = { appDir: options.platform.appDir, ...(options.platform.homeDir ? { homeDir: options.platform.homeDir } : {}) }
   const libraries: LibraryManager = new LibraryManager({
     settings,
     documentsDir: options.platform.documentsDir,
     resourcesDir: options.platform.resourcesDir,
-    folderRules: { appDir: options.platform.appDir, ...(options.platform.homeDir ? { homeDir: options.platform.homeDir } : {}) },
+    folderRules,
     ...(options.env.VERDICT_LIBRARY ? { envLibrary: options.env.VERDICT_LIBRARY } : {}),
     ...(options.now ? { now: options.now } : {}),
     onOpen: async (library) => {
@@ -137,6 +145,16 @@ export async function createServices(options: ContainerOptions): Promise<Service
     ...(options.log ? { log: options.log } : {}),
   })
   publish.start()
+  const grants = new PathGrants()
+  const openRequests = options.openRequests ?? new OpenRequests()
+  openRequests.connect({
+    context: () => ({ knownLibraries: [libraries.current().root, ...settings.get().recentLibraries], folderRules }),
+    currentRoot: () => libraries.current().root,
+    grants,
+    emit: (event) => events.emit(event),
+    ...(platform.addRecentDocument ? { addRecent: (path: string) => platform.addRecentDocument?.(path) } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  })
   return {
     platform,
     events,
@@ -156,7 +174,8 @@ export async function createServices(options: ContainerOptions): Promise<Service
       writesIdle: async () => void (await Promise.all([writes.idle(), journal.idle()])),
       ...(options.log ? { log: options.log } : {}),
     }),
-    grants: new PathGrants(),
+    grants,
+    openRequests,
   }
 }
 

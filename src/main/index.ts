@@ -21,6 +21,7 @@ import { aboutInfo } from './desktop/about'
 import { createCommandRunner } from './desktop/commands'
 import { createLogFile } from './desktop/logFile'
 import { menuTemplate } from './desktop/menu'
+import { OpenRequests, pathsFromArgv } from './desktop/openRequests'
 
 // The renderer loads from app:// (a standard, secure origin of its own confined to out/renderer), not file://.
 protocol.registerSchemesAsPrivileged([
@@ -38,6 +39,25 @@ useReaderWorker(readerWorker)
 // Lets tests (and portable installs) keep settings out of the user's real profile.
 if (process.env['VERDICT_USER_DATA']) app.setPath('userData', process.env['VERDICT_USER_DATA'])
 
+// One instance per profile: a second launch hands its paths to this one and quits.
+const primary = app.requestSingleInstanceLock()
+if (!primary) app.quit()
+// Paths the system hands over (desktop/openRequests.ts), queued until the window listens.
+const openRequests = new OpenRequests()
+const argvPaths = (argv: string[], cwd: string): string[] => pathsFromArgv(argv, { defaultApp: process.defaultApp === true, cwd })
+for (const path of argvPaths(process.argv, process.cwd())) openRequests.open(path)
+// macOS: a file opened with Verdict in Finder or the Dock, possibly before the app is ready.
+let showWindow = (): void => undefined
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  openRequests.open(path)
+  showWindow()
+})
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  for (const path of argvPaths(argv, workingDirectory)) openRequests.open(path)
+  showWindow()
+})
+
 const logFile = join(app.getPath('logs'), 'main.log')
 const writeLog = createLogFile(logFile)
 const log = {
@@ -50,6 +70,7 @@ process.on('uncaughtException', (error) => log.error('Uncaught error', error))
 process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', reason))
 
 void app.whenReady().then(async () => {
+  if (!primary) return
   const settingsStore = new ElectronStore({ name: 'settings' }) as unknown as KeyValueBackend
   // Only ciphertexts from safeStorage, in a file of their own: never in the settings file.
   const cipherFile = new ElectronStore<Record<string, string>>({ name: 'secrets' })
@@ -73,6 +94,7 @@ void app.whenReady().then(async () => {
       openExternal: openExternalLink,
       assetUrl: assetProtocolUrl,
       printer: new ElectronPrinter(),
+      addRecentDocument: (path) => app.addRecentDocument(path),
     },
     settingsBackend: settingsStore,
     env: { VERDICT_LIBRARY: process.env['VERDICT_LIBRARY'] },
@@ -83,8 +105,9 @@ void app.whenReady().then(async () => {
     }),
     log: log.error,
     about: aboutInfo(app.getVersion()),
+    openRequests,
   })
-  registerIpc(createHandlers(services), isAppUrl, log)
+  registerIpc(createHandlers(services), isAppUrl, log, (path) => openRequests.open(path))
   const policy = await rendererPolicy(rendererDir)
   protocol.handle(APP_SCHEME, async (request) => {
     const preview = appProtocolPreview((pathname) => services.pages.previews.get(pathname), request.url)
@@ -144,15 +167,28 @@ void app.whenReady().then(async () => {
   const spelling = services.settings.get().spellingLanguages.filter((language) => session.defaultSession.availableSpellCheckerLanguages.includes(language))
   if (spelling.length) session.defaultSession.setSpellCheckerLanguages(spelling)
   const windowStore = new ElectronStore<{ state?: unknown }>({ name: 'window-state' })
-  const open = (): BrowserWindow =>
-    createMainWindow({
+  const open = (): BrowserWindow => {
+    const win = createMainWindow({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       appUrl,
       isAppUrl,
       rememberSpelling: (languages) => services.settings.update({ spellingLanguages: languages }),
       state: { stored: () => windowStore.get('state'), save: (state) => windowStore.set('state', state) },
     })
+    // Until its page shows a screen (reportScreen), handed-over paths wait for it.
+    win.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) openRequests.rendererGone()
+    })
+    win.on('closed', () => openRequests.rendererGone())
+    return win
+  }
   open()
+  showWindow = () => {
+    const [win] = BrowserWindow.getAllWindows()
+    if (!win) return void open()
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  }
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()
   })

@@ -1,12 +1,14 @@
+import { join } from 'node:path'
 import type { Handlers, PickedPath, PickPurpose } from '../shared/contract'
 import type { Services } from './container'
 import { imageLimitsOf, importImage, readImage } from './services/assets/import'
+import { REVIEW_FILE } from './services/library/library'
 import { osFullName } from './services/settings/fullName'
 import { lastPlace, rememberPlace } from './services/settings/place'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish, screen, about, quit, grants }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish, screen, about, quit, grants, openRequests }: Services): Handlers {
   const library = () => libraries.current()
   const picked = (path: string | null, purpose: PickPurpose): PickedPath | null => (path === null ? null : { path, token: grants.grant(path, purpose) })
   return {
@@ -34,7 +36,11 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
       if (folder) settings.update({ exportDir: destDir })
       return summary
     },
-    importReview: async ({ file }) => writes.unpublishedCopy(await pages.importReview(grants.redeem(file, 'import'))),
+    importReview: async ({ file }) => {
+      const review = await writes.unpublishedCopy(await pages.importReview(grants.redeem(file, 'import')))
+      platform.addRecentDocument?.(join(library().root, review.id, REVIEW_FILE))
+      return review
+    },
     pickFile: async ({ purpose, extensions }) => picked(await platform.pickFile(extensions), purpose),
     openExternal: async ({ url }) => openLink(url, platform),
     getSettings: async () => settings.get(),
@@ -61,7 +67,11 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     listOutbox: async () => publish.outbox(),
     sendOutbox: async () => publish.sendOutboxNow(),
     readPublishLog: async ({ id }) => publish.readLog(id),
-    reportScreen: async (args) => screen.set(args.screen),
+    reportScreen: async (args) => {
+      screen.set(args.screen)
+      // A screen shown means the renderer listens: paths handed over before now reach it.
+      openRequests.rendererReady()
+    },
     getAbout: async () => about,
     quitReady: async ({ token }) => quit.acknowledge(token),
   } satisfies Handlers

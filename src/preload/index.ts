@@ -1,6 +1,6 @@
 /** The one bridge: forwards contract channels to main and exposes nothing else (no raw ipcRenderer). */
-import { contextBridge, ipcRenderer } from 'electron'
-import { assetProtocolUrl, EVENT_CHANNEL, IPC_PREFIX, isChannel, type AppEvent, type Bridge } from '../shared/contract'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import { assetProtocolUrl, DROP_CHANNEL, EVENT_CHANNEL, IPC_PREFIX, isChannel, type AppEvent, type Bridge } from '../shared/contract'
 
 const bridge: Bridge = {
   invoke(channel, args) {
@@ -13,6 +13,8 @@ const bridge: Bridge = {
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler)
   },
   assetUrl: assetProtocolUrl,
+  // '' for a File the page made itself: only a file the user dropped has a path.
+  openDropped: (file) => ipcRenderer.invoke(DROP_CHANNEL, webUtils.getPathForFile(file)),
 }
 
 contextBridge.exposeInMainWorld('verdict', bridge)

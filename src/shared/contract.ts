@@ -103,6 +103,23 @@ export interface PickedPath {
   token: string
 }
 
+/**
+ * What to do with a path the system handed over (opened with Verdict, given on the command line,
+ * dropped on the window), as main decided it. Paths the renderer must hand back come as picks.
+ */
+export type OpenRequest =
+  /** A review of a library: `library` when it is not the library in use (switch to it first). */
+  | { action: 'review'; path: string; id: string; library?: PickedPath }
+  | { action: 'library'; path: string; library?: PickedPath }
+  /** A review bundle (.zip): imported into the library in use. */
+  | { action: 'import'; file: PickedPath }
+  /**
+   * A Markdown file outside any library: the critic chooses to import a copy, or (a `review.md` in a
+   * review folder) to open it where it is, its folder's parent becoming the library.
+   */
+  | { action: 'choose'; file: PickedPath; inPlace?: { library: PickedPath; id: string }; notInPlace?: string }
+  | { action: 'refused'; path: string; message: string }
+
 export interface ExportSummary {
   total: number
   succeeded: Array<{ id: string; path: string; warnings: string[] }>
@@ -220,6 +237,8 @@ export type AppEvent =
   | { type: 'command'; command: CommandId }
   /** The app is about to quit: save now and answer with `quitReady`. */
   | { type: 'flush-request'; token: string }
+  /** The system handed Verdict a path to open (file association, command line, a drop on the window). */
+  | { type: 'open-request'; request: OpenRequest }
 
 /**
  * What the preload (or the e2e test host) exposes as `window.verdict`: deliberately tiny, so both
@@ -231,12 +250,18 @@ export interface Bridge {
   onEvent(listener: (event: AppEvent) => void): () => void
   /** URL under which the renderer may load a file of a review's folder (e.g. `assets/x.png`). */
   assetUrl(reviewId: string, relativePath: string): string
+  /**
+   * Opens a file or folder dropped on the window as if the system had handed it over (an
+   * `open-request` follows). Only the preload can tell a dropped file's path, and only for a file the
+   * user really dropped, so the page never names a path itself; without one (the browser) it fails.
+   */
+  openDropped(file: File): Promise<Envelope<void>>
 }
 
 /** What the renderer sees: the channels as typed methods, plus events and asset URLs. */
 export type Api = {
   [C in Channel]: Args<C> extends void ? () => Promise<Result<C>> : (args: Args<C>) => Promise<Result<C>>
-} & Pick<Bridge, 'onEvent' | 'assetUrl'>
+} & Pick<Bridge, 'onEvent' | 'assetUrl'> & { openDropped(file: File): Promise<void> }
 
 export function createApi(bridge: Bridge): Api {
   const methods = Object.fromEntries(
@@ -246,6 +271,7 @@ export function createApi(bridge: Bridge): Api {
     ...methods,
     onEvent: (listener) => bridge.onEvent(listener),
     assetUrl: (reviewId, relativePath) => bridge.assetUrl(reviewId, relativePath),
+    openDropped: async (file) => unwrap(await bridge.openDropped(file)),
   } as Api
 }
 
@@ -255,6 +281,8 @@ export function isChannel(value: unknown): value is Channel {
 
 export const IPC_PREFIX = 'verdict:'
 export const EVENT_CHANNEL = 'verdict:event'
+/** Not a contract channel: `invoke` cannot reach it, only the preload's `openDropped` with a dropped file's path. */
+export const DROP_CHANNEL = 'verdict:open-dropped'
 export const ASSET_SCHEME = 'verdict-asset'
 
 /** `verdict-asset://library/<id>/<path>`: how the app's window loads a review's files. */

@@ -1,8 +1,9 @@
 /**
- * The real desktop app: launch, create a review, type, relaunch, the text is there.
- * Runs wherever an Electron binary exists; elsewhere it is skipped with the reason.
+ * The real desktop app: launch, create a review, type, relaunch, the text is there; launched with a
+ * review's path, that review opens. Runs wherever an Electron binary exists; elsewhere it is skipped
+ * with the reason.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
@@ -13,15 +14,22 @@ if ('missing' in binary) console.log(`Electron smoke test skipped: ${binary.miss
 
 test.skip('missing' in binary, 'missing' in binary ? binary.missing : '')
 
+/** The app in development's shape (`electron <app> --no-sandbox …`), its library and profile in `dir`. */
+function launcher(dir: string) {
+  if ('missing' in binary) throw new Error(binary.missing)
+  const executablePath = binary.path
+  return (...paths: string[]) =>
+    electron.launch({
+      executablePath,
+      args: [resolve(import.meta.dirname, '../..'), '--no-sandbox', ...paths],
+      env: { ...process.env, VERDICT_LIBRARY: join(dir, 'library'), VERDICT_USER_DATA: join(dir, 'user-data') },
+    })
+}
+
 test('launch, create a review, type, relaunch: the text is there', async () => {
   if ('missing' in binary) return
   const dir = await mkdtemp(join(tmpdir(), 'verdict-electron-'))
-  const launch = () =>
-    electron.launch({
-      executablePath: binary.path,
-      args: [resolve(import.meta.dirname, '../..'), '--no-sandbox'],
-      env: { ...process.env, VERDICT_LIBRARY: join(dir, 'library'), VERDICT_USER_DATA: join(dir, 'user-data') },
-    })
+  const launch = launcher(dir)
   try {
     let app = await launch()
     let page = await app.firstWindow()
@@ -39,6 +47,23 @@ test('launch, create a review, type, relaunch: the text is there', async () => {
     page = await app.firstWindow()
     await page.getByRole('listitem', { name: 'Untitled review' }).getByRole('button', { name: 'Open' }).click()
     await expect(page.getByRole('textbox', { name: 'Review text' })).toContainText('Typed in the real desktop app.')
+    await app.close()
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+test('launched with a review’s path (as the system opens a file with Verdict), that review opens', async () => {
+  if ('missing' in binary) return
+  const dir = await mkdtemp(join(tmpdir(), 'verdict-electron-'))
+  const review = join(dir, 'library', 'persona', 'review.md')
+  await mkdir(join(dir, 'library', 'persona'), { recursive: true })
+  await writeFile(review, '---\ntitle: Persona\n---\n\nTwo faces.\n')
+  try {
+    const app = await launcher(dir)(review)
+    const page = await app.firstWindow()
+    await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Persona')
+    await expect(page.getByRole('textbox', { name: 'Review text' })).toContainText('Two faces.')
     await app.close()
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { RecoveredDraft } from '@shared/contract'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/model'
 import { api } from './api'
 import { installCommands, useCommand } from './commands/commands'
-import { installQuitHandshake } from './commands/quit'
+import { flushEdits, installQuitHandshake } from './commands/quit'
 import { AboutDialog } from './help/AboutDialog'
 import { ShortcutsDialog } from './help/ShortcutsDialog'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { LibraryView } from './library/LibraryView'
+import { OpenFromSystem } from './open/OpenFromSystem'
 import { RecoveryDialog } from './recovery/RecoveryDialog'
 import { ReviewScreen, type RecoveredEdits } from './review/ReviewScreen'
 import type { TextPlace } from './review/keepPlace'
@@ -29,8 +30,20 @@ export function App() {
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([])
   const [helpDialog, setHelpDialog] = useState<'shortcuts' | 'about' | null>(null)
 
+  // Bumped to read the library afresh: a path opened from the system may have switched it.
+  const [libraryShown, setLibraryShown] = useState(0)
+
   // Back in the library, the row of the review just left takes the focus.
   const backToLibrary = (returnFrom: string) => setView({ name: 'library', returnFrom })
+  const leaveForOpen = useCallback(async () => {
+    await flushEdits()
+    setView({ name: 'library' })
+  }, [])
+  const showLibrary = useCallback(() => {
+    setView({ name: 'library' })
+    setLibraryShown((count) => count + 1)
+  }, [])
+  const showReview = useCallback((id: string) => setView({ name: 'review', id, isNew: false }), [])
 
   useEffect(() => {
     // Defaults stand in until (or if ever) the stored settings arrive.
@@ -90,6 +103,7 @@ export function App() {
     <>
       {view.name === 'starting' ? null : view.name === 'library' ? (
         <LibraryView
+          key={libraryShown}
           returnFrom={view.returnFrom}
           onOpen={(id, isNew = false, focus) => setView({ name: 'review', id, isNew, ...(focus ? { focus } : {}) })}
           onOpenSettings={() => setEditingSettings(true)}
@@ -122,6 +136,7 @@ export function App() {
       {view.name === 'library' && recovered.length > 0 && (
         <RecoveryDialog drafts={recovered} onRestore={restoreDraft} onDiscard={discardDraft} onClose={() => setRecovered([])} />
       )}
+      {view.name !== 'starting' && <OpenFromSystem leave={leaveForOpen} showLibrary={showLibrary} showReview={showReview} />}
       {helpDialog === 'shortcuts' && <ShortcutsDialog onClose={() => setHelpDialog(null)} />}
       {helpDialog === 'about' && <AboutDialog onClose={() => setHelpDialog(null)} />}
       {welcome && recovered.length === 0 && view.name !== 'starting' && (

@@ -44,5 +44,11 @@
       return () => listeners.delete(listener)
     },
     assetUrl: (reviewId, relativePath) => '/__asset/' + [reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/'),
+    // A browser never tells a page where a dropped file is on disk; the picker can.
+    openDropped: () =>
+      Promise.resolve({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: 'A browser does not tell Verdict where a dropped file is. Use “Import…” in the library, or open the file with the desktop app.' },
+      }),
   })
 })()

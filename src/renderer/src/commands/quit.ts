@@ -12,10 +12,15 @@ export function useFlushBeforeQuit(flush: () => Promise<void>): void {
   }, [flush])
 }
 
+/** Saves every open editor's pending edits (or journals what cannot be saved); never rejects. */
+export async function flushEdits(): Promise<void> {
+  await Promise.allSettled([...flushers].map((flush) => flush()))
+}
+
 /** Answers main's `flush-request` once every flusher is done (even one that failed: it journaled). */
 export function installQuitHandshake(): () => void {
   return api.onEvent((event) => {
     if (event.type !== 'flush-request') return
-    void Promise.allSettled([...flushers].map((flush) => flush())).then(() => api.quitReady({ token: event.token }).catch(() => undefined))
+    void flushEdits().then(() => api.quitReady({ token: event.token }).catch(() => undefined))
   })
 }

@@ -116,7 +116,7 @@ export type BlockType = BlockJSON['type']
 
 type Assert<T extends true> = T
 /** Fails to compile in a program whose tsconfig leaves out the blocks' model.ts files: BlockJSON would silently lose them. */
-export type _CriticBlocksIncluded = Assert<[CriticBlockType] extends [never] ? false : true>
+type _CriticBlocksIncluded = Assert<[CriticBlockType] extends [never] ? false : true>
 
 /**
  * Markdown's own block types, for the test that checks each registry (format, pipeline, editor)

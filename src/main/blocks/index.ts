@@ -8,7 +8,7 @@ import type { BlockConverter } from '../services/format/blocks'
 import type { CriticDirective } from '../services/pipeline/criticElements'
 import * as registered from './registry'
 
-export interface MainBlock<T extends CriticBlockType = CriticBlockType> {
+export interface MainBlock<T extends CriticBlockType> {
   model: CriticBlockModel<T>
   /** Markdown to JSON and back, and the check of JSON from the renderer. */
   markdown: BlockConverter<Extract<BlockJSON, { type: T }>>
@@ -16,7 +16,7 @@ export interface MainBlock<T extends CriticBlockType = CriticBlockType> {
   html: Readonly<Record<string, CriticDirective>>
   /** What the review API reports about its blocks in a document but keeps as written (ParsedReview.warnings). */
   warnings?: (doc: EditorDocument) => string[]
-  /** The block of one line written as Verdict writes it, read without the parser (the library's index scan). */
+  /** The block of one line as Verdict writes it, read without the parser by the library's index scan: one that adds no words. */
   scanLine?: (line: string) => Extract<BlockJSON, { type: T }> | undefined
 }
 

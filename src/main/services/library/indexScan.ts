@@ -76,7 +76,6 @@ export function scanBody(markdown: string): BodyStats | undefined {
     }
     const lineBlock = single === undefined ? undefined : scanLine(single)
     if (lineBlock) {
-      // Such a block (a score without sections) adds no words.
       if (lineBlock.type === 'score') scores.push(lineBlock)
       continue
     }

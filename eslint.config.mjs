@@ -50,21 +50,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         { group: ['electron', ...nodeBuiltins, 'react', 'react-dom', 'lexical', '@lexical/*'], message: "a block's model is shared: plain types and logic." },
-        { group: ['**/main/**', '**/renderer/**', '**/preload/**', './markdown', './html', './editor/**'], message: "a block's model imports only shared code." },
+        { group: ['**/main/**', '**/renderer/**', '**/preload/**', './markdown', './html', './main', './editor/**'], message: "a block's model imports only shared code." },
       ),
     },
   },
   {
-    files: ['src/blocks/*/markdown.ts', 'src/blocks/*/html.ts'],
+    files: ['src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/main.ts'],
     rules: {
-      'no-restricted-imports': restrict({ group: ['**/renderer/**', '**/preload/**', './editor/**'], message: "a block's Markdown and HTML run in main: no renderer code." }),
+      'no-restricted-imports': restrict({ group: ['**/renderer/**', '**/preload/**', './editor/**'], message: "a block's Markdown, HTML and main entry run in main: no renderer code." }),
     },
   },
-  rendererLayer(['src/blocks/*/editor/**'], ['**/main/**', '**/preload/**', '../markdown', '../html']),
+  rendererLayer(['src/blocks/*/editor/**'], ['**/main/**', '**/preload/**', '../markdown', '../html', '../main']),
   {
     files: ['src/blocks/**'],
-    ignores: ['src/blocks/*/model.ts', 'src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/editor/**'],
-    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'a block file is model.ts, markdown.ts, html.ts or under editor/.' }] },
+    ignores: ['src/blocks/*/model.ts', 'src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/main.ts', 'src/blocks/*/editor/**'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'a block file is model.ts, markdown.ts, html.ts, main.ts or under editor/.' }] },
   },
   {
     files: ['src/main/**'],

@@ -1,10 +1,12 @@
 /**
- * Writes the README's "Keyboard shortcuts" table from shared/commands.ts, the source of the menu
- * and of the app's Keyboard shortcuts dialog (`npm run shortcuts`). A unit test fails when it is stale.
+ * Writes the README's "Keyboard shortcuts" table from shared/commands.ts and the critic blocks'
+ * models (src/main/blocks), the sources of the menu and of the app's Keyboard shortcuts dialog
+ * (`npm run shortcuts`). A unit test fails when it is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { CRITIC_BLOCKS } from '../src/main/blocks'
 import { keyLabel, keysFor, shortcutRows } from '../src/shared/commands'
 
 export const README = resolve(import.meta.dirname, '../README.md')
@@ -13,7 +15,7 @@ const END = '<!-- shortcuts:end -->'
 
 export function shortcutsTable(): string {
   const cell = (text: string) => `<kbd>${text.replace(/\|/g, '\\|')}</kbd>`
-  const rows = shortcutRows().map(
+  const rows = shortcutRows(CRITIC_BLOCKS.map((block) => block.model.insert)).map(
     ({ label, keys }) => `| ${label} | ${cell(keyLabel(keysFor(keys, 'other'), 'other'))} | ${cell(keyLabel(keysFor(keys, 'mac'), 'mac'))} |`,
   )
   return [START, '| Action | Windows and Linux | macOS |', '|---|---|---|', ...rows, END].join('\n')

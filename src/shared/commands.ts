@@ -90,11 +90,8 @@ export function reportProblemUrl(version: string): string {
   return `mailto:hello@verdict.app?subject=${encodeURIComponent(`Problem report (Verdict ${version})`)}`
 }
 
-/** Mod+Shift+<key> inserts a critic block (the editor's plugins register them). */
-export const INSERT_KEYS = { score: 'S', image: 'G', spoiler: 'H', 'pull quote': "'", embed: 'Y' } as const
-
 /** Shortcuts of the text itself (Lexical and the editor's plugins), listed beside the commands. */
-export const EDITOR_SHORTCUTS: ReadonlyArray<{ label: string; keys: Keys }> = [
+const TEXT_SHORTCUTS: ReadonlyArray<{ label: string; keys: Keys }> = [
   { label: 'Bold', keys: 'CmdOrCtrl+B' },
   { label: 'Italic', keys: 'CmdOrCtrl+I' },
   { label: 'Strikethrough', keys: 'CmdOrCtrl+Shift+X' },
@@ -104,8 +101,18 @@ export const EDITOR_SHORTCUTS: ReadonlyArray<{ label: string; keys: Keys }> = [
   { label: 'Heading 2 (3 and 4 likewise)', keys: 'CmdOrCtrl+Alt+2' },
   { label: 'Undo', keys: 'CmdOrCtrl+Z' },
   { label: 'Redo', keys: { mac: 'Cmd+Shift+Z', other: 'Ctrl+Y' } },
-  ...Object.entries(INSERT_KEYS).map(([block, key]) => ({ label: `Insert ${block}`, keys: `CmdOrCtrl+Shift+${key}` })),
 ]
+
+/** A critic block's Mod+Shift+<key> (its model's `insert`; the editor registers them). */
+export interface InsertKey {
+  name: string
+  key: string
+}
+
+/** The text's shortcuts, then those inserting each critic block, in the order given (the Insert menu's). */
+export function editorShortcuts(inserts: readonly InsertKey[]): Array<{ label: string; keys: Keys }> {
+  return [...TEXT_SHORTCUTS, ...inserts.map(({ name, key }) => ({ label: `Insert ${name}`, keys: `CmdOrCtrl+Shift+${key}` }))]
+}
 
 export type KeyPlatform = 'mac' | 'other'
 
@@ -161,11 +168,14 @@ export function matchesKeys(press: KeyPress, accelerator: string, platform: KeyP
   return press.key === key || (key === '/' && press.code === 'Slash') || (key === ',' && press.code === 'Comma')
 }
 
-/** Rows of the Keyboard shortcuts table (dialog and README): commands with keys, then the text's own. */
-export function shortcutRows(): Array<{ label: string; keys: Keys }> {
+/**
+ * Rows of the Keyboard shortcuts table (dialog and README): commands with keys, then the text's own.
+ * `inserts` are the critic blocks' (shared code cannot list them: the main and renderer registries do).
+ */
+export function shortcutRows(inserts: readonly InsertKey[]): Array<{ label: string; keys: Keys }> {
   const commands = COMMAND_IDS.flatMap((id) => {
     const { label, keys } = COMMANDS[id]
     return keys ? [{ label: label.replace(/…$/, ''), keys }] : []
   })
-  return [...commands, ...EDITOR_SHORTCUTS]
+  return [...commands, ...editorShortcuts(inserts)]
 }

@@ -4,11 +4,6 @@
  * Markdown; the renderer's nodes export exactly these shapes. Lexical's layout fields
  * (direction, indent, …) are optional: Lexical fills defaults on import, and Markdown keeps none.
  */
-import type { PullQuoteJSON } from '../blocks/pullquote/model'
-import type { ImageWidth, ScoreFields } from './critic'
-
-export type { PullQuoteJSON }
-
 /** Lexical's text format bits that Markdown can express. */
 export const TEXT_FORMAT = {
   bold: 1,
@@ -101,73 +96,51 @@ export interface RawBlockJSON extends NodeBase {
   markdown: string
 }
 
-/** A score widget (docs/format.md, "Score"); values are checked with `checkScore` from critic.ts. */
-export interface ScoreJSON extends NodeBase, ScoreFields {
-  type: 'score'
-}
+/**
+ * The critic blocks (docs/extending.md), by type: each block's `src/blocks/<block>/model.ts` adds
+ * its JSON here by module augmentation (`declare module … { interface CriticBlocks { … } }`), so
+ * this file names none of them. Every tsconfig includes those files (see the guard below).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by augmentation
+export interface CriticBlocks {}
 
-/** An image of the review's own assets, with its caption and credit line. */
-export interface ImageJSON extends NodeBase {
-  type: 'image'
-  /** Relative to the review folder: `assets/<hash>.<ext>`. */
-  src: string
-  alt: string
-  caption: string
-  credit: string
-  width: ImageWidth
-}
+/** The blocks a critic inserts (the Insert menu); the others are Markdown's own. */
+export type CriticBlockType = keyof CriticBlocks
 
-/** Blocks a spoiler may hold: everything but another spoiler. */
-export type SpoilerContentJSON = ParagraphJSON | HeadingJSON | QuoteJSON | ListJSON | HorizontalRuleJSON | RawBlockJSON | ImageJSON
+/** Markdown's own blocks, which the editor holds without a block folder. */
+export type CoreBlockJSON = ParagraphJSON | HeadingJSON | QuoteJSON | ListJSON | HorizontalRuleJSON | RawBlockJSON
 
-export interface SpoilerJSON extends ElementBase {
-  type: 'spoiler'
-  /** Shown on the collapsed block; "Spoilers" by default. */
-  label: string
-  children: SpoilerContentJSON[]
-}
-
-/** A trailer or video: stored as its YouTube or Vimeo URL. */
-export interface EmbedJSON extends NodeBase {
-  type: 'embed'
-  url: string
-}
-
-export type BlockJSON =
-  | ParagraphJSON
-  | HeadingJSON
-  | QuoteJSON
-  | ListJSON
-  | HorizontalRuleJSON
-  | RawBlockJSON
-  | ScoreJSON
-  | ImageJSON
-  | SpoilerJSON
-  | PullQuoteJSON
-  | EmbedJSON
+export type BlockJSON = CoreBlockJSON | CriticBlocks[CriticBlockType]
 
 export type BlockType = BlockJSON['type']
 
-/** The blocks a critic inserts (the Insert menu); the others are Markdown's own. */
-export type CriticBlockType = Extract<BlockType, 'score' | 'image' | 'spoiler' | 'pullquote' | 'embed'>
+type Assert<T extends true> = T
+/** Fails to compile in a program whose tsconfig leaves out the blocks' model.ts files: BlockJSON would silently lose them. */
+type _CriticBlocksIncluded = Assert<[CriticBlockType] extends [never] ? false : true>
 
 /**
- * Every block type, for the tests that check each registry (format, pipeline, editor) knows them
- * all; the registries themselves are typed `Record<BlockType, …>`, so tsc checks them too.
+ * Markdown's own block types, for the test that checks each registry (format, pipeline, editor)
+ * knows every block: the critic ones are the folders of `src/blocks`. The registries themselves are
+ * typed `Record<…>`, so tsc checks them too.
  */
-export const BLOCK_TYPES = Object.keys({
+export const CORE_BLOCK_TYPES = Object.keys({
   paragraph: true,
   heading: true,
   quote: true,
   list: true,
   horizontalrule: true,
   'raw-block': true,
-  score: true,
-  image: true,
-  spoiler: true,
-  pullquote: true,
-  embed: true,
-} satisfies Record<BlockType, true>)
+} satisfies Record<CoreBlockJSON['type'], true>)
+
+/**
+ * What every layer knows of a critic block at run time, from its model.ts: the main and the
+ * renderer registries both carry it, so the shortcuts table (README, Help) and the Insert menu agree.
+ */
+export interface CriticBlockModel<T extends CriticBlockType = CriticBlockType> {
+  type: T
+  /** Mod+Shift+`key` inserts it, listed as "Insert <name>"; `order` places it in the Insert menu and that list. */
+  insert: { name: string; key: string; order: number }
+}
 
 export interface RootJSON extends ElementBase {
   type: 'root'

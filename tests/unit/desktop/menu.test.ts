@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { COMMANDS, EDITOR_SHORTCUTS, keyLabel, keysFor, matchesKeys, type CommandId, type Screen } from '../../../src/shared/commands'
+import { CRITIC_BLOCKS } from '../../../src/main/blocks'
+import { COMMANDS, editorShortcuts, keyLabel, keysFor, matchesKeys, type CommandId, type Screen } from '../../../src/shared/commands'
 import type { AppEvent } from '../../../src/shared/contract'
 import { createCommandRunner } from '../../../src/main/desktop/commands'
 import { menuTemplate, type MenuState } from '../../../src/main/desktop/menu'
@@ -83,7 +84,7 @@ describe('application menu', () => {
       const keyPlatform = platform === 'darwin' ? 'mac' : 'other'
       const accelerators = [
         ...items(menuTemplate(state({ platform, packaged: true }), () => undefined)).flatMap((item) => (typeof item.accelerator === 'string' ? [item.accelerator] : [])),
-        ...EDITOR_SHORTCUTS.map((shortcut) => keysFor(shortcut.keys, keyPlatform)),
+        ...editorShortcuts(CRITIC_BLOCKS.map((block) => block.model.insert)).map((shortcut) => keysFor(shortcut.keys, keyPlatform)),
       ].map((accelerator) => keyLabel(accelerator, keyPlatform))
       expect(accelerators.filter((each, index) => accelerators.indexOf(each) !== index)).toEqual([])
     }

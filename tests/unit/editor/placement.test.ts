@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest'
 
 /** Renderer modules, loaded by a path the type checker does not follow (they belong to the DOM-typed program). */
 async function fromRenderer<T>(path: string, name: string): Promise<T> {
-  const module = (await import(/* @vite-ignore */ `../../../src/renderer/src/editor/nodes/${path}`)) as Record<string, T>
+  const module = (await import(/* @vite-ignore */ `../../../src/${path}`)) as Record<string, T>
   return module[name]!
 }
-const $keepAsBlock = await fromRenderer<(node: LexicalNode) => void>('placement', '$keepAsBlock')
-const SpoilerNode = await fromRenderer<Klass<ElementNode>>('spoiler/SpoilerNode', 'SpoilerNode')
+const $keepAsBlock = await fromRenderer<(node: LexicalNode) => void>('renderer/src/editor/nodes/placement', '$keepAsBlock')
+const SpoilerNode = await fromRenderer<Klass<ElementNode>>('blocks/spoiler/editor/SpoilerNode', 'SpoilerNode')
 
 /** Stands in for the image node (which renders React): a block decorator with the same transform. */
 class BlockNode extends DecoratorNode<null> {

@@ -6,22 +6,12 @@
  */
 import fc from 'fast-check'
 import { IMAGE_WIDTHS, SCORE_SCALES } from '../../../src/shared/critic'
-import type {
-  BlockJSON,
-  EditorDocument,
-  EmbedJSON,
-  ImageJSON,
-  InlineJSON,
-  LineBreakJSON,
-  LinkJSON,
-  ListItemJSON,
-  ListJSON,
-  PullQuoteJSON,
-  ScoreJSON,
-  SpoilerContentJSON,
-  SpoilerJSON,
-  TextJSON,
-} from '../../../src/shared/document'
+import type { BlockJSON, EditorDocument, InlineJSON, LineBreakJSON, LinkJSON, ListItemJSON, ListJSON, TextJSON } from '../../../src/shared/document'
+import type { EmbedJSON } from '../../../src/blocks/embed/model'
+import type { ImageJSON } from '../../../src/blocks/image/model'
+import type { PullQuoteJSON } from '../../../src/blocks/pullquote/model'
+import type { ScoreJSON } from '../../../src/blocks/score/model'
+import type { SpoilerContentJSON, SpoilerJSON } from '../../../src/blocks/spoiler/model'
 
 /** Runs and seed can be set from the environment to reproduce a failure: FC_SEED=… FC_RUNS=… */
 export const fcOptions = (numRuns: number): fc.Parameters<unknown> => ({
@@ -209,7 +199,7 @@ const scoreValueArb = fc.oneof(
   fc.constantFrom('9.5', '10', '4.5', '87', 'A-', 'b+', '11', '9.55', '-1', '', ' 9 ', 'ten', '0'),
   hostileArb,
 )
-/** Sub-score values are one word (critic.ts); edge whitespace is trimmed. */
+/** Sub-score values are one word (the score's markdown.ts); edge whitespace is trimmed. */
 const subScoreValueArb = fc.oneof(
   fc.constantFrom('9', '10', '4.5', 'A+', '', ' 8 ', '11', 'x]y', '*', '"q"'),
   textArb.map((text) => text.replace(/[\s:]/g, '')),

@@ -1,6 +1,7 @@
 /** The paths of a review's folder its text uses, for the clean-up of unused images. */
 import { describe, expect, it } from 'vitest'
-import type { BlockJSON, EditorDocument, ImageJSON, ParagraphJSON, RawBlockJSON } from '../../../src/shared/document'
+import type { BlockJSON, EditorDocument, ParagraphJSON, RawBlockJSON } from '../../../src/shared/document'
+import type { ImageJSON } from '../../../src/blocks/image/model'
 import type { ReviewMeta } from '../../../src/shared/model'
 import { referencedAssets } from '../../../src/main/services/format'
 

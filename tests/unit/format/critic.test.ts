@@ -1,6 +1,8 @@
 /** The critic blocks of docs/format.md: their exact syntax, what stays raw, warnings and the score mirror. */
 import { describe, expect, it } from 'vitest'
-import type { BlockJSON, EditorDocument, ImageJSON, ParagraphJSON, RawBlockJSON, ScoreJSON } from '../../../src/shared/document'
+import type { BlockJSON, EditorDocument, ParagraphJSON, RawBlockJSON } from '../../../src/shared/document'
+import type { ImageJSON } from '../../../src/blocks/image/model'
+import type { ScoreJSON } from '../../../src/blocks/score/model'
 import type { ReviewMeta } from '../../../src/shared/model'
 import {
   documentToMarkdown,

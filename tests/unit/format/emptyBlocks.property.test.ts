@@ -7,7 +7,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { IMAGE_WIDTHS, SCORE_SCALES } from '../../../src/shared/critic'
-import type { BlockJSON, EditorDocument, InlineJSON, ParagraphJSON, ScoreJSON, SpoilerContentJSON } from '../../../src/shared/document'
+import type { BlockJSON, EditorDocument, InlineJSON, ParagraphJSON } from '../../../src/shared/document'
+import type { ScoreJSON } from '../../../src/blocks/score/model'
+import type { SpoilerContentJSON } from '../../../src/blocks/spoiler/model'
 import { documentToMarkdown, normalizeDocument, readMarkdown } from '../../../src/main/services/format/markdown'
 import { EMBED_URLS, fcOptions } from './arbitraries'
 
@@ -57,7 +59,7 @@ describe('empty and partial critic blocks', () => {
   it('read back as the same editable blocks, with no warning', () => {
     fc.assert(
       fc.property(fc.array(criticBlockArb, { minLength: 1, maxLength: 4 }), (drawn) => {
-        // A second overall score is warned about whatever it holds (critic.ts, scoreWarnings).
+        // A second overall score is warned about whatever it holds (the score block's scoreWarnings).
         let overall = false
         const blocks = drawn.map((block) => {
           if (block.type !== 'score' || !block.overall) return block

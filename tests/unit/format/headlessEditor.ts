@@ -20,20 +20,23 @@ import {
   type SerializedLexicalNode,
 } from 'lexical'
 import type { ScoreFields } from '../../../src/shared/critic'
-import type { EditorDocument, EmbedJSON, ImageJSON, ScoreJSON } from '../../../src/shared/document'
+import type { EditorDocument } from '../../../src/shared/document'
+import type { EmbedJSON } from '../../../src/blocks/embed/model'
+import type { ImageJSON } from '../../../src/blocks/image/model'
+import type { ScoreJSON } from '../../../src/blocks/score/model'
 
 /**
- * A renderer module, loaded by a path the type checker does not follow: renderer code belongs to
- * the renderer's TypeScript program (DOM typed), not to this Node one.
+ * An editor module (the renderer's, or a block's `editor/`), loaded by a path the type checker does
+ * not follow: editor code belongs to the renderer's TypeScript program (DOM typed), not to this Node one.
  */
 async function fromRenderer<T>(path: string, name: string): Promise<T> {
-  const module = (await import(/* @vite-ignore */ `../../../src/renderer/src/editor/nodes/${path}`)) as Record<string, T>
+  const module = (await import(/* @vite-ignore */ `../../../src/${path}`)) as Record<string, T>
   return module[name]!
 }
-const SpoilerNode = await fromRenderer<Klass<LexicalNode>>('spoiler/SpoilerNode', 'SpoilerNode')
-const PullQuoteNode = await fromRenderer<Klass<LexicalNode>>('../../../../blocks/pullquote/editor/PullQuoteNode', 'PullQuoteNode')
+const SpoilerNode = await fromRenderer<Klass<LexicalNode>>('blocks/spoiler/editor/SpoilerNode', 'SpoilerNode')
+const PullQuoteNode = await fromRenderer<Klass<LexicalNode>>('blocks/pullquote/editor/PullQuoteNode', 'PullQuoteNode')
 const parseScoreFields = await fromRenderer<(fields: Partial<Record<keyof ScoreFields, unknown>>) => ScoreFields>(
-  'score/scoreState',
+  'blocks/score/editor/scoreState',
   'parseScoreFields',
 )
 

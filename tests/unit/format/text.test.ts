@@ -1,6 +1,8 @@
 /** What word counts read of a document (documentText in src/shared/document.ts). */
 import { describe, expect, it } from 'vitest'
-import { documentText, type BlockJSON, type EditorDocument, type ImageJSON, type ParagraphJSON, type ScoreJSON } from '../../../src/shared/document'
+import { documentText, type BlockJSON, type EditorDocument, type ParagraphJSON } from '../../../src/shared/document'
+import type { ImageJSON } from '../../../src/blocks/image/model'
+import type { ScoreJSON } from '../../../src/blocks/score/model'
 import { wordCountOf } from '../../../src/main/services/format'
 
 const doc = (...children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })

@@ -1,8 +1,7 @@
 import { useEffect } from 'react'
-import { INSERT_KEYS } from '@shared/commands'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $setBlocksType } from '@lexical/selection'
-import { $findMatchingParent, mergeRegister } from '@lexical/utils'
+import { $findMatchingParent } from '@lexical/utils'
 import {
   $createParagraphNode,
   $getSelection,
@@ -12,39 +11,33 @@ import {
   type LexicalCommand,
 } from 'lexical'
 import { $createPullQuoteNode, $isPullQuoteNode } from './PullQuoteNode'
-import { $isSpoilerNode } from '@renderer/editor/nodes/spoiler/SpoilerNode'
+import { $isSpoilerNode } from '../../spoiler/editor/SpoilerNode'
 import { $insertBlock } from '@renderer/editor/plugins/insertBlocks'
-import { registerInsertShortcut } from '@renderer/editor/plugins/shortcuts'
 
 /** Turns the current paragraph into a pull quote (or back); inside a spoiler, starts one after it. */
 export const INSERT_PULLQUOTE_COMMAND: LexicalCommand<void> = createCommand('INSERT_PULLQUOTE_COMMAND')
-
-export const PULLQUOTE_SHORTCUT = INSERT_KEYS['pull quote']
 
 export function PullQuotePlugin() {
   const [editor] = useLexicalComposerContext()
   useEffect(
     () =>
-      mergeRegister(
-        editor.registerCommand(
-          INSERT_PULLQUOTE_COMMAND,
-          () => {
-            const selection = $getSelection()
-            const anchor = $isRangeSelection(selection) ? selection.anchor.getNode() : null
-            if (!anchor || $findMatchingParent(anchor, $isSpoilerNode)) {
-              // Pull quotes are display blocks of the review itself, never hidden in a spoiler.
-              const node = $createPullQuoteNode()
-              $insertBlock(node, { topLevel: true })
-              node.select()
-              return true
-            }
-            const inPullQuote = $findMatchingParent(anchor, $isPullQuoteNode) !== null
-            $setBlocksType(selection, () => (inPullQuote ? $createParagraphNode() : $createPullQuoteNode()))
+      editor.registerCommand(
+        INSERT_PULLQUOTE_COMMAND,
+        () => {
+          const selection = $getSelection()
+          const anchor = $isRangeSelection(selection) ? selection.anchor.getNode() : null
+          if (!anchor || $findMatchingParent(anchor, $isSpoilerNode)) {
+            // Pull quotes are display blocks of the review itself, never hidden in a spoiler.
+            const node = $createPullQuoteNode()
+            $insertBlock(node, { topLevel: true })
+            node.select()
             return true
-          },
-          COMMAND_PRIORITY_EDITOR,
-        ),
-        registerInsertShortcut(editor, PULLQUOTE_SHORTCUT, () => editor.dispatchCommand(INSERT_PULLQUOTE_COMMAND, undefined)),
+          }
+          const inPullQuote = $findMatchingParent(anchor, $isPullQuoteNode) !== null
+          $setBlocksType(selection, () => (inPullQuote ? $createParagraphNode() : $createPullQuoteNode()))
+          return true
+        },
+        COMMAND_PRIORITY_EDITOR,
       ),
     [editor],
   )

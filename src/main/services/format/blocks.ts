@@ -1,7 +1,7 @@
 /**
  * The block registry: one entry per editor block type, holding both directions of its conversion
- * and the check applied to it when it arrives from the renderer. Adding a node (the critic blocks
- * of docs/format.md, critic.ts) is adding an entry; directives are read by `leafDirective:name` or
+ * and the check applied to it when it arrives from the renderer. Markdown's own blocks are here;
+ * the critic blocks of docs/format.md are their folders' (src/main/blocks); directives are read by `leafDirective:name` or
  * `containerDirective:name`. Several entries may read the same mdast type (an image is a paragraph
  * holding only an image): they are tried in registry order. Any mdast block no entry reads, or
  * whose `fromMdast` throws `Unrepresentable` in every entry, is kept verbatim as a raw block.
@@ -10,7 +10,7 @@ import type { Blockquote, Heading, List, ListItem, Paragraph, RootContent, Thema
 import {
   HEADING_TAGS,
   type BlockJSON,
-  type BlockType,
+  type CoreBlockJSON,
   type HeadingJSON,
   type HeadingTag,
   type HorizontalRuleJSON,
@@ -22,8 +22,7 @@ import {
   type RawBlockJSON,
 } from '../../../shared/document'
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable } from './inline'
-import { pullquoteMarkdown } from '../../../blocks/pullquote/markdown'
-import { CRITIC_BLOCKS, image } from './critic'
+import { CRITIC_BLOCKS } from '../../blocks'
 import { MARKDOWN_LIMITS } from './limits'
 import { childrenOf, integerField, malformed, stringField, unknownNode, type LooseNode } from './nodes'
 import type { VerbatimNode } from './syntax'
@@ -48,7 +47,7 @@ export interface ReadContext {
   /** The Markdown being read; node positions are offsets into it. */
   source: string
   /** Converts blocks; those of a type outside `allowed` (when given) are kept raw. */
-  blocks(nodes: RootContent[], allowed?: ReadonlySet<BlockJSON['type']>): BlockJSON[]
+  blocks(nodes: RootContent[], allowed?: ReadonlySet<string>): BlockJSON[]
   /** Reports what the file holds that the editor keeps as written (ParsedReview.warnings). */
   warn(message: string): void
 }
@@ -230,19 +229,19 @@ export const rawBlock: BlockConverter<RawBlockJSON> = {
   toMdast: (node): VerbatimNode => ({ type: 'verbatim', value: node.markdown }),
 }
 
-/** One converter per block type, each typed for its own nodes; a type left out is a type error. */
-export const BLOCK_CONVERTERS: { readonly [K in BlockType]: BlockConverter<Extract<BlockJSON, { type: K }>> } = {
-  // The image comes before the paragraph, which would otherwise refuse a lone image as inline content.
-  image,
+/** Markdown's own blocks, each typed for its own nodes; a type left out is a type error. */
+const CORE_CONVERTERS: { readonly [K in CoreBlockJSON['type']]: BlockConverter<Extract<BlockJSON, { type: K }>> } = {
   paragraph,
   heading,
   quote,
   list,
   horizontalrule: horizontalRule,
-  ...CRITIC_BLOCKS,
-  pullquote: pullquoteMarkdown,
   'raw-block': rawBlock,
 }
 
-/** The converters in the order they are tried (the registry's own order, raw blocks last). */
-export const BLOCKS: readonly BlockConverter[] = Object.values(BLOCK_CONVERTERS)
+/**
+ * One converter per block type, in the order they are tried. The critic blocks come first: the
+ * image reads a paragraph holding only an image, which the paragraph would otherwise refuse as
+ * inline content.
+ */
+export const BLOCKS: readonly BlockConverter[] = [...CRITIC_BLOCKS.map((block) => block.markdown), ...Object.values(CORE_CONVERTERS)]

@@ -1,6 +1,6 @@
 /**
- * The directive syntax of docs/format.md, read the same way by the format (critic.ts, which keeps
- * anything it cannot hold exactly as a raw block) and by the HTML pipeline (pipeline/directives.ts,
+ * The directive syntax of docs/format.md, read the same way by the format (each block's markdown.ts, which keeps
+ * anything it cannot hold exactly as a raw block) and by the HTML pipeline (each block's html.ts,
  * which renders whatever it can). Where the two differ it is only in leniency, chosen by the caller.
  */
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive'
@@ -9,9 +9,6 @@ import type { ReadContext } from './blocks'
 import { Unrepresentable } from './inline'
 
 type Directive = ContainerDirective | LeafDirective
-
-/** The directives of the critic blocks (a figure is an image with a caption, credit or width). */
-export type CriticDirectiveName = 'score' | 'figure' | 'spoiler' | 'pullquote' | 'embed'
 
 /** The shape both readers share: mdast's directives and the pipeline's looser nodes. */
 interface DirectiveShape {

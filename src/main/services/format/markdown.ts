@@ -9,7 +9,7 @@ import { VerdictError } from '../../../shared/contract'
 import type { RootContent } from 'mdast'
 import { emptyDocument, type BlockJSON, type EditorDocument } from '../../../shared/document'
 import { BLOCKS, mdastKey, rawBlock, type BlockConverter, type ReadContext } from './blocks'
-import { scoreWarnings } from './critic'
+import { CRITIC_BLOCKS } from '../../blocks'
 import { Unrepresentable } from './inline'
 import { childrenOf, unknownNode, type LooseNode } from './nodes'
 import { ReviewParseError } from './frontMatter'
@@ -89,7 +89,7 @@ export function readSourceBlocks(markdown: string): SourceBlocks {
     }
   }
   const doc: EditorDocument = { root: { type: 'root', children: blocks.map(({ block }) => block) } }
-  return { source, blocks, warnings: [...warnings, ...scoreWarnings(doc)] }
+  return { source, blocks, warnings: [...warnings, ...CRITIC_BLOCKS.flatMap((block) => block.warnings?.(doc) ?? [])] }
 }
 
 /** A link or footnote definition (`[x]: …`, `[^x]: …`), also inside quotes and lists; linear on any line. */
@@ -135,7 +135,7 @@ export function markdownToDocument(markdown: string): EditorDocument {
   return readMarkdown(markdown).doc
 }
 
-function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<BlockJSON['type']>): BlockJSON {
+function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<string>): BlockJSON {
   const templated = !isDirective(node) && TEMPLATE.test(withoutCodeSpans(node, read.source))
   for (const converter of templated ? [] : (byMdast.get(mdastKey(node)) ?? [])) {
     if (allowed && !allowed.has(converter.type)) continue

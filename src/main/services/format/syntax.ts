@@ -211,7 +211,7 @@ function listAfterParagraph(left: Nodes, right: Nodes, parent: Nodes): number | 
 
 /**
  * A score's sections are written as docs/format.md shows them, the list right under its title
- * (`Pros:` then `- …`). Its first item always has text (critic.ts drops empty ones), so it
+ * (`Pros:` then `- …`). Its first item always has text (the score's converter drops empty ones), so it
  * interrupts the title's paragraph.
  */
 function scoreSections(left: Nodes, right: Nodes, parent: Nodes): number | undefined {

@@ -13,8 +13,10 @@
  *   editor's document leaves them out. Every other segment (images, critic blocks, tables, …) is
  *   parsed with the real reader, which is cheap for one small block.
  */
-import { documentText, type BlockJSON, type EditorDocument, type ScoreJSON } from '../../../shared/document'
-import { isSafeAssetPath, SCORE_SCALES, type ScoreScale, type ScoreSummary } from '../../../shared/critic'
+import { documentText, type BlockJSON, type EditorDocument } from '../../../shared/document'
+import { isSafeAssetPath, type ScoreSummary } from '../../../shared/critic'
+import type { ScoreJSON } from '../../../blocks/score/model'
+import { CRITIC_BLOCKS } from '../../blocks'
 import { countWords } from '../../../shared/text'
 import { readMarkdown, scoreMirror } from '../format'
 import { withinLimits } from '../format/limits'
@@ -72,9 +74,9 @@ export function scanBody(markdown: string): BodyStats | undefined {
       // A lone image inside the review folder is an image block, which adds no words.
       if (isSafeAssetPath(src)) continue
     }
-    const leafScore = single === undefined ? undefined : scoreLeaf(single)
-    if (leafScore) {
-      scores.push(leafScore)
+    const lineBlock = single === undefined ? undefined : scanLine(single)
+    if (lineBlock) {
+      if (lineBlock.type === 'score') scores.push(lineBlock)
       continue
     }
     const fast = /\S/.test(text.at(-1) ?? '') ? undefined : countableText(lines)
@@ -99,35 +101,15 @@ function oneLine(lines: string[]): string | undefined {
 
 /** `![alt](assets/x.png)`: plain alt text and an address taken literally (no escapes or references). */
 const LONE_IMAGE = /^!\[[^[\]\\`<&\n]*\]\(([^\s()<>\\&]+)\) *$/
-/** `::score[Overall Score]{value="9" scale="10" overall}` as Verdict writes it; anything else is parsed. */
-const SCORE_LEAF = /^::score\[([\p{L}\p{N}.,'’()?/-]+(?: [\p{L}\p{N}.,'’()?/-]+)*|)\]\{([^{}\\&\n]*)\} *$/u
-const SCORE_ATTRIBUTE = /^(?:(value|scale)="([^"]*)"|(overall)(?:="(true|false|)")?)$/
+const SCAN_LINES = CRITIC_BLOCKS.flatMap((block) => block.scanLine ?? [])
 
-function scoreLeaf(line: string): ScoreJSON | undefined {
-  const leaf = SCORE_LEAF.exec(line)
-  if (!leaf) return undefined
-  const attributes = new Map<string, string>()
-  for (const part of leaf[2]!.split(' ')) {
-    const attribute = SCORE_ATTRIBUTE.exec(part)
-    if (!attribute) return undefined
-    const key = attribute[1] ?? attribute[3]!
-    if (attributes.has(key)) return undefined
-    attributes.set(key, attribute[2] ?? attribute[4] ?? '')
+/** The block of a line its block reads without the parser (the score's `::score[…]{…}`). */
+function scanLine(line: string): BlockJSON | undefined {
+  for (const read of SCAN_LINES) {
+    const block = read(line)
+    if (block) return block
   }
-  const scale = attributes.get('scale') ?? '10'
-  if (!(SCORE_SCALES as readonly string[]).includes(scale)) return undefined
-  const overall = attributes.get('overall')
-  return {
-    type: 'score',
-    value: attributes.get('value') ?? '',
-    scale: scale as ScoreScale,
-    label: leaf[1]!,
-    overall: overall === '' || overall === 'true',
-    verdict: '',
-    subScores: [],
-    pros: [],
-    cons: [],
-  }
+  return undefined
 }
 
 /** A segment's blocks; none for a segment that reads as nothing (the reader then gives its empty paragraph). */

@@ -4,6 +4,7 @@
  * remark-rehype builds the markup and everything still goes through the sanitiser afterwards.
  */
 import type { RenderContext } from './context'
+import type { PostImage } from './types'
 
 /** The loose node shape this transform works on (mdast plus our `criticElement`). */
 export interface AnyNode {
@@ -43,4 +44,28 @@ export interface CriticDirective {
   render: Partial<Record<DirectiveKind, Render>>
   /** The roots of the class names its HTML carries (`score` for `score-box`), which the sanitiser keeps. */
   classes: readonly string[]
+}
+
+/** Records an image the page shows, for the post (upload, featured image). */
+export function recordImage(node: AnyNode, ctx: RenderContext, extra: { caption?: string; credit?: string; width?: PostImage['width'] }): void {
+  const raw = node.url ?? ''
+  const resolved = ctx.resolveImage(raw)
+  if (!resolved) return
+  ctx.images.push({
+    path: resolved.path,
+    src: resolved.src,
+    alt: (node.alt ?? '').trim(),
+    caption: extra.caption ?? '',
+    credit: extra.credit ?? '',
+    width: extra.width ?? 'inline',
+  })
+}
+
+/** Text content, leaving out inline spoilers. */
+export function plainText(node: AnyNode): string {
+  if (node.data?.spoiler) return ''
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? ''
+  if (node.type === 'break') return ' '
+  if (node.type === 'image') return ''
+  return (node.children ?? []).map(plainText).join('')
 }

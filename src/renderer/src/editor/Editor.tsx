@@ -17,11 +17,7 @@ import { LinkPlugin } from './plugins/LinkPlugin'
 import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin'
 import { AutosavePlugin } from './plugins/AutosavePlugin'
 import { NativeControlsPlugin } from './plugins/NativeControlsPlugin'
-import { ScorePlugin } from './plugins/ScorePlugin'
-import { ImagePlugin } from './plugins/ImagePlugin'
-import { SpoilerPlugin } from './plugins/SpoilerPlugin'
-import { PullQuotePlugin } from '../../../blocks/pullquote/editor/PullQuotePlugin'
-import { EmbedPlugin } from './plugins/EmbedPlugin'
+import { CriticBlocksPlugin } from './plugins/CriticBlocksPlugin'
 import { SlashMenuPlugin } from './plugins/SlashMenuPlugin'
 import { FindPlugin } from './find/FindPlugin'
 import './find/find.css'
@@ -84,11 +80,7 @@ export function Editor({ doc, header, onChange, editorRef, scrollRef }: Props) {
       <MarkdownShortcutsPlugin />
       <KeyboardShortcutsPlugin />
       <NativeControlsPlugin />
-      <ScorePlugin />
-      <ImagePlugin />
-      <SpoilerPlugin />
-      <PullQuotePlugin />
-      <EmbedPlugin />
+      <CriticBlocksPlugin />
       <SlashMenuPlugin />
       <AutosavePlugin onChange={onChange} />
       {editorRef && <EditorRefPlugin editorRef={editorRef} />}

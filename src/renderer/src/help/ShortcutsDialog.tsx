@@ -1,6 +1,7 @@
 import { keyLabel, keysFor, shortcutRows } from '@shared/commands'
 import { InfoDialog } from '@renderer/components/Dialog'
 import { KEY_PLATFORM } from '@renderer/commands/commands'
+import { CRITIC_EDITOR_BLOCKS } from '@renderer/editor/criticBlocks'
 
 /** Every key of the menu and the text, from the same table as the menu and the README. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -15,7 +16,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             </tr>
           </thead>
           <tbody>
-            {shortcutRows().map(({ label, keys }) => (
+            {shortcutRows(CRITIC_EDITOR_BLOCKS.map((block) => block.model.insert)).map(({ label, keys }) => (
               <tr key={label}>
                 <td>{label}</td>
                 <td>

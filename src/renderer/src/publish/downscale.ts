@@ -1,5 +1,5 @@
 import { $dfs } from '@lexical/utils'
-import { $isImageNode } from '@renderer/editor/nodes/image/ImageNode'
+import { $isImageNode } from '../../../blocks/image/editor/ImageNode'
 
 /** How many times the size is halved before giving up (1/256 of the width is no picture any more). */
 const MAX_HALVINGS = 8

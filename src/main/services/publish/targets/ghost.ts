@@ -9,7 +9,7 @@
 import { createHmac } from 'node:crypto'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
 import { clip, serializeJsonLd } from '../../pipeline'
-import { creditLine } from '../../pipeline/directives'
+import { creditLine } from '../../../../blocks/image/html'
 import { isPublishError, PublishError } from '../errors'
 import { httpRequest, type HttpResponse } from '../http'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'

@@ -14,7 +14,7 @@
  * and WordPress's search reads the raw body of posts in every status (drafts and scheduled ones too).
  */
 import { categoryOf, serializeJsonLd } from '../../pipeline'
-import { creditLine } from '../../pipeline/directives'
+import { creditLine } from '../../../../blocks/image/html'
 import { PublishError, isPublishError } from '../errors'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'

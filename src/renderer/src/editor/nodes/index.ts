@@ -3,28 +3,19 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import { ListItemNode, ListNode } from '@lexical/list'
 import { LinkNode } from '@lexical/link'
 import { HorizontalRuleNode } from '@lexical/extension'
-import type { BlockType } from '@shared/document'
+import type { CoreBlockJSON } from '@shared/document'
 import { RawBlockNode } from './raw-block/RawBlockNode'
-import { ScoreNode } from './score/ScoreNode'
-import { ImageNode } from './image/ImageNode'
-import { SpoilerNode } from './spoiler/SpoilerNode'
-import { PullQuoteNode } from '../../../../blocks/pullquote/editor/PullQuoteNode'
-import { EmbedNode } from './embed/EmbedNode'
+import { CRITIC_EDITOR_BLOCKS } from '../criticBlocks'
 
-/** The Lexical nodes of each block type of `@shared/document` (Lexical has the paragraph built in). */
-export const BLOCK_NODES: Record<BlockType, ReadonlyArray<Klass<LexicalNode>>> = {
+/** The Lexical nodes of Markdown's own blocks (Lexical has the paragraph built in). */
+const CORE_NODES: Record<CoreBlockJSON['type'], ReadonlyArray<Klass<LexicalNode>>> = {
   paragraph: [],
   heading: [HeadingNode],
   quote: [QuoteNode],
   list: [ListNode, ListItemNode],
   horizontalrule: [HorizontalRuleNode],
   'raw-block': [RawBlockNode],
-  score: [ScoreNode],
-  image: [ImageNode],
-  spoiler: [SpoilerNode],
-  pullquote: [PullQuoteNode],
-  embed: [EmbedNode],
 }
 
 /** Every node a review can contain: exactly the block and inline types of `@shared/document`. */
-export const EDITOR_NODES: Array<Klass<LexicalNode>> = [...Object.values(BLOCK_NODES).flat(), LinkNode]
+export const EDITOR_NODES: Array<Klass<LexicalNode>> = [...Object.values(CORE_NODES).flat(), ...CRITIC_EDITOR_BLOCKS.flatMap((block) => block.nodes), LinkNode]

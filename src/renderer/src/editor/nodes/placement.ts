@@ -1,5 +1,5 @@
 import { $copyNode, $isRootNode, type LexicalNode } from 'lexical'
-import { $isSpoilerNode } from './spoiler/SpoilerNode'
+import { $isSpoilerNode } from '../../../../blocks/spoiler/editor/SpoilerNode'
 
 /**
  * Images and Markdown kept as written are blocks of the text or of a spoiler (docs/format.md), or

@@ -7,8 +7,8 @@ import { INSERTABLES, type Insertable } from './insertables'
 import { shortcutAria, shortcutLabel } from './shortcuts'
 
 /**
- * The toolbar's "Insert" menu button (WAI-ARIA menu button): Score, Image, Spoiler, Pull quote,
- * Trailer. Arrow keys move, Enter or a click chooses, Escape or a click elsewhere closes and
+ * The toolbar's "Insert" menu button (WAI-ARIA menu button): the critic blocks (insertables.ts).
+ * Arrow keys move, Enter or a click chooses, Escape or a click elsewhere closes and
  * focus goes back to the button. The caret the text had is restored before inserting.
  */
 export function InsertMenu() {

@@ -15,7 +15,7 @@ import {
   $isRootNode,
   type LexicalNode,
 } from 'lexical'
-import { $isSpoilerNode } from '../nodes/spoiler/SpoilerNode'
+import { $isSpoilerNode } from '../../../../blocks/spoiler/editor/SpoilerNode'
 
 export function $insertBlock(node: LexicalNode, { topLevel }: { topLevel: boolean }): void {
   let selection = $getSelection()

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react'
-import { INSERT_KEYS } from '@shared/commands'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import {
@@ -14,16 +13,13 @@ import {
 } from 'lexical'
 import { parseEmbedUrl } from '@shared/critic'
 import { UrlPromptDialog } from '@renderer/components/UrlPromptDialog'
-import { $createEmbedNode, $isEmbedNode } from '../nodes/embed/EmbedNode'
-import { $insertBlock } from './insertBlocks'
-import { registerInsertShortcut } from './shortcuts'
+import { $createEmbedNode, $isEmbedNode } from './EmbedNode'
+import { $insertBlock } from '@renderer/editor/plugins/insertBlocks'
 
 /** Inserts a trailer for a URL `parseEmbedUrl` accepts (anything else is refused, returning false). */
 export const INSERT_EMBED_COMMAND: LexicalCommand<string> = createCommand('INSERT_EMBED_COMMAND')
 /** Asks for a trailer's address: a new one, or another address for the trailer `nodeKey`. */
 export const OPEN_EMBED_DIALOG_COMMAND: LexicalCommand<{ nodeKey: NodeKey; url: string } | undefined> = createCommand('OPEN_EMBED_DIALOG_COMMAND')
-
-export const EMBED_SHORTCUT = INSERT_KEYS.embed
 
 const INVALID = 'Enter the address of a YouTube or Vimeo video, such as https://www.youtube.com/watch?v=…'
 
@@ -60,7 +56,6 @@ export function EmbedPlugin() {
           },
           COMMAND_PRIORITY_EDITOR,
         ),
-        registerInsertShortcut(editor, EMBED_SHORTCUT, () => editor.dispatchCommand(OPEN_EMBED_DIALOG_COMMAND, undefined)),
       ),
     [editor],
   )

@@ -3,7 +3,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { $getNodeByKey, type NodeKey } from 'lexical'
 import { parseEmbedUrl } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
-import { OPEN_EMBED_DIALOG_COMMAND } from '../../plugins/EmbedPlugin'
+import { OPEN_EMBED_DIALOG_COMMAND } from './EmbedPlugin'
 import { $isEmbedNode } from './EmbedNode'
 
 const PROVIDERS = { youtube: 'YouTube', vimeo: 'Vimeo' } as const
@@ -27,7 +27,7 @@ export default function EmbedComponent({ nodeKey, url }: { nodeKey: NodeKey; url
     })
 
   return (
-    <div className={`embed-card${target ? ` embed-${target.provider}` : ' embed-unknown'}`} role="group" aria-label="Trailer">
+    <div className={`embed-card critic-card${target ? ` embed-${target.provider}` : ' embed-unknown'}`} role="group" aria-label="Trailer">
       <div className="embed-poster" aria-hidden="true">
         <span className="embed-play">
           <svg viewBox="0 0 24 24" focusable="false">

@@ -4,7 +4,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { $getNodeByKey, type NodeKey } from 'lexical'
 import { LETTER_GRADES, SCORE_SCALES, scaleBest, type ScoreFields, type ScoreScale, type SubScore } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
-import { DraftInput, DraftTextarea, useDraft } from '../fields'
+import { DraftInput, DraftTextarea, useDraft } from '@renderer/editor/nodes/fields'
 import { $isScoreNode, $setOverallScore } from './ScoreNode'
 import { convertScore, scoreProblem, scoreRatio, typedScore } from './scoreState'
 
@@ -53,7 +53,7 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
 
   return (
     <section
-      className={`score-card${overall ? ' score-card-overall' : ''}`}
+      className={`score-card critic-card critic-fields${overall ? ' score-card-overall' : ''}`}
       role="group"
       aria-label={name}
       aria-roledescription="score"

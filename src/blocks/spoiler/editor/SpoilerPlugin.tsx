@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useState } from 'react'
-import { INSERT_KEYS } from '@shared/commands'
 import { createPortal } from 'react-dom'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $findMatchingParent, $onEscapeDown, $onEscapeUp, mergeRegister } from '@lexical/utils'
@@ -26,16 +25,13 @@ import {
   SPOILER_HEAD_CLASS,
   SPOILER_OPEN_CLASS,
   SpoilerNode,
-} from '../nodes/spoiler/SpoilerNode'
-import { $insertBlock } from './insertBlocks'
-import { registerInsertShortcut } from './shortcuts'
+} from './SpoilerNode'
+import { $insertBlock } from '@renderer/editor/plugins/insertBlocks'
 
-const SpoilerHeader = lazy(() => import('../nodes/spoiler/SpoilerHeader'))
+const SpoilerHeader = lazy(() => import('./SpoilerHeader'))
 
 /** Wraps the selected blocks in a spoiler, or starts an empty one at the caret. */
 export const INSERT_SPOILER_COMMAND: LexicalCommand<void> = createCommand('INSERT_SPOILER_COMMAND')
-
-export const SPOILER_SHORTCUT = INSERT_KEYS.spoiler
 
 interface Shown {
   element: HTMLElement
@@ -120,7 +116,6 @@ export function SpoilerPlugin() {
         },
         COMMAND_PRIORITY_EDITOR,
       ),
-      registerInsertShortcut(editor, SPOILER_SHORTCUT, () => editor.dispatchCommand(INSERT_SPOILER_COMMAND, undefined)),
       // The caret going into a collapsed spoiler (arrow keys, a click, undo) opens it: no typing blind.
       // Only while the text has the focus: the toggle or a field of the header having it is not typing.
       editor.registerUpdateListener(({ editorState }) => {

@@ -4,8 +4,8 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { $getNodeByKey, type NodeKey } from 'lexical'
 import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
-import { useEditorServices } from '../../EditorServices'
-import { DraftInput } from '../fields'
+import { useEditorServices } from '@renderer/editor/EditorServices'
+import { DraftInput } from '@renderer/editor/nodes/fields'
 import { takeAltPrompt } from './altPrompt'
 import { $isImageNode, type ImageFields } from './ImageNode'
 
@@ -45,7 +45,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
     })
 
   return (
-    <figure className={`image-figure image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>
+    <figure className={`image-figure critic-card critic-fields image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>
       <div className="image-frame">
         {safe && failed !== src ? (
           <img src={services.assetUrl(src)} alt={alt} draggable={false} onError={() => setFailed(src)} />

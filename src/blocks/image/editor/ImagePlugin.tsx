@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef } from 'react'
-import { INSERT_KEYS } from '@shared/commands'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { DRAG_DROP_PASTE } from '@lexical/rich-text'
 import { mergeRegister } from '@lexical/utils'
@@ -13,18 +12,15 @@ import {
 } from 'lexical'
 import { IMAGE_TYPES } from '@shared/model'
 import { errorMessage } from '@renderer/lib/errors'
-import { useEditorServices } from '../EditorServices'
-import { promptForAlt } from '../nodes/image/altPrompt'
-import { $createImageNode, type ImageFields } from '../nodes/image/ImageNode'
-import { $insertBlock } from './insertBlocks'
-import { registerInsertShortcut } from './shortcuts'
+import { useEditorServices } from '@renderer/editor/EditorServices'
+import { promptForAlt } from './altPrompt'
+import { $createImageNode, type ImageFields } from './ImageNode'
+import { $insertBlock } from '@renderer/editor/plugins/insertBlocks'
 
 /** Inserts an image already in the review's assets at the caret, and asks for its alt text. */
 export const INSERT_IMAGE_COMMAND: LexicalCommand<Partial<ImageFields> & { src: string }> = createCommand('INSERT_IMAGE_COMMAND')
 /** Opens the system file picker to add images (toolbar, slash menu, shortcut). */
 export const OPEN_IMAGE_PICKER_COMMAND: LexicalCommand<void> = createCommand('OPEN_IMAGE_PICKER_COMMAND')
-
-export const IMAGE_SHORTCUT = INSERT_KEYS.image
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`
 
@@ -84,7 +80,6 @@ export function ImagePlugin() {
           },
           COMMAND_PRIORITY_EDITOR,
         ),
-        registerInsertShortcut(editor, IMAGE_SHORTCUT, () => editor.dispatchCommand(OPEN_IMAGE_PICKER_COMMAND, undefined)),
         // Rich text sends dropped files, and pasted files without text, here (the caret is already at the drop point).
         editor.registerCommand(
           DRAG_DROP_PASTE,

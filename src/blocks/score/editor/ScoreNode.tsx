@@ -11,7 +11,7 @@ import {
   type StateValueOrUpdater,
 } from 'lexical'
 import { DEFAULT_SCORE_LABEL, formatScore, type ScoreFields } from '@shared/critic'
-import type { ScoreJSON } from '@shared/document'
+import type { ScoreJSON } from '../model'
 import {
   consState,
   labelState,
@@ -23,7 +23,8 @@ import {
   valueState,
   verdictState,
 } from './scoreState'
-import { BlockDecoratorNode, defineFields } from '../fieldsNode'
+import { BlockDecoratorNode, defineFields } from '@renderer/editor/nodes/fieldsNode'
+import './score.css'
 
 const ScoreComponent = lazy(() => import('./ScoreComponent'))
 

@@ -14,12 +14,11 @@ import {
   type LexicalNode,
   type SerializedElementNode,
 } from 'lexical'
-import type { SpoilerJSON } from '@shared/document'
+import { DEFAULT_SPOILER_LABEL, type SpoilerJSON } from '../model'
+import './spoiler.css'
 
 /** The document shape; Lexical fills `children` in after exportJSON. */
 export type SerializedSpoilerNode = Omit<SpoilerJSON, 'children'> & SerializedElementNode & { type: 'spoiler'; version: 1 }
-
-export const DEFAULT_SPOILER_LABEL = 'Spoilers'
 
 const DOM_ATTRIBUTE = 'data-verdict-spoiler'
 
@@ -34,7 +33,7 @@ export const SPOILER_OPEN_CLASS = 'ed-spoiler-open'
 /**
  * A block of the review hidden until the reader asks (docs/format.md, "Spoiler"): it holds
  * paragraphs, headings, lists, quotes, rules, images and raw Markdown, never another spoiler or a
- * top-level block (score, embed, pull quote) — SpoilerPlugin's transform keeps it so. A shadow root,
+ * top-level block (score, embed, pull quote) — its transform (normalize.ts) keeps it so. A shadow root,
  * like a table cell: Backspace at its start does not merge its text out of it.
  */
 export class SpoilerNode extends ElementNode {
@@ -96,7 +95,7 @@ export class SpoilerNode extends ElementNode {
     const section = doc.createElement('section')
     section.className = 'ed-spoiler'
     const head = doc.createElement('div')
-    head.className = SPOILER_HEAD_CLASS
+    head.className = `${SPOILER_HEAD_CLASS} critic-card`
     head.contentEditable = 'false'
     setDOMUnmanaged(head, { captureSelection: true })
     const body = doc.createElement('div')

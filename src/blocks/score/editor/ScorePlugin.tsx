@@ -1,17 +1,13 @@
 import { useEffect } from 'react'
-import { INSERT_KEYS } from '@shared/commands'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical'
 import { DEFAULT_SCORE_LABEL, type ScoreFields } from '@shared/critic'
-import { $createScoreNode, $scoreNodes, ScoreNode } from '../nodes/score/ScoreNode'
-import { $insertBlock } from './insertBlocks'
-import { registerInsertShortcut } from './shortcuts'
+import { $createScoreNode, $scoreNodes, ScoreNode } from './ScoreNode'
+import { $insertBlock } from '@renderer/editor/plugins/insertBlocks'
 
 /** Inserts a score widget at the caret; the review's first score is its overall score. */
 export const INSERT_SCORE_COMMAND: LexicalCommand<Partial<ScoreFields> | undefined> = createCommand('INSERT_SCORE_COMMAND')
-
-export const SCORE_SHORTCUT = INSERT_KEYS.score
 
 /**
  * Score widgets: insertion and the one-overall-score rule for scores that arrive by paste or undo
@@ -31,7 +27,6 @@ export function ScorePlugin() {
           },
           COMMAND_PRIORITY_EDITOR,
         ),
-        registerInsertShortcut(editor, SCORE_SHORTCUT, () => editor.dispatchCommand(INSERT_SCORE_COMMAND, undefined)),
         // A pasted (or restored) overall score does not take the title from the one already there.
         editor.registerMutationListener(
           ScoreNode,

@@ -1,9 +1,10 @@
 import { lazy, Suspense, type JSX } from 'react'
 import { $create, $getDocument, $getState, createState, type DOMConversionMap, type DOMExportOutput, type LexicalNode } from 'lexical'
 import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
-import type { ImageJSON } from '@shared/document'
-import { BlockDecoratorNode, defineFields } from '../fieldsNode'
-import { $keepAsBlock } from '../placement'
+import type { ImageJSON } from '../model'
+import { BlockDecoratorNode, defineFields } from '@renderer/editor/nodes/fieldsNode'
+import { $keepAsBlock } from '@renderer/editor/nodes/placement'
+import './image.css'
 
 const ImageComponent = lazy(() => import('./ImageComponent'))
 

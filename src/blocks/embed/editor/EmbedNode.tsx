@@ -1,7 +1,8 @@
 import { lazy, Suspense, type JSX } from 'react'
 import { $create, $getDocument, createState, type DOMConversionMap, type DOMExportOutput, type LexicalNode } from 'lexical'
-import type { EmbedJSON } from '@shared/document'
-import { BlockDecoratorNode, defineFields } from '../fieldsNode'
+import type { EmbedJSON } from '../model'
+import { BlockDecoratorNode, defineFields } from '@renderer/editor/nodes/fieldsNode'
+import './embed.css'
 
 const EmbedComponent = lazy(() => import('./EmbedComponent'))
 

@@ -3,8 +3,9 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { $getNodeByKey, type NodeKey } from 'lexical'
 import { Icon } from '@renderer/components/Icon'
-import { DraftInput } from '../fields'
-import { $isSpoilerNode, DEFAULT_SPOILER_LABEL } from './SpoilerNode'
+import { DraftInput } from '@renderer/editor/nodes/fields'
+import { DEFAULT_SPOILER_LABEL } from '../model'
+import { $isSpoilerNode } from './SpoilerNode'
 
 interface Props {
   nodeKey: NodeKey

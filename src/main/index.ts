@@ -151,6 +151,7 @@ void app.whenReady().then(async () => {
       isAppUrl,
       rememberSpelling: (languages) => services.settings.update({ spellingLanguages: languages }),
       state: { stored: () => windowStore.get('state'), save: (state) => windowStore.set('state', state) },
+      log: log.error,
     })
   open()
   app.on('activate', () => {

@@ -255,6 +255,8 @@ export function isChannel(value: unknown): value is Channel {
 
 export const IPC_PREFIX = 'verdict:'
 export const EVENT_CHANNEL = 'verdict:event'
+/** The query main adds when it reloads the window after its renderer crashed (the reason as value). */
+export const RELOADED_PARAM = 'reloaded'
 export const ASSET_SCHEME = 'verdict-asset'
 
 /** `verdict-asset://library/<id>/<path>`: how the app's window loads a review's files. */

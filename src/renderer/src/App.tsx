@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { RecoveredDraft } from '@shared/contract'
+import { RELOADED_PARAM, type RecoveredDraft } from '@shared/contract'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/model'
 import { api } from './api'
 import { installCommands, useCommand } from './commands/commands'
@@ -28,6 +28,8 @@ export function App() {
   // Drafts the journal kept from a crash, offered once at start.
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([])
   const [helpDialog, setHelpDialog] = useState<'shortcuts' | 'about' | null>(null)
+  // Main reloaded the window after its renderer crashed: the drafts are offered as what the crash left.
+  const [afterCrash] = useState(takeReloadedMark)
 
   // Back in the library, the row of the review just left takes the focus.
   const backToLibrary = (returnFrom: string) => setView({ name: 'library', returnFrom })
@@ -120,7 +122,7 @@ export function App() {
         </ErrorBoundary>
       )}
       {view.name === 'library' && recovered.length > 0 && (
-        <RecoveryDialog drafts={recovered} onRestore={restoreDraft} onDiscard={discardDraft} onClose={() => setRecovered([])} />
+        <RecoveryDialog drafts={recovered} afterCrash={afterCrash} onRestore={restoreDraft} onDiscard={discardDraft} onClose={() => setRecovered([])} />
       )}
       {helpDialog === 'shortcuts' && <ShortcutsDialog onClose={() => setHelpDialog(null)} />}
       {helpDialog === 'about' && <AboutDialog onClose={() => setHelpDialog(null)} />}
@@ -151,4 +153,13 @@ export function App() {
       )}
     </>
   )
+}
+
+/** Whether main reloaded the window after a crash; the mark is dropped so a later reload is an ordinary one. */
+function takeReloadedMark(): boolean {
+  const url = new URL(window.location.href)
+  if (!url.searchParams.has(RELOADED_PARAM)) return false
+  url.searchParams.delete(RELOADED_PARAM)
+  window.history.replaceState(window.history.state, '', url)
+  return true
 }

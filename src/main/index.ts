@@ -2,7 +2,7 @@
 /// <reference types="electron-vite/node" />
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import { ASSET_SCHEME, assetProtocolUrl, EVENT_CHANNEL } from '../shared/contract'
 import { ElectronPrinter } from './electronPrinter'
@@ -21,6 +21,7 @@ import { aboutInfo } from './desktop/about'
 import { createCommandRunner } from './desktop/commands'
 import { createLogFile } from './desktop/logFile'
 import { menuTemplate } from './desktop/menu'
+import { notifyOutboxResults } from './desktop/notifications'
 
 // The renderer loads from app:// (a standard, secure origin of its own confined to out/renderer), not file://.
 protocol.registerSchemesAsPrivileged([
@@ -154,6 +155,20 @@ void app.whenReady().then(async () => {
       log: log.error,
     })
   open()
+  if (Notification.isSupported()) {
+    notifyOutboxResults({
+      events: services.events,
+      create: (options) => new Notification(options),
+      focused: () => BrowserWindow.getFocusedWindow() !== null,
+      openReview: (id) => {
+        // With no window left (macOS), a new one opens at the library: the review is one click away.
+        const win = BrowserWindow.getAllWindows()[0] ?? open()
+        if (win.isMinimized()) win.restore()
+        win.focus()
+        services.events.emit({ type: 'open-review', id })
+      },
+    })
+  }
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()
   })

@@ -51,6 +51,15 @@ export function App() {
   }, [])
 
   useEffect(() => installCommands(), [])
+  // A notification about a review was clicked: that review opens (it stays as it is if already open).
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'open-review') return
+        setView((current) => (current.name === 'review' && current.id === event.id ? current : { name: 'review', id: event.id, isNew: false }))
+      }),
+    [],
+  )
   useEffect(() => installQuitHandshake(), [])
   // The application menu enables its items for the screen shown.
   useEffect(() => {

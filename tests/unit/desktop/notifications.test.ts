@@ -3,23 +3,21 @@
  * a WordPress address that first cannot be reached and then refuses the sign-in.
  */
 import { mkdtemp } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { notifyOutboxResults, type NotificationDeps } from '../../../src/main/desktop/notifications'
 import { Outbox } from '../../../src/main/services/publish/outbox'
 import { createPublishHarness, type PublishHarness } from '../../publish/harness'
+import { freePort } from '../../support/ports'
 
-let harness: PublishHarness | undefined
-const servers: Server[] = []
-
-afterEach(async () => {
-  await harness?.close()
-  harness = undefined
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
-})
+/** The publish harness, closed after the test. */
+async function harnessFor(options: Parameters<typeof createPublishHarness>[0]): Promise<PublishHarness> {
+  const harness = await createPublishHarness(options)
+  onTestFinished(() => harness.close())
+  return harness
+}
 
 /** The notifications shown, and the reviews their clicks opened; `focused` says whether the window has the focus. */
 function desktop(h: PublishHarness, focused: () => boolean) {
@@ -42,20 +40,10 @@ function desktop(h: PublishHarness, focused: () => boolean) {
   return { shown, opened }
 }
 
-/** A port on 127.0.0.1 that was just free: nothing listens there, as when the blog is down. */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
 describe('outbox notifications', () => {
   it('says which blog a waiting post went to, when the window is not focused; a click opens the review', async () => {
     const site = await mkdtemp(join(tmpdir(), 'verdict-site-'))
-    harness = await createPublishHarness({ blog: { name: 'My site', kind: 'folder', url: site }, secret: '' })
-    const h = harness
+    const h = await harnessFor({ blog: { name: 'My site', kind: 'folder', url: site }, secret: '' })
     await new Outbox(() => h.libraryDir).put({ id: h.reviewId, blogId: h.blogId, status: 'published' }, 'The network was down.', new Date())
     const { shown, opened } = desktop(h, () => false)
 
@@ -68,13 +56,12 @@ describe('outbox notifications', () => {
 
   it('says why a waiting post failed for good; nothing is shown while the window has the focus', async () => {
     const port = await freePort()
-    harness = await createPublishHarness({ blog: { name: 'Press', kind: 'wordpress', url: `http://127.0.0.1:${port}`, username: 'ana' }, secret: 'pw' })
-    const h = harness
+    const h = await harnessFor({ blog: { name: 'Press', kind: 'wordpress', url: `http://127.0.0.1:${port}`, username: 'ana' }, secret: 'pw' })
     expect(await h.publish()).toMatchObject({ kind: 'queued' })
     // The blog is back, but no longer takes the password.
     const server = createServer((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"message":"Sorry, you are not allowed to do that."}'))
-    servers.push(server)
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
     let focused = true
     const { shown } = desktop(h, () => focused)
     // The window has the focus: the outbox indicator shows it there, no notification.

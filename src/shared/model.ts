@@ -83,6 +83,8 @@ export interface Settings {
   lastReview: (ReviewPlace & { library: string }) | null
   /** Ask the update server for a newer Verdict (desktop app): only when the critic said yes. */
   checkForUpdates: boolean
+  /** In focus mode, keep the line being written in the middle of the window. */
+  typewriterScrolling: boolean
 }
 
 /**
@@ -112,6 +114,7 @@ export const DEFAULT_SETTINGS: Settings = {
   spellingLanguages: [],
   lastReview: null,
   checkForUpdates: false,
+  typewriterScrolling: false,
 }
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const

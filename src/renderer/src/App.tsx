@@ -126,6 +126,7 @@ export function App() {
             place={view.place}
             onOpenReview={(id, isNew = false) => setView({ name: 'review', id, isNew })}
             wordsPerMinute={settings.wordsPerMinute}
+            typewriter={settings.typewriterScrolling}
             onClose={backToLibrary}
           />
         </ErrorBoundary>

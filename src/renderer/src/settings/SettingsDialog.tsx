@@ -22,6 +22,7 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
   const [speedError, setSpeedError] = useState<string | null>(null)
   // Off until the critic ticks it, also in the first-run welcome: nothing goes online unasked.
   const [checkForUpdates, setCheckForUpdates] = useState(settings.checkForUpdates)
+  const [typewriterScrolling, setTypewriterScrolling] = useState(settings.typewriterScrolling)
   const { busy, error, run } = useAction()
 
   const submit = async () => {
@@ -31,7 +32,8 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
       return
     }
     // Saved once, the first-run welcome has been answered.
-    await run(async () => onSaved(await api.updateSettings({ author: author.trim(), wordsPerMinute, checkForUpdates, welcomed: true })), { staysBusy: true })
+    const patch = { author: author.trim(), wordsPerMinute, checkForUpdates, typewriterScrolling, welcomed: true }
+    await run(async () => onSaved(await api.updateSettings(patch)), { staysBusy: true })
   }
 
   return (
@@ -65,6 +67,12 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
           setSpeed(event.target.value)
           setSpeedError(null)
         }}
+      />
+      <CheckField
+        label="Typewriter scrolling"
+        hint="In focus mode, the line you are writing stays in the middle of the window."
+        checked={typewriterScrolling}
+        onChange={setTypewriterScrolling}
       />
       <CheckField
         label="Check for updates"

@@ -70,6 +70,8 @@ test('a clicked notification about a review opens it, from the library or from a
   const sent = await library.create('Nosferatu')
   await library.create('Vampyr')
   await page.reload()
+  // The start has settled on the library (a start opening the last review would come after the click).
+  await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Vampyr' })).toBeVisible()
   // Main sends `open-review` when the critic clicks “Sent to …” (desktop/notifications.ts).
   host.services.events.emit({ type: 'open-review', id: sent.id })
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Nosferatu')

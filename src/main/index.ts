@@ -1,9 +1,11 @@
 /** App lifecycle only: everything with behaviour lives in services that also run under plain Node. */
 /// <reference types="electron-vite/node" />
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron'
 import ElectronStore from 'electron-store'
+import electronUpdater from 'electron-updater'
 import { ASSET_SCHEME, assetProtocolUrl, EVENT_CHANNEL } from '../shared/contract'
 import { ElectronPrinter } from './electronPrinter'
 import { createServices, shutdownServices } from './container'
@@ -21,7 +23,9 @@ import { aboutInfo } from './desktop/about'
 import { createCommandRunner } from './desktop/commands'
 import { createLogFile } from './desktop/logFile'
 import { menuTemplate } from './desktop/menu'
+import { notifyOutboxResults } from './desktop/notifications'
 import { OpenRequests, pathsFromArgv } from './desktop/openRequests'
+import { channelFile, feedUrl, readFeed, scheduleUpdateChecks } from './desktop/updates'
 
 // The renderer loads from app:// (a standard, secure origin of its own confined to out/renderer), not file://.
 protocol.registerSchemesAsPrivileged([
@@ -174,6 +178,7 @@ void app.whenReady().then(async () => {
       isAppUrl,
       rememberSpelling: (languages) => services.settings.update({ spellingLanguages: languages }),
       state: { stored: () => windowStore.get('state'), save: (state) => windowStore.set('state', state) },
+      log: log.error,
     })
     // Until its page shows a screen (reportScreen), handed-over paths wait for it.
     win.webContents.on('did-start-navigation', (details) => {
@@ -188,6 +193,34 @@ void app.whenReady().then(async () => {
     if (!win) return void open()
     if (win.isMinimized()) win.restore()
     win.focus()
+  }
+  if (Notification.isSupported()) {
+    notifyOutboxResults({
+      events: services.events,
+      create: (options) => new Notification(options),
+      focused: () => BrowserWindow.getFocusedWindow() !== null,
+      openReview: (id) => {
+        // With no window left (macOS), a new one opens at the library: the review is one click away.
+        showWindow()
+        services.events.emit({ type: 'open-review', id })
+      },
+    })
+  }
+  // Only a packaged app has an update feed (app-update.yml, from electron-builder.yml's `publish:`).
+  if (app.isPackaged) {
+    const { autoUpdater } = electronUpdater
+    scheduleUpdateChecks({
+      allowed: () => services.settings.get().checkForUpdates,
+      current: app.getVersion(),
+      latest: async () =>
+        readFeed(feedUrl(await readFile(join(process.resourcesPath, 'app-update.yml'), 'utf8')), channelFile(process.platform, process.arch), (url) => net.fetch(url)),
+      // electron-updater downloads it (checked against the feed's sha512) and installs it on quit.
+      install: async () => void (await autoUpdater.checkForUpdates()),
+      log: log.error,
+    })
+    autoUpdater.on('update-downloaded', (info) => {
+      if (Notification.isSupported()) new Notification({ title: `Verdict ${info.version} is ready`, body: 'It is installed when you quit Verdict.' }).show()
+    })
   }
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()

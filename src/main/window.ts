@@ -1,5 +1,6 @@
-import { BrowserWindow, clipboard, Menu, nativeTheme, screen, session, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, Menu, nativeTheme, screen, session, shell, type WebContents } from 'electron'
 import { contextMenuTemplate } from './desktop/contextMenu'
+import { RendererHealth, reloadedUrl } from './desktop/rendererHealth'
 import { placeWindow, type WindowState } from './desktop/windowState'
 import { externalUrl, isLinkInAppFrame, WINDOW_SIZES, windowOptions } from './windowOptions'
 
@@ -16,10 +17,11 @@ export interface MainWindowOptions {
   rememberSpelling: (languages: string[]) => void
   /** The window as it was last left (unchecked: placeWindow checks it), and where to keep it. */
   state: { stored: () => unknown; save: (state: WindowState) => void }
+  log: (message: string, detail?: unknown) => void
 }
 
 /** Creates the main window where it was left: no new windows, no navigation away, no permissions. */
-export function createMainWindow({ preloadPath, appUrl, isAppUrl, rememberSpelling, state }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, appUrl, isAppUrl, rememberSpelling, state, log }: MainWindowOptions): BrowserWindow {
   const displays = screen.getAllDisplays().map((display) => display.workArea)
   const placement = placeWindow(state.stored(), displays, screen.getPrimaryDisplay().workArea, WINDOW_SIZES)
   const win = new BrowserWindow({ ...windowOptions(preloadPath, nativeTheme.shouldUseDarkColors), ...placement.bounds })
@@ -47,8 +49,47 @@ export function createMainWindow({ preloadPath, appUrl, isAppUrl, rememberSpelli
     if (placement.fullScreen) win.setFullScreen(true)
     win.show()
   })
+  watchHealth(win, appUrl, log)
   void win.loadURL(appUrl)
   return win
+}
+
+/** A crashed renderer is reloaded (and offers the recovery journal); a hung one is asked about. */
+function watchHealth(win: BrowserWindow, appUrl: string, log: (message: string, detail?: unknown) => void): void {
+  const health = new RendererHealth({
+    reload: (reason) => void win.loadURL(reloadedUrl(appUrl, reason)),
+    endHung: () => win.webContents.forcefullyCrashRenderer(),
+    askAboutHang: async (signal) => {
+      const { response } = await dialog.showMessageBox(win, {
+        type: 'warning',
+        message: 'Verdict’s window is not responding',
+        detail: 'Wait for it, or reload it. Unsaved writing is kept in the recovery journal and offered after a reload.',
+        buttons: ['Wait', 'Reload'],
+        defaultId: 0,
+        cancelId: 0,
+        signal,
+      })
+      return response === 1 ? 'reload' : 'wait'
+    },
+    giveUp: async (message) => {
+      const { response } = await dialog.showMessageBox(win, {
+        type: 'error',
+        message: 'Verdict’s window keeps stopping',
+        detail: message,
+        buttons: ['Try again', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      })
+      return response === 0 ? 'retry' : 'quit'
+    },
+    quit: () => app.quit(),
+    log,
+  })
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (!win.isDestroyed()) void health.gone(details)
+  })
+  win.on('unresponsive', () => void health.unresponsive())
+  win.on('responsive', () => health.responsive())
 }
 
 /** Right-click: spelling suggestions, Add to Dictionary, spelling languages, edit and link items. */

@@ -46,6 +46,8 @@ const settingsPatch = z.strictObject({
   theme: pageLook.theme.optional(),
   keepSecretsWithoutKeyring: z.boolean().optional(),
   welcomed: z.boolean().optional(),
+  checkForUpdates: z.boolean().optional(),
+  typewriterScrolling: z.boolean().optional(),
   previewPaneWidth: z.number().int().min(0).max(10_000).optional(),
 })
 

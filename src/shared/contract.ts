@@ -233,6 +233,10 @@ export type AppEvent =
   /** Main wrote the review's `published` records: the editor's file now has this hash. */
   | { type: 'review-published'; id: string; hash: string; published: PublishRecord[] }
   | { type: 'outbox-changed' }
+  /** A post that waited in the outbox was sent, or failed for good (it waits no more). */
+  | { type: 'outbox-finished'; id: string; title: string; blogName: string; result: { sent: true; url: string } | { sent: false; reason: string } }
+  /** Main asks the window to open this review (a notification about it was clicked). */
+  | { type: 'open-review'; id: string }
   /** The critic chose a command in the application menu. */
   | { type: 'command'; command: CommandId }
   /** The app is about to quit: save now and answer with `quitReady`. */
@@ -283,6 +287,8 @@ export const IPC_PREFIX = 'verdict:'
 export const EVENT_CHANNEL = 'verdict:event'
 /** Not a contract channel: `invoke` cannot reach it, only the preload's `openDropped` with a dropped file's path. */
 export const DROP_CHANNEL = 'verdict:open-dropped'
+/** The query main adds when it reloads the window after its renderer crashed (the reason as value). */
+export const RELOADED_PARAM = 'reloaded'
 export const ASSET_SCHEME = 'verdict-asset'
 
 /** `verdict-asset://library/<id>/<path>`: how the app's window loads a review's files. */

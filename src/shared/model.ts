@@ -81,6 +81,10 @@ export interface Settings {
   spellingLanguages: string[]
   /** The review on screen (and in which library) when Verdict was left, shown again at the next start. */
   lastReview: (ReviewPlace & { library: string }) | null
+  /** Ask the update server for a newer Verdict (desktop app): only when the critic said yes. */
+  checkForUpdates: boolean
+  /** In focus mode, keep the line being written in the middle of the window. */
+  typewriterScrolling: boolean
 }
 
 /**
@@ -109,6 +113,8 @@ export const DEFAULT_SETTINGS: Settings = {
   previewPaneWidth: 0,
   spellingLanguages: [],
   lastReview: null,
+  checkForUpdates: false,
+  typewriterScrolling: false,
 }
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const

@@ -145,6 +145,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Escape')
       await page.keyboard.press('Backspace')
 
+      // Focus mode: the dimmed text keeps its contrast, and the way out is a named button.
+      await page.keyboard.press('ControlOrMeta+Shift+F')
+      await expect(page.getByRole('button', { name: 'Leave focus mode' })).toBeVisible()
+      await expectClean(page)
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('banner')).toBeVisible()
+
       await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
       const publish = page.getByRole('dialog', { name: /^Publish “/ })
       await expect(publish).toBeVisible()

@@ -64,3 +64,20 @@ test('Help: keyboard shortcuts and about; settings from anywhere', async ({ page
   await page.keyboard.press('ControlOrMeta+,')
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
 })
+
+test('a clicked notification about a review opens it, from the library or from another review', async ({ page, host }) => {
+  const library = host.services.libraries.current()
+  const sent = await library.create('Nosferatu')
+  await library.create('Vampyr')
+  await page.reload()
+  // The start has settled on the library (a start opening the last review would come after the click).
+  await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Vampyr' })).toBeVisible()
+  // Main sends `open-review` when the critic clicks “Sent to …” (desktop/notifications.ts).
+  host.services.events.emit({ type: 'open-review', id: sent.id })
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Nosferatu')
+  await page.keyboard.press('ControlOrMeta+W')
+  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Vampyr' }).getByRole('button', { name: 'Open' }).click()
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Vampyr')
+  host.services.events.emit({ type: 'open-review', id: sent.id })
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Nosferatu')
+})

@@ -43,10 +43,16 @@ test('unsaved writing survives a crash: the journal offers it at start and Resto
   // The journal follows the typing within about a second.
   await expect.poll(async () => JSON.stringify((await host.services.journal.read('nosferatu').catch(() => null))?.doc ?? null)).toContain('survive.')
 
-  // A crash: the page goes away without saving (the save it tries on the way out fails too).
-  await page.reload()
+  // A crash: the page goes away without saving (the save it tries on the way out fails too), and
+  // main loads it again marked as reloaded (desktop/rendererHealth.ts).
+  const reloaded = new URL(host.url)
+  reloaded.searchParams.set('reloaded', 'crashed')
+  await page.goto(reloaded.toString())
   const dialog = page.getByRole('dialog', { name: 'Recovered unsaved writing' })
   await expect(dialog).toBeVisible()
+  await expect(dialog).toHaveAccessibleDescription(/window stopped unexpectedly and was reloaded/)
+  // The mark is dropped: reloading by hand later is an ordinary start.
+  expect(new URL(page.url()).searchParams.has('reloaded')).toBe(false)
   writes.save = save
   const draft = dialog.getByRole('listitem', { name: 'Nosferatu' })
   await expect(draft).toContainText('words')
@@ -73,6 +79,7 @@ test('a discarded draft is not offered again', async ({ page, host, libraryDir }
   await page.reload()
   const dialog = page.getByRole('dialog', { name: 'Recovered unsaved writing' })
   await expect(dialog).toBeVisible()
+  await expect(dialog).toHaveAccessibleDescription(/^Verdict closed before these edits were saved/)
   writes.save = save
   await dialog.getByRole('listitem', { name: 'Vampyr' }).getByRole('button', { name: 'Discard' }).click()
   await expect(dialog).toBeHidden()

@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test'
 import { noisePng } from '../unit/assets/images'
 import type { Host } from './host'
 import { expect, test } from './fixtures'
+import { freePort } from '../support/ports'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
 
@@ -77,15 +78,6 @@ async function fakeBlog(answer: (req: IncomingMessage, res: ServerResponse) => v
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections()
   return new Promise((done) => server.close(() => done()))
-}
-
-/** A port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((done) => probe.close(done))
-  return port
 }
 
 /** Every file under `dir` (missing folders hold none). */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { RecoveredDraft } from '@shared/contract'
+import { RELOADED_PARAM, type RecoveredDraft } from '@shared/contract'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/model'
 import { api } from './api'
 import { installCommands, useCommand } from './commands/commands'
@@ -29,6 +29,8 @@ export function App() {
   // Drafts the journal kept from a crash, offered once at start.
   const [recovered, setRecovered] = useState<RecoveredDraft[]>([])
   const [helpDialog, setHelpDialog] = useState<'shortcuts' | 'about' | null>(null)
+  // Main reloaded the window after its renderer crashed: the drafts are offered as what the crash left.
+  const [afterCrash] = useState(takeReloadedMark)
 
   // Bumped to read the library afresh: a path opened from the system may have switched it.
   const [libraryShown, setLibraryShown] = useState(0)
@@ -62,6 +64,15 @@ export function App() {
   }, [])
 
   useEffect(() => installCommands(), [])
+  // A notification about a review was clicked: that review opens (it stays as it is if already open).
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'open-review') return
+        setView((current) => (current.name === 'review' && current.id === event.id ? current : { name: 'review', id: event.id, isNew: false }))
+      }),
+    [],
+  )
   useEffect(() => installQuitHandshake(), [])
   // The application menu enables its items for the screen shown.
   useEffect(() => {
@@ -129,12 +140,13 @@ export function App() {
             place={view.place}
             onOpenReview={(id, isNew = false) => setView({ name: 'review', id, isNew })}
             wordsPerMinute={settings.wordsPerMinute}
+            typewriter={settings.typewriterScrolling}
             onClose={backToLibrary}
           />
         </ErrorBoundary>
       )}
       {view.name === 'library' && recovered.length > 0 && (
-        <RecoveryDialog drafts={recovered} onRestore={restoreDraft} onDiscard={discardDraft} onClose={() => setRecovered([])} />
+        <RecoveryDialog drafts={recovered} afterCrash={afterCrash} onRestore={restoreDraft} onDiscard={discardDraft} onClose={() => setRecovered([])} />
       )}
       {view.name !== 'starting' && <OpenFromSystem leave={leaveForOpen} showLibrary={showLibrary} showReview={showReview} />}
       {helpDialog === 'shortcuts' && <ShortcutsDialog onClose={() => setHelpDialog(null)} />}
@@ -166,4 +178,13 @@ export function App() {
       )}
     </>
   )
+}
+
+/** Whether main reloaded the window after a crash; the mark is dropped so a later reload is an ordinary one. */
+function takeReloadedMark(): boolean {
+  const url = new URL(window.location.href)
+  if (!url.searchParams.has(RELOADED_PARAM)) return false
+  url.searchParams.delete(RELOADED_PARAM)
+  window.history.replaceState(window.history.state, '', url)
+  return true
 }

@@ -136,14 +136,29 @@ export class PublishService {
       if (dueOnly && Date.parse(job.nextAttemptAt) > now) continue
       try {
         // Another process may have sent it while this one waited for the review's lock.
-        await this.exclusively(job.request.id, async () => ((await this.outboxStore.holds(job)) ? this.run(job.request) : undefined))
+        const outcome = await this.exclusively(job.request.id, async () => ((await this.outboxStore.holds(job)) ? this.run(job.request) : undefined))
+        if (outcome?.kind === 'published') await this.finished(job.request, { sent: true, url: outcome.record.url })
       } catch (error) {
         // A refusal (not a network failure) ends the job; the review's publish log keeps why.
-        this.log(`Outbox: publishing “${job.request.id}” failed`, error instanceof Error ? error.message : error)
+        const reason = error instanceof Error ? error.message : String(error)
+        this.log(`Outbox: publishing “${job.request.id}” failed`, reason)
         await this.outboxStore.remove(job.request)
         this.options.events.emit({ type: 'outbox-changed' })
+        await this.finished(job.request, { sent: false, reason })
       }
     }
+  }
+
+  /** Says an outbox job is over, by the review's title and the blog's name (their ids if they are gone). */
+  private async finished(request: PublishRequest, result: { sent: true; url: string } | { sent: false; reason: string }): Promise<void> {
+    const [title, blogName] = await Promise.all([
+      this.options.libraries
+        .current()
+        .summary(request.id)
+        .then((row) => row.title || 'Untitled review', () => request.id),
+      this.options.blogs.get(request.blogId).then((blog) => blog.name, () => request.blogId),
+    ])
+    this.options.events.emit({ type: 'outbox-finished', id: request.id, title, blogName, result })
   }
 
   /** The "Send now" button: every waiting job, due or not; what still waits afterwards. */

@@ -39,7 +39,7 @@ export function useCommand(command: CommandId, handler: () => void, enabled = tr
 }
 
 /** A modal dialog owns the keyboard: commands wait until it is closed. */
-function dialogOpen(): boolean {
+export function dialogOpen(): boolean {
   return document.querySelector('dialog:modal') !== null
 }
 

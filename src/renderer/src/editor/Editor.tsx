@@ -20,6 +20,7 @@ import { NativeControlsPlugin } from './plugins/NativeControlsPlugin'
 import { CriticBlocksPlugin } from './plugins/CriticBlocksPlugin'
 import { SlashMenuPlugin } from './plugins/SlashMenuPlugin'
 import { FindPlugin } from './find/FindPlugin'
+import { FocusModePlugin } from './plugins/FocusModePlugin'
 import './find/find.css'
 
 interface Props {
@@ -33,9 +34,11 @@ interface Props {
   editorRef?: RefObject<LexicalEditor | null>
   /** Set to the element the text scrolls in (the review screen keeps its place). */
   scrollRef?: RefObject<HTMLDivElement | null>
+  /** Focus mode: no formatting toolbar, the block being written stands out (typewriter: kept mid-height). */
+  focusMode?: { typewriter: boolean } | null
 }
 
-export function Editor({ doc, header, onChange, editorRef, scrollRef }: Props) {
+export function Editor({ doc, header, onChange, editorRef, scrollRef, focusMode = null }: Props) {
   // Created once per mounted review: LexicalComposer reads its config only on first render.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'verdict-review',
@@ -54,7 +57,7 @@ export function Editor({ doc, header, onChange, editorRef, scrollRef }: Props) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor">
-        <ToolbarPlugin />
+        {!focusMode && <ToolbarPlugin />}
         <FindPlugin />
         <div className="editor-scroll" ref={scrollRef}>
           <div className="editor-column">
@@ -84,6 +87,7 @@ export function Editor({ doc, header, onChange, editorRef, scrollRef }: Props) {
       <SlashMenuPlugin />
       <AutosavePlugin onChange={onChange} />
       {editorRef && <EditorRefPlugin editorRef={editorRef} />}
+      {focusMode && scrollRef && <FocusModePlugin typewriter={focusMode.typewriter} scrollRef={scrollRef} />}
     </LexicalComposer>
   )
 }

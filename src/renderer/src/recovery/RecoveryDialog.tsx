@@ -9,11 +9,14 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 /** Offers the writing a crash (or a quit with unsaved edits) left in the journal: restore or discard each. */
 export function RecoveryDialog({
   drafts,
+  afterCrash = false,
   onRestore,
   onDiscard,
   onClose,
 }: {
   drafts: RecoveredDraft[]
+  /** The window was reloaded because it crashed just now (not a start after an earlier crash). */
+  afterCrash?: boolean
   onRestore: (draft: RecoveredDraft) => Promise<void>
   onDiscard: (draft: RecoveredDraft) => Promise<void>
   onClose: () => void
@@ -22,7 +25,11 @@ export function RecoveryDialog({
   return (
     <Dialog
       title="Recovered unsaved writing"
-      description="Verdict closed before these edits were saved. Restore them to keep writing, or discard them."
+      description={
+        afterCrash
+          ? 'Verdict’s window stopped unexpectedly and was reloaded before these edits were saved. Restore them to keep writing, or discard them.'
+          : 'Verdict closed before these edits were saved. Restore them to keep writing, or discard them.'
+      }
       onClose={onClose}
       onSubmit={onClose}
       busy={busy}

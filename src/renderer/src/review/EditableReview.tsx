@@ -1,9 +1,10 @@
 import { useCallback, useRef, useState } from 'react'
+import { COMMANDS } from '@shared/commands'
 import type { OpenedReview } from '@shared/contract'
 import type { ReviewMeta } from '@shared/model'
 import type { LexicalEditor } from 'lexical'
 import { api } from '@renderer/api'
-import { useCommand } from '@renderer/commands/commands'
+import { ariaKeys, useCommand } from '@renderer/commands/commands'
 import { SkipLink } from '@renderer/components/SkipLink'
 import { errorMessage } from '@renderer/lib/errors'
 import { Editor } from '@renderer/editor/Editor'
@@ -38,6 +39,7 @@ interface Props {
   focus: string | undefined
   place: TextPlace | undefined
   wordsPerMinute: number
+  typewriter: boolean
   isNew: boolean
   onClose: () => void
   onReload: () => void
@@ -56,6 +58,7 @@ export function EditableReview({
   focus,
   place,
   wordsPerMinute,
+  typewriter,
   isNew,
   onClose,
   onReload,
@@ -69,9 +72,9 @@ export function EditableReview({
   // What the editor starts from: the file, or the recovered edits made on it.
   const [initial] = useState(() => ({ meta: recovered?.meta ?? review.meta, doc: recovered?.doc ?? review.doc }))
   const [meta, setMeta] = useState<ReviewMeta>(initial.meta)
-  const layout = useReviewLayout()
   const mainRef = useRef<HTMLElement>(null)
   const editorRef = useRef<LexicalEditor | null>(null)
+  const layout = useReviewLayout(editorRef)
   useLandOnMatch(editorRef, focus)
   const scrollRef = useRef<HTMLDivElement>(null)
   useKeepPlace(scrollRef, editorRef, review.id, place)
@@ -141,11 +144,18 @@ export function EditableReview({
   }
   useCommand('closeReview', () => void close())
   useCommand('newReview', () => void newReview())
+  const leaveFocusMode = () => {
+    layout.leaveFocusMode()
+    editorRef.current?.focus()
+  }
 
   return (
-    <div className="screen review-screen">
+    <div className={layout.focusMode ? `screen review-screen focus-mode${typewriter ? ' typewriter' : ''}` : 'screen review-screen'}>
       <SkipLink label="Skip to the text" onSkip={() => editorRef.current?.focus()} />
-      <ReviewTopBar
+      {layout.focusMode ? (
+        <FocusModeExit onLeave={leaveFocusMode} />
+      ) : (
+        <ReviewTopBar
         meta={meta}
         showPreview={layout.showPreview}
         showHistory={showHistory}
@@ -156,7 +166,8 @@ export function EditableReview({
         onToggleDetails={layout.toggleDetails}
         onExport={() => layout.setExporting(true)}
         onPublish={() => layout.setPublishing(true)}
-      />
+        />
+      )}
       <div className="review-body">
         <main className="review-main" ref={mainRef}>
           <OutsideChangeNotices
@@ -178,12 +189,13 @@ export function EditableReview({
               onChange={changeDoc}
               editorRef={editorRef}
               scrollRef={scrollRef}
+              focusMode={layout.focusMode ? { typewriter } : null}
               header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
             />
           </EditorServicesProvider>
         </main>
         {layout.showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} scrollSource={mainRef} />}
-        {showHistory && (
+        {showHistory && !layout.focusMode && (
           <HistoryPanel
             id={review.id}
             prepare={() => saver.flush()}
@@ -220,5 +232,16 @@ export function EditableReview({
         />
       )}
     </div>
+  )
+}
+
+const FOCUS_KEYS = ariaKeys(COMMANDS.focusMode.keys)
+
+/** Focus mode's one control: the way out (Escape and the focus mode keys leave it too). */
+function FocusModeExit({ onLeave }: { onLeave: () => void }) {
+  return (
+    <button type="button" className="button button-quiet focus-exit" aria-keyshortcuts={FOCUS_KEYS} onClick={onLeave}>
+      Leave focus mode
+    </button>
   )
 }

@@ -24,6 +24,8 @@ interface Props {
   /** Switches the screen to another review (one saved from this screen's text). */
   onOpenReview: (id: string, isNew?: boolean) => void
   wordsPerMinute: number
+  /** Typewriter scrolling in focus mode (a setting). */
+  typewriter: boolean
   /** Set for a review just created: its title is selected, ready to be typed over. */
   isNew: boolean
   /** Text to land on when the review opens (a search match). */
@@ -36,7 +38,7 @@ interface Props {
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview
 
-export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, place, onOpenReview, onClose: close }: Props) {
+export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered, focus, place, onOpenReview, onClose: close }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
   // The review's id now: a save may move it (its folder follows the title) while the editor stays.
   const currentId = useRef(id)
@@ -96,6 +98,7 @@ export function ReviewScreen({ id, wordsPerMinute, isNew, recovered, focus, plac
             focus={generation === 0 ? focus : undefined}
             place={generation === 0 ? place : undefined}
             wordsPerMinute={wordsPerMinute}
+            typewriter={typewriter}
             isNew={isNew}
             onClose={onClose}
             onReload={reload}

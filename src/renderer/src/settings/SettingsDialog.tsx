@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Settings } from '@shared/model'
 import { CHARACTERS_PER_MINUTE } from '@shared/text'
 import { api } from '@renderer/api'
+import { CheckField } from '@renderer/components/CheckField'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { ErrorLine } from '@renderer/components/ErrorLine'
 import { TextField } from '@renderer/components/TextField'
@@ -19,6 +20,9 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
   const [author, setAuthor] = useState(welcome ? welcome.suggestedAuthor : settings.author)
   const [speed, setSpeed] = useState(String(settings.wordsPerMinute))
   const [speedError, setSpeedError] = useState<string | null>(null)
+  // Off until the critic ticks it, also in the first-run welcome: nothing goes online unasked.
+  const [checkForUpdates, setCheckForUpdates] = useState(settings.checkForUpdates)
+  const [typewriterScrolling, setTypewriterScrolling] = useState(settings.typewriterScrolling)
   const { busy, error, run } = useAction()
 
   const submit = async () => {
@@ -28,13 +32,16 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
       return
     }
     // Saved once, the first-run welcome has been answered.
-    await run(async () => onSaved(await api.updateSettings({ author: author.trim(), wordsPerMinute, welcomed: true })), { staysBusy: true })
+    const patch = { author: author.trim(), wordsPerMinute, checkForUpdates, typewriterScrolling, welcomed: true }
+    await run(async () => onSaved(await api.updateSettings(patch)), { staysBusy: true })
   }
 
   return (
     <Dialog
       title={welcome ? 'Welcome to Verdict' : 'Settings'}
-      description={welcome ? 'Who signs your reviews, and how fast your readers read. Both can be changed later in Settings.' : undefined}
+      description={
+        welcome ? 'Who signs your reviews, how fast your readers read, and whether Verdict looks for updates. All can be changed later in Settings.' : undefined
+      }
       busy={busy}
       onClose={onClose}
       onSubmit={() => void submit()}
@@ -60,6 +67,18 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
           setSpeed(event.target.value)
           setSpeedError(null)
         }}
+      />
+      <CheckField
+        label="Typewriter scrolling"
+        hint="In focus mode, the line you are writing stays in the middle of the window."
+        checked={typewriterScrolling}
+        onChange={setTypewriterScrolling}
+      />
+      <CheckField
+        label="Check for updates"
+        hint="Twice a day the desktop app asks Verdict’s update server for a newer version, downloads it and installs it when you quit. Nothing is sent while this is off."
+        checked={checkForUpdates}
+        onChange={setCheckForUpdates}
       />
       {error && <ErrorLine>{error}</ErrorLine>}
     </Dialog>

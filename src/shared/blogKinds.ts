@@ -1,10 +1,12 @@
 /**
  * Everything the app says and asks about each kind of blog, in one place: the Blogs dialog, the
  * blog list, the publish service's messages and the blog store all read it. A new kind of blog is
- * an entry here (tsc asks for it once it is in BLOG_KINDS) plus its target file in main's
- * `services/publish/targets/`.
+ * its name and its descriptor here plus its target file in main's `services/publish/targets/`
+ * (tsc asks for both once the name is in BLOG_KINDS).
  */
-import type { BlogKind } from './publish'
+
+export const BLOG_KINDS = ['folder', 'wordpress', 'ghost', 'micropub'] as const
+export type BlogKind = (typeof BLOG_KINDS)[number]
 
 export interface BlogKindDescriptor {
   label: string

@@ -1,7 +1,8 @@
 /** Blogs, publish requests and the record a published review keeps in its front matter. Plain data. */
 
-export const BLOG_KINDS = ['folder', 'wordpress', 'ghost', 'micropub'] as const
-export type BlogKind = (typeof BLOG_KINDS)[number]
+import type { BlogKind } from './blogKinds'
+
+export type { BlogKind } from './blogKinds'
 
 /** One blog of the library. Its secret (password, key, token) is never part of it: see SecretStore. */
 export interface BlogConfig {

@@ -6,7 +6,8 @@ import { z } from 'zod'
 import type { EditorDocument } from './document'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
 import { REVIEW_STATUSES } from './model'
-import { BLOG_KINDS, PUBLISH_STATUSES } from './publish'
+import { BLOG_KINDS } from './blogKinds'
+import { PUBLISH_STATUSES } from './publish'
 
 /** A review id is a single folder name inside the library: no separators, no dot-names. */
 export const reviewId = z

@@ -1,6 +1,6 @@
 /**
  * The target registry: a new blog kind is one file in this folder, one line here and its entry in
- * shared/blogKinds.ts (tsc asks for both once the kind is in BLOG_KINDS).
+ * shared/blogKinds.ts (its name in BLOG_KINDS and its descriptor; tsc then asks for the line here).
  */
 import type { BlogKind } from '../../../../shared/publish'
 import type { Theme } from '../../pipeline'

@@ -1,6 +1,7 @@
 /**
- * The real desktop app: launch, create a review, type, relaunch, the text is there; a crashed
- * renderer is reloaded; launched with a review's path, that review opens. Runs wherever an Electron
+ * The real desktop app: launch, create a review, type, relaunch, the text is there; quitting right
+ * after typing keeps it; a misspelling gets suggestions; a crashed renderer is reloaded; launched
+ * with a review's path, that review opens. Runs wherever an Electron
  * binary exists; elsewhere it is skipped with the reason.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -45,11 +46,70 @@ test('launch, create a review, type, relaunch: the text is there', async () => {
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
   await app.close()
 
+  // Relaunched, Verdict is back at the review it showed.
   app = await launch()
   page = await app.firstWindow()
-  await page.getByRole('listitem', { name: 'Untitled review' }).getByRole('button', { name: 'Open' }).click()
   await expect(page.getByRole('textbox', { name: 'Review text' })).toContainText('Typed in the real desktop app.')
   await app.close()
+})
+
+test('quitting right after typing keeps every character: main asks the window to save before it quits', async () => {
+  let app = await launch()
+  let page = await app.firstWindow()
+  await page.getByRole('button', { name: 'New review' }).click()
+  await page.getByRole('textbox', { name: 'Review text' }).click()
+  const typed = 'The last words before quitting.'
+  await page.keyboard.type(typed)
+  // No wait for "Saved": the close handshake (desktop/quit.ts) has to flush them.
+  await app.close()
+
+  app = await launch()
+  page = await app.firstWindow()
+  await expect(page.getByRole('textbox', { name: 'Review text' })).toContainText(typed)
+  await app.close()
+})
+
+test('right-clicking a misspelled word brings the spellchecker’s suggestions to the context menu', async () => {
+  const app = await launch()
+  try {
+    const page = await app.firstWindow()
+    await page.getByRole('button', { name: 'New review' }).click()
+    const editor = page.getByRole('textbox', { name: 'Review text' })
+    await editor.click()
+    await page.keyboard.type('A performnce of great power. ')
+    // What main's context-menu handler is given for the word under the pointer (desktop/contextMenu.ts builds the menu from it).
+    const offered = app.evaluate(
+      ({ BrowserWindow }) =>
+        new Promise<{ word: string; suggestions: string[] }>((done) => {
+          BrowserWindow.getAllWindows()[0]?.webContents.once('context-menu', (_event, params) =>
+            done({ word: params.misspelledWord, suggestions: params.dictionarySuggestions }),
+          )
+        }),
+    )
+    // The middle of the misspelled word, from a DOM range over it.
+    const word = await editor.evaluate((root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf('performnce') ?? -1
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + 'performnce'.length)
+        const box = range.getBoundingClientRect()
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+      }
+      throw new Error('the misspelled word is not in the editor')
+    })
+    await expect
+      .poll(async () => {
+        await page.mouse.click(word.x, word.y, { button: 'right' })
+        return (await Promise.race([offered, new Promise<null>((done) => setTimeout(() => done(null), 1_000))]))?.word ?? ''
+      })
+      .toBe('performnce')
+    expect((await offered).suggestions).toContain('performance')
+  } finally {
+    await app.close()
+  }
 })
 
 test('a crashed renderer is reloaded by main, back at the review it showed', async () => {

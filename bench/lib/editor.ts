@@ -235,7 +235,13 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
 
     if (candidate === 'verdict') {
       await page.goto(env.hostUrl)
-      await page.getByRole('list', { name: 'Reviews' }).waitFor()
+      // The app reopens the review the previous run left open (its place is remembered): the open
+      // is measured from the library, so back to it first.
+      const reviews = page.getByRole('list', { name: 'Reviews' })
+      const back = page.getByRole('button', { name: 'Library', exact: true })
+      await reviews.or(back).first().waitFor({ timeout: 60_000 })
+      if (await back.isVisible()) await back.click()
+      await reviews.waitFor()
       await sleep(200) // the library's first render settles
       await profiling('open', 'start')
       run.openMs = round(await openInVerdict(page, target), 1)

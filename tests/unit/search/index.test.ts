@@ -11,14 +11,24 @@ import { Library } from '../../../src/main/services/library/library'
 import { SEARCH_FILE } from '../../../src/main/services/search/searchIndex'
 
 let root: string
+const opened: Library[] = []
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'verdict-search-'))
 })
 afterEach(async () => {
+  // A library writes its index and search files in the background: those writes end before its folder goes.
+  for (const library of opened.splice(0)) {
+    await library.flushIndex()
+    await library.flushSearch()
+  }
   await rm(root, { recursive: true, force: true })
 })
 
-const open = () => new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => new Date(Date.now() + 60_000) })
+function open(): Library {
+  const library = new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => new Date(Date.now() + 60_000) })
+  opened.push(library)
+  return library
+}
 
 async function write(id: string, text: string): Promise<void> {
   await mkdir(join(root, id), { recursive: true })

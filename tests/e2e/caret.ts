@@ -5,9 +5,17 @@ import { expect, type Locator } from '@playwright/test'
  * critic does: a click on the block's last line, then End. A click mid-text can land on a soft wrap,
  * where End keeps the caret at the end of the line above; on a busy machine Lexical can apply the
  * click's selection after End was handled, and a dialog closed just before can take the focus back.
- * So the click and End are done again until the caret is at the block's end.
+ * Lexical takes the page's caret into its own selection on `selectionchange`, which Chromium can
+ * deliver after the next key press, so a shortcut pressed right away acts where the caret was. So
+ * the click and End are done again until both the page's caret and Lexical's are at the block's end.
  */
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6'
+
+/** The little of a Lexical editor the page is asked for: where its selection's focus is. */
+interface LexicalEditorView {
+  getEditorState(): { _selection: { focus?: { key: string } } | null }
+  getElementByKey(key: string): HTMLElement | null
+}
 
 export async function caretAtEnd(text: Locator): Promise<void> {
   await expect
@@ -43,6 +51,13 @@ async function clickToEnd(text: Locator): Promise<boolean> {
     const rest = document.createRange()
     rest.selectNodeContents(block)
     rest.setStart(selection.focusNode, selection.focusOffset)
-    return rest.toString() === ''
+    if (rest.toString() !== '') return false
+    // Lexical's own selection (kept on its root element) must have caught up with the page's.
+    type Root = HTMLElement & { __lexicalEditor?: LexicalEditorView }
+    const editor = (block.closest('[contenteditable="true"]') as Root | null)?.__lexicalEditor
+    const focus = editor?.getEditorState()._selection?.focus
+    if (!editor || !focus) return false
+    const node = editor.getElementByKey(focus.key)
+    return node !== null && block.contains(node)
   }, BLOCKS)
 }

@@ -394,7 +394,7 @@ test('spoilers hold prose only: a score or pull quote started inside one goes af
   await expect(menu).toBeHidden()
   await expect(scoreWidget(page, 'Overall Score')).toBeVisible()
 
-  await editorText(page).getByText('Hidden text.').click()
+  await caretAtEnd(editorText(page).getByText('Hidden text.'))
   await page.keyboard.press("ControlOrMeta+Shift+'")
   await page.keyboard.type('Quoted outside the spoiler.')
 

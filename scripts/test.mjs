@@ -2,7 +2,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, existsSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
-import { ensureChromium } from './chromium.mjs'
 import { runPublishTests, startBlogs } from './test-publish.mjs'
 
 const began = Date.now()
@@ -42,8 +41,19 @@ function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined
 }
 
-// The real blogs install and boot in the background meanwhile (their output goes to log files).
+// The real blogs install and boot in the background meanwhile (their output goes to log files),
+// and so does the Chromium every browser test drives (scripts/chromium.mjs: found, or installed).
 const blogs = startBlogs({ quiet: true })
+const chromium = findChromium()
+
+function findChromium() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/chromium.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.on('close', (code) => resolve(code === 0 ? out.trim() : null))
+  })
+}
 
 /**
  * The static checks, each single-threaded, `cores` at a time: one after another they left a core idle
@@ -100,6 +110,16 @@ for (const [label, labels] of [
   }
 }
 
+// Unit, end-to-end and publish suites all drive this one Chromium.
+const chromiumPath = await chromium
+if (chromiumPath) {
+  process.env.PW_CHROMIUM_PATH = chromiumPath
+  console.log(`\nChromium: ${chromiumPath}`)
+} else {
+  failed++
+  console.log('✗ no Chromium: the browser tests cannot run (see the message above)')
+}
+
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`])
 const unit = readJson(`${reports}/unit.json`)
 if (unit) {
@@ -110,9 +130,7 @@ if (unit) {
 } else failed++
 
 check('build', 'npx', ['electron-vite', 'build'])
-const chromium = ensureChromium()
 const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-  PW_CHROMIUM_PATH: chromium,
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`,
 })
 const e2e = readJson(`${reports}/e2e.json`)

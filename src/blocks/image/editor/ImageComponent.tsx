@@ -80,7 +80,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
             />
             <label htmlFor={featuredId}>Use as featured image</label>
           </span>
-          <button type="button" className="image-remove" aria-label="Remove image" title="Remove image" disabled={!editable} onClick={remove}>
+          <button type="button" className="icon-button image-remove" aria-label="Remove image" title="Remove image" disabled={!editable} onClick={remove}>
             <Icon name="trash" size={16} />
           </button>
         </div>

@@ -245,6 +245,21 @@ function Stars({ value, disabled, onChange }: { value: string; disabled: boolean
   )
 }
 
+/** A section's heading line with its "Add …" button, so a long score stays compact. */
+function SectionHead({ id, title, addLabel, disabled, onAdd }: { id: string; title: string; addLabel: string; disabled: boolean; onAdd: () => void }) {
+  return (
+    <div className="score-section-head">
+      <span id={id} className="score-section-title">
+        {title}
+      </span>
+      <button type="button" className="small-action score-add" disabled={disabled} onClick={onAdd}>
+        <Icon name="plus" size={14} />
+        {` ${addLabel}`}
+      </button>
+    </div>
+  )
+}
+
 function SubScores({
   subScores,
   scale,
@@ -263,22 +278,16 @@ function SubScores({
 
   return (
     <div className="score-section score-subs" role="group" aria-labelledby={headId}>
-      <div className="score-section-head">
-        <span id={headId} className="score-section-title">
-          Sub-scores
-        </span>
-        <button
-          type="button"
-          className="score-add"
-          disabled={disabled}
-          onClick={() => {
-            focus.request(subScores.length)
-            onChange([...subScores, { label: '', value: '' }])
-          }}
-        >
-          <Icon name="plus" size={14} /> Add sub-score
-        </button>
-      </div>
+      <SectionHead
+        id={headId}
+        title="Sub-scores"
+        addLabel="Add sub-score"
+        disabled={disabled}
+        onAdd={() => {
+          focus.request(subScores.length)
+          onChange([...subScores, { label: '', value: '' }])
+        }}
+      />
       {subScores.length > 0 && (
         <ul>
           {subScores.map((sub, index) => {
@@ -351,22 +360,16 @@ function ItemList({
 
   return (
     <div className={`score-section score-items score-${singular}s`} role="group" aria-labelledby={headId}>
-      <div className="score-section-head">
-        <span id={headId} className="score-section-title">
-          {title}
-        </span>
-        <button
-          type="button"
-          className="score-add"
-          disabled={disabled}
-          onClick={() => {
-            focus.request(items.length)
-            onChange([...items, ''])
-          }}
-        >
-          <Icon name="plus" size={14} /> Add {singular}
-        </button>
-      </div>
+      <SectionHead
+        id={headId}
+        title={title}
+        addLabel={`Add ${singular}`}
+        disabled={disabled}
+        onAdd={() => {
+          focus.request(items.length)
+          onChange([...items, ''])
+        }}
+      />
       {items.length > 0 && (
         <ul>
           {items.map((item, index) => (

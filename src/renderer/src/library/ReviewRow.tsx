@@ -133,7 +133,7 @@ export const ReviewRow = memo(function ReviewRow({ review, actions, selected = f
 
 function Action({ icon, label, onClick }: { icon: IconName; label: string; onClick: () => void }) {
   return (
-    <button type="button" className="card-action" title={label} onClick={onClick}>
+    <button type="button" className="small-action" title={label} onClick={onClick}>
       <Icon name={icon} size={16} />
       <span>{label}</span>
     </button>

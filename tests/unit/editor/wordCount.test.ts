@@ -1,9 +1,10 @@
 /** The status bar's word count, block by block, against the library's count of the whole document. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { documentText, type BlockJSON, type EditorDocument } from '../../../src/shared/document'
+import { documentText, type EditorDocument } from '../../../src/shared/document'
 import { measureText, type TextMeasure } from '../../../src/shared/text'
 import { blockArb, documentArb, fcOptions } from '../format/arbitraries'
+import { doc, paragraph, raw } from '../../support/documents'
 
 interface Counter {
   count(doc: EditorDocument, hasTime?: () => boolean): TextMeasure | null
@@ -13,10 +14,7 @@ const { BlockWordCounter } = (await import(/* @vite-ignore */ `../../../src/rend
   BlockWordCounter: new () => Counter
 }
 
-const doc = (children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })
 const library = (document: EditorDocument) => measureText(documentText(document))
-const raw = (markdown: string): BlockJSON => ({ type: 'raw-block', markdown })
-const paragraph = (text: string): BlockJSON => ({ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] })
 
 describe('BlockWordCounter', () => {
   it('counts what the library counts', () => {
@@ -29,7 +27,7 @@ describe('BlockWordCounter', () => {
   })
 
   it('keeps a block kept as written apart from the next, as the document text does', () => {
-    const document = doc([raw('[^1]: a note'), paragraph('continues here'), raw('x'), raw("y'"), paragraph('z'), raw('last')])
+    const document = doc(raw('[^1]: a note'), paragraph('continues here'), raw('x'), raw("y'"), paragraph('z'), raw('last'))
     expect(library(document).words).toBe(9)
     expect(new BlockWordCounter().count(document)?.words).toBe(9)
   })
@@ -41,7 +39,7 @@ describe('BlockWordCounter', () => {
         counter.count(document)
         const children = [...document.root.children]
         for (const [at, block] of edits) children.splice(at % (children.length + 1), 1, block)
-        const edited = doc(children)
+        const edited = doc(...children)
         const fresh = children.some((block) => !document.root.children.includes(block))
         if (fresh) expect(counter.count(edited, () => false)).toBeNull()
         expect(counter.count(edited)).toEqual(library(edited))

@@ -1,35 +1,7 @@
 /** The paths of a review's folder its text uses, for the clean-up of unused images. */
 import { describe, expect, it } from 'vitest'
-import type { BlockJSON, EditorDocument, ParagraphJSON, RawBlockJSON } from '../../../src/shared/document'
-import type { ImageJSON } from '../../../src/blocks/image/model'
-import type { ReviewMeta } from '../../../src/shared/model'
 import { referencedAssets } from '../../../src/main/services/format'
-
-const doc = (...children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })
-const image = (fields: Partial<ImageJSON> = {}): ImageJSON => ({
-  type: 'image',
-  src: 'assets/3f2a9c0d1e2b4a5f.png',
-  alt: '',
-  caption: '',
-  credit: '',
-  width: 'inline',
-  ...fields,
-})
-const text = (value: string, format = 0) => ({ type: 'text' as const, text: value, format })
-const paragraph = (value: string): ParagraphJSON => ({ type: 'paragraph', children: [text(value)] })
-const raw = (markdown: string): RawBlockJSON => ({ type: 'raw-block', markdown })
-const meta = (fields: Partial<ReviewMeta> = {}): ReviewMeta => ({
-  title: 'Ballerina',
-  author: '',
-  date: '',
-  tags: [],
-  excerpt: '',
-  status: 'draft',
-  created: '',
-  updated: '',
-  extra: {},
-  ...fields,
-})
+import { doc, image, meta, paragraph, raw } from '../../support/documents'
 
 describe('referencedAssets', () => {
   it('collects image paths, inside spoilers too, references in raw blocks, and the featured image', () => {

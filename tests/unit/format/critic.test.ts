@@ -1,9 +1,8 @@
 /** The critic blocks of docs/format.md: their exact syntax, what stays raw, warnings and the score mirror. */
 import { describe, expect, it } from 'vitest'
-import type { BlockJSON, EditorDocument, ParagraphJSON, RawBlockJSON } from '../../../src/shared/document'
+import type { BlockJSON, EditorDocument } from '../../../src/shared/document'
 import type { ImageJSON } from '../../../src/blocks/image/model'
 import type { ScoreJSON } from '../../../src/blocks/score/model'
-import type { ReviewMeta } from '../../../src/shared/model'
 import {
   documentToMarkdown,
   markdownToDocument,
@@ -13,51 +12,13 @@ import {
   scoreMirror,
   serializeReview,
 } from '../../../src/main/services/format'
-
-const doc = (...children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })
-const score = (fields: Partial<ScoreJSON> = {}): ScoreJSON => ({
-  type: 'score',
-  value: '9.5',
-  scale: '10',
-  label: 'Overall Score',
-  overall: true,
-  verdict: '',
-  subScores: [],
-  pros: [],
-  cons: [],
-  ...fields,
-})
-const image = (fields: Partial<ImageJSON> = {}): ImageJSON => ({
-  type: 'image',
-  src: 'assets/3f2a9c0d1e2b4a5f.png',
-  alt: 'A dancer mid-leap',
-  caption: '',
-  credit: '',
-  width: 'inline',
-  ...fields,
-})
-const text = (value: string, format = 0) => ({ type: 'text' as const, text: value, format })
-const paragraph = (value: string): ParagraphJSON => ({ type: 'paragraph', children: [text(value)] })
-const raw = (markdown: string): RawBlockJSON => ({ type: 'raw-block', markdown })
+import { doc, image, meta, paragraph, raw, score, text } from '../../support/documents'
 
 /** Writes, checks the Markdown, and checks it reads back as the normalized document. */
 function writes(input: EditorDocument, markdown: string): void {
   expect(documentToMarkdown(input)).toBe(markdown)
   expect(markdownToDocument(markdown)).toEqual(normalizeDocument(input))
 }
-
-const meta = (fields: Partial<ReviewMeta> = {}): ReviewMeta => ({
-  title: 'Ballerina',
-  author: 'Ana Critic',
-  date: '2026-11-25',
-  tags: [],
-  excerpt: '',
-  status: 'draft',
-  created: '2026-11-20T09:12:00.000Z',
-  updated: '2026-11-25T10:40:00.000Z',
-  extra: {},
-  ...fields,
-})
 
 describe('score', () => {
   it('is a leaf when it is only a number, a container with sections otherwise, as docs/format.md shows', () => {

@@ -7,11 +7,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { IMAGE_WIDTHS, SCORE_SCALES } from '../../../src/shared/critic'
-import type { BlockJSON, EditorDocument, InlineJSON, ParagraphJSON } from '../../../src/shared/document'
+import type { BlockJSON, InlineJSON, ParagraphJSON } from '../../../src/shared/document'
 import type { ScoreJSON } from '../../../src/blocks/score/model'
 import type { SpoilerContentJSON } from '../../../src/blocks/spoiler/model'
 import { documentToMarkdown, normalizeDocument, readMarkdown } from '../../../src/main/services/format/markdown'
 import { EMBED_URLS, fcOptions } from './arbitraries'
+import { doc } from '../../support/documents'
 
 /** Empty, or a plain value: the states at issue here, not hostile text (markdown.property.test.ts). */
 const maybe = (...values: string[]) => fc.constantFrom('', ...values)
@@ -53,7 +54,6 @@ const pullquoteArb = fc.record({ type: fc.constant('pullquote' as const), childr
 const embedArb = fc.record({ type: fc.constant('embed' as const), url: fc.constantFrom(...EMBED_URLS.slice(0, 2)) })
 
 const criticBlockArb: fc.Arbitrary<BlockJSON> = fc.oneof(scoreArb, imageArb, spoilerArb, pullquoteArb, embedArb)
-const doc = (children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })
 
 describe('empty and partial critic blocks', () => {
   it('read back as the same editable blocks, with no warning', () => {
@@ -67,13 +67,13 @@ describe('empty and partial critic blocks', () => {
           overall = true
           return block
         })
-        const written = documentToMarkdown(doc(blocks))
+        const written = documentToMarkdown(doc(...blocks))
         const read = readMarkdown(written)
         expect(read.warnings, written).toEqual([])
         // The same blocks, none of them kept as raw Markdown, up to the documented normalization
         // (an unnamed spoiler is called "Spoilers").
         expect(read.doc.root.children.map((block) => block.type), written).toEqual(blocks.map((block) => block.type))
-        expect(read.doc, written).toEqual(normalizeDocument(doc(blocks)))
+        expect(read.doc, written).toEqual(normalizeDocument(doc(...blocks)))
       }),
       fcOptions(500),
     )
@@ -81,6 +81,6 @@ describe('empty and partial critic blocks', () => {
 
   it('writes an empty score without a value attribute', () => {
     const empty: ScoreJSON = { type: 'score', value: '', scale: '10', label: 'Overall Score', overall: true, verdict: '', subScores: [], pros: [], cons: [] }
-    expect(documentToMarkdown(doc([empty]))).toBe('::score[Overall Score]{scale="10" overall}\n')
+    expect(documentToMarkdown(doc(empty))).toBe('::score[Overall Score]{scale="10" overall}\n')
   })
 })

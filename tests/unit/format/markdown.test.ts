@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { emptyDocument, type BlockJSON, type EditorDocument, type InlineJSON, type TextJSON } from '../../../src/shared/document'
 import { documentToMarkdown, markdownToDocument, normalizeDocument } from '../../../src/main/services/format/markdown'
+import { doc } from '../../support/documents'
 
-const doc = (...children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })
 const p = (...children: InlineJSON[]): BlockJSON => ({ type: 'paragraph', children })
 const t = (text: string, format = 0): TextJSON => ({ type: 'text', text, format })
 const B = 1

@@ -13,6 +13,7 @@ import {
 } from '../../../src/main/services/format'
 import { metaFromYaml } from '../../../src/main/services/format/meta'
 import { documentArb, fcOptions, textArb } from './arbitraries'
+import { meta as reviewMeta } from '../../support/documents'
 
 const fallback = { title: 'folder-name', created: '2026-01-01T00:00:00.000Z', updated: '2026-01-02T00:00:00.000Z' }
 const parse = (text: string | Buffer, fallbackMeta: typeof fallback & { date?: string } = fallback) =>
@@ -27,18 +28,8 @@ const refusal = (text: string | Buffer): string => {
   throw new Error('expected a ReviewParseError')
 }
 
-const meta = (fields: Partial<ReviewMeta> = {}): ReviewMeta => ({
-  title: 'Heat',
-  author: 'Ana Critic',
-  date: '2026-11-25',
-  tags: ['crime'],
-  excerpt: '',
-  status: 'draft',
-  created: '2026-11-20T09:12:00.000Z',
-  updated: '2026-11-25T10:40:00.000Z',
-  extra: {},
-  ...fields,
-})
+/** The shared review meta, as the review of Heat. */
+const meta = (fields: Partial<ReviewMeta> = {}): ReviewMeta => reviewMeta({ title: 'Heat', tags: ['crime'], ...fields })
 
 describe('reading the file', () => {
   it('refuses what is not a text file', () => {

@@ -1,34 +1,8 @@
 /** What word counts read of a document (documentText in src/shared/document.ts). */
 import { describe, expect, it } from 'vitest'
-import { documentText, type BlockJSON, type EditorDocument, type ParagraphJSON } from '../../../src/shared/document'
-import type { ImageJSON } from '../../../src/blocks/image/model'
-import type { ScoreJSON } from '../../../src/blocks/score/model'
+import { documentText } from '../../../src/shared/document'
 import { wordCountOf } from '../../../src/main/services/format'
-
-const doc = (...children: BlockJSON[]): EditorDocument => ({ root: { type: 'root', children } })
-const image = (fields: Partial<ImageJSON> = {}): ImageJSON => ({
-  type: 'image',
-  src: 'assets/3f2a9c0d1e2b4a5f.png',
-  alt: '',
-  caption: '',
-  credit: '',
-  width: 'inline',
-  ...fields,
-})
-const text = (value: string, format = 0) => ({ type: 'text' as const, text: value, format })
-const paragraph = (value: string): ParagraphJSON => ({ type: 'paragraph', children: [text(value)] })
-const score = (fields: Partial<ScoreJSON> = {}): ScoreJSON => ({
-  type: 'score',
-  value: '9.5',
-  scale: '10',
-  label: 'Overall Score',
-  overall: true,
-  verdict: '',
-  subScores: [],
-  pros: [],
-  cons: [],
-  ...fields,
-})
+import { doc, image, paragraph, score, text } from '../../support/documents'
 
 describe('word count', () => {
   it('counts verdicts, pros, cons, captions and spoiler text, not labels, scores, credits or alt text', () => {

@@ -10,8 +10,8 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
+import { editorText, FIXTURE_ASSETS } from './review'
 
-const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 /**
  * The rules whose outcome depends on the colours. Light and dark differ only in their stylesheet's
@@ -94,7 +94,6 @@ async function openBallerina(page: Page, libraryDir: string): Promise<void> {
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Ballerina')
 }
 
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colours`, () => {

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, FrameLocator, Page } from '@playwright/test'
 import { exportHtmlPage, expect, test } from './fixtures'
 import { settled } from '../support/settled'
+import { details, editorText, saveState } from './review'
 
 const JS = 'window.__pwned=1;alert(1);top.__pwned=1'
 
@@ -54,9 +55,6 @@ const FIELDS = {
   director: `<svg onload="${JS}">`,
 }
 
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
-const details = (page: Page) => page.getByRole('complementary', { name: 'Review details' })
-const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Error.*)$/ })
 const preview = (page: Page): FrameLocator => page.getByTitle('Preview', { exact: true }).contentFrame()
 
 const pwned = (page: Page) => page.evaluate(() => (window as { __pwned?: unknown }).__pwned)

@@ -1,8 +1,9 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, screenshotPath, test } from './fixtures'
 import { caretAtEnd } from './caret'
+import { details, editorText, openReview, saveState, seedReview } from './review'
 
 const TRAILER = 'https://www.youtube.com/watch?v=0FSwsrFpkbw'
 
@@ -15,23 +16,6 @@ async function reviewFolder(libraryDir: string, title: string): Promise<{ dir: s
   throw new Error(`no review titled ${title} in the library`)
 }
 
-/** Writes `<library>/<folder>/review.md`: front matter lines, then the Markdown body. */
-async function seed(libraryDir: string, folder: string, frontMatter: string[], body: string): Promise<string> {
-  await mkdir(join(libraryDir, folder), { recursive: true })
-  const file = join(libraryDir, folder, 'review.md')
-  const lines = ['---', ...frontMatter, 'author: Ana Critic', 'date: 2026-11-20', 'status: draft', 'tags: [film]', "excerpt: ''", 'created: 2026-11-20T09:00:00.000Z', 'updated: 2026-11-20T09:00:00.000Z', '---', '', '']
-  await writeFile(file, lines.join('\n') + body)
-  return file
-}
-
-async function open(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: title, exact: true }).getByRole('button', { name: 'Open' }).click()
-  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title)
-}
-
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
-const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /Sav|Error/ })
-const details = (page: Page) => page.getByRole('complementary', { name: 'Review details' })
 const scoreWidget = (page: Page, label: string) => editorText(page).getByRole('group', { name: label, exact: true })
 
 /** Puts the caret at the end of the text (the empty paragraph the last insertion left). */
@@ -288,10 +272,10 @@ test('writes a review like a blog post: score, a dropped credited image, spoiler
 })
 
 test('a score from the file that does not fit its scale is kept and explained; typed scores are brought onto the scale', async ({ page, libraryDir }) => {
-  const file = await seed(
+  const file = await seedReview(
     libraryDir,
     'ballerina',
-    ['title: Ballerina'],
+    'Ballerina',
     `An opening line.
 
 :::score[Overall Score]{value="11" scale="10" overall}
@@ -305,7 +289,7 @@ Verdict: Too good to be true.
   )
   const original = await readFile(file, 'utf8')
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
 
   // Opening reports it, shows it as written, and writes nothing.
   await expect(page.getByRole('region', { name: 'Notes on this file' })).toContainText('11 is above 10')
@@ -366,9 +350,9 @@ Verdict: Too good to be true.
 })
 
 test('spoilers hold prose only: a score or pull quote started inside one goes after it; the Insert menu works from the keyboard', async ({ page, libraryDir }) => {
-  const file = await seed(libraryDir, 'ballerina', ['title: Ballerina'], 'Before.\n\n:::spoiler[Spoilers: the ending]\nHidden text.\n:::\n\nAfter.\n')
+  const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Before.\n\n:::spoiler[Spoilers: the ending]\nHidden text.\n:::\n\nAfter.\n')
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
 
   const toggle = page.getByRole('button', { name: 'Spoilers: the ending' })
   await expect(toggle).toHaveAttribute('aria-expanded', 'false')
@@ -419,10 +403,10 @@ test('the library shows what each review is about and its score, sorts by score 
     `  year: ${year}`,
     `  creators: [${creator}]`,
   ]
-  await seed(libraryDir, 'ballerina', ['title: Ballerina', ...subject('film', 'Ballerina', 2025, 'Len Wiseman')], '::score[Overall Score]{value="9.5" scale="10" overall}\n')
-  await seed(libraryDir, 'intermezzo', ['title: Intermezzo', ...subject('book', 'Intermezzo', 2024, 'Sally Rooney')], '::score[Overall Score]{value="4" scale="5" overall}\n')
-  await seed(libraryDir, 'hades-ii', ['title: Hades II', ...subject('game', 'Hades II', 2025, 'Supergiant Games')], '::score[Overall Score]{value="B+" scale="letter" overall}\n')
-  await seed(libraryDir, 'notes', ['title: Notes on nothing'], 'Just words.\n')
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', '::score[Overall Score]{value="9.5" scale="10" overall}\n', { frontMatter: subject('film', 'Ballerina', 2025, 'Len Wiseman') })
+  await seedReview(libraryDir, 'intermezzo', 'Intermezzo', '::score[Overall Score]{value="4" scale="5" overall}\n', { frontMatter: subject('book', 'Intermezzo', 2024, 'Sally Rooney') })
+  await seedReview(libraryDir, 'hades-ii', 'Hades II', '::score[Overall Score]{value="B+" scale="letter" overall}\n', { frontMatter: subject('game', 'Hades II', 2025, 'Supergiant Games') })
+  await seedReview(libraryDir, 'notes', 'Notes on nothing', 'Just words.\n')
   await page.reload()
 
   const list = page.getByRole('list', { name: 'Reviews' })
@@ -446,9 +430,9 @@ test('the library shows what each review is about and its score, sorts by score 
 })
 
 test('a screenshot pasted from the clipboard becomes an image; one can be the featured image', async ({ page, libraryDir }) => {
-  const file = await seed(libraryDir, 'ballerina', ['title: Ballerina'], 'A paragraph to paste after.\n')
+  const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', 'A paragraph to paste after.\n')
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
   await caretAtEnd(editorText(page).getByText('A paragraph to paste after.'))
   await page.keyboard.press('Enter')
   // What a screenshot puts on the clipboard: one image file, no text.
@@ -484,21 +468,21 @@ test('a screenshot pasted from the clipboard becomes an image; one can be the fe
 })
 
 test('screenshot: a review with its score widget and a credited image', async ({ page, libraryDir }) => {
-  await seed(
+  const frontMatter = [
+    'subject:',
+    '  kind: film',
+    '  title: Ballerina',
+    '  year: 2025',
+    '  creators: [Len Wiseman]',
+    '  cast: [Ana de Armas, Keanu Reeves, Ian McShane]',
+    '  runtime: 125',
+    '  ids: { imdb: tt7181546 }',
+    'spoilers: true',
+  ]
+  await seedReview(
     libraryDir,
     'ballerina',
-    [
-      'title: Ballerina',
-      'subject:',
-      '  kind: film',
-      '  title: Ballerina',
-      '  year: 2025',
-      '  creators: [Len Wiseman]',
-      '  cast: [Ana de Armas, Keanu Reeves, Ian McShane]',
-      '  runtime: 125',
-      '  ids: { imdb: tt7181546 }',
-      'spoilers: true',
-    ],
+    'Ballerina',
     `Len Wiseman’s spin-off could have been a cash-in. Instead it is the most inventive action film of the year: a revenge story told almost entirely through movement.
 
 :::score[Overall Score]{value="9.5" scale="10" overall}
@@ -517,9 +501,10 @@ Cons:
 
 The Ruska Roma, glimpsed in *Chapter 3*, finally get their due.
 `,
+    { frontMatter },
   )
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
   await dropImage(page, 'Len Wiseman’s spin-off could have been a cash-in. Instead it is the most inventive action film of the year: a revenge story told almost entirely through movement.', 'ruska-roma.png', 'poster')
   const image = editorText(page).getByRole('group', { name: /^Image/ })
   await expect(image.getByLabel('Alt text')).toBeFocused()

@@ -2,10 +2,9 @@
  * The desktop commands in the real renderer: their keys, the application menu's `command` events
  * (sent by the host exactly as main sends them on a menu click), and the dialogs of the Help menu.
  */
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { editorText } from './review'
 
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
 
 test('New review and Close review from the menu and their keys; the menu follows the screen', async ({ page, host }) => {
   // The menu knows which screen is shown, to enable its items.

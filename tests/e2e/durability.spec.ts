@@ -4,22 +4,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { editorText, openReview, seedReview } from './review'
 
-const FRONT = (title: string) =>
-  `---\ntitle: ${title}\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: draft\ntags: [film]\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\n`
-
-/** Writes `<library>/<folder>/review.md` as another program would. */
-async function seed(libraryDir: string, folder: string, title: string, body: string): Promise<void> {
-  await mkdir(join(libraryDir, folder), { recursive: true })
-  await writeFile(join(libraryDir, folder, 'review.md'), FRONT(title) + body)
-}
-
-async function open(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: title, exact: true }).getByRole('button', { name: 'Open' }).click()
-  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(title)
-}
-
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
 
 /** Types at the end of the review's text. */
 async function typeAtEnd(page: Page, text: string): Promise<void> {
@@ -30,9 +16,9 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
 }
 
 test('unsaved writing survives a crash: the journal offers it at start and Restore puts it back', async ({ page, host, libraryDir }) => {
-  await seed(libraryDir, 'nosferatu', 'Nosferatu', 'Original text.\n')
+  await seedReview(libraryDir, 'nosferatu', 'Nosferatu', 'Original text.\n')
   await page.reload()
-  await open(page, 'Nosferatu')
+  await openReview(page, 'Nosferatu')
 
   // Saves fail in main (as if the disk were gone): only the journal holds the edits. (Request
   // interception may no longer catch the page's save on its way out once the page unloads.)
@@ -66,9 +52,9 @@ test('unsaved writing survives a crash: the journal offers it at start and Resto
 })
 
 test('a discarded draft is not offered again', async ({ page, host, libraryDir }) => {
-  await seed(libraryDir, 'vampyr', 'Vampyr', 'Kept text.\n')
+  await seedReview(libraryDir, 'vampyr', 'Vampyr', 'Kept text.\n')
   await page.reload()
-  await open(page, 'Vampyr')
+  await openReview(page, 'Vampyr')
   // Saves fail in main (as if the disk were gone): the page's save on its way out, which request
   // interception may no longer catch once the page unloads, fails as well.
   const writes = host.services.writes
@@ -90,12 +76,12 @@ test('a discarded draft is not offered again', async ({ page, host, libraryDir }
 })
 
 test('a file changed outside Verdict with no unsaved edits is reloaded, with a notice', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'suspiria', 'Suspiria', 'First draft.\n')
+  await seedReview(libraryDir, 'suspiria', 'Suspiria', 'First draft.\n')
   await page.reload()
-  await open(page, 'Suspiria')
+  await openReview(page, 'Suspiria')
   await expect(editorText(page)).toContainText('First draft.')
 
-  await writeFile(join(libraryDir, 'suspiria', 'review.md'), FRONT('Suspiria') + 'Rewritten elsewhere.\n')
+  await seedReview(libraryDir, 'suspiria', 'Suspiria', 'Rewritten elsewhere.\n')
   await expect(editorText(page)).toContainText('Rewritten elsewhere.')
   await expect(page.getByRole('status').filter({ hasText: 'Reloaded: changed outside Verdict' })).toBeVisible()
 })
@@ -104,15 +90,15 @@ test('a file changed outside Verdict under unsaved edits offers Keep mine, Take 
   page,
   libraryDir,
 }) => {
-  await seed(libraryDir, 'possession', 'Possession', 'Opening line.\n')
+  await seedReview(libraryDir, 'possession', 'Possession', 'Opening line.\n')
   await page.reload()
-  await open(page, 'Possession')
+  await openReview(page, 'Possession')
 
   // Edits that cannot be saved yet (saves fail), then another program writes the file.
   await page.route('**/__ipc/saveReview', (route) => route.abort())
   await typeAtEnd(page, ' My unsaved thought.')
   await expect(page.getByRole('status').filter({ hasText: 'Error' })).toBeVisible()
-  await writeFile(join(libraryDir, 'possession', 'review.md'), FRONT('Possession') + 'Their new line.\n')
+  await seedReview(libraryDir, 'possession', 'Possession', 'Their new line.\n')
 
   const notice = page.getByRole('region', { name: 'Changed outside Verdict' })
   await expect(notice).toBeVisible()
@@ -132,9 +118,9 @@ test('a file changed outside Verdict under unsaved edits offers Keep mine, Take 
 })
 
 test('a review deleted outside Verdict keeps its text and can be saved as a new review', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'eraserhead', 'Eraserhead', 'Lonely text.\n')
+  await seedReview(libraryDir, 'eraserhead', 'Eraserhead', 'Lonely text.\n')
   await page.reload()
-  await open(page, 'Eraserhead')
+  await openReview(page, 'Eraserhead')
   await rm(join(libraryDir, 'eraserhead'), { recursive: true, force: true })
   const notice = page.getByRole('region', { name: 'Moved or deleted' })
   await expect(notice).toContainText('This review was moved or deleted outside Verdict')
@@ -151,9 +137,9 @@ async function reviewTexts(libraryDir: string): Promise<string[]> {
 }
 
 test('history: save a version, change the text, restore the version; the restore is listed and undoable', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'stalker', 'Stalker', 'The zone is quiet.\n')
+  await seedReview(libraryDir, 'stalker', 'Stalker', 'The zone is quiet.\n')
   await page.reload()
-  await open(page, 'Stalker')
+  await openReview(page, 'Stalker')
 
   await page.getByRole('button', { name: 'History' }).click()
   const history = page.getByRole('region', { name: 'History' })
@@ -209,13 +195,13 @@ test('when saving fails, “Save as…” writes the edits and their image as a 
   libraryDir,
   tempDir,
 }) => {
-  await seed(libraryDir, 'heat', 'Heat', '![The diner](assets/diner.png)\n\nOriginal text.\n')
+  await seedReview(libraryDir, 'heat', 'Heat', '![The diner](assets/diner.png)\n\nOriginal text.\n')
   await mkdir(join(libraryDir, 'heat', 'assets'))
   await cp(join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets/10226545b9b4e8c3.png'), join(libraryDir, 'heat', 'assets', 'diner.png'))
   const file = join(libraryDir, 'heat', 'review.md')
   const before = await readFile(file)
   await page.reload()
-  await open(page, 'Heat')
+  await openReview(page, 'Heat')
 
   const unlock = await makeReadOnly(join(libraryDir, 'heat'))
   // Where the folder cannot be made read-only, main's answer for a full disk is what the app gets.

@@ -1,15 +1,9 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test, screenshotPath } from './fixtures'
 import { caretAtEnd } from './caret'
-
-/** Writes `<library>/<folder>/review.md` with the given Markdown body. */
-async function seed(libraryDir: string, folder: string, title: string, body: string): Promise<void> {
-  await mkdir(join(libraryDir, folder), { recursive: true })
-  const frontMatter = `---\ntitle: ${title}\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: draft\ntags: [film]\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\n`
-  await writeFile(join(libraryDir, folder, 'review.md'), frontMatter + body)
-}
+import { editorText, openReview, saveState, seedReview } from './review'
 
 /** The review.md whose front matter carries this title (a new review's folder is named by main). */
 async function reviewFile(libraryDir: string, title: string): Promise<string> {
@@ -20,14 +14,6 @@ async function reviewFile(libraryDir: string, title: string): Promise<string> {
   throw new Error(`no review titled ${title} in the library`)
 }
 
-async function open(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: title, exact: true }).getByRole('button', { name: 'Open' }).click()
-  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(title)
-}
-
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
-// The status bar's save state (the toast's live region is a status too, and always present).
-const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Error)/ })
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Formatting' })
 
 /** Puts the caret inside `text` in the editor (a click on the words). */
@@ -160,9 +146,9 @@ test('writes a formatted review with the toolbar and Markdown shortcuts; it is s
 })
 
 test('the toolbar reflects the selection, and the shortcuts format, undo and redo', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'ballerina', 'Ballerina', SAMPLE)
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', SAMPLE)
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
   const bold = toolbar(page).getByRole('button', { name: 'Bold' })
   const blockType = toolbar(page).getByLabel('Block type')
 
@@ -220,9 +206,9 @@ test('the toolbar reflects the selection, and the shortcuts format, undo and red
 })
 
 test('the link dialog accepts only web and e-mail addresses, and edits or removes a link', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'ballerina', 'Ballerina', 'Write to the studio today.\n')
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Write to the studio today.\n')
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
   await editorText(page).getByText('Write to the studio today.').dblclick()
   await page.keyboard.press('ControlOrMeta+k')
 
@@ -252,9 +238,9 @@ test('the link dialog accepts only web and e-mail addresses, and edits or remove
 })
 
 test('Markdown the editor cannot show is kept verbatim and stays editable', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'ballerina', 'Ballerina', SAMPLE)
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', SAMPLE)
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
 
   const blocks = page.getByRole('textbox', { name: 'Markdown kept as written' })
   await expect(blocks).toHaveCount(2)
@@ -279,10 +265,10 @@ test('the status bar counts words and reading time as you type', async ({ page }
 })
 
 test('autosave never overlaps saves, sends the latest text, and Ctrl+S saves at once', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
   await page.clock.install() // runs as the real clock until paused below
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
 
   let inFlight = 0
   let overlapped = false
@@ -321,14 +307,14 @@ test('autosave never overlaps saves, sends the latest text, and Ctrl+S saves at 
 })
 
 test('leaving a review saves it first, and never under another review', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'first', 'First', 'First text.\n')
-  await seed(libraryDir, 'second', 'Second', 'Second text.\n')
+  await seedReview(libraryDir, 'first', 'First', 'First text.\n')
+  await seedReview(libraryDir, 'second', 'Second', 'Second text.\n')
   await page.reload()
-  await open(page, 'First')
+  await openReview(page, 'First')
   await caretAtEnd(editorText(page).getByText('First text.', { exact: true }))
   await page.keyboard.type(' Added just before leaving.')
   await page.getByRole('button', { name: 'Library' }).click() // well within the debounce
-  await open(page, 'Second')
+  await openReview(page, 'Second')
   await expect(editorText(page)).toHaveText('Second text.')
 
   expect(await reviewFile(libraryDir, 'First')).toContain('First text. Added just before leaving.')
@@ -336,9 +322,9 @@ test('leaving a review saves it first, and never under another review', async ({
 })
 
 test('a failed save shows the reason and keeps the edits until a save succeeds', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
   await page.route('**/__ipc/saveReview', (route) =>
     route.fulfill({ json: { ok: false, error: { code: 'IO', message: 'The disk is full' } } }),
   )
@@ -359,11 +345,11 @@ test('a failed save shows the reason and keeps the edits until a save succeeds',
 })
 
 test('a review changed by another program is never overwritten silently', async ({ page, libraryDir }) => {
-  await seed(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
   // Another editor (or a sync tool) rewrites the file while it is open, with nothing unsaved: it is shown.
-  await seed(libraryDir, 'ballerina', 'Ballerina', 'Their version.\n')
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Their version.\n')
   await expect(editorText(page)).toHaveText('Their version.')
 
   // Edits not saved yet (saves fail for now) when the file changes again: the choice is the user's.
@@ -371,7 +357,7 @@ test('a review changed by another program is never overwritten silently', async 
   await caretAtEnd(editorText(page).getByText('Their version.', { exact: true }))
   await page.keyboard.type(' Mine again.')
   await expect(saveState(page).filter({ hasText: 'Error' })).toBeVisible()
-  await seed(libraryDir, 'ballerina', 'Ballerina', 'A third version.\n')
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', 'A third version.\n')
   const notice = page.getByRole('region', { name: 'Changed outside Verdict' })
   await expect(notice).toBeVisible()
   expect(await reviewFile(libraryDir, 'Ballerina')).toContain('A third version.')
@@ -402,9 +388,9 @@ test('a document the editor cannot load shows why instead of a blank window', as
 test('a long review draws only what is near the screen, and the caret and the view still go anywhere in it', async ({ page, libraryDir }) => {
   const filler = Array(6).fill('the camera stays with her through every turn of the fight').join(' ')
   const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} ${filler}.`)
-  await seed(libraryDir, 'long', 'Long', `${paragraphs.join('\n\n')}\n`)
+  await seedReview(libraryDir, 'long', 'Long', `${paragraphs.join('\n\n')}\n`)
   await page.reload()
-  await open(page, 'Long')
+  await openReview(page, 'Long')
   const paragraph = (i: number) => editorText(page).locator('p').filter({ hasText: `Paragraph ${i} ` })
   const drawn = (i: number) => paragraph(i).evaluate((element) => element.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))
   await expect(paragraph(299)).toBeAttached()
@@ -452,7 +438,7 @@ test('a long review draws only what is near the screen, and the caret and the vi
 })
 
 test('screenshot: the editor with a formatted review', async ({ page, libraryDir }) => {
-  await seed(
+  await seedReview(
     libraryDir,
     'ballerina',
     'Ballerina',
@@ -476,7 +462,7 @@ The ending stumbles, but by then the film has earned a great deal of goodwill.
 `,
   )
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
   await page.getByLabel('Tags').fill('action, john wick')
   await page.getByLabel('Tags').press('Enter')
   await page.getByLabel('Excerpt').fill('A stylish, bruising spin-off that earns its place.')

@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { Host } from './host'
@@ -6,17 +6,8 @@ import { strFromU8, unzipSync } from 'fflate'
 import { pdfText } from '../support/pdf'
 import { browseTo, expect, test } from './fixtures'
 import { slow } from '../support/slow'
+import { FIXTURE_IMAGE as IMAGE, openReview, seedReview } from './review'
 
-const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
-const IMAGE = '10226545b9b4e8c3.png'
-
-/** Writes `<library>/<folder>/review.md` (and an image when asked), as an earlier session would have. */
-async function seed(libraryDir: string, folder: string, title: string, body: string, withImage = false): Promise<void> {
-  await mkdir(join(libraryDir, folder), { recursive: true })
-  if (withImage) await cp(join(FIXTURE_ASSETS, IMAGE), join(libraryDir, folder, 'assets', IMAGE), { recursive: true })
-  const frontMatter = `---\ntitle: ${title}\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: ready\ntags: [film]\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\n`
-  await writeFile(join(libraryDir, folder, 'review.md'), frontMatter + body)
-}
 
 const BODY = `Ballerina is **stylish** and *bruising*, a revenge story told through movement.
 
@@ -31,11 +22,6 @@ const reviewList = (page: Page) => page.getByRole('list', { name: 'Reviews' })
 const card = (page: Page, title: string) => reviewList(page).getByRole('listitem', { name: title, exact: true })
 const exportDialog = (page: Page) => page.getByRole('dialog', { name: /^Export / })
 
-async function openReview(page: Page, title: string): Promise<void> {
-  await card(page, title).getByRole('button', { name: 'Open' }).click()
-  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(title)
-}
-
 /** Fills the export dialog for one format and runs it; returns the exported files listed in the summary. */
 async function runExport(host: Host, dialog: Locator, format: RegExp, destDir: string): Promise<string[]> {
   await dialog.getByRole('radio', { name: format }).check()
@@ -46,7 +32,7 @@ async function runExport(host: Host, dialog: Locator, format: RegExp, destDir: s
 }
 
 test('exports the open review in each format, with its unsaved edits; the files hold the review and the bundle imports back', async ({ page, libraryDir, tempDir, host }) => {
-  await seed(libraryDir, 'ballerina', 'Ballerina', BODY, true)
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', BODY, { status: 'ready', image: true })
   await page.reload()
   await openReview(page, 'Ballerina')
   // An edit not yet autosaved: export saves it first.
@@ -173,9 +159,9 @@ test('import explains a file it cannot use, and takes a Markdown file from anoth
 })
 
 test('batch export of selected reviews shows progress and a summary; a review that cannot be read is listed with the reason', async ({ page, libraryDir, tempDir, host }) => {
-  await seed(libraryDir, 'aardvark', 'Aardvark', 'The first of two reviews exported together.\n')
-  await seed(libraryDir, 'zebra', 'Zebra', 'The second of two reviews exported together.\n')
-  await seed(libraryDir, 'mongoose', 'Mongoose', 'This one breaks before the export.\n')
+  await seedReview(libraryDir, 'aardvark', 'Aardvark', 'The first of two reviews exported together.\n', { status: 'ready' })
+  await seedReview(libraryDir, 'zebra', 'Zebra', 'The second of two reviews exported together.\n', { status: 'ready' })
+  await seedReview(libraryDir, 'mongoose', 'Mongoose', 'This one breaks before the export.\n', { status: 'ready' })
   await page.reload()
 
   await card(page, 'Aardvark').getByRole('checkbox', { name: 'Select “Aardvark”' }).check()
@@ -226,7 +212,7 @@ test('batch export of selected reviews shows progress and a summary; a review th
 })
 
 test('Export all… exports every review of the library', async ({ page, libraryDir, tempDir, host }) => {
-  await seed(libraryDir, 'aardvark', 'Aardvark', 'A short review.\n')
+  await seedReview(libraryDir, 'aardvark', 'Aardvark', 'A short review.\n', { status: 'ready' })
   await page.reload()
   await expect(card(page, 'Aardvark')).toBeVisible()
   await page.getByRole('button', { name: 'Export all…' }).click()

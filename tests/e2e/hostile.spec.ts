@@ -1,25 +1,10 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { caretAtEnd } from './caret'
+import { editorText, openReview, saveState, seedReview } from './review'
 
-/** Writes `<library>/<folder>/review.md` with the given body; returns its path. */
-async function seed(libraryDir: string, folder: string, title: string, body: string): Promise<string> {
-  await mkdir(join(libraryDir, folder), { recursive: true })
-  const file = join(libraryDir, folder, 'review.md')
-  const frontMatter = `---\ntitle: ${title}\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: draft\ntags: [film]\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\n`
-  await writeFile(file, frontMatter + body)
-  return file
-}
-
-async function open(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: title, exact: true }).getByRole('button', { name: 'Open' }).click()
-  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title)
-}
-
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
-const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /Sav|Error/ })
 
 type Payload = { name: string; type: string; kind: 'huge-png' | 'text' | 'svg' }
 
@@ -57,12 +42,12 @@ for (const { payload, message } of [
   { payload: { name: 'logo.svg', type: 'image/svg+xml', kind: 'svg' } as const, message: /“logo\.svg” is an SVG drawing.*scripts/ },
 ]) {
   test(`a dropped ${payload.name} (${payload.kind}) is refused with a clear message; nothing is inserted or written`, async ({ page, libraryDir }) => {
-    const file = await seed(libraryDir, 'ballerina', 'Ballerina', BODY)
+    const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', BODY)
     const before = await readFile(file, 'utf8')
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
     await page.reload()
-    await open(page, 'Ballerina')
+    await openReview(page, 'Ballerina')
 
     await dropFile(page, 'A first paragraph.', payload)
     const alert = page.getByRole('alert')
@@ -82,10 +67,10 @@ for (const { payload, message } of [
 }
 
 test('a non-image chosen in the file picker is refused the same way', async ({ page, libraryDir }) => {
-  const file = await seed(libraryDir, 'ballerina', 'Ballerina', BODY)
+  const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', BODY)
   const before = await readFile(file, 'utf8')
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
   await editorText(page).getByText('A second paragraph.').click()
   await page.getByLabel('Add image').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('plain text, renamed') })
   await expect(page.getByRole('alert')).toContainText('“notes.png” is not an image Verdict can use')
@@ -99,12 +84,12 @@ test('an image path leaving the review folder opens with a warning, is never loa
   // Something worth stealing two levels up from the review folder.
   await writeFile(join(tempDir, 'secret.png'), Buffer.from('89504e470d0a1a0a', 'hex'))
   const line = '![x](../../secret.png)'
-  const file = await seed(libraryDir, 'ballerina', 'Ballerina', `A first paragraph.\n\n${line}\n\nA last paragraph.\n`)
+  const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', `A first paragraph.\n\n${line}\n\nA last paragraph.\n`)
   const before = await readFile(file, 'utf8')
   const requests: string[] = []
   page.on('request', (request) => requests.push(request.url()))
   await page.reload()
-  await open(page, 'Ballerina')
+  await openReview(page, 'Ballerina')
 
   const notes = page.getByRole('region', { name: 'Notes on this file' })
   await expect(notes).toContainText('../../secret.png')

@@ -2,9 +2,9 @@ import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test, screenshotPath } from './fixtures'
+import { editorText, FIXTURE_ASSETS } from './review'
 
 /** Images of the pipeline's Ballerina fixture. */
-const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
 
 /**
  * A review with a featured image, a score and a subject in its front matter, and a body of plain
@@ -90,7 +90,6 @@ async function seedBallerina(page: Page, libraryDir: string): Promise<void> {
 const previewButton = (page: Page) => page.getByRole('button', { name: 'Preview', exact: true })
 const previewFrame = (page: Page) => page.getByTitle('Preview', { exact: true })
 const pane = (page: Page) => page.getByRole('region', { name: 'Layout preview' })
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
 
 /** The page inside the preview iframe. */
 const inPreview = (page: Page) => previewFrame(page).contentFrame()

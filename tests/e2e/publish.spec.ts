@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -11,18 +11,9 @@ import { expect, test } from './fixtures'
 import { freePort } from '../support/ports'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
+import { editorText, FIXTURE_ASSETS, FIXTURE_IMAGE as IMAGE, openReview, saveState, seedReview } from './review'
 
 const ROOT = join(import.meta.dirname, '../..')
-const FIXTURE_ASSETS = join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets')
-const IMAGE = '10226545b9b4e8c3.png'
-
-/** Writes `<library>/<folder>/review.md` (with the fixture still in its assets), as an earlier session would have. */
-async function seed(libraryDir: string, folder: string, title: string, body: string): Promise<void> {
-  await mkdir(join(libraryDir, folder, 'assets'), { recursive: true })
-  await cp(join(FIXTURE_ASSETS, IMAGE), join(libraryDir, folder, 'assets', IMAGE))
-  const frontMatter = `---\ntitle: ${title}\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: ready\ntags: [film]\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\n`
-  await writeFile(join(libraryDir, folder, 'review.md'), frontMatter + body)
-}
 
 /** A review with a score and a credited image with alt text: what a critic publishes. */
 const BALLERINA = `Ballerina is **stylish** and *bruising*, a revenge story told through movement.
@@ -41,13 +32,6 @@ The ending stumbles, but the film has earned a great deal of goodwill.
 `
 
 const publishDialog = (page: Page) => page.getByRole('dialog', { name: /^Publish “/ })
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
-const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Error)/ })
-
-async function openReview(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: title, exact: true }).getByRole('button', { name: 'Open' }).click()
-  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title)
-}
 
 /** Fills the "Add blog" dialog for a web blog and adds it. */
 async function addWebBlog(page: Page, blog: { kind: RegExp; name: string; url: string; username?: string; secretLabel: string; secret: string }): Promise<void> {
@@ -96,7 +80,7 @@ async function expectSecretNowhere(secret: string, host: Host, dirs: string[]): 
 
 test('a critic adds a folder blog, publishes a review with its credited image, and re-publishing updates the same page', async ({ page, host, libraryDir, tempDir }) => {
   const site = join(tempDir, 'site')
-  await seed(libraryDir, 'ballerina', 'Ballerina', BALLERINA)
+  await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })
   await page.reload()
 
   // The blog, from the library: a folder outside the library, picked with Browse….
@@ -196,7 +180,7 @@ test('a critic adds a folder blog, publishes a review with its credited image, a
 })
 
 test('an image without alt text blocks publishing, with the problem and its fix', async ({ page, libraryDir, tempDir }) => {
-  await seed(libraryDir, 'heat', 'Heat', `Mann's best film.\n\n![](assets/${IMAGE})\n`)
+  await seedReview(libraryDir, 'heat', 'Heat', `Mann's best film.\n\n![](assets/${IMAGE})\n`, { status: 'ready', image: true })
   await page.reload()
   await openReview(page, 'Heat')
   await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
@@ -238,7 +222,7 @@ test('a WordPress blog that refuses the password shows its own message and asks 
     res.end(JSON.stringify({ code: 'incorrect_password', message: 'The provided password is an invalid application password.', data: { status: 401 } }))
   })
   try {
-    await seed(libraryDir, 'ballerina', 'Ballerina', BALLERINA)
+    await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })
     await page.reload()
     await page.getByRole('button', { name: 'Blogs' }).click()
     await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Add blog' }).click()
@@ -298,7 +282,7 @@ test('a Micropub blog that cannot be reached waits in the outbox, and Send now p
   const site = `http://127.0.0.1:${port}/`
   let server: ChildProcess | undefined
   try {
-    await seed(libraryDir, 'ballerina', 'Ballerina', BALLERINA)
+    await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })
     await page.reload()
     await openReview(page, 'Ballerina')
     await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
@@ -359,7 +343,7 @@ test.describe('in Berlin', () => {
   test.use({ timezoneId: 'Europe/Berlin' })
 
   test('a scheduled publish is picked in the critic\'s time zone and sent as that instant with the zone', async ({ page, libraryDir, tempDir }) => {
-    await seed(libraryDir, 'ballerina', 'Ballerina', BALLERINA)
+    await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })
     await page.reload()
     await openReview(page, 'Ballerina')
     await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()

@@ -4,13 +4,13 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
 import { noisePng } from '../unit/assets/images'
 import type { Host } from './host'
 import { expect, test } from './fixtures'
 import { freePort } from '../support/ports'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
+import { addWebBlog, publishDialog, publishStep } from './blogs'
 import { editorText, FIXTURE_ASSETS, FIXTURE_IMAGE as IMAGE, openReview, saveState, seedReview } from './review'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -31,22 +31,7 @@ The winter village where the final act unfolds.
 The ending stumbles, but the film has earned a great deal of goodwill.
 `
 
-const publishDialog = (page: Page) => page.getByRole('dialog', { name: /^Publish “/ })
 
-/** Fills the "Add blog" dialog for a web blog and adds it. */
-async function addWebBlog(page: Page, blog: { kind: RegExp; name: string; url: string; username?: string; secretLabel: string; secret: string }): Promise<void> {
-  const form = page.getByRole('dialog', { name: 'Add blog' })
-  await form.getByRole('radio', { name: blog.kind }).check()
-  await form.getByLabel('Name', { exact: true }).fill(blog.name)
-  await form.getByLabel('Site address', { exact: true }).fill(blog.url)
-  if (blog.username) await form.getByLabel('User name', { exact: true }).fill(blog.username)
-  await form.getByLabel(blog.secretLabel, { exact: true }).fill(blog.secret)
-  await form.getByRole('button', { name: 'Add blog' }).click()
-  await expect(form).toBeHidden()
-}
-
-/** The progress list's step and its state word, e.g. "Image assets/x.png" → "skipped". */
-const step = (dialog: Locator, name: string) => dialog.getByRole('list', { name: 'Progress' }).getByRole('listitem', { name, exact: true })
 
 /** A loopback HTTP server answering every request with `answer`; records what it received. */
 async function fakeBlog(answer: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; seen: Array<{ url: string; authorization: string }> }> {
@@ -126,10 +111,10 @@ test('a critic adds a folder blog, publishes a review with its credited image, a
   const outcome = dialog.getByRole('status')
   await expect(outcome).toContainText('Published on My site.')
   await expect(outcome).toContainText(join(site, 'ballerina.html'))
-  await expect(step(dialog, 'Checking the blog')).toContainText('done')
-  await expect(step(dialog, `Image assets/${IMAGE}`)).toContainText('done')
-  await expect(step(dialog, 'The post')).toContainText('done')
-  await expect(step(dialog, 'Checking what the blog shows')).toContainText('done')
+  await expect(publishStep(dialog, 'Checking the blog')).toContainText('done')
+  await expect(publishStep(dialog, `Image assets/${IMAGE}`)).toContainText('done')
+  await expect(publishStep(dialog, 'The post')).toContainText('done')
+  await expect(publishStep(dialog, 'Checking what the blog shows')).toContainText('done')
 
   const page1 = await readFile(join(site, 'ballerina.html'), 'utf8')
   expect(page1).toContain('Ballerina')
@@ -156,8 +141,8 @@ test('a critic adds a folder blog, publishes a review with its credited image, a
   await expect(already).toContainText(join(site, 'ballerina.html'))
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
   await expect(dialog.getByRole('status')).toContainText('Published on My site.')
-  await expect(step(dialog, `Image assets/${IMAGE}`)).toContainText('skipped')
-  await expect(step(dialog, `Image assets/${IMAGE}`)).toContainText('Already on the blog.')
+  await expect(publishStep(dialog, `Image assets/${IMAGE}`)).toContainText('skipped')
+  await expect(publishStep(dialog, `Image assets/${IMAGE}`)).toContainText('Already on the blog.')
   expect(await readFile(join(site, 'ballerina.html'), 'utf8')).toContain('A second look only helps.')
   expect((await readdir(site)).filter((name) => name.endsWith('.html')).sort()).toEqual(['ballerina.html', 'index.html'])
   expect((await readFile(join(site, 'index.html'), 'utf8')).match(/href="ballerina\.html"/g)).toHaveLength(1)
@@ -296,7 +281,7 @@ test('a Micropub blog that cannot be reached waits in the outbox, and Send now p
     // Retried with backoff first, then queued.
     await expect(dialog.getByRole('status')).toContainText('Waiting in the outbox: will be sent when Notes can be reached.', { timeout: slow(30_000) })
     await expect(dialog.getByRole('status')).toContainText(`127.0.0.1:${port} could not be reached`)
-    await expect(step(dialog, 'Checking the blog')).toContainText('failed')
+    await expect(publishStep(dialog, 'Checking the blog')).toContainText('failed')
     await dialog.getByRole('button', { name: 'Close' }).click()
     const indicator = page.getByRole('contentinfo').getByRole('button', { name: '1 waiting to publish' })
     await expect(indicator).toBeVisible()

@@ -8,13 +8,14 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
 import { readState } from '../../scripts/blogs/lib.mjs'
 import { adminAuthorization } from '../../src/main/services/publish/targets/ghost'
 import { expect, test } from '../e2e/fixtures'
 import { png } from '../unit/assets/images'
 import { page as read } from './page'
 import { slow } from '../support/slow'
+import { addWebBlog, publishDialog, publishStep, type WebBlogForm } from '../e2e/blogs'
+import { editorText } from '../e2e/review'
 
 const run = randomUUID().slice(0, 8)
 const TITLE_OF = { wordpress: `Ballerina ${run} on WordPress`, ghost: `Ballerina ${run} on Ghost` }
@@ -58,19 +59,8 @@ The ending stumbles, but the film has earned a great deal of goodwill.
   return image
 }
 
-const publishDialog = (page: Page) => page.getByRole('dialog', { name: /^Publish “/ })
-const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
-/** The progress list's step and its state word. */
-const step = (dialog: Locator, name: string) => dialog.getByRole('list', { name: 'Progress' }).getByRole('listitem', { name, exact: true })
 
-interface Blog {
-  /** The kind's radio in "Add blog". */
-  radio: RegExp
-  name: string
-  url: string
-  username?: string
-  secretLabel: string
-  secret: string
+interface Blog extends WebBlogForm {
   /** Where the blog serves uploaded images. */
   uploads: string
   /** The bodies (as HTML) of every post on the blog titled `title`. */
@@ -81,7 +71,7 @@ function wordpress(): Blog {
   const state = readState<{ url: string; username: string; secret: string }>('wordpress')
   const authorization = `Basic ${Buffer.from(`${state.username}:${state.secret}`).toString('base64')}`
   return {
-    radio: /^WordPress/,
+    kind: /^WordPress/,
     name: 'Test WordPress',
     url: state.url,
     username: state.username,
@@ -103,7 +93,7 @@ function wordpress(): Blog {
 function ghost(): Blog {
   const state = readState<{ url: string; secret: string }>('ghost')
   return {
-    radio: /^Ghost/,
+    kind: /^Ghost/,
     name: 'Test Ghost',
     url: state.url,
     secretLabel: 'Admin API key',
@@ -133,14 +123,7 @@ for (const kind of ['wordpress', 'ghost'] as const) {
     await page.getByRole('button', { name: 'Blogs' }).click()
     const blogs = page.getByRole('dialog', { name: 'Blogs' })
     await blogs.getByRole('button', { name: 'Add blog' }).click()
-    const form = page.getByRole('dialog', { name: 'Add blog' })
-    await form.getByRole('radio', { name: blog.radio }).check()
-    await form.getByLabel('Name', { exact: true }).fill(blog.name)
-    await form.getByLabel('Site address', { exact: true }).fill(blog.url)
-    if (blog.username) await form.getByLabel('User name', { exact: true }).fill(blog.username)
-    await form.getByLabel(blog.secretLabel, { exact: true }).fill(blog.secret)
-    await form.getByRole('button', { name: 'Add blog' }).click()
-    await expect(form).toBeHidden()
+    await addWebBlog(page, blog)
     await expect(blogs.getByRole('listitem', { name: blog.name })).toContainText('Signed in')
     await blogs.getByRole('button', { name: 'Done' }).click()
 
@@ -155,10 +138,10 @@ for (const kind of ['wordpress', 'ghost'] as const) {
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
     const outcome = dialog.getByRole('status')
     await expect(outcome).toContainText(`Published on ${blog.name}.`, { timeout: slow(60_000) })
-    await expect(step(dialog, 'Checking the blog')).toContainText('done')
-    await expect(step(dialog, `Image ${image}`)).toContainText('done')
-    await expect(step(dialog, 'The post')).toContainText('done')
-    await expect(step(dialog, 'Checking what the blog shows')).toContainText('done')
+    await expect(publishStep(dialog, 'Checking the blog')).toContainText('done')
+    await expect(publishStep(dialog, `Image ${image}`)).toContainText('done')
+    await expect(publishStep(dialog, 'The post')).toContainText('done')
+    await expect(publishStep(dialog, 'Checking what the blog shows')).toContainText('done')
 
     // The post's link is shown, and is where the review says it went.
     const link = new RegExp(`${blog.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\S+`).exec((await outcome.textContent()) ?? '')?.[0]
@@ -199,9 +182,9 @@ for (const kind of ['wordpress', 'ghost'] as const) {
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
     await expect(dialog.getByRole('status')).toContainText(`Published on ${blog.name}.`, { timeout: slow(60_000) })
     await expect(dialog.getByRole('status')).toContainText(url)
-    await expect(step(dialog, `Image ${image}`)).toContainText('skipped')
-    await expect(step(dialog, 'The post')).toContainText('done')
-    await expect(step(dialog, 'Checking what the blog shows')).toContainText('done')
+    await expect(publishStep(dialog, `Image ${image}`)).toContainText('skipped')
+    await expect(publishStep(dialog, 'The post')).toContainText('done')
+    await expect(publishStep(dialog, 'Checking what the blog shows')).toContainText('done')
 
     // On the blog: still exactly one post with that title, holding the new text; the page shows it.
     const posts = await blog.postsTitled(title)

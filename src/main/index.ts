@@ -143,7 +143,7 @@ void app.whenReady().then(async () => {
     log: log.error,
   })
   const installMenu = (): void => {
-    const state = { screen: services.screen.current(), platform: process.platform, packaged: app.isPackaged, appName: app.name }
+    const state = { screen: services.screen.current(), focusMode: services.screen.focusMode(), platform: process.platform, packaged: app.isPackaged, appName: app.name }
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(state, runCommand)))
   }
   installMenu()

@@ -72,6 +72,7 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
       // A screen shown means the renderer listens: paths handed over before now reach it.
       openRequests.rendererReady()
     },
+    reportFocusMode: async ({ on }) => screen.setFocusMode(on),
     getAbout: async () => about,
     quitReady: async ({ token }) => quit.acknowledge(token),
   } satisfies Handlers

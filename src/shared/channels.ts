@@ -208,6 +208,8 @@ export const channels = {
   readPublishLog: { args: z.strictObject({ id: reviewId }), result: returns<PublishLogEntry[]>() },
   /** The screen the renderer shows: main enables the menu's items for it. */
   reportScreen: { args: z.strictObject({ screen: z.enum(SCREENS) }), result: returns<void>() },
+  /** Whether the review screen is in focus mode: the menu's Focus mode item shows it checked. */
+  reportFocusMode: { args: z.strictObject({ on: z.boolean() }), result: returns<void>() },
   getAbout: { args: none, result: returns<AboutInfo>() },
   /** The answer to `flush-request`: the renderer's edits are saved (or journaled); main may quit. */
   quitReady: { args: z.strictObject({ token: z.uuid() }), result: returns<void>() },

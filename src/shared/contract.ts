@@ -208,6 +208,7 @@ export const CHANNELS = [
   'sendOutbox',
   'readPublishLog',
   'reportScreen',
+  'reportFocusMode',
   'getAbout',
   'quitReady',
 ] as const satisfies readonly Channel[]

@@ -26,6 +26,25 @@ test('New review and Close review from the menu and their keys; the menu follows
   await expect(editorText(page)).toBeVisible()
 })
 
+test('the menu’s Focus mode item follows focus mode in the page, and closing the review leaves it', async ({ page, host }) => {
+  await page.getByRole('button', { name: 'New review' }).click()
+  await expect(editorText(page)).toBeVisible()
+  await expect.poll(() => host.services.screen.current()).toBe('review')
+  expect(host.services.screen.focusMode()).toBe(false)
+  await editorText(page).click()
+  await page.keyboard.press('ControlOrMeta+Shift+F')
+  await expect(page.getByRole('button', { name: 'Leave focus mode' })).toBeVisible()
+  await expect.poll(() => host.services.screen.focusMode()).toBe(true)
+  await page.getByRole('button', { name: 'Leave focus mode' }).click()
+  await expect.poll(() => host.services.screen.focusMode()).toBe(false)
+  // Closed in focus mode, the review takes focus mode with it.
+  host.services.events.emit({ type: 'command', command: 'focusMode' })
+  await expect.poll(() => host.services.screen.focusMode()).toBe(true)
+  host.services.events.emit({ type: 'command', command: 'closeReview' })
+  await expect.poll(() => host.services.screen.current()).toBe('library')
+  await expect.poll(() => host.services.screen.focusMode()).toBe(false)
+})
+
 test('Publish… from the menu and from its keys', async ({ page, host }) => {
   await page.getByRole('button', { name: 'New review' }).click()
   await expect(editorText(page)).toBeVisible()

@@ -25,23 +25,42 @@ export function createCommandRunner(deps: CommandDeps): (command: CommandId) => 
   }
 }
 
-/** The screen the renderer shows, as it reports it; the menu is rebuilt on each change. */
+/** What the renderer shows, as it reports it: its screen and whether focus mode is on. */
+export interface Shown {
+  screen: Screen
+  focusMode: boolean
+}
+
+/** The renderer's `Shown`; the menu is rebuilt on each change. */
 export class ScreenState {
-  private screen: Screen = 'library'
-  private readonly listeners = new Set<(screen: Screen) => void>()
+  private shown: Shown = { screen: 'library', focusMode: false }
+  private readonly listeners = new Set<(shown: Shown) => void>()
 
   current(): Screen {
-    return this.screen
+    return this.shown.screen
+  }
+
+  focusMode(): boolean {
+    return this.shown.focusMode
   }
 
   set(screen: Screen): void {
-    if (screen === this.screen) return
-    this.screen = screen
-    for (const listener of this.listeners) listener(screen)
+    this.change({ screen })
   }
 
-  subscribe(listener: (screen: Screen) => void): () => void {
+  setFocusMode(on: boolean): void {
+    this.change({ focusMode: on })
+  }
+
+  subscribe(listener: (shown: Shown) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  private change(change: Partial<Shown>): void {
+    const next = { ...this.shown, ...change }
+    if (next.screen === this.shown.screen && next.focusMode === this.shown.focusMode) return
+    this.shown = next
+    for (const listener of this.listeners) listener(next)
   }
 }

@@ -7,6 +7,8 @@ import { COMMANDS, keysFor, type CommandId, type Screen } from '../../shared/com
 
 export interface MenuState {
   screen: Screen
+  /** View → Focus mode is a checkbox that shows whether the renderer is in it. */
+  focusMode: boolean
   platform: NodeJS.Platform
   /** A packaged build has no Reload or developer tools. */
   packaged: boolean
@@ -96,7 +98,7 @@ export function menuTemplate(state: MenuState, run: (command: CommandId) => void
     submenu: [
       item('togglePreview'),
       item('toggleDetails'),
-      item('focusMode'),
+      { ...item('focusMode'), type: 'checkbox', checked: state.focusMode },
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { CRITIC_BLOCKS } from '../../../src/main/blocks'
 import { COMMANDS, editorShortcuts, keyLabel, keysFor, matchesKeys, type CommandId, type Screen } from '../../../src/shared/commands'
 import type { AppEvent } from '../../../src/shared/contract'
-import { createCommandRunner } from '../../../src/main/desktop/commands'
+import { createCommandRunner, ScreenState, type Shown } from '../../../src/main/desktop/commands'
 import { menuTemplate, type MenuState } from '../../../src/main/desktop/menu'
 
-const state = (over: Partial<MenuState> = {}): MenuState => ({ screen: 'library', platform: 'linux', packaged: true, appName: 'Verdict', ...over })
+const state = (over: Partial<MenuState> = {}): MenuState => ({ screen: 'library', focusMode: false, platform: 'linux', packaged: true, appName: 'Verdict', ...over })
 
 /** Every item of the menu, depth first, with the top-level menu it sits in. */
 function items(template: MenuItemConstructorOptions[]): Array<MenuItemConstructorOptions & { menu: string }> {
@@ -67,6 +67,29 @@ describe('application menu', () => {
     expect(enabled('library')).toEqual(expect.arrayContaining(['newReview', 'openLibrary', 'importReview', 'exportReviews', 'settings', 'about']))
     expect(enabled('review')).toEqual(expect.arrayContaining(['newReview', 'publish', 'save', 'closeReview', 'find', 'replace', 'togglePreview']))
     expect(enabled('review')).not.toContain('importReview')
+  })
+
+  it('shows Focus mode checked while the renderer is in it', () => {
+    const focus = (focusMode: boolean) => byId(menuTemplate(state({ screen: 'review', focusMode }), () => undefined), 'focusMode')
+    expect(focus(false)).toMatchObject({ type: 'checkbox', checked: false, label: 'Focus mode', menu: '&View' })
+    expect(focus(true)).toMatchObject({ type: 'checkbox', checked: true })
+  })
+
+  it('is rebuilt when the screen or focus mode changes, and only then', () => {
+    const screen = new ScreenState()
+    const seen: Shown[] = []
+    screen.subscribe((shown) => seen.push(shown))
+    screen.set('review')
+    screen.setFocusMode(true)
+    screen.setFocusMode(true)
+    screen.setFocusMode(false)
+    screen.set('review')
+    expect(seen).toEqual([
+      { screen: 'review', focusMode: false },
+      { screen: 'review', focusMode: true },
+      { screen: 'review', focusMode: false },
+    ])
+    expect(screen.focusMode()).toBe(false)
   })
 
   it('hands the chosen command to run, and leaves the renderer’s keys to the renderer', () => {

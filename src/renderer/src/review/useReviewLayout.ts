@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react'
 import type { LexicalEditor } from 'lexical'
+import { api } from '@renderer/api'
 import { dialogOpen, useCommand } from '@renderer/commands/commands'
 import { usePreviewToggle } from '@renderer/preview/PreviewToggle'
 
@@ -18,6 +19,13 @@ export function useReviewLayout(editorRef: RefObject<LexicalEditor | null>) {
   useCommand('togglePreview', togglePreview)
   useCommand('toggleDetails', toggleDetails)
   useCommand('focusMode', () => setFocusMode((on) => !on))
+  // The menu's Focus mode item is checked while it is on; closing the review leaves it too.
+  useEffect(() => {
+    if (!focusMode) return
+    const report = (on: boolean) => void api.reportFocusMode({ on }).catch(() => undefined)
+    report(true)
+    return () => report(false)
+  }, [focusMode])
   // Escape leaves focus mode, unless something in the text (a menu, the find bar) used it.
   useEffect(() => {
     if (!focusMode) return

@@ -211,6 +211,7 @@ void app.whenReady().then(async () => {
     const { autoUpdater } = electronUpdater
     scheduleUpdateChecks({
       allowed: () => services.settings.get().checkForUpdates,
+      onSettingsChange: (listener) => services.settings.subscribe(listener),
       current: app.getVersion(),
       latest: async () =>
         readFeed(feedUrl(await readFile(join(process.resourcesPath, 'app-update.yml'), 'utf8')), channelFile(process.platform, process.arch), (url) => net.fetch(url)),

@@ -43,13 +43,35 @@ export async function checkForUpdate(deps: UpdateDeps): Promise<UpdateCheck> {
   return result
 }
 
-/** Checks now and then every `everyMs`; returns the stop. */
-export function scheduleUpdateChecks(deps: UpdateDeps, everyMs = 12 * 60 * 60_000): () => void {
+export interface ScheduleDeps extends UpdateDeps {
+  /** Calls `listener` whenever the settings change (`allowed` may have); returns the unsubscribe. */
+  onSettingsChange(listener: () => void): () => void
+}
+
+/**
+ * Checks every `everyMs` while allowed. Allowing it (at start, in Settings or the first-run question)
+ * checks at once rather than at the next tick; disallowing it stops the checks. Returns the stop.
+ */
+export function scheduleUpdateChecks(deps: ScheduleDeps, everyMs = 12 * 60 * 60_000): () => void {
   const check = () => void checkForUpdate(deps)
-  check()
-  const timer = setInterval(check, everyMs)
-  timer.unref?.()
-  return () => clearInterval(timer)
+  let timer: ReturnType<typeof setInterval> | undefined
+  const follow = () => {
+    const allowed = deps.allowed()
+    if (allowed && timer === undefined) {
+      check()
+      timer = setInterval(check, everyMs)
+      timer.unref?.()
+    } else if (!allowed && timer !== undefined) {
+      clearInterval(timer)
+      timer = undefined
+    }
+  }
+  follow()
+  const unsubscribe = deps.onSettingsChange(follow)
+  return () => {
+    unsubscribe()
+    clearInterval(timer)
+  }
 }
 
 /** The feed file electron-builder writes for this platform (electron-updater's names). */

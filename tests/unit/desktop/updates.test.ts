@@ -4,8 +4,9 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
-import { channelFile, checkForUpdate, feedUrl, readFeed, type UpdateDeps } from '../../../src/main/desktop/updates'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { channelFile, checkForUpdate, feedUrl, readFeed, scheduleUpdateChecks, type UpdateDeps } from '../../../src/main/desktop/updates'
+import { createSettingsService, type KeyValueBackend } from '../../../src/main/services/settings/settings'
 
 const feed = (version: string, file: string) => `version: ${version}
 files:
@@ -101,5 +102,61 @@ describe('update checks', () => {
     expect(feedUrl('provider: generic\nurl: https://updates.example.com/verdict\nupdaterCacheDirName: verdict-updater\n')).toBe('https://updates.example.com/verdict')
     expect(() => feedUrl('provider: github\nowner: someone\n')).toThrow('app-update.yml names no generic update server')
     expect(() => feedUrl('provider: generic\nurl: file:///etc\n')).toThrow('app-update.yml names no generic update server')
+  })
+})
+
+describe('scheduled update checks', () => {
+  const HOUR = 60 * 60_000
+  afterEach(() => vi.useRealTimers())
+
+  it('checks at once when the setting is switched on, then on the schedule; switched off, none are left', async () => {
+    // Only the schedule's clock is faked: the requests to the server are real.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const { url, requests } = await updateServer({ 'latest-linux.yml': feed('0.2.0', 'Verdict-0.2.0.AppImage') })
+    const backend: KeyValueBackend = { store: {}, set: (values) => Object.assign(backend.store, values) }
+    const settings = createSettingsService(backend)
+    const { deps, installed } = updater(url, '0.1.0', false)
+    let asked = 0
+    const stop = scheduleUpdateChecks(
+      {
+        ...deps,
+        allowed: () => settings.get().checkForUpdates,
+        // Counted as the check starts, so "none" needs no waiting.
+        latest: () => (asked++, deps.latest()),
+        onSettingsChange: (listener) => settings.subscribe(listener),
+      },
+      12 * HOUR,
+    )
+    const feedRequests = (count: number) => Array.from({ length: count }, () => '/verdict/latest-linux.yml')
+
+    // Off (the default): nothing is asked, however long Verdict runs.
+    vi.advanceTimersByTime(36 * HOUR)
+    expect(asked).toBe(0)
+    // Switched on (Settings, the first-run question): a check right away, not at the next tick.
+    settings.update({ checkForUpdates: true })
+    expect(asked).toBe(1)
+    await expect.poll(() => requests).toEqual(feedRequests(1))
+    await expect.poll(() => installed).toEqual(['0.2.0'])
+    // Then the usual schedule; another setting changed asks nothing more.
+    settings.update({ author: 'Ana Critic' })
+    vi.advanceTimersByTime(12 * HOUR)
+    expect(asked).toBe(2)
+    await expect.poll(() => requests).toEqual(feedRequests(2))
+
+    // Switched off: no check is left scheduled.
+    settings.update({ checkForUpdates: false })
+    expect(vi.getTimerCount()).toBe(0)
+    vi.advanceTimersByTime(36 * HOUR)
+    // On again: at once again.
+    settings.update({ checkForUpdates: true })
+    expect(asked).toBe(3)
+    await expect.poll(() => requests).toEqual(feedRequests(3))
+
+    // Stopped (Verdict quits): the setting is no longer followed.
+    stop()
+    expect(vi.getTimerCount()).toBe(0)
+    settings.update({ checkForUpdates: false })
+    settings.update({ checkForUpdates: true })
+    expect(asked).toBe(3)
   })
 })

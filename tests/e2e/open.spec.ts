@@ -1,7 +1,7 @@
 /**
  * Paths handed over by the system (a file opened with Verdict, its command line), as main routes
  * them (the host hands them to the same queue Electron's open-file and second-instance do), and
- * files dropped on the window: what the renderer does with each, in Chromium.
+ * files dropped on the window (the text included, but for images): what the renderer does with each, in Chromium.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -79,7 +79,7 @@ test('a review of another library opens there, the open review saved first; a bu
   await expect(titleField(page)).toHaveValue('Cries and Whispers')
 })
 
-test('a file dropped on the window in the browser: it says the browser cannot tell where the file is', async ({ page, host }) => {
+test('a file dropped on the window or the text in the browser: it says the browser cannot tell where the file is; an image on the text goes in', async ({ page, host }) => {
   const list = page.getByRole('list', { name: 'Reviews' })
   await expect(list.getByRole('listitem', { name: 'Welcome to Verdict' })).toBeVisible()
   const reviews = await list.getByRole('listitem').count()
@@ -98,11 +98,31 @@ test('a file dropped on the window in the browser: it says the browser cannot te
   await expect(list.getByRole('listitem')).toHaveCount(reviews)
   expect(host.errors).toEqual([])
 
-  // A file dropped on the review's text is the editor's (an image to insert), not a file to open.
+  // Dropped on the review's text, it is opened just the same: only images are the text's.
   await list.getByRole('listitem', { name: 'Welcome to Verdict' }).getByRole('button', { name: 'Open' }).click()
   const paragraph = editorText(page).getByRole('paragraph').first()
+  const before = await paragraph.textContent()
   await paragraph.dispatchEvent('dragover', { dataTransfer })
   await paragraph.dispatchEvent('drop', { dataTransfer })
-  await expect(page.getByRole('alert')).toContainText('Nothing was added.')
+  await expect(refused.getByText(/A browser does not tell Verdict where a dropped file is/)).toBeVisible()
+  await refused.getByRole('button', { name: 'Close' }).click()
+  await expect(refused).toBeHidden()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(paragraph).toHaveText(before ?? '')
+
+  // An image dropped on the text is still inserted there, and nothing is opened.
+  const image = await page.evaluateHandle(async () => {
+    const canvas = document.createElement('canvas')
+    canvas.width = canvas.height = 16
+    canvas.getContext('2d')!.fillRect(0, 0, 16, 16)
+    const png = await new Promise<Blob>((done) => canvas.toBlob((blob) => done(blob!), 'image/png'))
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([png], 'square.png', { type: 'image/png' }))
+    return transfer
+  })
+  await paragraph.dispatchEvent('dragover', { dataTransfer: image })
+  await paragraph.dispatchEvent('drop', { dataTransfer: image })
+  await expect(editorText(page).getByRole('group', { name: /^Image/ })).toHaveCount(1)
   await expect(page.getByRole('dialog')).toHaveCount(0)
+  expect(host.errors).toEqual([])
 })

@@ -4,9 +4,11 @@ import { DRAG_DROP_PASTE } from '@lexical/rich-text'
 import { mergeRegister } from '@lexical/utils'
 import {
   COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_HIGH,
   COMMAND_PRIORITY_LOW,
   createCommand,
   DRAGOVER_COMMAND,
+  DROP_COMMAND,
   PASTE_COMMAND,
   type LexicalCommand,
 } from 'lexical'
@@ -79,6 +81,17 @@ export function ImagePlugin() {
             return true
           },
           COMMAND_PRIORITY_EDITOR,
+        ),
+        // Only images are the text's to take. A drop of other files (a review, a bundle, a library
+        // folder) is claimed here, before rich text would take it and refuse it as "not an image", and
+        // left unhandled for the window to open, as anywhere else (open/OpenFromSystem.tsx).
+        editor.registerCommand(
+          DROP_COMMAND,
+          (event) => {
+            const files = Array.from(event.dataTransfer?.files ?? [])
+            return files.length > 0 && !files.some((file) => file.type.startsWith('image/'))
+          },
+          COMMAND_PRIORITY_HIGH,
         ),
         // Rich text sends dropped files, and pasted files without text, here (the caret is already at the drop point).
         editor.registerCommand(

@@ -15,7 +15,15 @@ export interface TempLibrary {
 export async function tempLibrary(fixtures: readonly string[] = []): Promise<TempLibrary> {
   const root = await mkdtemp(join(tmpdir(), 'verdict-export-'))
   for (const name of fixtures) await cp(join(FIXTURES, name), join(root, name), { recursive: true })
-  return { root, library: new Library({ root, defaultAuthor: () => 'Tester' }), cleanup: () => rm(root, { recursive: true, force: true }) }
+  const library = new Library({ root, defaultAuthor: () => 'Tester' })
+  // The library's index and search files are written in the background: let them land first, or
+  // removing the folder meets a file written into it meanwhile (ENOTEMPTY).
+  const cleanup = async () => {
+    await library.flushIndex()
+    await library.flushSearch()
+    await rm(root, { recursive: true, force: true })
+  }
+  return { root, library, cleanup }
 }
 
 export async function tempDir(): Promise<{ dir: string; cleanup(): Promise<void> }> {

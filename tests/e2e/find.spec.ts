@@ -86,3 +86,33 @@ test('replace one, replace all as one undo step, and the file gets the replaced 
   // Autosave writes it: the file holds the replaced text.
   await expect.poll(() => libraryTexts(libraryDir)).toContainEqual(expect.stringContaining('A dog and a dog. Condogenate dogs.'))
 })
+
+test('while the bar is open, typing and undo update the count and the highlights', async ({ page }) => {
+  await newReviewWith(page, TEXT)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('A second paragraph.')
+  await page.keyboard.press('ControlOrMeta+F')
+  const bar = findBar(page)
+  await page.keyboard.type('cat')
+  const status = bar.getByRole('status')
+  await expect(status).toHaveText('1 of 4')
+
+  // Typing in one paragraph searches it again; the other keeps its matches.
+  await editorText(page).getByText('A second paragraph.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' One cat more.')
+  await expect(status).toHaveText('1 of 5')
+  await expect.poll(() => highlighted(page)).toBe(5)
+  await page.keyboard.press('Home')
+  await page.keyboard.type('Cat: ')
+  await expect(status).toHaveText('1 of 6')
+
+  // Undo brings back earlier text under the same node keys: it is all searched again.
+  await page.keyboard.press('ControlOrMeta+Z')
+  await expect(editorText(page)).not.toContainText('Cat: A second')
+  const left = ((await editorText(page).innerText()).match(/cat/gi) ?? []).length
+  expect(left).toBeLessThan(6)
+  await expect(status).toHaveText(`1 of ${left}`)
+  await expect.poll(() => highlighted(page)).toBe(left)
+  await expect(bar).toBeVisible()
+})

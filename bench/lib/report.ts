@@ -162,7 +162,7 @@ export function evaluateGoals(results: Results): Goal[] {
     const ratio = pairedRatio(find, 'verdict-find', 'verdict', size)
     goals.push({
       id: `find-${size}`,
-      label: `Verdict p95 with the find bar open (“${FIND_QUERY}”, every match highlighted) vs closed, ${size}`,
+      label: `Verdict p95 with the find bar open (“${FIND_QUERY}”, its matches highlighted) vs closed, ${size}`,
       target: '≤ 1.2×',
       measured: measured ? `${times(ratio)} (${ms(summarise(find, 'verdict-find', size)?.p95)} vs ${ms(summarise(find, 'verdict', size)?.p95)})` : 'not measured',
       met: measured && Number.isFinite(ratio) ? ratio <= 1.2 : null,
@@ -349,7 +349,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     const find = results.find
     out.push('## Typing with the find bar open', '')
     out.push(
-      `The same typing into Verdict, with the find bar closed and with it open on “${FIND_QUERY}” (opened with Mod+F before typing, every match ` +
+      `The same typing into Verdict, with the find bar closed and with it open on “${FIND_QUERY}” (opened with Mod+F before typing, its matches ` +
         'highlighted, the caret then put back in the paragraph), interleaved in rotating order. Latency as under Typing; medians over repetitions.',
       '',
     )

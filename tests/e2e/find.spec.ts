@@ -116,3 +116,28 @@ test('while the bar is open, typing and undo update the count and the highlights
   await expect.poll(() => highlighted(page)).toBe(left)
   await expect(bar).toBeVisible()
 })
+
+test('in a long review the matches near the viewport are highlighted, and those scrolled to', async ({ page }) => {
+  await page.getByRole('button', { name: 'New review' }).click()
+  await editorText(page).click()
+  for (let line = 1; line <= 150; line++) {
+    await page.keyboard.insertText(`The cat of line ${line}.`)
+    await page.keyboard.press('Enter')
+  }
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.press('ControlOrMeta+F')
+  const bar = findBar(page)
+  await page.keyboard.type('cat')
+  await expect(bar.getByRole('status')).toHaveText('1 of 150')
+  const highlightedLines = () =>
+    page.evaluate(() => [...(CSS.highlights.get('verdict-find') ?? [])].map((range) => /line (\d+)/.exec(range.startContainer.textContent ?? '')?.[1]))
+  await expect.poll(async () => (await highlightedLines()).includes('1')).toBe(true)
+  expect((await highlightedLines()).length).toBeLessThan(150)
+  expect(await highlightedLines()).not.toContain('150')
+
+  // The last match, brought into view, is highlighted there.
+  await bar.getByRole('button', { name: 'Previous match' }).click()
+  await expect(bar.getByRole('status')).toHaveText('150 of 150')
+  await expect.poll(async () => (await highlightedLines()).includes('150')).toBe(true)
+  expect(await highlightedLines()).not.toContain('1')
+})

@@ -94,6 +94,38 @@ function domRange(editor: LexicalEditor, match: Match): Range | null {
   return range
 }
 
+/** How far beyond the viewport matches are highlighted, so a scroll shows them already drawn. */
+const AHEAD_PX = 1000
+
+/** The top-level block holding the match's first text node (its box is laid out even off screen). */
+function blockBox(editor: LexicalEditor, match: Match): DOMRect | null {
+  const root = editor.getRootElement()
+  let element = match[0] ? editor.getElementByKey(match[0].key) : null
+  while (element && element.parentElement !== root) element = element.parentElement
+  return element?.getBoundingClientRect() ?? null
+}
+
+/** The matches in or near the viewport, found by bisection: matches come in document order, so their blocks go down the page. */
+function nearViewport(editor: LexicalEditor, matches: Match[]): Match[] {
+  const below = (match: Match) => (blockBox(editor, match)?.bottom ?? Number.POSITIVE_INFINITY) >= -AHEAD_PX
+  const above = (match: Match) => (blockBox(editor, match)?.top ?? Number.NEGATIVE_INFINITY) <= window.innerHeight + AHEAD_PX
+  const first = bisect(matches, below)
+  const end = bisect(matches, (match) => !above(match))
+  return matches.slice(first, Math.max(first, end))
+}
+
+/** The first index whose match passes `test`, for a test that fails then passes along the array. */
+function bisect(matches: Match[], test: (match: Match) => boolean): number {
+  let low = 0
+  let high = matches.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (test(matches[middle]!)) high = middle
+    else low = middle + 1
+  }
+  return low
+}
+
 /** Puts `text` where the match is: into its first node, the rest of the match removed. */
 function $replaceMatch(match: Match, text: string): void {
   match.forEach((piece, index) => {
@@ -173,16 +205,36 @@ export function FindPlugin() {
     }
   }, [editor, open])
 
+  // Only the matches near the viewport are registered: the browser revalidates every registered
+  // range after each DOM change, so hundreds of them would tax every key typed.
   useEffect(() => {
     if (matches.length === 0) return
-    // A kept match keeps its range: the DOM of a block that was not edited is still there.
-    const live = matches.flatMap((match) => {
-      const range = ranges.current.get(match) ?? domRange(editor, match)
-      if (range) ranges.current.set(match, range)
-      return range ?? []
-    })
-    CSS.highlights.set(MATCHES, new Highlight(...live))
-    return () => void CSS.highlights.delete(MATCHES)
+    const highlight = new Highlight()
+    CSS.highlights.set(MATCHES, highlight)
+    let frame = 0
+    const paint = () => {
+      frame = 0
+      highlight.clear()
+      for (const match of nearViewport(editor, matches)) {
+        // A kept match keeps its range: the DOM of a block that was not edited is still there.
+        const range = ranges.current.get(match) ?? domRange(editor, match)
+        if (!range) continue
+        ranges.current.set(match, range)
+        highlight.add(range)
+      }
+    }
+    const onMove = () => {
+      frame ||= requestAnimationFrame(paint)
+    }
+    paint()
+    document.addEventListener('scroll', onMove, { capture: true, passive: true })
+    window.addEventListener('resize', onMove)
+    return () => {
+      cancelAnimationFrame(frame)
+      document.removeEventListener('scroll', onMove, { capture: true })
+      window.removeEventListener('resize', onMove)
+      CSS.highlights.delete(MATCHES)
+    }
   }, [editor, matches])
 
   const currentMatch = index >= 0 ? matches[index] : undefined

@@ -12,7 +12,7 @@ import { chromium } from 'playwright'
 import type { startHost as hostStarter } from '../tests/e2e/host'
 import { BROWSER_PARTS, parseArgs, SIZES, USAGE, type Options, type SizeLabel } from './lib/args'
 import { generateReview, typingText, type GeneratedReview } from './lib/docgen'
-import { CANDIDATES, runEditor, type EditorEnv, type EditorRun, type EditorTarget, type TypingPlan } from './lib/editor'
+import { CANDIDATES, FIND_CANDIDATES, runEditor, type Candidate, type EditorEnv, type EditorRun, type EditorTarget, type TypingPlan } from './lib/editor'
 import { spawnHost } from './lib/host-process'
 import { describeMachine, watchLoad } from './lib/machine'
 import { buildPages, buildProbe, probeScript, servePages } from './lib/pages'
@@ -117,22 +117,24 @@ async function main(options: Options): Promise<void> {
       durationS: 0,
     }
 
-    if (options.parts.includes('editor')) {
+    // Interleaved: every repetition runs each candidate once, in a rotating order, so drift in
+    // the machine's load hits all of them alike.
+    const runCandidates = async (candidates: readonly Candidate[], into: EditorRun[]) => {
       const env = await browserEnvironment()
-      // Interleaved: every repetition runs each candidate once, in a rotating order, so drift in
-      // the machine's load hits all of them alike.
       for (const size of options.sizes) {
         for (let rep = 0; rep < options.reps; rep++) {
-          const order = CANDIDATES.map((_, i) => CANDIDATES[(i + rep) % CANDIDATES.length]!)
+          const order = candidates.map((_, i) => candidates[(i + rep) % candidates.length]!)
           for (const candidate of order) {
             const run = await runEditor(env, candidate, size, rep, target(size))
-            if (candidate === 'verdict') await restore(size)
-            results.editor.push(stripExtras(run))
+            if (candidate.startsWith('verdict')) await restore(size)
+            into.push(stripExtras(run))
             log(describeRun(run))
           }
         }
       }
     }
+    if (options.parts.includes('editor')) await runCandidates(CANDIDATES, results.editor)
+    if (options.parts.includes('find')) await runCandidates(FIND_CANDIDATES, (results.find = []))
 
     if (options.parts.includes('autosave')) {
       const env = await browserEnvironment()
@@ -199,7 +201,7 @@ function describeRun(run: EditorRun): string {
   return (
     `${run.size.padStart(3)} #${run.rep} ${run.candidate.padEnd(18)} open ${String(run.openMs).padStart(7)} ms  ` +
     `p50 ${l.p50} p95 ${l.p95} p99 ${l.p99} ms  >frame ${(l.overFrame * 100).toFixed(0)}%  heap ${run.heapUsedMB} MB` +
-    `${run.saves !== undefined ? `  saves ${run.saves}` : ''}${run.typedOk ? '' : '  TYPED TEXT MISSING'}${run.error ? `  ERROR ${run.error}` : ''}`
+    `${run.find ? `  matches ${run.find.matches}, highlighted after ${run.find.highlightedAfter}` : ''}${run.saves !== undefined ? `  saves ${run.saves}` : ''}${run.typedOk ? '' : '  TYPED TEXT MISSING'}${run.error ? `  ERROR ${run.error}` : ''}`
   )
 }
 
@@ -260,6 +262,13 @@ async function takeProfiles(ctx: ProfileContext): Promise<ProfileSummary[]> {
     const run = await withProfileRenderer(ctx.snapshot, () => runEditor(env, 'verdict', largest, 0, ctx.target(largest), { profile: 'typing' }))
     await ctx.restore(largest)
     if (run.profile) summaries.push(await renderer('typing', run.profile, `Verdict, typing at ${largest} words (renderer)`))
+  }
+  if (largest && wanted.has('find')) {
+    log(`profiling Verdict typing at ${largest} with the find bar open`)
+    const env = await ctx.env()
+    const run = await withProfileRenderer(ctx.snapshot, () => runEditor(env, 'verdict-find', largest, 0, ctx.target(largest), { profile: 'typing' }))
+    await ctx.restore(largest)
+    if (run.profile) summaries.push(await renderer('find', run.profile, `Verdict, typing at ${largest} words with the find bar open (renderer)`))
   }
   if (largest && wanted.has('open')) {
     log(`profiling Verdict opening the ${largest} review`)

@@ -10,7 +10,11 @@ import type { InPageWindow, KeyStamp, ProbeRecord } from './inpage'
 import { max, percentile, round, sleep } from './stats'
 
 export const CANDIDATES = ['verdict', 'lexical-bare', 'contenteditable', 'contenteditable-cv'] as const
-export type Candidate = (typeof CANDIDATES)[number]
+/** The find part: Verdict typed into with the find bar closed, and open on FIND_QUERY (its matches highlighted). */
+export const FIND_CANDIDATES = ['verdict', 'verdict-find'] as const
+export type Candidate = (typeof CANDIDATES)[number] | (typeof FIND_CANDIDATES)[number]
+/** Hundreds of matches in the 10k review, about 1,900 in the 50k one (a word and a common substring). */
+export const FIND_QUERY = 'an'
 
 /** One frame at 60 Hz. */
 export const FRAME_MS = 1000 / 60
@@ -71,6 +75,8 @@ export interface EditorRun {
   /** Longest `longtask` entry while typing (the observer reports tasks ≥ 50 ms), 0 if none. */
   longestLongtaskMs: number
   longtasks: number
+  /** verdict-find: matches the find bar counted before typing, and ranges highlighted after it (those near the viewport). */
+  find?: { matches: number; highlightedAfter: number }
   /** Verdict: saves requested while typing, and whether a preview pane was on. */
   saves?: number
   preview?: boolean
@@ -201,6 +207,18 @@ async function enablePreview(page: Page): Promise<boolean> {
   return true
 }
 
+/** Opens the find bar (Mod+F) on FIND_QUERY and resolves with its count of matches, once some are highlighted. */
+async function openFind(page: Page): Promise<number> {
+  await page.keyboard.press('ControlOrMeta+F')
+  const bar = page.getByRole('search', { name: 'Find and replace' })
+  await bar.getByRole('searchbox', { name: 'Find' }).fill(FIND_QUERY)
+  const status = bar.getByRole('status')
+  await status.filter({ hasText: /^1 of \d+$/ }).waitFor()
+  const matches = Number(/of (\d+)/.exec(await status.innerText())?.[1])
+  await page.waitForFunction(() => (CSS.highlights.get('verdict-find')?.size ?? 0) > 0)
+  return matches
+}
+
 export async function runEditor(env: EditorEnv, candidate: Candidate, size: string, rep: number, target: EditorTarget, options: RunOptions = {}): Promise<EditorRun & RunExtras> {
   const context: BrowserContext = await env.browser.newContext({ viewport: VIEWPORT })
   const empty: LatencyStats = { keys: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN, overFrame: Number.NaN }
@@ -233,7 +251,8 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       }
     }
 
-    if (candidate === 'verdict') {
+    const verdict = candidate === 'verdict' || candidate === 'verdict-find'
+    if (verdict) {
       await page.goto(env.hostUrl)
       // The app reopens the review the previous run left open (its place is remembered): the open
       // is measured from the library, so back to it first.
@@ -258,7 +277,16 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       if (request.url().includes('/__ipc/saveReview')) saves.push(Date.now())
     })
     await sleep(300)
-    if (!(await page.evaluate((phrase) => (globalThis as unknown as Page$).__probe.placeCaretAfter(phrase), MIDPOINT_PHRASE))) throw new Error('the midpoint paragraph is not in the editor')
+    const placeCaret = async () => {
+      if (!(await page.evaluate((phrase) => (globalThis as unknown as Page$).__probe.placeCaretAfter(phrase), MIDPOINT_PHRASE))) throw new Error('the midpoint paragraph is not in the editor')
+    }
+    await placeCaret()
+    if (candidate === 'verdict-find') {
+      const matches = await openFind(page)
+      run.find = { matches, highlightedAfter: 0 }
+      // Back to the paragraph: the bar stays open, its matches highlighted, while the critic types.
+      await placeCaret()
+    }
     await sleep(100)
     await typeText(page, env.plan.warmup, env.plan.intervalMs)
     await sleep(700)
@@ -299,7 +327,8 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
     run.eventTiming = { reported: reported.length, max: round(max(reported), 1) }
     run.longestLongtaskMs = round(max(record.longtasks.map((t) => t.duration)), 1)
     run.longtasks = record.longtasks.length
-    if (candidate === 'verdict') {
+    if (run.find) run.find.highlightedAfter = await page.evaluate(() => CSS.highlights.get('verdict-find')?.size ?? 0)
+    if (verdict) {
       run.saves = saves.filter((at) => at >= typingStarted).length
       // Everything typed is on disk before the context closes (and before the file is restored).
       await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 })

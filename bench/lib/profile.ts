@@ -26,7 +26,7 @@ export interface CpuProfile {
 }
 
 /** The goal family a profile explains. */
-export type ProfileKind = 'typing' | 'open' | 'autosave' | 'library-list' | 'search'
+export type ProfileKind = 'typing' | 'find' | 'open' | 'autosave' | 'library-list' | 'search'
 
 export interface ProfileSummary {
   kind: ProfileKind

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AutosaveTrace } from './trace'
-import { CANDIDATES, FRAME_MS, type Candidate, type EditorRun } from './editor'
+import { CANDIDATES, FIND_CANDIDATES, FIND_QUERY, FRAME_MS, type Candidate, type EditorRun } from './editor'
 import { hostileRatio, type HostileResults } from './hostile'
 import type { LibraryResults } from './library'
 import { isLoaded, type Machine } from './machine'
@@ -29,6 +29,8 @@ export interface Results {
   options: { reps: number; sizes: string[]; parts: string[]; typing: { segments: number[]; intervalMs: number; pausesMs: number[]; warmup: string } }
   documents: Record<string, { words: number; bytes: number }>
   editor: EditorRun[]
+  /** The find part: Verdict with the find bar closed and open (absent from runs without it). */
+  find?: EditorRun[]
   autosave: Array<AutosaveTrace & { size: string; saves: number; error?: string | undefined }>
   library?: LibraryResults
   pipeline?: PipelineResults
@@ -59,15 +61,15 @@ export interface CandidateSummary {
 }
 
 /** Medians over the repetitions of one candidate at one size (failed runs left out). */
-export function summarise(results: Results, candidate: Candidate, size: string): CandidateSummary | undefined {
-  const all = results.editor.filter((run) => run.candidate === candidate && run.size === size)
-  const runs = all.filter((run) => !run.error)
+export function summarise(runs: EditorRun[], candidate: Candidate, size: string): CandidateSummary | undefined {
+  const all = runs.filter((run) => run.candidate === candidate && run.size === size)
+  const ok = all.filter((run) => !run.error)
   if (all.length === 0) return undefined
-  const m = (pick: (run: EditorRun) => number | undefined) => round(median(runs.map(pick).filter((v): v is number => v !== undefined)), 2)
+  const m = (pick: (run: EditorRun) => number | undefined) => round(median(ok.map(pick).filter((v): v is number => v !== undefined)), 2)
   return {
-    runs: runs.length,
-    failed: all.length - runs.length,
-    typedOk: runs.every((run) => run.typedOk),
+    runs: ok.length,
+    failed: all.length - ok.length,
+    typedOk: ok.every((run) => run.typedOk),
     openMs: m((r) => r.openMs),
     p50: m((r) => r.latency.p50),
     p95: m((r) => r.latency.p95),
@@ -84,11 +86,17 @@ export function summarise(results: Results, candidate: Candidate, size: string):
   }
 }
 
-/** Verdict's p95 over another candidate's, repetition by repetition (neighbours in time), then the median. */
-export function pairedRatio(results: Results, other: Candidate, size: string, pick: (run: EditorRun) => number = (run) => run.latency.p95): number {
+/** One candidate's p95 over another's, repetition by repetition (neighbours in time), then the median. */
+export function pairedRatio(
+  runs: EditorRun[],
+  base: Candidate,
+  other: Candidate,
+  size: string,
+  pick: (run: EditorRun) => number = (run) => run.latency.p95,
+): number {
   const ratios: number[] = []
-  for (const run of results.editor.filter((r) => r.candidate === 'verdict' && r.size === size && !r.error)) {
-    const partner = results.editor.find((r) => r.candidate === other && r.size === size && r.rep === run.rep && !r.error)
+  for (const run of runs.filter((r) => r.candidate === base && r.size === size && !r.error)) {
+    const partner = runs.find((r) => r.candidate === other && r.size === size && r.rep === run.rep && !r.error)
     if (partner && pick(partner) > 0) ratios.push(pick(run) / pick(partner))
   }
   return round(median(ratios), 2)
@@ -100,8 +108,8 @@ const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}�
 export function evaluateGoals(results: Results): Goal[] {
   const goals: Goal[] = []
   const has = (size: string) => results.editor.some((run) => run.size === size && !run.error)
-  const verdict = (size: string) => summarise(results, 'verdict', size)
-  const ce = (size: string) => summarise(results, 'contenteditable-cv', size)
+  const verdict = (size: string) => summarise(results.editor, 'verdict', size)
+  const ce = (size: string) => summarise(results.editor, 'contenteditable-cv', size)
 
   if (results.options.parts.includes('editor')) {
     const v50 = verdict('50k')
@@ -114,7 +122,7 @@ export function evaluateGoals(results: Results): Goal[] {
       profile: 'typing',
     })
     for (const [size, limit] of [['50k', 1.2], ['10k', 1.1]] as const) {
-      const ratio = pairedRatio(results, 'contenteditable-cv', size)
+      const ratio = pairedRatio(results.editor, 'verdict', 'contenteditable-cv', size)
       goals.push({
         id: `ratio-ce-${size}`,
         label: `Verdict p95 vs contenteditable with content-visibility, ${size}`,
@@ -125,12 +133,12 @@ export function evaluateGoals(results: Results): Goal[] {
       })
     }
     for (const size of results.options.sizes) {
-      const ratio = pairedRatio(results, 'lexical-bare', size)
+      const ratio = pairedRatio(results.editor, 'verdict', 'lexical-bare', size)
       goals.push({
         id: `ratio-bare-${size}`,
         label: `Verdict p95 vs lexical-bare, ${size}`,
         target: '≤ 1.0×',
-        measured: `${times(ratio)} (${ms(verdict(size)?.p95)} vs ${ms(summarise(results, 'lexical-bare', size)?.p95)})`,
+        measured: `${times(ratio)} (${ms(verdict(size)?.p95)} vs ${ms(summarise(results.editor, 'lexical-bare', size)?.p95)})`,
         met: Number.isFinite(ratio) ? ratio <= 1.0 : null,
         profile: 'typing',
       })
@@ -146,6 +154,20 @@ export function evaluateGoals(results: Results): Goal[] {
         profile: 'open',
       })
     }
+  }
+  const find = results.find ?? []
+  for (const size of ['10k', '50k']) {
+    if (!results.options.parts.includes('find')) break
+    const measured = find.some((run) => run.size === size && !run.error)
+    const ratio = pairedRatio(find, 'verdict-find', 'verdict', size)
+    goals.push({
+      id: `find-${size}`,
+      label: `Verdict p95 with the find bar open (“${FIND_QUERY}”, its matches highlighted) vs closed, ${size}`,
+      target: '≤ 1.2×',
+      measured: measured ? `${times(ratio)} (${ms(summarise(find, 'verdict-find', size)?.p95)} vs ${ms(summarise(find, 'verdict', size)?.p95)})` : 'not measured',
+      met: measured && Number.isFinite(ratio) ? ratio <= 1.2 : null,
+      profile: 'find',
+    })
   }
   if (results.options.parts.includes('autosave')) {
     const traced = results.autosave.find((a) => a.size === '50k' && !a.error)
@@ -192,10 +214,34 @@ export function evaluateGoals(results: Results): Goal[] {
   return goals
 }
 
+/** p50/p95/p99 per candidate and size, medians over repetitions. */
+function latencyTable(runs: EditorRun[], candidates: readonly Candidate[], sizes: string[]): string {
+  const rows: Array<Array<string | number>> = []
+  for (const size of sizes) {
+    for (const candidate of candidates) {
+      const s = summarise(runs, candidate, size)
+      if (!s) continue
+      rows.push([
+        size,
+        LABELS[candidate],
+        s.p50,
+        `**${s.p95}**`,
+        s.p99,
+        `${(s.overFrame * 100).toFixed(1)} %`,
+        s.paintP95,
+        s.doubleRafP50,
+        `${s.runs}${s.failed ? ` (+${s.failed} failed)` : ''}${s.typedOk ? '' : ' ⚠ text missing'}`,
+      ])
+    }
+  }
+  return table(['Size', 'Candidate', 'p50 ms', 'p95 ms', 'p99 ms', '> 1 frame', 'p95 paint stamp', 'p50 double rAF', 'Runs'], rows)
+}
+
 const status = (met: boolean | null) => (met === null ? '– not measured' : met ? '✅ met' : '❌ not met')
 
 const LABELS: Record<Candidate, string> = {
   verdict: 'Verdict',
+  'verdict-find': 'Verdict, find bar open',
   'lexical-bare': 'lexical-bare',
   contenteditable: 'contenteditable',
   'contenteditable-cv': 'contenteditable + content-visibility',
@@ -203,6 +249,7 @@ const LABELS: Record<Candidate, string> = {
 
 const PROFILE_TITLES: Record<ProfileKind, string> = {
   typing: 'Typing latency',
+  find: 'Typing with the find bar open',
   open: 'Opening a review',
   autosave: 'Autosave while typing',
   'library-list': 'Listing the library',
@@ -267,27 +314,9 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
         `“> 1 frame”: share of keys over ${FRAME_MS.toFixed(1)} ms. Medians over repetitions; candidates interleaved (ABCD, BCDA, …).`,
       '',
     )
-    const rows: Array<Array<string | number>> = []
-    for (const size of sizes) {
-      for (const candidate of CANDIDATES) {
-        const s = summarise(results, candidate, size)
-        if (!s) continue
-        rows.push([
-          size,
-          LABELS[candidate],
-          s.p50,
-          `**${s.p95}**`,
-          s.p99,
-          `${(s.overFrame * 100).toFixed(1)} %`,
-          s.paintP95,
-          s.doubleRafP50,
-          `${s.runs}${s.failed ? ` (+${s.failed} failed)` : ''}${s.typedOk ? '' : ' ⚠ text missing'}`,
-        ])
-      }
-    }
-    out.push(table(['Size', 'Candidate', 'p50 ms', 'p95 ms', 'p99 ms', '> 1 frame', 'p95 paint stamp', 'p50 double rAF', 'Runs'], rows), '')
+    out.push(latencyTable(results.editor, CANDIDATES, sizes), '')
     const ratio = (other: Candidate, size: string) =>
-      `${times(pairedRatio(results, other, size))} (paint stamp ${times(pairedRatio(results, other, size, (run) => run.paint.p95))})`
+      `${times(pairedRatio(results.editor, 'verdict', other, size))} (paint stamp ${times(pairedRatio(results.editor, 'verdict', other, size, (run) => run.paint.p95))})`
     const ratioRows = sizes.map((size) => [size, ratio('lexical-bare', size), ratio('contenteditable', size), ratio('contenteditable-cv', size)])
     out.push(
       'Verdict’s p95 over each candidate’s, repetition by repetition (median). Event Timing rounds durations to 8 ms, so p95 values ' +
@@ -302,18 +331,38 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
         'to the whole document in an editable element, painted. Medians, ms.',
       '',
     )
-    out.push(table(['Size', ...CANDIDATES.map((c) => LABELS[c])], sizes.map((size) => [size, ...CANDIDATES.map((c) => summarise(results, c, size)?.openMs ?? '–')])), '')
+    out.push(table(['Size', ...CANDIDATES.map((c) => LABELS[c])], sizes.map((size) => [size, ...CANDIDATES.map((c) => summarise(results.editor, c, size)?.openMs ?? '–')])), '')
 
     out.push('## Memory', '')
     out.push('After typing, after a forced garbage collection: JS heap used (CDP `Performance.getMetrics`), the renderer process’s resident memory (Linux `/proc`), DOM nodes. Medians.', '')
     const memoryRows: Array<Array<string | number>> = []
     for (const size of sizes) {
       for (const candidate of CANDIDATES) {
-        const s = summarise(results, candidate, size)
+        const s = summarise(results.editor, candidate, size)
         if (s) memoryRows.push([size, LABELS[candidate], s.heapUsedMB, s.rendererRssMB, s.domNodes])
       }
     }
     out.push(table(['Size', 'Candidate', 'JS heap MB', 'Renderer RSS MB', 'DOM nodes'], memoryRows), '')
+  }
+
+  if (results.find?.length) {
+    const find = results.find
+    out.push('## Typing with the find bar open', '')
+    out.push(
+      `The same typing into Verdict, with the find bar closed and with it open on “${FIND_QUERY}” (opened with Mod+F before typing, its matches ` +
+        'highlighted, the caret then put back in the paragraph), interleaved in rotating order. Latency as under Typing; medians over repetitions.',
+      '',
+    )
+    out.push(latencyTable(find, FIND_CANDIDATES, sizes), '')
+    const matches = (size: string) => median(find.flatMap((run) => (run.size === size && run.find ? [run.find.matches] : [])))
+    const ratio = (size: string, pick?: (run: EditorRun) => number) => times(pairedRatio(find, 'verdict-find', 'verdict', size, pick))
+    out.push(
+      table(
+        ['Size', 'Matches', 'p95 open / closed', 'p50 open / closed', 'paint stamp p95 open / closed'],
+        sizes.map((size) => [size, matches(size), ratio(size), ratio(size, (run) => run.latency.p50), ratio(size, (run) => run.paint.p95)]),
+      ),
+      '',
+    )
   }
 
   if (results.autosave.length || results.editor.length) {
@@ -330,7 +379,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
         ['Size', 'Saves', 'Save task median', 'Save task max', 'Save task max, CPU', 'Journal writes', 'Journal write max', 'Longest task (any)', 'Tasks > 16 ms', 'Longest idle callback (word count)', 'Longest longtask, untraced'],
         sizes.map((size) => {
           const a = results.autosave.find((x) => x.size === size)
-          const longtask = summarise(results, 'verdict', size)?.longestLongtaskMs
+          const longtask = summarise(results.editor, 'verdict', size)?.longestLongtaskMs
           if (!a || a.error) return [size, a?.error ? `failed: ${a.error}` : '–', '', '', '', '', '', '', '', '', ms(longtask)]
           const cpu = round(Math.max(0, ...a.saveTasks.map((t) => t.cpuMs)), 1)
           return [

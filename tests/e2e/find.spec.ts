@@ -86,3 +86,58 @@ test('replace one, replace all as one undo step, and the file gets the replaced 
   // Autosave writes it: the file holds the replaced text.
   await expect.poll(() => libraryTexts(libraryDir)).toContainEqual(expect.stringContaining('A dog and a dog. Condogenate dogs.'))
 })
+
+test('while the bar is open, typing and undo update the count and the highlights', async ({ page }) => {
+  await newReviewWith(page, TEXT)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('A second paragraph.')
+  await page.keyboard.press('ControlOrMeta+F')
+  const bar = findBar(page)
+  await page.keyboard.type('cat')
+  const status = bar.getByRole('status')
+  await expect(status).toHaveText('1 of 4')
+
+  // Typing in one paragraph searches it again; the other keeps its matches.
+  await editorText(page).getByText('A second paragraph.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' One cat more.')
+  await expect(status).toHaveText('1 of 5')
+  await expect.poll(() => highlighted(page)).toBe(5)
+  await page.keyboard.press('Home')
+  await page.keyboard.type('Cat: ')
+  await expect(status).toHaveText('1 of 6')
+
+  // Undo brings back earlier text under the same node keys: it is all searched again.
+  await page.keyboard.press('ControlOrMeta+Z')
+  await expect(editorText(page)).not.toContainText('Cat: A second')
+  const left = ((await editorText(page).innerText()).match(/cat/gi) ?? []).length
+  expect(left).toBeLessThan(6)
+  await expect(status).toHaveText(`1 of ${left}`)
+  await expect.poll(() => highlighted(page)).toBe(left)
+  await expect(bar).toBeVisible()
+})
+
+test('in a long review the matches near the viewport are highlighted, and those scrolled to', async ({ page }) => {
+  await page.getByRole('button', { name: 'New review' }).click()
+  await editorText(page).click()
+  for (let line = 1; line <= 150; line++) {
+    await page.keyboard.insertText(`The cat of line ${line}.`)
+    await page.keyboard.press('Enter')
+  }
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.press('ControlOrMeta+F')
+  const bar = findBar(page)
+  await page.keyboard.type('cat')
+  await expect(bar.getByRole('status')).toHaveText('1 of 150')
+  const highlightedLines = () =>
+    page.evaluate(() => [...(CSS.highlights.get('verdict-find') ?? [])].map((range) => /line (\d+)/.exec(range.startContainer.textContent ?? '')?.[1]))
+  await expect.poll(async () => (await highlightedLines()).includes('1')).toBe(true)
+  expect((await highlightedLines()).length).toBeLessThan(150)
+  expect(await highlightedLines()).not.toContain('150')
+
+  // The last match, brought into view, is highlighted there.
+  await bar.getByRole('button', { name: 'Previous match' }).click()
+  await expect(bar.getByRole('status')).toHaveText('150 of 150')
+  await expect.poll(async () => (await highlightedLines()).includes('150')).toBe(true)
+  expect(await highlightedLines()).not.toContain('1')
+})

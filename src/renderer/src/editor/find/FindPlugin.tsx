@@ -1,20 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $dfs, $findMatchingParent } from '@lexical/utils'
+import { $dfsIterator, $findMatchingParent } from '@lexical/utils'
 import {
   $createRangeSelection,
   $getNodeByKey,
+  $getRoot,
   $getSelection,
   $isElementNode,
   $isLineBreakNode,
   $isRangeSelection,
   $isTextNode,
   $setSelection,
+  HISTORIC_TAG,
   HISTORY_PUSH_TAG,
   type LexicalEditor,
+  type LexicalNode,
+  type NodeKey,
 } from 'lexical'
 import { useCommand } from '@renderer/commands/commands'
-import { findMatches, findPattern, type FindOptions, type Match, type Segment } from './search'
+import { findMatches, findPattern, MAX_MATCHES, type FindOptions, type Match, type Segment } from './search'
 import { FindBar } from './FindBar'
 
 const MATCHES = 'verdict-find'
@@ -22,26 +26,52 @@ const CURRENT = 'verdict-find-current'
 /** Edits made while the bar is open are searched again once typing pauses this long. */
 const RESEARCH_MS = 150
 
-/** The text of the review as runs of text nodes, one per block (a line break starts another). */
-function collectSegments(editor: LexicalEditor): Segment[] {
-  return editor.getEditorState().read(() => {
-    const segments: Segment[] = []
-    let segment: Segment | null = null
-    let block: string | null = null
-    for (const { node } of $dfs()) {
-      if ($isLineBreakNode(node)) segment = null
-      if (!$isTextNode(node)) continue
-      const parent = $findMatchingParent(node, (each) => $isElementNode(each) && !each.isInline())
-      const key = parent?.getKey() ?? null
-      if (!segment || key !== block) {
-        segment = { nodes: [] }
-        segments.push(segment)
-        block = key
-      }
-      segment.nodes.push({ key: node.getKey(), text: node.getTextContent() })
+/** Each top-level block's text runs as last read, and the blocks edited since (their keys, or all). */
+interface Reading {
+  blocks: Map<NodeKey, Segment[]>
+  stale: Set<NodeKey> | 'all'
+}
+
+/**
+ * The text of the review as runs of text nodes, one per block (a line break starts another), read
+ * top-level block by block: a block not edited since the last read keeps its runs.
+ */
+function readSegments(editor: LexicalEditor, reading: Reading): Segment[] {
+  const blocks = new Map<NodeKey, Segment[]>()
+  const segments = editor.getEditorState().read(() => {
+    const all: Segment[] = []
+    for (const block of $getRoot().getChildren()) {
+      const key = block.getKey()
+      const kept = reading.stale === 'all' || reading.stale.has(key) ? undefined : reading.blocks.get(key)
+      const own = kept ?? $blockSegments(block)
+      blocks.set(key, own)
+      for (const segment of own) all.push(segment)
     }
-    return segments
+    return all
   })
+  reading.blocks = blocks
+  reading.stale = new Set()
+  return segments
+}
+
+/** The runs of one top-level block and the blocks inside it (list items, quotes). */
+function $blockSegments(top: LexicalNode): Segment[] {
+  const segments: Segment[] = []
+  let segment: Segment | null = null
+  let block: string | null = null
+  for (const { node } of $dfsIterator(top)) {
+    if ($isLineBreakNode(node)) segment = null
+    if (!$isTextNode(node)) continue
+    const parent = $findMatchingParent(node, (each) => $isElementNode(each) && !each.isInline())
+    const key = parent?.getKey() ?? null
+    if (!segment || key !== block) {
+      segment = { nodes: [] }
+      segments.push(segment)
+      block = key
+    }
+    segment.nodes.push({ key: node.getKey(), text: node.getTextContent() })
+  }
+  return segments
 }
 
 function textIn(element: HTMLElement | null): Text | null {
@@ -62,6 +92,38 @@ function domRange(editor: LexicalEditor, match: Match): Range | null {
   range.setStart(start, Math.min(first.start, start.length))
   range.setEnd(end, Math.min(last.end, end.length))
   return range
+}
+
+/** How far beyond the viewport matches are highlighted, so a scroll shows them already drawn. */
+const AHEAD_PX = 1000
+
+/** The top-level block holding the match's first text node (its box is laid out even off screen). */
+function blockBox(editor: LexicalEditor, match: Match): DOMRect | null {
+  const root = editor.getRootElement()
+  let element = match[0] ? editor.getElementByKey(match[0].key) : null
+  while (element && element.parentElement !== root) element = element.parentElement
+  return element?.getBoundingClientRect() ?? null
+}
+
+/** The matches in or near the viewport, found by bisection: matches come in document order, so their blocks go down the page. */
+function nearViewport(editor: LexicalEditor, matches: Match[]): Match[] {
+  const below = (match: Match) => (blockBox(editor, match)?.bottom ?? Number.POSITIVE_INFINITY) >= -AHEAD_PX
+  const above = (match: Match) => (blockBox(editor, match)?.top ?? Number.NEGATIVE_INFINITY) <= window.innerHeight + AHEAD_PX
+  const first = bisect(matches, below)
+  const end = bisect(matches, (match) => !above(match))
+  return matches.slice(first, Math.max(first, end))
+}
+
+/** The first index whose match passes `test`, for a test that fails then passes along the array. */
+function bisect(matches: Match[], test: (match: Match) => boolean): number {
+  let low = 0
+  let high = matches.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (test(matches[middle]!)) high = middle
+    else low = middle + 1
+  }
+  return low
 }
 
 /** Puts `text` where the match is: into its first node, the rest of the match removed. */
@@ -96,7 +158,7 @@ function selectedQuery(editor: LexicalEditor): string | null {
 /**
  * Find & replace (Mod+F, Mod+H): matches are drawn with the CSS Custom Highlight API, so the
  * document is never touched to show them; replacing all is one edit, undone in one step. Nothing
- * runs while the bar is closed; while open, an edit is searched again once typing pauses.
+ * runs while the bar is closed; while open, the blocks an edit touched are searched again once typing pauses.
  */
 export function FindPlugin() {
   const [editor] = useLexicalComposerContext()
@@ -111,17 +173,30 @@ export function FindPlugin() {
   const open = mode !== 'closed'
 
   const pattern = useMemo(() => findPattern(query, options), [query, options])
-  const matches = useMemo(() => (open && pattern ? findMatches(segments, pattern) : []), [open, pattern, segments])
+  // Edits while the bar is open re-read, re-search and re-highlight only the blocks they touched.
+  const reading = useRef<Reading>({ blocks: new Map(), stale: 'all' })
+  // The matches of this pattern found so far, segment by segment.
+  const known = useMemo(() => (pattern ? new WeakMap<Segment, Match[]>() : undefined), [pattern])
+  const ranges = useRef(new WeakMap<Match, Range>())
+  const matches = useMemo(() => (open && pattern ? findMatches(segments, pattern, MAX_MATCHES, known) : []), [open, pattern, segments, known])
   const index = matches.length === 0 ? -1 : Math.min(current, matches.length - 1)
 
   useEffect(() => {
     if (!open) return
-    const frame = requestAnimationFrame(() => setSegments(collectSegments(editor)))
+    reading.current.stale = 'all'
+    const frame = requestAnimationFrame(() => setSegments(readSegments(editor, reading.current)))
     let timer: ReturnType<typeof setTimeout> | undefined
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+      const { stale } = reading.current
+      // Undo, redo and a document set whole (only the root marked, by Lexical) keep node keys but
+      // not what they held: everything is read again.
+      const whole = tags.has(HISTORIC_TAG) || (dirtyLeaves.size === 0 && dirtyElements.size === 1 && dirtyElements.get('root') === false)
+      if (whole) reading.current.stale = 'all'
+      // An edit marks its block and every element above it, so the top-level block is among them.
+      else if (stale !== 'all') for (const key of dirtyElements.keys()) stale.add(key)
       clearTimeout(timer)
-      timer = setTimeout(() => setSegments(collectSegments(editor)), RESEARCH_MS)
+      timer = setTimeout(() => setSegments(readSegments(editor, reading.current)), RESEARCH_MS)
     })
     return () => {
       cancelAnimationFrame(frame)
@@ -130,11 +205,36 @@ export function FindPlugin() {
     }
   }, [editor, open])
 
+  // Only the matches near the viewport are registered: the browser revalidates every registered
+  // range after each DOM change, so hundreds of them would tax every key typed.
   useEffect(() => {
     if (matches.length === 0) return
-    const ranges = matches.flatMap((match) => domRange(editor, match) ?? [])
-    CSS.highlights.set(MATCHES, new Highlight(...ranges))
-    return () => void CSS.highlights.delete(MATCHES)
+    const highlight = new Highlight()
+    CSS.highlights.set(MATCHES, highlight)
+    let frame = 0
+    const paint = () => {
+      frame = 0
+      highlight.clear()
+      for (const match of nearViewport(editor, matches)) {
+        // A kept match keeps its range: the DOM of a block that was not edited is still there.
+        const range = ranges.current.get(match) ?? domRange(editor, match)
+        if (!range) continue
+        ranges.current.set(match, range)
+        highlight.add(range)
+      }
+    }
+    const onMove = () => {
+      frame ||= requestAnimationFrame(paint)
+    }
+    paint()
+    document.addEventListener('scroll', onMove, { capture: true, passive: true })
+    window.addEventListener('resize', onMove)
+    return () => {
+      cancelAnimationFrame(frame)
+      document.removeEventListener('scroll', onMove, { capture: true })
+      window.removeEventListener('resize', onMove)
+      CSS.highlights.delete(MATCHES)
+    }
   }, [editor, matches])
 
   const currentMatch = index >= 0 ? matches[index] : undefined
@@ -174,7 +274,7 @@ export function FindPlugin() {
   /** Replaces on a fresh search, so the text replaced is the text there now. */
   const replace = (all: boolean) => {
     if (!pattern) return
-    const fresh = findMatches(collectSegments(editor), pattern)
+    const fresh = findMatches(readSegments(editor, reading.current), pattern, MAX_MATCHES, known)
     const chosen = all ? fresh : fresh.slice(Math.max(index, 0), Math.max(index, 0) + 1)
     if (chosen.length === 0) return
     editor.update(
@@ -185,7 +285,7 @@ export function FindPlugin() {
       { discrete: true, tag: HISTORY_PUSH_TAG },
     )
     reveal.current = !all
-    setSegments(collectSegments(editor))
+    setSegments(readSegments(editor, reading.current))
   }
 
   useCommand('find', () => show('find'))

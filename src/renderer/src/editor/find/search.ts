@@ -25,17 +25,35 @@ export interface Segment {
 /** Where a match lies: the start and end offsets of each text node it covers. */
 export type Match = Array<{ key: string; start: number; end: number }>
 
-/** Every match of `pattern` in the segments, in document order, at most `limit`. */
-export function findMatches(segments: Segment[], pattern: RegExp, limit = MAX_MATCHES): Match[] {
+/**
+ * Every match of `pattern` in the segments, in document order, at most `limit`. `known` holds the
+ * matches of segments already searched with this pattern, so a search after an edit reads only the
+ * segments the edit made anew.
+ */
+export function findMatches(segments: Segment[], pattern: RegExp, limit = MAX_MATCHES, known?: WeakMap<Segment, Match[]>): Match[] {
   const matches: Match[] = []
   for (const segment of segments) {
-    const text = segment.nodes.map((node) => node.text).join('')
-    pattern.lastIndex = 0
-    for (const found of text.matchAll(pattern)) {
-      if (found[0] === '') continue
-      matches.push(locate(segment, found.index, found.index + found[0].length))
+    let found = known?.get(segment)
+    if (!found) {
+      found = segmentMatches(segment, pattern, limit)
+      known?.set(segment, found)
+    }
+    for (const match of found) {
+      matches.push(match)
       if (matches.length >= limit) return matches
     }
+  }
+  return matches
+}
+
+function segmentMatches(segment: Segment, pattern: RegExp, limit: number): Match[] {
+  const matches: Match[] = []
+  const text = segment.nodes.map((node) => node.text).join('')
+  pattern.lastIndex = 0
+  for (const found of text.matchAll(pattern)) {
+    if (found[0] === '') continue
+    matches.push(locate(segment, found.index, found.index + found[0].length))
+    if (matches.length >= limit) break
   }
   return matches
 }

@@ -20,13 +20,18 @@ export const FOLDER_PAGE = 'index.html'
 export async function exportHtmlFile(source: ReviewSource, destFile: string, settings: RenderSettings): Promise<ExportResult> {
   await refuseInsideReview(source, destFile)
   const { html, post } = await renderForExport(source, 'inline', settings)
+  return writeExportFile(destFile, html, post.warnings)
+}
+
+/** Writes one exported file (its folder created if needed); every single-file format ends here. */
+export async function writeExportFile(destFile: string, data: string | Uint8Array, warnings: string[]): Promise<ExportResult> {
   try {
     await mkdir(dirname(destFile), { recursive: true })
-    await writeFileAtomic(destFile, html)
+    await writeFileAtomic(destFile, data)
   } catch (error) {
     throw describeIoError(error, `write “${destFile}”`)
   }
-  return { path: destFile, warnings: post.warnings }
+  return { path: destFile, warnings }
 }
 
 /** Writes `destDir/index.html` and `destDir/images/…` (the folder is created if needed). */

@@ -1,10 +1,6 @@
 /** PDF export through a `PdfPrinter`: Electron's printToPDF in the app, Chromium (Playwright) in tests and the browser-hosted app. */
-import { mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import { describeIoError } from '../errors'
-import { writeFileAtomic } from '../fs/atomicWrite'
 import { refuseInsideReview } from './guard'
-import type { ExportResult } from './html'
+import { writeExportFile, type ExportResult } from './html'
 import { renderForExport, type RenderSettings } from './render'
 import type { ReviewSource } from './source'
 
@@ -36,11 +32,5 @@ export async function exportPdf(
   const { pageSize = DEFAULT_PDF_OPTIONS.pageSize, marginsMm = DEFAULT_PDF_OPTIONS.marginsMm, ...render } = settings
   const { html, post } = await renderForExport(source, 'inline', { spoilersOpen: true, ...render, online: false })
   const pdf = await printer.print(html, { pageSize, marginsMm: Math.max(0, Math.min(60, marginsMm)) })
-  try {
-    await mkdir(dirname(destFile), { recursive: true })
-    await writeFileAtomic(destFile, pdf)
-  } catch (error) {
-    throw describeIoError(error, `write “${destFile}”`)
-  }
-  return { path: destFile, warnings: post.warnings }
+  return writeExportFile(destFile, pdf, post.warnings)
 }

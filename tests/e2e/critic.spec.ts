@@ -467,6 +467,21 @@ test('a screenshot pasted from the clipboard becomes an image; one can be the fe
   expect(markdown).not.toContain('featuredImage:')
 })
 
+test('a card’s remove button takes the image or trailer out of the review, the caret going to the end of the text before it', async ({ page, libraryDir }) => {
+  const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', `Before the still.\n\n![A still](assets/still.png)\n\nBefore the trailer.\n\n::embed{url="${TRAILER}"}\n\nThe end.\n`)
+  await page.reload()
+  await openReview(page, 'Ballerina')
+  await editorText(page).getByRole('group', { name: 'Image: A still' }).getByRole('button', { name: 'Remove image' }).click()
+  await page.keyboard.type(' Typed.')
+  await expect(editorText(page).getByRole('paragraph').first()).toHaveText('Before the still. Typed.')
+  await editorText(page).getByRole('group', { name: 'Trailer' }).getByRole('button', { name: 'Remove trailer' }).click()
+  await page.keyboard.type(' Typed too.')
+  await expect(editorText(page).getByRole('paragraph').nth(1)).toHaveText('Before the trailer. Typed too.')
+  await expect(editorText(page).getByRole('group')).toHaveCount(0)
+  await expect(saveState(page)).toHaveText('Saved')
+  expect(await readFile(file, 'utf8')).toMatch(/\n\nBefore the still\. Typed\.\n\nBefore the trailer\. Typed too\.\n\nThe end\.\n$/)
+})
+
 test('screenshot: a review with its score widget and a credited image', async ({ page, libraryDir }) => {
   const frontMatter = [
     'subject:',

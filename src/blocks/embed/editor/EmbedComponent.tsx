@@ -1,10 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
-import { $getNodeByKey, type NodeKey } from 'lexical'
+import type { NodeKey } from 'lexical'
 import { parseEmbedUrl } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
+import { $removeBlock } from '@renderer/editor/nodes/fieldsNode'
 import { OPEN_EMBED_DIALOG_COMMAND } from './EmbedPlugin'
-import { $isEmbedNode } from './EmbedNode'
 
 const PROVIDERS = { youtube: 'YouTube', vimeo: 'Vimeo' } as const
 
@@ -18,13 +18,7 @@ export default function EmbedComponent({ nodeKey, url }: { nodeKey: NodeKey; url
   const target = parseEmbedUrl(url)
   const provider = target ? PROVIDERS[target.provider] : null
 
-  const remove = () =>
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if (!$isEmbedNode(node)) return
-      node.selectPrevious()
-      node.remove()
-    })
+  const remove = () => editor.update(() => $removeBlock(nodeKey))
 
   return (
     <div className={`embed-card critic-card${target ? ` embed-${target.provider}` : ' embed-unknown'}`} role="group" aria-label="Trailer">

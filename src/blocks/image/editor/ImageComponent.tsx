@@ -6,6 +6,7 @@ import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
 import { useEditorServices } from '@renderer/editor/EditorServices'
 import { DraftInput } from '@renderer/editor/nodes/fields'
+import { $removeBlock } from '@renderer/editor/nodes/fieldsNode'
 import { takeAltPrompt } from './altPrompt'
 import { $isImageNode, type ImageFields } from './ImageNode'
 
@@ -36,13 +37,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
       if ($isImageNode(node)) node.setFields(patch)
     })
 
-  const remove = () =>
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if (!$isImageNode(node)) return
-      node.selectPrevious()
-      node.remove()
-    })
+  const remove = () => editor.update(() => $removeBlock(nodeKey))
 
   return (
     <figure className={`image-figure critic-card critic-fields image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>

@@ -4,6 +4,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { $getNodeByKey, type NodeKey } from 'lexical'
 import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
+import { Options } from '@renderer/components/Options'
 import { useEditorServices } from '@renderer/editor/EditorServices'
 import { DraftInput } from '@renderer/editor/nodes/fields'
 import { $removeBlock } from '@renderer/editor/nodes/fieldsNode'
@@ -59,11 +60,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
             Image width
           </label>
           <select id={widthId} value={width} disabled={!editable} onChange={(event) => update({ width: event.target.value as ImageWidth })}>
-            {IMAGE_WIDTHS.map((option) => (
-              <option key={option} value={option}>
-                {WIDTH_LABELS[option]}
-              </option>
-            ))}
+            <Options values={IMAGE_WIDTHS} label={(option) => WIDTH_LABELS[option]} />
           </select>
           <span className="image-featured">
             <input

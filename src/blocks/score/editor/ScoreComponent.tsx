@@ -4,6 +4,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { $getNodeByKey, type NodeKey } from 'lexical'
 import { LETTER_GRADES, SCORE_SCALES, scaleBest, type ScoreFields, type ScoreScale, type SubScore } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
+import { Options } from '@renderer/components/Options'
 import { DraftInput, DraftTextarea, useDraft } from '@renderer/editor/nodes/fields'
 import { $isScoreNode, $setOverallScore } from './ScoreNode'
 import { convertScore, scoreProblem, scoreRatio, typedScore } from './scoreState'
@@ -78,11 +79,7 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
         <div className="score-figure">
           <ScoreValue value={value} scale={scale} disabled={!editable} big onChange={(next) => update({ value: next })} />
           <select className="score-scale" aria-label="Scale" value={scale} disabled={!editable} onChange={(event) => changeScale(event.target.value as ScoreScale)}>
-            {SCORE_SCALES.map((option) => (
-              <option key={option} value={option}>
-                {SCALE_LABELS[option]}
-              </option>
-            ))}
+            <Options values={SCORE_SCALES} label={(option) => SCALE_LABELS[option]} />
           </select>
         </div>
       </div>
@@ -149,11 +146,7 @@ function ScoreValue({
       >
         {value.trim() === '' && <option value="">–</option>}
         {!known && value.trim() !== '' && <option value={value}>{value} (not a grade)</option>}
-        {LETTER_GRADES.map((grade) => (
-          <option key={grade} value={grade}>
-            {grade}
-          </option>
-        ))}
+        <Options values={LETTER_GRADES} />
       </select>
     )
   }

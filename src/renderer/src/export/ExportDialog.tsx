@@ -3,6 +3,7 @@ import type { ColorScheme, ExportFormat, ExportRequest, ExportSummary, PickedPat
 import { api } from '@renderer/api'
 import { Dialog } from '@renderer/components/Dialog'
 import { ErrorLine } from '@renderer/components/ErrorLine'
+import { Options } from '@renderer/components/Options'
 import { PathField } from '@renderer/components/PathField'
 import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
@@ -173,11 +174,7 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
                 <div className="field">
                   <label htmlFor={themeId}>Theme</label>
                   <select id={themeId} value={theme} disabled={busy} onChange={(event) => setTheme(event.target.value)}>
-                    {themeOptions(themes, theme).map((name) => (
-                      <option key={name} value={name}>
-                        {themeLabel(name)}
-                      </option>
-                    ))}
+                    <Options values={themeOptions(themes, theme)} label={themeLabel} />
                   </select>
                 </div>
                 <Segmented label="Colours" value={colorScheme} options={SCHEME_OPTIONS} onChange={setColorScheme} disabled={busy} />

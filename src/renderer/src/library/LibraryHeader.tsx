@@ -1,5 +1,6 @@
 import { useId, type ReactNode, type RefObject } from 'react'
 import { Icon } from '@renderer/components/Icon'
+import { Options } from '@renderer/components/Options'
 import { KIND_PLURALS } from './subjectText'
 import { FILTER_LABELS, type Filter, type KindFilter } from './LibrarySidebar'
 import type { Sort } from './useLibraryListing'
@@ -62,11 +63,7 @@ export function LibraryHeader(props: Props) {
         <div className="sort">
           <label htmlFor={sortId}>Sort by</label>
           <select id={sortId} value={props.sort} onChange={(event) => isSort(event.target.value) && props.onSort(event.target.value)}>
-            {Object.entries(SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={SORTS} />
           </select>
         </div>
         <button type="button" className="button" onClick={props.onImport}>

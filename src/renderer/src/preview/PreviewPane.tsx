@@ -4,6 +4,7 @@ import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
+import { Options } from '@renderer/components/Options'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
 import { estimateHeight, modelPage, type PageModel, type Size } from './estimateHeight'
@@ -153,12 +154,7 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
         <div className="preview-field">
           <label htmlFor={themeId}>Theme</label>
           <select id={themeId} value={theme ?? ''} disabled={!theme} onChange={(event) => chooseTheme(event.target.value)}>
-            {theme &&
-              themeOptions(themes, theme).map((name) => (
-                <option key={name} value={name}>
-                  {themeLabel(name)}
-                </option>
-              ))}
+            {theme && <Options values={themeOptions(themes, theme)} label={themeLabel} />}
           </select>
         </div>
         <Segmented label="Width" value={width} options={WIDTH_OPTIONS} onChange={chooseWidth} />

@@ -3,6 +3,7 @@ import { REVIEW_STATUSES, type ReviewMeta } from '@shared/model'
 import { TextField } from '@renderer/components/TextField'
 import { STATUS_LABELS } from '@renderer/components/StatusBadge'
 import { Icon } from '@renderer/components/Icon'
+import { Options } from '@renderer/components/Options'
 import { SameWorkNotice } from './SameWorkNotice'
 import { SubjectFields } from './SubjectFields'
 import { KeptFields } from './KeptFields'
@@ -41,11 +42,7 @@ export function MetaPanel({
       <div className="field">
         <label htmlFor={statusId}>Status</label>
         <select id={statusId} value={meta.status} disabled={kept('status')} onChange={(event) => onChange({ status: event.target.value as ReviewMeta['status'] })}>
-          {REVIEW_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
+          <Options values={REVIEW_STATUSES} label={(status) => STATUS_LABELS[status]} />
         </select>
       </div>
       <TextField label="Author" maxLength={200} disabled={kept('author')} value={meta.author} onChange={(event) => onChange({ author: event.target.value })} />

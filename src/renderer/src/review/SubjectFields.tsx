@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { z } from 'zod'
 import { CREATOR_ROLE, SUBJECT_KINDS, type Subject, type SubjectIds, type SubjectKind } from '@shared/critic'
 import { subject as subjectSchema } from '@shared/validate'
+import { Options } from '@renderer/components/Options'
 import { TextField } from '@renderer/components/TextField'
 import { KIND_LABELS } from '@renderer/library/subjectText'
 
@@ -116,11 +117,7 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
           }}
         >
           <option value="">Not set</option>
-          {SUBJECT_KINDS.map((option) => (
-            <option key={option} value={option}>
-              {KIND_CHOICES[option]}
-            </option>
-          ))}
+          <Options values={SUBJECT_KINDS} label={(option) => KIND_CHOICES[option]} />
         </select>
       </div>
       {subject && kind && (

@@ -15,6 +15,7 @@ import {
   type TextFormatType,
 } from 'lexical'
 import { Icon, type IconName } from '@renderer/components/Icon'
+import { Options } from '@renderer/components/Options'
 import { useRovingToolbar } from '@renderer/components/useRovingToolbar'
 import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blocks'
 import { InsertMenu } from './InsertMenu'
@@ -117,11 +118,7 @@ export function ToolbarPlugin() {
           value={state.blockType}
           onChange={(event) => setBlockType(editor, event.target.value as BlockType)}
         >
-          {Object.entries(BLOCK_TYPES).map(([type, label]) => (
-            <option key={type} value={type}>
-              {label}
-            </option>
-          ))}
+          <Options labels={BLOCK_TYPES} />
         </select>
       </div>
       <div className="toolbar-group">

@@ -1,0 +1,15 @@
+type Props<T extends string> =
+  /** Each key of the record, in its order, shown as its text. */
+  | { labels: Readonly<Record<T, string>> }
+  /** Each value in this order, shown as `label(value)` or as itself. */
+  | { values: readonly T[]; label?: (value: T) => string }
+
+/** A select's `<option>`s: the value each one chooses and the text it shows. */
+export function Options<T extends string>(props: Props<T>) {
+  const entries = 'labels' in props ? Object.entries<string>(props.labels) : props.values.map((value) => [value, props.label?.(value) ?? value])
+  return entries.map(([value, text]) => (
+    <option key={value} value={value}>
+      {text}
+    </option>
+  ))
+}

@@ -309,16 +309,7 @@ function SubScores({
                     disabled={disabled}
                     onChange={(next) => set(index, { value: next })}
                   />
-                  <button
-                    type="button"
-                    className="score-remove"
-                    aria-label={`Remove sub-score ${index + 1}`}
-                    title="Remove"
-                    disabled={disabled}
-                    onClick={() => onChange(subScores.filter((_, i) => i !== index))}
-                  >
-                    <Icon name="close" size={14} />
-                  </button>
+                  <RemoveRow label={`Remove sub-score ${index + 1}`} rows={subScores} index={index} disabled={disabled} onChange={onChange} />
                 </div>
                 {problem && (
                   <p className="score-problem" role="alert">
@@ -388,21 +379,21 @@ function ItemList({
                   }
                 }}
               />
-              <button
-                type="button"
-                className="score-remove"
-                aria-label={`Remove ${singular} ${index + 1}`}
-                title="Remove"
-                disabled={disabled}
-                onClick={() => onChange(items.filter((_, i) => i !== index))}
-              >
-                <Icon name="close" size={14} />
-              </button>
+              <RemoveRow label={`Remove ${singular} ${index + 1}`} rows={items} index={index} disabled={disabled} onChange={onChange} />
             </li>
           ))}
         </ul>
       )}
     </div>
+  )
+}
+
+/** A sub-score's or a pro's or con's remove button: `onChange` gets the rows without this one. */
+function RemoveRow<T>({ label, rows, index, disabled, onChange }: { label: string; rows: T[]; index: number; disabled: boolean; onChange: (next: T[]) => void }) {
+  return (
+    <button type="button" className="score-remove" aria-label={label} title="Remove" disabled={disabled} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+      <Icon name="close" size={14} />
+    </button>
   )
 }
 

@@ -7,6 +7,7 @@ import { Options } from '@renderer/components/Options'
 import { PathField } from '@renderer/components/PathField'
 import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
+import { FoldedWarnings } from '@renderer/components/Warnings'
 import { errorMessage } from '@renderer/lib/errors'
 import { Segmented } from '@renderer/preview/Segmented'
 import { SCHEME_OPTIONS, themeLabel, themeOptions, useThemes } from '@renderer/preview/themes'
@@ -259,16 +260,14 @@ function Summary({ summary, destDir }: { summary: ExportSummary; destDir: string
               <li key={item.id}>
                 <code>{item.path}</code>
                 {item.warnings.length > 0 && (
-                  <details>
-                    <summary>
-                      {item.warnings.length} {item.warnings.length === 1 ? 'warning' : 'warnings'}
-                    </summary>
-                    <ul>
-                      {item.warnings.map((warning, index) => (
-                        <li key={index}>{warning}</li>
-                      ))}
-                    </ul>
-                  </details>
+                  <FoldedWarnings
+                    warnings={item.warnings}
+                    summary={
+                      <>
+                        {item.warnings.length} {item.warnings.length === 1 ? 'warning' : 'warnings'}
+                      </>
+                    }
+                  />
                 )}
               </li>
             ))}

@@ -5,6 +5,7 @@ import type { ReviewMeta } from '@shared/model'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { Options } from '@renderer/components/Options'
+import { FoldedWarnings } from '@renderer/components/Warnings'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
 import { estimateHeight, modelPage, type PageModel, type Size } from './estimateHeight'
@@ -169,16 +170,15 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
         </p>
       )}
       {rendered && rendered.warnings.length > 0 && (
-        <details className="preview-warnings">
-          <summary>
-            {rendered.warnings.length} {rendered.warnings.length === 1 ? 'thing' : 'things'} readers won’t see as written
-          </summary>
-          <ul>
-            {rendered.warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-        </details>
+        <FoldedWarnings
+          className="preview-warnings"
+          warnings={rendered.warnings}
+          summary={
+            <>
+              {rendered.warnings.length} {rendered.warnings.length === 1 ? 'thing' : 'things'} readers won’t see as written
+            </>
+          }
+        />
       )}
       {/* Focusable so that the keyboard can scroll the page (the frame itself runs no script). */}
       <div ref={viewportRef} className="preview-viewport" tabIndex={0} role="group" aria-label="The post, scrollable">

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { Icon } from '@renderer/components/Icon'
+import { WarningList } from '@renderer/components/Warnings'
 import type { Problem } from './useReviewEditorServices'
 
 /**
@@ -28,11 +29,7 @@ export function ReviewNotices({ warnings, problem, onDismissProblem }: { warning
           <Icon name="warning" />
           <div>
             <strong>{warnings.length === 1 ? 'One thing in this file is kept as written:' : `${warnings.length} things in this file are kept as written:`}</strong>
-            <ul>
-              {warnings.map((warning, index) => (
-                <li key={index}>{warning}</li>
-              ))}
-            </ul>
+            <WarningList warnings={warnings} />
             <p>Verdict leaves them untouched when it saves. Fix them here or in another editor.</p>
           </div>
           <button type="button" className="icon-button" aria-label="Dismiss notes" title="Dismiss" onClick={() => setShowWarnings(false)}>

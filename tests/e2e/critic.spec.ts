@@ -193,7 +193,11 @@ test('writes a review like a blog post: score, a dropped credited image, spoiler
   await panel.getByLabel('Year').fill('2025')
   await panel.getByLabel('Director').fill('Len Wiseman')
   await panel.getByLabel('Cast').fill('Ana de Armas, Keanu Reeves')
+  // A number field says what it wants and keeps the draft until it gets it.
+  await panel.getByLabel('Runtime (minutes)').fill('2 hours')
+  await expect(panel.getByLabel('Runtime (minutes)')).toHaveAccessibleDescription('Enter the runtime in minutes as a whole number from 1 to 100000')
   await panel.getByLabel('Runtime (minutes)').fill('125')
+  await expect(panel.getByLabel('Runtime (minutes)')).not.toHaveAttribute('aria-invalid')
   await panel.getByLabel('IMDb').fill('tt7181546')
   await panel.getByLabel('Contains spoilers').check()
 

@@ -138,31 +138,12 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
             />
           )}
           {fits('season', kind) && (
-            <CheckedField
-              label="Season number"
-              inputMode="numeric"
-              value={subject.season?.toString() ?? ''}
-              parse={(text) => wholeNumber(text, shape.season, 'season number', '0 to 10000')}
-              onCommit={(season) => optional('season', season)}
-            />
+            <WholeNumberField label="Season number" what="season number" range="0 to 10000" value={subject.season} schema={shape.season} onCommit={(season) => optional('season', season)} />
           )}
           {fits('episode', kind) && (
-            <CheckedField
-              label="Episode number"
-              inputMode="numeric"
-              value={subject.episode?.toString() ?? ''}
-              parse={(text) => wholeNumber(text, shape.episode, 'episode number', '0 to 100000')}
-              onCommit={(episode) => optional('episode', episode)}
-            />
+            <WholeNumberField label="Episode number" what="episode number" range="0 to 100000" value={subject.episode} schema={shape.episode} onCommit={(episode) => optional('episode', episode)} />
           )}
-          <CheckedField
-            label="Year"
-            inputMode="numeric"
-            example="2025"
-            value={subject.year?.toString() ?? ''}
-            parse={(text) => wholeNumber(text, shape.year, 'year', '1800 to 2200')}
-            onCommit={(year) => optional('year', year)}
-          />
+          <WholeNumberField label="Year" example="2025" what="year" range="1800 to 2200" value={subject.year} schema={shape.year} onCommit={(year) => optional('year', year)} />
           <CheckedField
             label={CREATOR_ROLE[kind]}
             hint="Separate names with commas."
@@ -180,11 +161,12 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
             />
           )}
           {fits('runtime', kind) && (
-            <CheckedField
+            <WholeNumberField
               label="Runtime (minutes)"
-              inputMode="numeric"
-              value={subject.runtime?.toString() ?? ''}
-              parse={(text) => wholeNumber(text, shape.runtime, 'runtime in minutes', '1 to 100000')}
+              what="runtime in minutes"
+              range="1 to 100000"
+              value={subject.runtime}
+              schema={shape.runtime}
               onCommit={(runtime) => optional('runtime', runtime)}
             />
           )}
@@ -206,6 +188,37 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
         </>
       )}
     </fieldset>
+  )
+}
+
+/** A number of the subject (year, runtime, season, episode): blank for none, else a whole number in `range`. */
+function WholeNumberField({
+  label,
+  example,
+  what,
+  range,
+  value,
+  schema,
+  onCommit,
+}: {
+  label: string
+  example?: string
+  /** Named in the error, as in "Enter the year as a whole number from 1800 to 2200". */
+  what: string
+  range: string
+  value: number | undefined
+  schema: z.ZodType<number | undefined>
+  onCommit: (value: number | undefined) => void
+}) {
+  return (
+    <CheckedField
+      label={label}
+      inputMode="numeric"
+      example={example}
+      value={value?.toString() ?? ''}
+      parse={(text) => wholeNumber(text, schema, what, range)}
+      onCommit={onCommit}
+    />
   )
 }
 

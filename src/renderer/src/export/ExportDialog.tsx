@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { ColorScheme, ExportFormat, ExportRequest, ExportSummary, PickedPath } from '@shared/contract'
 import { api } from '@renderer/api'
 import { Dialog } from '@renderer/components/Dialog'
@@ -253,40 +253,46 @@ function Summary({ summary, destDir }: { summary: ExportSummary; destDir: string
           : `Exported ${succeeded.length} of ${total}; ${failed.length} could not be exported.`}
       </p>
       {succeeded.length > 0 && (
-        <>
-          <h3 className="panel-heading">Exported files</h3>
-          <ul className="export-list" aria-label="Exported files">
-            {succeeded.map((item) => (
-              <li key={item.id}>
-                <code>{item.path}</code>
-                {item.warnings.length > 0 && (
-                  <FoldedWarnings
-                    warnings={item.warnings}
-                    summary={
-                      <>
-                        {item.warnings.length} {item.warnings.length === 1 ? 'warning' : 'warnings'}
-                      </>
-                    }
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
+        <ResultList title="Exported files">
+          {succeeded.map((item) => (
+            <li key={item.id}>
+              <code>{item.path}</code>
+              {item.warnings.length > 0 && (
+                <FoldedWarnings
+                  warnings={item.warnings}
+                  summary={
+                    <>
+                      {item.warnings.length} {item.warnings.length === 1 ? 'warning' : 'warnings'}
+                    </>
+                  }
+                />
+              )}
+            </li>
+          ))}
+        </ResultList>
       )}
       {failed.length > 0 && (
-        <>
-          <h3 className="panel-heading">Not exported</h3>
-          <ul className="export-list export-failed" aria-label="Not exported">
-            {failed.map((item) => (
-              <li key={item.id}>
-                <strong>{item.id}</strong>
-                <span>{item.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </>
+        <ResultList title="Not exported" failed>
+          {failed.map((item) => (
+            <li key={item.id}>
+              <strong>{item.id}</strong>
+              <span>{item.reason}</span>
+            </li>
+          ))}
+        </ResultList>
       )}
     </section>
+  )
+}
+
+/** A part of the summary: its heading, and the list named by it. */
+function ResultList({ title, failed, children }: { title: string; failed?: boolean; children: ReactNode }) {
+  return (
+    <>
+      <h3 className="panel-heading">{title}</h3>
+      <ul className={failed ? 'export-list export-failed' : 'export-list'} aria-label={title}>
+        {children}
+      </ul>
+    </>
   )
 }

@@ -65,11 +65,20 @@ function check<T>(schema: z.ZodType<T>, value: unknown): Check<T> {
   return { ok: false, message: message.charAt(0).toUpperCase() + message.slice(1) }
 }
 
-function wholeNumber(text: string, schema: z.ZodType<number | undefined>, what: string, range: string): Check<number | undefined> {
-  const trimmed = text.trim()
-  if (trimmed === '') return { ok: true, value: undefined }
-  const result = /^\d+$/.test(trimmed) ? check(schema, Number(trimmed)) : null
-  return result?.ok ? result : { ok: false, message: `Enter the ${what} as a whole number from ${range}` }
+/** A number of the subject (year, runtime, season, episode) as a CheckedField edits it: blank for none, else a whole number in `range`. */
+function wholeNumber(
+  value: number | undefined,
+  schema: z.ZodType<number | undefined>,
+  what: string,
+  range: string,
+): { inputMode: 'numeric'; value: string; parse: (text: string) => Check<number | undefined> } {
+  const parse = (text: string): Check<number | undefined> => {
+    const trimmed = text.trim()
+    if (trimmed === '') return { ok: true, value: undefined }
+    const result = /^\d+$/.test(trimmed) ? check(schema, Number(trimmed)) : null
+    return result?.ok ? result : { ok: false, message: `Enter the ${what} as a whole number from ${range}` }
+  }
+  return { inputMode: 'numeric', value: value?.toString() ?? '', parse }
 }
 
 function names(text: string): string[] {
@@ -138,12 +147,12 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
             />
           )}
           {fits('season', kind) && (
-            <WholeNumberField label="Season number" what="season number" range="0 to 10000" value={subject.season} schema={shape.season} onCommit={(season) => optional('season', season)} />
+            <CheckedField label="Season number" {...wholeNumber(subject.season, shape.season, 'season number', '0 to 10000')} onCommit={(season) => optional('season', season)} />
           )}
           {fits('episode', kind) && (
-            <WholeNumberField label="Episode number" what="episode number" range="0 to 100000" value={subject.episode} schema={shape.episode} onCommit={(episode) => optional('episode', episode)} />
+            <CheckedField label="Episode number" {...wholeNumber(subject.episode, shape.episode, 'episode number', '0 to 100000')} onCommit={(episode) => optional('episode', episode)} />
           )}
-          <WholeNumberField label="Year" example="2025" what="year" range="1800 to 2200" value={subject.year} schema={shape.year} onCommit={(year) => optional('year', year)} />
+          <CheckedField label="Year" example="2025" {...wholeNumber(subject.year, shape.year, 'year', '1800 to 2200')} onCommit={(year) => optional('year', year)} />
           <CheckedField
             label={CREATOR_ROLE[kind]}
             hint="Separate names with commas."
@@ -161,12 +170,9 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
             />
           )}
           {fits('runtime', kind) && (
-            <WholeNumberField
+            <CheckedField
               label="Runtime (minutes)"
-              what="runtime in minutes"
-              range="1 to 100000"
-              value={subject.runtime}
-              schema={shape.runtime}
+              {...wholeNumber(subject.runtime, shape.runtime, 'runtime in minutes', '1 to 100000')}
               onCommit={(runtime) => optional('runtime', runtime)}
             />
           )}
@@ -188,37 +194,6 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
         </>
       )}
     </fieldset>
-  )
-}
-
-/** A number of the subject (year, runtime, season, episode): blank for none, else a whole number in `range`. */
-function WholeNumberField({
-  label,
-  example,
-  what,
-  range,
-  value,
-  schema,
-  onCommit,
-}: {
-  label: string
-  example?: string
-  /** Named in the error, as in "Enter the year as a whole number from 1800 to 2200". */
-  what: string
-  range: string
-  value: number | undefined
-  schema: z.ZodType<number | undefined>
-  onCommit: (value: number | undefined) => void
-}) {
-  return (
-    <CheckedField
-      label={label}
-      inputMode="numeric"
-      example={example}
-      value={value?.toString() ?? ''}
-      parse={(text) => wholeNumber(text, schema, what, range)}
-      onCommit={onCommit}
-    />
   )
 }
 

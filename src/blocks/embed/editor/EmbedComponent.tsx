@@ -3,7 +3,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
 import { parseEmbedUrl } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
-import { $removeBlock } from '@renderer/editor/nodes/fieldsNode'
+import { RemoveBlockButton } from '@renderer/editor/nodes/RemoveBlockButton'
 import { OPEN_EMBED_DIALOG_COMMAND } from './EmbedPlugin'
 
 const PROVIDERS = { youtube: 'YouTube', vimeo: 'Vimeo' } as const
@@ -17,8 +17,6 @@ export default function EmbedComponent({ nodeKey, url }: { nodeKey: NodeKey; url
   const editable = useLexicalEditable()
   const target = parseEmbedUrl(url)
   const provider = target ? PROVIDERS[target.provider] : null
-
-  const remove = () => editor.update(() => $removeBlock(nodeKey))
 
   return (
     <div className={`embed-card critic-card${target ? ` embed-${target.provider}` : ' embed-unknown'}`} role="group" aria-label="Trailer">
@@ -51,9 +49,7 @@ export default function EmbedComponent({ nodeKey, url }: { nodeKey: NodeKey; url
           >
             Change address…
           </button>
-          <button type="button" className="icon-button" aria-label="Remove trailer" title="Remove trailer" disabled={!editable} onClick={remove}>
-            <Icon name="trash" size={16} />
-          </button>
+          <RemoveBlockButton nodeKey={nodeKey} label="Remove trailer" />
         </div>
       </div>
     </div>

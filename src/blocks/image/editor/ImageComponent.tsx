@@ -7,7 +7,7 @@ import { Icon } from '@renderer/components/Icon'
 import { Options } from '@renderer/components/Options'
 import { useEditorServices } from '@renderer/editor/EditorServices'
 import { DraftInput } from '@renderer/editor/nodes/fields'
-import { $removeBlock } from '@renderer/editor/nodes/fieldsNode'
+import { RemoveBlockButton } from '@renderer/editor/nodes/RemoveBlockButton'
 import { takeAltPrompt } from './altPrompt'
 import { $isImageNode, type ImageFields } from './ImageNode'
 
@@ -37,8 +37,6 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
       const node = $getNodeByKey(nodeKey)
       if ($isImageNode(node)) node.setFields(patch)
     })
-
-  const remove = () => editor.update(() => $removeBlock(nodeKey))
 
   return (
     <figure className={`image-figure critic-card critic-fields image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>
@@ -72,9 +70,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
             />
             <label htmlFor={featuredId}>Use as featured image</label>
           </span>
-          <button type="button" className="icon-button image-remove" aria-label="Remove image" title="Remove image" disabled={!editable} onClick={remove}>
-            <Icon name="trash" size={16} />
-          </button>
+          <RemoveBlockButton nodeKey={nodeKey} label="Remove image" className="image-remove" />
         </div>
       </div>
       <figcaption className="image-caption">

@@ -4,7 +4,7 @@
  * fields' JSON, clone and import then come from Lexical's `$config`; a node adds only what is its own.
  */
 import type { JSX } from 'react'
-import { $getDocument, $getNodeByKey, $getState, $setState, DecoratorNode, type LexicalNode, type NodeKey, type StateConfig } from 'lexical'
+import { $getDocument, $getState, $setState, DecoratorNode, type LexicalNode, type StateConfig } from 'lexical'
 
 /** A block drawn by React into `<div class="ed-<type>">`, never re-rendered by Lexical itself. */
 export class BlockDecoratorNode extends DecoratorNode<JSX.Element> {
@@ -21,14 +21,6 @@ export class BlockDecoratorNode extends DecoratorNode<JSX.Element> {
   override isInline(): false {
     return false
   }
-}
-
-/** Removes a block by its card's button: the caret goes to the end of what stood before it. */
-export function $removeBlock(nodeKey: NodeKey): void {
-  const node = $getNodeByKey(nodeKey)
-  if (!(node instanceof BlockDecoratorNode)) return
-  node.selectPrevious()
-  node.remove()
 }
 
 type FieldStates<F> = { readonly [K in keyof F & string]: StateConfig<K, F[K]> }

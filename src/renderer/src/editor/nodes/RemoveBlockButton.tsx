@@ -1,0 +1,23 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
+import { $getNodeByKey, type NodeKey } from 'lexical'
+import { Icon } from '@renderer/components/Icon'
+import { BlockDecoratorNode } from './fieldsNode'
+
+/** A card's trash button (image, trailer): the block leaves the text and the caret ends what stood before it. */
+export function RemoveBlockButton({ nodeKey, label, className }: { nodeKey: NodeKey; label: string; className?: string }) {
+  const [editor] = useLexicalComposerContext()
+  const editable = useLexicalEditable()
+  const remove = () =>
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey)
+      if (!(node instanceof BlockDecoratorNode)) return
+      node.selectPrevious()
+      node.remove()
+    })
+  return (
+    <button type="button" className={className ? `icon-button ${className}` : 'icon-button'} aria-label={label} title={label} disabled={!editable} onClick={remove}>
+      <Icon name="trash" size={16} />
+    </button>
+  )
+}

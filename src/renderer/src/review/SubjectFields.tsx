@@ -81,11 +81,17 @@ function wholeNumber(
   return { inputMode: 'numeric', value: value?.toString() ?? '', parse }
 }
 
-function names(text: string): string[] {
-  return text
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean)
+/** People (creators, cast) as a CheckedField edits them: names separated by commas. */
+function names(value: string[], schema: z.ZodType<string[]>): { hint: string; value: string; parse: (text: string) => Check<string[]> } {
+  const parse = (text: string) =>
+    check(
+      schema,
+      text
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
+  return { hint: 'Separate names with commas.', value: value.join(', '), parse }
 }
 
 /**
@@ -153,22 +159,8 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
             <CheckedField label="Episode number" {...wholeNumber(subject.episode, shape.episode, 'episode number', '0 to 100000')} onCommit={(episode) => optional('episode', episode)} />
           )}
           <CheckedField label="Year" example="2025" {...wholeNumber(subject.year, shape.year, 'year', '1800 to 2200')} onCommit={(year) => optional('year', year)} />
-          <CheckedField
-            label={CREATOR_ROLE[kind]}
-            hint="Separate names with commas."
-            value={subject.creators.join(', ')}
-            parse={(text) => check(shape.creators, names(text))}
-            onCommit={(creators) => set({ creators })}
-          />
-          {fits('cast', kind) && (
-            <CheckedField
-              label="Cast"
-              hint="Separate names with commas."
-              value={subject.cast.join(', ')}
-              parse={(text) => check(shape.cast, names(text))}
-              onCommit={(cast) => set({ cast })}
-            />
-          )}
+          <CheckedField label={CREATOR_ROLE[kind]} {...names(subject.creators, shape.creators)} onCommit={(creators) => set({ creators })} />
+          {fits('cast', kind) && <CheckedField label="Cast" {...names(subject.cast, shape.cast)} onCommit={(cast) => set({ cast })} />}
           {fits('runtime', kind) && (
             <CheckedField
               label="Runtime (minutes)"

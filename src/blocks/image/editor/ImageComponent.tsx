@@ -1,13 +1,14 @@
 import { useId, useState } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
-import { $getNodeByKey, type NodeKey } from 'lexical'
+import type { NodeKey } from 'lexical'
 import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
 import { Options } from '@renderer/components/Options'
 import { useEditorServices } from '@renderer/editor/EditorServices'
 import { DraftInput } from '@renderer/editor/nodes/fields'
 import { RemoveBlockButton } from '@renderer/editor/nodes/RemoveBlockButton'
+import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
 import { takeAltPrompt } from './altPrompt'
 import { $isImageNode, type ImageFields } from './ImageNode'
 
@@ -33,10 +34,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
   const featured = services.featuredImage === src
 
   const update = (patch: Partial<ImageFields>) =>
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if ($isImageNode(node)) node.setFields(patch)
-    })
+    updateNodeByKey(editor, nodeKey, $isImageNode, (node) => node.setFields(patch))
 
   return (
     <figure className={`image-figure critic-card critic-fields image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>

@@ -1,11 +1,12 @@
 import { useId, useRef } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
-import { $getNodeByKey, type NodeKey } from 'lexical'
+import type { NodeKey } from 'lexical'
 import { LETTER_GRADES, SCORE_SCALES, scaleBest, type ScoreFields, type ScoreScale, type SubScore } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
 import { Options } from '@renderer/components/Options'
 import { DraftInput, DraftTextarea, useDraft } from '@renderer/editor/nodes/fields'
+import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
 import { $isScoreNode, $setOverallScore } from './ScoreNode'
 import { convertScore, scoreProblem, scoreRatio, typedScore } from './scoreState'
 
@@ -30,16 +31,10 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
   const { value, scale, label, overall, verdict, subScores, pros, cons } = fields
 
   const update = (patch: Partial<ScoreFields>) =>
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if ($isScoreNode(node)) node.setFields(patch)
-    })
+    updateNodeByKey(editor, nodeKey, $isScoreNode, (node) => node.setFields(patch))
 
   const setOverall = (on: boolean) =>
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if ($isScoreNode(node)) $setOverallScore(node, on)
-    })
+    updateNodeByKey(editor, nodeKey, $isScoreNode, (node) => $setOverallScore(node, on))
 
   const changeScale = (next: ScoreScale) =>
     update({

@@ -1,9 +1,10 @@
 import { useId } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
-import { $getNodeByKey, type NodeKey } from 'lexical'
+import type { NodeKey } from 'lexical'
 import { Icon } from '@renderer/components/Icon'
 import { DraftInput } from '@renderer/editor/nodes/fields'
+import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
 import { DEFAULT_SPOILER_LABEL } from '../model'
 import { $isSpoilerNode } from './SpoilerNode'
 
@@ -24,10 +25,7 @@ export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, 
   const labelId = useId()
 
   const setLabel = (text: string) =>
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if ($isSpoilerNode(node)) node.setLabel(text)
-    })
+    updateNodeByKey(editor, nodeKey, $isSpoilerNode, (node) => node.setLabel(text))
 
   return (
     <>

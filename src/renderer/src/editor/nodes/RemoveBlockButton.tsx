@@ -1,17 +1,15 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
-import { $getNodeByKey, type NodeKey } from 'lexical'
+import { $isDecoratorNode, type NodeKey } from 'lexical'
 import { Icon } from '@renderer/components/Icon'
-import { BlockDecoratorNode } from './fieldsNode'
+import { updateNodeByKey } from './updateNodeByKey'
 
 /** A card's trash button (image, trailer): the block leaves the text and the caret ends what stood before it. */
 export function RemoveBlockButton({ nodeKey, label, className }: { nodeKey: NodeKey; label: string; className?: string }) {
   const [editor] = useLexicalComposerContext()
   const editable = useLexicalEditable()
   const remove = () =>
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if (!(node instanceof BlockDecoratorNode)) return
+    updateNodeByKey(editor, nodeKey, $isDecoratorNode, (node) => {
       node.selectPrevious()
       node.remove()
     })

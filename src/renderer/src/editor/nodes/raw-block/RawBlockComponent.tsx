@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
-import { $getNodeByKey, type NodeKey } from 'lexical'
+import type { NodeKey } from 'lexical'
+import { updateNodeByKey } from '../updateNodeByKey'
 import { $isRawBlockNode } from './RawBlockNode'
 
 interface Props {
@@ -25,10 +26,7 @@ export default function RawBlockComponent({ nodeKey, markdown }: Props) {
 
   const onChange = (value: string) => {
     setText(value)
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if ($isRawBlockNode(node)) node.setMarkdown(value)
-    })
+    updateNodeByKey(editor, nodeKey, $isRawBlockNode, (node) => node.setMarkdown(value))
   }
 
   return (

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { ReviewSummary } from '@shared/model'
 import { ReviewRow, type RowActions } from './ReviewRow'
-import { useRovingRows } from './rovingRows'
+import { useRovingRows, type ListOrder } from './rovingRows'
 
 /**
  * Lists shorter than this render every row (find in page and screen readers see them all); longer
@@ -74,13 +74,12 @@ function ShortReviewList(props: Props) {
 
 /**
  * Only the rows in view are in the DOM, in normal flow between padding that stands for the rest.
- * The arrow keys still walk every row: focusing a row at the edge scrolls it into view, which renders the
- * next ones (overscan) before the next key.
+ * The arrow keys still walk every row: a key past the rendered rows scrolls to the next one and
+ * focuses it once rendered (rovingRows.ts).
  */
 function VirtualReviewList(props: Props) {
   const { reviews, selected, highlighted, actions, scrollElement } = props
   const listRef = useRef<HTMLUListElement>(null)
-  const { onFocus, onKeyDown, focusReview } = useRovingRows(listRef)
   /** Where the list starts inside the scrolling element: offsets are taken from the list's top. */
   const listTop = useCallback((): number => {
     const list = listRef.current
@@ -113,6 +112,16 @@ function VirtualReviewList(props: Props) {
     scrollToFn: scrollFromList,
     measureElement: measureRow,
   })
+  const order = useMemo<ListOrder>(() => {
+    const at = new Map(reviews.map((review, index) => [review.id, index]))
+    return {
+      count: reviews.length,
+      indexOf: (id) => at.get(id) ?? -1,
+      idAt: (index) => reviews[index]?.id,
+      reveal: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    }
+  }, [reviews, virtualizer])
+  const { onFocus, onKeyDown, focusReview } = useRovingRows(listRef, order)
 
   // Scroll an imported review into view once it is listed.
   const scrolledTo = useRef<string | null>(null)

@@ -1,11 +1,33 @@
 import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react'
 
+/** Every review of a long list in its order, for the keys to walk past the rows not rendered. */
+export interface ListOrder {
+  count: number
+  indexOf(id: string): number
+  idAt(index: number): string | undefined
+  /** Brings the row at `index` into the DOM (scrolls it into view). */
+  reveal(index: number): void
+}
+
 /** A row's controls in Tab order: its checkbox and buttons. */
 const CONTROLS = 'input, button'
 
 /** The list's rows: each `<li>` carries its review's id. */
 function rowsOf(list: HTMLElement): HTMLLIElement[] {
   return [...list.querySelectorAll<HTMLLIElement>(':scope > li[data-review-id]')]
+}
+
+function rowOf(list: HTMLElement | null, id: string): HTMLLIElement | undefined {
+  return list ? rowsOf(list).find((candidate) => candidate.dataset['reviewId'] === id) : undefined
+}
+
+/** Focuses a control of a review's row (the last when it has fewer); false when the row is not rendered. */
+function focusIn(list: HTMLElement | null, id: string, control: number): boolean {
+  const row = rowOf(list, id)
+  if (!row) return false
+  const controls = controlsOf(row)
+  ;(controls[control] ?? controls.at(-1))?.focus()
+  return true
 }
 
 function controlsOf(row: Element): HTMLElement[] {
@@ -22,10 +44,16 @@ function firstButton(controls: HTMLElement[]): HTMLElement | undefined {
  * Home/End: the first and last row). The tabbable control follows the focus, so Tab comes back to
  * where the user left the list. Attributes are set on the DOM, not through props, so moving the
  * focus re-renders no row.
+ *
+ * A long list renders only the rows near the view (`order` names them all): a key that reaches a row
+ * not rendered yet moves the Tab stop there at once, asks for the row, and focuses it once it is
+ * rendered, so keys pressed faster than the list renders (a held key on a busy machine) are not lost.
  */
-export function useRovingRows(listRef: RefObject<HTMLElement | null>) {
+export function useRovingRows(listRef: RefObject<HTMLElement | null>, order?: ListOrder) {
   // Where the Tab stop is: a review and the place of the control within its row.
   const current = useRef<{ id: string; control: number } | null>(null)
+  // Whether the Tab stop's row was asked for by a key and takes the focus once rendered.
+  const pending = useRef(false)
 
   const apply = useCallback(() => {
     const list = listRef.current
@@ -39,7 +67,22 @@ export function useRovingRows(listRef: RefObject<HTMLElement | null>) {
   }, [listRef])
 
   // After every render of the list: rows come and go (filters, scrolling a long list).
-  useEffect(apply)
+  useEffect(() => {
+    apply()
+    if (pending.current && current.current && focusIn(listRef.current, current.current.id, current.current.control)) pending.current = false
+  })
+
+  /** Up, Down, Home and End through every review of a long list, rendered or not. */
+  const moveInOrder = (key: string, row: HTMLLIElement, at: number, list: ListOrder): void => {
+    // While a row asked for is still coming, the next key moves on from it, not from the focus.
+    const from = list.indexOf(pending.current && current.current ? current.current.id : row.dataset['reviewId']!)
+    const to = key === 'ArrowDown' ? from + 1 : key === 'ArrowUp' ? from - 1 : key === 'Home' ? 0 : list.count - 1
+    const id = list.idAt(to)
+    if (id === undefined || from === -1) return
+    current.current = { id, control: at }
+    pending.current = !focusIn(listRef.current, id, at)
+    if (pending.current) list.reveal(to)
+  }
 
   const onFocus = () => {
     const active = document.activeElement
@@ -61,6 +104,11 @@ export function useRovingRows(listRef: RefObject<HTMLElement | null>) {
     const controls = controlsOf(row)
     const at = controls.indexOf(active)
     const place = rows.indexOf(row)
+    if (order && ['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
+      event.preventDefault()
+      moveInOrder(event.key, row, at, order)
+      return
+    }
     let target: HTMLElement | undefined
     const sameControlIn = (other: HTMLLIElement | undefined) => (other ? (controlsOf(other)[at] ?? controlsOf(other).at(-1)) : undefined)
     if (event.key === 'ArrowDown') target = sameControlIn(rows[place + 1])
@@ -77,7 +125,7 @@ export function useRovingRows(listRef: RefObject<HTMLElement | null>) {
   /** Puts the focus on a review's Open button; false when its row is not rendered. */
   const focusReview = useCallback(
     (id: string): boolean => {
-      const row = listRef.current && rowsOf(listRef.current).find((candidate) => candidate.dataset['reviewId'] === id)
+      const row = rowOf(listRef.current, id)
       if (!row) return false
       const controls = controlsOf(row)
       const open = firstButton(controls)

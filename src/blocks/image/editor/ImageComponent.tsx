@@ -4,7 +4,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
 import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
-import { Options } from '@renderer/components/Options'
+import { isOption, Options } from '@renderer/components/Options'
 import { useEditorServices } from '@renderer/editor/EditorServices'
 import { DraftInput } from '@renderer/editor/nodes/fields'
 import { RemoveBlockButton } from '@renderer/editor/nodes/RemoveBlockButton'
@@ -55,7 +55,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
           <label className="visually-hidden" htmlFor={widthId}>
             Image width
           </label>
-          <select id={widthId} value={width} disabled={!editable} onChange={(event) => update({ width: event.target.value as ImageWidth })}>
+          <select id={widthId} value={width} disabled={!editable} onChange={(event) => isOption({ values: IMAGE_WIDTHS }, event.target.value) && update({ width: event.target.value })}>
             <Options values={IMAGE_WIDTHS} label={(option) => WIDTH_LABELS[option]} />
           </select>
           <span className="image-featured">

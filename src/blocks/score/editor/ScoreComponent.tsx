@@ -4,7 +4,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
 import { LETTER_GRADES, SCORE_SCALES, scaleBest, type ScoreFields, type ScoreScale, type SubScore } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
-import { Options } from '@renderer/components/Options'
+import { isOption, Options } from '@renderer/components/Options'
 import { DraftInput, DraftTextarea, useDraft } from '@renderer/editor/nodes/fields'
 import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
 import { $isScoreNode, $setOverallScore } from './ScoreNode'
@@ -73,7 +73,7 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
         </div>
         <div className="score-figure">
           <ScoreValue value={value} scale={scale} disabled={!editable} big onChange={(next) => update({ value: next })} />
-          <select className="score-scale" aria-label="Scale" value={scale} disabled={!editable} onChange={(event) => changeScale(event.target.value as ScoreScale)}>
+          <select className="score-scale" aria-label="Scale" value={scale} disabled={!editable} onChange={(event) => isOption({ values: SCORE_SCALES }, event.target.value) && changeScale(event.target.value)}>
             <Options values={SCORE_SCALES} label={(option) => SCALE_LABELS[option]} />
           </select>
         </div>

@@ -13,3 +13,8 @@ export function Options<T extends string>(props: Props<T>) {
     </option>
   ))
 }
+
+/** Whether a select's value (a plain string from the page) is one of the options it was given. */
+export function isOption<T extends string>(offered: Props<T>, value: string): value is T {
+  return 'labels' in offered ? Object.prototype.hasOwnProperty.call(offered.labels, value) : offered.values.some((each) => each === value)
+}

@@ -3,7 +3,7 @@ import { REVIEW_STATUSES, type ReviewMeta } from '@shared/model'
 import { TextField } from '@renderer/components/TextField'
 import { STATUS_LABELS } from '@renderer/components/StatusBadge'
 import { Icon } from '@renderer/components/Icon'
-import { Options } from '@renderer/components/Options'
+import { isOption, Options } from '@renderer/components/Options'
 import { SameWorkNotice } from './SameWorkNotice'
 import { SubjectFields } from './SubjectFields'
 import { KeptFields } from './KeptFields'
@@ -41,7 +41,7 @@ export function MetaPanel({
       <h2 className="panel-heading">Details</h2>
       <div className="field">
         <label htmlFor={statusId}>Status</label>
-        <select id={statusId} value={meta.status} disabled={kept('status')} onChange={(event) => onChange({ status: event.target.value as ReviewMeta['status'] })}>
+        <select id={statusId} value={meta.status} disabled={kept('status')} onChange={(event) => isOption({ values: REVIEW_STATUSES }, event.target.value) && onChange({ status: event.target.value })}>
           <Options values={REVIEW_STATUSES} label={(status) => STATUS_LABELS[status]} />
         </select>
       </div>

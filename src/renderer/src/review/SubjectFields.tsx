@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import type { z } from 'zod'
 import { CREATOR_ROLE, SUBJECT_KINDS, type Subject, type SubjectIds, type SubjectKind } from '@shared/critic'
 import { subject as subjectSchema } from '@shared/validate'
-import { Options } from '@renderer/components/Options'
+import { isOption, Options } from '@renderer/components/Options'
 import { TextField } from '@renderer/components/TextField'
 import { KIND_LABELS } from '@renderer/library/subjectText'
 
@@ -126,9 +126,9 @@ export function SubjectFields({ subject, onChange }: { subject: Subject | undefi
           id={kindId}
           value={kind ?? ''}
           onChange={(event) => {
-            const next = event.target.value as SubjectKind | ''
+            const next = event.target.value
             if (next === '') onChange(undefined)
-            else onChange(subject ? forKind(subject, next) : { kind: next, title: '', creators: [], cast: [], ids: {} })
+            else if (isOption({ values: SUBJECT_KINDS }, next)) onChange(subject ? forKind(subject, next) : { kind: next, title: '', creators: [], cast: [], ids: {} })
           }}
         >
           <option value="">Not set</option>

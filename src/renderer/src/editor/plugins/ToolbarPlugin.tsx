@@ -15,7 +15,7 @@ import {
   type TextFormatType,
 } from 'lexical'
 import { Icon, type IconName } from '@renderer/components/Icon'
-import { Options } from '@renderer/components/Options'
+import { isOption, Options } from '@renderer/components/Options'
 import { useRovingToolbar } from '@renderer/components/useRovingToolbar'
 import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blocks'
 import { InsertMenu } from './InsertMenu'
@@ -116,7 +116,7 @@ export function ToolbarPlugin() {
           className="block-select"
           aria-label="Block type"
           value={state.blockType}
-          onChange={(event) => setBlockType(editor, event.target.value as BlockType)}
+          onChange={(event) => isOption({ labels: BLOCK_TYPES }, event.target.value) && setBlockType(editor, event.target.value)}
         >
           <Options labels={BLOCK_TYPES} />
         </select>

@@ -156,16 +156,16 @@ export function EditableReview({
         <FocusModeExit onLeave={leaveFocusMode} />
       ) : (
         <ReviewTopBar
-        meta={meta}
-        showPreview={layout.showPreview}
-        showHistory={showHistory}
-        showDetails={layout.showDetails}
-        onClose={() => void close()}
-        onTogglePreview={layout.togglePreview}
-        onToggleHistory={onToggleHistory}
-        onToggleDetails={layout.toggleDetails}
-        onExport={() => layout.setExporting(true)}
-        onPublish={() => layout.setPublishing(true)}
+          meta={meta}
+          showPreview={layout.showPreview}
+          showHistory={showHistory}
+          showDetails={layout.showDetails}
+          onClose={() => void close()}
+          onTogglePreview={layout.togglePreview}
+          onToggleHistory={onToggleHistory}
+          onToggleDetails={layout.toggleDetails}
+          onExport={() => layout.setExporting(true)}
+          onPublish={() => layout.setPublishing(true)}
         />
       )}
       <div className="review-body">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { forwardRef, useEffect, useRef, type KeyboardEvent } from 'react'
 import type { FindOptions } from './search'
 
 interface Props {
@@ -19,6 +19,44 @@ interface Props {
   onClose: () => void
 }
 
+const STEPS = [
+  [-1, 'Previous match', '↑'],
+  [1, 'Next match', '↓'],
+] as const
+const OPTIONS = [
+  ['matchCase', 'Match case'],
+  ['wholeWord', 'Whole word'],
+] as const satisfies readonly (readonly [keyof FindOptions, string])[]
+
+interface FieldProps {
+  type: 'search' | 'text'
+  /** Its accessible name and its placeholder. */
+  label: string
+  value: string
+  onChange: (value: string) => void
+  onEnter: (event: KeyboardEvent) => void
+}
+
+/** The find and the replace fields: Enter acts (find next, replace) instead of submitting. */
+const FindField = forwardRef<HTMLInputElement, FieldProps>(function FindField({ type, label, value, onChange, onEnter }, ref) {
+  return (
+    <input
+      ref={ref}
+      className="find-input"
+      type={type}
+      aria-label={label}
+      placeholder={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter') return
+        event.preventDefault()
+        onEnter(event)
+      }}
+    />
+  )
+})
+
 /** The find bar's view; FindPlugin holds its state and does the searching. */
 export function FindBar(props: Props) {
   const { replacing, query, replacement, options, status, canStep } = props
@@ -35,16 +73,7 @@ export function FindBar(props: Props) {
       props.onClose()
     }
   }
-  const onFindKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return
-    event.preventDefault()
-    props.onStep(event.shiftKey ? -1 : 1)
-  }
-  const onReplaceKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return
-    event.preventDefault()
-    props.onReplace()
-  }
+  const onFindEnter = (event: KeyboardEvent) => props.onStep(event.shiftKey ? -1 : 1)
 
   return (
     <div className="find-bar" role="search" aria-label="Find and replace" onKeyDown={onKeyDown}>
@@ -58,48 +87,28 @@ export function FindBar(props: Props) {
         >
           {replacing ? '▾' : '▸'}
         </button>
-        <input
-          ref={findRef}
-          className="find-input"
-          type="search"
-          aria-label="Find"
-          placeholder="Find"
-          value={query}
-          onChange={(event) => props.onQuery(event.target.value)}
-          onKeyDown={onFindKey}
-        />
+        <FindField ref={findRef} type="search" label="Find" value={query} onChange={props.onQuery} onEnter={onFindEnter} />
         <span className="find-status" role="status">
           {status}
         </span>
-        <button type="button" className="icon-button" aria-label="Previous match" disabled={!canStep} onClick={() => props.onStep(-1)}>
-          ↑
-        </button>
-        <button type="button" className="icon-button" aria-label="Next match" disabled={!canStep} onClick={() => props.onStep(1)}>
-          ↓
-        </button>
-        <label className="find-option">
-          <input type="checkbox" checked={options.matchCase} onChange={(event) => props.onOptions({ matchCase: event.target.checked })} />
-          Match case
-        </label>
-        <label className="find-option">
-          <input type="checkbox" checked={options.wholeWord} onChange={(event) => props.onOptions({ wholeWord: event.target.checked })} />
-          Whole word
-        </label>
+        {STEPS.map(([by, label, arrow]) => (
+          <button key={label} type="button" className="icon-button" aria-label={label} disabled={!canStep} onClick={() => props.onStep(by)}>
+            {arrow}
+          </button>
+        ))}
+        {OPTIONS.map(([option, label]) => (
+          <label key={option} className="find-option">
+            <input type="checkbox" checked={options[option]} onChange={(event) => props.onOptions({ [option]: event.target.checked })} />
+            {label}
+          </label>
+        ))}
         <button type="button" className="icon-button" aria-label="Close find" onClick={props.onClose}>
           ×
         </button>
       </div>
       {replacing && (
         <div className="find-row">
-          <input
-            className="find-input"
-            type="text"
-            aria-label="Replace with"
-            placeholder="Replace with"
-            value={replacement}
-            onChange={(event) => props.onReplacement(event.target.value)}
-            onKeyDown={onReplaceKey}
-          />
+          <FindField type="text" label="Replace with" value={replacement} onChange={props.onReplacement} onEnter={props.onReplace} />
           <button type="button" className="button" disabled={!canStep} onClick={props.onReplace}>
             Replace
           </button>

@@ -27,6 +27,9 @@ export default defineConfig({
       // tests/faults: crash, disk and hostile-input tests of the main process (also `npm run test:faults`),
       // each file in a fresh worker: they mock node:fs and kill processes.
       { extends: true, test: { name: 'faults', include: ['tests/faults/**/*.test.ts'] } },
+      // tests/sync: two real Syncthing instances on loopback (tests/sync/syncthing.ts) under two sets of
+      // the main-process services; each file starts its own pair.
+      { extends: true, test: { name: 'sync', include: ['tests/sync/**/*.test.ts'] } },
     ],
   },
 })

@@ -42,13 +42,16 @@ function readJson(path) {
 }
 
 // The real blogs install and boot in the background meanwhile (their output goes to log files),
-// and so does the Chromium every browser test drives (scripts/chromium.mjs: found, or installed).
+// and so do the Chromium every browser test drives (scripts/chromium.mjs: found, or installed) and
+// the Syncthing the sync tests run (scripts/syncthing.mjs, the same way).
 const blogs = startBlogs({ quiet: true })
-const chromium = findChromium()
+const chromium = findTool('scripts/chromium.mjs')
+const syncthing = findTool('scripts/syncthing.mjs')
 
-function findChromium() {
+/** Runs a finder script; its path on stdout, or null when it failed (its message went to stderr). */
+function findTool(script) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/chromium.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk) => (out += chunk))
     child.on('close', (code) => resolve(code === 0 ? out.trim() : null))
@@ -119,6 +122,11 @@ if (chromiumPath) {
   failed++
   console.log('✗ no Chromium: the browser tests cannot run (see the message above)')
 }
+
+// The sync tests (tests/sync, in the unit run) start two of it.
+const syncthingPath = await syncthing
+if (syncthingPath) process.env.VERDICT_SYNCTHING = syncthingPath
+else console.log('✗ no Syncthing: the sync tests will fail (see the message above)')
 
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`])
 const unit = readJson(`${reports}/unit.json`)

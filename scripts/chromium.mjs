@@ -3,8 +3,8 @@
 // developer machines of this project), else the full `chromium` where there is no apt.
 // The headless shell is the same Chromium build without the browser's window layers (what Playwright
 // itself drives headless); the end-to-end suite took 12–18% less time in it than in the full browser.
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { canInstallDebianPackages, installDebianPackage } from './debianPackage.mjs'
 
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell'
 const FULL_BROWSER = '/usr/bin/chromium'
@@ -16,21 +16,7 @@ export function ensureChromium() {
     throw new Error(`No Chromium at ${chosen} (PW_CHROMIUM_PATH). Install Chromium or unset PW_CHROMIUM_PATH.`)
   }
   if (existsSync(HEADLESS_SHELL)) return HEADLESS_SHELL
-  const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')
-  if (canApt) {
-    console.error(`Chromium's headless shell is missing at ${HEADLESS_SHELL}; installing Debian's chromium-headless-shell package…`)
-    // The blog scripts may be installing their packages at the same time: wait for apt's lock.
-    // apt's output goes to stderr: stdout carries only the path, for `node scripts/chromium.mjs`.
-    const wait = ['-o', 'DPkg::Lock::Timeout=600']
-    const stdio = ['ignore', 2, 2]
-    execFileSync('apt-get', [...wait, 'update', '-qq'], { stdio })
-    execFileSync('apt-get', [...wait, 'install', '-y', '-qq', '--no-install-recommends', 'chromium-headless-shell'], {
-      stdio,
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    })
-    if (!existsSync(HEADLESS_SHELL)) throw new Error(`Installed chromium-headless-shell, but ${HEADLESS_SHELL} still does not exist.`)
-    return HEADLESS_SHELL
-  }
+  if (canInstallDebianPackages()) return installDebianPackage('chromium-headless-shell', HEADLESS_SHELL)
   if (existsSync(FULL_BROWSER)) return FULL_BROWSER
   throw new Error(`No Chromium at ${HEADLESS_SHELL} or ${FULL_BROWSER}. Install Chromium and set PW_CHROMIUM_PATH to its executable.`)
 }

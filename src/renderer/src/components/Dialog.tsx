@@ -81,12 +81,15 @@ export function DialogActions({
   label,
   busyLabel = label,
   cancelLabel = 'Cancel',
+  disabled = false,
   onCancel,
 }: {
   busy: boolean
   label: string
   busyLabel?: string
   cancelLabel?: string
+  /** Nothing to submit yet (besides while busy). */
+  disabled?: boolean
   onCancel: () => void
 }) {
   return (
@@ -94,7 +97,7 @@ export function DialogActions({
       <button type="button" className="button" onClick={onCancel}>
         {cancelLabel}
       </button>
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <button type="submit" className="button button-primary" disabled={busy || disabled}>
         {busy ? busyLabel : label}
       </button>
     </>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { BlogView, OutboxJob } from '@shared/publish'
 import { api } from '@renderer/api'
-import { Dialog } from '@renderer/components/Dialog'
+import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { ErrorLine } from '@renderer/components/ErrorLine'
 import { useAction } from '@renderer/components/useAction'
 import { formatWhen } from './publishWords'
@@ -51,14 +51,7 @@ function OutboxDialog({ jobs, onSent, onClose }: { jobs: OutboxJob[]; onSent: (j
       onClose={onClose}
       onSubmit={() => void send()}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || jobs.length === 0}>
-            {busy ? 'Sending…' : 'Send now'}
-          </button>
-        </>
+        <DialogActions busy={busy} disabled={jobs.length === 0} label="Send now" busyLabel="Sending…" cancelLabel="Close" onCancel={onClose} />
       }
     >
       <div className="publish-form">

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { PreflightProblem, PublishRecord, PublishStatus } from '@shared/publish'
-import { Dialog } from '@renderer/components/Dialog'
+import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { ErrorLine } from '@renderer/components/ErrorLine'
 import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
@@ -80,14 +80,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
         onClose={onClose}
         onSubmit={() => void publish()}
         actions={
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              Close
-            </button>
-            <button type="submit" className="button button-primary" disabled={running || !chosen}>
-              {running ? 'Publishing…' : 'Publish'}
-            </button>
-          </>
+          <DialogActions busy={running} disabled={!chosen} label="Publish" busyLabel="Publishing…" cancelLabel="Close" onCancel={onClose} />
         }
       >
         <div className="publish-form">

@@ -1,0 +1,71 @@
+/**
+ * The names sync engines give the losing side of a conflict, so a library synced between machines
+ * shows the other machine's version of a review instead of losing it from view (docs/format.md,
+ * "Several machines"). Pure: a file name and the names beside it in.
+ *
+ * - Syncthing: `review.sync-conflict-20261206-062523-EF4V22U.md` (date, time, 7 characters of the
+ *   winning device's id, base32).
+ * - Dropbox: `review (conflicted copy 2026-12-06).md`, `review (Ann's conflicted copy 2026-12-06).md`,
+ *   a second one the same day `… 2026-12-06 (1)).md`.
+ * - Nextcloud and ownCloud: `review (conflicted copy 2026-12-06 101010).md`.
+ * - OneDrive: `review-DESKTOP-7QK1P2M.md`, the computer's name as Windows reports it (upper case,
+ *   at most 15 letters, digits and hyphens, never digits alone).
+ * - iCloud: `review 2.md`.
+ * The last two look like names people give files (`poster-2.jpg`, `draft 2.md`), so they count only
+ * when the file they would be a copy of is beside them.
+ */
+
+export const SYNC_ENGINES = ['syncthing', 'dropbox', 'nextcloud', 'onedrive', 'icloud'] as const
+export type SyncEngine = (typeof SYNC_ENGINES)[number]
+
+export interface ConflictCopy {
+  /** The copy's own file name. */
+  name: string
+  /** The name of the file it is a copy of. */
+  original: string
+  engine: SyncEngine
+}
+
+/** `stem` + extension; the extension is the last `.xxx`, as every engine splits names. */
+function splitExtension(name: string): [stem: string, extension: string] {
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
+}
+
+const SYNCTHING = /^(.+)\.sync-conflict-\d{8}-\d{6}-[A-Z2-7]{7}$/
+const DROPBOX = /^(.+) \((?:.+['’]s )?conflicted copy \d{4}-\d{2}-\d{2}(?: \(\d+\))?\)$/
+const NEXTCLOUD = /^(.+) \(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)$/
+const ICLOUD = /^(.+) [1-9]\d*$/
+/** A Windows computer name (NetBIOS rules): not digits alone, no hyphen at either end. */
+const MACHINE = /^(?!\d+$)[A-Z0-9](?:[A-Z0-9-]{0,13}[A-Z0-9])?$/
+
+/** What `name` is a conflict copy of, with the names in its folder; undefined for any other file. */
+export function conflictCopyOf(name: string, siblings: ReadonlySet<string>): ConflictCopy | undefined {
+  const [stem, extension] = splitExtension(name)
+  const copy = (engine: SyncEngine, originalStem: string): ConflictCopy => ({ name, original: originalStem + extension, engine })
+  // Syncthing keeps a name without an extension whole: `notes.sync-conflict-…` has none.
+  const syncthing = SYNCTHING.exec(stem) ?? SYNCTHING.exec(name)
+  if (syncthing) return syncthing.input === name ? { name, original: syncthing[1]!, engine: 'syncthing' } : copy('syncthing', syncthing[1]!)
+  const nextcloud = NEXTCLOUD.exec(stem)
+  if (nextcloud) return copy('nextcloud', nextcloud[1]!)
+  const dropbox = DROPBOX.exec(stem)
+  if (dropbox) return copy('dropbox', dropbox[1]!)
+  const icloud = ICLOUD.exec(stem)
+  if (icloud && icloud[0] !== `${icloud[1]} 1` && siblings.has(icloud[1]! + extension)) return copy('icloud', icloud[1]!)
+  // `review-DESKTOP-7QK1P2M`: the machine's name may hold hyphens, so every cut is tried.
+  for (let cut = stem.indexOf('-'); cut > 0; cut = stem.indexOf('-', cut + 1)) {
+    if (MACHINE.test(stem.slice(cut + 1)) && siblings.has(stem.slice(0, cut) + extension)) return copy('onedrive', stem.slice(0, cut))
+  }
+  return undefined
+}
+
+/** The conflict copies of `original` among a folder's names, oldest name first as the engines date them. */
+export function conflictCopiesOf(original: string, names: readonly string[]): ConflictCopy[] {
+  const present = new Set(names)
+  return names
+    .flatMap((name) => {
+      const copy = name === original ? undefined : conflictCopyOf(name, present)
+      return copy?.original === original ? [copy] : []
+    })
+    .sort((a, b) => a.name.localeCompare(b.name))
+}

@@ -4,7 +4,7 @@ import type { ReviewMeta } from '../../../shared/model'
 import { countWords } from '../../../shared/text'
 import { reviseBody } from './bodyEdit'
 import { readFrontMatter, type FrontMatter } from './frontMatter'
-import { editFrontMatter } from './frontMatterEdit'
+import { editFrontMatter, type KeyEdit } from './frontMatterEdit'
 import { scoreMirror } from '../../../blocks/score/markdown'
 import { documentToMarkdown, normalizeDocument, readMarkdown, readSourceBlocks } from './markdown'
 import { metaEdits, metaFromYaml, metaToYaml, sameValue, yamlEntry, type MetaFallback } from './meta'
@@ -123,8 +123,16 @@ function fileText(front: FrontMatter, text: string): string {
 export function rewriteFrontMatter(file: Buffer, fallback: MetaFallback, change: (meta: ReviewMeta) => ReviewMeta): string {
   const front = readFrontMatter(file)
   const read = metaFromYaml(front.data, fallback)
-  const head = editFrontMatter(front.text.slice(0, front.head?.bodyStart ?? 0), front.head, metaEdits(front.data, read, change(read)), yamlEntry)
-  return fileText(front, head + front.body)
+  return rewriteReview(front, metaEdits(front.data, read, change(read)), front.body)
+}
+
+/**
+ * The file with its front matter keys edited in place and `body` after it, in the file's line
+ * endings and byte order mark (a merge's result: conflicts/reviewMerge.ts).
+ */
+export function rewriteReview(front: FrontMatter, edits: readonly KeyEdit[], body: string): string {
+  const head = editFrontMatter(front.text.slice(0, front.head?.bodyStart ?? 0), front.head, edits, yamlEntry)
+  return fileText(front, head + body)
 }
 
 /** The front matter's meta alone (the body is not parsed). */

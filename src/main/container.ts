@@ -8,6 +8,7 @@ import { EventBus } from './services/events'
 import type { PdfPrinter } from './services/export'
 import { HistoryService } from './services/history/history'
 import { LibraryManager } from './services/library/manager'
+import { TagRenames } from './services/library/tagRenames'
 import { PagesService } from './services/pages/pages'
 import { removeLeftoverTemps } from './services/recovery/boot'
 import { RecoveryJournal } from './services/recovery/journal'
@@ -74,6 +75,8 @@ export interface Services {
   watcher: ReviewWatcher
   /** The save path: history, save, recovery journal and watcher in one order (recovery/writes.ts). */
   writes: ReviewWrites
+  /** Tags renamed or merged across the library, and undone. */
+  tags: TagRenames
   blogs: BlogStore
   publish: PublishService
   /** The screen the renderer shows (for the application menu). */
@@ -165,6 +168,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
     journal,
     watcher,
     writes,
+    tags: new TagRenames({ libraries, writes }),
     blogs,
     publish,
     screen: new ScreenState(),

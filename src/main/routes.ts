@@ -8,7 +8,7 @@ import { lastPlace, rememberPlace } from './services/settings/place'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, blogs, publish, screen, about, quit, grants, openRequests }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, tags, blogs, publish, screen, about, quit, grants, openRequests }: Services): Handlers {
   const library = () => libraries.current()
   const picked = (path: string | null, purpose: PickPurpose): PickedPath | null => (path === null ? null : { path, token: grants.grant(path, purpose) })
   return {
@@ -41,6 +41,8 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
       platform.addRecentDocument?.(join(library().root, review.id, REVIEW_FILE))
       return review
     },
+    renameTag: async ({ from, to }) => tags.rename(from, to),
+    undoTagRename: async ({ undo }) => tags.undo(undo),
     pickFile: async ({ purpose, extensions }) => picked(await platform.pickFile(extensions), purpose),
     openExternal: async ({ url }) => openLink(url, platform),
     getSettings: async () => settings.get(),

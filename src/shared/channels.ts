@@ -19,6 +19,8 @@ import {
   type RecoveredDraft,
   type SaveResult,
   type SearchResults,
+  type TagRenameResult,
+  type TagUndoResult,
   type VersionInfo,
   type VersionList,
 } from './contract'
@@ -56,6 +58,8 @@ const versionId = z.string().regex(VERSION_ID_PATTERN, 'not a version id')
 const editorState = { id: reviewId, meta: reviewMeta, doc: editorDocument, ...pageLook }
 /** A token main handed out for a picked path (paths.ts): base64url, never a path. */
 const pickToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a picked folder or file')
+/** A tag's new name: one without a comma, since a file that lists its tags as `a, b` would read it as two. */
+const newTagName = z.string().trim().min(1, 'a tag needs a name').max(100).regex(/^[^,]*$/, 'a tag cannot hold a comma')
 const folderPurpose = z.enum(PICK_PURPOSES).exclude(['import'])
 
 export const channels = {
@@ -138,6 +142,13 @@ export const channels = {
   },
   /** Imports a bundle made by export (.zip) or a Markdown file (.md), picked for `import` (its token), as a new review. */
   importReview: { args: z.strictObject({ file: pickToken }), result: returns<ReviewSummary>() },
+  /**
+   * Renames a tag in every review that has it, or merges it into `to` when reviews already use that
+   * one: only each file's `tags` changes, each file written atomically after a version of it is kept.
+   */
+  renameTag: { args: z.strictObject({ from: reviewMeta.shape.tags.element, to: newTagName }), result: returns<TagRenameResult>() },
+  /** Puts back every file a tag rename changed, unless it was changed again since. */
+  undoTagRename: { args: z.strictObject({ undo: z.uuid() }), result: returns<TagUndoResult>() },
   /** Asks the user for a file with the system dialog (the browser mode's own picker); null when cancelled. */
   pickFile: {
     args: z.strictObject({ purpose: z.literal('import'), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(20) }),

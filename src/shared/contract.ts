@@ -33,7 +33,7 @@ export interface SaveResult {
 }
 
 /** Why a version of a review was kept. */
-export const VERSION_REASONS = ['autosave', 'manual', 'publish', 'restore'] as const
+export const VERSION_REASONS = ['autosave', 'manual', 'publish', 'restore', 'tags'] as const
 export type VersionReason = (typeof VERSION_REASONS)[number]
 
 /** One kept version of a review's `review.md` (newest first in `listVersions`). */
@@ -149,6 +149,26 @@ export interface SearchResults {
   indexing?: { done: number; total: number }
 }
 
+/** A review a library-wide change reached, or could not (`reason`: why its file was left as it was). */
+export interface ReviewTouched {
+  id: string
+  title: string
+}
+
+/** A tag renamed (or merged into another) across the library: each file changed, or why not. */
+export interface TagRenameResult {
+  changed: ReviewTouched[]
+  failed: Array<ReviewTouched & { reason: string }>
+  /** Hands every changed file back as it was (`undoTagRename`); none when nothing changed. */
+  undo?: string
+}
+
+/** What an undo of a tag rename put back, and the files it left (changed again since, or gone). */
+export interface TagUndoResult {
+  restored: ReviewTouched[]
+  failed: Array<ReviewTouched & { reason: string }>
+}
+
 /** What the About dialog shows. */
 export interface AboutInfo {
   name: string
@@ -181,6 +201,8 @@ export const CHANNELS = [
   'openInBrowser',
   'exportReviews',
   'importReview',
+  'renameTag',
+  'undoTagRename',
   'pickFile',
   'openExternal',
   'getSettings',

@@ -211,6 +211,11 @@ export class Library {
     return { hash: contentHash(bytes), updated: revision.meta.updated, wordCount: wordCountOf(doc) }
   }
 
+  /** Main wrote the review's file itself (not through `save`): its row and search text take the new bytes now. */
+  async written(id: string, bytes: Uint8Array): Promise<void> {
+    await this.index.written(id, bytes)
+  }
+
   /** Moves images the saved review no longer uses to the trash, once unused for the grace period. */
   private async tidyAssets(id: string, meta: ReviewMeta, doc: EditorDocument): Promise<void> {
     try {

@@ -7,7 +7,7 @@
  */
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo } from '../../../shared/contract'
+import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo, type VersionReason } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import type { PublishRecord } from '../../../shared/publish'
@@ -288,6 +288,31 @@ export class ReviewWrites {
         throw describeIoError(error, `save the copy “${copy.id}”`)
       }
       return library.summary(copy.id)
+    })
+  }
+
+  /**
+   * Main's own edit of a review's whole file (a tag renamed across the library, and its undo): the
+   * text `edit` makes of the file's bytes replaces it atomically, after the current file is kept as a
+   * version. `edit` returns undefined to leave the file alone, and throws to refuse it.
+   */
+  rewrite(id: string, reason: VersionReason, edit: (bytes: Buffer) => Uint8Array | string | undefined): Promise<{ before: Buffer; hash: string } | undefined> {
+    return this.serial.run(id, async () => {
+      const { libraries, history } = this.options
+      const library = libraries.current()
+      const path = join(await library.reviewDir(id), REVIEW_FILE)
+      const before = await readReview(path, id)
+      const edited = edit(before)
+      if (edited === undefined) return undefined
+      await history.snapshot(id, reason)
+      const bytes = typeof edited === 'string' ? Buffer.from(edited, 'utf8') : edited
+      try {
+        await writeFileAtomic(path, bytes)
+      } catch (error) {
+        throw describeIoError(error, `save “${id}”`)
+      }
+      await library.written(id, bytes)
+      return { before, hash: contentHash(bytes) }
     })
   }
 

@@ -11,6 +11,7 @@ const REASONS: Record<VersionReason, string> = {
   manual: 'Saved by you',
   publish: 'Before publishing',
   restore: 'Before a restore',
+  tags: 'Before a tag was renamed',
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })

@@ -99,7 +99,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colours`, () => {
     test.use({ colorScheme })
 
-    test('the library, Settings, Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
+    test('the library, Settings, Tags (its list and a merge), Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
       test.setTimeout(slow(300_000))
       await openBallerina(page, libraryDir)
       await page.getByRole('button', { name: 'Library' }).click()
@@ -108,6 +108,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.getByRole('button', { name: 'Settings' }).click()
       await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
+      await expectClean(page, 'dialog')
+      await page.keyboard.press('Escape')
+
+      await page.getByRole('button', { name: 'Tags…' }).click()
+      const tags = page.getByRole('dialog', { name: 'Tags' })
+      await expect(tags.getByRole('list', { name: 'Tags' })).toBeVisible()
+      await expectClean(page, 'dialog')
+      await tags.getByRole('button', { name: 'Rename “film”' }).click()
+      await tags.getByRole('textbox', { name: 'New name for “film”' }).fill('action')
+      await expect(tags.getByRole('button', { name: 'Merge into “action”' })).toBeVisible()
       await expectClean(page, 'dialog')
       await page.keyboard.press('Escape')
 

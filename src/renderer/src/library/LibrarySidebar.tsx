@@ -25,11 +25,12 @@ interface Props {
   kinds: ReadonlyArray<readonly [SubjectKind, number]>
   total: number
   onSwitchLibrary: () => void
+  onOpenTags: () => void
   onOpenSettings: () => void
 }
 
 /** The library screen's sidebar: filters by status and kind, the library open, and its settings. */
-export function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, onKindFilter, kinds, total, onSwitchLibrary, onOpenSettings }: Props) {
+export function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, onKindFilter, kinds, total, onSwitchLibrary, onOpenTags, onOpenSettings }: Props) {
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">
@@ -83,6 +84,9 @@ export function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, 
         </div>
         <button type="button" className="button button-quiet sidebar-button" disabled={!library} onClick={onSwitchLibrary}>
           <Icon name="swap" size={16} /> Switch library…
+        </button>
+        <button type="button" className="button button-quiet sidebar-button" disabled={!library} onClick={onOpenTags}>
+          <Icon name="tag" size={16} /> Tags…
         </button>
         <button type="button" className="button button-quiet sidebar-button" onClick={onOpenSettings}>
           <Icon name="settings" size={16} /> Settings

@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { TagRenameResult } from '@shared/contract'
 import type { ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { SkipLink } from '@renderer/components/SkipLink'
@@ -9,6 +10,8 @@ import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
 import { SearchResultList, type FoundReview } from '@renderer/search/SearchResultList'
 import { useLibrarySearch } from '@renderer/search/useLibrarySearch'
+import { TagsDialog } from '@renderer/tags/TagsDialog'
+import { renamedText, undoneText } from '@renderer/tags/useTagRename'
 import { LibraryHeader } from './LibraryHeader'
 import { LibrarySidebar, type Filter, type KindFilter } from './LibrarySidebar'
 import { ListingNotices } from './ListingNotices'
@@ -38,6 +41,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [exportIds, setExportIds] = useState<string[] | null>(null)
   const [importing, setImporting] = useState(false)
+  const [tagging, setTagging] = useState(false)
   const [highlighted, setHighlighted] = useState<string | null>(null)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   // The row to focus once it is listed: the review come back from, the next one after a delete.
@@ -125,6 +129,23 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const contentRef = useRef<HTMLDivElement>(null)
   const scrollElement = useCallback(() => contentRef.current, [])
 
+  const renamedTag = (result: TagRenameResult, from: string, to: string) => {
+    void reload()
+    const { undo } = result
+    notify(
+      renamedText(result, from, to),
+      undo === undefined ? undefined : {
+        label: 'Undo',
+        run: () =>
+          void attempt(async () => {
+            const undone = await api.undoTagRename({ undo })
+            await reload()
+            notify(undoneText(undone))
+          }),
+      },
+    )
+  }
+
   const imported = (review: ReviewSummary) => {
     setImporting(false)
     // Show the new review wherever the list was: no filter or search may hide it.
@@ -170,6 +191,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
         kinds={kinds}
         total={reviews.length}
         onSwitchLibrary={() => setSwitching(true)}
+        onOpenTags={() => setTagging(true)}
         onOpenSettings={onOpenSettings}
       />
 
@@ -268,6 +290,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
           onClose={() => setExportIds(null)}
         />
       )}
+      {tagging && <TagsDialog reviews={reviews} onRenamed={renamedTag} onClose={() => setTagging(false)} />}
       {importing && <ImportDialog onImported={imported} onClose={() => setImporting(false)} />}
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>

@@ -1,6 +1,7 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import type { EditorDocument } from '../../../src/shared/document'
 import { HistoryService } from '../../../src/main/services/history/history'
 import { Library } from '../../../src/main/services/library/library'
@@ -48,3 +49,26 @@ export async function workbench(prefix: string, watch: Omit<WatcherOptions, 'eve
 }
 
 export const MINUTE = 60_000
+
+/**
+ * Makes workbenches that are closed after each test: the watcher stopped, the library's background
+ * index and search writes and the journal's let finish, and the folder removed.
+ */
+export function workbenchPerTest(prefix: string, watch?: Omit<WatcherOptions, 'events'>): () => Promise<Awaited<ReturnType<typeof workbench>>> {
+  const made: Array<Awaited<ReturnType<typeof workbench>>> = []
+  afterEach(async () => {
+    for (const w of made.splice(0)) {
+      w.watcher.close()
+      await w.library.flushSearch()
+      await w.library.flushIndex()
+      w.library.close()
+      await w.journal.idle()
+      await rm(w.root, { recursive: true, force: true })
+    }
+  })
+  return async () => {
+    const w = await workbench(prefix, watch)
+    made.push(w)
+    return w
+  }
+}

@@ -1,32 +1,15 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { FOLLOWS_TITLE_FILE } from '../../../src/main/services/library/library'
 import { imageLimitsOf, importImage } from '../../../src/main/services/assets/import'
 import { DEFAULT_SETTINGS } from '../../../src/shared/model'
 import { png } from '../assets/images'
 import { lastPlace, rememberPlace } from '../../../src/main/services/settings/place'
-import { MINUTE, paragraphs, workbench } from '../history/helpers'
+import { MINUTE, paragraphs, type workbench, workbenchPerTest } from '../history/helpers'
 
 type Bench = Awaited<ReturnType<typeof workbench>>
-const benches: Bench[] = []
-afterEach(async () => {
-  for (const w of benches.splice(0)) {
-    w.watcher.close()
-    // The library index and search index are written in the background.
-    await w.library.flushSearch()
-    await w.library.flushIndex()
-    w.library.close()
-    await w.journal.idle()
-    await rm(w.root, { recursive: true, force: true })
-  }
-})
-
-async function bench(): Promise<Bench> {
-  const w = await workbench('follow', { mode: 'poll', debounceMs: 20, pollMs: 40, safetyPollMs: 0 })
-  benches.push(w)
-  return w
-}
+const bench = workbenchPerTest('follow', { mode: 'poll', debounceMs: 20, pollMs: 40, safetyPollMs: 0 })
 
 /** Saves the review's current text under a new title, as the editor does. */
 async function retitle(w: Bench, id: string, title: string, text = 'The zone grants wishes.') {

@@ -1,20 +1,11 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { TagRenames } from '../../../src/main/services/library/tagRenames'
-import { workbench } from '../history/helpers'
+import { type workbench, workbenchPerTest } from '../history/helpers'
 
 type Bench = Awaited<ReturnType<typeof workbench>>
-const benches: Bench[] = []
-afterEach(async () => {
-  for (const w of benches.splice(0)) {
-    w.watcher.close()
-    await w.library.flushSearch()
-    await w.library.flushIndex()
-    w.library.close()
-    await rm(w.root, { recursive: true, force: true })
-  }
-})
+const bench = workbenchPerTest('tags')
 
 // Three shapes of `tags` a critic's files have, each with comments, quoting and a body around it.
 const FILES: Record<string, string> = {
@@ -26,8 +17,7 @@ const FILES: Record<string, string> = {
 }
 
 async function library(files: Record<string, string> = FILES) {
-  const w = await workbench('tags')
-  benches.push(w)
+  const w = await bench()
   for (const [id, text] of Object.entries(files)) {
     await mkdir(join(w.root, id), { recursive: true })
     await writeFile(join(w.root, id, 'review.md'), text)

@@ -6,7 +6,7 @@ import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
 import { isOption, Options } from '@renderer/components/Options'
 import { useEditorServices } from '@renderer/editor/EditorServices'
-import { DraftInput } from '@renderer/editor/nodes/fields'
+import { DraftInput, textField } from '@renderer/editor/nodes/fields'
 import { RemoveBlockButton } from '@renderer/editor/nodes/RemoveBlockButton'
 import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
 import { takeAltPrompt } from './altPrompt'
@@ -29,7 +29,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
   const altId = useId()
   const altHintId = useId()
   const [failed, setFailed] = useState<string | null>(null)
-  const { src, alt, caption, credit, width } = fields
+  const { src, alt, width } = fields
   const safe = isSafeAssetPath(src)
   const featured = services.featuredImage === src
 
@@ -77,9 +77,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
           aria-label="Caption"
           placeholder="Add a caption"
           maxLength={2000}
-          disabled={!editable}
-          value={caption}
-          onCommit={(text) => update({ caption: text })}
+          {...textField(fields, 'caption', editable, update)}
         />
         <span className="image-credit">
           <span aria-hidden="true">Image:</span>
@@ -88,9 +86,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
             aria-label="Credit"
             placeholder="studio, photographer…"
             maxLength={300}
-            disabled={!editable}
-            value={credit}
-            onCommit={(text) => update({ credit: text })}
+            {...textField(fields, 'credit', editable, update)}
           />
         </span>
       </figcaption>
@@ -105,9 +101,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
           aria-describedby={alt.trim() ? undefined : altHintId}
           placeholder="Describe the image for readers who can’t see it"
           maxLength={2000}
-          disabled={!editable}
-          value={alt}
-          onCommit={(text) => update({ alt: text })}
+          {...textField(fields, 'alt', editable, update)}
         />
         {!alt.trim() && (
           <p id={altHintId} className="image-alt-warning">

@@ -5,7 +5,7 @@ import type { NodeKey } from 'lexical'
 import { LETTER_GRADES, SCORE_SCALES, scaleBest, type ScoreFields, type ScoreScale, type SubScore } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
 import { isOption, Options } from '@renderer/components/Options'
-import { DraftInput, DraftTextarea, useDraft } from '@renderer/editor/nodes/fields'
+import { DraftInput, DraftTextarea, textField, useDraft } from '@renderer/editor/nodes/fields'
 import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
 import { $isScoreNode, $setOverallScore } from './ScoreNode'
 import { convertScore, scoreProblem, scoreRatio, typedScore } from './scoreState'
@@ -62,9 +62,7 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
             aria-label="Score label"
             placeholder="Score"
             maxLength={300}
-            disabled={!editable}
-            value={label}
-            onCommit={(text) => update({ label: text })}
+            {...textField(fields, 'label', editable, update)}
           />
           <div className="score-overall">
             <input id={overallId} type="checkbox" checked={overall} disabled={!editable} onChange={(event) => setOverall(event.target.checked)} />

@@ -76,3 +76,13 @@ export const DraftTextarea = forwardRef<HTMLTextAreaElement, TextareaProps>(func
   const binding = useDraftBinding(value, onCommit, onFocus, onBlur)
   return <textarea ref={ref} rows={1} {...rest} {...binding} />
 })
+
+/** A `DraftInput`'s value, editability and commit for the text field `key` of a node's fields. */
+export function textField<K extends string>(fields: Record<K, string>, key: K, editable: boolean, update: (patch: Partial<Record<K, string>>) => void) {
+  const onCommit = (text: string) => {
+    const patch: Partial<Record<K, string>> = {}
+    patch[key] = text
+    update(patch)
+  }
+  return { value: fields[key], disabled: !editable, onCommit }
+}

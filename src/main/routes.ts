@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Handlers, PickedPath, PickPurpose } from '../shared/contract'
 import type { Services } from './container'
+import { archiveStats, exportArchive } from './services/archive/archive'
 import { imageLimitsOf, importImage, readImage } from './services/assets/import'
 import { REVIEW_FILE } from './services/library/library'
 import { osFullName } from './services/settings/fullName'
@@ -15,6 +16,8 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     getLibrary: async () => libraries.info(),
     listReviews: async () => library().list(),
     searchReviews: async ({ query, limit }) => library().searchReviews(query, limit),
+    archiveStats: async () => archiveStats(await library().list()),
+    exportArchive: async ({ format, folder }) => exportArchive(await library().list(), format, grants.redeem(folder, 'export')),
     switchLibrary: async (args) => ('folder' in args ? libraries.switchTo(grants.redeem(args.folder, 'library')) : libraries.switchToRecent(args.recent)),
     pickFolder: async ({ purpose }) => picked(await platform.pickFolder(), purpose),
     createReview: async ({ title }) => library().create(title),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { SCREENS } from './commands'
+import { ARCHIVE_FORMATS, type ArchiveStats } from './archive'
 import type { EditorDocument } from './document'
 import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewPlace, ReviewSummary, Settings } from './model'
 import type { BlogView, OutboxJob, PreflightProblem, PublishLogEntry, PublishOutcome, SecretBackend } from './publish'
@@ -69,6 +70,16 @@ export const channels = {
   searchReviews: {
     args: z.strictObject({ query: z.string().max(1000), limit: z.number().int().min(1).max(500) }),
     result: returns<SearchResults>(),
+  },
+  /** The archive's numbers (shared/archive.ts), counted from the library's rows. */
+  archiveStats: { args: none, result: returns<ArchiveStats>() },
+  /**
+   * Writes one row per review as CSV or JSON into `folder` (a token for an `export` pick), as
+   * `verdict-archive-<day>.<format>`, never over an existing file. Reviews are not touched.
+   */
+  exportArchive: {
+    args: z.strictObject({ format: z.enum(ARCHIVE_FORMATS), folder: pickToken }),
+    result: returns<{ path: string; reviews: number }>(),
   },
   /**
    * Opens (creating if needed) another library folder and remembers it: a folder picked for

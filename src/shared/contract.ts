@@ -184,6 +184,8 @@ export const CHANNELS = [
   'getLibrary',
   'listReviews',
   'searchReviews',
+  'archiveStats',
+  'exportArchive',
   'switchLibrary',
   'pickFolder',
   'createReview',

@@ -38,7 +38,10 @@ export interface ReviewMeta {
 
 /** One row of the library. `id` is the review's folder name inside the library. */
 export interface ReviewSummary
-  extends Pick<ReviewMeta, 'title' | 'author' | 'date' | 'status' | 'tags' | 'excerpt' | 'created' | 'updated' | 'subject' | 'score' | 'spoilers' | 'featuredImage'> {
+  extends Pick<
+    ReviewMeta,
+    'title' | 'author' | 'date' | 'status' | 'tags' | 'excerpt' | 'created' | 'updated' | 'subject' | 'score' | 'spoilers' | 'featuredImage' | 'published'
+  > {
   id: string
   wordCount: number
   /** Set when `review.md` could not be parsed; such a review opens read-only. */

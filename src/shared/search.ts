@@ -8,7 +8,8 @@
  *   words in that order) and filters a critic types: `kind:film year:2025 score:>8 tag:horror
  *   status:draft by:"Len Wiseman"`. `year` is the reviewed work's year (`2020..2025`, `>=2020`).
  *   `score` compares every scale on 0–100: a bare number is out of 10 (`score:>8` is above 80 %),
- *   `4/5`, `85/100` and letter grades (`score:>=B+`) say their own scale.
+ *   `4/5`, `85/100` and letter grades (`score:>=B+`) say their own scale. `date` is the review's own
+ *   date, a year, a month or a day (`date:2025`, `date:2025-06`, `date:2025-06-04`).
  * - Text that is not a known filter (`12:30`, `https://…`) is searched as words; a known filter with
  *   a value it cannot take is reported in `problems` and left out.
  */
@@ -87,8 +88,10 @@ export type SearchFilter =
   | { field: 'by'; value: string }
   | { field: 'year'; range: NumberRange }
   | { field: 'score'; range: NumberRange }
+  /** The review's date starts with this `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  | { field: 'date'; value: string }
 
-export const FILTER_FIELDS = ['kind', 'status', 'tag', 'by', 'year', 'score'] as const
+export const FILTER_FIELDS = ['kind', 'status', 'tag', 'by', 'year', 'score', 'date'] as const
 export type FilterField = (typeof FILTER_FIELDS)[number]
 
 export interface SearchQuery {
@@ -147,6 +150,8 @@ function parseFilter(field: FilterField, value: string): SearchFilter | string {
       const range = parseRange(value, percentOf, 0)
       return range ? { field, range } : `score: takes a score like >8, 4/5, >=85/100 or B+`
     }
+    case 'date':
+      return /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value) ? { field, value } : `date: takes a year, a month or a day like 2025, 2025-06 or 2025-06-04`
   }
 }
 
@@ -202,6 +207,11 @@ export function scorePercent(score: ScoreSummary | undefined): number | undefine
   return score ? percentOfScore(score.value, score.scale) : undefined
 }
 
+/** The day a review is dated: its `date`, else the day it was created (a review with no date set). */
+export function reviewDay(review: Pick<ReviewSummary, 'date' | 'created'>): string {
+  return review.date || review.created.slice(0, 10)
+}
+
 const inRange = (value: number | undefined, range: NumberRange): boolean =>
   value !== undefined && value >= range.min && value <= range.max
 
@@ -221,6 +231,8 @@ export function matchesFilters(review: ReviewSummary, filters: readonly SearchFi
         return inRange(review.subject?.year, filter.range)
       case 'score':
         return inRange(scorePercent(review.score), filter.range)
+      case 'date':
+        return reviewDay(review).startsWith(filter.value)
     }
   })
 }

@@ -101,4 +101,15 @@ describe('filters', () => {
     expect(pass('score:7..9', ballerina)).toBe(false)
     expect(pass('score:>1', row({}))).toBe(false) // unscored reviews never pass a score filter
   })
+
+  it('dates: the review’s own year, month or day, its creation day when it has no date', () => {
+    expect(pass('date:2025')).toBe(true)
+    expect(pass('date:2025-06')).toBe(true)
+    expect(pass('date:2025-06-04')).toBe(true)
+    expect(pass('date:2025-07')).toBe(false)
+    expect(parseQuery('date:June').problems).toEqual(['date: takes a year, a month or a day like 2025, 2025-06 or 2025-06-04'])
+    const undated = row({ date: '', created: '2024-12-31T23:00:00.000Z' })
+    expect(pass('date:2024-12', undated)).toBe(true)
+    expect(pass('date:2025', undated)).toBe(false)
+  })
 })

@@ -264,7 +264,7 @@ const isString = (value: unknown): value is string => typeof value === 'string'
 /** Enough of a check that a damaged or hand-edited row cannot reach the renderer in the wrong shape. */
 function isSummary(value: unknown, id: string): value is ReviewSummary {
   if (!isObject(value) || value.id !== id) return false
-  const { title, author, date, status, tags, excerpt, wordCount, created, updated, subject, score, spoilers, featuredImage, problem } = value
+  const { title, author, date, status, tags, excerpt, wordCount, created, updated, subject, score, spoilers, featuredImage, published, problem } = value
   return (
     [title, author, date, excerpt, created, updated].every(isString) &&
     (REVIEW_STATUSES as readonly unknown[]).includes(status) &&
@@ -277,6 +277,7 @@ function isSummary(value: unknown, id: string): value is ReviewSummary {
     (score === undefined || (isObject(score) && isString(score.value) && isString(score.scale) && isString(score.label))) &&
     (spoilers === undefined || typeof spoilers === 'boolean') &&
     (featuredImage === undefined || isString(featuredImage)) &&
+    (published === undefined || (Array.isArray(published) && published.every((record) => isObject(record) && isString(record.url) && isString(record.target)))) &&
     (problem === undefined || isString(problem))
   )
 }

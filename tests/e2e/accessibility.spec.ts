@@ -105,6 +105,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Library' }).click()
       await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true })).toBeVisible()
       await expectClean(page)
+      // The archive's charts and their tables.
+      await page.getByRole('button', { name: 'Archive' }).click()
+      await expect(page.getByRole('figure', { name: 'Reviews per month' })).toBeVisible()
+      await expectClean(page)
 
       await page.getByRole('button', { name: 'Settings' }).click()
       await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()

@@ -22,6 +22,9 @@ interface Props {
   onOpenBest: () => void
   sort: Sort
   onSort: (sort: Sort) => void
+  /** The archive's charts are shown instead of the list. */
+  archiveShown: boolean
+  onToggleArchive: () => void
   canExport: boolean
   onImport: () => void
   onExportAll: () => void
@@ -36,8 +39,8 @@ export function LibraryHeader(props: Props) {
     <header className="library-header">
       <div className="library-heading">
         <h1 ref={headingRef} className="library-title" tabIndex={-1}>
-          {FILTER_LABELS[filter]}
-          {kindFilter !== 'all' && <span className="library-title-kind"> · {KIND_PLURALS[kindFilter]}</span>}
+          {props.archiveShown ? 'Archive' : FILTER_LABELS[filter]}
+          {kindFilter !== 'all' && !props.archiveShown && <span className="library-title-kind"> · {KIND_PLURALS[kindFilter]}</span>}
         </h1>
         {subtitle !== null && (
           <p className="library-subtitle" role={searching ? 'status' : undefined}>
@@ -52,7 +55,7 @@ export function LibraryHeader(props: Props) {
             type="search"
             aria-label="Search reviews"
             placeholder="Search every word (kind:film score:>8 tag:horror)"
-            title="Words, &quot;a phrase&quot;, and filters: kind:film year:2025 score:>8 tag:horror status:draft by:&quot;Len Wiseman&quot;"
+            title="Words, &quot;a phrase&quot;, and filters: kind:film year:2025 score:>8 tag:horror status:draft by:&quot;Len Wiseman&quot; date:2025-06"
             value={props.query}
             onChange={(event) => props.onQuery(event.target.value)}
             onKeyDown={(event) => {
@@ -66,6 +69,9 @@ export function LibraryHeader(props: Props) {
             <Options labels={SORTS} />
           </select>
         </div>
+        <button type="button" className="button" aria-pressed={props.archiveShown} onClick={props.onToggleArchive}>
+          Archive
+        </button>
         <button type="button" className="button" onClick={props.onImport}>
           Import…
         </button>

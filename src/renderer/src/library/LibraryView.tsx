@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { TagRenameResult } from '@shared/contract'
 import type { ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
+import { ArchiveView } from '@renderer/archive/ArchiveView'
 import { SkipLink } from '@renderer/components/SkipLink'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
@@ -43,6 +44,8 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const [importing, setImporting] = useState(false)
   const [tagging, setTagging] = useState(false)
   const [highlighted, setHighlighted] = useState<string | null>(null)
+  // The archive's charts take the list's place while shown.
+  const [archiveShown, setArchiveShown] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   // The row to focus once it is listed: the review come back from, the next one after a delete.
   const [focusId, setFocusId] = useState<string | null>(returnFrom ?? null)
@@ -174,6 +177,15 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
     setFilter('all')
     setKindFilter('all')
   }
+  /** The list again, searched with `text` and nothing else narrowing it (a bar of the archive, a typed query). */
+  const searchFor = (text: string) => {
+    setArchiveShown(false)
+    setQuery(text)
+  }
+  const listBar = (text: string) => {
+    showAll()
+    searchFor(text)
+  }
   useLayoutEffect(() => {
     shownRef.current = visible
   })
@@ -184,10 +196,16 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
       <LibrarySidebar
         library={library}
         filter={filter}
-        onFilter={setFilter}
+        onFilter={(chosen) => {
+          setArchiveShown(false)
+          setFilter(chosen)
+        }}
         counts={listing.kind === 'loaded' ? counts : null}
         kindFilter={kindFilter}
-        onKindFilter={setKindFilter}
+        onKindFilter={(chosen) => {
+          setArchiveShown(false)
+          setKindFilter(chosen)
+        }}
         kinds={kinds}
         total={reviews.length}
         onSwitchLibrary={() => setSwitching(true)}
@@ -201,7 +219,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
           filter={filter}
           kindFilter={kindFilter}
           subtitle={
-            listing.kind !== 'loaded' ? null : searching ? (
+            listing.kind !== 'loaded' || archiveShown ? null : searching ? (
               <SearchCount search={search} shown={found.length} />
             ) : visible.length === reviews.length ? (
               `${reviews.length} ${reviews.length === 1 ? 'review' : 'reviews'}`
@@ -211,7 +229,9 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
           }
           searching={searching}
           query={query}
-          onQuery={setQuery}
+          onQuery={searchFor}
+          archiveShown={archiveShown}
+          onToggleArchive={() => setArchiveShown((shown) => !shown)}
           onOpenBest={() => found[0] && openHit(found[0].hit)}
           sort={sort}
           onSort={setSort}
@@ -235,29 +255,35 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
               </button>
             </div>
           )}
-          <ListingNotices
-            listing={listing}
-            search={searching ? search : null}
-            found={found.length}
-            visible={visible.length}
-            filter={filter}
-            kindFilter={kindFilter}
-            query={query}
-            onRetry={() => void reload()}
-            onCreate={() => void create()}
-            onShowAll={showAll}
-          />
-          {searching && found.length > 0 && <SearchResultList found={found} onOpen={openHit} />}
-          {!searching && visible.length > 0 && (
-            <ReviewList
-              reviews={visible}
-              selected={selected}
-              highlighted={highlighted}
-              actions={rowActions}
-              scrollElement={scrollElement}
-              focusId={listing.kind === 'loaded' ? focusId : null}
-              onFocused={focused}
-            />
+          {archiveShown ? (
+            <ArchiveView listingVersion={listing} onFilter={listBar} onOpen={(id) => onOpen(id)} />
+          ) : (
+            <>
+              <ListingNotices
+                listing={listing}
+                search={searching ? search : null}
+                found={found.length}
+                visible={visible.length}
+                filter={filter}
+                kindFilter={kindFilter}
+                query={query}
+                onRetry={() => void reload()}
+                onCreate={() => void create()}
+                onShowAll={showAll}
+              />
+              {searching && found.length > 0 && <SearchResultList found={found} onOpen={openHit} />}
+              {!searching && visible.length > 0 && (
+                <ReviewList
+                  reviews={visible}
+                  selected={selected}
+                  highlighted={highlighted}
+                  actions={rowActions}
+                  scrollElement={scrollElement}
+                  focusId={listing.kind === 'loaded' ? focusId : null}
+                  onFocused={focused}
+                />
+              )}
+            </>
           )}
         </div>
       </main>

@@ -6,6 +6,7 @@ import { OpenRequests } from './desktop/openRequests'
 import { QuitHandshake } from './desktop/quit'
 import { EventBus } from './services/events'
 import type { PdfPrinter } from './services/export'
+import { ConflictService } from './services/conflicts/conflicts'
 import { HistoryService } from './services/history/history'
 import { LibraryManager } from './services/library/manager'
 import { TagRenames } from './services/library/tagRenames'
@@ -77,6 +78,8 @@ export interface Services {
   writes: ReviewWrites
   /** Tags renamed or merged across the library, and undone. */
   tags: TagRenames
+  /** Reviews left in conflict by a sync engine or git: both versions, their merge, the resolution. */
+  conflicts: ConflictService
   blogs: BlogStore
   publish: PublishService
   /** The screen the renderer shows (for the application menu). */
@@ -116,6 +119,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const journal = new RecoveryJournal({ libraries, ...clock })
   // The review reopened at the next start is kept by id: it follows a folder that follows its title.
   const writes = new ReviewWrites({ libraries, history, journal, watcher, moved: (from, to) => followPlace(settings, libraries.current(), from, to) })
+  const conflicts = new ConflictService({ libraries, history, writes, watcher, ...clock })
   const { platform } = options
   const pages = new PagesService({
     libraries,
@@ -169,6 +173,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
     watcher,
     writes,
     tags: new TagRenames({ libraries, writes }),
+    conflicts,
     blogs,
     publish,
     screen: new ScreenState(),

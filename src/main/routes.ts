@@ -9,7 +9,7 @@ import { lastPlace, rememberPlace } from './services/settings/place'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, tags, blogs, publish, screen, about, quit, grants, openRequests }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, tags, conflicts, blogs, publish, screen, about, quit, grants, openRequests }: Services): Handlers {
   const library = () => libraries.current()
   const picked = (path: string | null, purpose: PickPurpose): PickedPath | null => (path === null ? null : { path, token: grants.grant(path, purpose) })
   return {
@@ -56,6 +56,8 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     listVersions: async ({ id }) => history.list(id),
     readVersion: async ({ id, versionId }) => history.read(id, versionId),
     restoreVersion: async ({ id, versionId }) => writes.restore(id, versionId),
+    openConflict: async ({ id }) => conflicts.open(id),
+    resolveConflict: async ({ id, oursHash, theirsHash, resolution }) => conflicts.resolve(id, oursHash, theirsHash, resolution),
     snapshotReview: async ({ id, reason }) => writes.snapshot(id, reason),
     journalDraft: async ({ id, meta, doc, baseHash }) => journal.journal(id, { meta, doc, baseHash }),
     clearDraft: async ({ id }) => journal.discard(id),

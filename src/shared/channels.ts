@@ -13,6 +13,7 @@ import {
   EXPORT_FORMATS,
   PICK_PURPOSES,
   type AboutInfo,
+  type ConflictView,
   type DiffPart,
   type ExportSummary,
   type OpenedReview,
@@ -55,6 +56,19 @@ const settingsPatch = z.strictObject({
 })
 
 const versionId = z.string().regex(VERSION_ID_PATTERN, 'not a version id')
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'not a content hash')
+const conflictSide = z.enum(['ours', 'theirs'])
+/** One version whole, or the merge with a pick (or the critic's own Markdown) per conflict. */
+const conflictResolution = z.union([
+  z.strictObject({ keep: conflictSide }),
+  z.strictObject({
+    merge: z.strictObject({
+      body: z.array(z.union([conflictSide, z.strictObject({ markdown: z.string().max(2 * 1024 * 1024) })])).max(10_000),
+      keys: z.record(z.string().max(200), conflictSide),
+    }),
+  }),
+])
 
 const editorState = { id: reviewId, meta: reviewMeta, doc: editorDocument, ...pageLook }
 /** A token main handed out for a picked path (paths.ts): base64url, never a path. */
@@ -189,6 +203,16 @@ export const channels = {
   },
   /** Keeps the current file as a version (undoable), then writes the chosen version over it; reopens it. */
   restoreVersion: { args: z.strictObject({ id: reviewId, versionId }), result: returns<OpenedReview>() },
+  /** The review's two versions (a sync engine's conflict copy, or git's markers) and how far they merge. */
+  openConflict: { args: z.strictObject({ id: reviewId }), result: returns<ConflictView>() },
+  /**
+   * Writes the merge (or one version whole) as one save, the other version kept in history; the
+   * conflict copy goes to the trash. Refused when either file changed since `openConflict`.
+   */
+  resolveConflict: {
+    args: z.strictObject({ id: reviewId, oursHash: hash, theirsHash: hash, resolution: conflictResolution }),
+    result: returns<ReviewSummary>(),
+  },
   /** Keeps the current file as a version now (a manual checkpoint, or before publishing). */
   snapshotReview: {
     args: z.strictObject({ id: reviewId, reason: z.enum(['manual', 'publish']) }),

@@ -8,7 +8,7 @@ import type { Args, Channel, ParsedArgs, Result } from './channels'
 import type { CommandId } from './commands'
 import type { EditorDocument } from './document'
 import type { SearchField } from './search'
-import type { ReviewMeta } from './model'
+import type { ReviewConflict, ReviewMeta } from './model'
 import type { PublishLogEntry, PublishRecord } from './publish'
 
 export type OpenedReview =
@@ -32,8 +32,31 @@ export interface SaveResult {
   movedTo?: string
 }
 
+/** A review's two versions and how far they merge by themselves (ResolveConflictDialog). */
+export interface ConflictView {
+  id: string
+  conflict: ReviewConflict
+  /** Both sides' hashes as read: a resolution is refused if either file changed since. */
+  oursHash: string
+  theirsHash: string
+  /** When the version the merge starts from was kept; null when there is none (git's diff3 base, or no history). */
+  base: { at: string } | null
+  /** Why only keeping one version whole is offered: a side cannot be read as a review. */
+  unmergeable?: string
+  /** Front matter keys changed differently on both sides, as YAML lines ('' where a side has no such key). */
+  keys: Array<{ key: string; ours: string; theirs: string }>
+  /** The merged body in order: stretches taken without asking, and conflicts to pick. */
+  body: ConflictRegion[]
+}
+
+export type ConflictSide = 'ours' | 'theirs'
+
+export type ConflictRegion =
+  | { kind: 'taken'; side: ConflictSide | 'both'; markdown: string }
+  | { kind: 'conflict'; ours: string; theirs: string }
+
 /** Why a version of a review was kept. */
-export const VERSION_REASONS = ['autosave', 'manual', 'publish', 'restore', 'tags'] as const
+export const VERSION_REASONS = ['autosave', 'manual', 'publish', 'restore', 'tags', 'conflict'] as const
 export type VersionReason = (typeof VERSION_REASONS)[number]
 
 /** One kept version of a review's `review.md` (newest first in `listVersions`). */
@@ -215,6 +238,8 @@ export const CHANNELS = [
   'listVersions',
   'readVersion',
   'restoreVersion',
+  'openConflict',
+  'resolveConflict',
   'snapshotReview',
   'journalDraft',
   'clearDraft',

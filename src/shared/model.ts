@@ -46,7 +46,19 @@ export interface ReviewSummary
   wordCount: number
   /** Set when `review.md` could not be parsed; such a review opens read-only. */
   problem?: string
+  /** Set when a sync engine left another version of the review beside it, or git left conflict markers in it. */
+  conflict?: ReviewConflict
 }
+
+/** The sync engines whose conflict copies the library recognises (docs/format.md, "Several machines"). */
+export const SYNC_ENGINES = ['syncthing', 'dropbox', 'nextcloud', 'onedrive', 'icloud'] as const
+export type SyncEngine = (typeof SYNC_ENGINES)[number]
+
+export type ReviewConflict =
+  /** `copy`: the conflict copy's file name, beside `review.md`. */
+  | { source: SyncEngine; copy: string }
+  /** Git's conflict markers inside `review.md`. */
+  | { source: 'git' }
 
 export interface LibraryInfo {
   path: string

@@ -38,9 +38,13 @@ export async function assetsFolder(library: Library, id: string): Promise<Assets
  * library (suffixed if that name is taken), so nothing is ever deleted outright. Returns the trash
  * folder's name inside `.trash`.
  */
-export async function moveAssetsToTrash(library: Library, id: string, assetsDir: string, names: string[], now: Date): Promise<string> {
+export function moveAssetsToTrash(library: Library, id: string, assetsDir: string, names: string[], now: Date): Promise<string> {
+  return moveFilesToTrash(library, `assets-${id}-${now.getTime()}`, assetsDir, names, `move unused images of “${id}” to the trash`)
+}
+
+/** Moves files of `dir` into a new folder of the library's `.trash` named `base` (suffixed if taken); returns its name. */
+export async function moveFilesToTrash(library: Library, base: string, dir: string, names: string[], what: string): Promise<string> {
   const trashRoot = join(library.root, TRASH_DIR)
-  const base = `assets-${id}-${now.getTime()}`
   let folder = ''
   try {
     await mkdir(trashRoot, { recursive: true })
@@ -53,9 +57,9 @@ export async function moveAssetsToTrash(library: Library, id: string, assetsDir:
         if (!isErrnoCode(error, 'EEXIST')) throw error
       }
     }
-    for (const name of names) await rename(join(assetsDir, name), join(trashRoot, folder, name))
+    for (const name of names) await rename(join(dir, name), join(trashRoot, folder, name))
   } catch (error) {
-    throw describeIoError(error, `move unused images of “${id}” to the trash`)
+    throw describeIoError(error, what)
   }
   return folder
 }

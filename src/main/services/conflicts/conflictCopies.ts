@@ -14,9 +14,7 @@
  * The last two look like names people give files (`poster-2.jpg`, `draft 2.md`), so they count only
  * when the file they would be a copy of is beside them.
  */
-
-export const SYNC_ENGINES = ['syncthing', 'dropbox', 'nextcloud', 'onedrive', 'icloud'] as const
-export type SyncEngine = (typeof SYNC_ENGINES)[number]
+import type { SyncEngine } from '../../../shared/model'
 
 export interface ConflictCopy {
   /** The copy's own file name. */

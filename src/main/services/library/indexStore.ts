@@ -20,7 +20,7 @@ import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/priva
 
 export const INDEX_FILE = 'index.json'
 /** Raise when a row would come out differently (new fields, another word count): old indexes are then rebuilt. */
-export const INDEX_VERSION = 1
+export const INDEX_VERSION = 2
 const INDEX_FORMAT = 'verdict-library-index'
 /** Files modified this recently are read again: FAT keeps mtimes to 2 s, others to 1 s or finer. */
 export const RACY_MS = 3000

@@ -8,6 +8,8 @@ import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/slug'
 import { reviewId } from '../../../shared/validate'
 import { collectUnusedAssets } from '../assets/cleanup'
+import { conflictCopiesOf, type ConflictCopy } from '../conflicts/conflictCopies'
+import { gitConflictOf } from '../conflicts/gitMarkers'
 import { referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
 import { readFrontMatter } from '../format/frontMatter'
 import { metaFromYaml } from '../format/meta'
@@ -118,7 +120,27 @@ export class Library {
     const rows = await this.index.rows(ids)
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
     this.search.reconcile(this.index.fileKeys())
-    return rows
+    return Promise.all(rows.map((row) => this.withConflictCopy(row)))
+  }
+
+  /**
+   * The row, marked when a sync engine left another version of the review beside its review.md.
+   * The index keys rows on review.md alone, so the folder is read at each listing (one small
+   * directory per review, like the `stat` of each review.md).
+   */
+  private async withConflictCopy(row: ReviewSummary): Promise<ReviewSummary> {
+    const copy = await this.conflictCopy(row.id)
+    return copy ? { ...row, conflict: { source: copy.engine, copy: copy.name } } : row
+  }
+
+  /** The first conflict copy of the review's review.md (by name: the engines date them), if any. */
+  async conflictCopy(id: string): Promise<ConflictCopy | undefined> {
+    try {
+      return conflictCopiesOf(REVIEW_FILE, await readdir(join(this.root, id)))[0]
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT', 'ENOTDIR')) return undefined
+      throw error
+    }
   }
 
   /** Full-text search over the reviews of the last listing (shared/search.ts has the language). */
@@ -391,7 +413,7 @@ export class Library {
 
   /** The library row of one review (from the index while its review.md is unchanged). */
   async summary(id: string): Promise<ReviewSummary> {
-    return (await this.index.row(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`)
+    return this.withConflictCopy((await this.index.row(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`))
   }
 
   /**
@@ -400,13 +422,16 @@ export class Library {
    */
   private async readSummary(id: string, path: string, info: Stats, bytes?: Uint8Array): Promise<ReviewSummary> {
     const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
+    let git: Pick<ReviewSummary, 'conflict'> = {}
     try {
       if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
       await this.reviewDir(id) // The row of a review.md linked out of the library shows nothing of the file.
-      const { fields, search } = await this.reader.summarize(bytes ?? (await readFile(path)), fallback)
+      const file = bytes ?? (await readFile(path))
+      if (hasGitConflict(file)) git = { conflict: { source: 'git' } }
+      const { fields, search } = await this.reader.summarize(file, fallback)
       // The same read feeds the search index, so a changed file is read once.
       this.search.put(id, keyOf(info), search)
-      return { id, ...fields }
+      return { id, ...fields, ...git }
     } catch (error) {
       const problem = error instanceof ReviewParseError ? error.message : describeIoError(error, `read “${id}”`).message
       return {
@@ -421,6 +446,7 @@ export class Library {
         created: fallback.created,
         updated: fallback.updated,
         problem,
+        ...git,
       }
     }
   }
@@ -445,6 +471,11 @@ async function checkReviewFile(root: string, dir: string, id: string): Promise<v
     if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `“${id}” is not a review: it has no ${REVIEW_FILE}.`)
     throw error
   }
+}
+
+/** Whether git left conflict markers in the file (checked for the marker's bytes first: most files have none). */
+function hasGitConflict(file: Uint8Array): boolean {
+  return Buffer.from(file.buffer, file.byteOffset, file.byteLength).includes('<<<<<<<') && gitConflictOf(Buffer.from(file).toString('utf8')) !== undefined
 }
 
 function tooLarge(bytes: number): string {

@@ -12,6 +12,7 @@ const REASONS: Record<VersionReason, string> = {
   publish: 'Before publishing',
   restore: 'Before a restore',
   tags: 'Before a tag was renamed',
+  conflict: 'Before resolving a conflict',
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })

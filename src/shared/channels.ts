@@ -26,7 +26,7 @@ import {
   type VersionInfo,
   type VersionList,
 } from './contract'
-import { assetPath, blogConfig, editorDocument, publishRequest, reviewId, reviewMeta, reviewPlace, VERSION_ID_PATTERN } from './validate'
+import { assetPath, blogConfig, editorDocument, publishRequest, reviewId, reviewMeta, reviewPlace, savedDocument, VERSION_ID_PATTERN } from './validate'
 
 /** A channel's result type, carried in its declaration for the compiler only: main's handler makes the value. */
 interface Returns<T> {
@@ -107,9 +107,12 @@ export const channels = {
   pickFolder: { args: z.strictObject({ purpose: folderPurpose }), result: returns<PickedPath | null>() },
   createReview: { args: z.strictObject({ title: z.string().max(500).optional() }), result: returns<ReviewSummary>() },
   openReview: { args: z.strictObject({ id: reviewId }), result: returns<OpenedReview>() },
-  /** `baseHash` is the hash the editor loaded; a different file on disk is a conflict. */
+  /**
+   * `baseHash` is the hash the editor loaded; a different file on disk is a conflict. `doc` is the
+   * whole document or its changes to a base main holds (delta.ts; STALE_BASE when it holds it no more).
+   */
   saveReview: {
-    args: z.strictObject({ id: reviewId, meta: reviewMeta, doc: editorDocument, baseHash: z.string().max(128) }),
+    args: z.strictObject({ id: reviewId, meta: reviewMeta, doc: savedDocument, baseHash: z.string().max(128) }),
     result: returns<SaveResult>(),
   },
   /**
@@ -218,9 +221,9 @@ export const channels = {
     args: z.strictObject({ id: reviewId, reason: z.enum(['manual', 'publish']) }),
     result: returns<VersionInfo>(),
   },
-  /** The editor's unsaved state, sent about every second while typing; kept until a save holds it. */
+  /** The editor's unsaved state (whole, or as a delta like a save's), sent while typing; kept until a save holds it. */
   journalDraft: {
-    args: z.strictObject({ id: reviewId, meta: reviewMeta, doc: editorDocument, baseHash: z.string().max(128) }),
+    args: z.strictObject({ id: reviewId, meta: reviewMeta, doc: savedDocument, baseHash: z.string().max(128) }),
     result: returns<void>(),
   },
   /** Drops the journaled draft (the editor has nothing unsaved). */

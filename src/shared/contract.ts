@@ -18,6 +18,8 @@ export type OpenedReview =
       hash: string
       meta: ReviewMeta
       doc: EditorDocument
+      /** The token under which main keeps `doc`'s blocks: the first base of the editor's delta saves (delta.ts). */
+      base: string
       /** What the file holds that the editor reports but keeps (a score outside its scale, a refused image path). */
       warnings: string[]
     }
@@ -28,6 +30,8 @@ export interface SaveResult {
   hash: string
   updated: string
   wordCount: number
+  /** The token under which main keeps the saved document's blocks: the base of the next delta save (delta.ts). */
+  base: string
   /** The folder followed the new title: the review's id from now on (its images, versions and draft moved with it). */
   movedTo?: string
 }
@@ -354,6 +358,8 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'ALREADY_EXISTS',
   'IO',
+  /** A delta save or draft named a base main no longer holds (delta.ts): the editor sends the whole document. */
+  'STALE_BASE',
   /** A blog refused the sign-in: the critic enters the credentials again. */
   'UNAUTHORIZED',
   /** A blog refused the request; the message carries the blog's own words. */

@@ -3,6 +3,7 @@
  * receives. The channels' argument schemas (channels.ts) are built from these.
  */
 import { z } from 'zod'
+import type { DocumentDelta } from './delta'
 import type { EditorDocument } from './document'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
 import { REVIEW_STATUSES } from './model'
@@ -120,6 +121,15 @@ const editorNode: z.ZodType<NodeShape> = z.lazy(() =>
 export const editorDocument = z.strictObject({
   root: z.looseObject({ type: z.literal('root'), children: z.array(editorNode) }),
 }) as z.ZodType<EditorDocument, EditorDocument>
+
+/** A document as changes to a base main holds (delta.ts): runs `[from, to)` of the base's blocks, and blocks, checked as above. */
+export const documentDelta = z.strictObject({
+  base: z.uuid(),
+  blocks: z.array(z.union([z.tuple([z.number().int().min(0), z.number().int().min(1)]), editorNode])).max(1_000_000),
+}) as z.ZodType<DocumentDelta, DocumentDelta>
+
+/** What a save or a draft carries: the whole document, or its changes to the base main holds. */
+export const savedDocument = z.union([editorDocument, documentDelta])
 
 /** Also checks what the settings file holds, which anyone may have edited. */
 export const reviewPlace = z.strictObject({ id: reviewId, block: z.number().int().min(0).max(1e7), offset: z.number().min(-1e6).max(1e6) })

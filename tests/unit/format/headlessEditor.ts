@@ -1,6 +1,6 @@
 /**
  * A headless Lexical editor with the editor's nodes, for tests of what the renderer does to a
- * document (lexical.test.ts, untouched.test.ts).
+ * document (lexical.test.ts, untouched.test.ts, recovery/deltaSaves.test.ts).
  *
  * The spoiler and pull quote are the renderer's own nodes (plain Lexical elements); the decorator
  * nodes render React, so stand-ins with the same JSON shapes are used for the raw block, score,
@@ -121,15 +121,20 @@ const ScoreNode = fieldsNode<ScoreJSON>('score', parseScoreFields)
 const ImageNode = fieldsNode<ImageJSON>('image')
 const EmbedNode = fieldsNode<EmbedJSON>('embed')
 
-const editor = createHeadlessEditor({
-  nodes: [
-    HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, RawBlockNode,
-    ScoreNode, ImageNode, EmbedNode, SpoilerNode, PullQuoteNode,
-  ],
-  onError: (error) => {
-    throw error
-  },
-})
+/** A new headless editor with the editor's nodes. */
+export function createTestEditor() {
+  return createHeadlessEditor({
+    nodes: [
+      HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, RawBlockNode,
+      ScoreNode, ImageNode, EmbedNode, SpoilerNode, PullQuoteNode,
+    ],
+    onError: (error) => {
+      throw error
+    },
+  })
+}
+
+const editor = createTestEditor()
 
 /** The document as the editor holds it: loaded into Lexical and exported again. */
 export function throughLexical(doc: EditorDocument): EditorDocument {

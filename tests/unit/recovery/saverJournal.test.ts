@@ -16,12 +16,15 @@ const { ReviewSaver } = (await import(/* @vite-ignore */ `../../../src/renderer/
   ReviewSaver: new (options: Record<string, unknown>) => Saver
 }
 
-function setup(save: () => Promise<{ hash: string }> = async () => ({ hash: 'next' })) {
+/** A document of `text` as the editor's JSON. */
+const docOf = (text: string) => ({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] }] } })
+
+function setup(save: () => Promise<{ hash: string; base: string }> = async () => ({ hash: 'next', base: crypto.randomUUID() })) {
   const calls = { saves: 0, journals: 0 }
   const saver = new ReviewSaver({
     id: 'review',
     baseHash: 'base',
-    initial: { meta: {} as ReviewMeta, doc: { toJSON: () => ({}) } },
+    initial: { meta: {} as ReviewMeta, doc: { toJSON: () => docOf('') } },
     save: () => {
       calls.saves++
       return save()
@@ -33,7 +36,7 @@ function setup(save: () => Promise<{ hash: string }> = async () => ({ hash: 'nex
   /** One key every 30 ms for `ms`, then `pause` ms without any. */
   const type = async (ms: number, pause: number) => {
     for (let t = 0; t < ms; t += 30) {
-      saver.change({ doc: { toJSON: () => ({ t }) } })
+      saver.change({ doc: { toJSON: () => docOf(String(t)) } })
       await vi.advanceTimersByTimeAsync(30)
     }
     await vi.advanceTimersByTimeAsync(pause)

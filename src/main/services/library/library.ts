@@ -17,6 +17,7 @@ import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { ReviewSearch } from '../search/searchIndex'
 import { searchText, type SearchText } from '../search/searchText'
+import { DocumentBases } from './bases'
 import { keyOf, SummaryIndex } from './indexStore'
 import { ReviewReader } from './reader'
 
@@ -51,6 +52,9 @@ export interface LibraryOptions {
   reader?: ReviewReader
 }
 
+/** A review as read, before an editable one's blocks are held for the editor. */
+type ReadReview = Exclude<OpenedReview, { kind: 'editable' }> | Omit<Extract<OpenedReview, { kind: 'editable' }>, 'base'>
+
 /** One reader for the process: libraries come and go with switching, its threads stay warm. */
 const sharedReader = new ReviewReader()
 
@@ -76,6 +80,8 @@ export class Library {
    * the clean-up only moves unused files to the trash, and the next save tries again.
    */
   lastCleanupFailure: Error | undefined
+  /** The documents opened and saved lately, which the editors' delta saves name (bases.ts). */
+  readonly bases = new DocumentBases()
 
   constructor(private readonly options: LibraryOptions) {
     this.root = options.root
@@ -190,7 +196,13 @@ export class Library {
     return this.summary(id)
   }
 
+  /** The review for the editor: an editable one's blocks are held for its delta saves (bases.ts). */
   async open(id: string): Promise<OpenedReview> {
+    const read = await this.read(id)
+    return read.kind === 'editable' ? { ...read, base: this.bases.hold(read.doc) } : read
+  }
+
+  private async read(id: string): Promise<ReadReview> {
     const bytes = await this.readReviewFile(id)
     if (bytes.byteLength > MAX_REVIEW_BYTES) {
       return { kind: 'read-only', id, reason: tooLarge(bytes.byteLength), raw: Buffer.from(bytes.subarray(0, TOO_LARGE_PREVIEW_BYTES)).toString('utf8') }
@@ -219,7 +231,7 @@ export class Library {
     if (!revision.changed) {
       // Nothing to write, but images left unused earlier still reach their grace period.
       await this.tidyAssets(id, revision.meta, doc)
-      return { hash: baseHash, updated: revision.meta.updated, wordCount: wordCountOf(doc) }
+      return { hash: baseHash, updated: revision.meta.updated, wordCount: wordCountOf(doc), base: this.bases.hold(doc) }
     }
     try {
       await writeFileAtomic(path, revision.text)
@@ -230,7 +242,7 @@ export class Library {
     // The row and the search index take the saved text now, not at the next listing.
     const bytes = Buffer.from(revision.text, 'utf8')
     await this.index.written(id, bytes)
-    return { hash: contentHash(bytes), updated: revision.meta.updated, wordCount: wordCountOf(doc) }
+    return { hash: contentHash(bytes), updated: revision.meta.updated, wordCount: wordCountOf(doc), base: this.bases.hold(doc) }
   }
 
   /** Main wrote the review's file itself (not through `save`): its row and search text take the new bytes now. */
@@ -250,7 +262,7 @@ export class Library {
 
   /** Sets the title and moves the folder to the title's slug, keeping the id when the slug is unchanged. */
   async rename(id: string, title: string): Promise<ReviewSummary> {
-    const opened = await this.open(id)
+    const opened = await this.read(id)
     if (opened.kind === 'read-only') fail('READ_ONLY', `“${id}” cannot be renamed until its review.md can be read: ${opened.reason}`)
     const dir = await this.reviewDir(id)
     const meta = { ...opened.meta, title: title.trim(), updated: this.now().toISOString() }
@@ -293,7 +305,7 @@ export class Library {
   }
 
   async duplicate(id: string): Promise<ReviewSummary> {
-    const opened = await this.open(id)
+    const opened = await this.read(id)
     if (opened.kind === 'read-only') fail('READ_ONLY', `“${id}” cannot be duplicated until its review.md can be read: ${opened.reason}`)
     const title = `${opened.meta.title} (copy)`
     const target = await this.freeId(slugify(title))

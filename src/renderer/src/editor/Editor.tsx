@@ -26,6 +26,8 @@ import './find/find.css'
 interface Props {
   /** The review's text as loaded; later changes flow out through `onChange` only. */
   doc: EditorDocument
+  /** Whether `doc` is the document main opened (not recovered edits): the saves then send only changed blocks. */
+  docIsOpened: boolean
   /** Rendered above the text in the same column (the title field). */
   header: ReactNode
   /** Each content change, as a source of the document's JSON (serialized when asked, incrementally). */
@@ -38,7 +40,7 @@ interface Props {
   focusMode?: { typewriter: boolean } | null
 }
 
-export function Editor({ doc, header, onChange, editorRef, scrollRef, focusMode = null }: Props) {
+export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRef, focusMode = null }: Props) {
   // Created once per mounted review: LexicalComposer reads its config only on first render.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'verdict-review',
@@ -85,7 +87,7 @@ export function Editor({ doc, header, onChange, editorRef, scrollRef, focusMode 
       <NativeControlsPlugin />
       <CriticBlocksPlugin />
       <SlashMenuPlugin />
-      <AutosavePlugin onChange={onChange} />
+      <AutosavePlugin onChange={onChange} opened={docIsOpened ? doc : undefined} />
       {editorRef && <EditorRefPlugin editorRef={editorRef} />}
       {focusMode && scrollRef && <FocusModePlugin typewriter={focusMode.typewriter} scrollRef={scrollRef} />}
     </LexicalComposer>

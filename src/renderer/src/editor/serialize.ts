@@ -15,6 +15,7 @@ import {
   type SerializedRootNode,
   type UpdateListenerPayload,
 } from 'lexical'
+import type { BlockJSON, EditorDocument } from '@shared/document'
 
 interface Block {
   node: LexicalNode
@@ -27,26 +28,63 @@ interface Block {
  * dirty, so the JSON of a top-level block stays valid until an update lists that block as dirty.
  * Starts from an editor's current state and is fed every update after it (`follow`); serializes
  * the newest state (older ones in full).
+ *
+ * A block's JSON is the same object from one serialization to the next until an edit touches the
+ * block: the saver tells main which blocks it already has by that identity (shared/delta.ts). Given
+ * the document the editor was opened with, it also says which exported blocks are still exactly
+ * the opened ones (`openedIndexOf`): top-level node `i` of the starting state stands for opened
+ * block `i` until an update marks it, once its export is checked to hold the same content.
  */
 export class IncrementalSerializer {
   /** The state the cached blocks belong to. */
   #state: EditorState
   #blocks = new Map<NodeKey, Block>()
+  readonly #opened: readonly BlockJSON[]
+  /** Top-level nodes not written since the start, to the index of the opened block each was read from. */
+  readonly #unwritten = new Map<NodeKey, number>()
+  /** Exported blocks checked to equal an opened block, to its index. */
+  readonly #openedIndex = new WeakMap<object, number>()
 
-  constructor(state: EditorState) {
+  constructor(state: EditorState, opened?: EditorDocument) {
     this.#state = state
+    this.#opened = opened?.root.children ?? []
+    state.read(() => {
+      const keys = $getRoot().getChildrenKeys()
+      // Another count means Lexical read the blocks otherwise (it joins neighbouring lists): none is matched.
+      if (keys.length === this.#opened.length) keys.forEach((key, index) => this.#unwritten.set(key, index))
+    })
   }
 
   follow({ prevEditorState, editorState, dirtyElements, dirtyLeaves, tags }: UpdateListenerPayload): void {
     // Undo, redo and other swapped-in states change nodes without marking them: only the root,
     // unintentionally, is listed.
     const swapped = tags.has(HISTORIC_TAG) || (dirtyElements.size === 1 && dirtyElements.get('root') === false && dirtyLeaves.size === 0)
-    if (this.#state !== prevEditorState || swapped) this.#blocks.clear()
-    else {
-      for (const key of dirtyElements.keys()) this.#blocks.delete(key)
-      for (const key of dirtyLeaves) this.#blocks.delete(key)
+    if (this.#state !== prevEditorState || swapped) {
+      this.#blocks.clear()
+      this.#unwritten.clear()
+    } else {
+      for (const key of dirtyElements.keys()) this.#forget(key)
+      for (const key of dirtyLeaves) this.#forget(key)
     }
     this.#state = editorState
+  }
+
+  /** Where an exported top-level block stands in the opened document, when it is still that block. */
+  openedIndexOf(block: object): number | undefined {
+    return this.#openedIndex.get(block)
+  }
+
+  #forget(key: NodeKey): void {
+    this.#blocks.delete(key)
+    this.#unwritten.delete(key)
+  }
+
+  /** A top-level block's JSON, noted as an opened block's when it still is one. */
+  #export(node: LexicalNode): Block {
+    const block = { node, json: $exportTree(node) }
+    const at = this.#unwritten.get(node.getKey())
+    if (at !== undefined && sameContent(block.json, this.#opened[at])) this.#openedIndex.set(block.json, at)
+    return block
   }
 
   toJSON(state: EditorState): SerializedEditorState {
@@ -58,7 +96,7 @@ export class IncrementalSerializer {
         const blocks = new Map<NodeKey, Block>()
         for (const node of root.getChildren()) {
           const cached = this.#blocks.get(node.getKey())
-          const block = cached?.node === node ? cached : { node, json: $exportTree(node) }
+          const block = cached?.node === node ? cached : this.#export(node)
           blocks.set(node.getKey(), block)
           json.children.push(block.json)
         }
@@ -79,7 +117,7 @@ export class IncrementalSerializer {
         for (const node of $getRoot().getChildren()) {
           if (this.#blocks.get(node.getKey())?.node === node) continue
           if (!hasTime()) return false
-          this.#blocks.set(node.getKey(), { node, json: $exportTree(node) })
+          this.#blocks.set(node.getKey(), this.#export(node))
         }
         return true
       }),
@@ -116,4 +154,49 @@ function $exportTree(top: LexicalNode): SerializedLexicalNode {
     }
   }
   return root.json
+}
+
+/**
+ * The fields of Lexical's export that main's documents leave out and Markdown keeps none of, with
+ * the values a block read from Markdown has in them.
+ */
+const LAYOUT_FIELDS: Record<string, (value: unknown) => boolean> = {
+  direction: (value) => value === null || value === 'ltr' || value === 'rtl',
+  format: (value) => value === '',
+  indent: (value) => value === 0,
+  version: (value) => value === 1,
+  textFormat: (value) => value === 0,
+  textStyle: (value) => value === '',
+  detail: (value) => value === 0,
+  mode: (value) => value === 'normal',
+  style: (value) => value === '',
+  checked: (value) => value === undefined,
+}
+
+/**
+ * Whether an exported block holds exactly what main sent (`sent`): every field main sent, the same;
+ * any other only one of Lexical's layout fields at its default. When unsure it says no, and the
+ * block is sent again.
+ */
+function sameContent(exported: unknown, sent: unknown): boolean {
+  const pending: Array<[unknown, unknown]> = [[exported, sent]]
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const [ours, theirs] = pair
+    if (typeof theirs !== 'object' || theirs === null || typeof ours !== 'object' || ours === null) {
+      if (ours !== theirs) return false
+      continue
+    }
+    if (Array.isArray(theirs) || Array.isArray(ours)) {
+      if (!Array.isArray(theirs) || !Array.isArray(ours) || theirs.length !== ours.length) return false
+      theirs.forEach((item, index) => pending.push([ours[index], item]))
+      continue
+    }
+    const [mine, sentFields] = [ours as Record<string, unknown>, theirs as Record<string, unknown>]
+    for (const key of Object.keys(mine)) {
+      if (Object.hasOwn(sentFields, key)) pending.push([mine[key], sentFields[key]])
+      else if (!LAYOUT_FIELDS[key]?.(mine[key])) return false
+    }
+    if (Object.keys(sentFields).some((key) => !Object.hasOwn(mine, key))) return false
+  }
+  return true
 }

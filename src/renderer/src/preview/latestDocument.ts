@@ -1,6 +1,8 @@
 /** Anything with Lexical's `toJSON()` (an EditorState, or what the saver already holds). */
 export interface DocumentSource {
   toJSON(): unknown
+  /** Where a top-level block of the JSON stands in the document main opened, while it is still that block (delta saves). */
+  openedIndexOf?(block: object): number | undefined
 }
 
 /**
@@ -11,6 +13,7 @@ export function serializeOnce(state: DocumentSource): DocumentSource {
   let json: unknown
   let done = false
   return {
+    ...(state.openedIndexOf && { openedIndexOf: (block: object) => state.openedIndexOf?.(block) }),
     toJSON() {
       if (!done) {
         json = state.toJSON()

@@ -186,6 +186,7 @@ export function EditableReview({
           <EditorServicesProvider value={services}>
             <Editor
               doc={initial.doc}
+              docIsOpened={!recovered}
               onChange={changeDoc}
               editorRef={editorRef}
               scrollRef={scrollRef}

@@ -1,7 +1,9 @@
 import { VerdictError, type Args, type Result } from '@shared/contract'
-import type { EditorDocument } from '@shared/document'
+import { toDelta, type DocumentDelta } from '@shared/delta'
+import type { BlockJSON, EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import { errorMessage } from '@renderer/lib/errors'
+import type { DocumentSource } from '@renderer/preview/latestDocument'
 
 export type SaveState =
   | { kind: 'saved' }
@@ -9,14 +11,16 @@ export type SaveState =
   /** `conflict`: the file changed on disk since it was opened, so main refused to write over it. */
   | { kind: 'error'; message: string; conflict: boolean }
 
-/** Anything with Lexical's `toJSON()`: serializing waits until the save runs, off the typing path. */
-export interface DocumentSource {
-  toJSON(): unknown
-}
-
 interface Snapshot {
   meta: ReviewMeta
+  /** Serialized when the save runs, off the typing path. */
   doc: DocumentSource
+}
+
+/** The document main holds for this editor (shared/delta.ts): its token, and where one of our blocks is in it. */
+interface Base {
+  token: string
+  indexOf(block: BlockJSON, source: DocumentSource): number | undefined
 }
 
 type Save = (args: Args<'saveReview'>) => Promise<Result<'saveReview'>>
@@ -45,6 +49,7 @@ export class ReviewSaver {
   #unjournaledSince: number | undefined
   #lastChange = 0
   #baseHash: string
+  #base: Base | undefined
   #latest: Snapshot
   #dirty = false
   #timer: ReturnType<typeof setTimeout> | undefined
@@ -66,9 +71,12 @@ export class ReviewSaver {
     onMoved?: (id: string) => void
     /** How old unsaved edits get, while typing goes on without a pause, before they are journaled. */
     journalAfter?: number
+    /** The token of the document main opened, when the editor starts from it: saves send only changed blocks. */
+    base?: string
   }) {
     this.#id = options.id
     this.#baseHash = options.baseHash
+    this.#base = options.base === undefined ? undefined : { token: options.base, indexOf: (block, source) => source.openedIndexOf?.(block) }
     this.#latest = options.initial
     this.#save = options.save
     this.#onState = options.onState
@@ -134,11 +142,8 @@ export class ReviewSaver {
       if (!this.dirty || !this.#journal) return void this.#dropObsoleteDraft()
       // A save in flight holds every change: it drops the draft when it is done, or journals if it fails.
       if (!this.#dirty) return
-      const { meta, doc } = this.#latest
       // Serialized at most once per state: the save reuses the same serializeOnce wrapper.
-      this.#journaling = this.#journal({ id: this.#id, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash }).catch(
-        () => undefined,
-      )
+      this.#journaling = this.#sendDraft(this.#id).catch(() => undefined)
     }, Math.max(0, due - now))
   }
 
@@ -181,8 +186,7 @@ export class ReviewSaver {
       await this.flush()
     } catch (error) {
       if (!this.#journal) throw error
-      const { meta, doc } = this.#latest
-      await this.#journal({ id: this.#id, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash })
+      await this.#sendDraft(this.#id)
     }
   }
 
@@ -232,23 +236,45 @@ export class ReviewSaver {
     this.#onMoved?.(to)
     await this.#journaling
     if (this.#dirty && this.#journal) {
-      const { meta, doc } = this.#latest
-      this.#journaling = this.#journal({ id: to, meta, doc: doc.toJSON() as EditorDocument, baseHash: this.#baseHash }).catch(() => undefined)
+      this.#journaling = this.#sendDraft(to).catch(() => undefined)
       await this.#journaling
     }
     await this.#clearJournal?.(from).catch(() => undefined)
   }
 
+  /** Journals the newest content under `id` (the journal is set: callers check). */
+  async #sendDraft(id: string): Promise<void> {
+    const { meta, doc } = this.#latest
+    await this.#sendChanges(doc, (changes) => this.#journal!({ id, meta, doc: changes, baseHash: this.#baseHash }))
+  }
+
+  /**
+   * Sends the document as a delta on the base main holds, or whole when no block is kept or main
+   * no longer holds that base (STALE_BASE). The document sent, and the reply.
+   */
+  async #sendChanges<T>(source: DocumentSource, send: (doc: EditorDocument | DocumentDelta) => Promise<T>): Promise<{ doc: EditorDocument; reply: T }> {
+    const doc = source.toJSON() as EditorDocument
+    const base = this.#base
+    const delta = base && toDelta(doc, base.token, (block) => base.indexOf(block, source))
+    if (!delta) return { doc, reply: await send(doc) }
+    try {
+      return { doc, reply: await send(delta) }
+    } catch (error) {
+      if (!(error instanceof VerdictError && error.code === 'STALE_BASE')) throw error
+      return { doc, reply: await send(doc) }
+    }
+  }
+
   async #write(snapshot: Snapshot): Promise<void> {
     this.#report({ kind: 'saving' })
     try {
-      const result = await this.#save({
-        id: this.#id,
-        meta: snapshot.meta,
-        doc: snapshot.doc.toJSON() as EditorDocument,
-        baseHash: this.#baseHash,
-      })
+      const { doc, reply: result } = await this.#sendChanges(snapshot.doc, (changes) =>
+        this.#save({ id: this.#id, meta: snapshot.meta, doc: changes, baseHash: this.#baseHash }),
+      )
       this.#baseHash = result.hash
+      // Main now holds what was sent: the next save names its blocks, which the serializer keeps as the same objects.
+      const sent = new Map(doc.root.children.map((block, index) => [block, index]))
+      this.#base = { token: result.base, indexOf: (block) => sent.get(block) }
       if (result.movedTo) await this.#moved(result.movedTo)
       if (!this.#dirty) this.#report({ kind: 'saved' })
       await this.#dropObsoleteDraft()

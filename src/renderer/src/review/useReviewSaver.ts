@@ -29,7 +29,9 @@ export function useReviewSaver({ review, initial, recovered, onMoved, onSaved }:
       new ReviewSaver({
         id: review.id,
         baseHash: recovered?.baseHash ?? review.hash,
-        initial: { meta: initial.meta, doc: { toJSON: () => initial.doc } },
+        // Recovered edits are not the document main opened: their first save sends them whole.
+        base: recovered ? undefined : review.base,
+        initial: { meta: initial.meta, doc: { toJSON: () => initial.doc, openedIndexOf: recovered ? undefined : indexIn(initial.doc) } },
         save: (args) => api.saveReview(args),
         journal: (args) => api.journalDraft(args),
         clearJournal: (id) => api.clearDraft({ id }),
@@ -71,4 +73,10 @@ export function useReviewSaver({ review, initial, recovered, onMoved, onSaved }:
   useFlushBeforeQuit(useCallback(() => saver.saveOrJournal(), [saver]))
 
   return { saver, saveState, saveFailure }
+}
+
+/** Where each top-level block of `doc` stands in it, by identity. */
+function indexIn(doc: EditorDocument): (block: object) => number | undefined {
+  const at = new Map<object, number>(doc.root.children.map((block, index) => [block, index]))
+  return (block) => at.get(block)
 }

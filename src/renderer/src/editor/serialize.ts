@@ -163,14 +163,18 @@ function $exportTree(top: LexicalNode): SerializedLexicalNode {
 const LAYOUT_FIELDS: Record<string, (value: unknown) => boolean> = {
   direction: (value) => value === null || value === 'ltr' || value === 'rtl',
   format: (value) => value === '',
-  indent: (value) => value === 0,
+  // Nested list items are indented; Markdown nests by structure.
+  indent: (value) => Number.isInteger(value),
+  // A list's tag follows its list type.
+  tag: (value) => value === 'ul' || value === 'ol',
+  rel: (value) => value === null,
+  target: (value) => value === null,
   version: (value) => value === 1,
   textFormat: (value) => value === 0,
   textStyle: (value) => value === '',
   detail: (value) => value === 0,
   mode: (value) => value === 'normal',
   style: (value) => value === '',
-  checked: (value) => value === undefined,
 }
 
 /**
@@ -191,12 +195,13 @@ function sameContent(exported: unknown, sent: unknown): boolean {
       theirs.forEach((item, index) => pending.push([ours[index], item]))
       continue
     }
+    // A field set to undefined is one left out, as JSON has it.
     const [mine, sentFields] = [ours as Record<string, unknown>, theirs as Record<string, unknown>]
     for (const key of Object.keys(mine)) {
-      if (Object.hasOwn(sentFields, key)) pending.push([mine[key], sentFields[key]])
-      else if (!LAYOUT_FIELDS[key]?.(mine[key])) return false
+      if (sentFields[key] !== undefined) pending.push([mine[key], sentFields[key]])
+      else if (mine[key] !== undefined && !LAYOUT_FIELDS[key]?.(mine[key])) return false
     }
-    if (Object.keys(sentFields).some((key) => !Object.hasOwn(mine, key))) return false
+    if (Object.keys(sentFields).some((key) => sentFields[key] !== undefined && mine[key] === undefined)) return false
   }
   return true
 }

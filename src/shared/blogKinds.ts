@@ -20,7 +20,33 @@ export interface BlogKindDescriptor {
   secret?: { label: string; name: string }
   /** Whether the secret belongs to a user name the critic enters too. */
   needsUserName: boolean
+  /** The form the post's HTML takes on this kind of blog. */
+  post: PostForm
 }
+
+/**
+ * The per-target form of a post's HTML (each critic block's renderer reads it): what the page
+ * around the post is, so the post reads and fits there as it does in Verdict's own page.
+ */
+export interface PostForm {
+  /**
+   * Whose stylesheet styles the post. Verdict's themes know its classes and put the spoiler notice
+   * in their header; a blog's theme knows neither, so there the blocks carry minimal inline styles
+   * (ones a blog's content filter keeps) and the notice opens the body.
+   */
+  theme: 'verdict' | 'blog'
+  /**
+   * Where the page shows the featured image: above the post with its caption and credit (`header`:
+   * the body leaves that figure out), above the post without them (`header-uncaptioned`: the body
+   * keeps only the figure's caption and credit line), or only where the body has it (`body`).
+   */
+  featuredImage: 'header' | 'header-uncaptioned' | 'body'
+  /** `wordpress`: images of the media library carry `wp-image-<id>`, whose sizes WordPress fills in. */
+  mediaClass: 'none' | 'wordpress'
+}
+
+/** Verdict's own page (the preview, the exports and the folder blog): its header shows the featured image. */
+export const VERDICT_PAGE: PostForm = { theme: 'verdict', featuredImage: 'header', mediaClass: 'none' }
 
 export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
   folder: {
@@ -29,6 +55,7 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     place: 'folder',
     addressHint: 'A folder outside the library; the page, its images, index.html and feed.xml go there.',
     needsUserName: false,
+    post: VERDICT_PAGE,
   },
   wordpress: {
     label: 'WordPress',
@@ -37,6 +64,8 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     addressHint: 'https://… (plain http only for a blog on this computer).',
     secret: { label: 'Application password', name: 'application password' },
     needsUserName: true,
+    // Twenty Twenty-Three shows the featured image above the title, without its caption.
+    post: { theme: 'blog', featuredImage: 'header-uncaptioned', mediaClass: 'wordpress' },
   },
   ghost: {
     label: 'Ghost',
@@ -45,6 +74,8 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     addressHint: 'https://… (plain http only for a blog on this computer).',
     secret: { label: 'Admin API key', name: 'Admin API key' },
     needsUserName: false,
+    // Casper and Source show `feature_image` above the post, with its caption (which carries the credit).
+    post: { theme: 'blog', featuredImage: 'header', mediaClass: 'none' },
   },
   micropub: {
     label: 'Micropub',
@@ -53,6 +84,8 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     addressHint: 'The site’s home page (its Micropub endpoint is found from it), or the endpoint itself.',
     secret: { label: 'Access token', name: 'access token' },
     needsUserName: false,
+    // A Micropub site shows the `photo`s the content does not already hold: the figure stays in the body, credit and all.
+    post: { theme: 'blog', featuredImage: 'body', mediaClass: 'none' },
   },
 }
 

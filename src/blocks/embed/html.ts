@@ -23,4 +23,4 @@ const embed: Render = (node, ctx) => {
   return [el('figure', { className }, children)]
 }
 
-export const embedHtml: CriticDirective = { render: { leafDirective: embed, containerDirective: embed }, classes: ['embed'] }
+export const embedHtml: CriticDirective = { render: { leafDirective: embed, containerDirective: embed }, classes: ['embed'], inlineStyles: { embed: 'margin-top:1.5em;margin-bottom:1.5em' } }

@@ -27,10 +27,11 @@ const figure: Render = (node, ctx, transformChildren) => {
   const captionNodes: AnyNode[] = captionParts.flatMap((part, index) => (index === 0 ? part : [{ type: 'break' }, ...part]))
   const caption = plainText({ type: 'root', children: captionNodes }).replace(/\s+/g, ' ').trim()
   const children: AnyNode[] = []
-  if (image) {
-    recordImage(image, ctx, { caption, credit, width })
-    children.push(image)
-  }
+  const recorded = image && recordImage(image, ctx, { caption, credit, width })
+  // The page shows the featured image above the post: with this caption and credit (recorded for it just now), or without them.
+  const shownAbove = recorded !== undefined && recorded.path === ctx.featuredPath && ctx.form.featuredImage !== 'body'
+  if (shownAbove && ctx.form.featuredImage === 'header') return []
+  if (image && !shownAbove) children.push(image)
   const figcaption: AnyNode[] = []
   if (captionNodes.length > 0) {
     const span = el('span', { className: ['figure-caption'] }, captionNodes)
@@ -40,6 +41,11 @@ const figure: Render = (node, ctx, transformChildren) => {
   if (credit) {
     if (figcaption.length > 0) figcaption.push(txt(' '))
     figcaption.push(el('span', { className: ['figure-credit'] }, [txt(creditLine(credit, ctx.creditPrefix))]))
+  }
+  // Its caption and credit open the body, just under the image the page shows above.
+  if (shownAbove) {
+    if (figcaption.length > 0) ctx.opening.push(el('p', { className: ['figure-featured-caption'] }, figcaption))
+    return []
   }
   if (figcaption.length > 0) children.push(el('figcaption', {}, figcaption))
   return [el('figure', { className: ['figure', `figure-${width}`] }, children)]
@@ -55,4 +61,13 @@ function isImageOnly(node: AnyNode): boolean {
   return children.some((c) => c.type === 'image') && children.every((c) => c.type === 'image' || (c.type === 'text' && !(c.value ?? '').trim()) || c.type === 'break')
 }
 
-export const figureHtml: CriticDirective = { render: { containerDirective: figure }, classes: ['figure'] }
+export const figureHtml: CriticDirective = {
+  render: { containerDirective: figure },
+  classes: ['figure'],
+  // The `<img>` itself gets `max-width:100%;height:auto` wherever it is (pipeline/finalize.ts).
+  inlineStyles: {
+    figure: 'margin-top:1.5em;margin-bottom:1.5em',
+    'figure-featured-caption': 'margin-top:0;margin-bottom:1.5em',
+    'figure-credit': 'font-size:0.85em;font-style:italic',
+  },
+}

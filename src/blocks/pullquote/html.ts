@@ -12,4 +12,8 @@ const render: Render = (node, _ctx, transformChildren) => {
   return [aside]
 }
 
-export const pullquoteHtml: CriticDirective = { render: { leafDirective: render, containerDirective: render }, classes: ['pullquote'] }
+export const pullquoteHtml: CriticDirective = {
+  render: { leafDirective: render, containerDirective: render },
+  classes: ['pullquote'],
+  inlineStyles: { pullquote: 'border-top:3px solid currentColor;border-bottom:3px solid currentColor;padding:0.5em 0;margin-top:2em;margin-bottom:2em;font-size:1.3em;font-style:italic;text-align:center' },
+}

@@ -6,7 +6,7 @@
 import { attributeOf, isVerdict, scoreSectionOf, splitLabel, withoutVerdictPrefix } from '../../main/services/format/directive'
 import type { RenderContext } from '../../main/services/pipeline/context'
 import { el, paragraph, plainText, txt, type AnyNode, type CriticDirective, type Render } from '../../main/services/pipeline/criticElements'
-import { formatNumber, parseScore, percentOf, scaleName, spokenScore, starStates, toPostScore, type ParsedScore } from '../../main/services/pipeline/scores'
+import { formatNumber, parseScore, PERCENT_STEPS, percentOf, scaleName, spokenScore, starStates, toPostScore, type ParsedScore } from '../../main/services/pipeline/scores'
 
 function hasFlag(node: AnyNode, key: string): boolean {
   const value = attributeOf(node, key)
@@ -57,7 +57,10 @@ const scoreBlock: Render = (node, ctx, transformChildren) => {
 
   const scale = parsed.ok ? parsed.scale : 'invalid'
   // A score not given yet shows its label and notes only: no "–" or "/10" standing for a rating.
-  const head: AnyNode[] = [paragraph([txt(label)], 'score-label'), ...(!parsed.ok && parsed.unscored ? [] : [scoreValue(parsed)])]
+  // One line, "Overall Score: 9.5/10", however little of a stylesheet reaches it (Verdict's themes lay it out in columns).
+  const line: AnyNode[] = [el('span', { className: ['score-label'] }, [txt(label)])]
+  if (parsed.ok || !parsed.unscored) line.push(el('span', { className: ['score-sep'] }, [txt(': ')]), scoreValue(parsed))
+  const head: AnyNode[] = [paragraph(line, 'score-line')]
   if (parsed.ok && parsed.scale === '5') head.push(stars(parsed.ratingValue))
   else if (parsed.ok && parsed.scale !== 'letter') head.push(bar(parsed))
   const parts: AnyNode[] = [el('div', { className: ['score-head'] }, head)]
@@ -94,11 +97,11 @@ function startsWithVerdict(node: AnyNode): boolean {
 }
 
 function scoreValue(parsed: ParsedScore): AnyNode {
-  if (!parsed.ok) return paragraph([el('span', { className: ['score-number', 'score-invalid'] }, [txt(parsed.raw || '–')])], 'score-value')
+  if (!parsed.ok) return el('span', { className: ['score-value'] }, [el('span', { className: ['score-number', 'score-invalid'] }, [txt(parsed.raw || '–')])])
   const shown = parsed.raw
   const children: AnyNode[] = [el('data', { className: ['score-number'], value: String(parsed.ratingValue) }, [txt(shown)])]
   if (parsed.scale !== 'letter') children.push(el('span', { className: ['score-best'] }, [txt(`/${parsed.bestRating}`)]))
-  return paragraph(children, 'score-value')
+  return el('span', { className: ['score-value'] }, children)
 }
 
 function stars(value: number): AnyNode {
@@ -133,4 +136,30 @@ function subScores(list: AnyNode, overall: ParsedScore, ctx: RenderContext): Any
   return el('dl', { className: ['score-subscores'], ariaLabel: 'Sub-scores' }, rows)
 }
 
-export const scoreHtml: CriticDirective = { render: { leafDirective: scoreBlock, containerDirective: scoreBlock }, classes: ['score', 'star'] }
+const MUTED = '#8886'
+
+export const scoreHtml: CriticDirective = {
+  render: { leafDirective: scoreBlock, containerDirective: scoreBlock },
+  classes: ['score', 'star'],
+  inlineStyles: {
+    // overflow: the box holds the floated bar (no `display` gets through WordPress's filter; a float is a block).
+    'score-box': `border:2px solid ${MUTED};border-radius:8px;padding:1em 1.25em;margin-top:2em;margin-bottom:2em;overflow:hidden`,
+    'score-line': 'margin:0;font-size:1.15em',
+    'score-label': 'font-weight:bold',
+    'score-number': 'font-size:1.6em;font-weight:bold',
+    'score-best': 'font-weight:bold',
+    'score-bar': `float:left;width:100%;height:6px;margin:0.5em 0;background-color:${MUTED};border-radius:3px;overflow:hidden`,
+    'score-bar-fill': 'float:left;height:6px;background-color:currentColor',
+    ...Object.fromEntries(PERCENT_STEPS.map((pct) => [`score-pct-${pct}`, `width:${pct}%`])),
+    'score-stars': 'margin:0.25em 0;font-size:1.3em',
+    'star-full': 'color:#e0a000',
+    'star-half': 'color:#e0a000',
+    'star-empty': `color:${MUTED}`,
+    'score-verdict': 'clear:both;margin:0.75em 0 0',
+    'score-subscores': 'clear:both;margin:0.75em 0 0',
+    'score-sub': 'overflow:hidden',
+    'score-proscons': 'clear:both',
+    'score-notes': 'clear:both',
+    'score-list-title': 'margin:0.75em 0 0;font-weight:bold',
+  },
+}

@@ -13,6 +13,7 @@ import { splitBlocks } from '../../../src/main/services/pipeline/chunks'
 import { renderMarkdown } from '../../../src/main/services/pipeline/processor'
 import type { RenderContext } from '../../../src/main/services/pipeline/context'
 import { measureText } from '../../../src/shared/text'
+import { VERDICT_PAGE } from '../../../src/shared/blogKinds'
 import { assetUrl, FIXTURE_NAMES, loadFixture, meta, STUB_THEME } from './helpers'
 
 const review = (body: string, extra: Record<string, unknown> = {}, overrides = {}): ReviewInput => ({ id: 'r', meta: meta({ extra, ...overrides }), body })
@@ -215,12 +216,17 @@ describe('page', () => {
 })
 
 describe('chunked parsing', () => {
+  const noDetails = () => undefined
   const ctx = (source: string): RenderContext => ({
     source,
     online: true,
     playerSizedCards: false,
     spoilersOpen: false,
     creditPrefix: 'Image: ',
+    form: VERDICT_PAGE,
+    imageDetails: noDetails,
+    spoilerNotice: false,
+    opening: [],
     resolveImage: (raw) => ({ path: raw, src: `verdict-asset://r/${raw}` }),
     warnings: [],
     images: [],

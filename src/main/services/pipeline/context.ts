@@ -1,5 +1,7 @@
 /** Per-render state carried on the VFile, so the unified processor itself is built once. */
-import type { PostImage, PostScore } from './types'
+import type { PostForm } from '../../../shared/blogKinds'
+import type { AnyNode } from './criticElements'
+import type { ImageDetails, PostImage, PostScore } from './types'
 import type { TextMeasure } from '../../../shared/text'
 
 export interface ScoreRecord {
@@ -14,6 +16,14 @@ export interface RenderContext {
   playerSizedCards: boolean
   spoilersOpen: boolean
   creditPrefix: string
+  form: PostForm
+  /** The featured image's path in the review, when it has one. */
+  featuredPath?: string
+  imageDetails(path: string): ImageDetails | undefined
+  /** The body opens with the review's spoiler warning. */
+  spoilerNotice: boolean
+  /** Blocks that open the body whatever their place in the Markdown (a featured image's credit line). */
+  opening: AnyNode[]
   /** Checks a path or URL from the Markdown and maps it through the caller's resolver (cached). */
   resolveImage(raw: string): { path: string; src: string } | undefined
   warnings: string[]

@@ -44,21 +44,30 @@ export interface CriticDirective {
   render: Partial<Record<DirectiveKind, Render>>
   /** The roots of the class names its HTML carries (`score` for `score-box`), which the sanitiser keeps. */
   classes: readonly string[]
+  /**
+   * Its look on a blog whose theme does not know these classes (`PostForm.theme: 'blog'`): inline
+   * CSS by class name, applied after the sanitiser. Only properties WordPress's content filter keeps
+   * for an account without `unfiltered_html` (borders, spacing, colours, sizes; not `display`), and
+   * never a side margin, which would undo the theme's centring of the column.
+   */
+  inlineStyles?: Readonly<Record<string, string>>
 }
 
 /** Records an image the page shows, for the post (upload, featured image). */
-export function recordImage(node: AnyNode, ctx: RenderContext, extra: { caption?: string; credit?: string; width?: PostImage['width'] }): void {
+export function recordImage(node: AnyNode, ctx: RenderContext, extra: { caption?: string; credit?: string; width?: PostImage['width'] }): PostImage | undefined {
   const raw = node.url ?? ''
   const resolved = ctx.resolveImage(raw)
-  if (!resolved) return
-  ctx.images.push({
+  if (!resolved) return undefined
+  const image: PostImage = {
     path: resolved.path,
     src: resolved.src,
     alt: (node.alt ?? '').trim(),
     caption: extra.caption ?? '',
     credit: extra.credit ?? '',
     width: extra.width ?? 'inline',
-  })
+  }
+  ctx.images.push(image)
+  return image
 }
 
 /** Text content, leaving out inline spoilers. */

@@ -12,6 +12,7 @@ import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { CRITIC_BLOCKS } from '../../blocks'
+import { spoilerNotice } from '../../../blocks/spoiler/html'
 import type { RenderContext } from './context'
 import { el, paragraph, recordImage, txt, type AnyNode, type CriticDirective, type DirectiveKind } from './criticElements'
 
@@ -25,6 +26,7 @@ export function remarkCriticBlocks() {
     if (!ctx) throw new Error('remarkCriticBlocks needs file.data.verdict')
     const root = tree as unknown as AnyNode
     transformChildren(root, ctx)
+    root.children = [...ctx.opening, ...(ctx.spoilerNotice ? [spoilerNotice()] : []), ...(root.children ?? [])]
   }
 }
 

@@ -11,9 +11,46 @@ import type { VFile } from 'vfile'
 import { h } from 'hastscript'
 import { measureText } from '../../../shared/text'
 import { EMBED_IFRAME_SRC, parseEmbedUrl, type EmbedTarget } from './embed'
+import type { RenderContext } from './context'
+import { CRITIC_DIRECTIVES } from './directives'
 import { sanitizeSchema } from './sanitize'
 
 const CLOBBER_PREFIX = sanitizeSchema.clobberPrefix ?? 'user-content-'
+
+/** Every block's look on a blog's page, by class name (each block's `inlineStyles`). */
+const INLINE_STYLES: ReadonlyMap<string, string> = new Map(Object.values(CRITIC_DIRECTIVES).flatMap((directive) => Object.entries(directive.inlineStyles ?? {})))
+/** An image never wider than the blog's column, its height following its width. */
+const IMAGE_STYLE = 'max-width:100%;height:auto'
+
+/** The inline CSS of an element's pipeline classes, when there is any. */
+function inlineStyleOf(node: Element): string | undefined {
+  const className = node.properties['className']
+  if (!Array.isArray(className)) return undefined
+  const styles = className.flatMap((name) => INLINE_STYLES.get(String(name)) ?? [])
+  return styles.length > 0 ? styles.join(';') : undefined
+}
+
+/**
+ * A box with side borders or padding. A theme caps the width of its column's children, and with
+ * `box-sizing` out of reach (WordPress's filter drops it) such a box would stick out by those: in
+ * a plain `<div>`, the column's child, it takes the width left inside the div instead.
+ */
+function hasSideBox(node: Element): boolean {
+  const style = node.properties['style']
+  return typeof style === 'string' && /(?:^|;)(?:border|padding)(?:-left|-right)?:/.test(style)
+}
+
+/** What a blog's page needs on an image: its size (its box kept while it loads), and WordPress's media class. */
+function fitImage(node: Element, path: string, ctx: RenderContext): void {
+  const details = ctx.imageDetails(path)
+  if (details) {
+    node.properties['width'] = details.width
+    node.properties['height'] = details.height
+  }
+  if (ctx.form.theme === 'blog') node.properties['style'] = IMAGE_STYLE
+  // WordPress adds `srcset` and `sizes` to an image that carries its attachment's id this way.
+  if (ctx.form.mediaClass === 'wordpress' && details?.mediaId && /^\d+$/.test(details.mediaId)) node.properties['className'] = [`wp-image-${details.mediaId}`]
+}
 
 function excerptText(node: ElementContent): string {
   if (node.type === 'text') return node.value
@@ -54,6 +91,7 @@ export function rehypeFinalize() {
           const resolved = typeof node.properties['src'] === 'string' ? ctx.resolveImage(node.properties['src']) : undefined
           if (!resolved) continue
           node.properties['src'] = resolved.src
+          fitImage(node, resolved.path, ctx)
           node.properties['loading'] = 'lazy'
           node.properties['decoding'] = 'async'
           if (typeof node.properties['alt'] !== 'string') node.properties['alt'] = ''
@@ -77,6 +115,8 @@ export function rehypeFinalize() {
             allow: 'encrypted-media; picture-in-picture; fullscreen',
             allowFullScreen: true,
             sandbox: ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'],
+            // A player's usual size, narrowed to the blog's column.
+            ...(ctx.form.theme === 'blog' ? { width: 560, height: 315, style: 'max-width:100%' } : {}),
           }
           node.children = []
         } else if (node.tagName === 'a' && typeof node.properties['href'] === 'string') {
@@ -85,17 +125,23 @@ export function rehypeFinalize() {
           // The sanitiser prefixes every id (DOM clobbering); in-page links follow, as on GitHub.
           else if (href.startsWith('#') && href.length > 1 && !href.startsWith(`#${CLOBBER_PREFIX}`)) node.properties['href'] = `#${CLOBBER_PREFIX}${href.slice(1)}`
         }
+        if (ctx.form.theme === 'blog' && node.tagName !== 'img') {
+          const style = inlineStyleOf(node)
+          if (style) node.properties['style'] = style
+        }
         visit(node)
         kept.push(node)
       }
       parent.children = kept as typeof parent.children
     }
     visit(tree)
+    if (ctx.form.theme === 'blog') tree.children = tree.children.map((node) => (node.type === 'element' && hasSideBox(node) ? h('div', [node]) : node))
     ctx.words = measureText(texts.join(' '))
-    // The excerpt's source: top-level paragraphs only (never inside spoiler, score or figure
-    // blocks), inline spoilers left out.
+    // The excerpt's source: top-level paragraphs of prose only (never inside spoiler, score or
+    // figure blocks), inline spoilers left out.
     for (const node of tree.children) {
-      if (node.type !== 'element' || node.tagName !== 'p') continue
+      // A paragraph with a class is a block's (a featured image's credit line), not prose.
+      if (node.type !== 'element' || node.tagName !== 'p' || node.properties['className'] !== undefined) continue
       const text = excerptText(node).replace(/\s+/g, ' ').trim()
       if (text) ctx.excerptParts.push(text)
     }

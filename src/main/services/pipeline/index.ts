@@ -15,6 +15,7 @@ export { SUBJECT_KINDS, SCORE_SCALES } from './types'
 export type {
   AssetResolver,
   BuildOptions,
+  ImageDetails,
   PageOptions,
   Post,
   PostImage,

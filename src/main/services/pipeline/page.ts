@@ -12,6 +12,7 @@ import type { ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { creditLine } from '../../../blocks/image/html'
+import { SPOILER_WARNING } from '../../../blocks/spoiler/html'
 import { EMBED_FRAME_ORIGINS } from './embed'
 import { serializeJsonLd } from './jsonld'
 import { cspSourceOf } from './paths'
@@ -115,7 +116,7 @@ function header(post: Post): ElementContent {
   if (post.readingTime.words > 0) byline.push(h('span', { className: ['post-reading-time'] }, post.readingTime.label))
   children.push(h('p', { className: ['post-byline'] }, byline.flatMap((part, i) => (i === 0 ? [part] : [h('span', { className: ['post-sep'], ariaHidden: 'true' }, ' · '), part]))))
 
-  if (post.spoilers) children.push(h('p', { className: ['post-spoiler-warning'] }, 'This review contains spoilers.'))
+  if (post.spoilers) children.push(h('p', { className: ['post-spoiler-warning'] }, SPOILER_WARNING))
   if (post.score) children.push(scoreBadge(post))
   if (post.featuredImage) children.push(featuredFigure(post.featuredImage))
   return h('header', { className: ['post-header'] }, children)

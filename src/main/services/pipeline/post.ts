@@ -1,4 +1,5 @@
 /** `buildPost`: a review (front matter + Markdown body) → the post model every output shares. */
+import { VERDICT_PAGE } from '../../../shared/blogKinds'
 import { measureText, readingMinutes, readingTimeLabel } from '../../../shared/text'
 import type { RenderContext } from './context'
 import { readCriticFields } from './criticMeta'
@@ -39,12 +40,20 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     return result ?? undefined
   }
 
+  const form = opts.form ?? VERDICT_PAGE
+  const featuredPath = fields.featuredImage ? resolveImage(fields.featuredImage.path)?.path : undefined
   const ctx: RenderContext = {
     source: review.body,
     online: opts.online ?? false,
     playerSizedCards: opts.playerSizedCards ?? false,
     spoilersOpen: opts.spoilersOpen ?? false,
     creditPrefix: opts.creditPrefix ?? 'Image: ',
+    form,
+    ...(featuredPath ? { featuredPath } : {}),
+    // Verdict's page says it in its header; a blog's page shows only what the body says.
+    spoilerNotice: form.theme === 'blog' && fields.spoilers,
+    opening: [],
+    imageDetails: (path) => opts.imageDetails?.(path),
     resolveImage,
     warnings: [],
     images: [],

@@ -50,6 +50,9 @@ export function starStates(value: number): Array<'full' | 'half' | 'empty'> {
   return [1, 2, 3, 4, 5].map((n) => (value >= n ? 'full' : value >= n - 0.5 ? 'half' : 'empty'))
 }
 
+/** Every width a score bar's class names (`score-pct-0` … `score-pct-100`). */
+export const PERCENT_STEPS: readonly number[] = Array.from({ length: 21 }, (_, i) => i * 5)
+
 /** 0–100, rounded to a multiple of 5: the width class of score bars (`score-pct-85`). */
 export function percentOf(score: { ratingValue: number; bestRating: number; worstRating: number }): number {
   const span = score.bestRating - score.worstRating

@@ -5,6 +5,7 @@
  */
 import type { ImageWidth, ScoreScale, Subject as SharedSubject } from '../../../shared/critic'
 import type { ReviewMeta } from '../../../shared/model'
+import type { PostForm } from '../../../shared/blogKinds'
 
 export { SCORE_SCALES, SUBJECT_KINDS } from '../../../shared/critic'
 export type { ScoreScale, SubjectKind } from '../../../shared/critic'
@@ -88,6 +89,13 @@ export interface ReviewInput {
  */
 export type AssetResolver = (relativePath: string) => string | undefined
 
+/** What is known of an image besides its URL: its pixel size, and the blog's id for it once uploaded. */
+export interface ImageDetails {
+  width: number
+  height: number
+  mediaId?: string
+}
+
 export interface BuildOptions {
   resolveAsset?: AssetResolver
   /** Embeds become privacy-enhanced iframes when true, poster cards with a link otherwise. */
@@ -108,6 +116,10 @@ export interface BuildOptions {
   site?: { name?: string; url?: string }
   /** Canonical URL of the post, when known (publish). */
   url?: string
+  /** The form of the page the post goes into (its blog kind's); Verdict's own page when absent. */
+  form?: PostForm
+  /** Sizes (and media ids) of the review's images by path, so each `<img>` reserves its box before it loads. */
+  imageDetails?: (relativePath: string) => ImageDetails | undefined
 }
 
 export interface Theme {

@@ -5,7 +5,7 @@
  * from the outbox after a restart, or a later re-publish — updates the post instead of adding one.
  */
 import { randomUUID } from 'node:crypto'
-import { secretName, signsIn } from '../../../shared/blogKinds'
+import { BLOG_KIND_DESCRIPTORS, secretName, signsIn } from '../../../shared/blogKinds'
 import { VerdictError } from '../../../shared/contract'
 import type { ImageType } from '../../../shared/model'
 import type {
@@ -24,7 +24,7 @@ import type { EventBus } from '../events'
 import { loadReviewSource, readReviewImage, type ReviewSource } from '../export'
 import { publishLock, withLibraryLock } from '../fs/libraryLock'
 import type { LibraryManager } from '../library/manager'
-import { buildPost, type Post, type PostImage } from '../pipeline'
+import { buildPost, type ImageDetails, type Post, type PostImage } from '../pipeline'
 import type { ReviewWrites } from '../recovery/writes'
 import type { SettingsService } from '../settings/settings'
 import { KeyedSerial } from '../recovery/keyed'
@@ -206,7 +206,7 @@ export class PublishService {
       }
     }
     const source = await loadReviewSource(this.options.libraries.current(), request.id, { untitled: '' })
-    return { request, blog, target: this.options.createTarget(blog, secret), source, draft: this.buildPost(source, {}, blog) }
+    return { request, blog, target: this.options.createTarget(blog, secret), source, draft: this.buildPost(source, { media: {} }, blog) }
   }
 
   /** What the review itself must fix: title, alt text, images present and small enough, score, schedule. */
@@ -273,8 +273,9 @@ export class PublishService {
       await this.saveRecord(source.id, record, false)
     }
 
+    const details = await imageDetails(job, media)
     // A folder blog's address is a file on this computer: never published in the JSON-LD.
-    const post = this.buildPost(source, media, blog, blog.kind === 'folder' ? undefined : record.url || undefined)
+    const post = this.buildPost(source, { media, details }, blog, blog.kind === 'folder' ? undefined : record.url || undefined)
     const featured = post.featuredImage ? media[post.featuredImage.path] : undefined
     const outgoing: OutgoingPost = {
       publishId: record.publishId,
@@ -290,7 +291,7 @@ export class PublishService {
       if (record.url || !sent.url || request.status === 'draft' || blog.kind === 'folder') return sent
       record = { ...record, id: sent.id, url: sent.url, ...(sent.updatedAt ? { remoteUpdatedAt: sent.updatedAt } : {}) }
       await this.saveRecord(source.id, record, false)
-      const named = { ...outgoing, post: this.buildPost(source, media, blog, sent.url) }
+      const named = { ...outgoing, post: this.buildPost(source, { media, details }, blog, sent.url) }
       return this.withRetry(() => this.update(job, record, named))
     })
     record = {
@@ -442,13 +443,19 @@ export class PublishService {
     }
   }
 
-  /** The pipeline's post; images resolve to the blog's URLs once uploaded (to their paths before). */
-  private buildPost(source: ReviewSource, media: Record<string, RemoteImage>, blog: BlogConfig, url?: string): Post {
+  /**
+   * The pipeline's post in the blog's form; images resolve to the blog's URLs once uploaded (to
+   * their paths before), with their sizes when known.
+   */
+  private buildPost(source: ReviewSource, images: { media: Record<string, RemoteImage>; details?: Map<string, ImageDetails> }, blog: BlogConfig, url?: string): Post {
+    const { media, details } = images
     return buildPost(
       { id: source.id, meta: source.meta, body: source.body },
       {
         online: true,
         wordsPerMinute: this.options.settings.get().wordsPerMinute,
+        form: BLOG_KIND_DESCRIPTORS[blog.kind].post,
+        imageDetails: (path) => details?.get(path),
         resolveAsset: (path) => media[path]?.url ?? path,
         site: { name: blog.name, ...(blog.kind === 'folder' ? {} : { url: blog.url }) },
         ...(url ? { url } : {}),
@@ -460,6 +467,19 @@ export class PublishService {
 /** The failure, saying which image it concerns (so a too-large refusal can offer to downscale that one). */
 function naming(error: unknown, image: string): unknown {
   return isPublishError(error) ? new PublishError(error.failure, error.message, { ...error.details, image }) : error
+}
+
+/** Each image's pixel size, read from its file, and the blog's id for it. */
+async function imageDetails(job: Job, media: Record<string, RemoteImage>): Promise<Map<string, ImageDetails>> {
+  const details = new Map<string, ImageDetails>()
+  for (const image of postImages(job.draft)) {
+    const file = await readReviewImage(job.source.dir, image.path)
+    const probe = file ? probeImage(file.bytes) : undefined
+    if (probe?.kind !== 'image') continue
+    const mediaId = media[image.path]?.id
+    details.set(image.path, { width: probe.width, height: probe.height, ...(mediaId ? { mediaId } : {}) })
+  }
+  return details
 }
 
 /** The post's images, the featured one first, each once. */

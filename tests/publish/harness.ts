@@ -87,15 +87,18 @@ export async function createPublishHarness(options: {
   retry?: RetryPolicy
   /** Replaces the waits between retries (to see them without waiting). */
   sleep?: (ms: number) => Promise<void>
+  /** Another review than the Ballerina one: its two images' bytes, and its review.md given their paths. */
+  review?: { images: readonly [Uint8Array, Uint8Array]; markdown(images: [string, string]): string }
 }): Promise<PublishHarness> {
   const base = await mkdtemp(join(tmpdir(), 'verdict-publish-'))
   const libraryDir = join(base, 'library')
   const settingsDir = join(base, 'settings')
   const reviewDir = join(libraryDir, REVIEW_ID)
   await mkdir(join(reviewDir, 'assets'), { recursive: true })
-  const images = IMAGES.map((bytes) => `assets/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.png`) as [string, string]
-  await Promise.all(images.map((path, i) => writeFile(join(reviewDir, path), IMAGES[i]!)))
-  await writeFile(join(reviewDir, 'review.md'), reviewMarkdown(images))
+  const bytes = options.review?.images ?? IMAGES
+  const images = bytes.map((file) => `assets/${createHash('sha256').update(file).digest('hex').slice(0, 16)}.png`) as [string, string]
+  await Promise.all(images.map((path, i) => writeFile(join(reviewDir, path), bytes[i]!)))
+  await writeFile(join(reviewDir, 'review.md'), (options.review?.markdown ?? reviewMarkdown)(images))
 
   const logs: string[] = []
   const log = (message: string, detail?: unknown) => void logs.push(detail === undefined ? message : `${message} ${detail instanceof Error ? detail.message : String(detail)}`)

@@ -1,0 +1,189 @@
+/**
+ * The post as each blog's own theme shows it: a review like the seed's (a long title, a credited
+ * 1200×675 image, a pull quote, a spoiler, a trailer, 9.5/10) published through the real services
+ * to the real WordPress (Twenty Twenty-Three), Ghost (Casper) and Micropub sites, and its public
+ * page loaded in Chromium at a desktop and a phone size. The content column is where the blog put
+ * the review's opening paragraph.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser, type Locator, type Page } from 'playwright'
+import { readState } from '../../scripts/blogs/lib.mjs'
+import { ensureChromium } from '../../scripts/chromium.mjs'
+import type { BlogConfig } from '../../src/shared/publish'
+import { png } from '../unit/assets/images'
+import { createPublishHarness } from './harness'
+
+const TITLE = 'From the World of John Wick: Ballerina, the spin-off that dances through fire, snow and a nightclub built like a music box'
+const LEAD = 'Len Wiseman’s spin-off follows Eve Macarro, an assassin trained by the Ruska Roma, as she hunts the cult that killed her father.'
+const FEATURED_ALT = 'Eve on a frozen lake at dusk'
+const STILL_ALT = 'Eve in a nightclub built like a music box'
+const SCORE = 'Overall Score: 9.5 out of 10'
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const
+
+/** The featured image (credited Lionsgate) and a 1200×675 still in the text (credited Larry Horricks). */
+const IMAGES = [png(1280, 720), png(1200, 675)] as const
+
+function reviewMarkdown([featured, still]: [string, string]): string {
+  return `---
+title: ${JSON.stringify(TITLE)}
+author: Tian Hanutsaha
+date: 2025-06-04
+status: ready
+tags: [action]
+excerpt: A stylish, bruising spin-off that earns its place.
+spoilers: true
+featuredImage: ${featured}
+subject:
+  kind: film
+  title: Ballerina
+  year: 2025
+---
+
+${LEAD}
+
+:::figure{credit="Lionsgate" width="wide"}
+![${FEATURED_ALT}](${featured})
+
+The winter village where the final act unfolds.
+:::
+
+Every fight has a shape and a rhythm, and Ana de Armas commits to each one.
+
+:::pullquote
+The best action film since *John Wick: Chapter 4*, and the most playful.
+:::
+
+:::figure{credit="Photo: Larry Horricks"}
+![${STILL_ALT}](${still})
+:::
+
+:::spoiler[Spoilers: the ending]
+A flamethrower duel in the snow.
+:::
+
+::embed[Official trailer]{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}
+
+:::score[Overall Score]{value="9.5" scale="10" overall}
+Verdict: A stylish, bruising spin-off that earns its place.
+
+Sub-scores:
+- Action: 10
+- Story: 7
+:::
+`
+}
+
+interface Blog {
+  name: string
+  blog(): Omit<BlogConfig, 'id'>
+  secret(): string
+}
+
+const BLOGS: Blog[] = [
+  {
+    name: 'WordPress',
+    blog: () => {
+      const { url, username } = readState<{ url: string; username: string }>('wordpress')
+      return { name: 'Test WordPress', kind: 'wordpress', url, username }
+    },
+    secret: () => readState<{ secret: string }>('wordpress').secret,
+  },
+  {
+    name: 'Ghost',
+    blog: () => ({ name: 'Test Ghost', kind: 'ghost', url: readState<{ url: string }>('ghost').url }),
+    secret: () => readState<{ secret: string }>('ghost').secret,
+  },
+  {
+    name: 'Micropub',
+    blog: () => ({ name: 'Test Micropub', kind: 'micropub', url: readState<{ url: string }>('micropub').url }),
+    secret: () => readState<{ secret: string }>('micropub').secret,
+  },
+]
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** The post's page at this size, styled or bare (the trailer's player is not waited for: there is no internet). */
+async function open(url: string, size: { width: number; height: number }, options: { stylesheets: boolean }): Promise<Page> {
+  const page = await browser.newPage({ viewport: size })
+  if (!options.stylesheets) await page.route('**/*', (route) => (route.request().resourceType() === 'stylesheet' ? route.abort() : route.continue()))
+  await page.goto(url, { waitUntil: 'domcontentloaded' })
+  if (!options.stylesheets) {
+    // Inline styles and style elements too: the page as a feed reader or a bare reader view shows it.
+    await page.evaluate(`for (const node of document.querySelectorAll('style, link[rel="stylesheet"]')) node.remove()
+      for (const node of document.querySelectorAll('[style]')) node.removeAttribute('style')`)
+  }
+  return page
+}
+
+async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const found = await locator.boundingBox()
+  if (!found) throw new Error(`${locator} has no box: it is not shown.`)
+  return found
+}
+
+/** `inner` lies within `outer`'s left and right edges (half a pixel for rounding). */
+function expectWithin(inner: { x: number; width: number }, outer: { x: number; width: number }): void {
+  expect(inner.x).toBeGreaterThanOrEqual(outer.x - 0.5)
+  expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width + 0.5)
+}
+
+describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secret }) => {
+  let url: string
+
+  beforeAll(async () => {
+    const h = await createPublishHarness({ blog: blog(), secret: secret(), review: { images: IMAGES, markdown: reviewMarkdown } })
+    try {
+      expect(await h.publish()).toMatchObject({ kind: 'published' })
+      url = (await h.record())?.url ?? ''
+    } finally {
+      await h.close()
+    }
+  })
+
+  it.each(SIZES)('fits a $width px wide window: images in the column, score box, credits and spoiler notice shown', async (size) => {
+    const page = await open(url, size, { stylesheets: true })
+    try {
+      // No horizontal scroll.
+      expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true)
+      const column = await box(page.getByText(LEAD))
+      const still = page.getByRole('img', { name: STILL_ALT })
+      // Loaded (it is lazy: brought near first), so its box is the image's own; WordPress may pick a smaller copy from its srcset.
+      await still.scrollIntoViewIfNeeded()
+      await expect.poll(() => still.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+      // Its size is in the HTML, so the column keeps its box while it loads.
+      expect([await still.getAttribute('width'), await still.getAttribute('height')]).toEqual(['1200', '675'])
+      expectWithin(await box(still), column)
+      // Shown once: in the blog's header where it has one, else in the text. Counted in the post's
+      // own part of the page (its main landmark, else its article): Casper lists other posts below.
+      const post = page.getByRole('main').or(page.getByRole('article')).first()
+      expect(await post.getByRole('img', { name: FEATURED_ALT }).count()).toBe(1)
+      const score = await box(page.getByRole('region', { name: SCORE }))
+      expect(score.height).toBeGreaterThan(40)
+      expectWithin(score, column)
+      for (const text of ['Image: Lionsgate', 'Photo: Larry Horricks', 'This review contains spoilers.']) {
+        const shown = await box(page.getByText(text).first())
+        expect(shown.width, text).toBeGreaterThan(0)
+      }
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('reads “Overall Score: 9.5/10” with no stylesheet at all', async () => {
+    const page = await open(url, SIZES[0], { stylesheets: false })
+    try {
+      expect(await page.getByRole('region', { name: SCORE }).innerText()).toMatch(/^Overall Score: 9\.5\/10\n/)
+    } finally {
+      await page.close()
+    }
+  })
+})

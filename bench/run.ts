@@ -241,7 +241,7 @@ interface ProfileContext {
  */
 async function takeProfiles(ctx: ProfileContext): Promise<ProfileSummary[]> {
   const failed = (ctx.results.goals ?? []).filter((goal) => goal.met === false)
-  const wanted = new Set(failed.map((goal) => goal.profile))
+  const wanted = new Set(failed.flatMap((goal) => goal.profile ?? []))
   const summaries: ProfileSummary[] = []
   const largest = [...(ctx.results.options.sizes as SizeLabel[])].sort((a, b) => SIZES[b] - SIZES[a])[0]
   // The raw profiles go to bench/.tmp/profiles (open them in DevTools' Performance panel).

@@ -2,14 +2,22 @@
  * `npx tsx bench/search.ts [count]`: the full-text index on a generated library of `count` (10,000)
  * reviews of ~1,000 words, measured in main's services under Node: the index built cold (no
  * search.json) after the first listing, searches as each key of a query is typed (index to hits,
- * snippets included), one review's update after a save, and the index's size on disk; beside them
- * the title filter of before (a lower-cased `includes` over every row's title) on the same rows.
+ * snippets included), one review's update after a save (the whole save, and the index's part
+ * alone), the index's size on disk, how long main's event loop was held while the index was built
+ * in the background (the longest delay: what a click waits at worst), and the archive's numbers
+ * counted from the rows; beside them the title filter of before (a lower-cased `includes` over every
+ * row's title) on the same rows.
  */
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { archiveStats } from '../src/main/services/archive/archive'
+import { readFrontMatter } from '../src/main/services/format/frontMatter'
+import { keyOf } from '../src/main/services/library/indexStore'
 import { Library } from '../src/main/services/library/library'
-import { SEARCH_FILE } from '../src/main/services/search/searchIndex'
+import { ReviewSearch, SEARCH_FILE } from '../src/main/services/search/searchIndex'
+import { searchText } from '../src/main/services/search/searchText'
 import { generateReview } from './lib/docgen'
 
 const count = Number(process.argv[2] ?? 10_000)
@@ -41,9 +49,12 @@ async function main(): Promise<void> {
     start = process.hrtime.bigint()
     await rebuilt.list()
     const warmListMs = ms(start)
+    const held = monitorEventLoopDelay({ resolution: 5 })
+    held.enable()
     start = process.hrtime.bigint()
     await rebuilt.flushSearch()
     const coldBuildMs = ms(start)
+    held.disable()
     rebuilt.close()
     const warm = new Library({ root, defaultAuthor: () => 'Bench' })
     start = process.hrtime.bigint()
@@ -76,6 +87,28 @@ async function main(): Promise<void> {
     await warm.save('review-0', { ...opened.meta, excerpt: 'A brand new excerpt.' }, opened.doc, opened.hash)
     const saveMs = ms(start)
 
+    // The index's part of a save: one review's text put in the loaded index (as the save does once
+    // the row is read), without the write, the parse or the row.
+    const warmRows = await warm.list()
+    const byId = new Map(warmRows.map((row) => [row.id, row]))
+    const search = new ReviewSearch({ root, read: async () => undefined, row: (id) => byId.get(id), rows: () => byId.values() })
+    await search.idle()
+    const path = join(root, 'review-0', 'review.md')
+    const text = searchText(opened.meta, readFrontMatter(await readFile(path)).body)
+    const key = keyOf(await stat(path))
+    const updates: number[] = []
+    for (let i = 0; i < 20; i++) {
+      start = process.hrtime.bigint()
+      search.put('review-0', { ...key, mtimeMs: key.mtimeMs + i }, text)
+      await search.idle()
+      updates.push(ms(start))
+    }
+    search.stop()
+
+    start = process.hrtime.bigint()
+    const stats = archiveStats(warmRows)
+    const archiveMs = ms(start)
+
     const round = (n: number) => Math.round(n * 10) / 10
     console.log(
       JSON.stringify(
@@ -92,6 +125,11 @@ async function main(): Promise<void> {
           rareWordMs: round(rareMs),
           titleFilterKeystrokeMs: titleFilter.map(round),
           saveWithRowAndIndexUpdateMs: round(saveMs),
+          indexUpdateAfterSaveMs: round(updates.sort((a, b) => a - b)[updates.length >> 1]!),
+          worstIndexUpdateAfterSaveMs: round(Math.max(...updates)),
+          mainHeldDuringColdBuildWorstMs: round(held.max / 1e6),
+          archiveStatsMs: round(archiveMs),
+          archiveStatsBytes: JSON.stringify(stats).length,
         },
         null,
         2,

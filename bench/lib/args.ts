@@ -35,6 +35,7 @@ export const USAGE = `npm run bench -- [options]
   --reps N           repetitions per candidate and size (default 3: about 10 minutes on 2 cores)
   --sizes 1k,10k     document sizes (default 1k,10k,50k)
   --only editor,…    parts: ${PARTS.join(', ')}
+  --libraries 10000  reviews in the library part's generated libraries (default 1000,10000)
   --worktree         measure the working tree (uncommitted changes too) instead of the last commit
   --commit REV       measure an earlier commit instead (before/after comparisons; a partial run)
   --no-build         reuse the previous build in bench/.tmp/app
@@ -86,6 +87,13 @@ export function parseArgs(argv: string[]): Options | 'help' {
         const parts = value().split(',')
         for (const part of parts) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`unknown part ${part} (parts: ${PARTS.join(', ')})`)
         options.parts = parts as Part[]
+        options.partial = true
+        break
+      }
+      case '--libraries': {
+        const counts = value().split(',').map(Number)
+        if (!counts.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--libraries takes whole numbers, e.g. 1000,10000')
+        options.libraries = counts
         options.partial = true
         break
       }

@@ -17,8 +17,8 @@ export interface Goal {
   measured: string
   /** null: not measured in this run (a quick run has no 50k document). */
   met: boolean | null
-  /** The profile that explains it when not met. */
-  profile: ProfileKind
+  /** The profile that explains it when not met; none is taken for the archive yet. */
+  profile?: ProfileKind
 }
 
 export interface Results {
@@ -204,11 +204,18 @@ export function evaluateGoals(results: Results): Goal[] {
     const worst = search ? Math.max(search.keystrokeMaxMs, search.clearMedianMs) : Number.NaN
     goals.push({
       id: 'search',
-      label: `Title search, ${search?.count.toLocaleString('en-US') ?? '–'} reviews: every keystroke of a query and clearing it, to rows painted`,
+      label: `Library search, ${search?.count.toLocaleString('en-US') ?? '–'} reviews: every keystroke of a query and clearing it, to rows painted`,
       target: '≤ 50 ms',
       measured: search ? `worst keystroke ${ms(search.keystrokeMaxMs)}, clearing ${ms(search.clearMedianMs)}` : 'not measured',
       met: search && Number.isFinite(worst) ? worst <= 50 : null,
       profile: 'search',
+    })
+    goals.push({
+      id: 'archive',
+      label: `Archive view, ${search?.count.toLocaleString('en-US') ?? '–'} reviews: the click on “Archive” to its charts painted`,
+      target: '≤ 300 ms',
+      measured: search?.archiveMedianMs !== undefined ? ms(search.archiveMedianMs) : 'not measured',
+      met: search?.archiveMedianMs !== undefined ? search.archiveMedianMs <= 300 : null,
     })
   }
   return goals
@@ -253,7 +260,7 @@ const PROFILE_TITLES: Record<ProfileKind, string> = {
   open: 'Opening a review',
   autosave: 'Autosave while typing',
   'library-list': 'Listing the library',
-  search: 'Title search',
+  search: 'Library search',
 }
 
 /** `## <kind>` sections of bench/analysis.md: the hand-written reading of the profiles, and the plan. */
@@ -407,15 +414,29 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     out.push(`Generated reviews of ${lib.reviewWords.min}–${lib.reviewWords.max} words (mean ${lib.reviewWords.mean}). ${lib.note} Medians.`, '')
     out.push(
       table(
-        ['Reviews', 'list() first, no index', 'list() cold', 'list() warm', 'Search: keystroke median', 'Search: worst keystroke', 'Search: clearing', 'Service list + filter', 'Library screen shown, list warm'],
+        ['Reviews', 'list() first, no index', 'list() cold', 'list() warm', 'Search: keystroke median', 'Search: worst keystroke', 'Search: clearing', 'Service list + filter', 'Library screen shown, list warm', 'Archive shown'],
         lib.list.map((l) => {
           const s = lib.search.find((x) => x.count === l.count)
-          return [l.count.toLocaleString('en-US'), ms(l.firstMs), ms(l.coldMedianMs), ms(l.warmMedianMs), ms(s?.keystrokeMedianMs), ms(s?.keystrokeMaxMs), ms(s?.clearMedianMs), ms(s?.serviceListAndFilterMs), ms(median(s?.libraryShownMs ?? []))]
+          return [
+            l.count.toLocaleString('en-US'),
+            ms(l.firstMs),
+            ms(l.coldMedianMs),
+            ms(l.warmMedianMs),
+            ms(s?.keystrokeMedianMs),
+            ms(s?.keystrokeMaxMs),
+            ms(s?.clearMedianMs),
+            ms(s?.serviceListAndFilterMs),
+            ms(median(s?.libraryShownMs ?? [])),
+            ms(s?.archiveMedianMs),
+          ]
         }),
       ),
       '',
     )
-    out.push(`The search types “${lib.search[0]?.query ?? ''}” into the library screen’s search field, 250 ms per key; rows are filtered and rendered in the renderer.`, '')
+    out.push(
+      `The search types “${lib.search[0]?.query ?? ''}” into the library screen’s search field, a key a second; each key is timed to the frame after the last change its answer made (main answers the full-text search; the title filter of before ran in the renderer).`,
+      '',
+    )
   }
 
   if (results.pipeline || results.pdf) {
@@ -469,7 +490,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
   const failed = goals.filter((g) => g.met === false)
   if (failed.length) {
     out.push('## Goals not met: profiles and plan', '')
-    const kinds = [...new Set(failed.map((g) => g.profile))]
+    const kinds = [...new Set(failed.flatMap((g) => g.profile ?? []))]
     for (const kind of kinds) {
       out.push(`### ${PROFILE_TITLES[kind]}`, '')
       for (const goal of failed.filter((g) => g.profile === kind)) out.push(`- ${goal.label}: ${goal.measured} (target ${goal.target})`)

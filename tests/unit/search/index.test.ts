@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SearchResults } from '../../../src/shared/contract'
+import { importBundle } from '../../../src/main/services/export/bundle'
 import { Library } from '../../../src/main/services/library/library'
 import { SEARCH_FILE } from '../../../src/main/services/search/searchIndex'
 
@@ -183,6 +184,20 @@ describe('full-text search', () => {
     await lib.flushSearch()
     expect(ids(await lib.searchReviews('kirov', 20))).toEqual([])
     expect(ids(await lib.searchReviews('bolshoi', 20))).toEqual(['ballerina'])
+  })
+
+  it('finds an imported review as soon as the import has read it, before any new listing', async () => {
+    const lib = await library()
+    const file = join(root, '..', `${root.split(/[\\/]/).at(-1)}-perfect-days.md`)
+    await writeFile(file, '---\ntitle: Perfect Days\n---\n\nHirayama cleans the Shibuya toilets at dawn.\n')
+    try {
+      const { id } = await importBundle(file, root)
+      await lib.summary(id) // what the import channel answers with (PageService.importReview)
+      await lib.flushSearch()
+      expect(ids(await lib.searchReviews('shibuya', 20))).toEqual([id])
+    } finally {
+      await rm(file, { force: true })
+    }
   })
 
   it('finds a review the moment the listing shows it, or says it is still indexing', async () => {

@@ -7,6 +7,7 @@ import { SkipLink } from '@renderer/components/SkipLink'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
 import { useCommand } from '@renderer/commands/commands'
+import { ResolveConflictDialog } from '@renderer/conflicts/ResolveConflictDialog'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
 import { SearchResultList, type FoundReview } from '@renderer/search/SearchResultList'
@@ -37,6 +38,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const [kindFilter, setKindFilter] = useState<KindFilter>('all')
   const [sort, setSort] = useState<Sort>('updated')
   const [renaming, setRenaming] = useState<ReviewSummary | null>(null)
+  const [resolving, setResolving] = useState<ReviewSummary | null>(null)
   const [switching, setSwitching] = useState(false)
   // Reviews ticked for a batch export; the export dialog's reviews while it is open.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
@@ -128,6 +130,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
     rename: setRenaming,
     duplicate: (review) => void duplicate(review),
     delete: (review) => void remove(review),
+    resolve: setResolving,
   })
   const contentRef = useRef<HTMLDivElement>(null)
   const scrollElement = useCallback(() => contentRef.current, [])
@@ -296,6 +299,18 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
             setRenaming(null)
             void reload()
             notify(`Renamed to “${renamed.title}” (folder “${renamed.id}”)`)
+          }}
+        />
+      )}
+      {resolving && (
+        <ResolveConflictDialog
+          review={resolving}
+          onClose={() => setResolving(null)}
+          onResolved={(resolved) => {
+            setResolving(null)
+            void reload()
+            setFocusId(resolved.id)
+            notify(`Resolved the conflict in “${resolved.title || 'Untitled review'}”`)
           }}
         />
       )}

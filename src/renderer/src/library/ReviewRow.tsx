@@ -12,6 +12,7 @@ export interface RowActions {
   rename: (review: ReviewSummary) => void
   duplicate: (review: ReviewSummary) => void
   delete: (review: ReviewSummary) => void
+  resolve: (review: ReviewSummary) => void
 }
 
 /**
@@ -30,6 +31,7 @@ export function useRowActions(latest: RowActions): RowActions {
       rename: (review) => handlers.current.rename(review),
       duplicate: (review) => handlers.current.duplicate(review),
       delete: (review) => handlers.current.delete(review),
+      resolve: (review) => handlers.current.resolve(review),
     }),
     [],
   )
@@ -89,6 +91,11 @@ export const ReviewRow = memo(function ReviewRow({ review, actions, selected = f
           ) : (
             <StatusBadge status={review.status} />
           )}
+          {review.conflict && (
+            <span className="badge badge-conflict" title="Changed on two machines: both versions are kept until you resolve the conflict.">
+              In conflict
+            </span>
+          )}
           {review.score && (
             <span className="review-card-score" title={review.score.label}>
               {scoreText(review.score)}
@@ -122,6 +129,7 @@ export const ReviewRow = memo(function ReviewRow({ review, actions, selected = f
       </div>
       {/* Stop the card's own click: these buttons do something else than open. */}
       <div className="review-card-actions" onClick={(event) => event.stopPropagation()}>
+        {review.conflict && <Action icon="warning" label="Resolve conflict…" onClick={() => actions.resolve(review)} />}
         <Action icon="open" label="Open" onClick={onOpen} />
         <Action icon="rename" label="Rename…" onClick={() => actions.rename(review)} />
         <Action icon="copy" label="Duplicate" onClick={() => actions.duplicate(review)} />

@@ -108,7 +108,8 @@ export async function createServices(options: ContainerOptions): Promise<Service
     ...(options.now ? { now: options.now } : {}),
     onOpen: async (library) => {
       await removeLeftoverTemps(library.root)
-      watcher.useLibrary(library.root)
+      await library.layout()
+      watcher.useLibrary(library.root, (id) => library.filePath(id))
     },
     // History is built after the library it reads; the callback only runs on a later save.
     keepAssets: (id): Promise<Set<string>> => history.assetsKeptByHistory(id),

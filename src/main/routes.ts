@@ -1,9 +1,7 @@
-import { join } from 'node:path'
 import type { Handlers, PickedPath, PickPurpose } from '../shared/contract'
 import type { Services } from './container'
 import { archiveStats, exportArchive } from './services/archive/archive'
 import { imageLimitsOf, importImage, readImage } from './services/assets/import'
-import { REVIEW_FILE } from './services/library/library'
 import { osFullName } from './services/settings/fullName'
 import { lastPlace, rememberPlace } from './services/settings/place'
 import { openLink } from './windowOptions'
@@ -14,6 +12,7 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
   const picked = (path: string | null, purpose: PickPurpose): PickedPath | null => (path === null ? null : { path, token: grants.grant(path, purpose) })
   return {
     getLibrary: async () => libraries.info(),
+    setLibraryLayout: async (layout) => libraries.setLayout(layout),
     listReviews: async () => library().list(),
     searchReviews: async ({ query, limit }) => library().searchReviews(query, limit),
     archiveStats: async () => archiveStats(await library().list()),
@@ -34,14 +33,14 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     listThemes: async () => pages.listThemes(),
     openInBrowser: async (state) => pages.openInBrowser(state),
     exportReviews: async ({ folder, ...request }) => {
-      const destDir = folder ? grants.redeem(folder, 'export') : libraries.info().exportDir
+      const destDir = folder ? grants.redeem(folder, 'export') : (await libraries.info()).exportDir
       const summary = await pages.exportReviews({ ...request, destDir })
       if (folder) settings.update({ exportDir: destDir })
       return summary
     },
     importReview: async ({ file }) => {
       const review = await writes.unpublishedCopy(await pages.importReview(grants.redeem(file, 'import')))
-      platform.addRecentDocument?.(join(library().root, review.id, REVIEW_FILE))
+      platform.addRecentDocument?.(await library().reviewFile(review.id))
       return review
     },
     renameTag: async ({ from, to }) => tags.rename(from, to),

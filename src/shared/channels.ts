@@ -26,7 +26,7 @@ import {
   type VersionInfo,
   type VersionList,
 } from './contract'
-import { assetPath, blogConfig, editorDocument, publishRequest, reviewId, reviewMeta, reviewPlace, savedDocument, VERSION_ID_PATTERN } from './validate'
+import { assetPath, blogConfig, editorDocument, libraryLayout, publishRequest, reviewId, reviewMeta, reviewPlace, savedDocument, VERSION_ID_PATTERN } from './validate'
 
 /** A channel's result type, carried in its declaration for the compiler only: main's handler makes the value. */
 interface Returns<T> {
@@ -103,6 +103,8 @@ export const channels = {
     args: z.union([z.strictObject({ folder: pickToken }), z.strictObject({ recent: z.string().min(1).max(4096) })]),
     result: returns<LibraryInfo>(),
   },
+  /** Keeps how the library lays out its reviews (Verdict's folders, or a site's layout); the listing then follows it. */
+  setLibraryLayout: { args: libraryLayout, result: returns<LibraryInfo>() },
   /** Asks the user for a folder with the system dialog (the browser mode's own picker); null when cancelled. */
   pickFolder: { args: z.strictObject({ purpose: folderPurpose }), result: returns<PickedPath | null>() },
   createReview: { args: z.strictObject({ title: z.string().max(500).optional() }), result: returns<ReviewSummary>() },

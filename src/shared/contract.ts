@@ -214,6 +214,7 @@ export const CHANNELS = [
   'archiveStats',
   'exportArchive',
   'switchLibrary',
+  'setLibraryLayout',
   'pickFolder',
   'createReview',
   'openReview',

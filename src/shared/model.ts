@@ -60,8 +60,25 @@ export type ReviewConflict =
   /** Git's conflict markers inside `review.md`. */
   | { source: 'git' }
 
+/** How a library lays out its reviews (main's library/layout.ts): Verdict's own folders, or a site's. */
+export const LAYOUT_KINDS = ['verdict', 'flat', 'bundle', 'jekyll'] as const
+export type LayoutKind = (typeof LAYOUT_KINDS)[number]
+
+export interface LibraryLayout {
+  kind: LayoutKind
+  /** The reviews' folder inside the library, `/`-separated; '' for the library folder itself. */
+  content: string
+  /** The folder the site serves at `/` (Hugo `static`, Jekyll the site itself), where a site has one. */
+  publicDir?: string
+  /** The front matter new reviews get, as the site's posts write it. */
+  frontMatter: 'yaml' | 'toml'
+  /** Keys new reviews get beside the title, because most of the site's posts have them. */
+  keys: string[]
+}
+
 export interface LibraryInfo {
   path: string
+  layout: LibraryLayout
   /** Libraries opened before, newest first: `switchLibrary` takes these by name. */
   recent: string[]
   /** Where exports go unless another folder is picked: the last one exported to, else “Verdict Exports” beside the library. */

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { DocumentDelta } from './delta'
 import type { EditorDocument } from './document'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
-import { REVIEW_STATUSES } from './model'
+import { LAYOUT_KINDS, REVIEW_STATUSES, type LibraryLayout } from './model'
 import { BLOG_KINDS } from './blogKinds'
 import { PUBLISH_STATUSES } from './publish'
 
@@ -18,6 +18,20 @@ export const reviewId = z
   .refine((s) => !/[\\/\0]/.test(s) && s !== '.' && s !== '..' && !s.startsWith('.'), {
     message: 'not a review folder name',
   })
+
+/** A folder inside the library, `/`-separated; '' for the library itself. */
+const libraryFolder = z
+  .string()
+  .max(300)
+  .refine((path) => path === '' || path.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\\0:]/.test(part)), 'must be a folder inside the library')
+
+export const libraryLayout = z.strictObject({
+  kind: z.enum(LAYOUT_KINDS),
+  content: libraryFolder,
+  publicDir: libraryFolder.optional(),
+  frontMatter: z.enum(['yaml', 'toml']),
+  keys: z.array(z.string().max(100)).max(50),
+}) satisfies z.ZodType<LibraryLayout>
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').or(z.literal(''))
 

@@ -2,13 +2,15 @@ import { lstat, mkdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { reviewId } from '../../../shared/validate'
 import { describeIoError, fail, isErrnoCode } from '../errors'
-import { ASSETS_DIR, TRASH_DIR, type Library } from '../library/library'
+import { ASSETS_DIR, type Library } from '../library/library'
 
 export interface AssetsFolder {
   /** The review's folder. */
   reviewDir: string
-  /** `<review>/assets`; it may not exist yet. */
+  /** `<review>/assets` (in a site layout, where its images go: siteFiles.ts); it may not exist yet. */
   path: string
+  /** What the review writes before an image's file name: `assets/`, or nothing beside a site's page. */
+  prefix: string
   exists: boolean
 }
 
@@ -21,22 +23,24 @@ export async function assetsFolder(library: Library, id: string): Promise<Assets
   // IPC validates ids too; services are also called from elsewhere, and `reviewDir('')` would be the library root.
   if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review of this library and was refused.`)
   const reviewDir = await library.reviewDir(id)
-  const path = join(reviewDir, ASSETS_DIR)
+  const site = await library.siteFiles()
+  const path = site ? site.imageDir(id) : join(reviewDir, ASSETS_DIR)
+  const prefix = site ? '' : `${ASSETS_DIR}/`
   let info
   try {
     info = await lstat(path)
   } catch (error) {
-    if (isErrnoCode(error, 'ENOENT')) return { reviewDir, path, exists: false }
+    if (isErrnoCode(error, 'ENOENT')) return { reviewDir, path, prefix, exists: false }
     throw describeIoError(error, `read the assets folder of “${id}”`)
   }
   if (!info.isDirectory()) fail('OUTSIDE_LIBRARY', `The assets folder of “${id}” is not a plain folder (a link or a file?), so Verdict does not use it.`)
-  return { reviewDir, path, exists: true }
+  return { reviewDir, path, prefix, exists: true }
 }
 
 /**
  * Moves files out of a review's `assets/` into a new folder `.trash/assets-<id>-<ms>/` of the
- * library (suffixed if that name is taken), so nothing is ever deleted outright. Returns the trash
- * folder's name inside `.trash`.
+ * library (`.verdict/trash/…` in a site layout; suffixed if that name is taken), so nothing is
+ * ever deleted outright. Returns the trash folder's name inside the trash.
  */
 export function moveAssetsToTrash(library: Library, id: string, assetsDir: string, names: string[], now: Date): Promise<string> {
   return moveFilesToTrash(library, `assets-${id}-${now.getTime()}`, assetsDir, names, `move unused images of “${id}” to the trash`)
@@ -44,7 +48,7 @@ export function moveAssetsToTrash(library: Library, id: string, assetsDir: strin
 
 /** Moves files of `dir` into a new folder of the library's `.trash` named `base` (suffixed if taken); returns its name. */
 export async function moveFilesToTrash(library: Library, base: string, dir: string, names: string[], what: string): Promise<string> {
-  const trashRoot = join(library.root, TRASH_DIR)
+  const trashRoot = await library.trashDir()
   let folder = ''
   try {
     await mkdir(trashRoot, { recursive: true })

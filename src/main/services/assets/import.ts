@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, IMAGE_TYPES, type ImageAsset, type ImageType, type Se
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { readReviewImage } from '../export/assets'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { ASSETS_DIR, type Library } from '../library/library'
+import type { Library } from '../library/library'
 import { assetsFolder, moveAssetsToTrash, serialized } from './folder'
 import { forgetUnreferenced } from './ledger'
 import { EXTENSIONS, FORMAT_NAMES, probeImage } from './probe'
@@ -74,7 +74,7 @@ export async function importImage(library: Library, id: string, fileName: string
 
   const folder = await assetsFolder(library, id)
   const file = `${createHash('sha256').update(data).digest('hex').slice(0, 16)}.${EXTENSIONS[probe.type]}`
-  const asset: ImageAsset = { path: `${ASSETS_DIR}/${file}`, type: probe.type, width: probe.width, height: probe.height, bytes: data.byteLength }
+  const asset: ImageAsset = { path: `${folder.prefix}${file}`, type: probe.type, width: probe.width, height: probe.height, bytes: data.byteLength }
   const target = join(folder.path, file)
 
   await serialized(folder.path, async () => {

@@ -1,16 +1,17 @@
 /** The review an export reads: its folder, front matter and Markdown body. Exports only ever read it. */
 import { readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename } from 'node:path'
 import type { ReviewMeta } from '../../../shared/model'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { parseReview, ReviewParseError } from '../format'
 import type { Library } from '../library/library'
-import { REVIEW_FILE } from '../library/library'
 
 export interface ReviewSource {
   id: string
   /** The review's folder (assets are read from it, never written). */
   dir: string
+  /** Where Verdict keeps its records of the review (the publish log). */
+  records: string
   meta: ReviewMeta
   body: string
 }
@@ -22,20 +23,20 @@ export interface ReviewSource {
  */
 export async function loadReviewSource(library: Library, id: string, { untitled = id } = {}): Promise<ReviewSource> {
   const dir = await library.reviewDir(id)
-  const path = join(dir, REVIEW_FILE)
+  const path = await library.reviewFile(id)
   let bytes: Buffer
   let info
   try {
     ;[bytes, info] = await Promise.all([readFile(path), stat(path)])
   } catch (error) {
-    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE}.`)
+    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${basename(path)}.`)
     throw describeIoError(error, `read “${id}”`)
   }
   try {
-    const { meta, body } = parseReview(bytes, { title: untitled, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() })
-    return { id, dir, meta, body }
+    const { meta, body } = parseReview(bytes, { ...library.fallbackOf(id, info), ...(untitled === id ? {} : { title: untitled }) })
+    return { id, dir, records: await library.recordsDir(id), meta, body }
   } catch (error) {
-    if (error instanceof ReviewParseError) fail('INVALID_ARGUMENT', `“${id}” cannot be exported until its ${REVIEW_FILE} can be read: ${error.message}`)
+    if (error instanceof ReviewParseError) fail('INVALID_ARGUMENT', `“${id}” cannot be exported until its ${basename(path)} can be read: ${error.message}`)
     throw error
   }
 }

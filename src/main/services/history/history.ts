@@ -242,9 +242,9 @@ export class HistoryService {
 
   /** The review's file as it is now; undefined when the folder exists but has no review.md. */
   private async readCurrent(library: Library, id: string): Promise<Buffer | undefined> {
-    const dir = await library.reviewDir(id)
+    const path = await library.reviewFile(id)
     try {
-      return await readPlainFile(join(dir, REVIEW_FILE))
+      return await readPlainFile(path)
     } catch (error) {
       if (isErrnoCode(error, 'ENOENT')) return undefined
       throw describeIoError(error, `read “${id}”`)

@@ -12,7 +12,7 @@
  */
 import type { Stats } from 'node:fs'
 import { statSync } from 'node:fs'
-import { join, sep } from 'node:path'
+import { join } from 'node:path'
 import { REVIEW_STATUSES, type ReviewSummary } from '../../../shared/model'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { INDEX_LOCK, withLibraryLock } from '../fs/libraryLock'
@@ -49,7 +49,8 @@ export type Summarize = (id: string, path: string, info: Stats, bytes?: Uint8Arr
 
 export interface SummaryIndexOptions {
   root: string
-  reviewFile: string
+  /** The review's file. */
+  fileOf: (id: string) => string
   summarize: Summarize
   now?: () => number
 }
@@ -148,9 +149,8 @@ export class SummaryIndex {
     while (this.writing) await this.writing
   }
 
-  /** Plain concatenation: `join` normalises, which costs milliseconds over 10,000 ids (plain folder names). */
   private path(id: string): string {
-    return `${this.options.root}${sep}${id}${sep}${this.options.reviewFile}`
+    return this.options.fileOf(id)
   }
 
   /** Stat first, then read: a change after the stat changes the key, so the next listing reads it again. */

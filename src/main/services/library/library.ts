@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises'
-import { basename, isAbsolute, join, relative, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
 import type { OpenedReview, SaveResult, SearchResults } from '../../../shared/contract'
 import { emptyDocument, type EditorDocument } from '../../../shared/document'
-import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
+import type { LibraryLayout, ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/slug'
 import { reviewId } from '../../../shared/validate'
 import { collectUnusedAssets } from '../assets/cleanup'
@@ -12,14 +12,17 @@ import { conflictCopiesOf, type ConflictCopy } from '../conflicts/conflictCopies
 import { gitConflictOf } from '../conflicts/gitMarkers'
 import { referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
 import { readFrontMatter } from '../format/frontMatter'
-import { metaFromYaml } from '../format/meta'
+import { metaFromYaml, type MetaFallback } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { privateDir } from '../recovery/privateDir'
 import { ReviewSearch } from '../search/searchIndex'
 import { searchText, type SearchText } from '../search/searchText'
 import { DocumentBases } from './bases'
 import { keyOf, SummaryIndex } from './indexStore'
+import { loadLayout, saveLayout } from './layout'
 import { ReviewReader } from './reader'
+import { nameFallback, SiteFiles } from './siteFiles'
 
 export const REVIEW_FILE = 'review.md'
 export const ASSETS_DIR = 'assets'
@@ -50,6 +53,8 @@ export interface LibraryOptions {
   keepAssets?: (id: string) => Promise<Set<string>>
   /** Parses files off main (reader.ts); the process's shared reader by default. */
   reader?: ReviewReader
+  /** The layout to use; by default the one chosen or detected (layout.ts). */
+  layout?: LibraryLayout
 }
 
 /** A review as read, before an editable one's blocks are held for the editor. */
@@ -63,9 +68,9 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 /**
- * One library folder: one sub-folder per review holding `review.md` and `assets/`.
- * The folder is the single source of truth; the rows of the library index (indexStore.ts) are
- * reused only while their review.md is unchanged.
+ * One library folder: one sub-folder per review holding `review.md` and `assets/`, or a site's
+ * content folder in its own layout (layout.ts, siteFiles.ts). The folder is the single source of
+ * truth; the rows of the library index (indexStore.ts) are reused only while their file is unchanged.
  */
 export class Library {
   readonly root: string
@@ -75,6 +80,9 @@ export class Library {
   private listing: Promise<ReviewSummary[]> | undefined
   private nextListing: Promise<ReviewSummary[]> | undefined
   private readonly reader: ReviewReader
+  private layoutLoad: Promise<LibraryLayout> | undefined
+  /** The site layout's files, once the layout is known; undefined in Verdict's own layout. */
+  private site: SiteFiles | undefined
   /**
    * The last failure of the image clean-up that follows a save. A save never fails because of it:
    * the clean-up only moves unused files to the trash, and the next save tries again.
@@ -89,7 +97,7 @@ export class Library {
     this.reader = options.reader ?? sharedReader
     this.index = new SummaryIndex({
       root: this.root,
-      reviewFile: REVIEW_FILE,
+      fileOf: (id) => this.filePath(id),
       summarize: (id, path, info, bytes) => this.readSummary(id, path, info, bytes),
       now: () => this.now().getTime(),
     })
@@ -120,9 +128,41 @@ export class Library {
     return this.nextListing
   }
 
+  /** How the library lays out its reviews: the critic's choice, else what its files show. */
+  layout(): Promise<LibraryLayout> {
+    this.layoutLoad ??= (this.options.layout ? Promise.resolve(this.options.layout) : loadLayout(this.root)).then((layout) => {
+      this.site = layout.kind === 'verdict' ? undefined : new SiteFiles(this.root, layout)
+      return layout
+    })
+    return this.layoutLoad
+  }
+
+  /** Keeps the critic's choice of layout; the next listing reads the reviews it shows. */
+  async setLayout(layout: LibraryLayout): Promise<void> {
+    await saveLayout(this.root, layout)
+    this.layoutLoad = undefined
+    this.options.layout = layout
+    await this.layout()
+  }
+
+  /**
+   * The review's file as last known, unchecked (the index and the watcher stat it); the layout must
+   * be loaded. Plain concatenation in Verdict's layout: `join` normalises, which costs milliseconds
+   * over 10,000 ids.
+   */
+  filePath(id: string): string {
+    return this.site?.path(id) ?? `${this.root}${sep}${id}${sep}${REVIEW_FILE}`
+  }
+
+  /** The site layout's files; undefined in Verdict's own layout. */
+  async siteFiles(): Promise<SiteFiles | undefined> {
+    await this.layout()
+    return this.site
+  }
+
   private async listOnce(): Promise<ReviewSummary[]> {
-    const entries = await readdir(this.root, { withFileTypes: true })
-    const ids = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
+    const site = await this.siteFiles()
+    const ids = site ? await site.ids() : (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
     const rows = await this.index.rows(ids)
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
     this.search.reconcile(this.index.fileKeys())
@@ -172,8 +212,10 @@ export class Library {
 
   async create(title = '', author = this.options.defaultAuthor()): Promise<ReviewSummary> {
     const shownTitle = title.trim() || 'Untitled review'
-    const id = await this.freeId(slugify(shownTitle))
     const stamp = this.now().toISOString()
+    const site = await this.siteFiles()
+    if (site) return this.createInSite(site, shownTitle, author, stamp)
+    const id = await this.freeId(slugify(shownTitle))
     const meta: ReviewMeta = {
       title: shownTitle,
       author,
@@ -192,6 +234,20 @@ export class Library {
       await writeFileAtomic(join(dir, FOLLOWS_TITLE_FILE), FOLLOWS_TITLE_NOTE)
     } catch (error) {
       throw describeIoError(error, `create the review “${shownTitle}”`)
+    }
+    return this.summary(id)
+  }
+
+  /** A new review in the site's layout and front matter style; nothing else is added to the site. */
+  private async createInSite(site: SiteFiles, title: string, author: string, stamp: string): Promise<ReviewSummary> {
+    const day = stamp.slice(0, 10)
+    const id = await this.freeId(site.baseId(slugify(title), day))
+    const file = site.path(id)
+    try {
+      await mkdir(dirname(file), { recursive: true })
+      await writeFileAtomic(file, site.newReviewText(title, day, author))
+    } catch (error) {
+      throw describeIoError(error, `create the review “${title}”`)
     }
     return this.summary(id)
   }
@@ -221,7 +277,7 @@ export class Library {
    * (`baseHash`), so an outside edit or an unparseable file is never overwritten silently.
    */
   async save(id: string, meta: ReviewMeta, doc: EditorDocument, baseHash: string): Promise<SaveResult> {
-    const path = join(await this.reviewDir(id), REVIEW_FILE)
+    const path = await this.reviewFile(id)
     const current = await this.readReviewFile(id)
     if (contentHash(current) !== baseHash) {
       fail('CONFLICT', `“${meta.title || id}” was changed outside Verdict since it was opened; your edits were not written over it.`)
@@ -250,8 +306,12 @@ export class Library {
     await this.index.written(id, bytes)
   }
 
-  /** Moves images the saved review no longer uses to the trash, once unused for the grace period. */
+  /**
+   * Moves images the saved review no longer uses to the trash, once unused for the grace period.
+   * Only in Verdict's own layout: a site's image folders are shared by its pages and templates.
+   */
   private async tidyAssets(id: string, meta: ReviewMeta, doc: EditorDocument): Promise<void> {
+    if (await this.siteFiles()) return
     try {
       const keep = (await this.options.keepAssets?.(id)) ?? new Set<string>()
       await collectUnusedAssets(this, id, { referenced: referencedAssets(doc, meta), keep, graceMs: UNUSED_ASSET_GRACE_MS, now: this.now() })
@@ -264,9 +324,10 @@ export class Library {
   async rename(id: string, title: string): Promise<ReviewSummary> {
     const opened = await this.read(id)
     if (opened.kind === 'read-only') fail('READ_ONLY', `“${id}” cannot be renamed until its review.md can be read: ${opened.reason}`)
-    const dir = await this.reviewDir(id)
     const meta = { ...opened.meta, title: title.trim(), updated: this.now().toISOString() }
-    await this.writeMeta(dir, (read) => ({ ...read, title: meta.title, updated: meta.updated }))
+    await this.writeMeta(id, (read) => ({ ...read, title: meta.title, updated: meta.updated }))
+    // A site's file names are its pages' addresses: a rename changes the title only.
+    if (await this.siteFiles()) return this.summary(id)
     // Named by hand: the name stays, whatever the title becomes.
     await this.pinName(id)
     const slug = slugify(meta.title)
@@ -279,6 +340,7 @@ export class Library {
    * `id` when it stays (pinned, or already named after this title).
    */
   async followTitle(id: string, title: string): Promise<string> {
+    if (await this.siteFiles()) return id
     const dir = await this.reviewDir(id)
     if (!(await isFile(join(dir, FOLLOWS_TITLE_FILE)))) return id
     const slug = slugify(title)
@@ -289,6 +351,7 @@ export class Library {
 
   /** The folder keeps its name from now on (published, or renamed by hand). */
   async pinName(id: string): Promise<void> {
+    if (await this.siteFiles()) return
     try {
       await rm(join(await this.reviewDir(id), FOLLOWS_TITLE_FILE), { force: true })
     } catch (error) {
@@ -308,41 +371,84 @@ export class Library {
     const opened = await this.read(id)
     if (opened.kind === 'read-only') fail('READ_ONLY', `“${id}” cannot be duplicated until its review.md can be read: ${opened.reason}`)
     const title = `${opened.meta.title} (copy)`
-    const target = await this.freeId(slugify(title))
-    const dir = join(this.root, target)
+    const stamp = this.now().toISOString()
+    const site = await this.siteFiles()
+    const target = await this.freeId(site ? site.baseId(slugify(title), stamp.slice(0, 10)) : slugify(title))
+    const [from, to] = site ? [site.unit(id), site.copyUnit(id, target)] : [await this.reviewDir(id), join(this.root, target)]
     try {
-      await cp(await this.reviewDir(id), dir, { recursive: true, errorOnExist: true, force: false })
+      await cp(from, to, { recursive: true, errorOnExist: true, force: false })
     } catch (error) {
       throw describeIoError(error, `duplicate “${opened.meta.title}”`)
     }
-    const stamp = this.now().toISOString()
-    await this.writeMeta(dir, (read) => ({ ...read, title, status: 'draft', created: stamp, updated: stamp }))
+    await this.writeMeta(target, (read) => ({ ...read, title, status: 'draft', created: stamp, updated: stamp }))
     return this.summary(target)
   }
 
-  /** Moves the review into `.trash`; nothing is ever deleted outright. */
+  /**
+   * Moves the review into `.trash`; nothing is ever deleted outright. A site's review (its file, or
+   * its bundle's folder) goes to `.verdict/trash/<trashId>/`, so nothing is added to the site.
+   */
   async trash(id: string): Promise<{ trashId: string }> {
     const dir = await this.reviewDir(id)
-    await mkdir(join(this.root, TRASH_DIR), { recursive: true })
     const trashId = `${id}--${this.now().getTime()}`
-    await this.move(dir, join(this.root, TRASH_DIR, trashId), `move “${id}” to the trash`)
+    const site = await this.siteFiles()
+    if (site) {
+      const unit = site.unit(id)
+      await mkdir(join(await this.trashDir(), trashId))
+      await this.move(unit, join(await this.trashDir(), trashId, basename(unit)), `move “${id}” to the trash`)
+    } else {
+      await mkdir(join(this.root, TRASH_DIR), { recursive: true })
+      await this.move(dir, join(this.root, TRASH_DIR, trashId), `move “${id}” to the trash`)
+    }
     this.index.forget(id)
     this.search.remove(id)
     return { trashId }
   }
 
   async restore(trashId: string): Promise<ReviewSummary> {
-    const from = join(this.root, TRASH_DIR, trashId)
+    const from = join(await this.trashDir(), trashId)
     if (!(await isDirectory(from))) fail('NOT_FOUND', `“${trashId}” is no longer in the trash.`)
     const original = trashId.replace(/--\d+$/, '')
     const id = await this.freeId(original)
-    await this.move(from, join(this.root, id), `restore “${original}”`)
+    const site = await this.siteFiles()
+    if (site) {
+      const [name] = await readdir(from)
+      if (!name) fail('NOT_FOUND', `“${trashId}” is no longer in the trash.`)
+      await mkdir(site.contentDir, { recursive: true })
+      await this.move(join(from, name), site.restoredUnit(id, name), `restore “${original}”`)
+      await rm(from, { recursive: true, force: true }) // the emptied folder
+    } else await this.move(from, join(this.root, id), `restore “${original}”`)
     return this.summary(id)
   }
 
-  /** The review's folder, refusing anything that is not a folder directly inside the library. */
+  /** Where trashed reviews go: `.trash` in Verdict's layout, `.verdict/trash` in a site's. */
+  async trashDir(): Promise<string> {
+    return (await this.siteFiles()) ? privateDir(this.root, 'trash') : join(this.root, TRASH_DIR)
+  }
+
+  /**
+   * Where Verdict keeps its own records of a review (the publish log): its folder in Verdict's
+   * layout, `.verdict/reviews/<id>/` in a site's, so nothing is added to the site.
+   */
+  async recordsDir(id: string): Promise<string> {
+    const dir = await this.reviewDir(id)
+    return this.site ? privateDir(this.root, 'reviews', id) : dir
+  }
+
+  /** The review's Markdown file, checked as `reviewDir` checks its folder. */
+  async reviewFile(id: string): Promise<string> {
+    const dir = await this.reviewDir(id)
+    return this.site ? this.site.path(id) : join(dir, REVIEW_FILE)
+  }
+
+  /**
+   * The review's folder, refusing anything that is not a folder directly inside the library. In a
+   * site layout, the folder its relative image paths start from: its bundle, or the content folder.
+   */
   async reviewDir(id: string): Promise<string> {
     if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
+    const site = await this.siteFiles()
+    if (site) return siteReviewDir(this.root, id, await site.locate(id))
     const dir = join(this.root, id)
     let real: string
     try {
@@ -359,24 +465,22 @@ export class Library {
   }
 
   private async readReviewFile(id: string): Promise<Uint8Array> {
-    const path = join(await this.reviewDir(id), REVIEW_FILE)
+    const path = await this.reviewFile(id)
     try {
       return await readFile(path)
     } catch (error) {
-      if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE} any more.`)
+      if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${basename(path)} any more.`)
       throw describeIoError(error, `read “${id}”`)
     }
   }
 
   /** Changes front matter keys in place; the body's bytes stay as they are. */
-  private async writeMeta(dir: string, change: (meta: ReviewMeta) => ReviewMeta): Promise<void> {
-    const path = join(dir, REVIEW_FILE)
+  private async writeMeta(id: string, change: (meta: ReviewMeta) => ReviewMeta): Promise<void> {
+    const path = await this.reviewFile(id)
     try {
-      const info = await stat(path)
-      const fallback = { title: basename(dir), created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
-      await writeFileAtomic(path, rewriteFrontMatter(await readFile(path), fallback, change))
+      await writeFileAtomic(path, rewriteFrontMatter(await readFile(path), await this.fallbackMeta(id), change))
     } catch (error) {
-      throw describeIoError(error, `save “${basename(dir)}”`)
+      throw describeIoError(error, `save “${id}”`)
     }
   }
 
@@ -390,8 +494,13 @@ export class Library {
 
   /** `base`, else `base-2`, `base-3`, … : the first name not taken by a review. */
   private async freeId(base: string): Promise<string> {
+    const site = await this.siteFiles()
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}-${n}`
+      if (site) {
+        if (!(await site.taken(id))) return id
+        continue
+      }
       try {
         await stat(join(this.root, id))
       } catch (error) {
@@ -401,23 +510,27 @@ export class Library {
     }
   }
 
-  private async fallbackMeta(id: string): Promise<{ title: string; created: string; updated: string }> {
-    const info = await stat(join(this.root, id, REVIEW_FILE))
-    return { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
+  private async fallbackMeta(id: string): Promise<MetaFallback> {
+    return this.fallbackOf(id, await stat(await this.reviewFile(id)))
+  }
+
+  /** What a file without these keys shows: its name (a Jekyll post's date too) and its times. */
+  fallbackOf(id: string, info: Stats): MetaFallback {
+    return { ...(this.site ? nameFallback(this.site.layout, id) : { title: id }), created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
   }
 
   /** What the search index holds of a review; only its folder name when the file cannot be read as a review. */
   private async readSearchText(id: string): Promise<SearchText | undefined> {
     let bytes: Buffer
     try {
-      bytes = await readFile(join(this.root, id, REVIEW_FILE))
+      bytes = await readFile(this.site?.path(id) ?? join(this.root, id, REVIEW_FILE))
     } catch {
       return undefined
     }
     if (bytes.byteLength > MAX_REVIEW_BYTES) return { ...NO_TEXT, title: id }
     try {
       const { data, body } = readFrontMatter(bytes)
-      return searchText(metaFromYaml(data, { title: id, created: '', updated: '' }), body)
+      return searchText(metaFromYaml(data, { ...(this.site ? nameFallback(this.site.layout, id) : { title: id }), created: '', updated: '' }), body)
     } catch {
       return { ...NO_TEXT, title: id }
     }
@@ -433,7 +546,7 @@ export class Library {
    * front matter and a scan of the body (indexScan.ts) instead of the editor's whole document.
    */
   private async readSummary(id: string, path: string, info: Stats, bytes?: Uint8Array): Promise<ReviewSummary> {
-    const fallback = { title: id, created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
+    const fallback = this.fallbackOf(id, info)
     let git: Pick<ReviewSummary, 'conflict'> = {}
     try {
       if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
@@ -448,9 +561,9 @@ export class Library {
       const problem = error instanceof ReviewParseError ? error.message : describeIoError(error, `read “${id}”`).message
       return {
         id,
-        title: id,
+        title: fallback.title,
         author: '',
-        date: '',
+        date: fallback.date ?? '',
         status: 'draft',
         tags: [],
         excerpt: '',
@@ -488,6 +601,20 @@ async function checkReviewFile(root: string, dir: string, id: string): Promise<v
 /** Whether git left conflict markers in the file (checked for the marker's bytes first: most files have none). */
 function hasGitConflict(file: Uint8Array): boolean {
   return Buffer.from(file.buffer, file.byteOffset, file.byteLength).includes('<<<<<<<') && gitConflictOf(Buffer.from(file).toString('utf8')) !== undefined
+}
+
+/** A site review's folder (its bundle, or the content folder), once its file is found to be inside the library. */
+async function siteReviewDir(root: string, id: string, file: string): Promise<string> {
+  let real: string
+  try {
+    real = await realpath(file)
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” no longer exists in this library.`)
+    throw error
+  }
+  const rel = relative(await realpath(root), real)
+  if (rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) fail('OUTSIDE_LIBRARY', `“${id}” points outside the library and was refused.`)
+  return dirname(file)
 }
 
 function tooLarge(bytes: number): string {

@@ -1,6 +1,6 @@
 import { cp, mkdir, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import type { LibraryInfo } from '../../../shared/model'
+import type { LibraryInfo, LibraryLayout } from '../../../shared/model'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { checkLibraryFolder, type FolderRules } from '../paths/libraryFolder'
 import type { SettingsService } from '../settings/settings'
@@ -54,9 +54,16 @@ export class LibraryManager {
     return this.library
   }
 
-  info(): LibraryInfo {
+  async info(): Promise<LibraryInfo> {
     const { recentLibraries, exportDir } = this.options.settings.get()
-    return { path: this.current().root, recent: recentLibraries, exportDir: exportDir || defaultExportDir(this.current().root) }
+    const library = this.current()
+    return { path: library.root, layout: await library.layout(), recent: recentLibraries, exportDir: exportDir || defaultExportDir(library.root) }
+  }
+
+  /** Keeps the critic's choice of how the library in use lays out its reviews. */
+  async setLayout(layout: LibraryLayout): Promise<LibraryInfo> {
+    await this.current().setLayout(layout)
+    return this.info()
   }
 
   private async use(root: string, remember: boolean): Promise<LibraryInfo> {

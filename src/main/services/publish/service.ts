@@ -168,7 +168,7 @@ export class PublishService {
   }
 
   async readLog(id: string): Promise<PublishLogEntry[]> {
-    return this.logs.read(await this.options.libraries.current().reviewDir(id))
+    return this.logs.read(await this.options.libraries.current().recordsDir(id))
   }
 
   private async run(request: PublishRequest): Promise<PublishOutcome> {
@@ -389,7 +389,7 @@ export class PublishService {
   private progress(job: Job, step: string, state: PublishLogEntry['state'], message?: string): void {
     const entry: PublishLogEntry = { at: this.now().toISOString(), blogId: job.blog.id, step, state, ...(message ? { message } : {}) }
     this.options.events.emit({ type: 'publish-progress', id: job.request.id, entry })
-    void this.logs.append(job.source.dir, entry).catch((error) => this.log(`Publish log of “${job.request.id}” could not be written`, error))
+    void this.logs.append(job.source.records, entry).catch((error) => this.log(`Publish log of “${job.request.id}” could not be written`, error))
   }
 
   /** Network failures wait in the outbox; everything else is the critic's to decide. */

@@ -14,7 +14,7 @@ import { editorDocument, reviewId, reviewMeta } from '../../../shared/validate'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { reviseReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { MAX_REVIEW_BYTES, REVIEW_FILE, type Library } from '../library/library'
+import { MAX_REVIEW_BYTES, type Library } from '../library/library'
 import { KeyedSerial } from './keyed'
 import { existingPrivateDir, privateDir, readPlainFile } from './privateDir'
 
@@ -221,7 +221,7 @@ export class RecoveryJournal {
   /** The review's file as text; undefined when the folder or file no longer exists. */
   private async savedText(library: Library, id: string): Promise<Buffer | undefined> {
     try {
-      return await readPlainFile(join(await library.reviewDir(id), REVIEW_FILE))
+      return await readPlainFile(await library.reviewFile(id))
     } catch {
       return undefined
     }

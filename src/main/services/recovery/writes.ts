@@ -6,7 +6,7 @@
  * the app's own write is not reported as an outside change.
  */
 import { readFile, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo, type VersionReason } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
@@ -15,7 +15,7 @@ import { describeIoError, fail, isErrnoCode } from '../errors'
 import { ReviewParseError, readMeta, rewriteFrontMatter } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
-import { contentHash, REVIEW_FILE, type Library } from '../library/library'
+import { contentHash, type Library } from '../library/library'
 import { PUBLISH_LOG_FILE } from '../publish/log'
 import type { ReviewWatcher } from '../watch/watcher'
 import type { RecoveryJournal } from './journal'
@@ -136,7 +136,7 @@ export class ReviewWrites {
       const { libraries, history, watcher } = this.options
       const library = libraries.current()
       const bytes = await history.versionBytes(library, id, versionId)
-      const dir = await library.reviewDir(id)
+      const path = await library.reviewFile(id)
       try {
         await history.snapshot(id, 'restore')
       } catch (error) {
@@ -147,7 +147,7 @@ export class ReviewWrites {
       const end = watcher.beginOwnWrite(id)
       let hash: string | undefined
       try {
-        await writeFileAtomic(join(dir, REVIEW_FILE), bytes)
+        await writeFileAtomic(path, bytes)
         hash = contentHash(bytes)
       } catch (error) {
         throw describeIoError(error, `restore a version of “${id}”`)
@@ -172,7 +172,7 @@ export class ReviewWrites {
       let hash: string | undefined
       try {
         renamed = await library.rename(id, title)
-        if (renamed.id === id) hash = contentHash(await readFile(join(await library.reviewDir(id), REVIEW_FILE)))
+        if (renamed.id === id) hash = contentHash(await readFile(await library.reviewFile(id)))
       } finally {
         end(hash)
       }
@@ -238,7 +238,7 @@ export class ReviewWrites {
   recordPublished(id: string, record: PublishRecord, live: boolean): Promise<{ hash: string; published: PublishRecord[] }> {
     return this.serial.run(id, async () => {
       const { libraries, watcher } = this.options
-      const path = join(await libraries.current().reviewDir(id), REVIEW_FILE)
+      const path = await libraries.current().reviewFile(id)
       const bytes = await readReview(path, id)
       let published: PublishRecord[] = []
       const now = new Date().toISOString()
@@ -268,9 +268,8 @@ export class ReviewWrites {
   unpublishedCopy(copy: ReviewSummary): Promise<ReviewSummary> {
     return this.serial.run(copy.id, async () => {
       const library = this.options.libraries.current()
-      const dir = await library.reviewDir(copy.id)
-      await rm(join(dir, PUBLISH_LOG_FILE), { force: true })
-      const path = join(dir, REVIEW_FILE)
+      await rm(join(await library.recordsDir(copy.id), PUBLISH_LOG_FILE), { force: true })
+      const path = await library.reviewFile(copy.id)
       const bytes = await readReview(path, copy.id)
       let meta: ReviewMeta
       try {
@@ -300,7 +299,7 @@ export class ReviewWrites {
     return this.serial.run(id, async () => {
       const { libraries, history } = this.options
       const library = libraries.current()
-      const path = join(await library.reviewDir(id), REVIEW_FILE)
+      const path = await library.reviewFile(id)
       const before = await readReview(path, id)
       const edited = edit(before)
       if (edited === undefined) return undefined
@@ -339,7 +338,7 @@ async function readReview(path: string, id: string): Promise<Buffer> {
   try {
     return await readFile(path)
   } catch (error) {
-    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE} any more.`)
+    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${basename(path)} any more.`)
     throw describeIoError(error, `read “${id}”`)
   }
 }

@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { ReviewPlace } from '../../../shared/model'
 import { storedPlace } from '../../../shared/validate'
-import { REVIEW_FILE, type Library } from '../library/library'
+import type { Library } from '../library/library'
 import type { SettingsService } from './settings'
 
 /** Keeps the review on screen (null: the library) with the library it is in, for the next start. */
@@ -25,7 +24,7 @@ export async function lastPlace(settings: SettingsService, library: Library): Pr
   if (!stored.success || stored.data.library !== library.root) return null
   const { id, block, offset } = stored.data
   try {
-    await stat(join(await library.reviewDir(id), REVIEW_FILE))
+    await stat(await library.reviewFile(id))
     return { id, block, offset }
   } catch {
     return null

@@ -11,7 +11,7 @@
  */
 import { watch as fsWatch, type FSWatcher } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { join, sep } from 'node:path'
+import { basename, dirname, join, relative, sep } from 'node:path'
 import type { AppEvent } from '../../../shared/contract'
 import { reviewId } from '../../../shared/validate'
 import { contentHash, REVIEW_FILE } from '../library/library'
@@ -45,6 +45,8 @@ interface Watched {
 
 export class ReviewWatcher {
   private root: string | undefined
+  /** The review's file: `<id>/review.md`, or where a site layout keeps it. */
+  private fileOf: (id: string) => string = (id) => join(this.root ?? '', id, REVIEW_FILE)
   private readonly watched = new Map<string, Watched>()
   private readonly serial = new KeyedSerial()
   private rootWatcher: FSWatcher | undefined
@@ -66,9 +68,10 @@ export class ReviewWatcher {
   }
 
   /** The library in use changed: forget every watch (the renderer watches again what it opens). */
-  useLibrary(root: string): void {
+  useLibrary(root: string, fileOf?: (id: string) => string): void {
     this.close()
     this.root = root
+    this.fileOf = fileOf ?? ((id) => join(root, id, REVIEW_FILE))
     this.polling = this.options.mode === 'poll'
   }
 
@@ -157,8 +160,9 @@ export class ReviewWatcher {
         }
         const entry = this.watched.get(id)
         if (entry && !this.recursive && !entry.folderWatcher) {
-          entry.folderWatcher = this.fsWatcher(join(root, id), false, (name) => {
-            if (name === null || name === REVIEW_FILE) this.schedule(id)
+          const file = this.fileOf(id)
+          entry.folderWatcher = this.fsWatcher(dirname(file), false, (name) => {
+            if (name === null || name === basename(file)) this.schedule(id)
           })
         }
       } catch (error) {
@@ -187,10 +191,12 @@ export class ReviewWatcher {
     return watcher
   }
 
+  /** A change below the library: the reviews whose file is in the same top folder are checked. */
   private onRootEvent(name: string | null): void {
     const first = name?.split(/[\\/]/)[0] ?? null
-    if (first !== null && this.watched.has(first)) this.schedule(first)
-    else if (first === null) for (const id of this.watched.keys()) this.schedule(id)
+    for (const id of this.watched.keys()) {
+      if (first === null || relative(this.root!, this.fileOf(id)).split(sep)[0] === first) this.schedule(id)
+    }
   }
 
   private fallBackToPolling(error: unknown): void {
@@ -238,7 +244,7 @@ export class ReviewWatcher {
         entry.recheck = true
         return
       }
-      const path = join(root, id, REVIEW_FILE)
+      const path = this.fileOf(id)
       let hash: string
       try {
         const info = await stat(path)
@@ -249,7 +255,7 @@ export class ReviewWatcher {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
         if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-          this.log(`Watcher: could not read ${id}${sep}${REVIEW_FILE}`, error)
+          this.log(`Watcher: could not read ${path}`, error)
           return
         }
         if (this.watched.get(id) !== entry || entry.writes > 0) return

@@ -45,9 +45,10 @@ export function runReaderJob(job: ReaderJob): ReaderResult {
   }
   const { data, body } = readFrontMatter(job.file)
   const meta: ReviewMeta = metaFromYaml(data, job.fallback)
-  // The body is the truth: a front matter `score` edited elsewhere may disagree with it.
-  const { extra: _extra, score: _mirror, ...fields } = meta
-  const { wordCount, score } = bodyStats(body)
+  // The body is the truth: a front matter `score` edited elsewhere may disagree with it. A body
+  // without a score keeps the front matter's, as a site's post gives it (`score: 8`).
+  const { extra: _extra, score: written, ...fields } = meta
+  const { wordCount, score = written } = bodyStats(body)
   return { kind: 'summary', fields: { ...fields, ...(score ? { score } : {}), wordCount }, search: searchText(meta, body) }
 }
 

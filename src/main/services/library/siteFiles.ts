@@ -5,7 +5,7 @@
  */
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { stringify as tomlText } from 'smol-toml'
+import { stringify as tomlText, TomlDate } from 'smol-toml'
 import { stringify as yamlText } from 'yaml'
 import type { LibraryLayout } from '../../../shared/model'
 import { isErrnoCode } from '../errors'
@@ -13,6 +13,8 @@ import { markdownStem, MARKDOWN_EXTENSIONS } from './layout'
 
 /** A bundle's page. */
 export const BUNDLE_PAGE = 'index.md'
+/** Folders that are not bundles: hidden ones, and Hugo's `_`-named branch bundles' kin. */
+const NOT_A_BUNDLE = /^[._]/
 /** A Jekyll post's date, from its file name. */
 const POST_DATE = /^(\d{4}-\d{2}-\d{2})-(.+)$/
 
@@ -22,8 +24,12 @@ export function nameFallback(layout: LibraryLayout, id: string): { title: string
   return dated ? { title: dated[2]!, date: dated[1]! } : { title: id }
 }
 
+/**
+ * A Hugo site mixes flat files and bundles in one folder, so both layouts list both; the kind says
+ * what a new review becomes. Jekyll reads only files from `_posts`.
+ */
 export class SiteFiles {
-  /** Each listed review's Markdown file, relative to the library: a flat file may be `.md` or `.markdown`. */
+  /** Each listed review's Markdown file, relative to the content folder: `x.md`, `x.markdown` or `x/index.md`. */
   private readonly known = new Map<string, string>()
   readonly contentDir: string
 
@@ -46,14 +52,11 @@ export class SiteFiles {
     this.known.clear()
     const ids: string[] = []
     for (const entry of entries) {
-      if (this.layout.kind === 'bundle') {
-        // A folder without an index.md has no file to stat, so the index leaves it out.
-        if (entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('_')) ids.push(entry.name)
-        continue
-      }
-      const id = entry.isFile() ? markdownStem(entry.name) : undefined
-      if (id === undefined || id.startsWith('.') || this.known.has(id)) continue
-      this.known.set(id, entry.name)
+      // A folder without an index.md has no file to stat, so the index leaves it out.
+      const bundle = this.layout.kind !== 'jekyll' && entry.isDirectory() && !NOT_A_BUNDLE.test(entry.name)
+      const id = bundle ? entry.name : entry.isFile() ? markdownStem(entry.name) : undefined
+      if (id === undefined || this.known.has(id)) continue
+      this.known.set(id, bundle ? `${id}/${BUNDLE_PAGE}` : entry.name)
       ids.push(id)
     }
     return ids
@@ -61,16 +64,21 @@ export class SiteFiles {
 
   /** The id's Markdown file as last known (no file access; the index stats it). */
   path(id: string): string {
-    if (this.layout.kind === 'bundle') return join(this.contentDir, id, BUNDLE_PAGE)
-    return join(this.contentDir, this.known.get(id) ?? `${id}.md`)
+    return join(this.contentDir, ...(this.known.get(id) ?? this.newFile(id)).split('/'))
   }
 
-  /** The id's Markdown file, looking for `.markdown` when it was not listed yet. */
+  /** The file a review that is not on disk yet gets. */
+  private newFile(id: string): string {
+    return this.layout.kind === 'bundle' ? `${id}/${BUNDLE_PAGE}` : `${id}.md`
+  }
+
+  /** The id's Markdown file, looking on disk when it was not listed yet. */
   async locate(id: string): Promise<string> {
-    if (this.layout.kind !== 'bundle' && !this.known.has(id)) {
-      for (const extension of MARKDOWN_EXTENSIONS) {
-        if (await exists(join(this.contentDir, `${id}${extension}`))) {
-          this.known.set(id, `${id}${extension}`)
+    if (!this.known.has(id)) {
+      const candidates = [...(this.layout.kind === 'jekyll' ? [] : [`${id}/${BUNDLE_PAGE}`]), ...MARKDOWN_EXTENSIONS.map((extension) => `${id}${extension}`)]
+      for (const file of candidates) {
+        if (await exists(join(this.contentDir, ...file.split('/')))) {
+          this.known.set(id, file)
           break
         }
       }
@@ -78,15 +86,18 @@ export class SiteFiles {
     return this.path(id)
   }
 
+  private isBundle(id: string): boolean {
+    return (this.known.get(id) ?? this.newFile(id)).endsWith(`/${BUNDLE_PAGE}`)
+  }
+
   /** What is the review on disk: its bundle folder, or its file. */
   unit(id: string): string {
-    return this.layout.kind === 'bundle' ? join(this.contentDir, id) : this.path(id)
+    return this.isBundle(id) ? join(this.contentDir, id) : this.path(id)
   }
 
   /** Whether a review (or anything else) already has this id's name. */
   async taken(id: string): Promise<boolean> {
-    if (this.layout.kind === 'bundle') return exists(join(this.contentDir, id))
-    for (const extension of MARKDOWN_EXTENSIONS) if (await exists(join(this.contentDir, `${id}${extension}`))) return true
+    for (const name of [id, ...MARKDOWN_EXTENSIONS.map((extension) => `${id}${extension}`)]) if (await exists(join(this.contentDir, name))) return true
     return false
   }
 
@@ -97,19 +108,19 @@ export class SiteFiles {
 
   /** Where a copy of `id` named `to` goes: a bundle's folder, or a file with the same extension. */
   copyUnit(id: string, to: string): string {
-    return this.layout.kind === 'bundle' ? join(this.contentDir, to) : this.named(to, this.path(id))
+    return this.named(to, this.isBundle(id) ? '' : this.path(id))
   }
 
-  /** Where a trashed review's file or folder (named `name` in the trash) goes back as `id`. */
+  /** Where a trashed review's folder or file (named `name` in the trash) goes back as `id`. */
   restoredUnit(id: string, name: string): string {
-    return this.layout.kind === 'bundle' ? join(this.contentDir, id) : this.named(id, name)
+    return this.named(id, markdownStem(name) === undefined ? '' : name)
   }
 
-  /** `<content>/<id>` with the extension of `like`, remembered as the id's file. */
+  /** `<content>/<id>`: a bundle's folder when `like` is '', else a file with the extension of `like`; remembered as the id's. */
   private named(id: string, like: string): string {
-    const file = `${id}${extname(like)}`
+    const file = like ? `${id}${extname(like)}` : `${id}/${BUNDLE_PAGE}`
     this.known.set(id, file)
-    return join(this.contentDir, file)
+    return join(this.contentDir, like ? file : id)
   }
 
   /**
@@ -117,12 +128,14 @@ export class SiteFiles {
    * site's posts have (a `draft: true` keeps it off the site until the critic publishes it).
    */
   newReviewText(title: string, day: string, author: string): string {
-    const values: Record<string, unknown> = { title }
-    const defaults: Record<string, unknown> = { date: day, draft: true, tags: [], categories: [], author, description: '' }
-    for (const key of this.layout.keys) if (key in defaults) values[key] = defaults[key]
+    const toml = this.layout.frontMatter === 'toml'
+    // A TOML date is a date, not text; YAML's core schema writes the day plainly either way.
+    const date = toml ? new TomlDate(day) : day
     // Jekyll dates a post by its file name; Hugo and the others need the key.
-    if (this.layout.kind !== 'jekyll') values['date'] = day
-    return this.layout.frontMatter === 'toml' ? `+++\n${tomlText(values)}\n+++\n` : `---\n${yamlText(values)}---\n`
+    const values: Record<string, unknown> = this.layout.kind === 'jekyll' ? { title } : { title, date }
+    const defaults: Record<string, unknown> = { date, draft: true, tags: [], categories: [], author, description: '' }
+    for (const key of this.layout.keys) if (key in defaults) values[key] = defaults[key]
+    return toml ? `+++\n${tomlText(values).trimEnd()}\n+++\n` : `---\n${yamlText(values)}---\n`
   }
 
   /**
@@ -130,7 +143,7 @@ export class SiteFiles {
    * the review's relative path finds it as the site's build does for bundles and flat sites.
    */
   imageDir(id: string): string {
-    return this.layout.kind === 'bundle' ? join(this.contentDir, id) : this.contentDir
+    return this.isBundle(id) ? join(this.contentDir, id) : this.contentDir
   }
 }
 

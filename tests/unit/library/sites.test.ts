@@ -1,0 +1,143 @@
+/**
+ * A small Hugo site and a small Jekyll site (./sites, written in their real layouts), each copied to
+ * a temporary folder, committed to git and opened as a library through the real library service:
+ * the posts are listed as the site has them, and an edit, a new review and an image land in the
+ * site's own layout with nothing else added (git status says so).
+ */
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { BlockJSON, EditorDocument } from '../../../src/shared/document'
+import { importImage } from '../../../src/main/services/assets/import'
+import { Library } from '../../../src/main/services/library/library'
+import { png } from '../assets/images'
+
+const SITES = join(import.meta.dirname, 'sites')
+const LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 10_000_000 }
+const run = promisify(execFile)
+const opened: Library[] = []
+const roots: string[] = []
+
+async function git(root: string, ...args: string[]): Promise<string> {
+  return (await run('git', ['-c', 'user.name=Critic', '-c', 'user.email=critic@example.org', '-c', 'core.autocrlf=false', ...args], { cwd: root })).stdout
+}
+
+/** The site in a fresh git repository, opened as a library. */
+async function openSite(name: string): Promise<{ root: string; library: Library }> {
+  const root = await mkdtemp(join(tmpdir(), `verdict-site-${name}-`))
+  roots.push(root)
+  await cp(join(SITES, name), root, { recursive: true })
+  await git(root, 'init', '-q')
+  await git(root, 'add', '-A')
+  await git(root, 'commit', '-q', '-m', 'The site as the critic keeps it')
+  const library = new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-11-25T10:00:00Z') })
+  opened.push(library)
+  return { root, library }
+}
+
+/** What git sees changed, untracked files one by one. */
+async function changes(root: string, library: Library): Promise<string[]> {
+  await library.flushIndex()
+  await library.flushSearch()
+  return (await git(root, 'status', '--porcelain', '--untracked-files=all')).split('\n').filter(Boolean).sort()
+}
+
+/** The document with a word added to the end of its last paragraph. */
+function withWordAtEnd(doc: EditorDocument, word: string): EditorDocument {
+  const children = [...doc.root.children]
+  const index = children.findLastIndex((block) => block.type === 'paragraph')
+  const last = children[index]
+  if (last?.type !== 'paragraph') throw new Error('the review has no paragraph')
+  const edited: BlockJSON = { ...last, children: [...last.children, { type: 'text', text: ` ${word}`, format: 0 }] }
+  children[index] = edited
+  return { root: { ...doc.root, children } }
+}
+
+async function editLastParagraph(library: Library, id: string, word: string): Promise<void> {
+  const review = await library.open(id)
+  if (review.kind !== 'editable') throw new Error(`${id} opened read-only: ${review.reason}`)
+  await library.save(id, review.meta, withWordAtEnd(review.doc, word), review.hash)
+}
+
+afterEach(async () => {
+  for (const library of opened.splice(0)) library.close()
+  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true })
+})
+
+describe('a Hugo site opened in place', () => {
+  it('shows its layout and every post with its title, date and score', async () => {
+    const { library } = await openSite('hugo')
+    expect(await library.layout()).toEqual({ kind: 'bundle', content: 'content/posts', publicDir: 'static', frontMatter: 'yaml', keys: ['date', 'draft', 'tags'] })
+    const rows = (await library.list()).map(({ id, title, date, score, problem }) => ({ id, title, date, score: score?.value, problem }))
+    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: 'past-lives', title: 'Past Lives', date: '2024-03-02', score: '9', problem: undefined },
+      { id: 'perfect-days', title: 'Perfect Days', date: '2024-01-05', score: '7.5', problem: undefined },
+      { id: 'the-holdovers', title: 'The Holdovers', date: '2023-11-10', score: '8', problem: undefined },
+    ])
+  })
+
+  it('keeps an edit, a new review and an image in the site’s layout, adding nothing but .verdict/', async () => {
+    const { root, library } = await openSite('hugo')
+    await library.list()
+    await editLastParagraph(library, 'perfect-days', 'Luminous.')
+    await editLastParagraph(library, 'the-holdovers', 'Tender.')
+    const created = await library.create('Anora')
+    const image = await importImage(library, created.id, 'brooklyn.png', png(6, 4), LIMITS)
+
+    expect(created).toMatchObject({ id: 'anora', title: 'Anora', date: '2026-11-25' })
+    expect(await readFile(join(root, 'content/posts/anora/index.md'), 'utf8')).toBe('---\ntitle: Anora\ndate: 2026-11-25\ndraft: true\ntags: []\n---\n')
+    // Beside the bundle's page, where Hugo finds a bundle's images, and written as the page uses it.
+    expect(image.path).toMatch(/^[0-9a-f]{16}\.png$/)
+    const site = (await changes(root, library)).filter((line) => !line.startsWith('?? .verdict/'))
+    expect(site).toEqual([' M content/posts/perfect-days.md', ' M content/posts/the-holdovers/index.md', `?? content/posts/anora/${image.path}`, '?? content/posts/anora/index.md'])
+    // Only the edited paragraph's line changed in each file (TOML front matter and shortcode untouched).
+    expect(await git(root, 'diff', '--numstat')).toBe('1\t1\tcontent/posts/perfect-days.md\n1\t1\tcontent/posts/the-holdovers/index.md\n')
+    expect(await git(root, 'diff', '-U0', 'content/posts/the-holdovers/index.md')).toContain('+_Funny_, then suddenly not. Tender.')
+  })
+
+  it('renames a post’s title only and trashes it into .verdict/, from where it comes back untouched', async () => {
+    const { root, library } = await openSite('hugo')
+    await library.list()
+    const renamed = await library.rename('past-lives', 'Past Lives (2023)')
+    expect(renamed).toMatchObject({ id: 'past-lives', title: 'Past Lives (2023)' })
+    expect(await library.followTitle('past-lives', 'Something else')).toBe('past-lives')
+    const { trashId } = await library.trash('the-holdovers')
+    expect((await changes(root, library)).filter((line) => !line.startsWith('?? .verdict/'))).toEqual([
+      ' D content/posts/the-holdovers/index.md',
+      ' M content/posts/past-lives/index.md',
+    ])
+    expect((await library.list()).map((row) => row.id).sort()).toEqual(['past-lives', 'perfect-days'])
+    expect(await library.restore(trashId)).toMatchObject({ id: 'the-holdovers', title: 'The Holdovers' })
+    expect((await changes(root, library)).filter((line) => !line.startsWith('?? .verdict/'))).toEqual([' M content/posts/past-lives/index.md'])
+    expect(await git(root, 'diff', '-U0', 'content/posts/past-lives/index.md')).toMatch(/-title: "Past Lives"\n\+title: "Past Lives \(2023\)"\n$/)
+  })
+})
+
+describe('a Jekyll site opened in place', () => {
+  it('shows every post with its title, its date (from the file name where the post has none) and score', async () => {
+    const { library } = await openSite('jekyll')
+    expect(await library.layout()).toEqual({ kind: 'jekyll', content: '_posts', publicDir: '', frontMatter: 'yaml', keys: ['categories'] })
+    const rows = (await library.list()).map(({ id, title, date, score, problem }) => ({ id, title, date, score: score?.value, problem }))
+    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: '2023-12-25-the-zone-of-interest', title: 'The Zone of Interest', date: '2023-12-25', score: '10', problem: undefined },
+      { id: '2024-01-12-anatomy-of-a-fall', title: 'Anatomy of a Fall', date: '2024-01-12', score: '8', problem: undefined },
+      { id: '2024-02-20-dune-part-two', title: 'Dune: Part Two', date: '2024-02-20', score: '7', problem: undefined },
+    ])
+  })
+
+  it('keeps an edit and a new post in _posts; its .gitignore keeps .verdict/ out of git status', async () => {
+    const { root, library } = await openSite('jekyll')
+    await library.list()
+    await editLastParagraph(library, '2024-01-12-anatomy-of-a-fall', 'Woof.')
+    await editLastParagraph(library, '2024-02-20-dune-part-two', 'Spice.')
+    const created = await library.create('Poor Things')
+    expect(created).toMatchObject({ id: '2026-11-25-poor-things', title: 'Poor Things', date: '2026-11-25' })
+    // Dated by its file name as Jekyll dates posts, with the key every post here has.
+    expect(await readFile(join(root, '_posts/2026-11-25-poor-things.md'), 'utf8')).toBe('---\ntitle: Poor Things\ncategories: []\n---\n')
+    expect(await changes(root, library)).toEqual([' M _posts/2024-01-12-anatomy-of-a-fall.md', ' M _posts/2024-02-20-dune-part-two.markdown', '?? _posts/2026-11-25-poor-things.md'])
+    expect(await git(root, 'diff', '--numstat')).toBe('1\t1\t_posts/2024-01-12-anatomy-of-a-fall.md\n1\t1\t_posts/2024-02-20-dune-part-two.markdown\n')
+  })
+})

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BlockJSON, EditorDocument } from '../../../src/shared/document'
+import type { LibraryLayout } from '../../../src/shared/model'
 import { importImage } from '../../../src/main/services/assets/import'
 import { Library } from '../../../src/main/services/library/library'
 import { png } from '../assets/images'
@@ -56,6 +57,24 @@ function withWordAtEnd(doc: EditorDocument, word: string): EditorDocument {
   return { root: { ...doc.root, children } }
 }
 
+type Row = { id: string; title: string; date: string; score: string }
+
+/** The site's layout and the rows the library list shows (by id), as expected. */
+async function expectListed(site: string, layout: LibraryLayout, rows: Row[]): Promise<void> {
+  const { library } = await openSite(site)
+  expect(await library.layout()).toEqual(layout)
+  const listed = (await library.list()).map(({ id, title, date, score, problem }) => ({ id, title, date, score: score?.value, ...(problem ? { problem } : {}) }))
+  expect(listed.sort((a, b) => a.id.localeCompare(b.id))).toEqual(rows)
+}
+
+/** The site opened, a word added to two of its posts and a review created, through the library. */
+async function editAndCreate(site: string, edited: [string, string][], title: string) {
+  const { root, library } = await openSite(site)
+  await library.list()
+  for (const [id, word] of edited) await editLastParagraph(library, id, word)
+  return { root, library, created: await library.create(title) }
+}
+
 async function editLastParagraph(library: Library, id: string, word: string): Promise<void> {
   const review = await library.open(id)
   if (review.kind !== 'editable') throw new Error(`${id} opened read-only: ${review.reason}`)
@@ -69,22 +88,15 @@ afterEach(async () => {
 
 describe('a Hugo site opened in place', () => {
   it('shows its layout and every post with its title, date and score', async () => {
-    const { library } = await openSite('hugo')
-    expect(await library.layout()).toEqual({ kind: 'bundle', content: 'content/posts', publicDir: 'static', frontMatter: 'yaml', keys: ['date', 'draft', 'tags'] })
-    const rows = (await library.list()).map(({ id, title, date, score, problem }) => ({ id, title, date, score: score?.value, problem }))
-    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
-      { id: 'past-lives', title: 'Past Lives', date: '2024-03-02', score: '9', problem: undefined },
-      { id: 'perfect-days', title: 'Perfect Days', date: '2024-01-05', score: '7.5', problem: undefined },
-      { id: 'the-holdovers', title: 'The Holdovers', date: '2023-11-10', score: '8', problem: undefined },
+    await expectListed('hugo', { kind: 'bundle', content: 'content/posts', publicDir: 'static', frontMatter: 'yaml', keys: ['date', 'draft', 'tags'] }, [
+      { id: 'past-lives', title: 'Past Lives', date: '2024-03-02', score: '9' },
+      { id: 'perfect-days', title: 'Perfect Days', date: '2024-01-05', score: '7.5' },
+      { id: 'the-holdovers', title: 'The Holdovers', date: '2023-11-10', score: '8' },
     ])
   })
 
   it('keeps an edit, a new review and an image in the site’s layout, adding nothing but .verdict/', async () => {
-    const { root, library } = await openSite('hugo')
-    await library.list()
-    await editLastParagraph(library, 'perfect-days', 'Luminous.')
-    await editLastParagraph(library, 'the-holdovers', 'Tender.')
-    const created = await library.create('Anora')
+    const { root, library, created } = await editAndCreate('hugo', [['perfect-days', 'Luminous.'], ['the-holdovers', 'Tender.']], 'Anora')
     const image = await importImage(library, created.id, 'brooklyn.png', png(6, 4), LIMITS)
 
     expect(created).toMatchObject({ id: 'anora', title: 'Anora', date: '2026-11-25' })
@@ -118,22 +130,15 @@ describe('a Hugo site opened in place', () => {
 
 describe('a Jekyll site opened in place', () => {
   it('shows every post with its title, its date (from the file name where the post has none) and score', async () => {
-    const { library } = await openSite('jekyll')
-    expect(await library.layout()).toEqual({ kind: 'jekyll', content: '_posts', publicDir: '', frontMatter: 'yaml', keys: ['categories'] })
-    const rows = (await library.list()).map(({ id, title, date, score, problem }) => ({ id, title, date, score: score?.value, problem }))
-    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
-      { id: '2023-12-25-the-zone-of-interest', title: 'The Zone of Interest', date: '2023-12-25', score: '10', problem: undefined },
-      { id: '2024-01-12-anatomy-of-a-fall', title: 'Anatomy of a Fall', date: '2024-01-12', score: '8', problem: undefined },
-      { id: '2024-02-20-dune-part-two', title: 'Dune: Part Two', date: '2024-02-20', score: '7', problem: undefined },
+    await expectListed('jekyll', { kind: 'jekyll', content: '_posts', publicDir: '', frontMatter: 'yaml', keys: ['categories'] }, [
+      { id: '2023-12-25-the-zone-of-interest', title: 'The Zone of Interest', date: '2023-12-25', score: '10' },
+      { id: '2024-01-12-anatomy-of-a-fall', title: 'Anatomy of a Fall', date: '2024-01-12', score: '8' },
+      { id: '2024-02-20-dune-part-two', title: 'Dune: Part Two', date: '2024-02-20', score: '7' },
     ])
   })
 
   it('keeps an edit and a new post in _posts; its .gitignore keeps .verdict/ out of git status', async () => {
-    const { root, library } = await openSite('jekyll')
-    await library.list()
-    await editLastParagraph(library, '2024-01-12-anatomy-of-a-fall', 'Woof.')
-    await editLastParagraph(library, '2024-02-20-dune-part-two', 'Spice.')
-    const created = await library.create('Poor Things')
+    const { root, library, created } = await editAndCreate('jekyll', [['2024-01-12-anatomy-of-a-fall', 'Woof.'], ['2024-02-20-dune-part-two', 'Spice.']], 'Poor Things')
     expect(created).toMatchObject({ id: '2026-11-25-poor-things', title: 'Poor Things', date: '2026-11-25' })
     // Dated by its file name as Jekyll dates posts, with the key every post here has.
     expect(await readFile(join(root, '_posts/2026-11-25-poor-things.md'), 'utf8')).toBe('---\ntitle: Poor Things\ncategories: []\n---\n')

@@ -448,17 +448,16 @@ export class Library {
   async reviewDir(id: string): Promise<string> {
     if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
     const site = await this.siteFiles()
-    if (site) return siteReviewDir(this.root, id, await site.locate(id))
-    const dir = join(this.root, id)
-    let real: string
-    try {
-      real = await realpath(dir)
-    } catch (error) {
-      if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” no longer exists in this library.`)
-      throw error
-    }
     const root = await realpath(this.root)
-    const rel = relative(root, real)
+    if (site) {
+      // A site's review is a file (or bundle) anywhere inside the library, its links resolved.
+      const file = await site.locate(id)
+      const rel = relative(root, await realPathOf(file, id))
+      if (rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) fail('OUTSIDE_LIBRARY', `“${id}” points outside the library and was refused.`)
+      return dirname(file)
+    }
+    const dir = join(this.root, id)
+    const rel = relative(root, await realPathOf(dir, id))
     if (rel !== id || isAbsolute(rel)) fail('OUTSIDE_LIBRARY', `“${id}” points outside the library and was refused.`)
     await checkReviewFile(root, dir, id)
     return dir
@@ -603,18 +602,14 @@ function hasGitConflict(file: Uint8Array): boolean {
   return Buffer.from(file.buffer, file.byteOffset, file.byteLength).includes('<<<<<<<') && gitConflictOf(Buffer.from(file).toString('utf8')) !== undefined
 }
 
-/** A site review's folder (its bundle, or the content folder), once its file is found to be inside the library. */
-async function siteReviewDir(root: string, id: string, file: string): Promise<string> {
-  let real: string
+/** The real path of a review's folder or file; NOT_FOUND when it is gone. */
+async function realPathOf(path: string, id: string): Promise<string> {
   try {
-    real = await realpath(file)
+    return await realpath(path)
   } catch (error) {
     if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” no longer exists in this library.`)
     throw error
   }
-  const rel = relative(await realpath(root), real)
-  if (rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) fail('OUTSIDE_LIBRARY', `“${id}” points outside the library and was refused.`)
-  return dirname(file)
 }
 
 function tooLarge(bytes: number): string {

@@ -35,7 +35,7 @@ describe('dispatch', () => {
   it('boots the default library in Documents/Verdict with the welcome review and remembers it', async () => {
     const { dir, handlers, log } = await setup()
     const info = await dispatch(handlers, 'getLibrary', undefined, log)
-    expect(info).toEqual({ ok: true, value: { path: join(dir, 'Verdict'), recent: [join(dir, 'Verdict')], exportDir: join(dir, 'Verdict Exports') } })
+    expect(info).toEqual({ ok: true, value: { path: join(dir, 'Verdict'), layout: { kind: 'verdict', content: '', frontMatter: 'yaml', keys: [] }, recent: [join(dir, 'Verdict')], exportDir: join(dir, 'Verdict Exports') } })
     const list = await dispatch(handlers, 'listReviews', undefined, log)
     expect(list.ok && list.value).toMatchObject([{ id: 'welcome-to-verdict', title: 'Welcome to Verdict' }])
   })

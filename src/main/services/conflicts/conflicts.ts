@@ -15,7 +15,7 @@
  * an older version is asked, not taken.
  */
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { ConflictRegion, ConflictView } from '../../../shared/contract'
 import type { ReviewConflict, ReviewSummary } from '../../../shared/model'
 import { moveFilesToTrash } from '../assets/folder'
@@ -26,7 +26,7 @@ import { readSourceBlocks } from '../format/markdown'
 import { yamlEntry } from '../format/meta'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
-import { contentHash, REVIEW_FILE, type Library } from '../library/library'
+import { contentHash, type Library } from '../library/library'
 import { readPlainFile } from '../recovery/privateDir'
 import type { ReviewWrites } from '../recovery/writes'
 import type { ReviewWatcher } from '../watch/watcher'
@@ -109,8 +109,7 @@ export class ConflictService {
         fail('CONFLICT', `A version of “${current}” changed since the conflict was shown; nothing was written. Open the conflict again to see both as they are now.`)
       }
       const text = 'keep' in resolution ? sides[resolution.keep] : Buffer.from(await this.mergedText(library, current, sides, resolution.merge))
-      const dir = await library.reviewDir(current)
-      const path = join(dir, REVIEW_FILE)
+      const path = await library.reviewFile(current)
       const onDisk = await readFile(path)
       if (!onDisk.equals(text)) {
         await history.snapshot(current, 'conflict')
@@ -125,7 +124,7 @@ export class ConflictService {
           end(hash)
         }
       }
-      if (sides.copy) await moveFilesToTrash(library, `conflict-${current}-${this.now().getTime()}`, dir, [sides.copy], `move the conflict copy of “${current}” to the trash`)
+      if (sides.copy) await moveFilesToTrash(library, `conflict-${current}-${this.now().getTime()}`, dirname(path), [sides.copy], `move the conflict copy of “${current}” to the trash`)
       return library.summary(current)
     })
   }
@@ -159,7 +158,7 @@ export class ConflictService {
     const dir = await library.reviewDir(id)
     let ours: Buffer
     try {
-      ours = await readPlainFile(join(dir, REVIEW_FILE))
+      ours = await readPlainFile(await library.reviewFile(id))
     } catch (error) {
       throw describeIoError(error, `read “${id}”`)
     }

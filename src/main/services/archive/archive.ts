@@ -4,7 +4,7 @@
  * the review's own (`reviewDay`). The export writes one row per review as CSV or JSON.
  */
 import Papa from 'papaparse'
-import { formatScore, SUBJECT_KINDS, type SubjectKind } from '../../../shared/critic'
+import { formatScore, SUBJECT_KINDS, type ScoreSummary, type SubjectKind } from '../../../shared/critic'
 import {
   EXTREMES,
   SCORE_BANDS,
@@ -32,6 +32,7 @@ export function archiveStats(rows: readonly ReviewSummary[]): ArchiveStats {
   const statuses = new Map(REVIEW_STATUSES.map((status) => [status, 0]))
   const creators = new Averages()
   const tags = new Averages()
+  const percents = new ScorePercents()
   let words = 0
   let scored = 0
   for (const row of readable) {
@@ -46,7 +47,7 @@ export function archiveStats(rows: readonly ReviewSummary[]): ArchiveStats {
       tally.words += row.wordCount
       months.set(month, tally)
     }
-    const percent = scorePercent(row.score)
+    const percent = row.score && percents.of(row.score)
     if (percent === undefined) continue
     scored++
     const band = Math.min(SCORE_BANDS - 1, Math.floor(percent / (100 / SCORE_BANDS)))
@@ -78,6 +79,17 @@ export function archiveStats(rows: readonly ReviewSummary[]): ArchiveStats {
 /** Kinds in the order the app lists them; `all` first and `none` last. */
 function kindOrder(kind: SubjectKind | 'all' | 'none'): number {
   return kind === 'all' ? -1 : kind === 'none' ? SUBJECT_KINDS.length : SUBJECT_KINDS.indexOf(kind)
+}
+
+/** `scorePercent` once per distinct score: a library holds a few dozen, over thousands of reviews. */
+class ScorePercents {
+  private readonly known = new Map<string, number | undefined>()
+
+  of(score: ScoreSummary): number | undefined {
+    const key = `${score.scale} ${score.value}`
+    if (!this.known.has(key)) this.known.set(key, scorePercent(score))
+    return this.known.get(key)
+  }
 }
 
 /** Sums and counts per name; names that differ only in case or accents are one (the first spelling met). */

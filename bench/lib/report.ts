@@ -434,7 +434,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
       '',
     )
     out.push(
-      `The search types “${lib.search[0]?.query ?? ''}” into the library screen’s search field, a key a second; each key is timed to the frame after the last change its answer made (main answers the full-text search; the title filter of before ran in the renderer).`,
+      `The search types “${lib.search[0]?.query ?? ''}” into the library screen’s search field; each key is timed to its rows painted (bench/lib/library.ts says how).`,
       '',
     )
   }

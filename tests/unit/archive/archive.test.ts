@@ -186,6 +186,17 @@ Eve walks into a rehearsal room, and the film finds its pulse.
     expect(rows[1]).toMatchObject({ title: '=Amélie', year: null, score100: 80, published: [] })
   })
 
+  it('counts the rows of the last listing, listing first when there was none', async () => {
+    await seed('amelie', `---\ntitle: Amélie\ndate: 2024-02-01\n---\n\nParis glows.\n`)
+    library = new Library({ root: join(root, 'library'), defaultAuthor: () => '' })
+    expect((await library.lastListed()).map((row) => row.id)).toEqual(['amelie'])
+    // Written since: the library screen does not show it until the next listing, nor does the archive.
+    await seed('later', `---\ntitle: Later\n---\n\nNew.\n`)
+    expect((await library.lastListed()).map((row) => row.id)).toEqual(['amelie'])
+    await library.list()
+    expect((await library.lastListed()).map((row) => row.id).sort()).toEqual(['amelie', 'later'])
+  })
+
   it('says where it could not write, in words', async () => {
     await expect(exportArchive(await listed(), 'csv', join(dest, 'missing', 'folder'), '2026-12-07')).rejects.toThrow(/Could not write the archive to “.*folder”/)
   })

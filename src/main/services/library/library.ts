@@ -79,6 +79,8 @@ export class Library {
   private readonly search: ReviewSearch
   private listing: Promise<ReviewSummary[]> | undefined
   private nextListing: Promise<ReviewSummary[]> | undefined
+  /** A listing has finished: the row index holds every review it found. */
+  private listed = false
   private readonly reader: ReviewReader
   private layoutLoad: Promise<LibraryLayout> | undefined
   /** The site layout's files, once the layout is known; undefined in Verdict's own layout. */
@@ -164,6 +166,7 @@ export class Library {
     const site = await this.siteFiles()
     const ids = site ? await site.ids() : (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
     const rows = await this.index.rows(ids)
+    this.listed = true
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
     this.search.reconcile(this.index.fileKeys())
     return Promise.all(rows.map((row) => this.withConflictCopy(row)))
@@ -187,6 +190,15 @@ export class Library {
       if (isErrnoCode(error, 'ENOENT', 'ENOTDIR')) return undefined
       throw error
     }
+  }
+
+  /**
+   * The rows of the last listing, as the library screen shows them, without a `stat` of every
+   * review (the archive counts these); a library not listed yet is listed first.
+   */
+  async lastListed(): Promise<ReviewSummary[]> {
+    if (!this.listed) await this.list()
+    return [...this.index.cachedRows()]
   }
 
   /** Full-text search over the reviews of the last listing (shared/search.ts has the language). */

@@ -10,6 +10,7 @@ import { ConflictService } from './services/conflicts/conflicts'
 import { HistoryService } from './services/history/history'
 import { LibraryManager } from './services/library/manager'
 import { TagRenames } from './services/library/tagRenames'
+import { Letterboxd } from './services/letterboxd/letterboxd'
 import { PagesService } from './services/pages/pages'
 import { removeLeftoverTemps } from './services/recovery/boot'
 import { RecoveryJournal } from './services/recovery/journal'
@@ -80,6 +81,8 @@ export interface Services {
   tags: TagRenames
   /** Reviews left in conflict by a sync engine or git: both versions, their merge, the resolution. */
   conflicts: ConflictService
+  /** A Letterboxd export imported as reviews; the film reviews exported for Letterboxd. */
+  letterboxd: Letterboxd
   blogs: BlogStore
   publish: PublishService
   /** The screen the renderer shows (for the application menu). */
@@ -175,6 +178,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
     writes,
     tags: new TagRenames({ libraries, writes }),
     conflicts,
+    letterboxd: new Letterboxd({ libraries, author: () => settings.get().author, ...clock }),
     blogs,
     publish,
     screen: new ScreenState(),

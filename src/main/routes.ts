@@ -7,7 +7,7 @@ import { lastPlace, rememberPlace } from './services/settings/place'
 import { openLink } from './windowOptions'
 
 /** The handler table: one line per channel, each a call into a service. */
-export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, tags, conflicts, blogs, publish, screen, about, quit, grants, openRequests }: Services): Handlers {
+export function createHandlers({ libraries, settings, platform, pages, history, journal, watcher, writes, tags, letterboxd, conflicts, blogs, publish, screen, about, quit, grants, openRequests }: Services): Handlers {
   const library = () => libraries.current()
   const picked = (path: string | null, purpose: PickPurpose): PickedPath | null => (path === null ? null : { path, token: grants.grant(path, purpose) })
   return {
@@ -45,6 +45,8 @@ export function createHandlers({ libraries, settings, platform, pages, history, 
     },
     renameTag: async ({ from, to }) => tags.rename(from, to),
     undoTagRename: async ({ undo }) => tags.undo(undo),
+    importLetterboxd: async ({ file }) => letterboxd.import(grants.redeem(file, 'import')),
+    exportLetterboxd: async ({ folder }) => letterboxd.export(grants.redeem(folder, 'export')),
     pickFile: async ({ purpose, extensions }) => picked(await platform.pickFile(extensions), purpose),
     openExternal: async ({ url }) => openLink(url, platform),
     getSettings: async () => settings.get(),

@@ -21,6 +21,8 @@ import {
   type RecoveredDraft,
   type SaveResult,
   type SearchResults,
+  type LetterboxdExportResult,
+  type LetterboxdImportResult,
   type TagRenameResult,
   type TagUndoResult,
   type VersionInfo,
@@ -179,6 +181,10 @@ export const channels = {
   renameTag: { args: z.strictObject({ from: reviewMeta.shape.tags.element, to: newTagName }), result: returns<TagRenameResult>() },
   /** Puts back every file a tag rename changed, unless it was changed again since. */
   undoTagRename: { args: z.strictObject({ undo: z.uuid() }), result: returns<TagUndoResult>() },
+  /** Imports a Letterboxd export's reviews.csv or diary.csv, picked for `import` (its token): one new review per film logged. */
+  importLetterboxd: { args: z.strictObject({ file: pickToken }), result: returns<LetterboxdImportResult>() },
+  /** Writes the library's film reviews as Letterboxd's import file into a folder picked for `export` (its token). */
+  exportLetterboxd: { args: z.strictObject({ folder: pickToken }), result: returns<LetterboxdExportResult>() },
   /** Asks the user for a file with the system dialog (the browser mode's own picker); null when cancelled. */
   pickFile: {
     args: z.strictObject({ purpose: z.literal('import'), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(20) }),

@@ -196,6 +196,21 @@ export interface TagUndoResult {
   failed: Array<ReviewTouched & { reason: string }>
 }
 
+/** A Letterboxd file imported: the reviews made from it (oldest first), and each row left out or read in part, with why. */
+export interface LetterboxdImportResult {
+  imported: ReviewTouched[]
+  notes: string[]
+}
+
+/** The library written as Letterboxd's import file: its path, the films in it, and what was left out. */
+export interface LetterboxdExportResult {
+  path: string
+  exported: number
+  /** Reviews of other kinds (Letterboxd is for films). */
+  notFilms: number
+  failed: Array<ReviewTouched & { reason: string }>
+}
+
 /** What the About dialog shows. */
 export interface AboutInfo {
   name: string
@@ -233,6 +248,8 @@ export const CHANNELS = [
   'importReview',
   'renameTag',
   'undoTagRename',
+  'importLetterboxd',
+  'exportLetterboxd',
   'pickFile',
   'openExternal',
   'getSettings',

@@ -19,6 +19,11 @@ export interface ReviewMeta {
   updated: string
   /** What is reviewed. */
   subject?: Subject
+  /**
+   * Earlier reviews of the same work this one returns to (a rewatch, a new season), by their folder
+   * names (`relates: [ballerina]`); written only when set.
+   */
+  relates?: string[]
   /** Mirror of the body's overall score, written by main on save; the body is the truth. */
   score?: ScoreSummary
   /** The review contains spoilers (`spoilers: true`). */

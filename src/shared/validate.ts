@@ -111,6 +111,7 @@ export const reviewMeta = z.strictObject({
   created: z.string().max(40),
   updated: z.string().max(40),
   subject: subject.optional(),
+  relates: z.array(reviewId).min(1).max(50).optional(),
   score: scoreSummary.optional(),
   spoilers: z.boolean().optional(),
   featuredImage: assetPath.optional(),

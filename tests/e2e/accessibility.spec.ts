@@ -99,7 +99,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colours`, () => {
     test.use({ colorScheme })
 
-    test('the library, Settings, Tags (its list and a merge), Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
+    test('the library, Settings, Tags (its list and a merge), Letterboxd import, Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
       test.setTimeout(slow(300_000))
       await openBallerina(page, libraryDir)
       await page.getByRole('button', { name: 'Library' }).click()
@@ -122,6 +122,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await tags.getByRole('button', { name: 'Rename “film”' }).click()
       await tags.getByRole('textbox', { name: 'New name for “film”' }).fill('action')
       await expect(tags.getByRole('button', { name: 'Merge into “action”' })).toBeVisible()
+      await expectClean(page, 'dialog')
+      await page.keyboard.press('Escape')
+
+      await page.getByRole('button', { name: 'Letterboxd' }).click()
+      await page.getByRole('menuitem', { name: 'Import from Letterboxd…' }).click()
+      const letterboxd = page.getByRole('dialog', { name: 'Import from Letterboxd' })
+      await letterboxd.getByRole('button', { name: 'Import' }).click()
+      await expect(letterboxd.getByRole('alert')).toContainText('Choose reviews.csv or diary.csv')
       await expectClean(page, 'dialog')
       await page.keyboard.press('Escape')
 

@@ -20,11 +20,12 @@ const KNOWN_KEYS = [
   'featuredImage',
   'score',
   'subject',
+  'relates',
   'published',
 ] as const
 const KNOWN = new Set<string>(KNOWN_KEYS)
 /** Written only when set, so a plain review's front matter stays short. */
-const OPTIONAL = new Set<string>(['spoilers', 'featuredImage', 'score', 'subject', 'published'])
+const OPTIONAL = new Set<string>(['spoilers', 'featuredImage', 'score', 'subject', 'relates', 'published'])
 
 export interface MetaFallback {
   title: string
@@ -72,12 +73,14 @@ export function metaFromYaml(data: Record<string, unknown>, fallback: MetaFallba
   const featuredImage = read('featuredImage', (value) => asText(value, 'featuredImage'))
   const score = read('score', scoreFromYaml)
   const subject = read('subject', subjectFromYaml)
+  const relates = read('relates', (value) => (Array.isArray(value) ? value : [value]))
   const published = read('published', publishedFromYaml)
   // Set only when present, and `extra` built with fromEntries (own properties: even a `__proto__` key stays plain data).
   if (spoilers !== undefined) meta.spoilers = spoilers
   if (featuredImage !== undefined) meta.featuredImage = featuredImage
   if (score !== undefined) meta.score = score
   if (subject !== undefined) meta.subject = subject
+  if (relates !== undefined) meta.relates = relates
   if (published !== undefined) meta.published = published
   if (Object.keys(kept).length) meta.kept = kept
   return meta

@@ -1,5 +1,6 @@
 import { useId, type ReactNode, type RefObject } from 'react'
 import { Icon } from '@renderer/components/Icon'
+import { MenuButton } from '@renderer/components/MenuButton'
 import { Options } from '@renderer/components/Options'
 import { KIND_PLURALS } from './subjectText'
 import { FILTER_LABELS, type Filter, type KindFilter } from './LibrarySidebar'
@@ -28,6 +29,8 @@ interface Props {
   canExport: boolean
   onImport: () => void
   onExportAll: () => void
+  onLetterboxdImport: () => void
+  onLetterboxdExport: () => void
   onCreate: () => void
 }
 
@@ -78,6 +81,14 @@ export function LibraryHeader(props: Props) {
         <button type="button" className="button" disabled={!props.canExport} onClick={props.onExportAll}>
           Export all…
         </button>
+        <MenuButton
+          label="Letterboxd"
+          menuLabel="Letterboxd"
+          items={[
+            { id: 'import', name: 'Import from Letterboxd…', onChoose: props.onLetterboxdImport },
+            { id: 'export', name: 'Export for Letterboxd…', onChoose: props.onLetterboxdExport },
+          ]}
+        />
         <button type="button" className="button button-primary" onClick={props.onCreate}>
           <Icon name="plus" size={16} /> New review
         </button>

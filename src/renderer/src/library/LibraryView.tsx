@@ -12,6 +12,7 @@ import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
 import { SearchResultList, type FoundReview } from '@renderer/search/SearchResultList'
 import { useLibrarySearch } from '@renderer/search/useLibrarySearch'
+import { useLetterboxd } from '@renderer/letterboxd/useLetterboxd'
 import { TagsDialog } from '@renderer/tags/TagsDialog'
 import { renamedText, undoneText } from '@renderer/tags/useTagRename'
 import { LibraryHeader } from './LibraryHeader'
@@ -152,6 +153,16 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
     )
   }
 
+  const letterboxd = useLetterboxd({
+    imported: () => {
+      // The new reviews show wherever the list was: no filter or search may hide them.
+      setQuery('')
+      setFilter('all')
+      void reload()
+    },
+    notify,
+  })
+
   const imported = (review: ReviewSummary) => {
     setImporting(false)
     // Show the new review wherever the list was: no filter or search may hide it.
@@ -241,6 +252,8 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
           canExport={reviews.length > 0}
           onImport={() => setImporting(true)}
           onExportAll={() => setExportIds(reviews.map((review) => review.id))}
+          onLetterboxdImport={letterboxd.openImport}
+          onLetterboxdExport={letterboxd.openExport}
           onCreate={() => void create()}
         />
 
@@ -332,6 +345,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
         />
       )}
       {tagging && <TagsDialog reviews={reviews} onRenamed={renamedTag} onClose={() => setTagging(false)} />}
+      {letterboxd.dialogs}
       {importing && <ImportDialog onImported={imported} onClose={() => setImporting(false)} />}
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>

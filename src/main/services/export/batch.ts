@@ -83,7 +83,7 @@ function requirePrinter(printer: PdfPrinter | undefined): PdfPrinter {
 }
 
 /** `<dir>/<slug><ext>`, or `<slug>-2<ext>`… when a file of that name exists or this batch used it. */
-export async function freeName(dir: string, slug: string, ext: string, used: Set<string> = new Set()): Promise<string> {
+export async function freeName(dir: string, slug: string, ext: string, used: Set<string>): Promise<string> {
   for (let n = 1; ; n++) {
     const name = `${n === 1 ? slug : `${slug}-${n}`}${ext}`
     if (used.has(name)) continue

@@ -113,7 +113,7 @@ export class Letterboxd {
       }
       rows.push(letterboxdRow(opened.meta, opened.doc))
     }
-    const path = await freeName(destDir, 'letterboxd', '.csv')
+    const path = await freeName(destDir, 'letterboxd', '.csv', new Set())
     try {
       await writeFileAtomic(path, writeLetterboxdCsv(rows))
     } catch (error) {

@@ -19,6 +19,7 @@ const run = randomUUID().slice(0, 8)
 
 /** The shared review (./review.ts); its posts are told apart by title. */
 const { images: [LAKE, CLUB], buildFor } = reviewFor({
+  kind: 'micropub',
   tags: ['action', 'john wick'],
   lead: "Len Wiseman's spin-off follows Eve Macarro, an assassin trained by the Ruska Roma.",
   width: 5,

@@ -8,6 +8,7 @@ import { expect } from 'vitest'
 import { parseReview } from '../../src/main/services/format'
 import { buildPost, serializeJsonLd, type Post } from '../../src/main/services/pipeline'
 import type { OutgoingImage, OutgoingPost, RemotePost } from '../../src/main/services/publish/targets/types'
+import { BLOG_KIND_DESCRIPTORS, type BlogKind } from '../../src/shared/blogKinds'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../src/shared/publish'
 import { png } from '../unit/assets/images'
 import { jsonLdOf, page, type Page } from './page'
@@ -23,6 +24,8 @@ export function image(width: number, alt: string, caption: string, credit: strin
 }
 
 export interface ReviewOptions {
+  /** The blog it goes to: the post takes that kind's form (src/shared/blogKinds.ts). */
+  kind: BlogKind
   /** The front matter's tags. */
   tags: string[]
   /** The opening paragraph (it may run over lines). */
@@ -37,7 +40,7 @@ export interface ReviewOptions {
  * photo, credited “Photo: Larry Horricks”), a spoiler (“Spoilers: the ending”), anything `extra`
  * adds, and the overall score 9.5/10. Its excerpt is “A stylish, bruising spin-off that earns its place.”
  */
-export function reviewFor({ tags, lead, width }: ReviewOptions) {
+export function reviewFor({ kind, tags, lead, width }: ReviewOptions) {
   const lake = image(width, 'Eve on a frozen lake at dusk', 'The winter village where the final act unfolds.', 'Lionsgate')
   const club = image(width + 1, 'Eve in a nightclub built like a music box', '', 'Photo: Larry Horricks')
   const source = (title: string, extra = '') => `---
@@ -80,7 +83,7 @@ Verdict: A stylish, bruising spin-off.
     /** The review titled `title` through the real pipeline, its images pointing at the blog's copies. */
     buildFor(title: string, media: Media, extra = ''): Post {
       const { meta, body } = parseReview(Buffer.from(source(title, extra)), { title, created: '', updated: '' })
-      return buildPost({ id: 'ballerina', meta, body }, { online: true, resolveAsset: (path) => media.get(path)?.url })
+      return buildPost({ id: 'ballerina', meta, body }, { online: true, form: BLOG_KIND_DESCRIPTORS[kind].post, resolveAsset: (path) => media.get(path)?.url })
     },
   }
 }
@@ -117,7 +120,8 @@ export async function expectReviewShown(url: string, post: Post): Promise<Page> 
   expect(shown.text).toContain('9.5/10')
   expect(shown.text).toContain('Image: Lionsgate')
   expect(shown.text).toContain('Photo: Larry Horricks')
-  expect(shown.html).toContain('<details class="spoiler"><summary>Spoilers: the ending</summary>')
+  // Styled inline: the blog's theme knows nothing of Verdict's classes.
+  expect(shown.html).toMatch(/<details class="spoiler" style="[^"]+"><summary>Spoilers: the ending<\/summary>/)
   expect(shown.html).toContain(`<script type="application/ld+json">${serializeJsonLd(post.jsonLd)}</script>`)
   expect(jsonLdOf(shown.html)).toMatchObject({ '@type': 'Review', reviewRating: { ratingValue: 9.5, bestRating: 10 }, itemReviewed: { '@type': 'Movie', name: 'Ballerina' } })
   return shown

@@ -63,6 +63,10 @@ export interface PublishRecord {
   media: Record<string, RemoteImage>
 }
 
+/** The date a post carries: the day it goes out, or the review's own date (back-dating). */
+export const POST_DATES = ['now', 'review'] as const
+export type PostDate = (typeof POST_DATES)[number]
+
 export interface PublishRequest {
   /** The review (saved: publishing reads the file, never unsaved editor state). */
   id: string
@@ -72,6 +76,11 @@ export interface PublishRequest {
   schedule?: ZonedTime
   /** After a collision (the post was edited on the blog): write over the blog's version. */
   overwrite?: boolean
+  /**
+   * The post's date when it goes live (`now` by default; a scheduled post takes its time). Written
+   * back to the review's `date`, so the page, the index, the feed and the JSON-LD say one date.
+   */
+  dated?: PostDate
 }
 
 /** Something to fix before anything is sent. */

@@ -8,7 +8,7 @@ import type { EditorDocument } from './document'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
 import { LAYOUT_KINDS, REVIEW_STATUSES, type LibraryLayout } from './model'
 import { BLOG_KINDS } from './blogKinds'
-import { PUBLISH_STATUSES } from './publish'
+import { POST_DATES, PUBLISH_STATUSES } from './publish'
 
 /** A review id is a single folder name inside the library: no separators, no dot-names. */
 export const reviewId = z
@@ -99,6 +99,7 @@ export const publishRequest = z.strictObject({
   status: z.enum(PUBLISH_STATUSES),
   schedule: zonedTime.optional(),
   overwrite: z.boolean().optional(),
+  dated: z.enum(POST_DATES).optional(),
 })
 
 export const reviewMeta = z.strictObject({

@@ -124,6 +124,11 @@ async function open(url: string, size: { width: number; height: number }, option
   return page
 }
 
+/** The post's own part of the page: its main landmark, else its article (Casper lists other posts below it). */
+function postOf(page: Page): Locator {
+  return page.getByRole('main').or(page.getByRole('article')).first()
+}
+
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await locator.boundingBox()
   if (!found) throw new Error(`${locator} has no box: it is not shown.`)
@@ -142,7 +147,8 @@ describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secr
   beforeAll(async () => {
     const h = await createPublishHarness({ blog: blog(), secret: secret(), review: { images: IMAGES, markdown: reviewMarkdown } })
     try {
-      expect(await h.publish()).toMatchObject({ kind: 'published' })
+      // Back-dated: the critic picked the review's date in the dialog.
+      expect(await h.publish({ dated: 'review' })).toMatchObject({ kind: 'published' })
       url = (await h.record())?.url ?? ''
     } finally {
       await h.close()
@@ -162,10 +168,8 @@ describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secr
       // Its size is in the HTML, so the column keeps its box while it loads.
       expect([await still.getAttribute('width'), await still.getAttribute('height')]).toEqual(['1200', '675'])
       expectWithin(await box(still), column)
-      // Shown once: in the blog's header where it has one, else in the text. Counted in the post's
-      // own part of the page (its main landmark, else its article): Casper lists other posts below.
-      const post = page.getByRole('main').or(page.getByRole('article')).first()
-      expect(await post.getByRole('img', { name: FEATURED_ALT }).count()).toBe(1)
+      // Shown once: in the blog's header where it has one, else in the text.
+      expect(await postOf(page).getByRole('img', { name: FEATURED_ALT }).count()).toBe(1)
       const score = await box(page.getByRole('region', { name: SCORE }))
       expect(score.height).toBeGreaterThan(40)
       expectWithin(score, column)
@@ -173,6 +177,17 @@ describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secr
         const shown = await box(page.getByText(text).first())
         expect(shown.width, text).toBeGreaterThan(0)
       }
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('is dated as the review (back-dated), where the page says when it was posted', async () => {
+    const page = await open(url, SIZES[0], { stylesheets: true })
+    try {
+      // The post's own date: the first in its main landmark, else its article (other posts are listed below it on Casper).
+      const dates = await postOf(page).locator('time').evaluateAll((times: Array<{ getAttribute(name: string): string | null }>) => times.map((time) => time.getAttribute('datetime')))
+      expect(dates[0]).toMatch(/^2025-06-04/)
     } finally {
       await page.close()
     }

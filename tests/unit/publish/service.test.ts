@@ -117,6 +117,41 @@ describe('publishing to a folder', () => {
   })
 })
 
+describe('one date on a folder blog', () => {
+  /** The dates the page, the index, the feed, the JSON-LD and the review's front matter carry, by day. */
+  async function datesOf(h: PublishHarness, site: string): Promise<Record<string, string | undefined>> {
+    const record = await h.record()
+    const page = await readFile(join(site, new URL(record!.url).pathname.split('/').pop()!), 'utf8')
+    const index = await readFile(join(site, 'index.html'), 'utf8')
+    const feed = await readFile(join(site, 'feed.xml'), 'utf8')
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!) as { datePublished?: string }
+    return {
+      page: /<time class="post-date" datetime="([\d-]+)"/.exec(page)?.[1],
+      index: /<time datetime="(\d{4}-\d{2}-\d{2})[^"]*">\1<\/time>/.exec(index)?.[1],
+      feed: /<published>(\d{4}-\d{2}-\d{2})T[^<]*<\/published>/.exec(feed)?.[1],
+      jsonLd: jsonLd.datePublished?.slice(0, 10),
+      review: /^date: (\S+)$/m.exec(await reviewFile(h))?.[1],
+    }
+  }
+
+  it('back-dated to the review: every one says the review’s date, and the review keeps it', async () => {
+    const { h, site } = await folderHarness()
+    expect((await h.publish({ dated: 'review' })).kind).toBe('published')
+    const day = '2026-11-25'
+    expect(await datesOf(h, site)).toEqual({ page: day, index: day, feed: day, jsonLd: day, review: day })
+  })
+
+  it('dated the day it goes live: every one says that day, written back as the review’s date', async () => {
+    const { h, site } = await folderHarness()
+    const before = new Date().toISOString().slice(0, 10)
+    expect((await h.publish({ dated: 'now' })).kind).toBe('published')
+    const dates = await datesOf(h, site)
+    expect(dates.review).not.toBe('2026-11-25')
+    expect(dates.review! >= before).toBe(true)
+    expect(dates).toEqual({ page: dates.review, index: dates.review, feed: dates.review, jsonLd: dates.review, review: dates.review })
+  })
+})
+
 describe('pre-flight', () => {
   it('lists a missing title, missing alt text and a past schedule, each with a fix, and sends nothing', async () => {
     const { h, site } = await folderHarness()

@@ -274,8 +274,11 @@ export class PublishService {
     }
 
     const details = await imageDetails(job, media)
+    // One date on the blog's page, index and feed, in the JSON-LD and in the review (written back below).
+    const dating = postDating(request, source.meta.date, existing?.status === 'published', this.now())
+    const dated: ReviewSource = { ...source, meta: { ...source.meta, date: dating.day } }
     // A folder blog's address is a file on this computer: never published in the JSON-LD.
-    const post = this.buildPost(source, { media, details }, blog, blog.kind === 'folder' ? undefined : record.url || undefined)
+    const post = this.buildPost(dated, { media, details }, blog, blog.kind === 'folder' ? undefined : record.url || undefined)
     const featured = post.featuredImage ? media[post.featuredImage.path] : undefined
     const outgoing: OutgoingPost = {
       publishId: record.publishId,
@@ -283,6 +286,7 @@ export class PublishService {
       status: request.status,
       ...(request.status === 'scheduled' && request.schedule ? { publishAt: new Date(request.schedule.at).toISOString() } : {}),
       ...(featured && post.featuredImage ? { featured: { ...featured, alt: post.featuredImage.alt, caption: post.featuredImage.caption } } : {}),
+      ...(dating.at ? { date: dating.at } : {}),
     }
     const remote = await this.step(job, 'post', async () => {
       const sent = await this.sendPost(job, record, outgoing, existing !== undefined)
@@ -291,7 +295,7 @@ export class PublishService {
       if (record.url || !sent.url || request.status === 'draft' || blog.kind === 'folder') return sent
       record = { ...record, id: sent.id, url: sent.url, ...(sent.updatedAt ? { remoteUpdatedAt: sent.updatedAt } : {}) }
       await this.saveRecord(source.id, record, false)
-      const named = { ...outgoing, post: this.buildPost(source, { media, details }, blog, sent.url) }
+      const named = { ...outgoing, post: this.buildPost(dated, { media, details }, blog, sent.url) }
       return this.withRetry(() => this.update(job, record, named))
     })
     record = {
@@ -305,7 +309,7 @@ export class PublishService {
     }
     if (request.status === 'scheduled' && request.schedule) record.scheduled = request.schedule
     else delete record.scheduled
-    const { hash } = await this.saveRecord(source.id, record, remote.status === 'published')
+    const { hash } = await this.saveRecord(source.id, record, remote.status === 'published', dating.day)
     await this.step(job, 'verify', () => this.verify(job, record))
     return { kind: 'published', record, hash }
   }
@@ -418,8 +422,9 @@ export class PublishService {
     }
   }
 
-  private async saveRecord(id: string, record: PublishRecord, live: boolean): Promise<{ hash: string }> {
-    const { hash, published } = await this.options.writes.recordPublished(id, record, live)
+  /** Writes the record (and the review's date, when given) into the review's front matter. */
+  private async saveRecord(id: string, record: PublishRecord, live: boolean, date?: string): Promise<{ hash: string }> {
+    const { hash, published } = await this.options.writes.recordPublished(id, record, live, date)
     this.options.events.emit({ type: 'review-published', id, hash, published })
     return { hash }
   }
@@ -480,6 +485,24 @@ async function imageDetails(job: Job, media: Record<string, RemoteImage>): Promi
     details.set(image.path, { width: probe.width, height: probe.height, ...(mediaId ? { mediaId } : {}) })
   }
   return details
+}
+
+/**
+ * The day the post is dated (the review's `date` after this publish) and, when the blog must be
+ * told, the instant: a scheduled post's time; the review's own date, back-dated (noon UTC, the same
+ * day in every zone a reader is likely in); none for now, which the blog takes as it publishes.
+ * A live post published again, or a draft, keeps its date unless the critic picks the review's.
+ */
+function postDating(request: PublishRequest, reviewDate: string, live: boolean, now: Date): { day: string; at?: string } {
+  if (request.status === 'scheduled' && request.schedule) return { day: dayOf(new Date(request.schedule.at), request.schedule.zone) }
+  if (request.dated === 'review' && /^\d{4}-\d{2}-\d{2}$/.test(reviewDate)) return { day: reviewDate, at: `${reviewDate}T12:00:00.000Z` }
+  // A draft has no date yet on the blog; a live post keeps the one it has.
+  return { day: live || request.status === 'draft' ? reviewDate : dayOf(now) }
+}
+
+/** `YYYY-MM-DD` of an instant in a time zone (this computer's by default). */
+function dayOf(instant: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(instant)
 }
 
 /** The post's images, the featured one first, each once. */

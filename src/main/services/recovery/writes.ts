@@ -233,9 +233,10 @@ export class ReviewWrites {
 
   /**
    * Writes one blog's publish record into the review's front matter, the body's bytes untouched;
-   * `live` also marks the review published. Returns the file's new hash and all its records.
+   * `live` also marks the review published, and `date` becomes its date (the one the post carries).
+   * Returns the file's new hash and all its records.
    */
-  recordPublished(id: string, record: PublishRecord, live: boolean): Promise<{ hash: string; published: PublishRecord[] }> {
+  recordPublished(id: string, record: PublishRecord, live: boolean, date?: string): Promise<{ hash: string; published: PublishRecord[] }> {
     return this.serial.run(id, async () => {
       const { libraries, watcher } = this.options
       const path = await libraries.current().reviewFile(id)
@@ -244,7 +245,7 @@ export class ReviewWrites {
       const now = new Date().toISOString()
       const text = rewriteFrontMatter(bytes, { title: id, created: now, updated: now }, (meta) => {
         published = [...(meta.published ?? []).filter((kept) => kept.target !== record.target), record]
-        return { ...meta, published, ...(live ? { status: 'published' as const } : {}) }
+        return { ...meta, published, ...(live ? { status: 'published' as const } : {}), ...(date ? { date } : {}) }
       })
       const end = watcher.beginOwnWrite(id)
       let hash: string | undefined

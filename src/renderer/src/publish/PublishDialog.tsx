@@ -1,9 +1,10 @@
 import { useId, useState } from 'react'
-import type { PreflightProblem, PublishRecord, PublishStatus } from '@shared/publish'
+import type { PostDate, PreflightProblem, PublishRecord, PublishStatus } from '@shared/publish'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { ErrorLine } from '@renderer/components/ErrorLine'
 import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
+import { formatDay } from '@renderer/lib/time'
 import { BlogsDialog } from './BlogsDialog'
 import { BLOG_KIND_DESCRIPTORS } from '@shared/blogKinds'
 import { defaultBlogId, initialChoice, zone } from './publishChoice'
@@ -22,9 +23,19 @@ const STATUSES: ReadonlyArray<RadioOption<PublishStatus>> = [
   { value: 'scheduled', label: 'Schedule' },
 ]
 
+/** The dates a post can carry, the review's own in words. */
+function dateOptions(reviewDate: string): ReadonlyArray<RadioOption<PostDate>> {
+  return [
+    { value: 'now', label: 'The day it goes live', hint: 'a post already live keeps its date' },
+    { value: 'review', label: `The review’s date, ${formatDay(reviewDate)}` },
+  ]
+}
+
 interface Props {
   reviewId: string
   title: string
+  /** The review's `date` (`YYYY-MM-DD`): the post can be dated with it. */
+  date: string
   /** Where the review went so far (its front matter's `published`). */
   published: PublishRecord[]
   /**
@@ -40,12 +51,13 @@ interface Props {
 type Managing = { form: 'add' } | { form: 'edit'; blogId: string } | 'list'
 
 /** Publishes the review to one of the library's blogs: the choice, the checks, live progress and the outcome. */
-export function PublishDialog({ reviewId, title, published, prepare, downscale, onClose }: Props) {
+export function PublishDialog({ reviewId, title, date, published, prepare, downscale, onClose }: Props) {
   const { listed, error: blogsError, reload: reloadBlogs } = useBlogs()
   const [initial] = useState(() => initialChoice(published))
   const [picked, setPicked] = useState<string | null>(null)
   const [status, setStatus] = useState<PublishStatus>(initial.status)
   const [scheduleAt, setScheduleAt] = useState(initial.scheduleAt)
+  const [dated, setDated] = useState<PostDate>('now')
   const [managing, setManaging] = useState<Managing | null>(null)
   const blogId = useId()
 
@@ -59,6 +71,7 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
     blog: chosen,
     status,
     scheduleIso,
+    dated,
     prepare,
     downscale,
     recheck,
@@ -121,6 +134,10 @@ export function PublishDialog({ reviewId, title, published, prepare, downscale, 
                   value={scheduleAt}
                   onChange={(event) => setScheduleAt(event.target.value)}
                 />
+              )}
+
+              {status !== 'scheduled' && (
+                <RadioGroup legend="Date on the post" name="publish-date" value={dated} options={dateOptions(date)} onChange={setDated} disabled={running} />
               )}
 
               <PublishedList records={published} blogs={blogs} />

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { VerdictError } from '@shared/contract'
-import type { BlogView, PreflightProblem, PublishLogEntry, PublishRecord, PublishRequest, PublishStatus } from '@shared/publish'
+import type { BlogView, PostDate, PreflightProblem, PublishLogEntry, PublishRecord, PublishRequest, PublishStatus } from '@shared/publish'
 import { api } from '@renderer/api'
 import { errorMessage } from '@renderer/lib/errors'
 import { LAST_BLOG_KEY, zone } from './publishChoice'
@@ -22,6 +22,8 @@ interface Options {
   blog: BlogView | undefined
   status: PublishStatus
   scheduleIso: string | null
+  /** The date the post carries (written back to the review). */
+  dated: PostDate
   /** Saves pending edits (publishing reads the saved file); resolves to the review's id after it. */
   prepare: () => Promise<string>
   /** Puts a smaller copy of the image in its place in the text and saves; rejects with a message. */
@@ -33,7 +35,7 @@ interface Options {
 }
 
 /** One publish at a time: its live steps, its outcome, and the fixes (downscaling) that let it go ahead. */
-export function usePublishRun({ reviewId, blog, status, scheduleIso, prepare, downscale, recheck, onFinished }: Options) {
+export function usePublishRun({ reviewId, blog, status, scheduleIso, dated, prepare, downscale, recheck, onFinished }: Options) {
   const [run, setRun] = useState<Run>({ kind: 'idle' })
   const [steps, setSteps] = useState<Step[]>([])
   const [downscaling, setDownscaling] = useState<string | null>(null)
@@ -70,7 +72,7 @@ export function usePublishRun({ reviewId, blog, status, scheduleIso, prepare, do
       id,
       blogId: blog.id,
       status,
-      ...(scheduleIso ? { schedule: { at: scheduleIso, zone } } : {}),
+      ...(scheduleIso ? { schedule: { at: scheduleIso, zone } } : { dated }),
       ...(overwrite ? { overwrite: true } : {}),
     }
     try {

@@ -226,6 +226,7 @@ export function EditableReview({
         <PublishDialog
           reviewId={review.id}
           title={meta.title}
+          date={meta.date}
           published={meta.published ?? []}
           prepare={saveForPublish}
           downscale={downscale}

@@ -101,8 +101,9 @@ export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarg
           excerpt: post.excerpt,
           ...(post.score ? { score: post.score.display } : {}),
           status: outgoing.status,
-          // A review keeps the date it was first listed with; a draft or a future one is dated when it goes out.
-          date: outgoing.status === 'scheduled' ? requirePublishAt(outgoing) : existing && isListed(existing, now) ? existing.date : now.toISOString(),
+          // A review keeps the date it was first listed with, unless back-dated; a draft or a future one is dated when it goes out.
+          date:
+            outgoing.status === 'scheduled' ? requirePublishAt(outgoing) : (outgoing.date ?? (existing && isListed(existing, now) ? existing.date : now.toISOString())),
           updated: now.toISOString(),
           html: post.html,
         }

@@ -101,7 +101,8 @@ export function createGhostTarget(ctx: TargetContext): PublishTarget {
     },
 
     async create(post: OutgoingPost): Promise<RemotePost> {
-      return save('POST', '/posts/', post, post.status === 'scheduled' ? { published_at: post.publishAt } : {})
+      const publishedAt = post.status === 'scheduled' ? post.publishAt : post.date
+      return save('POST', '/posts/', post, publishedAt ? { published_at: publishedAt } : {})
     },
 
     async update(record: PublishRecord, post: OutgoingPost): Promise<RemotePost> {
@@ -110,6 +111,7 @@ export function createGhostTarget(ctx: TargetContext): PublishTarget {
       const updatedAt = record.remoteUpdatedAt ?? remotePost(firstPost(await call(`/posts/${encodeURIComponent(record.id)}/`))).updatedAt
       const extra: Record<string, unknown> = { updated_at: updatedAt }
       if (post.status === 'scheduled') extra['published_at'] = post.publishAt
+      else if (post.date) extra['published_at'] = post.date
       // A scheduled post keeps its future date when published by hand; now is when it went out.
       else if (post.status === 'published' && record.status === 'scheduled') extra['published_at'] = new Date().toISOString()
       try {

@@ -111,6 +111,7 @@ export function createMicropubTarget(ctx: TargetContext): PublishTarget {
       const { micropub } = await discover()
       const properties: Properties = { ...entryProperties(outgoing), 'mp-slug': [slugFor(outgoing)] }
       if (outgoing.status === 'scheduled') properties['published'] = [requirePublishAt(outgoing)]
+      else if (outgoing.date) properties['published'] = [outgoing.date]
       const response = await send(micropub, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -126,6 +127,7 @@ export function createMicropubTarget(ctx: TargetContext): PublishTarget {
       // `updated` changes on every publish, so the update is never a no-op (which some endpoints refuse).
       const replace: Properties = { ...entryProperties(outgoing), updated: [now] }
       if (outgoing.status === 'scheduled') replace['published'] = [requirePublishAt(outgoing)]
+      else if (outgoing.date) replace['published'] = [outgoing.date]
       // Leaving the schedule for "publish now": the post's date is now, not the time once planned.
       else if (record.status === 'scheduled') replace['published'] = [now]
       const response = await send(micropub, {

@@ -34,6 +34,8 @@ export interface OutgoingPost {
   publishAt?: string
   /** The featured image as the blog holds it. */
   featured?: RemoteImage & { alt: string; caption: string }
+  /** ISO instant the post is dated, back-dated to the review's date; absent: when it goes out (or its schedule). */
+  date?: string
 }
 
 export interface RemotePost {

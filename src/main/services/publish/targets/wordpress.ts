@@ -109,6 +109,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
       featured_media: Number(outgoing.featured?.id ?? 0) || 0,
     }
     if (status === 'scheduled') body['date_gmt'] = wpDate(requirePublishAt(outgoing))
+    else if (outgoing.date) body['date_gmt'] = wpDate(outgoing.date)
     return body
   }
 
@@ -188,7 +189,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
       const body = await fields(outgoing)
       // Going live now: WordPress keeps a post's planned date (a draft keeps one from an earlier
       // schedule too), and a `publish` dated ahead turns back into `future`.
-      if (outgoing.status === 'published' && record.status !== 'published') body['date_gmt'] = wpDate(new Date().toISOString())
+      if (outgoing.status === 'published' && record.status !== 'published' && !outgoing.date) body['date_gmt'] = wpDate(new Date().toISOString())
       try {
         return remotePost(postOf<WpPost>(await sendJson(`/wp/v2/posts/${encodeURIComponent(record.id)}`, body, { _fields: POST_FIELDS })))
       } catch (error) {

@@ -303,7 +303,8 @@ export type AppEvent =
   /** One step of a publish (an image, the post, the check afterwards), as it happens. */
   | { type: 'publish-progress'; id: string; entry: PublishLogEntry }
   /** Main wrote the review's `published` records: the editor's file now has this hash. */
-  | { type: 'review-published'; id: string; hash: string; published: PublishRecord[] }
+  /** Main wrote publish records into the review's file, and the date the post carries (`date`, its front matter's after the write). */
+  | { type: 'review-published'; id: string; hash: string; published: PublishRecord[]; date: string }
   | { type: 'outbox-changed' }
   /** A post that waited in the outbox was sent, or failed for good (it waits no more). */
   | { type: 'outbox-finished'; id: string; title: string; blogName: string; result: { sent: true; url: string } | { sent: false; reason: string } }

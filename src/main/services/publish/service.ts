@@ -424,8 +424,9 @@ export class PublishService {
 
   /** Writes the record (and the review's date, when given) into the review's front matter. */
   private async saveRecord(id: string, record: PublishRecord, live: boolean, date?: string): Promise<{ hash: string }> {
-    const { hash, published } = await this.options.writes.recordPublished(id, record, live, date)
-    this.options.events.emit({ type: 'review-published', id, hash, published })
+    const written = await this.options.writes.recordPublished(id, record, live, date)
+    const { hash, published } = written
+    this.options.events.emit({ type: 'review-published', id, hash, published, date: written.date })
     return { hash }
   }
 

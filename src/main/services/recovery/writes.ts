@@ -234,18 +234,20 @@ export class ReviewWrites {
   /**
    * Writes one blog's publish record into the review's front matter, the body's bytes untouched;
    * `live` also marks the review published, and `date` becomes its date (the one the post carries).
-   * Returns the file's new hash and all its records.
+   * Returns the file's new hash, all its records and its date.
    */
-  recordPublished(id: string, record: PublishRecord, live: boolean, date?: string): Promise<{ hash: string; published: PublishRecord[] }> {
+  recordPublished(id: string, record: PublishRecord, live: boolean, date?: string): Promise<{ hash: string; published: PublishRecord[]; date: string }> {
     return this.serial.run(id, async () => {
       const { libraries, watcher } = this.options
       const path = await libraries.current().reviewFile(id)
       const bytes = await readReview(path, id)
       let published: PublishRecord[] = []
+      let dated = ''
       const now = new Date().toISOString()
       const text = rewriteFrontMatter(bytes, { title: id, created: now, updated: now }, (meta) => {
         published = [...(meta.published ?? []).filter((kept) => kept.target !== record.target), record]
-        return { ...meta, published, ...(live ? { status: 'published' as const } : {}), ...(date ? { date } : {}) }
+        dated = date ?? meta.date
+        return { ...meta, published, date: dated, ...(live ? { status: 'published' as const } : {}) }
       })
       const end = watcher.beginOwnWrite(id)
       let hash: string | undefined
@@ -258,7 +260,7 @@ export class ReviewWrites {
         end(hash)
       }
       this.rebase(id, contentHash(bytes), hash)
-      return { hash, published }
+      return { hash, published, date: dated }
     })
   }
 

@@ -9,7 +9,7 @@ export function usePublishedSync(reviewId: string, saver: ReviewSaver, onPatch: 
     () =>
       api.onEvent((event) => {
         if (event.type !== 'review-published' || event.id !== reviewId) return
-        const patch = publishedPatch(saver.meta.published, event.published)
+        const patch = publishedPatch(saver.meta.published, event.published, event.date)
         saver.writtenByMain(event.hash, patch)
         onPatch(patch)
       }),

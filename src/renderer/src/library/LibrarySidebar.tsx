@@ -1,7 +1,8 @@
 import type { SubjectKind } from '@shared/critic'
-import { REVIEW_STATUSES, type LibraryInfo, type ReviewStatus } from '@shared/model'
+import { REVIEW_STATUSES, type LayoutKind, type LibraryInfo, type ReviewStatus } from '@shared/model'
 import { Icon } from '@renderer/components/Icon'
 import { LibraryPublishTools } from '@renderer/publish/LibraryPublishTools'
+import { LibraryLayoutSelect } from './LibraryLayoutSelect'
 import { KIND_PLURALS } from './subjectText'
 
 export type Filter = ReviewStatus | 'all'
@@ -25,12 +26,13 @@ interface Props {
   kinds: ReadonlyArray<readonly [SubjectKind, number]>
   total: number
   onSwitchLibrary: () => void
+  onLayout: (kind: LayoutKind) => void
   onOpenTags: () => void
   onOpenSettings: () => void
 }
 
 /** The library screen's sidebar: filters by status and kind, the library open, and its settings. */
-export function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, onKindFilter, kinds, total, onSwitchLibrary, onOpenTags, onOpenSettings }: Props) {
+export function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, onKindFilter, kinds, total, onSwitchLibrary, onLayout, onOpenTags, onOpenSettings }: Props) {
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">
@@ -82,6 +84,7 @@ export function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, 
             </p>
           </div>
         </div>
+        {library && <LibraryLayoutSelect layout={library.layout} onChange={onLayout} />}
         <button type="button" className="button button-quiet sidebar-button" disabled={!library} onClick={onSwitchLibrary}>
           <Icon name="swap" size={16} /> Switch library…
         </button>

@@ -223,6 +223,13 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
         kinds={kinds}
         total={reviews.length}
         onSwitchLibrary={() => setSwitching(true)}
+        onLayout={(kind) =>
+          void attempt(async () => {
+            if (!library) return
+            await api.setLibraryLayout({ ...library.layout, kind })
+            await reloadAnew()
+          })
+        }
         onOpenTags={() => setTagging(true)}
         onOpenSettings={onOpenSettings}
       />

@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { details, saveState } from './review'
 
 // Several screens and a library read per test: more time on a busy machine, no shorter waits.
 test.slow()
@@ -40,4 +41,28 @@ test('the same title and year count as the same work, accents aside', async ({ p
   const notice = page.getByRole('region', { name: 'Reviewed before' })
   await expect(notice).toContainText('You reviewed Amélie (2001) on 10 January 2002: 4/5')
   await expect(notice.getByRole('listitem')).toHaveCount(1) // not the 2030 remake
+})
+
+test('a new review of a work reviewed before offers the earlier one, and a tick links it as a re-review (relates:)', async ({ page, libraryDir }) => {
+  await seed(libraryDir, 'ballerina', 'Ballerina', '2025-06-04', '{ kind: film, title: Ballerina, year: 2025, creators: [], cast: [], ids: {} }', 'First look.\n\n::score[Overall Score]{value="9.5" scale="10" overall}')
+  await page.reload()
+  await page.getByRole('button', { name: 'New review' }).click()
+  await expect(page.getByRole('textbox', { name: 'Review text' })).toBeVisible()
+  const panel = details(page)
+  await panel.getByLabel('Kind').selectOption({ label: 'Film' })
+  await panel.getByLabel('Name', { exact: true }).fill('ballerina')
+  await panel.getByLabel('Year').fill('2025')
+
+  const notice = panel.getByRole('region', { name: 'Reviewed before' })
+  await expect(notice).toContainText('You reviewed Ballerina (2025) on 4 June 2025: 9.5/10')
+  const relates = notice.getByRole('checkbox', { name: 'This review is a re-review of “Ballerina”' })
+  await expect(relates).not.toBeChecked()
+  await expect(saveState(page)).toHaveText('Saved')
+  const file = join(libraryDir, 'untitled-review', 'review.md')
+  expect(await readFile(file, 'utf8')).not.toContain('relates:')
+
+  await relates.check()
+  await expect.poll(() => readFile(file, 'utf8')).toContain('relates:\n  - ballerina\n')
+  await relates.uncheck()
+  await expect.poll(() => readFile(file, 'utf8')).not.toContain('relates:')
 })

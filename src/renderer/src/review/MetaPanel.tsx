@@ -11,7 +11,7 @@ import { TagInput } from './TagInput'
 
 /** What the panel (and the title field) edit. `score` is not here: main mirrors it from the text. */
 export type MetaPatch = Partial<
-  Pick<ReviewMeta, 'title' | 'author' | 'date' | 'tags' | 'excerpt' | 'status' | 'subject' | 'spoilers' | 'featuredImage'>
+  Pick<ReviewMeta, 'title' | 'author' | 'date' | 'tags' | 'excerpt' | 'status' | 'subject' | 'relates' | 'spoilers' | 'featuredImage'>
 >
 
 /** The review's front matter beside the text; the title has its own field above the text. */
@@ -90,7 +90,7 @@ export function MetaPanel({
         )}
       </div>
       {!kept('subject') && <SubjectFields subject={meta.subject} onChange={(subject) => onChange({ subject })} />}
-      <SameWorkNotice id={id} subject={meta.subject} onOpenReview={onOpenReview} />
+      <SameWorkNotice id={id} subject={meta.subject} relates={meta.relates} onRelates={(relates) => onChange({ relates })} onOpenReview={onOpenReview} />
       <KeptFields kept={meta.kept} />
       <p className="field-hint stored-as">
         Stored as <code>{id}/review.md</code> in the library. Rename it from the library to move the folder.

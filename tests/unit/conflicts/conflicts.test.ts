@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConflictService } from '../../../src/main/services/conflicts/conflicts'
@@ -51,6 +51,18 @@ describe('conflict service', () => {
     expect(await readFile(join(w.root, '.trash', trashed!, COPY), 'utf8')).toContain('Three, theirs.')
     expect((await w.history.list(id)).versions[0]?.reason).toBe('conflict')
     expect((await w.library.list()).find((each) => each.id === id)?.conflict).toBeUndefined()
+  })
+
+  it('notices a copy arriving in a folder already listed, and one leaving it', async () => {
+    const w = await workbench('conflicts')
+    const { id } = await w.library.create('Dune')
+    const conflictOf = async () => (await w.library.list()).find((row) => row.id === id)?.conflict
+    expect(await conflictOf()).toBeUndefined()
+    const copy = join(w.root, id, 'review (conflicted copy 2026-11-25).md')
+    await writeFile(copy, await readFile(join(w.root, id, 'review.md')))
+    expect(await conflictOf()).toEqual({ source: 'dropbox', copy: 'review (conflicted copy 2026-11-25).md' })
+    await rm(copy)
+    expect(await conflictOf()).toBeUndefined()
   })
 
   it('asks about a block both changed, and writes the pick or the critic’s own text', async () => {

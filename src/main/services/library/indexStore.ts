@@ -192,14 +192,15 @@ export function sameKey(a: FileKey, b: FileKey): boolean {
 }
 
 /** `stat` of each path (undefined where it is missing or not a file), in slices that yield to the event loop. */
-async function statAll(paths: readonly string[]): Promise<Array<Stats | undefined>> {
+/** The `stat` of each path that is a file (or, with `kind`, a folder), in slices that keep main responsive. */
+export async function statAll(paths: readonly string[], kind: 'file' | 'folder' = 'file'): Promise<Array<Stats | undefined>> {
   const infos: Array<Stats | undefined> = new Array(paths.length)
   for (let start = 0; start < paths.length; start += STAT_SLICE) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve))
     for (let index = start; index < Math.min(paths.length, start + STAT_SLICE); index++) {
       try {
         const info = statSync(paths[index]!, { throwIfNoEntry: false })
-        infos[index] = info?.isFile() ? info : undefined
+        infos[index] = (kind === 'file' ? info?.isFile() : info?.isDirectory()) ? info : undefined
       } catch {
         infos[index] = undefined // ENOTDIR, EACCES, a loop of links: not a review
       }

@@ -19,7 +19,7 @@ import { privateDir } from '../recovery/privateDir'
 import { ReviewSearch } from '../search/searchIndex'
 import { searchText, type SearchText } from '../search/searchText'
 import { DocumentBases } from './bases'
-import { keyOf, SummaryIndex } from './indexStore'
+import { keyOf, RACY_MS, statAll, SummaryIndex } from './indexStore'
 import { loadLayout, saveLayout } from './layout'
 import { ReviewReader } from './reader'
 import { nameFallback, SiteFiles } from './siteFiles'
@@ -78,6 +78,8 @@ export class Library {
   private readonly index: SummaryIndex
   private readonly search: ReviewSearch
   private listing: Promise<ReviewSummary[]> | undefined
+  /** Per review folder: its modification time when last read for conflict copies, and the copy found. */
+  private readonly folders = new Map<string, { mtimeMs: number; copy: ConflictCopy | undefined }>()
   private nextListing: Promise<ReviewSummary[]> | undefined
   /** A listing has finished: the row index holds every review it found. */
   private listed = false
@@ -169,17 +171,32 @@ export class Library {
     this.listed = true
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
     this.search.reconcile(this.index.fileKeys())
-    return Promise.all(rows.map((row) => this.withConflictCopy(row)))
+    return this.withConflictCopies(rows)
   }
 
   /**
-   * The row, marked when a sync engine left another version of the review beside its review.md.
-   * The index keys rows on review.md alone, so the folder is read at each listing (one small
-   * directory per review, like the `stat` of each review.md).
+   * The rows, marked where a sync engine left another version of a review beside its review.md.
+   * The index keys rows on review.md alone; a folder's modification time changes whenever a file
+   * appears in it or leaves it, so only folders changed since their last read (or too recently to
+   * tell, as the index does) are read again: a `stat` per review, not a directory read.
    */
-  private async withConflictCopy(row: ReviewSummary): Promise<ReviewSummary> {
-    const copy = await this.conflictCopy(row.id)
-    return copy ? { ...row, conflict: { source: copy.engine, copy: copy.name } } : row
+  private async withConflictCopies(rows: ReviewSummary[]): Promise<ReviewSummary[]> {
+    const infos = await statAll(rows.map((row) => join(this.root, row.id)), 'folder')
+    const listed = new Set(rows.map((row) => row.id))
+    for (const id of this.folders.keys()) if (!listed.has(id)) this.folders.delete(id)
+    return Promise.all(
+      rows.map(async (row, index) => {
+        const info = infos[index]
+        const known = this.folders.get(row.id)
+        let copy = known?.copy
+        // File times are the disk's clock, not the app's (`now` may be a test's).
+        if (!info || !known || known.mtimeMs !== info.mtimeMs || Date.now() - info.mtimeMs < RACY_MS) {
+          copy = await this.conflictCopy(row.id)
+          if (info) this.folders.set(row.id, { mtimeMs: info.mtimeMs, copy })
+        }
+        return withCopy(row, copy)
+      }),
+    )
   }
 
   /** The first conflict copy of the review's review.md (by name: the engines date them), if any. */
@@ -549,7 +566,8 @@ export class Library {
 
   /** The library row of one review (from the index while its review.md is unchanged). */
   async summary(id: string): Promise<ReviewSummary> {
-    return this.withConflictCopy((await this.index.row(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`))
+    const row = (await this.index.row(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`)
+    return withCopy(row, await this.conflictCopy(id))
   }
 
   /**
@@ -607,6 +625,10 @@ async function checkReviewFile(root: string, dir: string, id: string): Promise<v
     if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `“${id}” is not a review: it has no ${REVIEW_FILE}.`)
     throw error
   }
+}
+
+function withCopy(row: ReviewSummary, copy: ConflictCopy | undefined): ReviewSummary {
+  return copy ? { ...row, conflict: { source: copy.engine, copy: copy.name } } : row
 }
 
 /** Whether git left conflict markers in the file (checked for the marker's bytes first: most files have none). */

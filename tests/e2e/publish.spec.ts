@@ -435,3 +435,31 @@ test('a new review published right after its title is typed: the check and the p
   expect((await readdir(libraryDir)).filter((name) => !name.startsWith('.')).sort()).toEqual(['heat', 'welcome-to-verdict'])
   expect(host.errors).toEqual([])
 })
+
+test('the critic dates the post with the review’s date: the page, the index, the feed and the review say that day', async ({ page, libraryDir, tempDir }) => {
+  await seedReview(libraryDir, 'heat', 'Heat', `Mann's best film.\n`, { status: 'ready' })
+  await page.reload()
+  await openReview(page, 'Heat')
+  await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+  const dialog = publishDialog(page)
+  await dialog.getByRole('button', { name: 'Add blog' }).click()
+  const form = page.getByRole('dialog', { name: 'Add blog' })
+  await form.getByLabel('Name', { exact: true }).fill('Pages')
+  await form.getByLabel('Folder', { exact: true }).fill(join(tempDir, 'pages'))
+  await form.getByRole('button', { name: 'Add blog' }).click()
+  await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Done' }).click()
+
+  const dates = dialog.getByRole('radiogroup', { name: 'Date on the post' })
+  await expect(dates.getByRole('radio', { name: /^The day it goes live/ })).toBeChecked()
+  // The review's date (2026-11-20), in the critic's words for a day.
+  await dates.getByRole('radio', { name: /^The review’s date, .*2026/ }).check()
+  await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.')
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText('Published on Pages.')
+
+  const site = join(tempDir, 'pages')
+  expect(await readFile(join(site, 'heat.html'), 'utf8')).toContain('<time class="post-date" datetime="2026-11-20">')
+  expect(await readFile(join(site, 'index.html'), 'utf8')).toMatch(/<time datetime="2026-11-20T[^"]*">2026-11-20<\/time>/)
+  expect(await readFile(join(site, 'feed.xml'), 'utf8')).toMatch(/<published>2026-11-20T/)
+  expect(await readFile(join(libraryDir, 'heat', 'review.md'), 'utf8')).toMatch(/^date: 2026-11-20$/m)
+})

@@ -126,6 +126,15 @@ describe('pages: preview, open in browser, export and import through the contrac
     expect(imported).toMatchObject({ id: 'ballerina-2', title: 'Ballerina' })
   })
 
+  it('refuses an import into a site’s folder before writing anything', async () => {
+    const { dir, call, pick, library } = await setup()
+    await call('setLibraryLayout', { kind: 'flat', content: 'posts', frontMatter: 'yaml', keys: [] })
+    const before = (await readdir(library.root)).sort()
+    await writeFile(join(dir, 'heat.md'), '---\ntitle: Heat\n---\n\nTense.\n')
+    await expect(call('importReview', { file: await pick('file', join(dir, 'heat.md'), 'import') })).rejects.toThrow(/a site’s own folder.*Nothing was written/)
+    expect((await readdir(library.root)).sort()).toEqual(before)
+  })
+
   it('reports a failed review in a batch and goes on with the others', async () => {
     const { call, dir, library, review } = await setup()
     // No folder picked: the export goes to “Verdict Exports” beside the library.

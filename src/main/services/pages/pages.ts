@@ -7,6 +7,7 @@ import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { documentToMarkdown } from '../format'
 import { exportBatch, exportHtmlFile, importBundle, listThemes, loadReviewSource, loadTheme, loadUserCss, type PdfPrinter } from '../export'
 import type { RenderSettings } from '../export'
+import { fail } from '../errors'
 import type { EventBus } from '../events'
 import type { LibraryManager } from '../library/manager'
 import { buildPost, renderPage } from '../pipeline'
@@ -92,6 +93,8 @@ export class PagesService {
 
   async importReview(path: string): Promise<ReviewSummary> {
     const library = this.options.libraries.current()
+    // A bundle becomes a Verdict review folder, which a site's layout would neither list nor want.
+    if (await library.siteFiles()) fail('INVALID_ARGUMENT', 'This library is a site’s own folder: a review is imported into a library in Verdict’s layout, or made here with New review. Nothing was written.')
     const { id } = await importBundle(path, library.root)
     return library.summary(id)
   }

@@ -125,7 +125,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectClean(page, 'dialog')
       await page.keyboard.press('Escape')
 
-      await page.getByRole('button', { name: 'Letterboxd' }).click()
+      await page.getByRole('button', { name: 'Import & export' }).click()
       await page.getByRole('menuitem', { name: 'Import from Letterboxd…' }).click()
       const letterboxd = page.getByRole('dialog', { name: 'Import from Letterboxd' })
       await letterboxd.getByRole('button', { name: 'Import' }).click()

@@ -112,7 +112,8 @@ test('exports the open review in each format, with its unsaved edits; the files 
 
   // The bundle comes back through Import… as a new review with the same text.
   await page.getByRole('button', { name: 'Library' }).click()
-  await page.getByRole('button', { name: 'Import…' }).click()
+  await page.getByRole('button', { name: 'Import & export' }).click()
+  await page.getByRole('menuitem', { name: 'Import…' }).click()
   const importDialog = page.getByRole('dialog', { name: 'Import a review' })
   await browseTo(host, importDialog, 'File', 'file', join(dest, 'ballerina.zip'))
   await importDialog.getByRole('button', { name: 'Import', exact: true }).click()
@@ -129,7 +130,8 @@ test('exports the open review in each format, with its unsaved edits; the files 
 })
 
 test('import explains a file it cannot use, and takes a Markdown file from another tool', async ({ page, tempDir, host }) => {
-  await page.getByRole('button', { name: 'Import…' }).click()
+  await page.getByRole('button', { name: 'Import & export' }).click()
+  await page.getByRole('menuitem', { name: 'Import…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Import a review' })
   // Browse… shows the browser mode's own picker; cancelling it leaves the field as it was.
   await dialog.getByRole('button', { name: 'Browse…' }).click()
@@ -215,7 +217,8 @@ test('Export all… exports every review of the library', async ({ page, library
   await seedReview(libraryDir, 'aardvark', 'Aardvark', 'A short review.\n', { status: 'ready' })
   await page.reload()
   await expect(card(page, 'Aardvark')).toBeVisible()
-  await page.getByRole('button', { name: 'Export all…' }).click()
+  await page.getByRole('button', { name: 'Import & export' }).click()
+  await page.getByRole('menuitem', { name: 'Export all…' }).click()
   const dialog = exportDialog(page)
   await expect(dialog).toHaveAccessibleName('Export 2 reviews')
   const dest = join(tempDir, 'all')

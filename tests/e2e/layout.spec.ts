@@ -134,3 +134,28 @@ test('zoomed in or narrow, the header keeps Publish and Preview on screen and th
   await expect(header.getByRole('button', { name: 'Export…', exact: true })).toBeInViewport({ ratio: 1 })
   await expect(more).toBeHidden()
 })
+
+test('the library header keeps its search, order and actions on one row at 1024 and 1280 px', async ({ page, libraryDir }) => {
+  await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
+  await writeFile(join(libraryDir, 'ballerina', 'review.md'), `---\ntitle: Ballerina\nstatus: draft\n---\n\nA stylish, bruising spin-off.\n`)
+  const controls = [
+    page.getByRole('searchbox', { name: 'Search reviews' }),
+    page.getByRole('combobox', { name: 'Sort by' }),
+    page.getByRole('button', { name: 'Archive', exact: true }),
+    page.getByRole('button', { name: 'Import & export' }),
+    page.getByRole('button', { name: 'New review' }),
+  ]
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    await page.reload()
+    await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true })).toBeVisible()
+    const tops = []
+    for (const control of controls) {
+      await expect(control, `${size.width} px`).toBeInViewport({ ratio: 1 })
+      const box = (await control.boundingBox())!
+      tops.push(box.y + box.height / 2)
+    }
+    // One row: every control's middle within a few pixels of the others'.
+    expect(Math.max(...tops) - Math.min(...tops), `${size.width} px`).toBeLessThanOrEqual(4)
+  }
+})

@@ -16,7 +16,7 @@ const REVIEWS_CSV = [
 test('importing a Letterboxd reviews.csv makes a review per film and says what it left out', async ({ page, host, tempDir, libraryDir }) => {
   const csv = join(tempDir, 'reviews.csv')
   await writeFile(csv, REVIEWS_CSV)
-  await page.getByRole('button', { name: 'Letterboxd' }).click()
+  await page.getByRole('button', { name: 'Import & export' }).click()
   await page.getByRole('menuitem', { name: 'Import from Letterboxd…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Import from Letterboxd' })
   await browseTo(host, dialog, 'Letterboxd file', 'file', csv)

@@ -75,18 +75,14 @@ export function LibraryHeader(props: Props) {
         <button type="button" className="button" aria-pressed={props.archiveShown} onClick={props.onToggleArchive}>
           Archive
         </button>
-        <button type="button" className="button" onClick={props.onImport}>
-          Import…
-        </button>
-        <button type="button" className="button" disabled={!props.canExport} onClick={props.onExportAll}>
-          Export all…
-        </button>
         <MenuButton
-          label="Letterboxd"
-          menuLabel="Letterboxd"
+          label="Import & export"
+          menuLabel="Import and export"
           items={[
-            { id: 'import', name: 'Import from Letterboxd…', onChoose: props.onLetterboxdImport },
-            { id: 'export', name: 'Export for Letterboxd…', onChoose: props.onLetterboxdExport },
+            { id: 'import', name: 'Import…', onChoose: props.onImport },
+            ...(props.canExport ? [{ id: 'export', name: 'Export all…', onChoose: props.onExportAll }] : []),
+            { id: 'letterboxd-import', name: 'Import from Letterboxd…', onChoose: props.onLetterboxdImport },
+            { id: 'letterboxd-export', name: 'Export for Letterboxd…', onChoose: props.onLetterboxdExport },
           ]}
         />
         <button type="button" className="button button-primary" onClick={props.onCreate}>

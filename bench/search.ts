@@ -19,6 +19,7 @@ import { Library } from '../src/main/services/library/library'
 import { ReviewSearch, SEARCH_FILE } from '../src/main/services/search/searchIndex'
 import { searchText } from '../src/main/services/search/searchText'
 import { generateReview } from './lib/docgen'
+import { stateDirOf } from '../tests/support/machineState'
 
 const count = Number(process.argv[2] ?? 10_000)
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       // Each review its own title and a word of its own, so hits differ.
       await writeFile(join(dir, 'review.md'), template.file.replace('title: Bench', `title: Bench review ${i} zyx${i}`))
     }
-    const first = new Library({ root, defaultAuthor: () => 'Bench' })
+    const first = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Bench' })
     let start = process.hrtime.bigint()
     const rows = await first.list()
     const listMs = ms(start)
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
 
     // The index lost (or new to this library) while the rows' index is there: built in the background.
     await rm(join(root, '.verdict', SEARCH_FILE))
-    const rebuilt = new Library({ root, defaultAuthor: () => 'Bench' })
+    const rebuilt = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Bench' })
     start = process.hrtime.bigint()
     await rebuilt.list()
     const warmListMs = ms(start)
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     const coldBuildMs = ms(start)
     held.disable()
     rebuilt.close()
-    const warm = new Library({ root, defaultAuthor: () => 'Bench' })
+    const warm = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Bench' })
     start = process.hrtime.bigint()
     await warm.list()
     await warm.searchReviews('the', 50)

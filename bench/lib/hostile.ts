@@ -15,6 +15,7 @@ import { HOSTILE_BODIES, SLOW_WITHIN_LIMITS } from '../../tests/unit/format/host
 import { generateReview, type GeneratedReview } from './docgen'
 import type { Snapshot } from './snapshot'
 import { max, median, round, sleep } from './stats'
+import { stateDirOf } from '../../tests/support/machineState'
 
 type LibraryModule = typeof LibraryTypes
 type Library = InstanceType<LibraryModule['Library']>
@@ -100,7 +101,7 @@ async function measureOnce(Library: LibraryModule['Library'], root: string, id: 
   // A warm reader thread (one over budget was stopped; its replacement starts on the next read).
   await other.open(otherId)
   await rm(join(root, '.verdict'), { recursive: true, force: true })
-  const library = new Library({ root, defaultAuthor: () => 'Bench' })
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Bench' })
   try {
     let rowMs = 0
     let openMs = 0
@@ -145,7 +146,7 @@ export async function benchHostile(options: { snapshot: Snapshot; work: string; 
   }
   await sleep(RECENT_WRITE_MS)
   // As in a running app: the other library listed once (its index warm) and the reader's threads started.
-  const other = new Library({ root: otherRoot, defaultAuthor: () => 'Bench' })
+  const other = new Library({ root: otherRoot, stateDir: stateDirOf(otherRoot), defaultAuthor: () => 'Bench' })
   await other.list()
   await other.flushSearch()
   await other.open('other-0')

@@ -20,6 +20,7 @@ import type { InPageWindow } from './inpage'
 import { nodeProfiler, type CpuProfile } from './profile'
 import type { Snapshot } from './snapshot'
 import { max, median, round, sleep } from './stats'
+import { stateDirOf } from '../../tests/support/machineState'
 
 type LibraryModule = typeof LibraryTypes
 type StartHost = typeof hostStarter
@@ -175,7 +176,7 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
     // The index is written in the background; apps before it have no such method.
     await (library as { flushIndex?: () => Promise<unknown> }).flushIndex?.()
     for (let rep = 0; rep < options.reps; rep++) {
-      library = new Library({ root: dir, defaultAuthor: () => 'Bench' })
+      library = new Library({ root: dir, stateDir: stateDirOf(dir), defaultAuthor: () => 'Bench' })
       t = performance.now()
       listed = (await library.list()).length
       coldMs.push(round(performance.now() - t, 1))
@@ -328,7 +329,7 @@ async function archiveShownMs(page: Page): Promise<number | undefined> {
  */
 export async function profileLibraryList(snapshot: Snapshot, work: string): Promise<CpuProfile | undefined> {
   const { Library } = await loadLibraryModule(snapshot)
-  const library = new Library({ root: libraryDir(work, 1_000), defaultAuthor: () => 'Bench' })
+  const library = new Library({ root: libraryDir(work, 1_000), stateDir: stateDirOf(libraryDir(work, 1_000)), defaultAuthor: () => 'Bench' })
   const profiler = nodeProfiler()
   await profiler.start()
   await library.list()
@@ -343,7 +344,7 @@ export async function profileLibraryList(snapshot: Snapshot, work: string): Prom
  */
 export async function profileOpenInMain(snapshot: Snapshot, root: string, id: string): Promise<CpuProfile | undefined> {
   const { Library } = await loadLibraryModule(snapshot)
-  const library = new Library({ root, defaultAuthor: () => 'Bench' })
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Bench' })
   await library.open(id) // once unprofiled, to warm the parser's code as in a running app's main
   const profiler = nodeProfiler()
   await profiler.start()

@@ -11,6 +11,7 @@ import type * as LibraryTypes from '../../src/main/services/library/library'
 import type * as PipelineTypes from '../../src/main/services/pipeline'
 import type { Snapshot } from './snapshot'
 import { median, round } from './stats'
+import { stateDirOf } from '../../tests/support/machineState'
 
 type ExportModule = typeof ExportTypes
 type PipelineModule = typeof PipelineTypes
@@ -42,7 +43,7 @@ const load = async <T>(snapshot: Snapshot, path: string): Promise<T> => (await i
 async function source(snapshot: Snapshot, libraryDir: string, id: string) {
   const { Library } = await load<LibraryModule>(snapshot, 'src/main/services/library/library.ts')
   const exports = await load<ExportModule>(snapshot, 'src/main/services/export/index.ts')
-  const library = new Library({ root: libraryDir, defaultAuthor: () => 'Bench' })
+  const library = new Library({ root: libraryDir, stateDir: stateDirOf(libraryDir), defaultAuthor: () => 'Bench' })
   const theme = await exports.loadTheme(join(snapshot.dir, 'resources/themes'), exports.DEFAULT_THEME)
   return { exports, review: await exports.loadReviewSource(library, id), theme }
 }

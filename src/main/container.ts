@@ -53,6 +53,8 @@ export interface Platform {
 export interface ContainerOptions {
   platform: Platform
   settingsBackend: KeyValueBackend
+  /** The app's data folder on this machine (Electron's userData): per-machine state of each library. */
+  dataDir: string
   env: { VERDICT_LIBRARY?: string | undefined }
   now?: () => Date
   /** The OS keychain in the app; memory where there is none (tests, the browser-hosted app). */
@@ -105,6 +107,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const libraries: LibraryManager = new LibraryManager({
     settings,
     documentsDir: options.platform.documentsDir,
+    dataDir: options.dataDir,
     resourcesDir: options.platform.resourcesDir,
     folderRules,
     ...(options.env.VERDICT_LIBRARY ? { envLibrary: options.env.VERDICT_LIBRARY } : {}),

@@ -101,6 +101,7 @@ void app.whenReady().then(async () => {
       addRecentDocument: (path) => app.addRecentDocument(path),
     },
     settingsBackend: settingsStore,
+    dataDir: app.getPath('userData'),
     env: { VERDICT_LIBRARY: process.env['VERDICT_LIBRARY'] },
     secrets: createKeychainSecretStore({
       safeStorage,

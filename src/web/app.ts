@@ -16,7 +16,7 @@ export const APP_DIR = resolve(import.meta.dirname, '../..')
 export interface WebAppOptions {
   /** The library folder (created with the welcome review when missing). */
   libraryDir: string
-  /** Where the settings file lives. */
+  /** Where the settings file lives, and this machine's state of each library (caches, drafts, locks). */
   settingsDir: string
   /** Fixed port for people; 0 (the default) takes a free one. */
   port?: number
@@ -57,6 +57,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       printer,
     },
     settingsBackend: createConfBackend(options.settingsDir),
+    dataDir: options.settingsDir,
     env: { VERDICT_LIBRARY: options.libraryDir },
   })
   const server = await startWebServer({

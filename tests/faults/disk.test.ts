@@ -16,6 +16,7 @@ import { Library } from '../../src/main/services/library/library'
 import { largeDocument } from './helpers'
 import { paragraphs, workbench } from '../unit/history/helpers'
 import { rejection } from '../support/errors'
+import { stateDirOf } from '../support/machineState'
 
 type Fault = 'enospc' | 'eacces' | 'erofs' | 'short' | 'zero' | 'sync' | 'rename' | undefined
 const injected = vi.hoisted(() => ({ fault: undefined as Fault, opened: 0, renamedTemps: [] as string[] }))
@@ -68,7 +69,7 @@ afterEach(() => {
 
 async function library() {
   const root = await mkdtemp(join(tmpdir(), 'verdict-disk-'))
-  const lib = new Library({ root, defaultAuthor: () => 'Ana Critic' })
+  const lib = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic' })
   const { id } = await lib.create('Heat')
   const opened = await lib.open(id)
   if (opened.kind !== 'editable') throw new Error('expected an editable review')
@@ -157,7 +158,7 @@ describe('a real small disk (tmpfs)', () => {
     }
     let lib: Library | undefined
     try {
-      lib = new Library({ root: dir, defaultAuthor: () => 'Ana Critic' })
+      lib = new Library({ root: dir, stateDir: stateDirOf(dir), defaultAuthor: () => 'Ana Critic' })
       const { id } = await lib.create('Heat')
       const opened = await lib.open(id)
       if (opened.kind !== 'editable') throw new Error('expected an editable review')

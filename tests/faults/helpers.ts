@@ -67,6 +67,7 @@ export async function services(parent?: string) {
       },
     },
     settingsBackend: createConfBackend(join(dir, 'settings')),
+    dataDir: join(dir, 'settings'),
     env: { VERDICT_LIBRARY: library },
   })
   const logged: string[] = []

@@ -13,6 +13,7 @@ import { READ_BUDGET_MS, ReviewReader } from '../../src/main/services/library/re
 import { HOSTILE_BODIES, SLOW_WITHIN_LIMITS } from '../unit/format/hostile'
 import { snapshotTree } from './helpers'
 import { slow } from '../support/slow'
+import { stateDirOf } from '../support/machineState'
 
 /** What any other request may wait, on a busy two-core machine, while a hostile file is read. */
 const GENEROUS_MS = 2_000
@@ -60,7 +61,7 @@ describe('hostile review files in a library', () => {
   it('list and open, the hostile block kept as written, and are never rewritten', async () => {
     const root = await libraryWith({ ...hostile, normal: reviewText('Normal', 'A *normal* review.') })
     const before = await snapshotTree(root)
-    const library = new Library({ root, defaultAuthor: () => 'Ana', reader: reader() })
+    const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana', reader: reader() })
     const rows = await library.list()
     expect(rows.map((row) => row.id).sort()).toEqual([...Object.keys(hostile), 'normal'].sort())
     for (const row of rows) expect(row.problem).toBeUndefined()
@@ -79,8 +80,8 @@ describe('hostile review files in a library', () => {
   it('does not hold up other requests while one is being read', async () => {
     const slowRoot = await libraryWith({ ...hostile, slow: reviewText('Slow', SLOW_WITHIN_LIMITS) })
     const otherRoot = await libraryWith({ normal: reviewText('Normal', 'A *normal* review.'), second: reviewText('Second', 'More.') })
-    const slowLibrary = new Library({ root: slowRoot, defaultAuthor: () => 'Ana', reader: reader(10_000) })
-    const other = new Library({ root: otherRoot, defaultAuthor: () => 'Ana', reader: reader() })
+    const slowLibrary = new Library({ root: slowRoot, stateDir: stateDirOf(slowRoot), defaultAuthor: () => 'Ana', reader: reader(10_000) })
+    const other = new Library({ root: otherRoot, stateDir: stateDirOf(otherRoot), defaultAuthor: () => 'Ana', reader: reader() })
     await other.list() // the other reader's threads are started, as in a running app
     let slowDone = false
     const opening = slowLibrary.open('slow').finally(() => (slowDone = true))
@@ -102,7 +103,7 @@ describe('hostile review files in a library', () => {
   it('stops a read that outlasts the budget and shows the file read-only, with the reason', async () => {
     const text = reviewText('Slow', SLOW_WITHIN_LIMITS)
     const root = await libraryWith({ slow: text, normal: reviewText('Normal', 'Fine.') })
-    const library = new Library({ root, defaultAuthor: () => 'Ana', reader: reader(300) })
+    const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana', reader: reader(300) })
     const opened = await library.open('slow')
     expect(opened).toMatchObject({ kind: 'read-only', id: 'slow' })
     if (opened.kind !== 'read-only') return

@@ -105,6 +105,7 @@ export async function createPublishHarness(options: {
   const services = await createServices({
     platform: headlessPlatform(libraryDir),
     settingsBackend: createConfBackend(settingsDir),
+    dataDir: settingsDir,
     env: { VERDICT_LIBRARY: libraryDir },
     publish: { retry: options.retry ?? { attempts: 2, baseDelayMs: 50 }, outboxCheckMs: 0, ...(options.sleep ? { sleep: options.sleep } : {}) },
     log,

@@ -1,5 +1,8 @@
 // Two machines on one Syncthing-synced library: what one saves, the other opens.
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { paragraphs } from '../unit/history/helpers'
 import { startMachines, type Machines } from './machines'
 
 let machines: Machines
@@ -24,4 +27,26 @@ test('a review created and edited on A opens on B with the edit', async () => {
   await b.append(created.id, 'Finished at home.')
   await sync.synced()
   expect(await a.paragraphs(created.id)).toEqual(expect.arrayContaining(['Written on the train.', 'Finished at home.']))
+})
+
+test("B never offers A's unsaved draft as its own crash's, and the library carries no machine's caches or locks", async () => {
+  const { a, b, sync } = machines
+  const { id } = await a.services.libraries.current().create('Heat')
+  const opened = await a.services.libraries.current().open(id)
+  if (opened.kind !== 'editable') throw new Error(opened.reason)
+  await a.services.journal.journal(id, { meta: opened.meta, doc: paragraphs('typed on A, not saved'), baseHash: opened.hash })
+  await Promise.all([a, b].map(async ({ services }) => {
+    await services.libraries.current().list()
+    await services.libraries.current().flushIndex()
+    await services.libraries.current().flushSearch()
+  }))
+  await sync.synced()
+
+  expect((await a.services.journal.list()).map((draft) => draft.id)).toEqual([id])
+  expect(await b.services.journal.list()).toEqual([])
+  expect((await b.services.libraries.current().list()).map((review) => review.id)).toContain(id)
+  for (const { peer } of [a, b]) {
+    const shared = await readdir(join(peer.dir, '.verdict')).catch(() => [])
+    for (const name of ['index.json', 'search.json', 'recovery', 'locks']) expect(shared).not.toContain(name)
+  }
 })

@@ -53,7 +53,8 @@ async function machine(peer: Peer, appData: string): Promise<Machine> {
   const logs: string[] = []
   const services = await createServices({
     platform: headlessPlatform(peer.dir),
-    settingsBackend: createConfBackend(join(appData, 'settings')),
+    settingsBackend: createConfBackend(appData),
+    dataDir: appData,
     env: { VERDICT_LIBRARY: peer.dir },
     publish: { outboxCheckMs: 0 },
     log: (message, detail) => void logs.push(detail === undefined ? message : `${message} ${detail instanceof Error ? detail.message : String(detail)}`),

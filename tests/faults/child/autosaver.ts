@@ -14,6 +14,7 @@ import { basename, dirname, join } from 'node:path'
 import { writeFileAtomic } from '../../../src/main/services/fs/atomicWrite'
 import type { Library } from '../../../src/main/services/library/library'
 import type * as FormatService from '../../../src/main/services/format'
+import { stateDirOf } from '../../support/machineState'
 
 type FormatModule = typeof FormatService
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     // Loaded only when needed: the format service takes a second to load, the atomic write none.
     const { Library: LibraryClass } = await import('../../../src/main/services/library/library')
     format = await import('../../../src/main/services/format')
-    library = new LibraryClass({ root: dirname(reviewDir), defaultAuthor: () => '', now: () => new Date(clock) })
+    library = new LibraryClass({ root: dirname(reviewDir), stateDir: stateDirOf(dirname(reviewDir)), defaultAuthor: () => '', now: () => new Date(clock) })
   }
   print('ready')
   for (let n = first; n < first + count; n++) {

@@ -15,6 +15,7 @@ const [libraryDir, settingsDir, goFile] = process.argv.slice(2) as [string, stri
 const services = await createServices({
   platform: headlessPlatform(libraryDir),
   settingsBackend: createConfBackend(settingsDir),
+  dataDir: settingsDir,
   env: { VERDICT_LIBRARY: libraryDir },
   publish: { outboxCheckMs: 0 },
   log: (message, detail) => process.stderr.write(`${message} ${detail instanceof Error ? detail.message : (detail ?? '')}\n`),

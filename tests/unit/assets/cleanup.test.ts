@@ -9,6 +9,7 @@ import { imageLimitsOf, importImage } from '../../../src/main/services/assets/im
 import { LEDGER_FILE } from '../../../src/main/services/assets/ledger'
 import { FOLLOWS_TITLE_FILE, Library } from '../../../src/main/services/library/library'
 import { png } from './images'
+import { stateDirOf } from '../../support/machineState'
 
 const HOUR = 3_600_000
 const T0 = Date.parse('2026-11-25T10:00:00Z')
@@ -22,7 +23,7 @@ beforeEach(async () => {
   base = await mkdtemp(join(tmpdir(), 'verdict-cleanup-'))
   root = join(base, 'library')
   await mkdir(root)
-  library = new Library({ root, defaultAuthor: () => 'x' })
+  library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'x' })
   id = (await library.create('Title')).id
 })
 

@@ -22,6 +22,7 @@ import {
   webpClaiming,
   withExifOrientation,
 } from './images'
+import { stateDirOf } from '../../support/machineState'
 
 const limits = imageLimitsOf(DEFAULT_SETTINGS)
 let base: string
@@ -33,7 +34,7 @@ beforeEach(async () => {
   base = await mkdtemp(join(tmpdir(), 'verdict-assets-'))
   root = join(base, 'library')
   await mkdir(root)
-  library = new Library({ root, defaultAuthor: () => 'x' })
+  library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'x' })
   id = (await library.create('Title')).id
 })
 

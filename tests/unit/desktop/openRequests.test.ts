@@ -252,6 +252,7 @@ describe('through the real services', () => {
     const services = await createServices({
       platform: { ...headlessPlatform(current), homeDir: home, addRecentDocument: (path) => recent.push(path) },
       settingsBackend: createConfBackend(join(dir, 'settings')),
+      dataDir: join(dir, 'settings'),
       env: { VERDICT_LIBRARY: current },
     })
     started.push(services)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { Library } from '../../../src/main/services/library/library'
 import { FIXTURES } from '../pipeline/helpers'
+import { stateDirOf } from '../../support/machineState'
 
 export interface TempLibrary {
   root: string
@@ -15,7 +16,7 @@ export interface TempLibrary {
 export async function tempLibrary(fixtures: readonly string[] = []): Promise<TempLibrary> {
   const root = await mkdtemp(join(tmpdir(), 'verdict-export-'))
   for (const name of fixtures) await cp(join(FIXTURES, name), join(root, name), { recursive: true })
-  const library = new Library({ root, defaultAuthor: () => 'Tester' })
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Tester' })
   // The library's index and search files are written in the background: let them land first, or
   // removing the folder meets a file written into it meanwhile (ENOTEMPTY).
   const cleanup = async () => {

@@ -11,6 +11,7 @@ import { followPlace } from '../../../src/main/services/settings/place'
 import { createSettingsService, type KeyValueBackend } from '../../../src/main/services/settings/settings'
 import { ReviewWatcher, type WatcherOptions } from '../../../src/main/services/watch/watcher'
 import type { AppEvent } from '../../../src/shared/contract'
+import { stateDirOf } from '../../support/machineState'
 
 export const paragraphs = (...texts: string[]): EditorDocument => ({
   root: { type: 'root', children: texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] })) },
@@ -21,7 +22,7 @@ export async function workbench(prefix: string, watch: Omit<WatcherOptions, 'eve
   const root = await mkdtemp(join(tmpdir(), `verdict-${prefix}-`))
   const clock = { ms: Date.parse('2026-11-25T10:00:00Z') }
   const now = () => new Date(clock.ms)
-  const library = new Library({ root, defaultAuthor: () => 'Ana Critic', now })
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now })
   const libraries = { current: () => library }
   const logged: string[] = []
   const log = (message: string) => void logged.push(message)

@@ -12,6 +12,7 @@ import { parseReview, scoreMirror, wordCountOf } from '../../../src/main/service
 import { INDEX_FILE, RACY_MS } from '../../../src/main/services/library/indexStore'
 import { Library } from '../../../src/main/services/library/library'
 import { reviewBody } from './helpers'
+import { stateDirOf } from '../../support/machineState'
 
 let root: string
 /** The clock the libraries see: far enough after every write that no row is racy, unless a test says so. */
@@ -23,10 +24,11 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await rm(root, { recursive: true, force: true })
+  await rm(stateDirOf(root), { recursive: true, force: true })
 })
 
-const open = () => new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => new Date(clock()) })
-const indexPath = () => join(root, '.verdict', INDEX_FILE)
+const open = () => new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => new Date(clock()) })
+const indexPath = () => join(stateDirOf(root), INDEX_FILE)
 const review = (id: string) => join(root, id, 'review.md')
 const byId = (rows: ReviewSummary[]) => Object.fromEntries(rows.map((row) => [row.id, row]))
 
@@ -186,8 +188,8 @@ describe('Library index', () => {
     await writeFile(indexPath(), JSON.stringify(stored))
     expect(await listFresh()).toEqual(want)
 
-    await rm(join(root, '.verdict'), { recursive: true })
-    await writeFile(join(root, '.verdict'), 'a file where the folder should be')
+    await rm(stateDirOf(root), { recursive: true })
+    await writeFile(stateDirOf(root), 'a file where the folder should be')
     const library = open()
     expect(await library.list()).toEqual(want)
     expect(await library.flushIndex()).toBeInstanceOf(Error)

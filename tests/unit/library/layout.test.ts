@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { importImage } from '../../../src/main/services/assets/import'
 import { detectLayout, loadLayout } from '../../../src/main/services/library/layout'
 import { Library } from '../../../src/main/services/library/library'
+import { stateDirOf } from '../../support/machineState'
 import { png } from '../assets/images'
 import { rejection } from '../../support/errors'
 
@@ -25,7 +26,7 @@ async function folder(files: Record<string, string>): Promise<string> {
 }
 
 function libraryAt(root: string): Library {
-  const library = new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-11-25T10:00:00Z') })
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-11-25T10:00:00Z') })
   libraries.push(library)
   return library
 }

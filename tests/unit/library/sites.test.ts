@@ -14,6 +14,7 @@ import type { BlockJSON, EditorDocument } from '../../../src/shared/document'
 import type { LibraryLayout } from '../../../src/shared/model'
 import { importImage } from '../../../src/main/services/assets/import'
 import { Library } from '../../../src/main/services/library/library'
+import { stateDirOf } from '../../support/machineState'
 import { png } from '../assets/images'
 
 const SITES = join(import.meta.dirname, 'sites')
@@ -34,7 +35,7 @@ async function openSite(name: string): Promise<{ root: string; library: Library 
   await git(root, 'init', '-q')
   await git(root, 'add', '-A')
   await git(root, 'commit', '-q', '-m', 'The site as the critic keeps it')
-  const library = new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-11-25T10:00:00Z') })
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-11-25T10:00:00Z') })
   opened.push(library)
   return { root, library }
 }

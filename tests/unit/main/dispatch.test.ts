@@ -23,6 +23,7 @@ async function setup() {
   const services = await createServices({
     platform: { ...headlessPlatform(dir), pickFolder: async () => next.folder },
     settingsBackend: createConfBackend(join(dir, 'settings')),
+    dataDir: join(dir, 'settings'),
     env: {},
   })
   started.push(services)

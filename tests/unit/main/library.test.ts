@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { EditorDocument } from '../../../src/shared/document'
 import { contentHash, Library, UNUSED_ASSET_GRACE_MS } from '../../../src/main/services/library/library'
 import { rejection } from '../../support/errors'
+import { stateDirOf } from '../../support/machineState'
 
 let root: string
 let library: Library
@@ -13,7 +14,7 @@ let clock: number
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'verdict-library-'))
   clock = Date.parse('2026-11-25T10:00:00Z')
-  library = new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => new Date((clock += 1000)) })
+  library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => new Date((clock += 1000)) })
 })
 
 const paragraph = (text: string, format = 0): EditorDocument => ({

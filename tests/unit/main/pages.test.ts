@@ -35,6 +35,7 @@ async function setup() {
       printer,
     },
     settingsBackend: createConfBackend(join(dir, 'settings')),
+    dataDir: join(dir, 'settings'),
     env: {},
   })
   started.push(services)

@@ -6,6 +6,7 @@ import { Library } from '../../../src/main/services/library/library'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
 import { lastPlace, rememberPlace } from '../../../src/main/services/settings/place'
 import { createSettingsService, type SettingsService } from '../../../src/main/services/settings/settings'
+import { stateDirOf } from '../../support/machineState'
 
 let dir: string
 let library: Library
@@ -16,7 +17,7 @@ const reopened = () => createSettingsService(createConfBackend(settingsDir()))
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'verdict-place-'))
-  library = new Library({ root: join(dir, 'library'), defaultAuthor: () => '' })
+  library = new Library({ root: join(dir, 'library'), stateDir: stateDirOf(join(dir, 'library')), defaultAuthor: () => '' })
   settings = createSettingsService(createConfBackend(settingsDir()))
 })
 afterEach(() => library.close())
@@ -33,7 +34,7 @@ describe('the place kept for the next start', () => {
   it('forgets a review trashed, renamed or deleted since, and one of another library', async () => {
     const { id } = await library.create('Ballerina')
     rememberPlace(settings, library, { id, block: 1, offset: 0 })
-    const other = new Library({ root: join(dir, 'other'), defaultAuthor: () => '' })
+    const other = new Library({ root: join(dir, 'other'), stateDir: stateDirOf(join(dir, 'other')), defaultAuthor: () => '' })
     expect(await lastPlace(settings, other)).toBeNull()
 
     const { id: renamed } = await library.rename(id, 'Ballerina (2025)')

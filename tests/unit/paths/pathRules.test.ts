@@ -47,6 +47,7 @@ async function setup() {
       printer: { print: async () => Promise.reject(new VerdictError('INTERNAL', 'no printing in these tests')) },
     },
     settingsBackend: createConfBackend(join(dir, 'settings')),
+    dataDir: join(dir, 'settings'),
     env: {},
   })
   started.push(services)

@@ -9,6 +9,7 @@ import { Library } from '../../../src/main/services/library/library'
 import { hashTree } from '../export/helpers'
 import { workbench } from '../history/helpers'
 import { rejection } from '../../support/errors'
+import { stateDirOf } from '../../support/machineState'
 
 const PNG = join(import.meta.dirname, '../pipeline/fixtures/ballerina/assets/10226545b9b4e8c3.png')
 
@@ -54,7 +55,7 @@ describe('save as', () => {
     expect(Object.keys(await hashTree(join(dest, 'heat-1995'))).sort()).toEqual(['assets/featured.png', 'assets/still.png', 'review.md'])
     expect(await readFile(join(dest, 'heat-1995', 'assets', 'still.png'))).toEqual(png)
     // The copy is a review Verdict opens as it was in the editor.
-    const copy = await new Library({ root: dest, defaultAuthor: () => '' }).open('heat-1995')
+    const copy = await new Library({ root: dest, stateDir: stateDirOf(dest), defaultAuthor: () => '' }).open('heat-1995')
     if (copy.kind !== 'editable') throw new Error(copy.reason)
     expect(copy.meta).toMatchObject({ title: 'Heat (1995)', featuredImage: 'assets/featured.png' })
     expect(JSON.stringify(copy.doc)).toContain('Unsaved: the diner scene.')

@@ -10,6 +10,7 @@ import type { SearchResults } from '../../../src/shared/contract'
 import { importBundle } from '../../../src/main/services/export/bundle'
 import { Library } from '../../../src/main/services/library/library'
 import { SEARCH_FILE } from '../../../src/main/services/search/searchIndex'
+import { stateDirOf } from '../../support/machineState'
 
 let root: string
 const opened: Library[] = []
@@ -26,7 +27,7 @@ afterEach(async () => {
 })
 
 function open(): Library {
-  const library = new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => new Date(Date.now() + 60_000) })
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => new Date(Date.now() + 60_000) })
   opened.push(library)
   return library
 }
@@ -212,7 +213,7 @@ describe('full-text search', () => {
 
   it('keeps its index beside the row index and rebuilds a missing or damaged one from the files', async () => {
     await library()
-    const path = join(root, '.verdict', SEARCH_FILE)
+    const path = join(stateDirOf(root), SEARCH_FILE)
     const stored = JSON.parse(await readFile(path, 'utf8')) as { format: string; keys: Record<string, unknown> }
     expect(stored.format).toBe('verdict-search-index')
     expect(Object.keys(stored.keys).sort()).toEqual(['amelie', 'ballerina', 'spirited-away'])

@@ -1,15 +1,16 @@
 /**
- * Locks shared by every process working on one library — a second app instance, the browser mode,
- * a script — so a queued post is sent by one of them only and the library's own files have one
- * writer at a time. A lock is `.verdict/locks/<name>.lock`, a folder made atomically (proper-lockfile's
- * mkdir strategy: every OS, network drives too) and touched while held, so the lock of a process
- * killed with -9 goes stale and is taken over.
+ * Locks shared by every process on this machine working on one library — a second app instance, the
+ * browser mode, a script — so a queued post is sent by one of them only and the library's own files
+ * have one writer at a time. A lock is `locks/<name>.lock` in this machine's state folder of the
+ * library (fs/machineState.ts: a lock synced to another machine would mean nothing there), a folder
+ * made atomically (proper-lockfile's mkdir strategy: every OS, network drives too) and touched while
+ * held, so the lock of a process killed with -9 goes stale and is taken over.
  */
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import lockfile from 'proper-lockfile'
 import { VerdictError } from '../../../shared/contract'
-import { privateDir } from '../recovery/privateDir'
+import { localDir } from './machineState'
 
 export interface LockOptions {
   /** How long to wait for another holder; 0 tries once. */
@@ -37,8 +38,8 @@ export function publishLock(reviewId: string): LibraryLock {
 const DEFAULT_STALE_MS = 10_000
 
 /** Runs `work` holding the library's `lock`; throws CONFLICT when another holder keeps it past `waitMs`. */
-export async function withLibraryLock<T>(root: string, lock: LibraryLock, work: () => Promise<T>, options: LockOptions): Promise<T> {
-  const release = await acquire(root, lock.name, options)
+export async function withLibraryLock<T>(stateDir: string, lock: LibraryLock, work: () => Promise<T>, options: LockOptions): Promise<T> {
+  const release = await acquire(stateDir, lock.name, options)
   if (!release) throw new VerdictError('CONFLICT', `Another Verdict window or process is busy with this library’s ${lock.what}; try again in a moment.`)
   try {
     return await work()
@@ -47,8 +48,8 @@ export async function withLibraryLock<T>(root: string, lock: LibraryLock, work: 
   }
 }
 
-async function acquire(root: string, name: string, { waitMs, staleMs = DEFAULT_STALE_MS, onCompromised }: LockOptions): Promise<(() => Promise<void>) | undefined> {
-  const folder = await privateDir(root, 'locks')
+async function acquire(stateDir: string, name: string, { waitMs, staleMs = DEFAULT_STALE_MS, onCompromised }: LockOptions): Promise<(() => Promise<void>) | undefined> {
+  const folder = await localDir(stateDir, 'locks')
   try {
     return await lockfile.lock(join(folder, name), {
       realpath: false,

@@ -1,6 +1,6 @@
 /**
  * The library index: each review's row (ReviewSummary), kept in memory and in
- * `<library>/.verdict/index.json` so that listing a library at start reads one file and `stat`s each
+ * this machine's state folder of the library (`index.json`, fs/machineState.ts) so that listing a library at start reads one file and `stat`s each
  * `review.md` instead of parsing them all.
  *
  * The folder stays the single source of truth: a row is reused only while its `review.md` has the
@@ -16,7 +16,8 @@ import { join } from 'node:path'
 import { REVIEW_STATUSES, type ReviewSummary } from '../../../shared/model'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { INDEX_LOCK, withLibraryLock } from '../fs/libraryLock'
-import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
+import { localDir } from '../fs/machineState'
+import { readPlainFile } from '../recovery/privateDir'
 
 export const INDEX_FILE = 'index.json'
 /** Raise when a row would come out differently (new fields, another word count): old indexes are then rebuilt. */
@@ -49,6 +50,8 @@ export type Summarize = (id: string, path: string, info: Stats, bytes?: Uint8Arr
 
 export interface SummaryIndexOptions {
   root: string
+  /** Where `index.json` is kept: this machine's state folder of the library. */
+  stateDir: string
   /** The review's file. */
   fileOf: (id: string) => string
   summarize: Summarize
@@ -71,7 +74,7 @@ export class SummaryIndex {
 
   /** The rows of these review folders, in their order; folders without a readable `review.md` are left out. */
   async rows(ids: readonly string[]): Promise<ReviewSummary[]> {
-    this.stored ??= readIndex(this.options.root)
+    this.stored ??= readIndex(this.options.stateDir)
     const stored = await this.stored
     const infos = await statAll(ids.map((id) => this.path(id)))
     const rows: Array<ReviewSummary | undefined> = new Array(ids.length)
@@ -170,7 +173,7 @@ export class SummaryIndex {
       while (this.dirty) {
         this.dirty = false
         try {
-          await writeIndex(this.options.root, this.entries)
+          await writeIndex(this.options.stateDir, this.entries)
           this.lastWriteFailure = undefined
         } catch (error) {
           this.lastWriteFailure = error instanceof Error ? error : new Error(String(error))
@@ -228,12 +231,10 @@ interface IndexFile {
 }
 
 /** The stored rows; empty when the file is missing, unreadable, damaged or of another version. */
-export async function readIndex(root: string): Promise<Map<string, Entry>> {
+export async function readIndex(stateDir: string): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>()
   try {
-    const dir = await existingPrivateDir(root)
-    if (!dir) return entries
-    const file = JSON.parse((await readPlainFile(join(dir, INDEX_FILE))).toString('utf8')) as Partial<IndexFile> | null
+    const file = JSON.parse((await readPlainFile(join(stateDir, INDEX_FILE))).toString('utf8')) as Partial<IndexFile> | null
     if (file?.format !== INDEX_FORMAT || file.version !== INDEX_VERSION || !isObject(file.entries)) return entries
     for (const [id, value] of Object.entries(file.entries)) {
       if (!Array.isArray(value) || value.length !== 5) continue
@@ -249,14 +250,14 @@ export async function readIndex(root: string): Promise<Map<string, Entry>> {
   return entries
 }
 
-async function writeIndex(root: string, entries: ReadonlyMap<string, Entry>): Promise<void> {
+async function writeIndex(stateDir: string, entries: ReadonlyMap<string, Entry>): Promise<void> {
   const file: IndexFile = { format: INDEX_FORMAT, version: INDEX_VERSION, entries: {} }
   for (const [id, { key, summary, racy }] of entries) {
     if (!racy) file.entries[id] = [key.mtimeMs, key.ctimeMs, key.size, key.ino, summary]
   }
-  const write = async () => writeFileAtomic(join(await privateDir(root), INDEX_FILE), JSON.stringify(file))
-  // One writer at a time across processes on the library (a second window, the browser mode).
-  await withLibraryLock(root, INDEX_LOCK, write, { waitMs: 5_000 })
+  const write = async () => writeFileAtomic(join(await localDir(stateDir), INDEX_FILE), JSON.stringify(file))
+  // One writer at a time across this machine's processes on the library (a second window, the browser mode).
+  await withLibraryLock(stateDir, INDEX_LOCK, write, { waitMs: 5_000 })
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

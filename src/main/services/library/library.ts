@@ -46,6 +46,8 @@ export const UNUSED_ASSET_GRACE_MS = 10 * 60_000
 
 export interface LibraryOptions {
   root: string
+  /** This machine's own state of the library (caches, locks): outside it, in the app's data (fs/machineState.ts). */
+  stateDir: string
   /** Author for new reviews. */
   defaultAuthor: () => string
   now?: () => Date
@@ -74,6 +76,7 @@ export function contentHash(bytes: Uint8Array): string {
  */
 export class Library {
   readonly root: string
+  readonly stateDir: string
   private readonly now: () => Date
   private readonly index: SummaryIndex
   private readonly search: ReviewSearch
@@ -97,16 +100,18 @@ export class Library {
 
   constructor(private readonly options: LibraryOptions) {
     this.root = options.root
+    this.stateDir = options.stateDir
     this.now = options.now ?? (() => new Date())
     this.reader = options.reader ?? sharedReader
     this.index = new SummaryIndex({
       root: this.root,
+      stateDir: this.stateDir,
       fileOf: (id) => this.filePath(id),
       summarize: (id, path, info, bytes) => this.readSummary(id, path, info, bytes),
       now: () => this.now().getTime(),
     })
     this.search = new ReviewSearch({
-      root: this.root,
+      stateDir: this.stateDir,
       read: (id) => this.readSearchText(id),
       row: (id) => this.index.cached(id),
       rows: () => this.index.cachedRows(),

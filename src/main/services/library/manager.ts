@@ -3,7 +3,11 @@ import { dirname, join, resolve } from 'node:path'
 import type { LibraryInfo, LibraryLayout } from '../../../shared/model'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { checkLibraryFolder, type FolderRules } from '../paths/libraryFolder'
+import { adoptLegacyState, machineStateDir } from '../fs/machineState'
+import { RECOVERY_DIR } from '../recovery/journal'
+import { SEARCH_FILE } from '../search/searchIndex'
 import type { SettingsService } from '../settings/settings'
+import { INDEX_FILE } from './indexStore'
 import { Library } from './library'
 
 export const WELCOME_ID = 'welcome-to-verdict'
@@ -12,6 +16,8 @@ export interface LibraryManagerOptions {
   settings: SettingsService
   /** Where the default library lives: `<documents>/Verdict`. */
   documentsDir: string
+  /** The app's data folder on this machine: each library's caches, drafts and locks live under it (fs/machineState.ts). */
+  dataDir: string
   /** Folder holding `welcome/` (the review every new library starts with). */
   resourcesDir: string
   /** What a folder picked as a library may not be (the app's folder, home, system folders). */
@@ -69,9 +75,12 @@ export class LibraryManager {
   private async use(root: string, remember: boolean): Promise<LibraryInfo> {
     const created = await ensureFolder(root)
     if (created) await this.seedWelcome(root)
+    const stateDir = await machineStateDir(this.options.dataDir, root)
+    await adoptLegacyState(root, stateDir, { files: [INDEX_FILE, SEARCH_FILE], dirs: [RECOVERY_DIR] })
     this.library?.close()
     this.library = new Library({
       root,
+      stateDir,
       defaultAuthor: () => this.options.settings.get().author,
       ...(this.options.now ? { now: this.options.now } : {}),
       ...(this.options.keepAssets ? { keepAssets: this.options.keepAssets } : {}),

@@ -32,7 +32,8 @@ export function outboxDelayMs(attempts: number): number {
 }
 
 export class Outbox {
-  constructor(private readonly root: () => string) {}
+  /** The library in use: the outbox is in it, the lock in its state folder on this machine. */
+  constructor(private readonly library: () => { root: string; stateDir: string }) {}
 
   async list(): Promise<OutboxJob[]> {
     const file = await readJsonFile(await this.path(), outboxFile, 'the outbox')
@@ -75,11 +76,11 @@ export class Outbox {
       if (jobs) await this.write(jobs)
       return result
     }
-    return withLibraryLock(this.root(), OUTBOX_LOCK, update, { waitMs: 30_000 })
+    return withLibraryLock(this.library().stateDir, OUTBOX_LOCK, update, { waitMs: 30_000 })
   }
 
   private async path(): Promise<string> {
-    return join(await privateDir(this.root()), OUTBOX_FILE)
+    return join(await privateDir(this.library().root), OUTBOX_FILE)
   }
 
   private async write(jobs: OutboxJob[]): Promise<void> {

@@ -83,7 +83,7 @@ export class PublishService {
   private timer: ReturnType<typeof setInterval> | undefined
 
   constructor(private readonly options: PublishServiceOptions) {
-    this.outboxStore = new Outbox(() => options.libraries.current().root)
+    this.outboxStore = new Outbox(() => options.libraries.current())
     this.retry = options.retry ?? DEFAULT_RETRY
     this.now = options.now ?? (() => new Date())
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
@@ -121,8 +121,8 @@ export class PublishService {
    * never created twice. The log is written as steps happen; a publish is over once it is on disk.
    */
   private exclusively<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const root = this.options.libraries.current().root
-    return this.serial.run(id, () => withLibraryLock(root, publishLock(id), () => work().finally(() => this.logs.idle()), { waitMs: PUBLISH_WAIT_MS }))
+    const { stateDir } = this.options.libraries.current()
+    return this.serial.run(id, () => withLibraryLock(stateDir, publishLock(id), () => work().finally(() => this.logs.idle()), { waitMs: PUBLISH_WAIT_MS }))
   }
 
   outbox(): Promise<OutboxJob[]> {

@@ -1,6 +1,8 @@
 /**
  * The crash-recovery journal: the editor's unsaved state, sent by the renderer about every second
- * while the critic types, written atomically to `.verdict/recovery/<id>.json` in the library.
+ * while the critic types, written atomically to `recovery/<id>.json` in this machine's state folder of the library
+ * (fs/machineState.ts): never in the library itself, where a sync engine would carry it to another
+ * machine that would then offer it as its own crash's draft.
  * A draft goes away only when a save holds exactly its text, or when the user clears or discards it;
  * a draft whose review folder has vanished is still listed, so nothing typed is ever lost.
  */
@@ -16,7 +18,8 @@ import { reviseReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { MAX_REVIEW_BYTES, type Library } from '../library/library'
 import { KeyedSerial } from './keyed'
-import { existingPrivateDir, privateDir, readPlainFile } from './privateDir'
+import { existingLocalDir, localDir } from '../fs/machineState'
+import { readPlainFile } from './privateDir'
 
 export const RECOVERY_DIR = 'recovery'
 
@@ -81,7 +84,7 @@ export class RecoveryJournal {
       const next = this.pending.get(k)
       if (!next) return // a newer call already wrote it
       this.pending.delete(k)
-      const dir = await privateDir(library.root, RECOVERY_DIR)
+      const dir = await localDir(library.stateDir, RECOVERY_DIR)
       try {
         await writeFileAtomic(join(dir, `${id}.json`), JSON.stringify(next))
       } catch (error) {
@@ -125,7 +128,7 @@ export class RecoveryJournal {
    */
   async list(): Promise<RecoveredDraft[]> {
     const library = this.options.libraries.current()
-    const dir = await existingPrivateDir(library.root, RECOVERY_DIR)
+    const dir = await existingLocalDir(library.stateDir, RECOVERY_DIR)
     if (!dir) return []
     const rows: RecoveredDraft[] = []
     for (const name of await readdir(dir)) {
@@ -182,7 +185,7 @@ export class RecoveryJournal {
     await this.serial.run(a, () =>
       this.serial.run(b, async () => {
         try {
-          const dir = await existingPrivateDir(library.root, RECOVERY_DIR)
+          const dir = await existingLocalDir(library.stateDir, RECOVERY_DIR)
           if (!dir || this.pending.has(a)) return
           const names = new Set(await readdir(dir))
           if (!names.has(`${from}.json`) || names.has(`${to}.json`)) return
@@ -203,7 +206,7 @@ export class RecoveryJournal {
   }
 
   private async readDraft(library: Library, id: string): Promise<DraftFile> {
-    const dir = await existingPrivateDir(library.root, RECOVERY_DIR)
+    const dir = await existingLocalDir(library.stateDir, RECOVERY_DIR)
     if (!dir) throw Object.assign(new Error('no recovery folder'), { code: 'ENOENT' })
     const raw = JSON.parse((await readPlainFile(join(dir, `${id}.json`))).toString('utf8')) as Partial<DraftFile>
     if (raw.format !== 'verdict-draft' || raw.version !== 1) fail('INVALID_ARGUMENT', `${id}.json is not a Verdict draft.`)
@@ -228,7 +231,7 @@ export class RecoveryJournal {
   }
 
   private async remove(library: Library, k: string, id: string): Promise<void> {
-    const dir = await existingPrivateDir(library.root, RECOVERY_DIR)
+    const dir = await existingLocalDir(library.stateDir, RECOVERY_DIR)
     this.written.delete(k)
     if (!dir) return
     try {

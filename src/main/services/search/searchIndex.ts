@@ -1,6 +1,6 @@
 /**
- * The library's full-text index (MiniSearch), kept in memory and in `<library>/.verdict/search.json`
- * beside the row index, and judged by the same file keys: a review is indexed again whenever its
+ * The library's full-text index (MiniSearch), kept in memory and in `search.json` beside the row
+ * index in this machine's state folder of the library (fs/machineState.ts), and judged by the same file keys: a review is indexed again whenever its
  * `review.md` is not the version the index read (saved, renamed, restored, imported or edited
  * elsewhere), and dropped when it is gone. A missing, damaged or foreign file is rebuilt from the
  * reviews in the background, a few files at a time, while the list and searches go on; the files stay
@@ -16,7 +16,8 @@ import type { ReviewSummary } from '../../../shared/model'
 import { matchesFilters, parseQuery, SEARCH_FIELDS, searchTerms, type SearchField } from '../../../shared/search'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { sameKey, type FileKey } from '../library/indexStore'
-import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
+import { localDir } from '../fs/machineState'
+import { readPlainFile } from '../recovery/privateDir'
 import { hasPhrases, snippetFor } from './snippet'
 import type { SearchText } from './searchText'
 
@@ -36,7 +37,8 @@ const BOOST: Partial<Record<SearchField, number>> = { title: 4, subject: 3, tags
 type Doc = SearchText & { id: string }
 
 export interface ReviewSearchOptions {
-  root: string
+  /** This machine's state folder of the library (fs/machineState.ts). */
+  stateDir: string
   /** The review's searchable text, read from its file; undefined when it has none any more. */
   read: (id: string) => Promise<SearchText | undefined>
   /** The library row of a review (filters and results are judged on it). */
@@ -241,7 +243,7 @@ export class ReviewSearch {
 
   private load(): Promise<void> {
     this.loaded ??= (async () => {
-      const stored = await readSearchFile(this.options.root)
+      const stored = await readSearchFile(this.options.stateDir)
       if (stored) {
         this.mini = stored.mini
         for (const [id, key] of stored.keys) this.keys.set(id, key)
@@ -269,7 +271,7 @@ export class ReviewSearch {
     this.writing = (async () => {
       try {
         const file: SearchFile = { format: SEARCH_FORMAT, version: SEARCH_VERSION, keys: Object.fromEntries([...this.keys].map(([id, k]) => [id, [k.mtimeMs, k.ctimeMs, k.size, k.ino]])), index: this.mini }
-        await writeFileAtomic(join(await privateDir(this.options.root), SEARCH_FILE), JSON.stringify(file))
+        await writeFileAtomic(join(await localDir(this.options.stateDir), SEARCH_FILE), JSON.stringify(file))
         this.lastWriteFailure = undefined
       } catch (error) {
         this.dirty = true
@@ -292,11 +294,9 @@ interface SearchFile {
 }
 
 /** The stored index; undefined when missing, unreadable, damaged or of another version (then rebuilt). */
-async function readSearchFile(root: string): Promise<{ mini: MiniSearch<Doc>; keys: Map<string, FileKey> } | undefined> {
+async function readSearchFile(stateDir: string): Promise<{ mini: MiniSearch<Doc>; keys: Map<string, FileKey> } | undefined> {
   try {
-    const dir = await existingPrivateDir(root)
-    if (!dir) return undefined
-    const text = (await readPlainFile(join(dir, SEARCH_FILE))).toString('utf8')
+    const text = (await readPlainFile(join(stateDir, SEARCH_FILE))).toString('utf8')
     const file = JSON.parse(text) as Partial<SearchFile> | null
     if (file?.format !== SEARCH_FORMAT || file.version !== SEARCH_VERSION || typeof file.keys !== 'object' || file.keys === null) return undefined
     const keys = new Map<string, FileKey>()

@@ -41,11 +41,11 @@ async function main(): Promise<void> {
     start = process.hrtime.bigint()
     await first.flushSearch()
     const buildMs = ms(start)
-    const size = (await stat(join(root, '.verdict', SEARCH_FILE))).size
+    const size = (await stat(join(stateDirOf(root), SEARCH_FILE))).size
     first.close()
 
     // The index lost (or new to this library) while the rows' index is there: built in the background.
-    await rm(join(root, '.verdict', SEARCH_FILE))
+    await rm(join(stateDirOf(root), SEARCH_FILE))
     const rebuilt = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Bench' })
     start = process.hrtime.bigint()
     await rebuilt.list()
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     // the row is read), without the write, the parse or the row.
     const warmRows = await warm.list()
     const byId = new Map(warmRows.map((row) => [row.id, row]))
-    const search = new ReviewSearch({ root, read: async () => undefined, row: (id) => byId.get(id), rows: () => byId.values() })
+    const search = new ReviewSearch({ stateDir: stateDirOf(root), read: async () => undefined, row: (id) => byId.get(id), rows: () => byId.values() })
     await search.idle()
     const path = join(root, 'review-0', 'review.md')
     const text = searchText(opened.meta, readFrontMatter(await readFile(path)).body)

@@ -100,7 +100,7 @@ async function probing<T>(other: Library, work: () => Promise<T>): Promise<{ val
 async function measureOnce(Library: LibraryModule['Library'], root: string, id: string, other: Library, otherId: string, into: HostileMeasure): Promise<void> {
   // A warm reader thread (one over budget was stopped; its replacement starts on the next read).
   await other.open(otherId)
-  await rm(join(root, '.verdict'), { recursive: true, force: true })
+  await rm(stateDirOf(root), { recursive: true, force: true })
   const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Bench' })
   try {
     let rowMs = 0

@@ -148,7 +148,7 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
   const results: LibraryResults = {
     reviewWords: { min: 0, max: 0, mean: 0 },
     note:
-      'First = the first listing of the library, with no library index on disk (`.verdict/index.json`). ' +
+      'First = the first listing of the library, with no library index on disk (`index.json` in the app’s data). ' +
       'Cold = a new Library instance, as at app start, with the index the first listing left (apps without an index parse every review here too); the operating system’s file cache is warm (the files were just written). ' +
       'Warm = the next calls on that instance. Repetitions are time-boxed (cold lists stop repeating after 10 s, searches after 15 s).',
     list: [],
@@ -158,7 +158,7 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
     const dir = libraryDir(options.work, count)
     const started = Date.now()
     results.reviewWords = await generateLibrary(dir, count)
-    await rm(join(dir, '.verdict'), { recursive: true, force: true }) // an index of an earlier run
+    await rm(stateDirOf(dir), { recursive: true, force: true }) // an index of an earlier run
     options.log(`library: generated ${count} reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     // As at an app start, no file was written seconds ago: the index reads such files again on
     // every listing (their mtime may not yet tell one edit from the next).

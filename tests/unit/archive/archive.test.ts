@@ -12,6 +12,7 @@ import type { ScoreSummary, Subject } from '../../../src/shared/critic'
 import type { ReviewSummary } from '../../../src/shared/model'
 import { archiveStats, exportArchive } from '../../../src/main/services/archive/archive'
 import { Library } from '../../../src/main/services/library/library'
+import { stateDirOf } from '../../support/machineState'
 
 let serial = 0
 function row(patch: Partial<ReviewSummary> & { date: string }): ReviewSummary {
@@ -142,7 +143,7 @@ Eve walks into a rehearsal room, and the film finds its pulse.
 `,
     )
     await seed('amelie', `---\ntitle: "=Amélie"\ndate: 2024-02-01\nstatus: draft\ntags: []\n---\n\nParis glows.\n\n::score[Overall Score]{value="4" scale="5" overall}\n`)
-    library = new Library({ root: join(root, 'library'), defaultAuthor: () => '' })
+    library = new Library({ root: join(root, 'library'), stateDir: stateDirOf(join(root, 'library')), defaultAuthor: () => '' })
     return library.list()
   }
 

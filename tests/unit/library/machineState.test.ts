@@ -1,5 +1,5 @@
 // Each machine's own state of a library (caches, drafts, locks) lives in its app data, not in the library.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -39,9 +39,12 @@ describe("this machine's state of a library", () => {
   it('keeps the index, search index, drafts and locks in the app data, and the library holds none of them', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verdict-state-'))
     const library = join(dir, 'library')
-    await mkdir(library)
+    // Written long ago: a row the index keeps (one written within the clock's granularity is read again instead).
+    const id = 'heat'
+    await mkdir(join(library, id), { recursive: true })
+    await writeFile(join(library, id, 'review.md'), '---\ntitle: Heat\n---\n\nSaved text.\n')
+    await utimes(join(library, id, 'review.md'), new Date(0), new Date(0))
     const services = await app(dir, library, join(dir, 'data'))
-    const { id } = await services.libraries.current().create('Heat')
     const opened = await services.libraries.current().open(id)
     if (opened.kind !== 'editable') throw new Error(opened.reason)
     await services.journal.journal(id, { meta: opened.meta, doc: paragraphs('typed, not saved'), baseHash: opened.hash })

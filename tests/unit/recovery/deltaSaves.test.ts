@@ -36,6 +36,7 @@ import { Library, REVIEW_FILE } from '../../../src/main/services/library/library
 import { RecoveryJournal } from '../../../src/main/services/recovery/journal'
 import { documentArb, fcOptions } from '../format/arbitraries'
 import { createTestEditor } from '../format/headlessEditor'
+import { stateDirOf } from '../../support/machineState'
 import { slow } from '../../support/slow'
 
 interface Source {
@@ -80,7 +81,7 @@ async function libraryWith(text: string): Promise<Library> {
   const root = join(dir, `library-${libraries.length}`)
   await mkdir(join(root, ID), { recursive: true })
   await writeFile(join(root, ID, REVIEW_FILE), text)
-  const library = new Library({ root, defaultAuthor: () => 'Ana Critic', now: () => NOW })
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => NOW })
   libraries.push(library)
   return library
 }

@@ -3,6 +3,7 @@ import { posix } from 'node:path'
 import { VerdictError } from '../../../shared/contract'
 import { describeIoError, fail } from '../errors'
 import { ASSETS_DIR, type Library } from '../library/library'
+import { isSyncTemp } from '../fs/syncTemp'
 import { assetsFolder, moveAssetsToTrash, serialized } from './folder'
 import { readLedger, writeLedger } from './ledger'
 
@@ -37,7 +38,7 @@ export interface CleanupResult {
  * - Used again (in `referenced` or `keep`) or re-imported: its entry is dropped, the clock restarts.
  * - A lost or corrupt ledger, or a clock that went backwards, only restarts clocks; never shortens them.
  * - Only plain files directly in `assets/` are considered; dot-files (the ledger, in-flight temp
- *   files), sub-folders and links are never touched.
+ *   files), a sync engine's temp files (fs/syncTemp.ts), sub-folders and links are never touched.
  * - References match case- and Unicode-normalisation-insensitively, and with or without
  *   percent-encoding or `./`: when in doubt a file counts as used.
  */
@@ -55,7 +56,7 @@ export async function collectUnusedAssets(library: Library, id: string, options:
       for (const path of [...options.referenced, ...(options.keep ?? [])]) for (const key of assetKeys(path)) used.add(key)
 
       const entries = await readdir(folder.path, { withFileTypes: true })
-      const files = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name)
+      const files = entries.filter((e) => e.isFile() && !e.name.startsWith('.') && !isSyncTemp(e.name)).map((e) => e.name)
       const present = new Set(files)
       const ledger = await readLedger(folder.path)
       const before = JSON.stringify([...ledger])

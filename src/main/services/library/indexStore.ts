@@ -45,8 +45,12 @@ interface Entry {
   racy: boolean
 }
 
-/** Summarises a `review.md`: `bytes` when the caller holds them (it just wrote them), else read from `path`. */
-export type Summarize = (id: string, path: string, info: Stats, bytes?: Uint8Array) => Promise<ReviewSummary>
+/**
+ * Summarises a `review.md`: `bytes` when the caller holds them (it just wrote them), else read from
+ * `path`. Undefined while a sync engine is still bringing the file (fs/syncTemp.ts): the last row
+ * stays, and the file is read again next time.
+ */
+export type Summarize = (id: string, path: string, info: Stats, bytes?: Uint8Array) => Promise<ReviewSummary | undefined>
 
 export interface SummaryIndexOptions {
   root: string
@@ -157,8 +161,13 @@ export class SummaryIndex {
   }
 
   /** Stat first, then read: a change after the stat changes the key, so the next listing reads it again. */
-  private async read(id: string, info: Stats, bytes?: Uint8Array): Promise<ReviewSummary> {
+  private async read(id: string, info: Stats, bytes?: Uint8Array): Promise<ReviewSummary | undefined> {
     const summary = await this.options.summarize(id, this.path(id), info, bytes)
+    if (!summary) {
+      const last = this.entries.get(id)
+      if (last) last.racy = true
+      return last?.summary
+    }
     const key = keyOf(info)
     const racy = this.now() - Math.max(key.mtimeMs, key.ctimeMs) < RACY_MS
     this.entries.set(id, { key, summary, racy })

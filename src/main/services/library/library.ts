@@ -15,6 +15,7 @@ import { readFrontMatter } from '../format/frontMatter'
 import { metaFromYaml, type MetaFallback } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { arrivingAs } from '../fs/syncTemp'
 import { privateDir } from '../recovery/privateDir'
 import { ReviewSearch } from '../search/searchIndex'
 import { searchText, type SearchText } from '../search/searchText'
@@ -565,7 +566,17 @@ export class Library {
       const { data, body } = readFrontMatter(bytes)
       return searchText(metaFromYaml(data, { ...(this.site ? nameFallback(this.site.layout, id) : { title: id }), created: '', updated: '' }), body)
     } catch {
-      return { ...NO_TEXT, title: id }
+      return (await this.arriving(id)) ? undefined : { ...NO_TEXT, title: id }
+    }
+  }
+
+  /** Whether a sync engine is bringing a new version of the review's file into its folder (fs/syncTemp.ts). */
+  private async arriving(id: string): Promise<boolean> {
+    const file = this.filePath(id)
+    try {
+      return arrivingAs(await readdir(dirname(file)), basename(file))
+    } catch {
+      return false
     }
   }
 
@@ -579,8 +590,11 @@ export class Library {
    * The row as a full parse would give it (`parseReview`, `scoreMirror`, `wordCountOf`), from the
    * front matter and a scan of the body (indexScan.ts) instead of the editor's whole document.
    */
-  private async readSummary(id: string, path: string, info: Stats, bytes?: Uint8Array): Promise<ReviewSummary> {
+  private async readSummary(id: string, path: string, info: Stats, bytes?: Uint8Array): Promise<ReviewSummary | undefined> {
     const fallback = this.fallbackOf(id, info)
+    // An engine that writes in place leaves half a file while its temp marker stands beside it (one that
+    // renames its temp over review.md leaves the old whole file, older than this): keep the last row.
+    if (Date.now() - info.mtimeMs < RACY_MS && (await this.arriving(id))) return undefined
     let git: Pick<ReviewSummary, 'conflict'> = {}
     try {
       if (info.size > MAX_REVIEW_BYTES) throw new ReviewParseError(tooLarge(info.size))
@@ -592,6 +606,8 @@ export class Library {
       this.search.put(id, keyOf(info), search)
       return { id, ...fields, ...git }
     } catch (error) {
+      // Half a file a sync engine is still writing is not a broken review: it is read again once it landed.
+      if (error instanceof ReviewParseError && (await this.arriving(id))) return undefined
       const problem = error instanceof ReviewParseError ? error.message : describeIoError(error, `read “${id}”`).message
       return {
         id,

@@ -189,7 +189,7 @@ Eve walks into a rehearsal room, and the film finds its pulse.
 
   it('counts the rows of the last listing, listing first when there was none', async () => {
     await seed('amelie', `---\ntitle: Amélie\ndate: 2024-02-01\n---\n\nParis glows.\n`)
-    library = new Library({ root: join(root, 'library'), defaultAuthor: () => '' })
+    library = new Library({ root: join(root, 'library'), stateDir: stateDirOf(join(root, 'library')), defaultAuthor: () => '' })
     expect((await library.lastListed()).map((row) => row.id)).toEqual(['amelie'])
     // Written since: the library screen does not show it until the next listing, nor does the archive.
     await seed('later', `---\ntitle: Later\n---\n\nNew.\n`)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Library } from '../../../src/main/services/library/library'
+import { stateDirOf } from '../../support/machineState'
 import { MAX_ROWS } from '../../../src/main/services/letterboxd/csv'
 import { Letterboxd } from '../../../src/main/services/letterboxd/letterboxd'
 
@@ -19,7 +20,7 @@ afterEach(async () => {
 /** An empty library in a temp folder, and the Letterboxd service on it. */
 async function workspace() {
   const dir = await mkdtemp(join(tmpdir(), 'verdict-letterboxd-'))
-  const library = new Library({ root: join(dir, 'library'), defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-12-01T10:00:00Z') })
+  const library = new Library({ root: join(dir, 'library'), stateDir: stateDirOf(join(dir, 'library')), defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-12-01T10:00:00Z') })
   await mkdir(library.root)
   made.push({ dir, library })
   const letterboxd = new Letterboxd({ libraries: { current: () => library }, author: () => 'Ana Critic', now: () => new Date('2026-12-01T10:00:00Z') })

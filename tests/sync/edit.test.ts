@@ -50,3 +50,34 @@ test("B never offers A's unsaved draft as its own crash's, and the library carri
     for (const name of ['index.json', 'search.json', 'recovery', 'locks']) expect(shared).not.toContain(name)
   }
 })
+
+test('100 edits on both machines at once leave no Syncthing conflict copy of any file of .verdict/', async () => {
+  const { a, b, sync } = machines
+  // Each machine writes its own reviews (two machines editing one review is a conflict of the
+  // critic's, tests/sync/conflict.test.ts); what they share is .verdict/: history, and formerly the caches.
+  const reviews = await Promise.all([a, a, b, b].map(async (machine, n) => ({ machine, id: (await machine.services.libraries.current().create(`Film ${n}`, 'Ana Critic')).id })))
+  await sync.synced()
+  await Promise.all(
+    [a, b].map(async (machine) => {
+      const own = reviews.filter((review) => review.machine === machine)
+      for (let edit = 0; edit < 50; edit++) {
+        const { id } = own[edit % own.length]!
+        await machine.append(id, `Edit ${edit} on ${machine.peer.name}.`)
+        if (edit % 10 === 9) await machine.services.writes.snapshot(id, 'manual')
+        if (edit % 7 === 0) await machine.services.libraries.current().list()
+      }
+      await machine.services.libraries.current().flushIndex()
+      await machine.services.libraries.current().flushSearch()
+    }),
+  )
+  await sync.synced()
+
+  for (const { peer } of [a, b]) {
+    const copies = (await readdir(join(peer.dir, '.verdict'), { recursive: true })).filter((path) => path.includes('sync-conflict'))
+    expect(copies, `conflict copies in ${peer.name}'s .verdict`).toEqual([])
+  }
+  for (const { machine, id } of reviews) {
+    const other = machine === a ? b : a
+    expect((await other.paragraphs(id)).filter((text) => text.startsWith('Edit '))).toHaveLength(25)
+  }
+})

@@ -23,6 +23,17 @@ export async function addWebBlog(page: Page, blog: WebBlogForm): Promise<void> {
   await expect(form).toBeHidden()
 }
 
+/** From the Publish dialog with no blog chosen: adds a folder blog (the default kind) and closes Blogs, which chooses it. */
+export async function addFolderBlog(dialog: Locator, name: string, folder: string): Promise<void> {
+  const page = dialog.page()
+  await dialog.getByRole('button', { name: 'Add blog' }).click()
+  const form = page.getByRole('dialog', { name: 'Add blog' })
+  await form.getByLabel('Name', { exact: true }).fill(name)
+  await form.getByLabel('Folder', { exact: true }).fill(folder)
+  await form.getByRole('button', { name: 'Add blog' }).click()
+  await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Done' }).click()
+}
+
 export const publishDialog = (page: Page) => page.getByRole('dialog', { name: /^Publish “/ })
 
 /** The progress list's step and its state word. */

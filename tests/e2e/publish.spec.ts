@@ -10,7 +10,7 @@ import { expect, test } from './fixtures'
 import { freePort } from '../support/ports'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
-import { addWebBlog, publishDialog, publishStep } from './blogs'
+import { addFolderBlog, addWebBlog, publishDialog, publishStep } from './blogs'
 import { editorText, FIXTURE_ASSETS, FIXTURE_IMAGE as IMAGE, openReview, saveState, seedReview } from './review'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -173,12 +173,7 @@ test('an image without alt text blocks publishing, with the problem and its fix'
 
   // No blog yet: the dialog offers to add one, and chooses it once added.
   await expect(dialog).toContainText('No blog is set up for this library yet.')
-  await dialog.getByRole('button', { name: 'Add blog' }).click()
-  const form = page.getByRole('dialog', { name: 'Add blog' })
-  await form.getByLabel('Name', { exact: true }).fill('Pages')
-  await form.getByLabel('Folder', { exact: true }).fill(join(tempDir, 'pages'))
-  await form.getByRole('button', { name: 'Add blog' }).click()
-  await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Done' }).click()
+  await addFolderBlog(dialog, 'Pages', join(tempDir, 'pages'))
 
   const problem = dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem')
   await expect(problem).toHaveCount(1)
@@ -333,12 +328,7 @@ test.describe('in Berlin', () => {
     await openReview(page, 'Ballerina')
     await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
     const dialog = publishDialog(page)
-    await dialog.getByRole('button', { name: 'Add blog' }).click()
-    const form = page.getByRole('dialog', { name: 'Add blog' })
-    await form.getByLabel('Name', { exact: true }).fill('My site')
-    await form.getByLabel('Folder', { exact: true }).fill(join(tempDir, 'site'))
-    await form.getByRole('button', { name: 'Add blog' }).click()
-    await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Done' }).click()
+    await addFolderBlog(dialog, 'My site', join(tempDir, 'site'))
 
     await dialog.getByRole('radio', { name: 'Schedule' }).check()
     const when = dialog.getByLabel('Publish at', { exact: true })
@@ -442,12 +432,7 @@ test('the critic dates the post with the review’s date: the page, the index, t
   await openReview(page, 'Heat')
   await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
   const dialog = publishDialog(page)
-  await dialog.getByRole('button', { name: 'Add blog' }).click()
-  const form = page.getByRole('dialog', { name: 'Add blog' })
-  await form.getByLabel('Name', { exact: true }).fill('Pages')
-  await form.getByLabel('Folder', { exact: true }).fill(join(tempDir, 'pages'))
-  await form.getByRole('button', { name: 'Add blog' }).click()
-  await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Done' }).click()
+  await addFolderBlog(dialog, 'Pages', join(tempDir, 'pages'))
 
   const dates = dialog.getByRole('radiogroup', { name: 'Date on the post' })
   await expect(dates.getByRole('radio', { name: /^The day it goes live/ })).toBeChecked()

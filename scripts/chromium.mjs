@@ -4,17 +4,14 @@
 // The headless shell is the same Chromium build without the browser's window layers (what Playwright
 // itself drives headless); the end-to-end suite took 12–18% less time in it than in the full browser.
 import { existsSync } from 'node:fs'
-import { canInstallDebianPackages, installDebianPackage } from './debianPackage.mjs'
+import { canInstallDebianPackages, installDebianPackage, pathFromEnv } from './debianPackage.mjs'
 
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell'
 const FULL_BROWSER = '/usr/bin/chromium'
 
 export function ensureChromium() {
-  const chosen = process.env.PW_CHROMIUM_PATH
-  if (chosen) {
-    if (existsSync(chosen)) return chosen
-    throw new Error(`No Chromium at ${chosen} (PW_CHROMIUM_PATH). Install Chromium or unset PW_CHROMIUM_PATH.`)
-  }
+  const chosen = pathFromEnv('PW_CHROMIUM_PATH', 'Chromium')
+  if (chosen) return chosen
   if (existsSync(HEADLESS_SHELL)) return HEADLESS_SHELL
   if (canInstallDebianPackages()) return installDebianPackage('chromium-headless-shell', HEADLESS_SHELL)
   if (existsSync(FULL_BROWSER)) return FULL_BROWSER

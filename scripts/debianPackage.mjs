@@ -3,6 +3,14 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
+/** The executable `variable` names, when it is set; it must exist. */
+export function pathFromEnv(variable, what) {
+  const chosen = process.env[variable]
+  if (!chosen) return undefined
+  if (existsSync(chosen)) return chosen
+  throw new Error(`No ${what} at ${chosen} (${variable}). Install ${what} or unset ${variable}.`)
+}
+
 export function canInstallDebianPackages() {
   return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')
 }

@@ -82,3 +82,8 @@ export function readingMinutes(text: TextMeasure, wordsPerMinute: number): numbe
 export function readingTimeLabel(text: TextMeasure, wordsPerMinute: number): string {
   return `${readingMinutes(text, wordsPerMinute)} min read`
 }
+
+/** A size for messages: `1.5 MB` (mebibytes, one decimal). */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse'
 import { fail } from '../errors'
+import { megabytes } from '../../../shared/text'
 
 /** A Letterboxd file larger than this is refused before it is read (a member's 10,000 reviews are a few MB). */
 export const MAX_CSV_BYTES = 32 * 1024 * 1024
@@ -147,4 +148,3 @@ export function writeLetterboxdCsv(rows: readonly LetterboxdRow[]): string {
 /** `horror, slasher` as its items (Letterboxd's tags and directors are one comma-separated field). */
 const splitList = (text: string): string[] => [...new Set(text.split(',').map((item) => item.trim()).filter((item) => item !== '' && item.length <= 100))]
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`

@@ -22,6 +22,7 @@ import { claimFolder } from '../fs/claimFolder'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { ASSETS_DIR, REVIEW_FILE, type Library } from '../library/library'
 import { MAX_CSV_BYTES, readLetterboxdCsv, writeLetterboxdCsv, type LetterboxdEntry, type LetterboxdRow } from './csv'
+import { megabytes } from '../../../shared/text'
 
 export interface LetterboxdOptions {
   libraries: { current(): Library }
@@ -127,7 +128,7 @@ async function readCsv(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path)
     if (!info.isFile()) fail('INVALID_ARGUMENT', `“${basename(path)}” is not a file.`)
-    if (info.size > MAX_CSV_BYTES) fail('INVALID_ARGUMENT', `“${basename(path)}” is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than a Letterboxd export can be.`)
+    if (info.size > MAX_CSV_BYTES) fail('INVALID_ARGUMENT', `“${basename(path)}” is ${megabytes(info.size)}, more than a Letterboxd export can be.`)
     return await readFile(path)
   } catch (error) {
     if (error instanceof Error && error.name === 'VerdictError') throw error

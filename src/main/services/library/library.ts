@@ -24,6 +24,7 @@ import { keyOf, RACY_MS, statAll, SummaryIndex } from './indexStore'
 import { loadLayout, saveLayout } from './layout'
 import { ReviewReader } from './reader'
 import { nameFallback, SiteFiles } from './siteFiles'
+import { megabytes } from '../../../shared/text'
 
 export const REVIEW_FILE = 'review.md'
 export const ASSETS_DIR = 'assets'
@@ -668,8 +669,7 @@ async function realPathOf(path: string, id: string): Promise<string> {
 }
 
 function tooLarge(bytes: number): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
-  return `The file is ${mb(bytes)}, more than the ${mb(MAX_REVIEW_BYTES)} Verdict opens for editing; it is shown read-only (the beginning only) and left as it is.`
+  return `The file is ${megabytes(bytes)}, more than the ${megabytes(MAX_REVIEW_BYTES)} Verdict opens for editing; it is shown read-only (the beginning only) and left as it is.`
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -33,6 +33,7 @@ import { isPublishError, PublishError } from './errors'
 import { PublishLog } from './log'
 import { Outbox } from './outbox'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from './targets/types'
+import { megabytes } from '../../../shared/text'
 
 export interface RetryPolicy {
   /** Tries per step before a network failure sends the job to the outbox. */
@@ -529,7 +530,6 @@ function scheduleProblems(request: Pick<PublishRequest, 'schedule'>, now: Date):
 
 /** An image the blog will not take: of a type it refuses, or larger than its limit. */
 function imageProblems(path: string, file: { mime: ImageType; bytes: Uint8Array }, { target, blog }: Pick<Job, 'target' | 'blog'>): PreflightProblem[] {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
   if (target.imageTypes && !target.imageTypes.includes(file.mime)) {
     const accepted = target.imageTypes.map((type) => type.replace('image/', '').toUpperCase()).join(', ')
     return [{ subject: `image:${path}`, message: `${blog.name} does not accept ${file.mime.replace('image/', '').toUpperCase()} images like ${path}.`, fix: `Use a ${accepted} image instead.` }]
@@ -538,7 +538,7 @@ function imageProblems(path: string, file: { mime: ImageType; bytes: Uint8Array 
     return [
       {
         subject: `image:${path}`,
-        message: `The image ${path} (${mb(file.bytes.byteLength)}) is larger than ${blog.name} accepts (${mb(target.maxImageBytes)}).`,
+        message: `The image ${path} (${megabytes(file.bytes.byteLength)}) is larger than ${blog.name} accepts (${megabytes(target.maxImageBytes)}).`,
         fix: 'Downscale the image and publish again.',
         downscale: { path, limitBytes: target.maxImageBytes },
       },

@@ -19,6 +19,7 @@ import { PublishError, isPublishError } from '../errors'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
+import { megabytes } from '../../../../shared/text'
 
 /**
  * WordPress does not tell its upload limit over the REST API. PHP's defaults are 2 MB per file and
@@ -300,6 +301,3 @@ function uploadError(error: unknown, image: OutgoingImage): unknown {
   return error
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConflictService } from '../../../src/main/services/conflicts/conflicts'
@@ -108,5 +108,29 @@ describe('conflict service', () => {
     expect(await readFile(path, 'utf8')).toBe('---\ntitle: Dune\n---\n\nOne, ours.\n\nTwo.\n\nThree, theirs.\n')
     expect((await w.library.list())[0]?.conflict).toBeUndefined()
     expect((await rejection(conflicts.open(id))).code).toBe('NOT_FOUND')
+  })
+})
+
+describe('conflict copies in a site’s own layout', () => {
+  it('shows a Syncthing copy beside a flat Hugo post as that post’s conflict, not as a post, and resolves it into .verdict/trash', async () => {
+    const w = await workbench('conflicts-site')
+    await cp(join(import.meta.dirname, '../library/sites/hugo'), w.root, { recursive: true })
+    const posts = join(w.root, 'content/posts')
+    const copy = 'perfect-days.sync-conflict-20261206-062523-EF4V22U.md'
+    const theirs = (await readFile(join(posts, 'perfect-days.md'), 'utf8')).replace('the routine.', 'the routine, and in the trees.')
+    await writeFile(join(posts, copy), theirs)
+    const conflicts = new ConflictService({ libraries: w.libraries, history: w.history, writes: w.writes, watcher: w.watcher, now: () => new Date(w.clock.ms) })
+
+    const rows = await w.library.list()
+    expect(rows.map((row) => row.id).sort()).toEqual(['past-lives', 'perfect-days', 'the-holdovers'])
+    expect(rows.find((row) => row.id === 'perfect-days')?.conflict).toEqual({ source: 'syncthing', copy })
+    const view = await conflicts.open('perfect-days')
+    await conflicts.resolve('perfect-days', view.oursHash, view.theirsHash, { keep: 'theirs' })
+
+    expect(await readFile(join(posts, 'perfect-days.md'), 'utf8')).toBe(theirs)
+    expect(await readdir(posts)).not.toContain(copy)
+    const [trashed] = (await readdir(join(w.root, '.verdict/trash'))).filter((name) => name.startsWith('conflict-perfect-days-'))
+    expect(await readdir(join(w.root, '.verdict/trash', trashed!))).toEqual([copy])
+    expect((await w.library.list()).find((row) => row.id === 'perfect-days')?.conflict).toBeUndefined()
   })
 })

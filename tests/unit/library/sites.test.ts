@@ -5,7 +5,7 @@
  * site's own layout with nothing else added (git status says so).
  */
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -145,5 +145,27 @@ describe('a Jekyll site opened in place', () => {
     expect(await readFile(join(root, '_posts/2026-11-25-poor-things.md'), 'utf8')).toBe('---\ntitle: Poor Things\ncategories: []\n---\n')
     expect(await changes(root, library)).toEqual([' M _posts/2024-01-12-anatomy-of-a-fall.md', ' M _posts/2024-02-20-dune-part-two.markdown', '?? _posts/2026-11-25-poor-things.md'])
     expect(await git(root, 'diff', '--numstat')).toBe('1\t1\t_posts/2024-01-12-anatomy-of-a-fall.md\n1\t1\t_posts/2024-02-20-dune-part-two.markdown\n')
+  })
+})
+
+describe('conflict copies in a site', () => {
+  it('marks a bundle’s and a Jekyll post’s conflict copies on their posts and lists no copy as a post', async () => {
+    const hugo = await openSite('hugo')
+    await writeFile(join(hugo.root, 'content/posts/past-lives/index (conflicted copy 2026-12-06).md'), 'theirs')
+    const jekyll = await openSite('jekyll')
+    await writeFile(join(jekyll.root, '_posts/2024-01-12-anatomy-of-a-fall 2.md'), 'theirs')
+    await writeFile(join(jekyll.root, '_posts/2023-12-25-the-zone-of-interest (Ann’s conflicted copy 2026-12-06).md'), 'theirs')
+    const conflicts = async (library: Library) => Object.fromEntries((await library.list()).map((row) => [row.id, row.conflict]))
+
+    expect(await conflicts(hugo.library)).toEqual({
+      'past-lives': { source: 'dropbox', copy: 'index (conflicted copy 2026-12-06).md' },
+      'perfect-days': undefined,
+      'the-holdovers': undefined,
+    })
+    expect(await conflicts(jekyll.library)).toEqual({
+      '2023-12-25-the-zone-of-interest': { source: 'dropbox', copy: '2023-12-25-the-zone-of-interest (Ann’s conflicted copy 2026-12-06).md' },
+      '2024-01-12-anatomy-of-a-fall': { source: 'icloud', copy: '2024-01-12-anatomy-of-a-fall 2.md' },
+      '2024-02-20-dune-part-two': undefined,
+    })
   })
 })

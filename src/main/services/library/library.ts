@@ -182,15 +182,17 @@ export class Library {
   }
 
   /**
-   * The rows, marked where a sync engine left another version of a review beside its review.md.
-   * The index keys rows on review.md alone; a folder's modification time changes whenever a file
+   * The rows, marked where a sync engine left another version of a review beside its file. The
+   * index keys rows on the file alone; a folder's modification time changes whenever a file
    * appears in it or leaves it, so only folders changed since their last read (or too recently to
-   * tell, as the index does) are read again: a `stat` per review, not a directory read.
+   * tell, as the index does) are read again: a `stat` per review, not a directory read. A site's
+   * flat posts share their folder, which is read once per listing.
    */
   private async withConflictCopies(rows: ReviewSummary[]): Promise<ReviewSummary[]> {
-    const infos = await statAll(rows.map((row) => join(this.root, row.id)), 'folder')
+    const infos = await statAll(rows.map((row) => dirname(this.filePath(row.id))), 'folder')
     const listed = new Set(rows.map((row) => row.id))
     for (const id of this.folders.keys()) if (!listed.has(id)) this.folders.delete(id)
+    const reads = new Map<string, Promise<string[]>>()
     return Promise.all(
       rows.map(async (row, index) => {
         const info = infos[index]
@@ -198,7 +200,7 @@ export class Library {
         let copy = known?.copy
         // File times are the disk's clock, not the app's (`now` may be a test's).
         if (!info || !known || known.mtimeMs !== info.mtimeMs || Date.now() - info.mtimeMs < RACY_MS) {
-          copy = await this.conflictCopy(row.id)
+          copy = await this.conflictCopy(row.id, reads)
           if (info) this.folders.set(row.id, { mtimeMs: info.mtimeMs, copy })
         }
         return withCopy(row, copy)
@@ -206,10 +208,19 @@ export class Library {
     )
   }
 
-  /** The first conflict copy of the review's review.md (by name: the engines date them), if any. */
-  async conflictCopy(id: string): Promise<ConflictCopy | undefined> {
+  /**
+   * The first conflict copy of the review's file (by name: the engines date them), if any: beside
+   * `review.md`, a site's post file or a bundle's `index.md`. `reads` shares a folder's names
+   * between the reviews of one listing.
+   */
+  async conflictCopy(id: string, reads = new Map<string, Promise<string[]>>()): Promise<ConflictCopy | undefined> {
+    await this.layout()
+    const file = this.filePath(id)
+    const dir = dirname(file)
+    let names = reads.get(dir)
+    if (!names) reads.set(dir, (names = readdir(dir)))
     try {
-      return conflictCopiesOf(REVIEW_FILE, await readdir(join(this.root, id)))[0]
+      return conflictCopiesOf(basename(file), await names)[0]
     } catch (error) {
       if (isErrnoCode(error, 'ENOENT', 'ENOTDIR')) return undefined
       throw error

@@ -8,6 +8,7 @@ import { extname, join } from 'node:path'
 import { stringify as tomlText, TomlDate } from 'smol-toml'
 import { stringify as yamlText } from 'yaml'
 import type { LibraryLayout } from '../../../shared/model'
+import { conflictCopyOf } from '../conflicts/conflictCopies'
 import { isErrnoCode } from '../errors'
 import { markdownStem, MARKDOWN_EXTENSIONS } from './layout'
 
@@ -51,7 +52,10 @@ export class SiteFiles {
     }
     this.known.clear()
     const ids: string[] = []
+    const names = new Set(entries.map((entry) => entry.name))
     for (const entry of entries) {
+      // Another machine's version of a post, which the library shows as the post's conflict.
+      if (entry.isFile() && conflictCopyOf(entry.name, names)) continue
       // A folder without an index.md has no file to stat, so the index leaves it out.
       const bundle = this.layout.kind !== 'jekyll' && entry.isDirectory() && !NOT_A_BUNDLE.test(entry.name)
       const id = bundle ? entry.name : entry.isFile() ? markdownStem(entry.name) : undefined

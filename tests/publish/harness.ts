@@ -87,6 +87,8 @@ export async function createPublishHarness(options: {
   retry?: RetryPolicy
   /** Replaces the waits between retries (to see them without waiting). */
   sleep?: (ms: number) => Promise<void>
+  /** The services' clock. */
+  now?: () => Date
   /** Another review than the Ballerina one: its two images' bytes, and its review.md given their paths. */
   review?: { images: readonly [Uint8Array, Uint8Array]; markdown(images: [string, string]): string }
 }): Promise<PublishHarness> {
@@ -109,6 +111,7 @@ export async function createPublishHarness(options: {
     env: { VERDICT_LIBRARY: libraryDir },
     publish: { retry: options.retry ?? { attempts: 2, baseDelayMs: 50 }, outboxCheckMs: 0, ...(options.sleep ? { sleep: options.sleep } : {}) },
     log,
+    ...(options.now ? { now: options.now } : {}),
   })
   const blog = await services.blogs.save(options.blog, options.secret)
   const request = (overrides: Partial<PublishRequest> = {}): PublishRequest => ({ id: REVIEW_ID, blogId: blog.id, status: 'published', ...overrides })

@@ -92,7 +92,7 @@ Verdict: A stylish, bruising spin-off.
 export function outgoing(post: Post, media: Media, status: PublishStatus = 'published', publishAt?: string): OutgoingPost {
   const held = post.featuredImage && media.get(post.featuredImage.path)
   const featured = post.featuredImage && held && { ...held, alt: post.featuredImage.alt, caption: post.featuredImage.caption }
-  return { publishId: randomUUID(), post, status, ...(publishAt ? { publishAt } : {}), ...(featured ? { featured } : {}) }
+  return { publishId: randomUUID(), post, status, zone: 'UTC', ...(publishAt ? { publishAt } : {}), ...(featured ? { featured } : {}) }
 }
 
 /** The record the publish service would keep in front matter after `out` became `remote` on blog `blogId`. */

@@ -125,7 +125,7 @@ function buildFor(title: string, extra = '', url?: string): Post {
 
 function outgoing(post: Post, status: PublishStatus = 'published', publishAt?: string, publishId: string = randomUUID()): OutgoingPost {
   const featured = post.featuredImage && { url: post.featuredImage.src, alt: post.featuredImage.alt, caption: post.featuredImage.caption }
-  return { publishId, post, status, ...(publishAt ? { publishAt } : {}), ...(featured ? { featured } : {}) }
+  return { publishId, post, status, zone: 'UTC', ...(publishAt ? { publishAt } : {}), ...(featured ? { featured } : {}) }
 }
 
 function recordOf(out: OutgoingPost, remote: { id: string; url: string }): PublishRecord {

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../src/main/routes'
 import type { AppEvent } from '../../../src/shared/contract'
 import type { PublishLogEntry } from '../../../src/shared/publish'
@@ -24,9 +24,9 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
 })
 
-async function folderHarness(): Promise<{ h: PublishHarness; site: string }> {
+async function folderHarness(options: { now?: () => Date } = {}): Promise<{ h: PublishHarness; site: string }> {
   const site = await mkdtemp(join(tmpdir(), 'verdict-site-'))
-  harness = await createPublishHarness({ blog: { name: 'My site', kind: 'folder', url: site }, secret: '' })
+  harness = await createPublishHarness({ blog: { name: 'My site', kind: 'folder', url: site }, secret: '', ...options })
   return { h: harness, site }
 }
 
@@ -149,6 +149,30 @@ describe('one date on a folder blog', () => {
     expect(dates.review).not.toBe('2026-11-25')
     expect(dates.review! >= before).toBe(true)
     expect(dates).toEqual({ page: dates.review, index: dates.review, feed: dates.review, jsonLd: dates.review, review: dates.review })
+  })
+
+  describe.each([
+    // Half past midnight in Auckland is still the day before in UTC…
+    { zone: 'Pacific/Auckland', at: '2026-12-06T11:30:00.000Z', day: '2026-12-07', published: '2026-12-07T00:30:00.000+13:00' },
+    // …and half past eleven at night in Los Angeles already the next.
+    { zone: 'America/Los_Angeles', at: '2026-12-07T07:30:00.000Z', day: '2026-12-06', published: '2026-12-06T23:30:00.000-08:00' },
+  ])('on a computer in $zone, near midnight', ({ zone, at, day, published }) => {
+    const before = process.env['TZ']
+    beforeEach(() => {
+      process.env['TZ'] = zone
+    })
+    afterEach(() => {
+      if (before === undefined) delete process.env['TZ']
+      else process.env['TZ'] = before
+    })
+
+    it('the day it goes live is that computer’s day on the page, in the index, the feed, the JSON-LD and the review', async () => {
+      const { h, site } = await folderHarness({ now: () => new Date(at) })
+      expect((await h.publish({ dated: 'now' })).kind).toBe('published')
+      expect(await datesOf(h, site)).toEqual({ page: day, index: day, feed: day, jsonLd: day, review: day })
+      // The feed keeps the instant, written in that zone's time.
+      expect(await readFile(join(site, 'feed.xml'), 'utf8')).toContain(`<published>${published}</published>`)
+    })
   })
 })
 

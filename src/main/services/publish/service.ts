@@ -288,6 +288,7 @@ export class PublishService {
       ...(request.status === 'scheduled' && request.schedule ? { publishAt: new Date(request.schedule.at).toISOString() } : {}),
       ...(featured && post.featuredImage ? { featured: { ...featured, alt: post.featuredImage.alt, caption: post.featuredImage.caption } } : {}),
       ...(dating.at ? { date: dating.at } : {}),
+      zone: dating.zone,
     }
     const remote = await this.step(job, 'post', async () => {
       const sent = await this.sendPost(job, record, outgoing, existing !== undefined)
@@ -490,21 +491,28 @@ async function imageDetails(job: Job, media: Record<string, RemoteImage>): Promi
 }
 
 /**
- * The day the post is dated (the review's `date` after this publish) and, when the blog must be
- * told, the instant: a scheduled post's time; the review's own date, back-dated (noon UTC, the same
- * day in every zone a reader is likely in); none for now, which the blog takes as it publishes.
- * A live post published again, or a draft, keeps its date unless the critic picks the review's.
+ * The day the post is dated (the review's `date` after this publish), the zone that day is counted
+ * in and, when the blog must be told, the instant: a scheduled post's time; the review's own date,
+ * back-dated (noon UTC, the same day in every zone a reader is likely in); none for now, which the
+ * blog takes as it publishes. A live post published again, or a draft, keeps its date unless the
+ * critic picks the review's.
  */
-function postDating(request: PublishRequest, reviewDate: string, live: boolean, now: Date): { day: string; at?: string } {
-  if (request.status === 'scheduled' && request.schedule) return { day: dayOf(new Date(request.schedule.at), request.schedule.zone) }
-  if (request.dated === 'review' && /^\d{4}-\d{2}-\d{2}$/.test(reviewDate)) return { day: reviewDate, at: `${reviewDate}T12:00:00.000Z` }
+function postDating(request: PublishRequest, reviewDate: string, live: boolean, now: Date): { day: string; zone: string; at?: string } {
+  if (request.status === 'scheduled' && request.schedule) return { day: dayOf(new Date(request.schedule.at), request.schedule.zone), zone: request.schedule.zone }
+  if (request.dated === 'review' && /^\d{4}-\d{2}-\d{2}$/.test(reviewDate)) return { day: reviewDate, zone: 'UTC', at: `${reviewDate}T12:00:00.000Z` }
   // A draft has no date yet on the blog; a live post keeps the one it has.
-  return { day: live || request.status === 'draft' ? reviewDate : dayOf(now) }
+  const zone = localZone()
+  return { day: live || request.status === 'draft' ? reviewDate : dayOf(now, zone), zone }
 }
 
-/** `YYYY-MM-DD` of an instant in a time zone (this computer's by default). */
-function dayOf(instant: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(instant)
+/** This computer's time zone, read at each publish (it changes when the critic travels). */
+function localZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone
+}
+
+/** `YYYY-MM-DD` of an instant in a time zone. */
+function dayOf(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(instant)
 }
 
 /** The post's images, the featured one first, each once. */

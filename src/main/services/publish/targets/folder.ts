@@ -62,7 +62,10 @@ export interface SiteEntry {
   /** `9.5/10`, when the review has a score. */
   score?: string
   status: PublishStatus
-  /** ISO: first published, or the scheduled time. */
+  /**
+   * RFC 3339, first published or the scheduled time, in the zone the post's day was counted in
+   * (`2026-12-07T08:30:00+13:00`): the index and the feed name the day the page does.
+   */
   date: string
   /** ISO: last written. */
   updated: string
@@ -103,7 +106,9 @@ export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarg
           status: outgoing.status,
           // A review keeps the date it was first listed with, unless back-dated; a draft or a future one is dated when it goes out.
           date:
-            outgoing.status === 'scheduled' ? requirePublishAt(outgoing) : (outgoing.date ?? (existing && isListed(existing, now) ? existing.date : now.toISOString())),
+            existing && isListed(existing, now) && outgoing.status !== 'scheduled' && !outgoing.date
+              ? existing.date
+              : zonedTime(outgoing.status === 'scheduled' ? requirePublishAt(outgoing) : (outgoing.date ?? now.toISOString()), outgoing.zone),
           updated: now.toISOString(),
           html: post.html,
         }
@@ -221,11 +226,27 @@ function requirePublishAt(outgoing: OutgoingPost): string {
   return outgoing.publishAt
 }
 
+/**
+ * The instant as RFC 3339 in `zone`'s wall time with its offset, to the millisecond: the same moment
+ * as the ISO string in UTC, but its date part is the day in that zone.
+ */
+export function zonedTime(iso: string, zone: string): string {
+  const instant = new Date(iso)
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, timeZoneName: 'longOffset' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  )
+  // `GMT+13:00`, `GMT-07:00`; `GMT` or `GMT+00:00` for UTC itself.
+  const offset = (parts['timeZoneName'] ?? '').replace(/^GMT/, '').replace(/^[+-]00:00$/, '') || 'Z'
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}.${parts['fractionalSecond']}${offset}`
+}
+
 /** Published reviews, and scheduled ones whose time has come; newest first. */
 export function listedPosts(manifest: SiteManifest, now: Date): SiteEntry[] {
   return manifest.posts
     .filter((entry) => isListed(entry, now))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title))
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.title.localeCompare(b.title))
 }
 
 /**
@@ -245,7 +266,7 @@ function isListed(entry: SiteEntry, now: Date): boolean {
 
 function remoteOf(folder: string, entry: SiteEntry, now: Date): RemotePost {
   const url = pathToFileURL(join(folder, entry.url)).href
-  if (entry.status === 'scheduled' && Date.parse(entry.date) > now.getTime()) return { id: entry.slug, url, status: 'scheduled', publishAt: entry.date }
+  if (entry.status === 'scheduled' && Date.parse(entry.date) > now.getTime()) return { id: entry.slug, url, status: 'scheduled', publishAt: new Date(entry.date).toISOString() }
   return { id: entry.slug, url, status: entry.status === 'draft' ? 'draft' : 'published' }
 }
 

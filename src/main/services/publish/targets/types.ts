@@ -36,6 +36,12 @@ export interface OutgoingPost {
   featured?: RemoteImage & { alt: string; caption: string }
   /** ISO instant the post is dated, back-dated to the review's date; absent: when it goes out (or its schedule). */
   date?: string
+  /**
+   * The IANA time zone the post's day (`post.byline.date`) was counted in: the schedule's, this
+   * computer's for "now", UTC for a back-dated post. A blog that writes the instant itself writes
+   * it in this zone, so it names the same day as the page.
+   */
+  zone: string
 }
 
 export interface RemotePost {

@@ -196,9 +196,13 @@ export interface TagUndoResult {
   failed: Array<ReviewTouched & { reason: string }>
 }
 
-/** A Letterboxd file imported: the reviews made from it (oldest first), and each row left out or read in part, with why. */
+/**
+ * A Letterboxd file imported: the reviews made from it (oldest first), the library's reviews of
+ * viewings it holds again (not imported twice), and each row left out or read in part, with why.
+ */
 export interface LetterboxdImportResult {
   imported: ReviewTouched[]
+  skipped: ReviewTouched[]
   notes: string[]
 }
 

@@ -36,4 +36,13 @@ test('importing a Letterboxd reviews.csv makes a review per film and says what i
   expect(await readFile(join(libraryDir, 'ballerina-2', 'review.md'), 'utf8')).toContain('relates:\n  - ballerina\n')
   // The file picked is left as it was.
   expect(await readFile(csv, 'utf8')).toBe(REVIEWS_CSV)
+
+  // The same file again adds nothing, and says so.
+  await page.getByRole('button', { name: 'Import & export' }).click()
+  await page.getByRole('menuitem', { name: 'Import from Letterboxd…' }).click()
+  await browseTo(host, dialog, 'Letterboxd file', 'file', csv)
+  await dialog.getByRole('button', { name: 'Import' }).click()
+  await expect(report).toContainText('Imported 0 films from Letterboxd; 3 already in your library, skipped')
+  await report.getByRole('button', { name: 'Close' }).click()
+  await expect(reviews.getByRole('listitem', { name: 'Ballerina', exact: true })).toHaveCount(2)
 })

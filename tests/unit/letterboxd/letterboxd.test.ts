@@ -90,6 +90,33 @@ describe('importing a Letterboxd export', () => {
     expect((await library.list()).length).toBe(2)
   })
 
+  it('imports no viewing twice: the same file again, the same entry or the same film and day from another file', async () => {
+    const { library, letterboxd, file } = await workspace()
+    const first = await letterboxd.import(await file('reviews.csv', REVIEWS_CSV))
+    const again = await letterboxd.import(await file('reviews.csv', REVIEWS_CSV))
+    expect(again.imported).toEqual([])
+    expect(again.skipped).toEqual(first.imported)
+
+    // diary.csv of the same export: Ballerina's first viewing by its day (the entry written another
+    // way), Amélie by its entry on another day; a third viewing of Ballerina is new.
+    const diary = [
+      'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date',
+      '2025-06-05,Ballerina,2025,https://letterboxd.com/ana/film/ballerina-2025/,4.5,,,2025-06-04',
+      '2021-04-26,Amélie,2001,https://boxd.it/xYz2,,,,2021-04-25',
+      '2026-01-10,Ballerina,2025,https://boxd.it/aBc9,4,Yes,,2026-01-09',
+    ].join('\n')
+    const more = await letterboxd.import(await file('diary.csv', diary))
+    expect(more.imported.map((review) => review.title)).toEqual(['Ballerina'])
+    expect(more.skipped.map((review) => review.id).sort()).toEqual([first.imported[0]!.id, first.imported[1]!.id])
+    expect((await library.list()).length).toBe(4)
+
+    // Letterboxd's import format (no entry column), as the export writes it: every film is there.
+    const exported = await letterboxd.export(join(library.root, '..'))
+    const back = await letterboxd.import(exported.path)
+    expect(back.imported).toEqual([])
+    expect(back.skipped).toHaveLength(4)
+  })
+
   it('refuses what is not a Letterboxd file, or is too large for one, with the reason, and imports nothing', async () => {
     const { dir, letterboxd, file, library } = await workspace()
     await expect(letterboxd.import(await file('other.csv', 'Film,Stars\nBallerina,4\n'))).rejects.toThrow('it has no “Name” (or “Title”) column')

@@ -126,7 +126,13 @@ export interface LetterboxdRow {
   review: string
 }
 
-/** The file Letterboxd imports (letterboxd.com/about/importing-data), one film per row. */
+/**
+ * The file Letterboxd imports (letterboxd.com/about/importing-data), one film per row. Cells are not
+ * escaped against spreadsheet formulas as the archive's CSV is (`escapeFormulae`): this file is for
+ * Letterboxd's importer, which takes each cell as text and documents no such escape, so it would keep
+ * the leading `'` in a title like “-ism” or a review opening with “@” or “- ”; Verdict reads it back
+ * the same way.
+ */
 export function writeLetterboxdCsv(rows: readonly LetterboxdRow[]): string {
   return Papa.unparse({
     fields: ['Title', 'Year', 'imdbID', 'tmdbID', 'Directors', 'Rating', 'WatchedDate', 'Rewatch', 'Tags', 'Review'],

@@ -4,7 +4,9 @@
  * as what is reviewed, the rating as a score out of 5, the review text as paragraphs, the tags, and
  * the day it was watched (`watched:` in front matter, beside the day it was logged); a rewatch
  * relates to the latest earlier review of the same film (`relates:`), in the library or imported
- * before it. Nothing goes to Letterboxd: both are files the critic picked.
+ * before it. A viewing already in the library (the same Letterboxd entry, or the same film, year and
+ * day watched) is skipped, so importing a file twice, or reviews.csv after diary.csv, adds nothing
+ * twice. Nothing goes to Letterboxd: both are files the critic picked.
  */
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -13,11 +15,13 @@ import type { LetterboxdExportResult, LetterboxdImportResult, ReviewTouched } fr
 import { documentText, type BlockJSON, type EditorDocument, type InlineJSON } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { sameWork } from '../../../shared/sameWork'
-import { percentOfScore } from '../../../shared/search'
+import { percentOfScore, searchTerms } from '../../../shared/search'
 import { slugify } from '../../../shared/slug'
 import { describeIoError, fail } from '../errors'
 import { freeName } from '../export/batch'
 import { serializeReview } from '../format'
+import { readFrontMatter } from '../format/frontMatter'
+import { metaFromYaml } from '../format/meta'
 import { claimFolder } from '../fs/claimFolder'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { ASSETS_DIR, REVIEW_FILE, type Library } from '../library/library'
@@ -47,11 +51,18 @@ export class Letterboxd {
     const library = this.options.libraries.current()
     // Oldest first, so a rewatch finds the earlier viewing among those imported before it.
     const ordered = [...entries].sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || a.row - b.row)
-    const earlier: Array<Pick<ReviewSummary, 'id' | 'date' | 'subject'>> = await library.list()
+    const earlier: Array<Pick<ReviewSummary, 'id' | 'title' | 'date' | 'subject'>> = await library.list()
+    const viewings = new Viewings(library)
     const imported: ReviewTouched[] = []
+    const skipped: ReviewTouched[] = []
     const stamp = this.now().toISOString()
     for (const entry of ordered) {
       const meta = this.metaOf(entry, stamp)
+      const already = await viewings.find(earlier, meta)
+      if (already) {
+        skipped.push({ id: already.id, title: already.title })
+        continue
+      }
       if (entry.rewatch) {
         const before = latestOfSameWork(earlier, meta.subject!, dayOf(entry))
         if (before) meta.relates = [before]
@@ -64,10 +75,11 @@ export class Letterboxd {
       } catch (error) {
         throw describeIoError(error, `import “${entry.name}” (${imported.length} of ${ordered.length} were imported)`)
       }
-      earlier.push({ id, date: meta.date, ...(meta.subject ? { subject: meta.subject } : {}) })
+      earlier.push({ id, title: meta.title, date: meta.date, ...(meta.subject ? { subject: meta.subject } : {}) })
+      viewings.made(id, meta)
       imported.push({ id, title: meta.title })
     }
-    return { imported, notes }
+    return { imported, skipped, notes }
   }
 
   private metaOf(entry: LetterboxdEntry, stamp: string): ReviewMeta {
@@ -137,6 +149,65 @@ async function readCsv(path: string): Promise<Uint8Array> {
 }
 
 const dayOf = (entry: LetterboxdEntry): string => entry.watched ?? entry.date ?? ''
+
+/** The same film: sameWork, or the same title where neither has a year (a row may lack one). */
+const sameFilm = (a: Subject, b: Subject): boolean =>
+  sameWork(a, b) !== undefined || (a.year === undefined && b.year === undefined && searchTerms(a.title).join(' ') === searchTerms(b.title).join(' '))
+
+/** What tells one viewing from another: its Letterboxd entry, and the day the film was watched. */
+interface Viewing {
+  uri?: string
+  day: string
+}
+
+const viewingOf = (meta: Pick<ReviewMeta, 'date' | 'extra'>): Viewing => {
+  const { letterboxd, watched } = meta.extra
+  return { ...(typeof letterboxd === 'string' ? { uri: letterboxd } : {}), day: typeof watched === 'string' ? watched : meta.date }
+}
+
+/**
+ * The viewings of the library's reviews, read from their front matter only for reviews of the same
+ * film (a handful), so a library of thousands is not read whole.
+ */
+class Viewings {
+  private readonly known = new Map<string, Viewing | undefined>()
+
+  constructor(private readonly library: Library) {}
+
+  made(id: string, meta: ReviewMeta): void {
+    this.known.set(id, viewingOf(meta))
+  }
+
+  /**
+   * The review of the same viewing: the same film (title and year, or id) with the same Letterboxd
+   * entry, or watched the same day. The day alone also catches a viewing whose entry is written
+   * differently in another of the export's files or came without one (the import format has no
+   * URI column); two viewings of one film on one day are the rare case it takes for one.
+   */
+  async find<T extends Pick<ReviewSummary, 'id' | 'subject'>>(reviews: readonly T[], meta: ReviewMeta): Promise<T | undefined> {
+    const wanted = viewingOf(meta)
+    for (const review of reviews) {
+      if (!review.subject || !sameFilm(meta.subject!, review.subject)) continue
+      const seen = await this.of(review.id)
+      if (!seen) continue
+      if ((wanted.uri !== undefined && wanted.uri === seen.uri) || wanted.day === seen.day) return review
+    }
+    return undefined
+  }
+
+  private async of(id: string): Promise<Viewing | undefined> {
+    if (!this.known.has(id)) {
+      try {
+        const { data } = readFrontMatter(await readFile(await this.library.reviewFile(id)))
+        this.known.set(id, viewingOf(metaFromYaml(data, { title: id, created: '', updated: '' })))
+      } catch {
+        // A review that cannot be read is no viewing to skip for.
+        this.known.set(id, undefined)
+      }
+    }
+    return this.known.get(id)
+  }
+}
 
 /** The id of the latest review of the same work dated on or before `day`. */
 function latestOfSameWork(reviews: ReadonlyArray<Pick<ReviewSummary, 'id' | 'date' | 'subject'>>, subject: Subject, day: string): string | undefined {

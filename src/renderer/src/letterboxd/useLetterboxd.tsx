@@ -13,10 +13,10 @@ export function useLetterboxd({ imported, notify }: { imported: () => void; noti
   const [report, setReport] = useState<{ title: string; summary: string; lines: string[] } | null>(null)
   const close = () => setOpen(null)
 
-  const importDone = ({ imported: made, notes }: LetterboxdImportResult) => {
+  const importDone = ({ imported: made, skipped, notes }: LetterboxdImportResult) => {
     close()
     imported()
-    const summary = `Imported ${films(made.length)} from Letterboxd`
+    const summary = `Imported ${films(made.length)} from Letterboxd${skipped.length ? `; ${skipped.length} already in your library, skipped` : ''}`
     if (notes.length) setReport({ title: 'Imported from Letterboxd', summary: `${summary}. What was left out, row by row:`, lines: notes })
     else notify(summary)
   }

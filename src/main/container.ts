@@ -7,6 +7,7 @@ import { QuitHandshake } from './desktop/quit'
 import { EventBus } from './services/events'
 import type { PdfPrinter } from './services/export'
 import { ConflictService } from './services/conflicts/conflicts'
+import { machineId } from './services/fs/machineState'
 import { HistoryService } from './services/history/history'
 import { LibraryManager } from './services/library/manager'
 import { TagRenames } from './services/library/tagRenames'
@@ -60,7 +61,7 @@ export interface ContainerOptions {
   /** The OS keychain in the app; memory where there is none (tests, the browser-hosted app). */
   secrets?: SecretStore
   /** Publishing's network and timing, for tests (real servers, shorter waits). */
-  publish?: { fetch?: Fetch; retry?: RetryPolicy; outboxCheckMs?: number; sleep?: (ms: number) => Promise<void> }
+  publish?: { fetch?: Fetch; retry?: RetryPolicy; outboxCheckMs?: number; claimSettleMs?: number; sleep?: (ms: number) => Promise<void> }
   log?: (message: string, detail?: unknown) => void
   /** What the About dialog shows; the app's version comes from the host (Electron's app, package.json). */
   about?: AboutInfo
@@ -85,6 +86,8 @@ export interface Services {
   conflicts: ConflictService
   /** A Letterboxd export imported as reviews; the film reviews exported for Letterboxd. */
   letterboxd: Letterboxd
+  /** This machine's id in the library's shared files (fs/machineState.ts). */
+  machine: string
   blogs: BlogStore
   publish: PublishService
   /** The screen the renderer shows (for the application menu). */
@@ -137,7 +140,8 @@ export async function createServices(options: ContainerOptions): Promise<Service
     assetUrl: (id, path) => platform.assetUrl(id, path),
     openPath: (path) => platform.openPath(path),
   })
-  const blogs = new BlogStore({ libraries, secrets: options.secrets ?? createMemorySecretStore(), ...(options.log ? { log: options.log } : {}) })
+  const machine = await machineId(options.dataDir)
+  const blogs = new BlogStore({ libraries, machine, secrets: options.secrets ?? createMemorySecretStore(), ...(options.log ? { log: options.log } : {}) })
   const { fetch, ...publishTiming } = options.publish ?? {}
   const publish = new PublishService({
     libraries,
@@ -145,6 +149,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
     events,
     blogs,
     settings,
+    machine,
     createTarget: (blog, secret) =>
       createTarget(
         { blog, secret, ...(fetch ? { fetch } : {}) },
@@ -182,6 +187,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
     tags: new TagRenames({ libraries, writes }),
     conflicts,
     letterboxd: new Letterboxd({ libraries, author: () => settings.get().author, ...clock }),
+    machine,
     blogs,
     publish,
     screen: new ScreenState(),

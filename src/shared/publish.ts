@@ -119,6 +119,8 @@ export interface PublishLogEntry {
 export interface OutboxJob {
   jobId: string
   request: PublishRequest
+  /** The post's publish id, which every machine's attempt looks for before sending (absent in jobs of older versions). */
+  publishId?: string
   queuedAt: string
   attempts: number
   nextAttemptAt: string

@@ -66,7 +66,7 @@ describe('two processes on one library', () => {
     const file = join(harness.libraryDir, harness.reviewId, 'review.md')
     await writeFile(file, `${await readFile(file, 'utf8')}\n${'A long paragraph about the film and its fights. '.repeat(4000)}\n`)
     const request = { id: harness.reviewId, blogId: harness.blogId, status: 'published' as const }
-    await new Outbox(() => harness!.services.libraries.current()).put(request, 'The blog could not be reached.', new Date(0))
+    await new Outbox(() => harness!.services.libraries.current(), harness.services.machine).put(request, undefined, 'The blog could not be reached.', new Date(0))
     const go = join(harness.libraryDir, '..', 'go')
     const senders = [0, 1].map(() => child('outboxSender.ts', [harness!.libraryDir, harness!.settingsDir, go]))
     await Promise.all(senders.map((sender) => sender.printed('ready')))

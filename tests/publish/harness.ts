@@ -109,7 +109,7 @@ export async function createPublishHarness(options: {
     settingsBackend: createConfBackend(settingsDir),
     dataDir: settingsDir,
     env: { VERDICT_LIBRARY: libraryDir },
-    publish: { retry: options.retry ?? { attempts: 2, baseDelayMs: 50 }, outboxCheckMs: 0, ...(options.sleep ? { sleep: options.sleep } : {}) },
+    publish: { retry: options.retry ?? { attempts: 2, baseDelayMs: 50 }, outboxCheckMs: 0, claimSettleMs: 0, ...(options.sleep ? { sleep: options.sleep } : {}) },
     log,
     ...(options.now ? { now: options.now } : {}),
   })

@@ -44,7 +44,7 @@ describe('outbox notifications', () => {
   it('says which blog a waiting post went to, when the window is not focused; a click opens the review', async () => {
     const site = await mkdtemp(join(tmpdir(), 'verdict-site-'))
     const h = await harnessFor({ blog: { name: 'My site', kind: 'folder', url: site }, secret: '' })
-    await new Outbox(() => h.services.libraries.current()).put({ id: h.reviewId, blogId: h.blogId, status: 'published' }, 'The network was down.', new Date())
+    await new Outbox(() => h.services.libraries.current(), h.services.machine).put({ id: h.reviewId, blogId: h.blogId, status: 'published' }, undefined, 'The network was down.', new Date())
     const { shown, opened } = desktop(h, () => false)
 
     await h.flushOutbox()
@@ -70,7 +70,7 @@ describe('outbox notifications', () => {
     expect(await h.outbox()).toEqual([])
 
     // Queued again, and finished while Verdict is in the background: the notification says why.
-    await new Outbox(() => h.services.libraries.current()).put({ id: h.reviewId, blogId: h.blogId, status: 'published' }, 'The network was down.', new Date())
+    await new Outbox(() => h.services.libraries.current(), h.services.machine).put({ id: h.reviewId, blogId: h.blogId, status: 'published' }, undefined, 'The network was down.', new Date())
     focused = false
     await h.flushOutbox()
     expect(shown).toHaveLength(1)

@@ -110,7 +110,8 @@ describe('publishing to a folder', () => {
     expect(copy.status).toBe('draft')
     const copied = await readFile(join(h.libraryDir, copy.id, 'review.md'), 'utf8')
     expect(copied).not.toContain('published:')
-    await expect(stat(join(h.libraryDir, copy.id, '.publish-log.json'))).rejects.toThrow()
+    expect((await readdir(join(h.libraryDir, h.reviewId, '.publish-log'))).length).toBe(1)
+    await expect(stat(join(h.libraryDir, copy.id, '.publish-log'))).rejects.toThrow()
     expect(await h.publish({ id: copy.id })).toMatchObject({ kind: 'published' })
     const manifest = JSON.parse(await readFile(join(site, 'verdict-site.json'), 'utf8')) as { posts: unknown[] }
     expect(manifest.posts).toHaveLength(2)
@@ -268,7 +269,7 @@ describe('an unreachable blog', () => {
     const jobs = await harness.outbox()
     expect(jobs).toHaveLength(1)
     expect(jobs[0]).toMatchObject({ request: { id: harness.reviewId, blogId: harness.blogId }, attempts: 1 })
-    expect(await readFile(join(harness.libraryDir, '.verdict', 'outbox.json'), 'utf8')).toContain(harness.blogId)
+    expect(await readFile(join(harness.libraryDir, '.verdict', 'outbox', `${harness.services.machine}.json`), 'utf8')).toContain(harness.blogId)
 
     const exportDir = await mkdtemp(join(tmpdir(), 'verdict-export-'))
     await harness.services.pages.exportReviews({ ids: [harness.reviewId], format: 'html', destDir: exportDir, theme: 'classic', colorScheme: 'light', pageSize: 'A4', marginsMm: 15 })

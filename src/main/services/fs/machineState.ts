@@ -5,11 +5,12 @@
  * one machine's caches, unsaved drafts and locks to the others, and two machines rewriting one cache
  * file make the sync engine's conflict copies.
  */
-import { createHash } from 'node:crypto'
-import { copyFile, mkdir, readdir, realpath, rm, stat } from 'node:fs/promises'
+import { createHash, randomUUID } from 'node:crypto'
+import { copyFile, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { describeIoError, isErrnoCode } from '../errors'
 import { existingPrivateDir } from '../recovery/privateDir'
+import { writeFileAtomic } from './atomicWrite'
 
 /** The folder for `root` (its real path: a library reached through a link is the same library). */
 export async function machineStateDir(dataDir: string, root: string): Promise<string> {
@@ -65,4 +66,26 @@ export async function adoptLegacyState(root: string, stateDir: string, names: { 
       if (!isErrnoCode(error, 'ENOENT')) throw describeIoError(error, `move ${from} to this machine's app data`)
     }
   }
+}
+
+/** A machine id as written: twelve lowercase letters and digits (the names of the shared per-machine files). */
+export const MACHINE_ID = /^[a-z0-9]{12}$/
+
+/**
+ * This machine's id in the library's shared files (the per-machine files of the outbox, blogs and
+ * publish logs, the outbox's claims): drawn once and kept in the app's data folder, so it stays the
+ * same across restarts and libraries and differs between machines, even ones with the same host name.
+ */
+export async function machineId(dataDir: string): Promise<string> {
+  const path = join(dataDir, 'machine-id')
+  try {
+    const stored = (await readFile(path, 'utf8')).trim()
+    if (MACHINE_ID.test(stored)) return stored
+  } catch (error) {
+    if (!isErrnoCode(error, 'ENOENT')) throw describeIoError(error, 'read this machine’s id')
+  }
+  const id = randomUUID().replace(/-/g, '').slice(0, 12)
+  await mkdir(dataDir, { recursive: true })
+  await writeFileAtomic(path, `${id}\n`)
+  return id
 }

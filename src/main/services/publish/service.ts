@@ -1,10 +1,11 @@
 /**
  * One-click publish: pre-flight, then each image, then the post, then a check of what the blog
  * reports. The blog's ids are written into the review's front matter (`published:`) the moment
- * they are known, and a generated publish id before the first request, so a retry — in this run,
- * from the outbox after a restart, or a later re-publish — updates the post instead of adding one.
+ * they are known, and a publish id (the same on every machine) before the first request, so a
+ * retry — in this run, from the outbox after a restart or on another machine, or a later
+ * re-publish — updates the post instead of adding one.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { BLOG_KIND_DESCRIPTORS, secretName, signsIn } from '../../../shared/blogKinds'
 import { VerdictError } from '../../../shared/contract'
 import type { ImageType } from '../../../shared/model'
@@ -30,6 +31,7 @@ import type { SettingsService } from '../settings/settings'
 import { KeyedSerial } from '../recovery/keyed'
 import type { BlogStore } from './blogs'
 import { isPublishError, PublishError } from './errors'
+import { OutboxClaims } from './claims'
 import { PublishLog } from './log'
 import { Outbox } from './outbox'
 import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from './targets/types'
@@ -48,6 +50,10 @@ export interface PublishServiceOptions {
   events: EventBus
   blogs: BlogStore
   settings: SettingsService
+  /** This machine's id in the library's shared files (the outbox, the publish logs, the claims). */
+  machine: string
+  /** How long a queued post another machine also holds waits for the sync engine to carry the claims (claims.ts). */
+  claimSettleMs?: number
   /** Builds the blog's target (the registry in targets/index.ts). */
   createTarget(blog: BlogConfig, secret: string): PublishTarget
   retry?: RetryPolicy
@@ -63,6 +69,8 @@ const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1000 }
 const SCHEDULE_TOLERANCE_MS = 60_000
 /** How long a publish waits while another process publishes the same review (its uploads, its retries). */
 const PUBLISH_WAIT_MS = 10 * 60_000
+/** What Syncthing and the cloud drives take to carry a small file to a machine online: seconds. */
+const CLAIM_SETTLE_MS = 20_000
 
 interface Job {
   request: PublishRequest
@@ -76,7 +84,8 @@ interface Job {
 export class PublishService {
   private readonly serial = new KeyedSerial()
   private readonly outboxStore: Outbox
-  private readonly logs = new PublishLog()
+  private readonly claims: OutboxClaims
+  private readonly logs: PublishLog
   private readonly retry: RetryPolicy
   private readonly now: () => Date
   private readonly sleep: (ms: number) => Promise<void>
@@ -84,10 +93,13 @@ export class PublishService {
   private timer: ReturnType<typeof setInterval> | undefined
 
   constructor(private readonly options: PublishServiceOptions) {
-    this.outboxStore = new Outbox(() => options.libraries.current())
+    const library = () => options.libraries.current()
+    this.outboxStore = new Outbox(library, options.machine)
+    this.logs = new PublishLog(options.machine)
     this.retry = options.retry ?? DEFAULT_RETRY
     this.now = options.now ?? (() => new Date())
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    this.claims = new OutboxClaims({ library, machine: options.machine, now: this.now, sleep: this.sleep, settleMs: options.claimSettleMs ?? CLAIM_SETTLE_MS })
     this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
   }
 
@@ -136,9 +148,8 @@ export class PublishService {
     for (const job of await this.outboxStore.list()) {
       if (dueOnly && Date.parse(job.nextAttemptAt) > now) continue
       try {
-        // Another process may have sent it while this one waited for the review's lock.
-        const outcome = await this.exclusively(job.request.id, async () => ((await this.outboxStore.holds(job)) ? this.run(job.request) : undefined))
-        if (outcome?.kind === 'published') await this.finished(job.request, { sent: true, url: outcome.record.url })
+        const sent = await this.exclusively(job.request.id, () => this.sendQueued(job))
+        if (sent) await this.finished(job.request, { sent: true, url: sent.url })
       } catch (error) {
         // A refusal (not a network failure) ends the job; the review's publish log keeps why.
         const reason = error instanceof Error ? error.message : String(error)
@@ -148,6 +159,51 @@ export class PublishService {
         await this.finished(job.request, { sent: false, reason })
       }
     }
+  }
+
+  /**
+   * Sends a queued post unless it went out since it was queued: from this machine's other process
+   * (the job is gone), another machine (its record synced into the review, or its claim says so),
+   * or an attempt whose reply was lost (send() finds it by its publish id). Of two machines holding
+   * the post, the one whose claim stands sends it; the other tries again later. Its address once
+   * it is out, whoever sent it.
+   */
+  private async sendQueued(job: OutboxJob): Promise<{ url: string } | undefined> {
+    if (!(await this.outboxStore.holds(job))) return undefined
+    const source = await loadReviewSource(this.options.libraries.current(), job.request.id, { untitled: '' })
+    const blog = await this.options.blogs.get(job.request.blogId)
+    const publishId = job.publishId ?? publishIdOf(source, blog)
+    const record = source.meta.published?.find((candidate) => candidate.target === blog.id)
+    if (record?.id && record.publishId === publishId && record.at >= job.queuedAt) return this.sentElsewhere(job, source, record.url, 'since it was queued')
+    const claim = await this.claims.take(publishId, job.queuedAt, await this.outboxStore.waitsElsewhere(job.request))
+    if (claim.kind === 'sent') return this.sentElsewhere(job, source, claim.post.url, `from machine ${claim.machine}`)
+    if (claim.kind === 'held') {
+      await this.outboxStore.postpone(job, claim.until, `Another machine (${claim.machine}) is sending it.`)
+      this.options.events.emit({ type: 'outbox-changed' })
+      return undefined
+    }
+    let sent = false
+    try {
+      const outcome = await this.run(job.request, { ...job, publishId })
+      if (outcome.kind !== 'published') return undefined
+      const { id, url, status } = outcome.record
+      sent = true
+      await this.claims.sent(publishId, { id, url, status }).catch((error: unknown) => this.log('Outbox: the claim could not say the post was sent', error))
+      return { url }
+    } finally {
+      // Not sent (queued again, blocked, refused): the other machines may try.
+      if (!sent) await this.claims.release(publishId).catch((error: unknown) => this.log('Outbox: its claim could not be withdrawn', error))
+    }
+  }
+
+  /** A queued post that went out from elsewhere: dropped from the outbox, and the log says where it is. */
+  private async sentElsewhere(job: OutboxJob, source: ReviewSource, url: string, by: string): Promise<{ url: string }> {
+    await this.outboxStore.remove(job.request)
+    this.options.events.emit({ type: 'outbox-changed' })
+    const entry: PublishLogEntry = { at: this.now().toISOString(), blogId: job.request.blogId, step: 'post', state: 'skipped', message: `Already published ${by}: ${url}` }
+    this.options.events.emit({ type: 'publish-progress', id: job.request.id, entry })
+    await this.logs.append(source.records, entry)
+    return { url }
   }
 
   /** Says an outbox job is over, by the review's title and the blog's name (their ids if they are gone). */
@@ -172,7 +228,8 @@ export class PublishService {
     return this.logs.read(await this.options.libraries.current().recordsDir(id))
   }
 
-  private async run(request: PublishRequest): Promise<PublishOutcome> {
+  /** Publishes the request; `queued`: the outbox job it comes from. */
+  private async run(request: PublishRequest, queued?: QueuedJob): Promise<PublishOutcome> {
     const prepared = await this.prepare(request)
     if ('problems' in prepared) return { kind: 'blocked', problems: prepared.problems }
     const job = prepared
@@ -182,7 +239,7 @@ export class PublishService {
     try {
       await this.step(job, 'check', () => this.withRetry(() => job.target.check()))
       await this.options.writes.snapshot(request.id, 'publish')
-      const outcome = await this.send(job)
+      const outcome = await this.send(job, queued)
       await this.outboxStore.remove(request)
       this.options.events.emit({ type: 'outbox-changed' })
       return outcome
@@ -253,12 +310,18 @@ export class PublishService {
     }
   }
 
-  private async send(job: Job): Promise<PublishOutcome> {
+  private async send(job: Job, queued?: QueuedJob): Promise<PublishOutcome> {
     const { request, blog, target, source } = job
     const existing = source.meta.published?.find((record) => record.target === blog.id)
-    let record: PublishRecord = existing ?? { target: blog.id, publishId: randomUUID(), id: '', url: '', at: '', status: request.status, media: {} }
+    let record: PublishRecord = existing ?? { target: blog.id, publishId: queued?.publishId ?? publishIdOf(source, blog), id: '', url: '', at: '', status: request.status, media: {} }
     // Written before the first request: whatever happens next, a retry knows what to look for.
     if (!existing) await this.saveRecord(source.id, record, false)
+    // A queued post may be on the blog already, with no post id here: sent by another machine
+    // whose record has not arrived, or by an attempt whose reply was lost. Recorded, not sent again.
+    if (queued && !record.id) {
+      const found = await this.withRetry(() => target.find(record.publishId))
+      if (found) return this.recordFound(job, record, found)
+    }
 
     const media: Record<string, RemoteImage> = { ...record.media }
     for (const image of postImages(job.draft)) {
@@ -314,6 +377,21 @@ export class PublishService {
     const { hash } = await this.saveRecord(source.id, record, remote.status === 'published', dating.day)
     await this.step(job, 'verify', () => this.verify(job, record))
     return { kind: 'published', record, hash }
+  }
+
+  /** Records the post found on the blog by its publish id as what this publish made. */
+  private async recordFound(job: Job, record: PublishRecord, found: RemotePost): Promise<PublishOutcome> {
+    const recorded: PublishRecord = {
+      ...record,
+      id: found.id,
+      url: found.url,
+      at: this.now().toISOString(),
+      status: found.status,
+      ...(found.updatedAt ? { remoteUpdatedAt: found.updatedAt } : {}),
+    }
+    this.progress(job, 'post', 'skipped', `Already on ${job.blog.name}: ${found.url}`)
+    const { hash } = await this.saveRecord(job.source.id, recorded, found.status === 'published')
+    return { kind: 'published', record: recorded, hash }
   }
 
   /**
@@ -405,7 +483,7 @@ export class PublishService {
     switch (error.failure) {
       case 'transient':
       case 'rate-limited': {
-        const queued = await this.outboxStore.put(request, error.message, this.now())
+        const queued = await this.outboxStore.put(request, publishIdOf(job.source, blog), error.message, this.now())
         this.options.events.emit({ type: 'outbox-changed' })
         this.progress(job, 'outbox', 'waiting', `${error.message} The review waits in the outbox and is sent when ${blog.name} can be reached.`)
         return { kind: 'queued', reason: error.message, nextAttemptAt: queued.nextAttemptAt }
@@ -470,6 +548,21 @@ export class PublishService {
       },
     )
   }
+}
+
+/** An outbox job with the publish id it sends under (looked up in the review for jobs of older versions). */
+type QueuedJob = OutboxJob & { publishId: string }
+
+/**
+ * The post's publish id on this blog: the review's record's, or, before there is one, one derived
+ * from the review (its folder and creation time) and the blog. Every machine derives the same, so
+ * a post queued on two machines before either recorded it is looked for under one id.
+ */
+function publishIdOf(source: ReviewSource, blog: BlogConfig): string {
+  const recorded = source.meta.published?.find((record) => record.target === blog.id)?.publishId
+  if (recorded) return recorded
+  const hex = createHash('sha256').update(`${source.id}\0${source.meta.created}\0${blog.id}`).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
 }
 
 /** The failure, saying which image it concerns (so a too-large refusal can offer to downscale that one). */

@@ -10,9 +10,14 @@ export const VERDICT_DIR = '.verdict'
  * `<root>/.verdict/<segments…>`, created when missing. Every part must be a real folder: a symbolic
  * link planted in a library (a shared or synced folder) must not lead the app's writes elsewhere.
  */
-export async function privateDir(root: string, ...segments: string[]): Promise<string> {
-  let path = root
-  for (const segment of [VERDICT_DIR, ...segments]) {
+export function privateDir(root: string, ...segments: string[]): Promise<string> {
+  return plainFolder(root, VERDICT_DIR, ...segments)
+}
+
+/** `<parent>/<segments…>`, each part created when missing and refused when it is a link or a file. */
+export async function plainFolder(parent: string, ...segments: string[]): Promise<string> {
+  let path = parent
+  for (const segment of segments) {
     path = join(path, segment)
     try {
       await mkdir(path)

@@ -16,7 +16,7 @@ import { ReviewParseError, readMeta, rewriteFrontMatter } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
 import { contentHash, type Library } from '../library/library'
-import { PUBLISH_LOG_FILE } from '../publish/log'
+import { LEGACY_PUBLISH_LOG_FILE, PUBLISH_LOG_DIR } from '../publish/log'
 import type { ReviewWatcher } from '../watch/watcher'
 import type { RecoveryJournal } from './journal'
 import { KeyedSerial } from './keyed'
@@ -271,7 +271,8 @@ export class ReviewWrites {
   unpublishedCopy(copy: ReviewSummary): Promise<ReviewSummary> {
     return this.serial.run(copy.id, async () => {
       const library = this.options.libraries.current()
-      await rm(join(await library.recordsDir(copy.id), PUBLISH_LOG_FILE), { force: true })
+      const records = await library.recordsDir(copy.id)
+      await Promise.all([PUBLISH_LOG_DIR, LEGACY_PUBLISH_LOG_FILE].map((name) => rm(join(records, name), { recursive: true, force: true })))
       const path = await library.reviewFile(copy.id)
       const bytes = await readReview(path, copy.id)
       let meta: ReviewMeta

@@ -303,6 +303,8 @@ export type AppEvent =
   | { type: 'review-changed-on-disk'; id: string; hash: string }
   /** The open review's folder (or its review.md) was renamed or deleted outside Verdict. */
   | { type: 'review-missing'; id: string }
+  /** Image files arrived or changed where the open review's image paths point (paths as the review writes them: `assets/x.jpg`). */
+  | { type: 'review-images-changed'; id: string; paths: string[] }
   | { type: 'export-progress'; index: number; total: number; id: string; state: 'started' | 'done' | 'failed'; error?: string }
   /** One step of a publish (an image, the post, the check afterwards), as it happens. */
   | { type: 'publish-progress'; id: string; entry: PublishLogEntry }

@@ -1,8 +1,12 @@
 // Two machines on one Syncthing-synced library: what one saves, the other opens.
-import { readdir } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { AppEvent } from '../../src/shared/contract'
+import type { ParagraphJSON } from '../../src/shared/document'
+import { contentHash } from '../../src/main/services/library/library'
 import { paragraphs } from '../unit/history/helpers'
+import { slow } from '../support/slow'
 import { startMachines, type Machines } from './machines'
 
 let machines: Machines
@@ -27,6 +31,32 @@ test('a review created and edited on A opens on B with the edit', async () => {
   await b.append(created.id, 'Finished at home.')
   await sync.synced()
   expect(await a.paragraphs(created.id)).toEqual(expect.arrayContaining(['Written on the train.', 'Finished at home.']))
+})
+
+test('an image synced after its review: B, with the review open, is told when it lands', async () => {
+  const { a, b, sync } = machines
+  const { id } = await a.services.libraries.current().create('Paris, Texas', 'Ana Critic')
+  const opened = await a.services.libraries.current().open(id)
+  if (opened.kind !== 'editable') throw new Error(opened.reason)
+  const image = { type: 'image', version: 1, src: 'assets/poster.png', alt: 'The poster', caption: '', credit: '', width: 'inline' }
+  const text = { type: 'paragraph', children: [{ type: 'text', text: 'The poster follows.', format: 0 }] } as ParagraphJSON
+  await a.services.writes.save({ id, meta: opened.meta, doc: { root: { ...opened.doc.root, children: [image, text] } } as typeof opened.doc, baseHash: opened.hash })
+  await sync.synced()
+
+  const events: AppEvent[] = []
+  b.services.events.subscribe((event) => void events.push(event))
+  const onB = join(b.peer.dir, id, 'review.md')
+  await b.services.watcher.watch(id, contentHash(await readFile(onB)))
+  // A's copy arrives whole (temp and rename), as the critic's file manager or Verdict would write it.
+  const assets = join(a.peer.dir, id, 'assets')
+  await mkdir(assets, { recursive: true })
+  await copyFile(join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets/10226545b9b4e8c3.png'), join(assets, 'poster.png.part'))
+  await rename(join(assets, 'poster.png.part'), join(assets, 'poster.png'))
+  await sync.synced()
+
+  await expect.poll(() => events, { timeout: slow(10_000) }).toContainEqual({ type: 'review-images-changed', id, paths: ['assets/poster.png'] })
+  expect(events.filter((event) => event.type === 'review-changed-on-disk')).toEqual([])
+  b.services.watcher.unwatch(id)
 })
 
 test("B never offers A's unsaved draft as its own crash's, and the library carries no machine's caches or locks", async () => {

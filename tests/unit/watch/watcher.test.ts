@@ -1,8 +1,10 @@
-import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { AppEvent } from '../../../src/shared/contract'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contentHash } from '../../../src/main/services/library/library'
-import type { ReviewWatcher } from '../../../src/main/services/watch/watcher'
+import { ReviewWatcher } from '../../../src/main/services/watch/watcher'
 import { slow } from '../../support/slow'
 import { paragraphs, workbench } from '../history/helpers'
 
@@ -75,6 +77,44 @@ describe.each(['auto', 'poll'] as const)('ReviewWatcher (%s)', (mode) => {
     await writeFile(s.path, 'changed after unwatch')
     await new Promise((resolve) => setTimeout(resolve, 150))
     expect(s.events).toHaveLength(1)
+  })
+
+  it('names an image that arrives after its review once it has its real name, and again when it changes', async () => {
+    const s = await setup(mode)
+    const assets = join(s.root, s.id, 'assets')
+    // The review came without its assets folder; a still lies beside it.
+    s.watcher.unwatch(s.id)
+    await rm(assets, { recursive: true, force: true })
+    await writeFile(join(s.root, s.id, 'still.png'), 'there before')
+    await s.watcher.watch(s.id, s.hash)
+    // As Syncthing brings a file: its folder, a temp name in it, then one rename.
+    await mkdir(assets)
+    await writeFile(join(assets, '.syncthing.poster.jpg.tmp'), 'half a poster')
+    await s.watcher.settled()
+    await rename(join(assets, '.syncthing.poster.jpg.tmp'), join(assets, 'poster.jpg'))
+    await until(() => s.events.length > 0)
+    expect(s.events).toEqual([{ type: 'review-images-changed', id: s.id, paths: ['assets/poster.jpg'] }])
+    await writeFile(join(assets, 'poster.jpg'), 'another poster, longer than the first')
+    await until(() => s.events.length > 1)
+    expect(s.events[1]).toEqual({ type: 'review-images-changed', id: s.id, paths: ['assets/poster.jpg'] })
+  })
+
+  it('names an image landing beside the page of a site layout, and nothing else there', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'verdict-watch-site-'))
+    const posts = join(root, 'content', 'posts')
+    await mkdir(posts, { recursive: true })
+    const page = join(posts, 'heat.md')
+    await writeFile(page, '---\ntitle: Heat\n---\nText.\n')
+    const events: AppEvent[] = []
+    const watcher = new ReviewWatcher({ events: { emit: (event) => events.push(event) }, mode, debounceMs: 20, pollMs: 40, safetyPollMs: 0 })
+    watchers.push(watcher)
+    watcher.useLibrary(root, (id) => join(posts, `${id}.md`))
+    await watcher.watch('heat', contentHash(await readFile(page)))
+    await writeFile(join(posts, 'another-post.md'), 'not an image')
+    await writeFile(join(posts, 'still.webp'), 'a still')
+    await until(() => events.length > 0)
+    expect(events).toEqual([{ type: 'review-images-changed', id: 'heat', paths: ['still.webp'] }])
+    await rm(root, { recursive: true })
   })
 })
 

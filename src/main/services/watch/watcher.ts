@@ -1,11 +1,13 @@
 /**
  * Tells the renderer when an open review's file changes outside Verdict (another editor, a sync
  * client) or its folder disappears (renamed, deleted): `review-changed-on-disk` carries the new
- * content hash, `review-missing` the id. Changes are judged by content hash, never by mtime alone,
+ * content hash, `review-missing` the id. `review-images-changed` names the images that arrived or
+ * changed where the review's image paths point (a sync engine often brings `assets/poster.jpg` after
+ * the review.md that shows it), so every view of them loads them again. Changes are judged by content hash, never by mtime alone,
  * so a touch or a copy of the same text is no change, and Verdict's own saves are not reported.
  *
  * Watching uses node:fs.watch (one recursive watcher where the platform has it natively, else the
- * library folder plus each open review's folder), debounced; where watching fails, or in `poll`
+ * library folder plus each open review's folder and its `assets/`), debounced; where watching fails, or in `poll`
  * mode, the open reviews are polled (a stat each, a hash only when the stat moved). Only the
  * reviews asked for by `watch` are ever read, and nothing is ever written.
  */
@@ -14,8 +16,9 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import type { AppEvent } from '../../../shared/contract'
 import { reviewId } from '../../../shared/validate'
-import { contentHash, REVIEW_FILE } from '../library/library'
+import { ASSETS_DIR, contentHash, REVIEW_FILE } from '../library/library'
 import { KeyedSerial } from '../recovery/keyed'
+import { ImageListing } from './imageListing'
 
 export interface WatcherOptions {
   events: { emit(event: AppEvent): void }
@@ -39,8 +42,13 @@ interface Watched {
   recheck: boolean
   timer?: NodeJS.Timeout | undefined
   folderWatcher?: FSWatcher | undefined
+  /** Without recursive watching, the review folder's `assets/`, where the folder watcher sees no file. */
+  assetsWatcher?: FSWatcher | undefined
   /** Last stat seen, to skip hashing while polling. */
   seen?: string | undefined
+  /** The images where the review's image paths point, as last looked at. */
+  images: ImageListing
+  imageTimer?: NodeJS.Timeout | undefined
 }
 
 export class ReviewWatcher {
@@ -49,6 +57,7 @@ export class ReviewWatcher {
   private fileOf: (id: string) => string = (id) => join(this.root ?? '', id, REVIEW_FILE)
   private readonly watched = new Map<string, Watched>()
   private readonly serial = new KeyedSerial()
+  private readonly imageSerial = new KeyedSerial()
   private rootWatcher: FSWatcher | undefined
   private pollTimer: NodeJS.Timeout | undefined
   private polling: boolean
@@ -80,10 +89,12 @@ export class ReviewWatcher {
     if (!reviewId.safeParse(id).success || !this.root) return
     const existing = this.watched.get(id)
     if (existing) existing.known = hash
-    else this.watched.set(id, { known: hash, writes: 0, recheck: false })
+    else this.watched.set(id, { known: hash, writes: 0, recheck: false, images: new ImageListing(dirname(this.fileOf(id))) })
+    // The first look at the images only learns what is there; it is queued before any event's look.
+    const images = existing ? undefined : this.lookAtImages(id, false)
     this.startWatching(id)
     // The file may have changed between opening and watching.
-    await this.check(id, true)
+    await Promise.all([this.check(id, true), images])
   }
 
   /** The review's folder moved to `to` by Verdict (it follows the title): a watch of it moves along, at `hash`. */
@@ -96,8 +107,7 @@ export class ReviewWatcher {
   unwatch(id: string): void {
     const entry = this.watched.get(id)
     if (!entry) return
-    clearTimeout(entry.timer)
-    entry.folderWatcher?.close()
+    closeEntry(entry)
     this.watched.delete(id)
     if (this.watched.size === 0) this.stopLibraryWatchers()
   }
@@ -129,17 +139,14 @@ export class ReviewWatcher {
   /** Resolves once no check is queued or running (tests). */
   async settled(): Promise<void> {
     for (;;) {
-      await this.serial.idle()
-      if (![...this.watched.values()].some((w) => w.timer)) return
+      await Promise.all([this.serial.idle(), this.imageSerial.idle()])
+      if (![...this.watched.values()].some((w) => w.timer || w.imageTimer)) return
       await new Promise((resolve) => setTimeout(resolve, this.debounceMs))
     }
   }
 
   close(): void {
-    for (const entry of this.watched.values()) {
-      clearTimeout(entry.timer)
-      entry.folderWatcher?.close()
-    }
+    for (const entry of this.watched.values()) closeEntry(entry)
     this.watched.clear()
     this.stopLibraryWatchers()
   }
@@ -163,14 +170,33 @@ export class ReviewWatcher {
           const file = this.fileOf(id)
           entry.folderWatcher = this.fsWatcher(dirname(file), false, (name) => {
             if (name === null || name === basename(file)) this.schedule(id)
+            if (name !== basename(file)) this.scheduleImages(id)
+            // A new (or replaced) assets folder needs its own watcher.
+            if (name === null || name === ASSETS_DIR) this.watchAssets(id, true)
           })
         }
+        this.watchAssets(id, false)
       } catch (error) {
         // The folder may be gone (the check reports that); otherwise watching is not possible here.
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.fallBackToPolling(error)
       }
     }
     this.ensurePollTimer()
+  }
+
+  /** Without recursive watching: the review folder's `assets/` once it exists (`renew`: it may be another folder now). */
+  private watchAssets(id: string, renew: boolean): void {
+    const entry = this.watched.get(id)
+    if (!entry || this.recursive || this.polling || (entry.assetsWatcher && !renew)) return
+    entry.assetsWatcher?.close()
+    entry.assetsWatcher = undefined
+    try {
+      entry.assetsWatcher = this.fsWatcher(join(dirname(this.fileOf(id)), ASSETS_DIR), false, () => this.scheduleImages(id))
+    } catch (error) {
+      // Not there yet: the folder watcher sees it arrive. Anything else leaves the safety poll to look.
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.log('Watcher: could not watch an assets folder', error)
+    }
   }
 
   private fsWatcher(path: string, recursive: boolean, onName: (name: string | null) => void): FSWatcher {
@@ -186,16 +212,24 @@ export class ReviewWatcher {
           entry.folderWatcher = undefined
           this.schedule(id)
         }
+        if (entry.assetsWatcher === watcher) {
+          entry.assetsWatcher = undefined
+          this.scheduleImages(id)
+        }
       }
     })
     return watcher
   }
 
-  /** A change below the library: the reviews whose file is in the same top folder are checked. */
+  /**
+   * A change below the library: the reviews whose file is in the same top folder are checked, and
+   * where the change is inside a review's folder (recursive watching names it), its images.
+   */
   private onRootEvent(name: string | null): void {
     const first = name?.split(/[\\/]/)[0] ?? null
     for (const id of this.watched.keys()) {
       if (first === null || relative(this.root!, this.fileOf(id)).split(sep)[0] === first) this.schedule(id)
+      if (this.recursive && (name === null || isInside(dirname(this.fileOf(id)), join(this.root!, name)))) this.scheduleImages(id)
     }
   }
 
@@ -208,6 +242,8 @@ export class ReviewWatcher {
     for (const entry of this.watched.values()) {
       entry.folderWatcher?.close()
       entry.folderWatcher = undefined
+      entry.assetsWatcher?.close()
+      entry.assetsWatcher = undefined
     }
     clearInterval(this.pollTimer)
     this.pollTimer = undefined
@@ -219,19 +255,48 @@ export class ReviewWatcher {
     const every = this.polling ? this.pollMs : this.safetyPollMs
     if (every <= 0) return
     this.pollTimer = setInterval(() => {
-      for (const id of this.watched.keys()) void this.check(id, false)
+      for (const id of this.watched.keys()) {
+        void this.check(id, false)
+        void this.lookAtImages(id, true)
+      }
     }, every)
     this.pollTimer.unref()
   }
 
   private schedule(id: string): void {
+    this.debounce(id, 'timer', () => this.check(id, true))
+  }
+
+  private scheduleImages(id: string): void {
+    this.debounce(id, 'imageTimer', () => this.lookAtImages(id, true))
+  }
+
+  /** Runs `look` once events about `id` pause; events meanwhile join the one already waiting. */
+  private debounce(id: string, timer: 'timer' | 'imageTimer', look: () => Promise<void>): void {
     const entry = this.watched.get(id)
-    if (!entry || entry.timer) return
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined
-      void this.check(id, true)
+    if (!entry || entry[timer]) return
+    const waiting = setTimeout(() => {
+      entry[timer] = undefined
+      void look()
     }, this.debounceMs)
-    entry.timer.unref()
+    waiting.unref()
+    entry[timer] = waiting
+  }
+
+  /** Looks at the review's images again and, with `report`, names those that arrived or changed. */
+  private lookAtImages(id: string, report: boolean): Promise<void> {
+    return this.imageSerial.run(id, async () => {
+      const entry = this.watched.get(id)
+      if (!entry) return
+      let paths: string[]
+      try {
+        paths = await entry.images.changes()
+      } catch (error) {
+        this.log(`Watcher: could not look at the images of ${id}`, error)
+        return
+      }
+      if (report && paths.length > 0 && this.watched.get(id) === entry) this.options.events.emit({ type: 'review-images-changed', id, paths })
+    })
   }
 
   /** Compares the file with what the editor holds; `force` hashes even when the stat did not move. */
@@ -280,4 +345,16 @@ export class ReviewWatcher {
       this.options.events.emit({ type: 'review-changed-on-disk', id, hash })
     })
   }
+}
+
+function closeEntry(entry: Watched): void {
+  clearTimeout(entry.timer)
+  clearTimeout(entry.imageTimer)
+  entry.folderWatcher?.close()
+  entry.assetsWatcher?.close()
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path)
+  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep)
 }

@@ -31,6 +31,8 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
   const [failed, setFailed] = useState<string | null>(null)
   const { src, alt, width } = fields
   const safe = isSafeAssetPath(src)
+  // A new URL once the file lands or changes on disk: the image is then loaded again.
+  const url = services.assetUrl(src)
   const featured = services.featuredImage === src
 
   const update = (patch: Partial<ImageFields>) =>
@@ -39,8 +41,16 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
   return (
     <figure className={`image-figure critic-card critic-fields image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>
       <div className="image-frame">
-        {safe && failed !== src ? (
-          <img src={services.assetUrl(src)} alt={alt} draggable={false} onError={() => setFailed(src)} />
+        {safe && failed !== url ? (
+          <img
+            src={url}
+            alt={alt}
+            draggable={false}
+            onError={() => {
+              setFailed(url)
+              services.imageFailed(src)
+            }}
+          />
         ) : (
           <div className="image-missing">
             <Icon name="warning" />

@@ -8,6 +8,8 @@ import type { ImageAsset } from '@shared/model'
 export interface EditorServices {
   /** A URL the page can load for a file of this review (`assets/x.png`). */
   assetUrl(relativePath: string): string
+  /** An image of the review did not load (it may still be on its way: it is tried again when it lands). */
+  imageFailed(relativePath: string): void
   /** Copies an image into the review's assets; rejects with a message written for people. */
   importImage(file: { fileName: string; data: Uint8Array }): Promise<ImageAsset>
   /** Largest image file accepted, checked before a file is even read. */
@@ -22,6 +24,7 @@ export interface EditorServices {
 /** Outside a review screen (never in the app) images show nothing and cannot be added. */
 const EditorServicesContext = createContext<EditorServices>({
   assetUrl: () => '',
+  imageFailed: () => undefined,
   importImage: () => Promise.reject(new Error('Images can only be added to an open review.')),
   maxImageBytes: 0,
   featuredImage: undefined,

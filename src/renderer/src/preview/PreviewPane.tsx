@@ -8,6 +8,7 @@ import { Options } from '@renderer/components/Options'
 import { FoldedWarnings } from '@renderer/components/Warnings'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
+import { versionedUrl, type LandedImages } from '@renderer/review/useLandedImages'
 import { estimateHeight, modelPage, type PageModel, type Size } from './estimateHeight'
 import type { LatestDocument } from './latestDocument'
 import { LivePreview, type PreviewInputs } from './livePreview'
@@ -39,6 +40,8 @@ interface Props {
   meta: ReviewMeta
   /** The editor's newest state; read (and serialized) only once typing pauses. */
   doc: LatestDocument
+  /** Images that landed on disk after the review opened: the page is laid out again with them. */
+  images: LandedImages
   /** The element holding the editor: its scrolling moves the preview to the same relative place. */
   scrollSource: RefObject<HTMLElement | null>
 }
@@ -50,7 +53,7 @@ type Rendered = Result<'renderPreview'> | null
  * iframe (no scripts) that main serves at an address of the app's own origin, so the page keeps its
  * own content security policy, with the blog theme, a device width and light or dark.
  */
-export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
+export function PreviewPane({ id, meta, doc, images, scrollSource }: Props) {
   const themes = useThemes()
   const [theme, setTheme] = useState<string | null>(null)
   const [width, setWidth] = useState<PreviewWidth>(lastWidth)
@@ -101,6 +104,12 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
     if (theme) live.current?.update({ id, meta, theme, colorScheme } satisfies PreviewInputs)
   }, [doc, id, meta, theme, colorScheme])
 
+  // An image landed or changed: the same text, laid out again in a new page that loads it.
+  const firstImages = useRef(images)
+  useEffect(() => {
+    if (images !== firstImages.current) live.current?.refresh()
+  }, [images])
+
 
   const dismiss = useCallback(() => setToast(null), [])
   const [model, setModel] = useState<PageModel | null>(null)
@@ -143,7 +152,7 @@ export function PreviewPane({ id, meta, doc, scrollSource }: Props) {
 
   // Layout: the page at its device width and (estimated) full height, scaled down to the pane.
   const frameWidth = PREVIEW_WIDTHS[width]
-  const sizes = useImageSizes(model?.images ?? NO_IMAGES)
+  const sizes = useImageSizes(model?.images ?? NO_IMAGES, images.versionOf)
   const estimated = useMemo(() => (model ? estimateHeight(model, frameWidth, (src) => sizes.get(src)) : 0), [model, frameWidth, sizes])
   const scale = box.width > 0 ? Math.min(1, (box.width - 2 * GUTTER) / frameWidth) : 1
   const frameHeight = Math.ceil(Math.max(estimated, (box.height - 2 * GUTTER) / scale))
@@ -292,34 +301,36 @@ const imageListeners = new Set<() => void>()
 
 /**
  * Natural sizes of the page's images, for the height estimate. The app may load the review's own
- * asset URLs (and data: images); anything else is left unmeasured rather than fetched.
+ * asset URLs (and data: images); anything else is left unmeasured rather than fetched. Each is
+ * measured per version of its file, so an image that landed or changed is measured again.
  */
-function useImageSizes(srcs: string[]): ReadonlyMap<string, Size> {
+function useImageSizes(srcs: string[], versionOf: (src: string) => number): ReadonlyMap<string, Size> {
   const [version, setVersion] = useState(0)
   useEffect(() => {
     const changed = () => setVersion((n) => n + 1)
     imageListeners.add(changed)
     for (const src of new Set(srcs)) {
       const foreign = /^[a-z][a-z0-9+.-]*:/i.test(src) && !/^(data|verdict-asset):/i.test(src)
-      if (foreign || imageSizes.has(src)) continue
-      imageSizes.set(src, null)
+      const url = versionedUrl(src, versionOf(src))
+      if (foreign || imageSizes.has(url)) continue
+      imageSizes.set(url, null)
       const image = new Image()
       image.onload = () => {
-        imageSizes.set(src, { width: image.naturalWidth, height: image.naturalHeight })
+        imageSizes.set(url, { width: image.naturalWidth, height: image.naturalHeight })
         for (const listener of imageListeners) listener()
       }
-      image.onerror = () => imageSizes.delete(src)
-      image.src = src
+      image.onerror = () => imageSizes.delete(url)
+      image.src = url
     }
     return () => void imageListeners.delete(changed)
-  }, [srcs])
+  }, [srcs, versionOf])
   return useMemo(() => {
     void version
     const known = new Map<string, Size>()
     for (const src of srcs) {
-      const size = imageSizes.get(src)
+      const size = imageSizes.get(versionedUrl(src, versionOf(src)))
       if (size) known.set(src, size)
     }
     return known
-  }, [srcs, version])
+  }, [srcs, versionOf, version])
 }

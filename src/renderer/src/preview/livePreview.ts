@@ -54,6 +54,12 @@ export class LivePreview {
     }
   }
 
+  /** The same inputs, rendered again now: files the page shows changed on disk. */
+  refresh(): void {
+    clearTimeout(this.#timer)
+    this.#run()
+  }
+
   dispose(): void {
     this.#disposed = true
     clearTimeout(this.#timer)

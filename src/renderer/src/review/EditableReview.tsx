@@ -32,9 +32,12 @@ import { useOutsideChanges } from './useOutsideChanges'
 import { useReviewLayout } from './useReviewLayout'
 import { useReviewSaver } from './useReviewSaver'
 import { useSaveAs } from './useSaveAs'
+import type { LandedImages } from './useLandedImages'
 
 interface Props {
   review: Extract<OpenedReview, { kind: 'editable' }>
+  /** The review's images that landed on disk after it was opened. */
+  images: LandedImages
   recovered?: RecoveredEdits
   focus: string | undefined
   place: TextPlace | undefined
@@ -54,6 +57,7 @@ interface Props {
 /** A review open in the editor, saved as it is written; its panes, notices and dialogs. */
 export function EditableReview({
   review,
+  images,
   recovered,
   focus,
   place,
@@ -100,6 +104,7 @@ export function EditableReview({
   }
   const { services, problem, dismissProblem } = useReviewEditorServices({
     reviewId: review.id,
+    images,
     featuredImage: meta.featuredImage,
     onFeaturedImage: (featuredImage) => changeMeta({ featuredImage }),
   })
@@ -195,7 +200,7 @@ export function EditableReview({
             />
           </EditorServicesProvider>
         </main>
-        {layout.showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} scrollSource={mainRef} />}
+        {layout.showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} images={images} scrollSource={mainRef} />}
         {showHistory && !layout.focusMode && (
           <HistoryPanel
             id={review.id}

@@ -9,6 +9,7 @@ import { errorMessage } from '@renderer/lib/errors'
 import { EditableReview } from './EditableReview'
 import type { TextPlace } from './keepPlace'
 import { ReadOnlyReview } from './ReadOnlyReview'
+import { useLandedImages } from './useLandedImages'
 
 /** Unsaved edits from the recovery journal, shown in place of the file's text until autosave writes them. */
 export interface RecoveredEdits {
@@ -73,11 +74,14 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
   // writes, reloads and moves itself, so one watch lasts as long as the screen.
   const watchFrom = review.kind === 'editable' ? review.hash : null
   const watched = useRef(false)
+  const [watching, setWatching] = useState(false)
   useEffect(() => {
     if (watchFrom === null || watched.current) return
     watched.current = true
-    void api.watchReview({ id, hash: watchFrom }).catch(() => undefined)
+    api.watchReview({ id, hash: watchFrom }).then(() => setWatching(true), () => undefined)
   }, [id, watchFrom])
+  // Here rather than in the editor: a reload keeps the versions of the images that landed.
+  const images = useLandedImages(review.kind === 'editable' ? review.id : id, watching)
   useEffect(
     () => () => {
       // The id as it is at the end, after any move.
@@ -93,6 +97,7 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
           <EditableReview
             key={`${readings}:${review.hash}`}
             review={review}
+            images={images}
             // Only over the first reading: a reload takes the file as it is.
             recovered={generation === 0 ? recovered : undefined}
             focus={generation === 0 ? focus : undefined}

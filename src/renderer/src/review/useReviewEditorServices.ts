@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { DEFAULT_SETTINGS } from '@shared/model'
 import { api } from '@renderer/api'
 import type { EditorServices } from '@renderer/editor/EditorServices'
+import type { LandedImages } from './useLandedImages'
 
 export interface Problem {
   /** Distinguishes two refusals with the same text. */
@@ -10,15 +11,18 @@ export interface Problem {
 }
 
 /**
- * The services the editor's nodes use, bound to one open review: its asset URLs, image import into
+ * The services the editor's nodes use, bound to one open review: its asset URLs (new ones for images
+ * that landed on disk since it opened), image import into
  * its folder, the featured image of its front matter, and where refusals are shown.
  */
 export function useReviewEditorServices({
   reviewId,
+  images,
   featuredImage,
   onFeaturedImage,
 }: {
   reviewId: string
+  images: LandedImages
   featuredImage: string | undefined
   onFeaturedImage: (path: string | undefined) => void
 }): { services: EditorServices; problem: Problem | null; dismissProblem: () => void } {
@@ -37,14 +41,15 @@ export function useReviewEditorServices({
 
   const services = useMemo<EditorServices>(
     () => ({
-      assetUrl: (path) => api.assetUrl(reviewId, path),
+      assetUrl: images.url,
+      imageFailed: images.failed,
       importImage: ({ fileName, data }) => api.importImage({ id: reviewId, fileName, data }),
       maxImageBytes,
       featuredImage,
       setFeaturedImage: (path) => featuredHandler.current(path),
       reportProblem: (text) => setProblem({ id: Date.now(), text }),
     }),
-    [reviewId, maxImageBytes, featuredImage],
+    [reviewId, images, maxImageBytes, featuredImage],
   )
 
   return { services, problem, dismissProblem: () => setProblem(null) }

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServices, shutdownServices, type Services } from '../../src/main/container'
+import { createServices, shutdownServices, type ContainerOptions, type Services } from '../../src/main/container'
 import { createConfBackend } from '../../src/main/services/settings/conf'
 import type { ParagraphJSON } from '../../src/shared/document'
 import { headlessPlatform } from '../support/platform'
@@ -30,7 +30,8 @@ export interface Machines {
   close(): Promise<void>
 }
 
-export async function startMachines(): Promise<Machines> {
+/** `publish`: each machine's publishing timings, which may wait on the pair (e.g. for the sync to carry a claim). */
+export async function startMachines(options: { publish?: (sync: SyncPair) => ContainerOptions['publish'] } = {}): Promise<Machines> {
   const sync = await startSyncPair()
   const appDataBase = await mkdtemp(join(tmpdir(), 'verdict-sync-app-'))
   const built: Machine[] = []
@@ -40,7 +41,7 @@ export async function startMachines(): Promise<Machines> {
     await rm(appDataBase, { recursive: true, force: true })
   }
   try {
-    for (const peer of [sync.a, sync.b]) built.push(await machine(peer, join(appDataBase, peer.name)))
+    for (const peer of [sync.a, sync.b]) built.push(await machine(peer, join(appDataBase, peer.name), options.publish?.(sync)))
   } catch (error) {
     await close()
     throw error
@@ -49,14 +50,14 @@ export async function startMachines(): Promise<Machines> {
   return { a, b, sync, close }
 }
 
-async function machine(peer: Peer, appData: string): Promise<Machine> {
+async function machine(peer: Peer, appData: string, publish: ContainerOptions['publish']): Promise<Machine> {
   const logs: string[] = []
   const services = await createServices({
     platform: headlessPlatform(peer.dir),
     settingsBackend: createConfBackend(appData),
     dataDir: appData,
     env: { VERDICT_LIBRARY: peer.dir },
-    publish: { outboxCheckMs: 0 },
+    publish: { outboxCheckMs: 0, ...publish },
     log: (message, detail) => void logs.push(detail === undefined ? message : `${message} ${detail instanceof Error ? detail.message : String(detail)}`),
   })
   const library = () => services.libraries.current()

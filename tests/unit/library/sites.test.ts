@@ -5,7 +5,7 @@
  * site's own layout with nothing else added (git status says so).
  */
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -167,5 +167,43 @@ describe('conflict copies in a site', () => {
       '2024-01-12-anatomy-of-a-fall': { source: 'icloud', copy: '2024-01-12-anatomy-of-a-fall 2.md' },
       '2024-02-20-dune-part-two': undefined,
     })
+  })
+})
+
+describe('files a sync engine is still bringing into a site', () => {
+  /** The temp names and placeholders of Syncthing (and on Windows), Nextcloud, iCloud and OneDrive for `name`. */
+  const arriving = (name: string) => [`.syncthing.${name}.tmp`, `~syncthing~${name}.tmp`, `.${name}.~6a3f09c2`, `.${name}.icloud`, `~${name.replace(/\.md$/, '')}.tmp`]
+  const rows = async (library: Library) => (await library.list()).map((row) => [row.id, row.problem]).sort()
+
+  it('lists none as a post, beside flat posts, in a bundle or in _posts, nor a half-written new post until it lands', async () => {
+    const hugo = await openSite('hugo')
+    const posts = join(hugo.root, 'content/posts')
+    const before = [['past-lives', undefined], ['perfect-days', undefined], ['the-holdovers', undefined]]
+    expect(await rows(hugo.library)).toEqual(before)
+    // New versions arriving for listed posts: each keeps its row.
+    for (const name of arriving('perfect-days.md')) await writeFile(join(posts, name), 'half')
+    for (const name of arriving('index.md')) await writeFile(join(posts, 'past-lives', name), 'half')
+    // Dropbox brings files through its own hidden folder, which is no bundle.
+    await mkdir(join(posts, '.dropbox.cache'))
+    await writeFile(join(posts, '.dropbox.cache', 'index.md'), '---\ntitle: Cached\n---\n')
+    // A new flat post and a new bundle, each half-written with its engine's temp file beside it.
+    await writeFile(join(posts, 'aftersun.md'), '+++\ntitle = "After')
+    await writeFile(join(posts, '.aftersun.md.~1f2e3d'), '+++\n')
+    await mkdir(join(posts, 'tar'))
+    await writeFile(join(posts, 'tar', 'index.md'), '---\ntitle: "Tá')
+    await writeFile(join(posts, 'tar', '.syncthing.index.md.tmp'), '---\n')
+    expect(await rows(hugo.library)).toEqual(before)
+    await rename(join(posts, 'tar', '.syncthing.index.md.tmp'), join(posts, 'tar', 'index.md'))
+    await writeFile(join(posts, 'tar', 'index.md'), '---\ntitle: Tár\n---\n\nLydia.\n')
+    expect(await rows(hugo.library)).toEqual([...before, ['tar', undefined]].sort())
+
+    const jekyll = await openSite('jekyll')
+    const dated = join(jekyll.root, '_posts')
+    const listed = await rows(jekyll.library)
+    for (const name of arriving('2024-01-12-anatomy-of-a-fall.md')) await writeFile(join(dated, name), 'half')
+    await writeFile(join(dated, '2026-12-01-aftersun.md'), '---\ntitle: "After')
+    await writeFile(join(dated, '.syncthing.2026-12-01-aftersun.md.tmp'), '---\n')
+    expect(listed).toEqual([['2023-12-25-the-zone-of-interest', undefined], ['2024-01-12-anatomy-of-a-fall', undefined], ['2024-02-20-dune-part-two', undefined]])
+    expect(await rows(jekyll.library)).toEqual(listed)
   })
 })

@@ -16,6 +16,8 @@ import { PREVIEW_HEADERS } from './services/pages/previewPages'
 import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
 import { useReaderWorker } from './services/library/reader'
 import readerWorker from './services/library/readerWorker?modulePath'
+import { useSearchWorker } from './services/search/reviewSearch'
+import searchWorker from './services/search/searchWorker?modulePath'
 import { createKeychainSecretStore } from './services/secrets/secrets'
 import type { KeyValueBackend } from './services/settings/settings'
 import { createMainWindow, openExternalLink } from './window'
@@ -40,6 +42,7 @@ const isAppUrl = (url: string): boolean => url.split(/[?#]/)[0] === appUrl.split
 
 app.enableSandbox()
 useReaderWorker(readerWorker)
+useSearchWorker(searchWorker)
 // Lets tests (and portable installs) keep settings out of the user's real profile.
 if (process.env['VERDICT_USER_DATA']) app.setPath('userData', process.env['VERDICT_USER_DATA'])
 

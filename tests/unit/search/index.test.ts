@@ -127,6 +127,18 @@ describe('full-text search', () => {
     expect(ids(await lib.searchReviews('choreograhpy', 20))).toEqual(['ballerina'])
   })
 
+  it('takes the word being typed as the start of words (two letters: of a title, subject or tag), the words before it whole', async () => {
+    const lib = await library()
+    expect(ids(await lib.searchReviews('rea', 20))).toEqual(['amelie'])
+    // Two letters start a title's word (Ballerina), not the body's (“rearranges” in Amélie's).
+    expect(ids(await lib.searchReviews('ba', 20))).toEqual(['ballerina'])
+    expect(ids(await lib.searchReviews('re', 20))).toEqual([])
+    // Once a space follows it, a word is whole: “rea ” is no start of “rearranges”.
+    expect(ids(await lib.searchReviews('rea ', 20))).toEqual([])
+    expect(ids(await lib.searchReviews('rea canal', 20))).toEqual([])
+    expect(ids(await lib.searchReviews('canal rea', 20))).toEqual(['amelie'])
+  })
+
   it('finds Japanese words inside unspaced text', async () => {
     const lib = await library()
     const results = await lib.searchReviews('千尋', 20)

@@ -11,14 +11,13 @@ import { collectUnusedAssets } from '../assets/cleanup'
 import { conflictCopiesOf, type ConflictCopy } from '../conflicts/conflictCopies'
 import { gitConflictOf } from '../conflicts/gitMarkers'
 import { referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
-import { readFrontMatter } from '../format/frontMatter'
-import { metaFromYaml, type MetaFallback } from '../format/meta'
+import type { MetaFallback } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { arrivingAs } from '../fs/syncTemp'
 import { privateDir } from '../recovery/privateDir'
-import { ReviewSearch } from '../search/searchIndex'
-import { searchText, type SearchText } from '../search/searchText'
+import { ReviewSearch } from '../search/reviewSearch'
+import type { ReviewPlace } from '../search/searchText'
 import { DocumentBases } from './bases'
 import { keyOf, RACY_MS, statAll, SummaryIndex } from './indexStore'
 import { loadLayout, saveLayout } from './layout'
@@ -114,7 +113,7 @@ export class Library {
     })
     this.search = new ReviewSearch({
       stateDir: this.stateDir,
-      read: (id) => this.readSearchText(id),
+      maxBytes: MAX_REVIEW_BYTES,
       row: (id) => this.index.cached(id),
       rows: () => this.index.cachedRows(),
     })
@@ -177,7 +176,7 @@ export class Library {
     const rows = await this.index.rows(ids)
     this.listed = true
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
-    this.search.reconcile(this.index.fileKeys())
+    this.search.reconcile(this.index.fileKeys(), (id) => this.placeOf(id))
     return this.withConflictCopies(rows)
   }
 
@@ -565,21 +564,9 @@ export class Library {
     return { ...(this.site ? nameFallback(this.site.layout, id) : { title: id }), created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
   }
 
-  /** What the search index holds of a review; only its folder name when the file cannot be read as a review. */
-  private async readSearchText(id: string): Promise<SearchText | undefined> {
-    let bytes: Buffer
-    try {
-      bytes = await readFile(this.site?.path(id) ?? join(this.root, id, REVIEW_FILE))
-    } catch {
-      return undefined
-    }
-    if (bytes.byteLength > MAX_REVIEW_BYTES) return { ...NO_TEXT, title: id }
-    try {
-      const { data, body } = readFrontMatter(bytes)
-      return searchText(metaFromYaml(data, { ...(this.site ? nameFallback(this.site.layout, id) : { title: id }), created: '', updated: '' }), body)
-    } catch {
-      return (await this.arriving(id)) ? undefined : { ...NO_TEXT, title: id }
-    }
+  /** Where the search thread reads a review, and its title when the file gives none. */
+  private placeOf(id: string): ReviewPlace {
+    return { path: this.filePath(id), title: this.site ? nameFallback(this.site.layout, id).title : id }
   }
 
   /** Whether a sync engine is bringing a new version of the review's file into its folder (fs/syncTemp.ts). */
@@ -615,7 +602,7 @@ export class Library {
       if (hasGitConflict(file)) git = { conflict: { source: 'git' } }
       const { fields, search } = await this.reader.summarize(file, fallback)
       // The same read feeds the search index, so a changed file is read once.
-      this.search.put(id, keyOf(info), search)
+      this.search.put(id, keyOf(info), search, this.placeOf(id))
       return { id, ...fields, ...git }
     } catch (error) {
       // Half a file a sync engine is still writing is not a broken review: it is read again once it landed.
@@ -638,8 +625,6 @@ export class Library {
     }
   }
 }
-
-const NO_TEXT: SearchText = searchText({ title: '', tags: [], excerpt: '' }, '')
 
 /**
  * A review folder holds `review.md` (any other folder — the user's Documents under a library

@@ -10,14 +10,12 @@
  * the recovery journal, export and the preview, which renders the editor's own document through a
  * resolver that lives on main) are bounded by those limits alone.
  */
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { parseReview, ReviewParseError, type ParsedReview } from '../format'
 import { readFrontMatter } from '../format/frontMatter'
 import { metaFromYaml, type MetaFallback } from '../format/meta'
 import { searchText, type SearchText } from '../search/searchText'
+import { startWorker } from '../workers'
 import { bodyStats } from './indexScan'
 
 /** A library row's fields that come from the file (the rest are the folder's). */
@@ -65,11 +63,7 @@ export interface ReviewReaderOptions {
  */
 export const READ_BUDGET_MS = 30_000
 
-/**
- * The worker's script. The built app names its bundle (`useReaderWorker`, from `?modulePath`);
- * under Node (tests, the browser mode, both run through tsx) it is the TypeScript source, loaded
- * through tsx's API: Node 20 does not pass `--import` hooks on to worker threads.
- */
+/** The worker's script under Node (workers.ts); the built app names its bundle (`useReaderWorker`). */
 const WORKER_SOURCE = './readerWorker.ts' // a variable, so the bundler leaves the URL alone
 let workerBundle: string | undefined
 
@@ -78,16 +72,8 @@ export function useReaderWorker(path: string): void {
   workerBundle = path
 }
 
-function startWorker(): Worker {
-  if (workerBundle) return new Worker(workerBundle)
-  // The ESM build of tsx's API (its CommonJS build cannot find its own ESM half from a worker).
-  const tsx = JSON.stringify(new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href)
-  const source = JSON.stringify(new URL(WORKER_SOURCE, import.meta.url).href)
-  return new Worker(`import(${tsx}).then(({ tsImport }) => tsImport(${source}, ${source}))`, { eval: true })
-}
-
 class ReaderThread {
-  private readonly worker = startWorker()
+  private readonly worker = startWorker(workerBundle, new URL(WORKER_SOURCE, import.meta.url))
   private readonly waiting = new Map<number, (reply: ReaderReply) => void>()
   private nextId = 0
   /** Set once the worker died or was stopped: the pool then starts another. */

@@ -4,10 +4,43 @@
  * a few seconds. Markup is dropped by a line scan (what a reader sees stays: link text, alt text,
  * block labels, verdicts, pros and cons); the text is only searched and quoted, never written back.
  */
+import { readdir, readFile } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import type { ReviewMeta } from '../../../shared/model'
 import type { SearchField } from '../../../shared/search'
+import { readFrontMatter } from '../format/frontMatter'
+import { metaFromYaml } from '../format/meta'
+import { arrivingAs } from '../fs/syncTemp'
 
 export type SearchText = Record<SearchField, string>
+
+/** Where a review's file is, and the title it has when its front matter gives none (its folder's name). */
+export interface ReviewPlace {
+  path: string
+  title: string
+}
+
+/**
+ * What the search index holds of a review, read from its file; only its fallback title when the file
+ * cannot be read as a review, and nothing when it is gone or a sync engine is still bringing it.
+ */
+export async function readSearchText(place: ReviewPlace, maxBytes: number): Promise<SearchText | undefined> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(place.path)
+  } catch {
+    return undefined
+  }
+  const titleOnly = searchText({ title: place.title, tags: [], excerpt: '' }, '')
+  if (bytes.byteLength > maxBytes) return titleOnly
+  try {
+    const { data, body } = readFrontMatter(bytes)
+    return searchText(metaFromYaml(data, { title: place.title, created: '', updated: '' }), body)
+  } catch {
+    const arriving = await readdir(dirname(place.path)).then((names) => arrivingAs(names, basename(place.path)), () => false)
+    return arriving ? undefined : titleOnly
+  }
+}
 
 export function searchText(meta: Pick<ReviewMeta, 'title' | 'tags' | 'excerpt' | 'subject'>, body: string): SearchText {
   const { subject } = meta

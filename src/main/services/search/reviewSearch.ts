@@ -1,0 +1,170 @@
+/**
+ * The library's full-text search as main sees it. The index itself (searchIndex.ts) lives in a
+ * worker thread shared by the open libraries (searchWorker.ts): reading every review into it,
+ * loading and writing `search.json` (MiniSearch's JSON of a 10,000-review library is some 17 MB) and
+ * walking it for a query would each hold main's event loop for up to seconds, and with it every
+ * request of the app. Main keeps what it knows best: the rows the query's filters are judged on,
+ * and where each review's file is.
+ */
+import type { Worker } from 'node:worker_threads'
+import type { SearchResults } from '../../../shared/contract'
+import type { ReviewSummary } from '../../../shared/model'
+import { matchesFilters, parseQuery } from '../../../shared/search'
+import type { FileKey } from '../library/indexStore'
+import { startWorker } from '../workers'
+import type { IndexResults } from './searchIndex'
+import type { ReviewPlace, SearchText } from './searchText'
+
+/** What main asks of the search thread; `handle` names the library's index there. */
+export type SearchRequest =
+  | { op: 'open'; handle: number; stateDir: string; maxBytes: number; persistDelayMs?: number }
+  | { op: 'put'; handle: number; id: string; key: FileKey; text: SearchText; place: ReviewPlace }
+  | { op: 'remove'; handle: number; id: string }
+  | { op: 'reconcile'; handle: number; current: Array<[string, FileKey, ReviewPlace]> }
+  | { op: 'stop'; handle: number }
+  | ({ call: number; handle: number } & SearchCall)
+
+type SearchCall = { op: 'search'; input: string; limit: number; allowed?: string[] } | { op: 'idle' } | { op: 'flush' }
+
+/** What each call answers: the hits, nothing, or why the index file could not be written. */
+export interface SearchAnswers {
+  search: IndexResults
+  idle: null
+  flush: string | null
+}
+
+export type SearchReply = { call: number; ok: true; value: SearchAnswers[keyof SearchAnswers] } | { call: number; ok: false; message: string }
+
+export interface ReviewSearchOptions {
+  /** This machine's state folder of the library (fs/machineState.ts). */
+  stateDir: string
+  /** A review file larger than this is indexed by its title alone (the library's own limit). */
+  maxBytes: number
+  /** The library row of a review (results are judged on it). */
+  row: (id: string) => ReviewSummary | undefined
+  /** Every review of the last listing (filters are judged on them). */
+  rows: () => Iterable<ReviewSummary>
+  persistDelayMs?: number
+}
+
+const WORKER_SOURCE = './searchWorker.ts' // a variable, so the bundler leaves the URL alone
+let workerBundle: string | undefined
+
+/** The built app's worker bundle, set once by the Electron entry before any library opens. */
+export function useSearchWorker(path: string): void {
+  workerBundle = path
+}
+
+/** The one search thread, started on first use and again after it died. */
+class SearchThread {
+  private readonly worker: Worker = startWorker(workerBundle, new URL(WORKER_SOURCE, import.meta.url))
+  private readonly waiting = new Map<number, (reply: SearchReply) => void>()
+  private nextCall = 0
+  dead = false
+
+  constructor() {
+    this.worker.unref()
+    this.worker.on('message', (reply: SearchReply) => this.waiting.get(reply.call)?.(reply))
+    const fail = (message: string) => {
+      this.dead = true
+      for (const [call, settle] of this.waiting) settle({ call, ok: false, message })
+      this.waiting.clear()
+    }
+    this.worker.on('error', (error) => fail(`The search stopped: ${error.message}`))
+    this.worker.on('exit', () => fail('The search stopped.'))
+  }
+
+  send(request: SearchRequest): void {
+    if (!this.dead) this.worker.postMessage(request)
+  }
+
+  async call<K extends SearchCall['op']>(handle: number, request: Extract<SearchCall, { op: K }>): Promise<SearchAnswers[K]> {
+    if (this.dead) throw new Error('The search stopped.')
+    const call = this.nextCall++
+    // A call in progress keeps the process alive (tests and the bench await them).
+    this.worker.ref()
+    try {
+      const reply = await new Promise<SearchReply>((resolve) => {
+        this.waiting.set(call, resolve)
+        this.worker.postMessage({ ...request, call, handle })
+      })
+      if (!reply.ok) throw new Error(reply.message)
+      // The thread answers each call with its op's answer (searchWorker.ts).
+      return reply.value as SearchAnswers[K]
+    } finally {
+      this.waiting.delete(call)
+      if (this.waiting.size === 0 && !this.dead) this.worker.unref()
+    }
+  }
+}
+
+let thread: SearchThread | undefined
+let nextHandle = 0
+
+export class ReviewSearch {
+  private readonly handle = nextHandle++
+  /** The thread this library's index was opened in (a new one opens it again, from its file). */
+  private openIn: SearchThread | undefined
+  private stopped = false
+
+  constructor(private readonly options: ReviewSearchOptions) {}
+
+  /** Indexes one review's text as read from this version of its file. */
+  put(id: string, key: FileKey, text: SearchText, place: ReviewPlace): void {
+    this.thread()?.send({ op: 'put', handle: this.handle, id, key, text, place })
+  }
+
+  remove(id: string): void {
+    this.thread()?.send({ op: 'remove', handle: this.handle, id })
+  }
+
+  /**
+   * After a listing: the reviews there are, their file versions and places. Reviews gone are
+   * dropped, and those not indexed at that version are read in the background.
+   */
+  reconcile(current: ReadonlyMap<string, FileKey>, placeOf: (id: string) => ReviewPlace): void {
+    this.thread()?.send({ op: 'reconcile', handle: this.handle, current: [...current].map(([id, key]) => [id, key, placeOf(id)]) })
+  }
+
+  /** Resolves when nothing is left to index (tests, the bench). */
+  async idle(): Promise<void> {
+    await this.thread()?.call(this.handle, { op: 'idle' })
+  }
+
+  async search(input: string, limit: number): Promise<SearchResults> {
+    const query = parseQuery(input)
+    // Filters are judged on main's rows; the index is told which reviews pass.
+    const allowed = query.filters.length > 0 ? [...this.options.rows()].filter((row) => matchesFilters(row, query.filters)) : undefined
+    const running = this.thread()
+    if (!running) throw new Error('The library was closed.')
+    const found = await running.call(this.handle, { op: 'search', input, limit, ...(allowed ? { allowed: allowed.map((row) => row.id) } : {}) })
+    if (query.terms.length > 0) return { ...found, hits: found.hits.filter((hit) => this.options.row(hit.id)), problems: query.problems }
+    const rows = (allowed ?? [...this.options.rows()]).sort((a, b) => b.updated.localeCompare(a.updated))
+    const hits = rows.slice(0, limit).map((row) => ({ id: row.id, field: 'excerpt' as const, snippet: row.excerpt, marks: [] }))
+    return { ...found, hits, total: rows.length, more: false, problems: query.problems }
+  }
+
+  /** The library is closed (app quit, another library opened): no more reading or writing. */
+  stop(): void {
+    this.stopped = true
+    if (this.openIn && !this.openIn.dead) this.openIn.send({ op: 'stop', handle: this.handle })
+  }
+
+  /** Writes the index file now if it changed (tests, shutdown); the error when it could not be. */
+  async flush(): Promise<Error | undefined> {
+    const failure = await this.thread()?.call(this.handle, { op: 'flush' })
+    return failure ? new Error(failure) : undefined
+  }
+
+  /** The search thread with this library's index open in it; none once stopped. */
+  private thread(): SearchThread | undefined {
+    if (this.stopped) return undefined
+    if (!thread || thread.dead) thread = new SearchThread()
+    if (this.openIn !== thread) {
+      this.openIn = thread
+      const { stateDir, maxBytes, persistDelayMs } = this.options
+      thread.send({ op: 'open', handle: this.handle, stateDir, maxBytes, ...(persistDelayMs !== undefined ? { persistDelayMs } : {}) })
+    }
+    return thread
+  }
+}

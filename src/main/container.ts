@@ -13,6 +13,7 @@ import { LibraryManager } from './services/library/manager'
 import { TagRenames } from './services/library/tagRenames'
 import { Letterboxd } from './services/letterboxd/letterboxd'
 import { PagesService } from './services/pages/pages'
+import { BlogLooks } from './services/blogLook/looks'
 import { removeLeftoverTemps } from './services/recovery/boot'
 import { RecoveryJournal } from './services/recovery/journal'
 import { ReviewWrites } from './services/recovery/writes'
@@ -131,6 +132,8 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const writes = new ReviewWrites({ libraries, history, journal, watcher, moved: (from, to) => followPlace(settings, libraries.current(), from, to) })
   const conflicts = new ConflictService({ libraries, history, writes, watcher, ...clock })
   const { platform } = options
+  const machine = await machineId(options.dataDir)
+  const blogs = new BlogStore({ libraries, machine, secrets: options.secrets ?? createMemorySecretStore(), ...(options.log ? { log: options.log } : {}) })
   const pages = new PagesService({
     libraries,
     settings,
@@ -139,9 +142,9 @@ export async function createServices(options: ContainerOptions): Promise<Service
     printer: platform.printer,
     assetUrl: (id, path) => platform.assetUrl(id, path),
     openPath: (path) => platform.openPath(path),
+    blogs,
+    looks: new BlogLooks({ dataDir: options.dataDir, ...(options.publish?.fetch ? { fetch: options.publish.fetch } : {}), ...clock, ...(options.log ? { log: options.log } : {}) }),
   })
-  const machine = await machineId(options.dataDir)
-  const blogs = new BlogStore({ libraries, machine, secrets: options.secrets ?? createMemorySecretStore(), ...(options.log ? { log: options.log } : {}) })
   const { fetch, ...publishTiming } = options.publish ?? {}
   const publish = new PublishService({
     libraries,

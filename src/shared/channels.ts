@@ -18,6 +18,7 @@ import {
   type ExportSummary,
   type OpenedReview,
   type PickedPath,
+  type PreviewPage,
   type RecoveredDraft,
   type SaveResult,
   type SearchResults,
@@ -153,7 +154,14 @@ export const channels = {
    * The themed page for the editor's current (possibly unsaved) state, images via assetUrl: the
    * address (of the app's own origin) where main serves it for the preview frame.
    */
-  renderPreview: { args: z.strictObject(editorState), result: returns<{ url: string; warnings: string[] }>() },
+  renderPreview: {
+    args: z.strictObject({
+      ...editorState,
+      /** "As on <blog>": the page in that blog's own look instead of a theme; `refresh` fetches it anew (the critic asked). */
+      asOn: z.strictObject({ blogId: z.string().min(1).max(100), refresh: z.boolean() }).optional(),
+    }),
+    result: returns<PreviewPage>(),
+  },
   listThemes: { args: none, result: returns<string[]>() },
   /** Writes the page (images inlined) to a temp file and opens it in the system browser. */
   openInBrowser: { args: z.strictObject(editorState), result: returns<{ path: string }>() },

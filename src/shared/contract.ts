@@ -108,6 +108,14 @@ export interface PageLook {
   colorScheme: ColorScheme
 }
 
+/** A rendered preview: where main serves it, what readers won't see as written, and whose look it has. */
+export interface PreviewPage {
+  url: string
+  warnings: string[]
+  /** Shown as on a blog: the page of it that gave the look, when it was fetched, and why a refresh failed (the kept look is shown). */
+  asOn?: { blogName: string; pageUrl: string; fetchedAt: string; unreachable?: string }
+}
+
 export interface ExportRequest extends PageLook {
   ids: string[]
   format: ExportFormat

@@ -1,7 +1,8 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ExportRequest, ExportSummary, PageLook } from '../../../shared/contract'
+import { BLOG_KIND_DESCRIPTORS } from '../../../shared/blogKinds'
+import type { ExportRequest, ExportSummary, PageLook, PreviewPage } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { documentToMarkdown } from '../format'
@@ -10,7 +11,10 @@ import type { RenderSettings } from '../export'
 import { fail } from '../errors'
 import type { EventBus } from '../events'
 import type { LibraryManager } from '../library/manager'
-import { buildPost, renderPage } from '../pipeline'
+import { buildPost, renderPage, type BuildOptions } from '../pipeline'
+import type { BlogLooks } from '../blogLook/looks'
+import { placePost } from '../blogLook/place'
+import type { BlogStore } from '../publish/blogs'
 import { PreviewPages } from './previewPages'
 import type { SettingsService } from '../settings/settings'
 
@@ -24,6 +28,9 @@ export interface PagesOptions {
   assetUrl(reviewId: string, relativePath: string): string
   /** Opens a file with the system's default program. */
   openPath(path: string): Promise<void>
+  blogs: BlogStore
+  /** The blogs' own looks, for "As on <blog>". */
+  looks: BlogLooks
 }
 
 interface EditorState extends PageLook {
@@ -43,19 +50,19 @@ export class PagesService {
     return listThemes(this.options.themesDir)
   }
 
-  async preview({ id, meta, doc, theme, colorScheme }: EditorState): Promise<{ url: string; warnings: string[] }> {
+  async preview({ id, meta, doc, theme, colorScheme, asOn }: EditorState & { asOn?: { blogId: string; refresh: boolean } | undefined }): Promise<PreviewPage> {
     const library = this.options.libraries.current()
     await library.reviewDir(id)
-    const post = buildPost(
-      { id, meta, body: documentToMarkdown(doc) },
-      {
-        // Nothing is fetched from a video site while drafting: each video is a card of its player's size.
-        online: false,
-        playerSizedCards: true,
-        wordsPerMinute: this.options.settings.get().wordsPerMinute,
-        resolveAsset: (path) => this.options.assetUrl(id, path),
-      },
-    )
+    const review = { id, meta, body: documentToMarkdown(doc) }
+    const options: BuildOptions = {
+      // Nothing is fetched from a video site while drafting: each video is a card of its player's size.
+      online: false,
+      playerSizedCards: true,
+      wordsPerMinute: this.options.settings.get().wordsPerMinute,
+      resolveAsset: (path) => this.options.assetUrl(id, path),
+    }
+    if (asOn) return this.previewAsOn(review, options, asOn)
+    const post = buildPost(review, options)
     const userCss = await loadUserCss(library.root)
     const html = renderPage(post, {
       theme: await loadTheme(this.options.themesDir, theme),
@@ -64,6 +71,21 @@ export class PagesService {
       ...(userCss ? { userCss } : {}),
     })
     return { url: this.previews.put(html), warnings: post.warnings }
+  }
+
+  /** The post in the blog's form, in a page of the blog (fetched now only when `refresh`). */
+  private async previewAsOn(review: Parameters<typeof buildPost>[0], options: BuildOptions, asOn: { blogId: string; refresh: boolean }): Promise<PreviewPage> {
+    const blog = await this.options.blogs.get(asOn.blogId)
+    if (blog.kind === 'folder') fail('INVALID_ARGUMENT', `${blog.name} is a folder blog: its pages use Verdict’s themes, which the Theme list offers.`)
+    const form = BLOG_KIND_DESCRIPTORS[blog.kind].post
+    const post = buildPost(review, { ...options, form })
+    const { look, unreachable } = await this.options.looks.look(blog, asOn.refresh)
+    const html = placePost(look.html, post, { form, kind: blog.kind })
+    return {
+      url: this.previews.put(html),
+      warnings: post.warnings,
+      asOn: { blogName: blog.name, pageUrl: look.pageUrl, fetchedAt: look.fetchedAt, ...(unreachable ? { unreachable } : {}) },
+    }
   }
 
   /** The unsaved editor state as a self-contained page in a temp folder, handed to the browser. */

@@ -4,7 +4,7 @@
  * export service loads them from `resources/themes`).
  */
 export { buildPost, clip, DEFAULT_WORDS_PER_MINUTE, EXCERPT_LENGTH } from './post'
-export { renderPage, escapeCss, categoryOf } from './page'
+export { renderPage, escapeCss, categoryOf, imageSources } from './page'
 export { buildJsonLd, serializeJsonLd, ITEM_TYPES } from './jsonld'
 export { LETTER_GRADES, parseScore, formatNumber } from './scores'
 export { parseEmbedUrl, EMBED_FRAME_ORIGINS } from './embed'

@@ -177,15 +177,20 @@ function footer(post: Post): ElementContent[] {
   ]
 }
 
-function contentSecurityPolicy(post: Post, online: boolean, styleHash: string): string {
+/** The policy's `img-src`: data: and wherever the post's images are. */
+export function imageSources(post: Post): string {
   const images = new Set<string>(['data:'])
   for (const { src } of [...post.assets, ...(post.featuredImage ? [post.featuredImage] : [])]) {
     const source = cspSourceOf(src)
     if (source) images.add(source)
   }
+  return `img-src ${[...images].join(' ')}`
+}
+
+function contentSecurityPolicy(post: Post, online: boolean, styleHash: string): string {
   return [
     "default-src 'none'",
-    `img-src ${[...images].join(' ')}`,
+    imageSources(post),
     `style-src 'sha256-${styleHash}'`,
     'font-src data:',
     "script-src 'none'",

@@ -4,7 +4,8 @@
  * origin; every failure becomes a PublishError that says what the server said.
  */
 import { isLoopbackHost } from '../pipeline/paths'
-import { PublishError } from './errors'
+import { megabytes } from '../../../shared/text'
+import { isPublishError, PublishError } from './errors'
 
 export interface HttpRequest {
   method?: string
@@ -14,6 +15,10 @@ export interface HttpRequest {
   body?: string | Uint8Array | FormData
   /** Milliseconds before the attempt counts as a network failure (default 30 s). */
   timeoutMs?: number
+  /** The longest reply read; a longer one is refused (default: no limit). */
+  maxBytes?: number
+  /** Refuses a redirect to another origin instead of following it. */
+  stayOnOrigin?: boolean
 }
 
 export interface HttpResponse {
@@ -70,7 +75,9 @@ export async function httpRequest(rawUrl: string, request: HttpRequest = {}, fet
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel()
       if (hop >= MAX_REDIRECTS) throw new PublishError('refused', `${url.host} redirected too many times.`)
-      url = checkedUrl(new URL(location, url).href)
+      const next = checkedUrl(new URL(location, url).href)
+      if (request.stayOnOrigin && next.origin !== origin) throw new PublishError('refused', `${url.host} sent Verdict to another site (${next.origin}).`)
+      url = next
       // 303 (and 301/302 after a POST, as browsers do) turn the request into a GET without a body.
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
         method = 'GET'
@@ -78,7 +85,7 @@ export async function httpRequest(rawUrl: string, request: HttpRequest = {}, fet
       }
       continue
     }
-    const text = await readText(response, url)
+    const text = await readText(response, url, request.maxBytes)
     const result: HttpResponse = {
       status: response.status,
       url: url.href,
@@ -91,12 +98,29 @@ export async function httpRequest(rawUrl: string, request: HttpRequest = {}, fet
   }
 }
 
-async function readText(response: Response, url: URL): Promise<string> {
+async function readText(response: Response, url: URL, maxBytes = Infinity): Promise<string> {
+  const declared = Number(response.headers.get('content-length'))
+  if (declared > maxBytes) return tooLong(response, url, maxBytes)
   try {
-    return await response.text()
+    if (maxBytes === Infinity || !response.body) return await response.text()
+    // Read in parts, so a reply without a length (or lying about it) stops at the limit.
+    const parts: Uint8Array[] = []
+    let read = 0
+    for await (const part of response.body) {
+      read += part.byteLength
+      if (read > maxBytes) return tooLong(response, url, maxBytes)
+      parts.push(part)
+    }
+    return Buffer.concat(parts).toString('utf8')
   } catch (error) {
+    if (isPublishError(error)) throw error
     throw new PublishError('transient', `${url.host} stopped answering mid-reply: ${networkReason(error)}`)
   }
+}
+
+async function tooLong(response: Response, url: URL, maxBytes: number): Promise<never> {
+  await response.body?.cancel().catch(() => undefined)
+  throw new PublishError('too-large', `${url.href} is larger than ${megabytes(maxBytes)}.`)
 }
 
 function parseJson<T>(text: string, url: URL): T {

@@ -14,6 +14,8 @@ import type { LatestDocument } from './latestDocument'
 import { LivePreview, type PreviewInputs } from './livePreview'
 import { PaneSplitter, useResizablePane } from './PaneSplitter'
 import { Segmented } from './Segmented'
+import { AsOnNote } from './AsOnNote'
+import { AS_ON_PREFIX, useLookChoice } from './lookChoice'
 import { SCHEME_OPTIONS, themeLabel, themeOptions, useThemes } from './themes'
 import '../styles/preview.css'
 
@@ -66,6 +68,8 @@ export function PreviewPane({ id, meta, doc, images, scrollSource }: Props) {
   const viewportRef = useRef<HTMLDivElement>(null)
   const box = useBoxSize(viewportRef)
   const live = useRef<LivePreview | null>(null)
+  const look = useLookChoice()
+  const asOnBlog = look.asOn && look.blogs.find((blog) => blog.id === look.asOn?.blogId)
 
   const paneRef = useRef<HTMLElement>(null)
   const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
@@ -101,8 +105,8 @@ export function PreviewPane({ id, meta, doc, images, scrollSource }: Props) {
   }, [doc])
 
   useEffect(() => {
-    if (theme) live.current?.update({ id, meta, theme, colorScheme } satisfies PreviewInputs)
-  }, [doc, id, meta, theme, colorScheme])
+    if (theme) live.current?.update({ id, meta, theme, colorScheme, asOn: look.asOn } satisfies PreviewInputs)
+  }, [doc, id, meta, theme, colorScheme, look.asOn])
 
   // An image landed or changed: the same text, laid out again in a new page that loads it.
   const firstImages = useRef(images)
@@ -124,6 +128,9 @@ export function PreviewPane({ id, meta, doc, images, scrollSource }: Props) {
   )
 
   const chooseTheme = (next: string) => {
+    // A blog's own look is for the preview only: the theme stays for exports.
+    look.choose(next.startsWith(AS_ON_PREFIX) ? next.slice(AS_ON_PREFIX.length) : null)
+    if (next.startsWith(AS_ON_PREFIX)) return
     setTheme(next)
     // The theme is the one for preview and export alike: remembered in the settings.
     api.updateSettings({ theme: next }).catch((failure: unknown) => notify(`The theme could not be remembered: ${errorMessage(failure)}`))
@@ -163,16 +170,32 @@ export function PreviewPane({ id, meta, doc, images, scrollSource }: Props) {
       <div className="preview-controls">
         <div className="preview-field">
           <label htmlFor={themeId}>Theme</label>
-          <select id={themeId} value={theme ?? ''} disabled={!theme} onChange={(event) => chooseTheme(event.target.value)}>
+          <select id={themeId} value={look.asOn ? `${AS_ON_PREFIX}${look.asOn.blogId}` : (theme ?? '')} disabled={!theme} onChange={(event) => chooseTheme(event.target.value)}>
             {theme && <Options values={themeOptions(themes, theme)} label={themeLabel} />}
+            {look.blogs.length > 0 && (
+              <optgroup label="Your blogs">
+                {look.blogs.map((blog) => (
+                  <option key={blog.id} value={`${AS_ON_PREFIX}${blog.id}`}>
+                    As on {blog.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </div>
         <Segmented label="Width" value={width} options={WIDTH_OPTIONS} onChange={chooseWidth} />
-        <Segmented label="Colours" value={colorScheme} options={SCHEME_OPTIONS} onChange={chooseScheme} />
+        <Segmented label="Colours" value={colorScheme} options={SCHEME_OPTIONS} onChange={chooseScheme} disabled={look.asOn !== null} />
         <button type="button" className="button preview-open" disabled={!theme || opening} onClick={() => void openInBrowser()}>
           <Icon name="open" size={16} /> Open in browser
         </button>
       </div>
+      {asOnBlog && (
+        <AsOnNote
+          blogName={asOnBlog.name}
+          shown={rendered?.asOn?.blogName === asOnBlog.name ? rendered.asOn : undefined}
+          onRefresh={look.refresh}
+        />
+      )}
       {error && (
         <p className="preview-problem" role="alert">
           <Icon name="warning" size={16} /> The page could not be updated: {error}

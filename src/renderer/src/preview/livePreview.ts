@@ -2,12 +2,14 @@ import type { Args, ColorScheme, Result } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import type { LatestDocument } from './latestDocument'
+import type { AsOnChoice } from './lookChoice'
 
 export interface PreviewInputs {
   id: string
   meta: ReviewMeta
   theme: string
   colorScheme: ColorScheme
+  asOn: AsOnChoice | null
 }
 
 interface Options {
@@ -23,7 +25,8 @@ interface Options {
  * Keeps the layout preview in step with the editor without getting in the way of typing: an edit
  * only restarts a timer; once typing pauses the newest state is serialized and rendered by main.
  * Renders never overlap — a change during one is rendered (only its latest version) right after.
- * A new theme or colour scheme renders at once.
+ * A new theme or colour scheme renders at once, and so does a blog's look: fetched anew once for
+ * each time the critic asks for it, the kept one on every other render.
  */
 export class LivePreview {
   readonly #options: Options
@@ -34,6 +37,7 @@ export class LivePreview {
   #running = false
   #again = false
   #disposed = false
+  #asked = 0
 
   constructor(options: Options) {
     this.#options = options
@@ -45,7 +49,8 @@ export class LivePreview {
   update(inputs: PreviewInputs): void {
     const previous = this.#inputs
     this.#inputs = inputs
-    const now = !previous || previous.id !== inputs.id || previous.theme !== inputs.theme || previous.colorScheme !== inputs.colorScheme
+    const now =
+      !previous || previous.id !== inputs.id || previous.theme !== inputs.theme || previous.colorScheme !== inputs.colorScheme || previous.asOn?.ask !== inputs.asOn?.ask
     if (now) {
       clearTimeout(this.#timer)
       this.#run()
@@ -82,7 +87,14 @@ export class LivePreview {
     this.#running = true
     let request: Promise<Result<'renderPreview'>>
     try {
-      request = this.#options.render({ ...inputs, doc: this.#options.doc.current.toJSON() as EditorDocument })
+      const { asOn, ...look } = inputs
+      const refresh = asOn !== null && asOn.ask !== this.#asked
+      if (asOn) this.#asked = asOn.ask
+      request = this.#options.render({
+        ...look,
+        doc: this.#options.doc.current.toJSON() as EditorDocument,
+        ...(asOn ? { asOn: { blogId: asOn.blogId, refresh } } : {}),
+      })
     } catch (error) {
       request = Promise.reject(error)
     }

@@ -1,0 +1,154 @@
+/**
+ * "As on <blog>": one page of a real HTTP server on 127.0.0.1 standing in for the blog, fetched only
+ * when asked, cleaned of everything active, its own stylesheets inlined, kept on disk for offline
+ * use; and the review put into it where the theme shows a post.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { BlogLooks } from '../../../src/main/services/blogLook/looks'
+import { placePost } from '../../../src/main/services/blogLook/place'
+import { parseReview } from '../../../src/main/services/format'
+import { buildPost } from '../../../src/main/services/pipeline'
+import { BLOG_KIND_DESCRIPTORS, type BlogKind } from '../../../src/shared/blogKinds'
+import type { BlogConfig } from '../../../src/shared/publish'
+
+const POST_PAGE = (foreign: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Old post</title>
+<meta http-equiv="refresh" content="0;url=https://example.com/">
+<link rel="preload" as="script" href="/app.js"><link rel="stylesheet" href="/style.css" media="screen">
+<link rel="stylesheet" href="${foreign}/evil.css"><style>.e-content { color: rgb(1, 2, 3) }</style>
+<script>document.title = 'ran'</script></head>
+<body onload="alert(1)"><header class="site">The blog’s own header</header>
+<article class="h-entry"><h1 class="p-name">Old post</h1><a class="p-author" href="/about">Someone else</a>
+<time class="dt-published" datetime="2020-01-01">January 1, 2020</time>
+<div class="e-content"><p>Old post text</p><iframe src="https://tracker.example/"></iframe></div>
+<a href="javascript:alert(2)" onclick="alert(3)">Share</a></article><noscript><img src="https://tracker.example/pixel"></noscript></body></html>`
+
+const servers: Server[] = []
+let requests: string[]
+let dataDir: string
+
+async function serve(handler: (path: string) => { status?: number; type: string; body: string }, host = '127.0.0.1'): Promise<string> {
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '')
+    const { status = 200, type, body } = handler(req.url ?? '')
+    res.writeHead(status, { 'content-type': type })
+    res.end(body)
+  })
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, host, resolve))
+  return `http://${host}:${(server.address() as AddressInfo).port}`
+}
+
+/** The stand-in blog: a home page linking its one post, the post's page, its stylesheet and WordPress's REST answer. */
+async function blogServer(): Promise<string> {
+  const foreign = await serve(() => ({ type: 'text/css', body: 'body { display: none }' }), 'localhost')
+  const url: string = await serve((path) => {
+    if (path.startsWith('/?rest_route=/wp/v2/posts')) return { type: 'application/json', body: JSON.stringify([{ link: `${url}/2026/post/` }]) }
+    if (path === '/') return { type: 'text/html', body: '<html><body><main class="h-feed"><article class="h-entry"><a class="u-url" href="/2026/post/">Old post</a></article></main></body></html>' }
+    if (path === '/2026/post/') return { type: 'text/html', body: POST_PAGE(foreign) }
+    if (path === '/style.css') return { type: 'text/css', body: '.e-content { max-width: 600px; background: url(img/paper.png) }' }
+    return { status: 404, type: 'text/plain', body: 'Not found' }
+  })
+  requests.length = 0
+  return url
+}
+
+const blogOf = (kind: BlogKind, url: string): BlogConfig => ({ id: `blog-${kind}`, name: 'Stand-in blog', kind, url })
+
+function reviewPost(kind: BlogKind) {
+  const source = `---
+title: Ballerina
+author: Tian Hanutsaha
+date: 2025-06-04
+---
+
+Len Wiseman’s spin-off follows Eve Macarro.
+
+:::score[Overall Score]{value="9.5" scale="10" overall}
+:::
+`
+  const { meta, body } = parseReview(Buffer.from(source), { title: '', created: '', updated: '' })
+  return buildPost({ id: 'ballerina', meta, body }, { form: BLOG_KIND_DESCRIPTORS[kind].post })
+}
+
+beforeEach(async () => {
+  requests = []
+  dataDir = await mkdtemp(join(tmpdir(), 'verdict-looks-'))
+})
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+describe('a blog’s look', () => {
+  it('goes to the network only when asked: with none kept, the critic is told to press Refresh', async () => {
+    const url = await blogServer()
+    await expect(new BlogLooks({ dataDir }).look(blogOf('micropub', url), false)).rejects.toThrow(/press Refresh/)
+    expect(requests).toEqual([])
+  })
+
+  it('is one post’s page with the blog’s own stylesheets inlined and nothing active left', async () => {
+    const url = await blogServer()
+    const { look, unreachable } = await new BlogLooks({ dataDir }).look(blogOf('micropub', url), true)
+    expect(unreachable).toBeUndefined()
+    // The home page names the post; the foreign stylesheet and the preload are never fetched.
+    expect(requests).toEqual(['/', '/2026/post/', '/style.css'])
+    expect(look.pageUrl).toBe(`${url}/2026/post/`)
+    expect(look.html).toContain(`<style media="screen">.e-content { max-width: 600px; background: url(${url}/img/paper.png) }</style>`)
+    expect(look.html).toContain('The blog’s own header')
+    for (const gone of ['<script', 'document.title', '<iframe', '<noscript', 'tracker.example', 'onload', 'onclick', 'javascript:', 'http-equiv', 'evil.css', 'preload']) {
+      expect(look.html, gone).not.toContain(gone)
+    }
+  })
+
+  it('of a WordPress blog is its newest post, which its REST API names', async () => {
+    const url = await blogServer()
+    const { look } = await new BlogLooks({ dataDir }).look(blogOf('wordpress', url), true)
+    expect(requests).toEqual(['/?rest_route=/wp/v2/posts&per_page=1&_fields=link', '/2026/post/', '/style.css'])
+    expect(look.pageUrl).toBe(`${url}/2026/post/`)
+  })
+
+  it('is kept for offline use: a failed refresh shows the kept look and says why', async () => {
+    const url = await blogServer()
+    const blog = blogOf('ghost', url)
+    const fetched = await new BlogLooks({ dataDir }).look(blog, true)
+    await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+    // A new session (the app restarted), the blog unreachable.
+    const looks = new BlogLooks({ dataDir })
+    expect(await looks.look(blog, false)).toEqual({ look: fetched.look })
+    const refreshed = await looks.look(blog, true)
+    expect(refreshed.look).toEqual(fetched.look)
+    expect(refreshed.unreachable).toMatch(/could not be reached/)
+  })
+
+  it('refuses a page larger than the limit, and an address that sends it to another site', async () => {
+    const huge = await serve(() => ({ type: 'text/html', body: `<html><body>${'x'.repeat(2 * 1024 * 1024 + 1)}</body></html>` }))
+    await expect(new BlogLooks({ dataDir }).look({ ...blogOf('micropub', huge), id: 'huge' }, true)).rejects.toThrow(/larger than 2\.0 MB/)
+    const elsewhere = await serve(() => ({ type: 'text/html', body: '<html><body><main>Another site</main></body></html>' }), 'localhost')
+    const away = await serve(() => ({ status: 302, type: 'text/html', body: '' }))
+    servers.at(-1)!.removeAllListeners('request').on('request', (_req, res) => res.writeHead(302, { location: `${elsewhere}/` }).end())
+    requests.length = 0
+    await expect(new BlogLooks({ dataDir }).look({ ...blogOf('micropub', away), id: 'away' }, true)).rejects.toThrow(`sent Verdict to another site (${elsewhere})`)
+    expect(requests).toEqual([])
+  })
+})
+
+describe('the review in the blog’s page', () => {
+  it('takes the content area, the title, the byline and the date, under a policy that loads nothing of the blog', async () => {
+    const url = await blogServer()
+    const { look } = await new BlogLooks({ dataDir }).look(blogOf('micropub', url), true)
+    const html = placePost(look.html, reviewPost('micropub'), { form: BLOG_KIND_DESCRIPTORS.micropub.post, kind: 'micropub' })
+    expect(html.replaceAll('&#x27;', "'")).toMatch(/<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; script-src 'none';/)
+    expect(html).toContain('<title>Ballerina</title>')
+    expect(html).toContain('<h1 class="p-name">Ballerina</h1>')
+    expect(html).toContain('<a class="p-author" href="/about">Tian Hanutsaha</a>')
+    expect(html).toContain('<time class="dt-published" datetime="2025-06-04">June 4, 2025</time>')
+    expect(html).toMatch(/<div class="e-content"><p[^>]*>Len Wiseman’s spin-off follows Eve Macarro.<\/p>/)
+    expect(html).toContain('aria-label="Overall Score: 9.5 out of 10"')
+    expect(html).not.toContain('Old post')
+  })
+})

@@ -100,16 +100,23 @@ export async function httpRequest(rawUrl: string, request: HttpRequest = {}, fet
 
 async function readText(response: Response, url: URL, maxBytes = Infinity): Promise<string> {
   const declared = Number(response.headers.get('content-length'))
-  if (declared > maxBytes) return tooLong(response, url, maxBytes)
+  if (declared > maxBytes) {
+    await response.body?.cancel()
+    return tooLong(url, maxBytes)
+  }
   try {
     if (maxBytes === Infinity || !response.body) return await response.text()
     // Read in parts, so a reply without a length (or lying about it) stops at the limit.
+    const reader = response.body.getReader()
     const parts: Uint8Array[] = []
     let read = 0
-    for await (const part of response.body) {
-      read += part.byteLength
-      if (read > maxBytes) return tooLong(response, url, maxBytes)
-      parts.push(part)
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      read += part.value.byteLength
+      if (read > maxBytes) {
+        await reader.cancel()
+        return tooLong(url, maxBytes)
+      }
+      parts.push(part.value)
     }
     return Buffer.concat(parts).toString('utf8')
   } catch (error) {
@@ -118,8 +125,7 @@ async function readText(response: Response, url: URL, maxBytes = Infinity): Prom
   }
 }
 
-async function tooLong(response: Response, url: URL, maxBytes: number): Promise<never> {
-  await response.body?.cancel().catch(() => undefined)
+function tooLong(url: URL, maxBytes: number): never {
   throw new PublishError('too-large', `${url.href} is larger than ${megabytes(maxBytes)}.`)
 }
 

@@ -15,19 +15,10 @@ import { parseReview } from '../../../src/main/services/format'
 import { buildPost } from '../../../src/main/services/pipeline'
 import { BLOG_KIND_DESCRIPTORS, type BlogKind } from '../../../src/shared/blogKinds'
 import type { BlogConfig } from '../../../src/shared/publish'
-
-const POST_PAGE = (foreign: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Old post</title>
-<meta http-equiv="refresh" content="0;url=https://example.com/">
-<link rel="preload" as="script" href="/app.js"><link rel="stylesheet" href="/style.css" media="screen">
-<link rel="stylesheet" href="${foreign}/evil.css"><style>.e-content { color: rgb(1, 2, 3) }</style>
-<script>document.title = 'ran'</script></head>
-<body onload="alert(1)"><header class="site">The blog’s own header</header>
-<article class="h-entry"><h1 class="p-name">Old post</h1><a class="p-author" href="/about">Someone else</a>
-<time class="dt-published" datetime="2020-01-01">January 1, 2020</time>
-<div class="e-content"><p>Old post text</p><iframe src="https://tracker.example/"></iframe></div>
-<a href="javascript:alert(2)" onclick="alert(3)">Share</a></article><noscript><img src="https://tracker.example/pixel"></noscript></body></html>`
+import { STAND_IN_COLUMN, startStandInBlog, type StandInBlog } from '../../support/standInBlog'
 
 const servers: Server[] = []
+let blog: StandInBlog | undefined
 let requests: string[]
 let dataDir: string
 
@@ -43,18 +34,12 @@ async function serve(handler: (path: string) => { status?: number; type: string;
   return `http://${host}:${(server.address() as AddressInfo).port}`
 }
 
-/** The stand-in blog: a home page linking its one post, the post's page, its stylesheet and WordPress's REST answer. */
+/** The stand-in blog's address, its requests counted from now. */
 async function blogServer(): Promise<string> {
-  const foreign = await serve(() => ({ type: 'text/css', body: 'body { display: none }' }), 'localhost')
-  const url: string = await serve((path) => {
-    if (path.startsWith('/?rest_route=/wp/v2/posts')) return { type: 'application/json', body: JSON.stringify([{ link: `${url}/2026/post/` }]) }
-    if (path === '/') return { type: 'text/html', body: '<html><body><main class="h-feed"><article class="h-entry"><a class="u-url" href="/2026/post/">Old post</a></article></main></body></html>' }
-    if (path === '/2026/post/') return { type: 'text/html', body: POST_PAGE(foreign) }
-    if (path === '/style.css') return { type: 'text/css', body: '.e-content { max-width: 600px; background: url(img/paper.png) }' }
-    return { status: 404, type: 'text/plain', body: 'Not found' }
-  })
-  requests.length = 0
-  return url
+  const started = await startStandInBlog()
+  blog = started
+  requests = started.requests
+  return started.url
 }
 
 const blogOf = (kind: BlogKind, url: string): BlogConfig => ({ id: `blog-${kind}`, name: 'Stand-in blog', kind, url })
@@ -80,6 +65,8 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'verdict-looks-'))
 })
 afterEach(async () => {
+  await blog?.close()
+  blog = undefined
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
   await rm(dataDir, { recursive: true, force: true })
 })
@@ -98,7 +85,7 @@ describe('a blog’s look', () => {
     // The home page names the post; the foreign stylesheet and the preload are never fetched.
     expect(requests).toEqual(['/', '/2026/post/', '/style.css'])
     expect(look.pageUrl).toBe(`${url}/2026/post/`)
-    expect(look.html).toContain(`<style media="screen">.e-content { max-width: 600px; background: url(${url}/img/paper.png) }</style>`)
+    expect(look.html).toContain(`<style media="screen">.e-content { max-width: ${STAND_IN_COLUMN}px; margin: 0 auto; background: url(${url}/img/paper.png) }</style>`)
     expect(look.html).toContain('The blog’s own header')
     for (const gone of ['<script', 'document.title', '<iframe', '<noscript', 'tracker.example', 'onload', 'onclick', 'javascript:', 'http-equiv', 'evil.css', 'preload']) {
       expect(look.html, gone).not.toContain(gone)
@@ -114,13 +101,13 @@ describe('a blog’s look', () => {
 
   it('is kept for offline use: a failed refresh shows the kept look and says why', async () => {
     const url = await blogServer()
-    const blog = blogOf('ghost', url)
-    const fetched = await new BlogLooks({ dataDir }).look(blog, true)
-    await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+    const blogConfig = blogOf('ghost', url)
+    const fetched = await new BlogLooks({ dataDir }).look(blogConfig, true)
+    await blog?.close()
     // A new session (the app restarted), the blog unreachable.
     const looks = new BlogLooks({ dataDir })
-    expect(await looks.look(blog, false)).toEqual({ look: fetched.look })
-    const refreshed = await looks.look(blog, true)
+    expect(await looks.look(blogConfig, false)).toEqual({ look: fetched.look })
+    const refreshed = await looks.look(blogConfig, true)
     expect(refreshed.look).toEqual(fetched.look)
     expect(refreshed.unreachable).toMatch(/could not be reached/)
   })

@@ -55,7 +55,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/main.ts'],
+    files: ['src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/html.*.ts', 'src/blocks/*/main.ts'],
     rules: {
       'no-restricted-imports': restrict({ group: ['**/renderer/**', '**/preload/**', './editor/**'], message: "a block's Markdown, HTML and main entry run in main: no renderer code." }),
     },
@@ -63,8 +63,8 @@ export default tseslint.config(
   rendererLayer(['src/blocks/*/editor/**'], ['**/main/**', '**/preload/**', '../markdown', '../html', '../main']),
   {
     files: ['src/blocks/**'],
-    ignores: ['src/blocks/*/model.ts', 'src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/main.ts', 'src/blocks/*/editor/**'],
-    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'a block file is model.ts, markdown.ts, html.ts, main.ts or under editor/.' }] },
+    ignores: ['src/blocks/*/model.ts', 'src/blocks/*/markdown.ts', 'src/blocks/*/html.ts', 'src/blocks/*/html.*.ts', 'src/blocks/*/main.ts', 'src/blocks/*/editor/**'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'a block file is model.ts, markdown.ts, html.ts (html.<blog>.ts for a blog\'s markup), main.ts or under editor/.' }] },
   },
   {
     files: ['src/main/**'],

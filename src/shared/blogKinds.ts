@@ -43,10 +43,16 @@ export interface PostForm {
   featuredImage: 'header' | 'header-uncaptioned' | 'body'
   /** `wordpress`: images of the media library carry `wp-image-<id>`, whose sizes WordPress fills in. */
   mediaClass: 'none' | 'wordpress'
+  /**
+   * The shape the body is sent in, so the blog's editor and theme treat it as their own: plain HTML,
+   * WordPress's block markup (`<!-- wp:paragraph -->`…), or HTML in the shape of Ghost's cards
+   * (`kg-image-card`, `kg-toggle-card`…), which Ghost turns into its cards.
+   */
+  markup: 'html' | 'wordpress-blocks' | 'ghost-cards'
 }
 
 /** Verdict's own page (the preview, the exports and the folder blog): its header shows the featured image. */
-export const VERDICT_PAGE: PostForm = { theme: 'verdict', featuredImage: 'header', mediaClass: 'none' }
+export const VERDICT_PAGE: PostForm = { theme: 'verdict', featuredImage: 'header', mediaClass: 'none', markup: 'html' }
 
 export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
   folder: {
@@ -65,7 +71,7 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     secret: { label: 'Application password', name: 'application password' },
     needsUserName: true,
     // Twenty Twenty-Three shows the featured image above the title, without its caption.
-    post: { theme: 'blog', featuredImage: 'header-uncaptioned', mediaClass: 'wordpress' },
+    post: { theme: 'blog', featuredImage: 'header-uncaptioned', mediaClass: 'wordpress', markup: 'wordpress-blocks' },
   },
   ghost: {
     label: 'Ghost',
@@ -75,7 +81,7 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     secret: { label: 'Admin API key', name: 'Admin API key' },
     needsUserName: false,
     // Casper and Source show `feature_image` above the post, with its caption (which carries the credit).
-    post: { theme: 'blog', featuredImage: 'header', mediaClass: 'none' },
+    post: { theme: 'blog', featuredImage: 'header', mediaClass: 'none', markup: 'ghost-cards' },
   },
   micropub: {
     label: 'Micropub',
@@ -85,7 +91,7 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     secret: { label: 'Access token', name: 'access token' },
     needsUserName: false,
     // A Micropub site shows the `photo`s the content does not already hold: the figure stays in the body, credit and all.
-    post: { theme: 'blog', featuredImage: 'body', mediaClass: 'none' },
+    post: { theme: 'blog', featuredImage: 'body', mediaClass: 'none', markup: 'html' },
   },
 }
 

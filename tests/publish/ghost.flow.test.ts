@@ -85,8 +85,8 @@ describe('publishing a review to Ghost', () => {
     expect(shown.text).toContain('9.5/10')
     expect(shown.text).toContain('Image: Lionsgate')
     expect(shown.text).toContain('Image: A24 Press')
-    // Styled inline: the blog's theme knows nothing of Verdict's classes.
-    expect(shown.html).toMatch(/<details class="spoiler" style="[^"]+"><summary>Spoilers: the finale<\/summary>/)
+    // A toggle card, which Casper styles and Ghost's card script opens.
+    expect(shown.html).toMatch(/<div class="kg-card kg-toggle-card" data-kg-toggle-state="close">\s*<div class="kg-toggle-heading">\s*<h4 class="kg-toggle-heading-text">Spoilers: the finale<\/h4>/)
     expect(jsonLdBlocks(shown.html).find((block) => block['@type'] === 'Review')).toMatchObject({ name: 'Ballerina', url: first.url, reviewRating: { ratingValue: 9.5, bestRating: 10 } })
     for (const image of Object.values(first.media)) expect((await fetch(image.url)).status).toBe(200)
 
@@ -154,7 +154,7 @@ describe('publishing to Ghost over a failing network', () => {
     const posts = await postCount(harness)
     proxy.dropReplyOnce((method, path) => method === 'POST' && path.startsWith('/ghost/api/admin/posts/'))
     const record = publishedRecord(await harness.publish())
-    expect(proxy.requests.filter((request) => request.outcome === 'dropped')).toContainEqual(expect.objectContaining({ method: 'POST', path: '/ghost/api/admin/posts/' }))
+    expect(proxy.requests.filter((request) => request.outcome === 'dropped')).toContainEqual(expect.objectContaining({ method: 'POST', path: '/ghost/api/admin/posts/?source=html' }))
     expect(await postCount(harness)).toBe(posts + 1)
     expect(await postCount(harness, record.publishId)).toBe(1)
     expect(await harness.record()).toEqual(record)

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { readState } from '../../scripts/blogs/lib.mjs'
 import { parseReview } from '../../src/main/services/format'
 import { buildPost, type Post } from '../../src/main/services/pipeline'
+import { BLOG_KIND_DESCRIPTORS } from '../../src/shared/blogKinds'
 import { isPublishError, type PublishError } from '../../src/main/services/publish/errors'
 import { adminAuthorization, createGhostTarget } from '../../src/main/services/publish/targets/ghost'
 import type { OutgoingImage, OutgoingPost, RemotePost } from '../../src/main/services/publish/targets/types'
@@ -73,10 +74,10 @@ function outgoingImage(path: string, alt: string, credit: string): OutgoingImage
   return { path, fileName: basename(path), type: 'image/png', bytes, width, height, alt, caption: '', credit }
 }
 
-/** The review through the real pipeline, its images already on Ghost; `extra` is appended to the body. */
+/** The review through the real pipeline in Ghost's form, its images already on Ghost; `extra` is appended to the body. */
 function reviewPost(extra = ''): Post {
   const { meta, body } = parseReview(Buffer.from(REVIEW + extra), { title: 'Ballerina', created: '', updated: '' })
-  return buildPost({ id: 'ballerina', meta, body }, { resolveAsset: (path) => uploaded.get(path)?.url })
+  return buildPost({ id: 'ballerina', meta, body }, { online: true, form: BLOG_KIND_DESCRIPTORS.ghost.post, resolveAsset: (path) => uploaded.get(path)?.url })
 }
 
 /** The review as sent, its cover the featured image; `publishId` that of an earlier publish. */
@@ -170,13 +171,14 @@ describe('Ghost target', () => {
 
     const shown = await page(remote.url)
     expect(shown.status).toBe(200)
-    // The HTML card keeps the pipeline's markup byte for byte: score block, figures, spoiler.
-    expect(shown.html).toContain(sent.post.html)
+    // Ghost's own cards: the still an image card, the score an HTML card as the pipeline wrote it, the spoiler a closed toggle card.
+    expect(shown.html).toMatch(/<figure class="kg-card kg-image-card kg-width-wide kg-card-hascaption"><img src="[^"]+" class="kg-image" alt="Eve on a frozen lake at dusk" loading="lazy"><figcaption><span class="figure-caption">The winter village where the final act unfolds\.<\/span> <span class="figure-credit"[^>]*>Image: Lionsgate<\/span><\/figcaption><\/figure>/)
+    expect(shown.html).toMatch(/<!--kg-card-begin: html-->\s*<div><section class="score-box score-scale-10 score-overall" aria-label="Overall Score: 9.5 out of 10" style="[^"]+">/)
     expect(shown.text).toContain('Ballerina arrives with the weight of a franchise')
     expect(shown.text).toContain('9.5/10')
     expect(shown.text).toContain('Image: Lionsgate')
     expect(shown.text).toContain('Photo: Larry Horricks')
-    expect(shown.html).toContain('<details class="spoiler"><summary>Spoilers: the ending</summary>')
+    expect(shown.html).toMatch(/<div class="kg-card kg-toggle-card" data-kg-toggle-state="close">\s*<div class="kg-toggle-heading">\s*<h4 class="kg-toggle-heading-text">Spoilers: the ending<\/h4>[\s\S]*?<div class="kg-toggle-content"><p>The finale is a flamethrower duel.<\/p><\/div>/)
     const review = jsonLdBlocks(shown.html).find((block) => block['@type'] === 'Review')
     expect(review).toEqual(sent.post.jsonLd)
     expect(review).toMatchObject({ reviewRating: { ratingValue: 9.5, bestRating: 10 }, itemReviewed: { '@type': 'Movie', name: 'Ballerina' } })

@@ -2,9 +2,10 @@
  * The trailer in the HTML pipeline: the privacy-enhanced player of a YouTube or Vimeo address in a
  * `<figure class="embed">`; offline, rehypeFinalize turns it into a link card.
  */
+import type { Element, ElementContent } from 'hast'
 import { attributeOf, splitLabel } from '../../main/services/format/directive'
-import { el, plainText, txt, type CriticDirective, type Render } from '../../main/services/pipeline/criticElements'
-import { parseEmbedUrl } from '../../main/services/pipeline/embed'
+import { childElement, el, plainText, txt, type CriticDirective, type Render } from '../../main/services/pipeline/criticElements'
+import { parseEmbedUrl, type EmbedTarget } from '../../main/services/pipeline/embed'
 
 const embed: Render = (node, ctx) => {
   const url = (attributeOf(node, 'url') ?? '').trim()
@@ -24,3 +25,12 @@ const embed: Render = (node, ctx) => {
 }
 
 export const embedHtml: CriticDirective = { render: { leafDirective: embed, containerDirective: embed }, classes: ['embed'], inlineStyles: { embed: 'margin-top:1.5em;margin-bottom:1.5em' } }
+
+/** The video of a finished embed (its player, or the link card standing for it offline) and its caption. */
+export function embedParts(figure: Element): { target: EmbedTarget; player: Element | undefined; caption: ElementContent[] } | undefined {
+  const frame = childElement(figure, 'div') ?? figure
+  const player = childElement(frame, 'iframe')
+  const card = childElement(frame, 'a')
+  const target = parseEmbedUrl(player?.properties['src'] ?? card?.properties['href'])
+  return target && { target, player, caption: childElement(figure, 'figcaption')?.children ?? [] }
+}

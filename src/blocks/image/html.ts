@@ -4,7 +4,8 @@
  */
 import { IMAGE_WIDTHS } from '../../shared/critic'
 import { attributeOf, splitLabel } from '../../main/services/format/directive'
-import { el, plainText, recordImage, txt, type AnyNode, type CriticDirective, type Render } from '../../main/services/pipeline/criticElements'
+import type { Element } from 'hast'
+import { childElement, classNames, el, plainText, recordImage, txt, type AnyNode, type CriticDirective, type Render } from '../../main/services/pipeline/criticElements'
 import type { PostImage } from '../../main/services/pipeline/types'
 
 const figure: Render = (node, ctx, transformChildren) => {
@@ -54,6 +55,12 @@ const figure: Render = (node, ctx, transformChildren) => {
 /** “Image: Lionsgate”, unless the credit already says what it is (“Photo: …”, “© …”). */
 export function creditLine(credit: string, prefix: string): string {
   return /^(image|photo|photograph|still|source|courtesy|credit|illustration)\b|^©/i.test(credit) ? credit : `${prefix}${credit}`
+}
+
+/** A finished figure's image, caption and width, which each blog's form of it takes. */
+export function figureParts(figure: Element): { img: Element | undefined; figcaption: Element | undefined; width: PostImage['width'] } {
+  const width = IMAGE_WIDTHS.find((name) => classNames(figure).includes(`figure-${name}`)) ?? 'inline'
+  return { img: childElement(figure, 'img'), figcaption: childElement(figure, 'figcaption'), width }
 }
 
 function isImageOnly(node: AnyNode): boolean {

@@ -3,6 +3,9 @@
  * `html.ts`): mdast nodes that carry their HTML shape (`data.hName` / `data.hProperties`), so
  * remark-rehype builds the markup and everything still goes through the sanitiser afterwards.
  */
+import type { Element, RootContent } from 'hast'
+import { h } from 'hastscript'
+import type { PostForm } from '../../../shared/blogKinds'
 import type { RenderContext } from './context'
 import type { PostImage } from './types'
 
@@ -39,6 +42,12 @@ export type DirectiveKind = 'containerDirective' | 'leafDirective' | 'textDirect
 /** Renders a directive; `transformChildren` renders the author's content inside it (directives in it too). */
 export type Render = (node: AnyNode, ctx: RenderContext, transformChildren: (parent: AnyNode) => void) => AnyNode[]
 
+/** One of the block's finished top-level elements in a blog's own markup (pipeline/blogMarkup.ts). */
+export type ToBlogMarkup = (node: Element, ctx: RenderContext) => RootContent[]
+
+/** A blog's own markup: WordPress's blocks, Ghost's cards. */
+export type BlogMarkup = Exclude<PostForm['markup'], 'html'>
+
 export interface CriticDirective {
   /** How each kind of the directive renders; a kind left out is unknown (pipeline/directives.ts). */
   render: Partial<Record<DirectiveKind, Render>>
@@ -51,6 +60,12 @@ export interface CriticDirective {
    * never a side margin, which would undo the theme's centring of the column.
    */
   inlineStyles?: Readonly<Record<string, string>>
+  /**
+   * Its top-level elements in each blog's own markup (`PostForm.markup`), by their class name (each
+   * block folder's `wordpress.ts`, `ghost.ts`). An element without one goes as HTML: a Custom HTML
+   * block on WordPress, an HTML card on Ghost.
+   */
+  markup?: Partial<Record<BlogMarkup, Readonly<Record<string, ToBlogMarkup>>>>
 }
 
 /** Records an image the page shows, for the post (upload, featured image). */
@@ -68,6 +83,27 @@ export function recordImage(node: AnyNode, ctx: RenderContext, extra: { caption?
   }
   ctx.images.push(image)
   return image
+}
+
+/** A finished element's class names. */
+export function classNames(node: Element): string[] {
+  const className = node.properties['className']
+  return Array.isArray(className) ? className.map(String) : []
+}
+
+/**
+ * A box with side borders or padding in a plain `<div>` (pipeline/blogMarkup.ts): so the theme's
+ * cap on the width of its column's children does not push the border out.
+ */
+export function sideBoxed(node: Element): Element {
+  const style = node.properties['style']
+  const sideBox = typeof style === 'string' && /(?:^|;)(?:border|padding)(?:-left|-right)?:/.test(style)
+  return sideBox ? h('div', [node]) : node
+}
+
+/** A finished element's first child element with this tag name. */
+export function childElement(node: Element, tagName: string): Element | undefined {
+  return node.children.find((child): child is Element => child.type === 'element' && child.tagName === tagName)
 }
 
 /** Text content, leaving out inline spoilers. */

@@ -30,16 +30,6 @@ function inlineStyleOf(node: Element): string | undefined {
   return styles.length > 0 ? styles.join(';') : undefined
 }
 
-/**
- * A box with side borders or padding. A theme caps the width of its column's children, and with
- * `box-sizing` out of reach (WordPress's filter drops it) such a box would stick out by those: in
- * a plain `<div>`, the column's child, it takes the width left inside the div instead.
- */
-function hasSideBox(node: Element): boolean {
-  const style = node.properties['style']
-  return typeof style === 'string' && /(?:^|;)(?:border|padding)(?:-left|-right)?:/.test(style)
-}
-
 /** What a blog's page needs on an image: its size (its box kept while it loads), and WordPress's media class. */
 function fitImage(node: Element, path: string, ctx: RenderContext): void {
   const details = ctx.imageDetails(path)
@@ -135,7 +125,6 @@ export function rehypeFinalize() {
       parent.children = kept as typeof parent.children
     }
     visit(tree)
-    if (ctx.form.theme === 'blog') tree.children = tree.children.map((node) => (node.type === 'element' && hasSideBox(node) ? h('div', [node]) : node))
     ctx.words = measureText(texts.join(' '))
     // The excerpt's source: top-level paragraphs of prose only (never inside spoiler, score or
     // figure blocks), inline spoilers left out.

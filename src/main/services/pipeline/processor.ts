@@ -1,7 +1,7 @@
 /**
  * The one Markdown → HTML processor (built once, frozen): CommonMark + GFM + directives → critic
  * blocks → hast → raw HTML parsed (only when there is some) → sanitised → finished (image URLs,
- * iframes) → HTML text. Per-render options travel on the VFile (`file.data.verdict`).
+ * iframes) → the page's markup (a blog's blocks or cards) → HTML text. Per-render options travel on the VFile (`file.data.verdict`).
  *
  * Parsing is most of the cost, so parsed chunks (see `splitBlocks`) are cached by their text: an
  * edit re-parses only what changed. Everything after parsing runs on every render.
@@ -20,6 +20,7 @@ import { VFile } from 'vfile'
 import { keptAsWritten, markdownPieces } from '../format/limits'
 import { splitBlocks } from './chunks'
 import type { RenderContext } from './context'
+import { rehypeBlogMarkup } from './blogMarkup'
 import { remarkCriticBlocks } from './directives'
 import { rehypeFinalize } from './finalize'
 import { sanitizeSchema } from './sanitize'
@@ -49,6 +50,7 @@ const processor = unified()
   .use(rehypeRawIfAny)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeFinalize)
+  .use(rehypeBlogMarkup)
   .use(rehypeStringify)
   .freeze()
 

@@ -1,8 +1,9 @@
 /**
  * Ghost (5.x Admin API). The Admin API key `id:secret` signs a five-minute HS256 token per request;
- * the body goes in as one HTML card of a Lexical document, so Ghost shows our HTML exactly (with
- * `?source=html` its HTML → Lexical conversion flattens the score block and the pull quote into
- * paragraphs and the spoiler `<details>` into open text);
+ * the body goes as HTML in the shape of Ghost's cards (the post's `ghost-cards` form), which Ghost's
+ * own HTML → Lexical conversion (`?source=html`) makes its text and cards: image cards with their
+ * caption, the score an HTML card, the trailer an embed card, the spoiler a toggle card, the pull
+ * quote its alternative quote. Casper and Source style them as their own, and Ghost's editor edits them;
  * the post carries an internal tag `#verdict-<publishId>` so a post whose create reply was lost can
  * be found again.
  */
@@ -59,7 +60,7 @@ export function createGhostTarget(ctx: TargetContext): PublishTarget {
   }
 
   async function save(method: 'POST' | 'PUT', path: string, post: OutgoingPost, extra: Record<string, unknown>): Promise<RemotePost> {
-    const response = await call(path, { method, json: { posts: [{ ...postFields(post), ...extra }] } })
+    const response = await call(`${path}?source=html`, { method, json: { posts: [{ ...postFields(post), ...extra }] } })
     return remotePost(firstPost(response))
   }
 
@@ -174,7 +175,7 @@ function tagSlug(publishId: string): string {
 function postFields({ post, publishId, status, featured }: OutgoingPost): Record<string, unknown> {
   return {
     title: post.title,
-    lexical: JSON.stringify(htmlCardDocument(post.html)),
+    html: post.html,
     custom_excerpt: clip(post.excerpt, EXCERPT_MAX) || null,
     tags: [...post.tags.map((name) => ({ name })), { name: tagName(publishId) }],
     // Ghost's statuses carry our names.
@@ -183,20 +184,6 @@ function postFields({ post, publishId, status, featured }: OutgoingPost): Record
     feature_image: featured?.url ?? null,
     feature_image_alt: featured ? clip(featured.alt, ALT_MAX) || null : null,
     feature_image_caption: featured ? featureCaption(featured.caption, post.featuredImage?.credit ?? '') : null,
-  }
-}
-
-/** One HTML card: Ghost renders it verbatim between `kg-card-begin: html` markers. */
-function htmlCardDocument(html: string) {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [{ type: 'html', version: 1, html }],
-    },
   }
 }
 

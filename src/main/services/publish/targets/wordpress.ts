@@ -6,9 +6,11 @@
  * by name (`term_exists` names the one that exists); the post is created once, and later publishes
  * update the same post id.
  *
- * The body is one Custom HTML block (`<!-- wp:html -->`), so WordPress shows the pipeline's HTML as
- * it is instead of adding paragraphs and line breaks to it; the JSON-LD goes in it as a script
- * (kept for users who may post unfiltered HTML: administrators and editors of a single site).
+ * The body is the post's block markup (its `wordpress-blocks` form: paragraphs, headings, lists,
+ * image, pull quote and embed blocks, the score a group), so the block editor opens it as its own
+ * blocks and the theme styles them. The JSON-LD goes at its end in a Custom HTML block, as a script,
+ * only for an account that may post unfiltered HTML (administrators and editors of a single site):
+ * WordPress's filter would take the script tags from anyone else's post and leave its JSON as text.
  *
  * Finding a post whose create reply was lost: the body starts with `<!-- verdict:publish-id … -->`,
  * and WordPress's search reads the raw body of posts in every status (drafts and scheduled ones too).
@@ -56,6 +58,8 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
   const username = ctx.blog.username ?? ''
   const credentials = { authorization: `Basic ${Buffer.from(`${username}:${ctx.secret}`).toString('base64')}` }
   const termIds = new Map<string, number>()
+  /** Whether the account may post a script (`unfiltered_html`), as the check found. */
+  let unfilteredHtml = false
 
   const send = async (route: string, query: Record<string, string> = {}, request: HttpRequest = {}): Promise<HttpResponse> => {
     try {
@@ -101,7 +105,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
     for (const name of post.tags) tags.push(await termId('tags', name))
     const body: Record<string, unknown> = {
       title: escapeText(post.title),
-      content: contentFor(outgoing),
+      content: contentFor(outgoing, unfilteredHtml),
       excerpt: escapeText(post.excerpt),
       status: STATUS_TO_WP[status],
       tags,
@@ -151,6 +155,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
       }
       const me = postOf<{ id: number; capabilities?: Record<string, boolean> }>(reply, ctx.blog.url)
       const can = me.capabilities ?? {}
+      unfilteredHtml = can['unfiltered_html'] === true
       if (!can['publish_posts'] || !can['upload_files']) {
         throw new PublishError('auth', `The WordPress user “${username}” may not ${can['publish_posts'] ? 'upload images' : 'publish posts'} on this blog: use the application password of an Author, Editor or Administrator.`)
       }
@@ -242,16 +247,13 @@ function remotePost(post: WpPost): RemotePost {
   return remote
 }
 
-/** The post's body: the publish-id marker, the JSON-LD and the pipeline's HTML, in one Custom HTML block. */
-function contentFor({ post, publishId }: OutgoingPost): string {
-  return [
-    '<!-- wp:html -->',
-    `<!-- ${idMarker(publishId)} -->`,
-    `<script type="application/ld+json">${serializeJsonLd(post.jsonLd)}</script>`,
-    // `[gallery]`, `[embed]`… in a review's text would run as WordPress shortcodes: `&#91;` is the same `[` to a reader.
-    post.html.replaceAll('[', '&#91;'),
-    '<!-- /wp:html -->',
-  ].join('\n')
+/** The post's body: its blocks, then a Custom HTML block with the publish-id marker (and the JSON-LD, when the account may post a script). */
+function contentFor({ post, publishId }: OutgoingPost, withScript: boolean): string {
+  const ending = ['<!-- wp:html -->', `<!-- ${idMarker(publishId)} -->`]
+  if (withScript) ending.push(`<script type="application/ld+json">${serializeJsonLd(post.jsonLd)}</script>`)
+  ending.push('<!-- /wp:html -->')
+  // `[gallery]`, `[embed]`… in a review's text would run as WordPress shortcodes: `&#91;` is the same `[` to a reader (block delimiters hold none).
+  return `${post.html.replaceAll('[', '&#91;').trim()}\n\n${ending.join('\n')}`
 }
 
 function idMarker(publishId: string): string {

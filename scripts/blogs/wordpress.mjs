@@ -163,7 +163,8 @@ async function start() {
     { env: { PHP_CLI_SERVER_WORKERS: '4', VERDICT_WP_CONTENT: CONTENT, VERDICT_WP_PREPEND: PREPEND } },
   )
   await waitHealthy(NAME, `${url}/?rest_route=/`, { timeoutMs: 60_000, accept: (status) => status === 200 })
-  writeState(NAME, { kind: 'wordpress', url, username: USERNAME, secret: provisioned.applicationPassword })
+  // `prepend`: what a PHP script passes as auto_prepend_file to load this site (blocks.php checks a post's blocks with it).
+  writeState(NAME, { kind: 'wordpress', url, username: USERNAME, secret: provisioned.applicationPassword, prepend: PREPEND })
   step(`serving ${url}`)
 }
 

@@ -3,13 +3,16 @@
  * 1200×675 image, a pull quote, a spoiler, a trailer, 9.5/10) published through the real services
  * to the real WordPress (Twenty Twenty-Three), Ghost (Casper) and Micropub sites, and its public
  * page loaded in Chromium at a desktop and a phone size. The content column is where the blog put
- * the review's opening paragraph.
+ * the review's opening paragraph. Each blog has it in its own markup: WordPress's blocks, as its
+ * own parser and registry read them; Ghost's cards, as Casper shows them.
  */
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Locator, type Page } from 'playwright'
 import { readState } from '../../scripts/blogs/lib.mjs'
 import { ensureChromium } from '../../scripts/chromium.mjs'
-import type { BlogConfig } from '../../src/shared/publish'
+import type { BlogConfig, PublishRecord } from '../../src/shared/publish'
 import { png } from '../unit/assets/images'
 import { createPublishHarness } from './harness'
 
@@ -80,6 +83,32 @@ interface Blog {
   name: string
   blog(): Omit<BlogConfig, 'id'>
   secret(): string
+  /** Checks the post is in the blog's own markup (where the blog has one), given its record and the harness's images. */
+  ownMarkup?(record: PublishRecord, images: [string, string], open: (size: { width: number; height: number }) => Promise<Page>): Promise<void>
+}
+
+interface WordPressState {
+  url: string
+  username: string
+  secret: string
+  prepend: string
+}
+
+/** The post's raw content (block markup) as the block editor gets it. */
+async function wordPressContent(id: string): Promise<string> {
+  const { url, username, secret } = readState<WordPressState>('wordpress')
+  const response = await fetch(`${url}/?rest_route=/wp/v2/posts/${id}&context=edit&_fields=content`, {
+    headers: { authorization: `Basic ${Buffer.from(`${username}:${secret}`).toString('base64')}` },
+  })
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { content: { raw: string } }).content.raw
+}
+
+/** WordPress's own reading of block markup: its parser, registry and attribute schemas (scripts/blogs/wordpress/blocks.php). */
+function wordPressBlocks(content: string): { blocks: Array<{ name: string; attrs: Record<string, unknown>; depth: number }>; problems: string[] } {
+  const { url, prepend } = readState<WordPressState>('wordpress')
+  const script = join(import.meta.dirname, '../../scripts/blogs/wordpress/blocks.php')
+  return JSON.parse(execFileSync('php', ['-d', `auto_prepend_file=${prepend}`, script], { input: content, encoding: 'utf8', env: { ...process.env, WP_URL: url } }))
 }
 
 const BLOGS: Blog[] = [
@@ -90,11 +119,35 @@ const BLOGS: Blog[] = [
       return { name: 'Test WordPress', kind: 'wordpress', url, username }
     },
     secret: () => readState<{ secret: string }>('wordpress').secret,
+    async ownMarkup(record, [, still]) {
+      const { blocks, problems } = wordPressBlocks(await wordPressContent(record.id))
+      expect(problems).toEqual([])
+      const top = blocks.filter((block) => block.depth === 0).map((block) => block.name)
+      expect(top).toEqual(expect.arrayContaining(['core/paragraph', 'core/pullquote', 'core/image', 'core/embed', 'core/group']))
+      // The image block is the uploaded media item, so WordPress gives it its srcset and sizes.
+      expect(blocks.find((block) => block.name === 'core/image')?.attrs).toMatchObject({ id: Number(record.media[still]?.id), sizeSlug: 'full' })
+    },
   },
   {
     name: 'Ghost',
     blog: () => ({ name: 'Test Ghost', kind: 'ghost', url: readState<{ url: string }>('ghost').url }),
     secret: () => readState<{ secret: string }>('ghost').secret,
+    async ownMarkup(_record, _images, openAt) {
+      const page = await openAt(SIZES[0])
+      try {
+        // Ghost's own cards, which Casper styles: the still an image card, the spoiler a closed toggle card.
+        const still = page.getByRole('img', { name: STILL_ALT })
+        expect(await still.evaluate((img: { closest(selector: string): { className: string } | null }) => img.closest('figure')?.className)).toMatch(/\bkg-image-card\b/)
+        // Closed, its content takes no room (Ghost's card styles), until the reader opens it.
+        const spoilerRoom = () => page.getByText('A flamethrower duel in the snow.').evaluate((text: { parentElement: { getBoundingClientRect(): { height: number } } | null }) => text.parentElement?.getBoundingClientRect().height)
+        expect(await page.getByText('Spoilers: the ending').isVisible()).toBe(true)
+        expect(await spoilerRoom()).toBe(0)
+        await page.getByRole('button', { name: 'Expand toggle to read content' }).click()
+        await expect.poll(spoilerRoom).toBeGreaterThan(10)
+      } finally {
+        await page.close()
+      }
+    },
   },
   {
     name: 'Micropub',
@@ -141,18 +194,27 @@ function expectWithin(inner: { x: number; width: number }, outer: { x: number; w
   expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width + 0.5)
 }
 
-describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secret }) => {
+describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secret, ownMarkup }) => {
   let url: string
+  let record: PublishRecord | undefined
+  let images: [string, string]
 
   beforeAll(async () => {
     const h = await createPublishHarness({ blog: blog(), secret: secret(), review: { images: IMAGES, markdown: reviewMarkdown } })
     try {
       // Back-dated: the critic picked the review's date in the dialog.
       expect(await h.publish({ dated: 'review' })).toMatchObject({ kind: 'published' })
-      url = (await h.record())?.url ?? ''
+      record = await h.record()
+      url = record?.url ?? ''
+      images = h.images
     } finally {
       await h.close()
     }
+  })
+
+  it.runIf(ownMarkup)('is in the blog’s own markup', async () => {
+    if (!record) throw new Error('The review was not published.')
+    await ownMarkup?.(record, images, (size) => open(url, size, { stylesheets: true }))
   })
 
   it.each(SIZES)('fits a $width px wide window: images in the column, score box, credits and spoiler notice shown', async (size) => {

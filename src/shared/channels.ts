@@ -252,7 +252,7 @@ export const channels = {
   },
   /** The user chose not to keep a recovered draft. */
   discardRecovered: { args: z.strictObject({ id: reviewId }), result: returns<void>() },
-  /** Reports changes of the open review's file by others as `review-changed-on-disk` / `review-missing`, and images arriving for it as `review-images-changed`; resolves once watching (images are known from then on). */
+  /** Reports changes of the open review's file by others as `review-changed-on-disk` / `review-missing`, and images arriving for it as `review-images-changed`, its conflict coming or going as `review-conflict`; resolves once watching (images are known from then on). */
   watchReview: { args: z.strictObject({ id: reviewId, hash: z.string().max(128) }), result: returns<void>() },
   unwatchReview: { args: z.strictObject({ id: reviewId }), result: returns<void>() },
   /** The library's blogs (never their secrets) and where secrets are kept on this computer. */

@@ -313,6 +313,8 @@ export type AppEvent =
   | { type: 'review-missing'; id: string }
   /** Image files arrived or changed where the open review's image paths point (paths as the review writes them: `assets/x.jpg`). */
   | { type: 'review-images-changed'; id: string; paths: string[] }
+  /** The open review came into conflict (another machine's version beside it, git's markers in it), or out of it (null). */
+  | { type: 'review-conflict'; id: string; conflict: ReviewConflict | null }
   | { type: 'export-progress'; index: number; total: number; id: string; state: 'started' | 'done' | 'failed'; error?: string }
   /** One step of a publish (an image, the post, the check afterwards), as it happens. */
   | { type: 'publish-progress'; id: string; entry: PublishLogEntry }

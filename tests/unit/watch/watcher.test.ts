@@ -99,6 +99,33 @@ describe.each(['auto', 'poll'] as const)('ReviewWatcher (%s)', (mode) => {
     expect(s.events[1]).toEqual({ type: 'review-images-changed', id: s.id, paths: ['assets/poster.jpg'] })
   })
 
+  it('says when the review comes into conflict (a copy beside it, git’s markers in it) and out of it', async () => {
+    const s = await setup(mode)
+    const name = 'review.sync-conflict-20261206-062523-EF4V22U.md'
+    await writeFile(join(s.root, s.id, name), 'the other machine’s version')
+    await until(() => s.events.length > 0)
+    expect(s.events).toEqual([{ type: 'review-conflict', id: s.id, conflict: { source: 'syncthing', copy: name } }])
+    await rm(join(s.root, s.id, name))
+    await until(() => s.events.length > 1)
+    expect(s.events[1]).toEqual({ type: 'review-conflict', id: s.id, conflict: null })
+
+    const text = await readFile(s.path, 'utf8')
+    const marked = `${text}<<<<<<< HEAD\nOurs.\n=======\nTheirs.\n>>>>>>> laptop\n`
+    await writeFile(s.path, marked)
+    await until(() => s.events.length > 3)
+    expect(s.events.slice(2)).toEqual([
+      { type: 'review-conflict', id: s.id, conflict: { source: 'git' } },
+      { type: 'review-changed-on-disk', id: s.id, hash: contentHash(Buffer.from(marked)) },
+    ])
+    // Verdict's own write takes the markers out (a resolution): out of conflict, and no outside change.
+    const end = s.watcher.beginOwnWrite(s.id)
+    await writeFile(s.path, text)
+    end(contentHash(Buffer.from(text)))
+    await until(() => s.events.length > 4)
+    await s.watcher.settled()
+    expect(s.events.slice(4)).toEqual([{ type: 'review-conflict', id: s.id, conflict: null }])
+  })
+
   it('names an image landing beside the page of a site layout, and nothing else there', async () => {
     const root = await mkdtemp(join(tmpdir(), 'verdict-watch-site-'))
     const posts = join(root, 'content', 'posts')

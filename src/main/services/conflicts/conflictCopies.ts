@@ -14,7 +14,7 @@
  * The last two look like names people give files (`poster-2.jpg`, `draft 2.md`), so they count only
  * when the file they would be a copy of is beside them.
  */
-import type { SyncEngine } from '../../../shared/model'
+import type { ReviewConflict, SyncEngine } from '../../../shared/model'
 
 export interface ConflictCopy {
   /** The copy's own file name. */
@@ -55,6 +55,11 @@ export function conflictCopyOf(name: string, siblings: ReadonlySet<string>): Con
     if (MACHINE.test(stem.slice(cut + 1)) && siblings.has(stem.slice(0, cut) + extension)) return copy('onedrive', stem.slice(0, cut))
   }
   return undefined
+}
+
+/** How the library and the open review name a conflict copy. */
+export function reviewConflictOf(copy: ConflictCopy): ReviewConflict {
+  return { source: copy.engine, copy: copy.name }
 }
 
 /** The conflict copies of `original` among a folder's names, oldest name first as the engines date them. */

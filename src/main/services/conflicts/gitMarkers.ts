@@ -27,6 +27,11 @@ const CLOSE = /^>{7}(?: (.*))?$/
 
 type Section = 'both' | 'ours' | 'base' | 'theirs'
 
+/** Whether git left conflict markers in the file (checked for the marker's bytes first: most files have none). */
+export function hasGitConflict(file: Uint8Array): boolean {
+  return Buffer.from(file.buffer, file.byteOffset, file.byteLength).includes('<<<<<<<') && gitConflictOf(Buffer.from(file).toString('utf8')) !== undefined
+}
+
 /** The two sides of a file with git conflict markers; undefined when it has none, or not in git's order. */
 export function gitConflictOf(text: string): GitConflict | undefined {
   if (!text.includes('<<<<<<<')) return undefined

@@ -8,8 +8,8 @@ import type { LibraryLayout, ReviewMeta, ReviewSummary } from '../../../shared/m
 import { slugify } from '../../../shared/slug'
 import { reviewId } from '../../../shared/validate'
 import { collectUnusedAssets } from '../assets/cleanup'
-import { conflictCopiesOf, type ConflictCopy } from '../conflicts/conflictCopies'
-import { gitConflictOf } from '../conflicts/gitMarkers'
+import { conflictCopiesOf, reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
+import { hasGitConflict } from '../conflicts/gitMarkers'
 import { referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
 import type { MetaFallback } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
@@ -646,12 +646,7 @@ async function checkReviewFile(root: string, dir: string, id: string): Promise<v
 }
 
 function withCopy(row: ReviewSummary, copy: ConflictCopy | undefined): ReviewSummary {
-  return copy ? { ...row, conflict: { source: copy.engine, copy: copy.name } } : row
-}
-
-/** Whether git left conflict markers in the file (checked for the marker's bytes first: most files have none). */
-function hasGitConflict(file: Uint8Array): boolean {
-  return Buffer.from(file.buffer, file.byteOffset, file.byteLength).includes('<<<<<<<') && gitConflictOf(Buffer.from(file).toString('utf8')) !== undefined
+  return copy ? { ...row, conflict: reviewConflictOf(copy) } : row
 }
 
 /** The real path of a review's folder or file; NOT_FOUND when it is gone. */

@@ -3,7 +3,9 @@
  * client) or its folder disappears (renamed, deleted): `review-changed-on-disk` carries the new
  * content hash, `review-missing` the id. `review-images-changed` names the images that arrived or
  * changed where the review's image paths point (a sync engine often brings `assets/poster.jpg` after
- * the review.md that shows it), so every view of them loads them again. Changes are judged by content hash, never by mtime alone,
+ * the review.md that shows it), so every view of them loads them again. `review-conflict` says when
+ * the review comes into conflict (a sync engine's copy beside its file, git's markers in it) or out
+ * of it, so the open review shows it, not only the library. Changes are judged by content hash, never by mtime alone,
  * so a touch or a copy of the same text is no change, and Verdict's own saves are not reported.
  *
  * Watching uses node:fs.watch (one recursive watcher where the platform has it natively, else the
@@ -15,10 +17,13 @@ import { watch as fsWatch, type FSWatcher } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import type { AppEvent } from '../../../shared/contract'
+import type { ReviewConflict } from '../../../shared/model'
 import { reviewId } from '../../../shared/validate'
+import { reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
+import { hasGitConflict } from '../conflicts/gitMarkers'
 import { ASSETS_DIR, contentHash, REVIEW_FILE } from '../library/library'
 import { KeyedSerial } from '../recovery/keyed'
-import { ImageListing } from './imageListing'
+import { ReviewFolder } from './reviewFolder'
 
 export interface WatcherOptions {
   events: { emit(event: AppEvent): void }
@@ -46,9 +51,14 @@ interface Watched {
   assetsWatcher?: FSWatcher | undefined
   /** Last stat seen, to skip hashing while polling. */
   seen?: string | undefined
-  /** The images where the review's image paths point, as last looked at. */
-  images: ImageListing
-  imageTimer?: NodeJS.Timeout | undefined
+  /** The review's folder as last looked at: its images and conflict copy. */
+  folder: ReviewFolder
+  folderTimer?: NodeJS.Timeout | undefined
+  copy?: ConflictCopy | undefined
+  /** Whether the file as last read has git's conflict markers. */
+  git: boolean
+  /** The conflict last reported (JSON; `null` for none). */
+  conflictShown: string
 }
 
 export class ReviewWatcher {
@@ -57,7 +67,7 @@ export class ReviewWatcher {
   private fileOf: (id: string) => string = (id) => join(this.root ?? '', id, REVIEW_FILE)
   private readonly watched = new Map<string, Watched>()
   private readonly serial = new KeyedSerial()
-  private readonly imageSerial = new KeyedSerial()
+  private readonly folderSerial = new KeyedSerial()
   private rootWatcher: FSWatcher | undefined
   private pollTimer: NodeJS.Timeout | undefined
   private polling: boolean
@@ -89,12 +99,15 @@ export class ReviewWatcher {
     if (!reviewId.safeParse(id).success || !this.root) return
     const existing = this.watched.get(id)
     if (existing) existing.known = hash
-    else this.watched.set(id, { known: hash, writes: 0, recheck: false, images: new ImageListing(dirname(this.fileOf(id))) })
-    // The first look at the images only learns what is there; it is queued before any event's look.
-    const images = existing ? undefined : this.lookAtImages(id, false)
+    else {
+      const file = this.fileOf(id)
+      this.watched.set(id, { known: hash, writes: 0, recheck: false, folder: new ReviewFolder(dirname(file), basename(file)), git: false, conflictShown: 'null' })
+    }
+    // The first look at the images only learns what is there (a conflict it reports); it is queued before any event's look.
+    const folder = existing ? undefined : this.lookAtFolder(id, false)
     this.startWatching(id)
     // The file may have changed between opening and watching.
-    await Promise.all([this.check(id, true), images])
+    await Promise.all([this.check(id, true), folder])
   }
 
   /** The review's folder moved to `to` by Verdict (it follows the title): a watch of it moves along, at `hash`. */
@@ -128,6 +141,8 @@ export class ReviewWatcher {
       if (hash) {
         entry.known = hash
         entry.seen = undefined
+        // The write may have taken git's markers out (a resolution): the file is read again.
+        if (entry.git) entry.recheck = true
       }
       if (entry.writes === 0 && entry.recheck && this.watched.get(id) === entry) {
         entry.recheck = false
@@ -139,8 +154,8 @@ export class ReviewWatcher {
   /** Resolves once no check is queued or running (tests). */
   async settled(): Promise<void> {
     for (;;) {
-      await Promise.all([this.serial.idle(), this.imageSerial.idle()])
-      if (![...this.watched.values()].some((w) => w.timer || w.imageTimer)) return
+      await Promise.all([this.serial.idle(), this.folderSerial.idle()])
+      if (![...this.watched.values()].some((w) => w.timer || w.folderTimer)) return
       await new Promise((resolve) => setTimeout(resolve, this.debounceMs))
     }
   }
@@ -170,7 +185,7 @@ export class ReviewWatcher {
           const file = this.fileOf(id)
           entry.folderWatcher = this.fsWatcher(dirname(file), false, (name) => {
             if (name === null || name === basename(file)) this.schedule(id)
-            if (name !== basename(file)) this.scheduleImages(id)
+            if (name !== basename(file)) this.scheduleFolder(id)
             // A new (or replaced) assets folder needs its own watcher.
             if (name === null || name === ASSETS_DIR) this.watchAssets(id, true)
           })
@@ -191,7 +206,7 @@ export class ReviewWatcher {
     entry.assetsWatcher?.close()
     entry.assetsWatcher = undefined
     try {
-      entry.assetsWatcher = this.fsWatcher(join(dirname(this.fileOf(id)), ASSETS_DIR), false, () => this.scheduleImages(id))
+      entry.assetsWatcher = this.fsWatcher(join(dirname(this.fileOf(id)), ASSETS_DIR), false, () => this.scheduleFolder(id))
     } catch (error) {
       // Not there yet: the folder watcher sees it arrive. Anything else leaves the safety poll to look.
       const code = (error as NodeJS.ErrnoException).code
@@ -214,7 +229,7 @@ export class ReviewWatcher {
         }
         if (entry.assetsWatcher === watcher) {
           entry.assetsWatcher = undefined
-          this.scheduleImages(id)
+          this.scheduleFolder(id)
         }
       }
     })
@@ -223,13 +238,13 @@ export class ReviewWatcher {
 
   /**
    * A change below the library: the reviews whose file is in the same top folder are checked, and
-   * where the change is inside a review's folder (recursive watching names it), its images.
+   * where the change is inside a review's folder (recursive watching names it), that folder.
    */
   private onRootEvent(name: string | null): void {
     const first = name?.split(/[\\/]/)[0] ?? null
     for (const id of this.watched.keys()) {
       if (first === null || relative(this.root!, this.fileOf(id)).split(sep)[0] === first) this.schedule(id)
-      if (this.recursive && (name === null || isInside(dirname(this.fileOf(id)), join(this.root!, name)))) this.scheduleImages(id)
+      if (this.recursive && (name === null || isInside(dirname(this.fileOf(id)), join(this.root!, name)))) this.scheduleFolder(id)
     }
   }
 
@@ -257,7 +272,7 @@ export class ReviewWatcher {
     this.pollTimer = setInterval(() => {
       for (const id of this.watched.keys()) {
         void this.check(id, false)
-        void this.lookAtImages(id, true)
+        void this.lookAtFolder(id, true)
       }
     }, every)
     this.pollTimer.unref()
@@ -267,12 +282,12 @@ export class ReviewWatcher {
     this.debounce(id, 'timer', () => this.check(id, true))
   }
 
-  private scheduleImages(id: string): void {
-    this.debounce(id, 'imageTimer', () => this.lookAtImages(id, true))
+  private scheduleFolder(id: string): void {
+    this.debounce(id, 'folderTimer', () => this.lookAtFolder(id, true))
   }
 
   /** Runs `look` once events about `id` pause; events meanwhile join the one already waiting. */
-  private debounce(id: string, timer: 'timer' | 'imageTimer', look: () => Promise<void>): void {
+  private debounce(id: string, timer: 'timer' | 'folderTimer', look: () => Promise<void>): void {
     const entry = this.watched.get(id)
     if (!entry || entry[timer]) return
     const waiting = setTimeout(() => {
@@ -283,20 +298,32 @@ export class ReviewWatcher {
     entry[timer] = waiting
   }
 
-  /** Looks at the review's images again and, with `report`, names those that arrived or changed. */
-  private lookAtImages(id: string, report: boolean): Promise<void> {
-    return this.imageSerial.run(id, async () => {
+  /** Looks at the review's folder again: a conflict copy coming or going is reported, and with `reportImages` the images that arrived or changed. */
+  private lookAtFolder(id: string, reportImages: boolean): Promise<void> {
+    return this.folderSerial.run(id, async () => {
       const entry = this.watched.get(id)
       if (!entry) return
-      let paths: string[]
+      let look
       try {
-        paths = await entry.images.changes()
+        look = await entry.folder.look()
       } catch (error) {
-        this.log(`Watcher: could not look at the images of ${id}`, error)
+        this.log(`Watcher: could not look at the folder of ${id}`, error)
         return
       }
-      if (report && paths.length > 0 && this.watched.get(id) === entry) this.options.events.emit({ type: 'review-images-changed', id, paths })
+      if (this.watched.get(id) !== entry) return
+      if (reportImages && look.images.length > 0) this.options.events.emit({ type: 'review-images-changed', id, paths: look.images })
+      entry.copy = look.copy
+      this.reportConflict(id, entry)
     })
+  }
+
+  /** Tells the renderer when the review came into conflict, or out of it (git's markers win: they are in the file itself). */
+  private reportConflict(id: string, entry: Watched): void {
+    const conflict: ReviewConflict | null = entry.git ? { source: 'git' } : entry.copy ? reviewConflictOf(entry.copy) : null
+    const shown = JSON.stringify(conflict)
+    if (shown === entry.conflictShown) return
+    entry.conflictShown = shown
+    this.options.events.emit({ type: 'review-conflict', id, conflict })
   }
 
   /** Compares the file with what the editor holds; `force` hashes even when the stat did not move. */
@@ -311,11 +338,13 @@ export class ReviewWatcher {
       }
       const path = this.fileOf(id)
       let hash: string
+      let bytes: Buffer
       try {
         const info = await stat(path)
         const seen = `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`
         if (!force && seen === entry.seen && entry.known !== 'missing') return
-        hash = contentHash(await readFile(path))
+        bytes = await readFile(path)
+        hash = contentHash(bytes)
         entry.seen = seen
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
@@ -338,6 +367,8 @@ export class ReviewWatcher {
         if (entry.writes > 0) entry.recheck = true
         return
       }
+      entry.git = hasGitConflict(bytes)
+      this.reportConflict(id, entry)
       const wasMissing = entry.known === 'missing'
       if (hash === entry.known) return
       entry.known = hash
@@ -349,7 +380,7 @@ export class ReviewWatcher {
 
 function closeEntry(entry: Watched): void {
   clearTimeout(entry.timer)
-  clearTimeout(entry.imageTimer)
+  clearTimeout(entry.folderTimer)
   entry.folderWatcher?.close()
   entry.assetsWatcher?.close()
 }

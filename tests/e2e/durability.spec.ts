@@ -2,18 +2,8 @@ import { execFile } from 'node:child_process'
 import { chmod, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { editorText, openReview, seedReview } from './review'
-
-
-/** Types at the end of the review's text. */
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  // The last paragraph: the middle of the text may be an image block with fields of its own.
-  await editorText(page).getByRole('paragraph').last().click()
-  await page.keyboard.press('ControlOrMeta+End')
-  await page.keyboard.type(text)
-}
+import { editorText, openReview, seedReview, typeAtEnd } from './review'
 
 test('unsaved writing survives a crash: the journal offers it at start and Restore puts it back', async ({ page, host, libraryDir }) => {
   await seedReview(libraryDir, 'nosferatu', 'Nosferatu', 'Original text.\n')

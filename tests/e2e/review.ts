@@ -38,6 +38,14 @@ export async function openReview(page: Page, title: string): Promise<void> {
 
 export const editorText = (page: Page) => page.getByRole('textbox', { name: 'Review text' })
 
+/** Types at the end of the review's text. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  // The last paragraph: the middle of the text may be an image block with fields of its own.
+  await editorText(page).getByRole('paragraph').last().click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type(text)
+}
+
 /** The status bar's save state (the toast's live region is a status too, and always present). */
 export const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Error)/ })
 

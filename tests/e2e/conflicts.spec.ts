@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
+import { editorText, openReview, saveState, typeAtEnd } from './review'
 
 const COPY = 'review.sync-conflict-20261206-062523-EF4V22U.md'
 
@@ -56,4 +57,43 @@ test('resolves a Syncthing conflict by merging both machines’ edits, the copy 
   const trashed = (await readdir(join(libraryDir, '.trash'))).filter((name) => name.startsWith('conflict-dune-'))
   expect(trashed).toHaveLength(1)
   expect(await readFile(join(libraryDir, '.trash', trashed[0]!, COPY), 'utf8')).toContain('Two, theirs.')
+})
+
+test('a conflict copy that lands beside the open review is shown on it; resolving there puts the merge in the editor, which saves on top of it', async ({ page, host, libraryDir }) => {
+  const dir = join(libraryDir, 'dune')
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, 'review.md'), review('2026-12-01T10:00:00.000Z', 'One.', 'Two.', 'Three.'))
+  await host.services.history.snapshot('dune', 'manual')
+  await page.reload()
+  await openReview(page, 'Dune')
+  // Typed, maybe not saved yet, when the other machine's version arrives.
+  await typeAtEnd(page, ' Typed here.')
+  const later = new Date(Date.now() + 60 * 60_000).toISOString()
+  await writeFile(join(dir, COPY), review(later, 'One, theirs.', 'Two.', 'Three.'))
+
+  const notice = page.getByRole('region', { name: 'Conflicting version' })
+  await expect(notice).toContainText('This review has a conflicting version from Syncthing.')
+  await expect(notice).toContainText(`Syncthing’s conflict copy “${COPY}”`)
+  expect((await new AxeBuilder({ page }).include('[aria-label="Conflicting version"]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  await notice.getByRole('button', { name: 'Resolve conflict…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Resolve conflict' })
+  // This machine's version is the editor's, its typing saved first.
+  await expect(dialog.getByRole('radio', { name: /^Merge both/ })).toBeChecked()
+  await dialog.getByRole('button', { name: 'Resolve' }).click()
+
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status').getByText('Resolved the conflict in “Dune”')).toBeVisible()
+  await expect(notice).toBeHidden()
+  await expect(editorText(page)).toContainText('One, theirs.')
+  await expect(editorText(page)).toContainText('Three. Typed here.')
+  const body = async () => {
+    const text = await readFile(join(dir, 'review.md'), 'utf8')
+    return text.slice(text.indexOf('---\n\n') + 5)
+  }
+  expect(await body()).toBe('One, theirs.\n\nTwo.\n\nThree. Typed here.\n')
+  expect(await readdir(dir)).not.toContain(COPY)
+  // The editor goes on from the merge: its next save keeps the other machine's edit.
+  await typeAtEnd(page, ' And after.')
+  await expect(saveState(page)).toHaveText(/^Saved/)
+  await expect.poll(body).toBe('One, theirs.\n\nTwo.\n\nThree. Typed here. And after.\n')
 })

@@ -15,6 +15,11 @@ const ENGINES: Record<SyncEngine, string> = {
   icloud: 'iCloud',
 }
 
+/** What left the other version: a sync engine, or git. */
+export function conflictSource(conflict: ReviewConflict): string {
+  return conflict.source === 'git' ? 'git' : ENGINES[conflict.source]
+}
+
 /** Where the other version is, in words. */
 export function otherVersion(conflict: ReviewConflict): string {
   return conflict.source === 'git' ? 'the version git merged in (its conflict markers are in review.md)' : `${ENGINES[conflict.source]}’s conflict copy “${conflict.copy}”`
@@ -24,7 +29,7 @@ const THIS = 'This machine’s version (review.md)'
 const OTHER = 'The other version'
 
 interface Props {
-  review: ReviewSummary
+  review: Pick<ReviewSummary, 'id' | 'title' | 'conflict'>
   onResolved: (review: ReviewSummary) => void
   onClose: () => void
 }

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { COMMANDS } from '@shared/commands'
 import type { OpenedReview } from '@shared/contract'
-import type { ReviewMeta } from '@shared/model'
+import type { ReviewConflict, ReviewMeta } from '@shared/model'
 import type { LexicalEditor } from 'lexical'
 import { api } from '@renderer/api'
 import { ariaKeys, useCommand } from '@renderer/commands/commands'
@@ -22,6 +22,7 @@ import { HistoryPanel } from './HistoryPanel'
 import { useKeepPlace, type TextPlace } from './keepPlace'
 import { MetaPanel, type MetaPatch } from './MetaPanel'
 import { OutsideChangeNotices } from './OutsideChangeNotices'
+import { ReviewConflictNotice } from './ReviewConflictNotice'
 import { replaceWithSmallerImage } from './replaceImage'
 import { RecoveredNotice, ReviewNotices, SaveFailedNotice } from './ReviewNotices'
 import type { RecoveredEdits } from './ReviewScreen'
@@ -38,6 +39,9 @@ interface Props {
   review: Extract<OpenedReview, { kind: 'editable' }>
   /** The review's images that landed on disk after it was opened. */
   images: LandedImages
+  /** Another version of the review (another machine's, git's), as main's watcher reports it. */
+  conflict: ReviewConflict | null
+  onConflictResolved: () => void
   recovered?: RecoveredEdits
   focus: string | undefined
   place: TextPlace | undefined
@@ -58,6 +62,8 @@ interface Props {
 export function EditableReview({
   review,
   images,
+  conflict,
+  onConflictResolved,
   recovered,
   focus,
   place,
@@ -183,6 +189,21 @@ export function EditableReview({
             onKeepMine={() => void keepMine()}
             onReload={onReload}
           />
+          {conflict && (
+            <ReviewConflictNotice
+              id={review.id}
+              title={meta.title}
+              conflict={conflict}
+              prepare={() => saver.flush()}
+              onResolved={(resolved) => {
+                // The file holds the resolution now: nothing the editor had may be written over it.
+                saver.abandon()
+                onConflictResolved()
+                notify(`Resolved the conflict in “${resolved.title || 'Untitled review'}”`)
+                onReload()
+              }}
+            />
+          )}
           {outside === null && saveFailure !== null && (
             <SaveFailedNotice message={saveFailure} copy={saveAs.savedCopy} busy={saveAs.savingAs} onSaveAs={() => void saveAs.saveElsewhere(saver)} />
           )}

@@ -10,6 +10,7 @@ import { EditableReview } from './EditableReview'
 import type { TextPlace } from './keepPlace'
 import { ReadOnlyReview } from './ReadOnlyReview'
 import { useLandedImages } from './useLandedImages'
+import { useReviewConflict } from './useReviewConflict'
 
 /** Unsaved edits from the recovery journal, shown in place of the file's text until autosave writes them. */
 export interface RecoveredEdits {
@@ -82,6 +83,7 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
   }, [id, watchFrom])
   // Here rather than in the editor: a reload keeps the versions of the images that landed.
   const images = useLandedImages(review.kind === 'editable' ? review.id : id, watching)
+  const conflict = useReviewConflict(review.kind === 'editable' ? review.id : id)
   useEffect(
     () => () => {
       // The id as it is at the end, after any move.
@@ -98,6 +100,8 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
             key={`${readings}:${review.hash}`}
             review={review}
             images={images}
+            conflict={conflict.conflict}
+            onConflictResolved={conflict.resolved}
             // Only over the first reading: a reload takes the file as it is.
             recovered={generation === 0 ? recovered : undefined}
             focus={generation === 0 ? focus : undefined}

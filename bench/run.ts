@@ -6,7 +6,7 @@
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium } from 'playwright'
 import type { startHost as hostStarter } from '../tests/e2e/host'
@@ -14,7 +14,7 @@ import { BROWSER_PARTS, parseArgs, SIZES, USAGE, type Options, type SizeLabel } 
 import { generateReview, typingText, type GeneratedReview } from './lib/docgen'
 import { CANDIDATES, FIND_CANDIDATES, runEditor, type Candidate, type EditorEnv, type EditorRun, type EditorTarget, type TypingPlan } from './lib/editor'
 import { spawnHost } from './lib/host-process'
-import { describeMachine, watchLoad } from './lib/machine'
+import { describeMachine, startHogs, watchLoad } from './lib/machine'
 import { buildPages, buildProbe, probeScript, servePages } from './lib/pages'
 import { prepareSnapshot, withProfileRenderer, type Snapshot } from './lib/snapshot'
 import { analyseAutosaveTrace, type AutosaveTrace } from './lib/trace'
@@ -46,8 +46,15 @@ async function main(options: Options): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'verdict-bench-'))
   const executablePath = process.env['PW_CHROMIUM_PATH'] ?? '/usr/bin/chromium'
   const machine = describeMachine('not launched')
-  const stopWatching = watchLoad(machine)
   const cleanups: Array<() => Promise<unknown>> = [() => rm(work, { recursive: true, force: true })]
+  // The load before the run is taken before the hogs start: it says what else the machine was doing.
+  if (options.busy) {
+    machine.hogs = machine.cores
+    const hogs = startHogs(machine.hogs)
+    cleanups.unshift(async () => hogs.stop())
+    log(`busy run: ${machine.hogs} CPU hogs running`)
+  }
+  const stopWatching = watchLoad(machine)
   // Interrupted: still close the browser and delete the generated libraries.
   const interrupt = () => {
     console.error('interrupted: cleaning up')
@@ -179,9 +186,11 @@ async function main(options: Options): Promise<void> {
     }
     stopWatching()
     results.durationS = Math.round((Date.now() - started) / 1000)
-    const outDir = options.partial ? TMP : join(ROOT, 'bench')
+    // A busy run never replaces the quiet run's results: it has a folder of its own.
+    const outDir = join(options.partial ? TMP : join(ROOT, 'bench'), options.busy ? 'busy' : '')
+    await mkdir(outDir, { recursive: true })
     await writeReport(results, outDir, join(ROOT, 'bench/analysis.md'))
-    log(`wrote ${options.partial ? 'bench/.tmp' : 'bench'}/results.json and RESULTS.md in ${results.durationS} s`)
+    log(`wrote ${relative(ROOT, outDir)}/results.json and RESULTS.md in ${results.durationS} s`)
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined)
   }

@@ -27,6 +27,8 @@ export interface Options {
   partial: boolean
   /** Only rewrite RESULTS.md from results.json (after editing bench/analysis.md). */
   reportOnly: boolean
+  /** CPU hogs kept running through the run (one a core): how each candidate degrades on a busy machine. */
+  busy: boolean
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -41,6 +43,8 @@ export const USAGE = `npm run bench -- [options]
   --no-build         reuse the previous build in bench/.tmp/app
   --no-profiles      skip the CPU profiles of goals not met
   --report           only rewrite bench/RESULTS.md from bench/results.json and bench/analysis.md
+  --busy             keep a CPU hog on each core throughout: how each candidate degrades on a busy
+                     machine (results go to bench/busy/, or bench/.tmp/busy/ for a partial run)
   --help
 
 Results go to bench/results.json and bench/RESULTS.md; a run with --reps, --sizes or --only
@@ -58,6 +62,7 @@ export function parseArgs(argv: string[]): Options | 'help' {
     profiles: true,
     partial: false,
     reportOnly: false,
+    busy: false,
   }
   let reps: number | undefined
   for (let i = 0; i < argv.length; i++) {
@@ -112,6 +117,9 @@ export function parseArgs(argv: string[]): Options | 'help' {
         break
       case '--report':
         options.reportOnly = true
+        break
+      case '--busy':
+        options.busy = true
         break
       case '--help':
       case '-h':

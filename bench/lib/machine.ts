@@ -1,4 +1,5 @@
 /** The machine a run happened on, for RESULTS.md (no paths, no host names). */
+import { spawn } from 'node:child_process'
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os'
 
 export interface Machine {
@@ -11,6 +12,8 @@ export interface Machine {
   /** 1-minute load average before the run started, and the highest seen during it (the run itself keeps about one core busy). */
   loadStart: number
   loadMax: number
+  /** CPU hogs running through the run (`--busy`); absent or 0 in an ordinary run. */
+  hogs?: number
 }
 
 export function describeMachine(chromium: string): Machine {
@@ -35,6 +38,19 @@ export function watchLoad(machine: Machine): () => void {
   }, 5_000)
   timer.unref()
   return () => clearInterval(timer)
+}
+
+/**
+ * Starts `count` processes that each keep a core busy (a tight loop), as other work on the
+ * critic's machine would. They also die with this process.
+ */
+export function startHogs(count: number): { pids: number[]; stop: () => void } {
+  const hogs = Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }))
+  const stop = () => {
+    for (const hog of hogs) hog.kill('SIGKILL')
+  }
+  process.once('exit', stop)
+  return { pids: hogs.map((hog) => hog.pid!), stop }
 }
 
 /**

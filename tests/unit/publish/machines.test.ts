@@ -182,6 +182,28 @@ describe('outbox claims', () => {
     expect(await b.take('post-1', '2026-12-07T08:30:00.000Z', false)).toEqual({ kind: 'ours' })
   })
 
+  it("a machine's sent claims are cleared a month on, when it sends again; another machine's stay", async () => {
+    const library = await root()
+    cleanups.push(() => rm(library, { recursive: true, force: true }))
+    const clock = { now: new Date('2026-11-01T08:00:00.000Z') }
+    const [a, b] = [claimsOf(library, 'aaaaaaaaaaaa', clock), claimsOf(library, 'bbbbbbbbbbbb', clock)]
+    const post = { id: '7', url: 'https://blog.example/dune', status: 'published' as const }
+    await a.take('old-post', '2026-11-01T07:00:00.000Z', false)
+    await a.sent('old-post', post)
+    await b.take('b-post', '2026-11-01T07:00:00.000Z', false)
+    await b.sent('b-post', post)
+    const claimFiles = async () => (await readdir(join(library, '.verdict', 'outbox', 'claims'), { recursive: true })).filter((path) => path.endsWith('.json')).length
+    expect(await claimFiles()).toBe(2)
+
+    clock.now = new Date('2026-12-02T08:00:00.000Z')
+    await a.take('new-post', '2026-12-02T07:00:00.000Z', false)
+    await a.sent('new-post', post)
+    // A's old claim is gone, its folder too; B's (as old) and A's new one stay.
+    expect(await claimFiles()).toBe(2)
+    expect((await readdir(join(library, '.verdict', 'outbox', 'claims'))).length).toBe(2)
+    expect(await claimsOf(library, 'cccccccccccc', clock).take('b-post', '2026-11-01T07:30:00.000Z', false)).toMatchObject({ kind: 'sent', machine: 'bbbbbbbbbbbb' })
+  })
+
   it('of two contested claims made before either saw the other, the earlier wins on both machines and the other withdraws', async () => {
     const [libraryA, libraryB] = await Promise.all([root(), root()])
     cleanups.push(() => Promise.all([libraryA, libraryB].map((library) => rm(library, { recursive: true, force: true }))).then(() => {}))

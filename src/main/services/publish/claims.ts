@@ -12,12 +12,12 @@
  * anything is sent (service.ts) catches what a sync slower than that lets through.
  */
 import { createHash } from 'node:crypto'
-import { rm } from 'node:fs/promises'
+import { readdir, rm, rmdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { PUBLISH_STATUSES } from '../../../shared/publish'
-import { describeIoError } from '../errors'
-import { readMachineFiles, writeMachineFile } from '../fs/machineFiles'
+import { describeIoError, isErrnoCode } from '../errors'
+import { readMachineFile, readMachineFiles, writeMachineFile } from '../fs/machineFiles'
 import { privateDir } from '../recovery/privateDir'
 import { OUTBOX_DIR } from './outbox'
 
@@ -25,6 +25,8 @@ import { OUTBOX_DIR } from './outbox'
 export const CLAIM_TTL_MS = 15 * 60_000
 /** How soon a post another machine is sending is looked at again. */
 const HELD_RETRY_MS = 30_000
+/** How long a sent claim is kept: long past any outbox's wait (15 minutes at most), so every machine has seen it. */
+export const SENT_CLAIM_KEPT_MS = 30 * 24 * 60 * 60_000
 
 const claimFile = z.strictObject({
   version: z.literal(1),
@@ -79,10 +81,11 @@ export class OutboxClaims {
     return outcome
   }
 
-  /** Says the post went out (and where): the other machines drop it from their outboxes. */
+  /** Says the post went out (and where): the other machines drop it from their outboxes. Then clears this machine's old claims. */
   async sent(publishId: string, post: NonNullable<Claim['post']>): Promise<void> {
     const at = this.options.now().toISOString()
     await this.write(await this.dir(publishId), { version: 1, publishId, state: 'sent', at, expiresAt: at, post })
+    await this.prune()
   }
 
   /** Withdraws this machine's claim (the post was not sent). */
@@ -92,6 +95,28 @@ export class OutboxClaims {
       await rm(path, { force: true })
     } catch (error) {
       throw describeIoError(error, 'withdraw the outbox’s claim')
+    }
+  }
+
+  /**
+   * Removes this machine's claims that nobody needs any more (a claim sent a month ago, one whose
+   * sending ended with a crash long expired) and the folders they leave empty: one file per post
+   * the outbox sent would otherwise pile up. Only its own: each machine removes what it wrote.
+   */
+  private async prune(): Promise<void> {
+    const root = await privateDir(this.options.library().root, OUTBOX_DIR, 'claims')
+    const now = this.options.now().getTime()
+    for (const post of await readdir(root).catch(() => [])) {
+      const dir = join(root, post)
+      const own = await readMachineFile(dir, this.options.machine, claimFile, 'the outbox’s claim').catch(() => undefined)
+      const done = own && (own.state === 'sent' ? Date.parse(own.at) + SENT_CLAIM_KEPT_MS : Date.parse(own.expiresAt) + CLAIM_TTL_MS) < now
+      try {
+        if (done) await rm(join(dir, `${this.options.machine}.json`), { force: true })
+        await rmdir(dir)
+      } catch (error) {
+        // Other machines' claims (or files of the sync engine) are still there: the folder stays.
+        if (!isErrnoCode(error, 'ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'ENOENT')) throw describeIoError(error, 'clear the outbox’s old claims')
+      }
     }
   }
 

@@ -96,6 +96,21 @@ describe('a Hugo site opened in place', () => {
     ])
   })
 
+  it('finds a post’s words, and again from the post’s own file once the search index is rebuilt', async () => {
+    const { root, library } = await openSite('hugo')
+    await library.list()
+    await library.flushSearch()
+    const found = async (lib: Library) => (await lib.searchReviews('cassettes', 5)).hits.map((hit) => [hit.id, hit.snippet])
+    const expected = [['perfect-days', "Hirayama cleans Tokyo's toilets and listens to cassettes."]]
+    expect(await found(library)).toEqual(expected)
+    await rm(join(stateDirOf(root), 'search.json'))
+    const rebuilt = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic' })
+    opened.push(rebuilt)
+    await rebuilt.list()
+    await rebuilt.flushSearch()
+    expect(await found(rebuilt)).toEqual(expected)
+  })
+
   it('keeps an edit, a new review and an image in the site’s layout, adding nothing but .verdict/', async () => {
     const { root, library, created } = await editAndCreate('hugo', [['perfect-days', 'Luminous.'], ['the-holdovers', 'Tender.']], 'Anora')
     const image = await importImage(library, created.id, 'brooklyn.png', png(6, 4), LIMITS)

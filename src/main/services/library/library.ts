@@ -113,6 +113,7 @@ export class Library {
     })
     this.search = new ReviewSearch({
       stateDir: this.stateDir,
+      root: this.root,
       maxBytes: MAX_REVIEW_BYTES,
       row: (id) => this.index.cached(id),
       rows: () => this.index.cachedRows(),
@@ -176,7 +177,7 @@ export class Library {
     const rows = await this.index.rows(ids)
     this.listed = true
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
-    this.search.reconcile(this.index.fileKeys(), (id) => this.placeOf(id))
+    this.search.reconcile(this.index.fileKeys(), site ? (id) => this.sitePlace(site, id) : undefined)
     return this.withConflictCopies(rows)
   }
 
@@ -564,9 +565,9 @@ export class Library {
     return { ...(this.site ? nameFallback(this.site.layout, id) : { title: id }), created: info.birthtime.toISOString(), updated: info.mtime.toISOString() }
   }
 
-  /** Where the search thread reads a review, and its title when the file gives none. */
-  private placeOf(id: string): ReviewPlace {
-    return { path: this.filePath(id), title: this.site ? nameFallback(this.site.layout, id).title : id }
+  /** Where a site keeps a review and its title when the file gives none (the search thread knows Verdict's own layout). */
+  private sitePlace(site: SiteFiles, id: string): ReviewPlace {
+    return { path: site.path(id), title: nameFallback(site.layout, id).title }
   }
 
   /** Whether a sync engine is bringing a new version of the review's file into its folder (fs/syncTemp.ts). */
@@ -602,7 +603,7 @@ export class Library {
       if (hasGitConflict(file)) git = { conflict: { source: 'git' } }
       const { fields, search } = await this.reader.summarize(file, fallback)
       // The same read feeds the search index, so a changed file is read once.
-      this.search.put(id, keyOf(info), search, this.placeOf(id))
+      this.search.put(id, keyOf(info), search, this.site ? this.sitePlace(this.site, id) : undefined)
       return { id, ...fields, ...git }
     } catch (error) {
       // Half a file a sync engine is still writing is not a broken review: it is read again once it landed.

@@ -17,10 +17,14 @@ import type { ReviewPlace, SearchText } from './searchText'
 
 /** What main asks of the search thread; `handle` names the library's index there. */
 export type SearchRequest =
-  | { op: 'open'; handle: number; stateDir: string; maxBytes: number; persistDelayMs?: number }
-  | { op: 'put'; handle: number; id: string; key: FileKey; text: SearchText; place: ReviewPlace }
+  | { op: 'open'; handle: number; stateDir: string; root: string; maxBytes: number; persistDelayMs?: number }
+  | { op: 'put'; handle: number; id: string; key: FileKey; text: SearchText; place?: ReviewPlace }
   | { op: 'remove'; handle: number; id: string }
-  | { op: 'reconcile'; handle: number; current: Array<[string, FileKey, ReviewPlace]> }
+  /**
+   * The listing's reviews as one string of ids (`\0` between them) and their file keys, four numbers
+   * each (encodeKeys), which is copied and moved in a fraction of the time 10,000 small objects take.
+   */
+  | { op: 'reconcile'; handle: number; ids: string; keys: Float64Array; places: Array<[string, ReviewPlace]> }
   | { op: 'stop'; handle: number }
   | ({ call: number; handle: number } & SearchCall)
 
@@ -38,6 +42,8 @@ export type SearchReply = { call: number; ok: true; value: SearchAnswers[keyof S
 export interface ReviewSearchOptions {
   /** This machine's state folder of the library (fs/machineState.ts). */
   stateDir: string
+  /** The library's folder: a review's file is `<root>/<id>/review.md` unless a place is given. */
+  root: string
   /** A review file larger than this is indexed by its title alone (the library's own limit). */
   maxBytes: number
   /** The library row of a review (results are judged on it). */
@@ -74,8 +80,8 @@ class SearchThread {
     this.worker.on('exit', () => fail('The search stopped.'))
   }
 
-  send(request: SearchRequest): void {
-    if (!this.dead) this.worker.postMessage(request)
+  send(request: SearchRequest, transfer: ArrayBuffer[] = []): void {
+    if (!this.dead) this.worker.postMessage(request, transfer)
   }
 
   async call<K extends SearchCall['op']>(handle: number, request: Extract<SearchCall, { op: K }>): Promise<SearchAnswers[K]> {
@@ -109,9 +115,9 @@ export class ReviewSearch {
 
   constructor(private readonly options: ReviewSearchOptions) {}
 
-  /** Indexes one review's text as read from this version of its file. */
-  put(id: string, key: FileKey, text: SearchText, place: ReviewPlace): void {
-    this.thread()?.send({ op: 'put', handle: this.handle, id, key, text, place })
+  /** Indexes one review's text as read from this version of its file (`place`: where a site keeps it). */
+  put(id: string, key: FileKey, text: SearchText, place?: ReviewPlace): void {
+    this.thread()?.send({ op: 'put', handle: this.handle, id, key, text, ...(place ? { place } : {}) })
   }
 
   remove(id: string): void {
@@ -119,11 +125,16 @@ export class ReviewSearch {
   }
 
   /**
-   * After a listing: the reviews there are, their file versions and places. Reviews gone are
-   * dropped, and those not indexed at that version are read in the background.
+   * After a listing: the reviews there are and their file versions (and places, in a site's layout).
+   * Reviews gone are dropped, and those not indexed at that version are read in the background.
    */
-  reconcile(current: ReadonlyMap<string, FileKey>, placeOf: (id: string) => ReviewPlace): void {
-    this.thread()?.send({ op: 'reconcile', handle: this.handle, current: [...current].map(([id, key]) => [id, key, placeOf(id)]) })
+  reconcile(current: ReadonlyMap<string, FileKey>, placeOf?: (id: string) => ReviewPlace): void {
+    const running = this.thread()
+    if (!running) return
+    const ids = [...current.keys()]
+    const keys = encodeKeys(current.values(), current.size)
+    const places = placeOf ? ids.map((id): [string, ReviewPlace] => [id, placeOf(id)]) : []
+    running.send({ op: 'reconcile', handle: this.handle, ids: ids.join('\0'), keys, places }, [keys.buffer as ArrayBuffer])
   }
 
   /** Resolves when nothing is left to index (tests, the bench). */
@@ -162,9 +173,32 @@ export class ReviewSearch {
     if (!thread || thread.dead) thread = new SearchThread()
     if (this.openIn !== thread) {
       this.openIn = thread
-      const { stateDir, maxBytes, persistDelayMs } = this.options
-      thread.send({ op: 'open', handle: this.handle, stateDir, maxBytes, ...(persistDelayMs !== undefined ? { persistDelayMs } : {}) })
+      const { stateDir, root, maxBytes, persistDelayMs } = this.options
+      thread.send({ op: 'open', handle: this.handle, stateDir, root, maxBytes, ...(persistDelayMs !== undefined ? { persistDelayMs } : {}) })
     }
     return thread
   }
+}
+
+/** File keys as four numbers each (mtimeMs, ctimeMs, size, ino), in order. */
+function encodeKeys(keys: Iterable<FileKey>, count: number): Float64Array {
+  const out = new Float64Array(count * 4)
+  let at = 0
+  for (const key of keys) {
+    out[at++] = key.mtimeMs
+    out[at++] = key.ctimeMs
+    out[at++] = key.size
+    out[at++] = key.ino
+  }
+  return out
+}
+
+export function decodeKeys(ids: string, keys: Float64Array): Map<string, FileKey> {
+  const current = new Map<string, FileKey>()
+  if (ids === '') return current
+  ids.split('\0').forEach((id, index) => {
+    const at = index * 4
+    current.set(id, { mtimeMs: keys[at]!, ctimeMs: keys[at + 1]!, size: keys[at + 2]!, ino: keys[at + 3]! })
+  })
+  return current
 }

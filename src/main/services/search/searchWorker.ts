@@ -1,15 +1,19 @@
 /** The search thread (reviewSearch.ts): each open library's index, fed and asked by main's messages. */
 import { parentPort } from 'node:worker_threads'
-import type { SearchReply, SearchRequest } from './reviewSearch'
+import { join } from 'node:path'
+import { decodeKeys, type SearchReply, type SearchRequest } from './reviewSearch'
 import { SearchIndex } from './searchIndex'
 import { readSearchText, type ReviewPlace } from './searchText'
 
 const port = parentPort
 if (!port) throw new Error('searchWorker runs only as a worker thread')
 
+/** The name of a review's file in Verdict's own layout (library.ts, which the thread does not load). */
+const REVIEW_FILE = 'review.md'
+
 interface Open {
   index: SearchIndex
-  /** Where each review's file is, to read it into the index and its text for a hit's sentence. */
+  /** Where a site keeps a review's file (to read it into the index, and its text for a hit's sentence). */
   places: Map<string, ReviewPlace>
 }
 
@@ -19,10 +23,8 @@ function opened(request: Extract<SearchRequest, { op: 'open' }>): Open {
   const places = new Map<string, ReviewPlace>()
   const index = new SearchIndex({
     stateDir: request.stateDir,
-    read: async (id) => {
-      const place = places.get(id)
-      return place ? readSearchText(place, request.maxBytes) : undefined
-    },
+    // Verdict's own layout: `<root>/<id>/review.md`, titled by its folder when the file says none.
+    read: (id) => readSearchText(places.get(id) ?? { path: join(request.root, id, REVIEW_FILE), title: id }, request.maxBytes),
     ...(request.persistDelayMs !== undefined ? { persistDelayMs: request.persistDelayMs } : {}),
   })
   return { index, places }
@@ -59,7 +61,7 @@ port.on('message', (request: SearchRequest) => {
   if (!library) return
   switch (request.op) {
     case 'put':
-      library.places.set(request.id, request.place)
+      if (request.place) library.places.set(request.id, request.place)
       library.index.put(request.id, request.key, request.text)
       break
     case 'remove':
@@ -67,9 +69,8 @@ port.on('message', (request: SearchRequest) => {
       library.index.remove(request.id)
       break
     case 'reconcile': {
-      const current = new Map(request.current.map(([id, key]) => [id, key]))
-      for (const id of library.places.keys()) if (!current.has(id)) library.places.delete(id)
-      for (const [id, , place] of request.current) library.places.set(id, place)
+      const current = decodeKeys(request.ids, request.keys)
+      library.places = new Map(request.places)
       library.index.reconcile(current)
       break
     }

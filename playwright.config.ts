@@ -15,7 +15,9 @@ const disabledFeatures = process.env[DISABLED_FEATURES_ENV]
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
-  outputDir: 'test-results',
+  // Its own folder: Playwright empties it at the start, and the publish suite's reports and log
+  // (test-results/reports, test-results/publish-ui) are written meanwhile.
+  outputDir: 'test-results/e2e',
   globalSetup: './tests/support/browserFeatures.ts',
   fullyParallel: true,
   workers: 2,

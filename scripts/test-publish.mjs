@@ -1,8 +1,8 @@
 // `npm run test:publish`: starts the real blogs on loopback side by side, runs tests/publish
 // against them (vitest, then the app's UI in Playwright), stops them by process group, and prints
 // one summary line.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureChromium } from './chromium.mjs'
@@ -39,25 +39,46 @@ export function startBlogs({ quiet = false } = {}) {
   return Promise.all(BLOG_SERVERS.map((name) => runScript(name, 'start', { quiet })))
 }
 
-/** Runs the suite against started blogs (started now if not given); returns `{ passed, failed, skipped }`. */
-export async function runPublishTests({ reports = 'test-results/reports', starting = startBlogs() } = {}) {
+/**
+ * Runs a step of the suite without blocking this process (`npm test` runs the end-to-end suite
+ * meanwhile); `output` is a file descriptor for its output, or 'inherit'. Resolves to its exit code.
+ */
+function step(command, args, output, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', output, output], env })
+    child.on('error', () => resolve(null))
+    child.on('close', resolve)
+  })
+}
+
+/** A line of the suite's own, where its steps' output goes. */
+function say(output, line) {
+  if (output === 'inherit') console.log(line)
+  else writeSync(output, `${line}\n`)
+}
+
+/**
+ * Runs the suite against started blogs (started now if not given); returns `{ passed, failed, skipped }`.
+ * With `log`, its output goes to that file instead of the terminal.
+ */
+export async function runPublishTests({ reports = 'test-results/reports', starting = startBlogs(), log } = {}) {
   mkdirSync(reports, { recursive: true })
+  const output = log ? openSync(log, 'w') : 'inherit'
   const started = await starting
   let counts = { passed: 0, failed: 0, skipped: 0 }
   try {
     const json = `${reports}/publish.json`
-    const result = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.publish.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
-      stdio: 'inherit',
-    })
+    const status = await step('npx', ['vitest', 'run', '-c', 'vitest.publish.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], output)
     const report = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : undefined
     if (report) {
       counts = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
-      if (result.status !== 0 && report.numFailedTests === 0) counts.failed++
+      if (status !== 0 && report.numFailedTests === 0) counts.failed++
     } else counts.failed++
-    const ui = runUiTests(reports)
+    const ui = await runUiTests(reports, output)
     counts = { passed: counts.passed + ui.passed, failed: counts.failed + ui.failed, skipped: counts.skipped + ui.skipped }
   } finally {
     await Promise.all(BLOG_SERVERS.map((name) => runScript(name, 'stop')))
+    if (typeof output === 'number') closeSync(output)
   }
   // A server that did not start has already failed its tests; count the start itself too.
   counts.failed += started.filter((ok) => !ok).length
@@ -70,29 +91,30 @@ export async function runPublishTests({ reports = 'test-results/reports', starti
  * The publish dialog driven in Chromium against the same blogs (playwright.publish.config.ts). It
  * serves the built renderer: `npm test` has just built it; alone, it is built when missing.
  */
-function runUiTests(reports) {
+async function runUiTests(reports, output) {
   const json = `${reports}/publish-ui.json`
   rmSync(json, { force: true })
   let chromium
   try {
     if (!existsSync('out/renderer/index.html')) {
-      console.log('\n▶ building the renderer for the publish UI tests: npx electron-vite build')
-      if (spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('The build failed.')
+      say(output, '\n▶ building the renderer for the publish UI tests: npx electron-vite build')
+      if ((await step('npx', ['electron-vite', 'build'], output)) !== 0) throw new Error('The build failed.')
     }
     chromium = ensureChromium()
   } catch (error) {
-    console.log(`✗ publish UI tests not run: ${error.message}`)
+    say(output, `✗ publish UI tests not run: ${error.message}`)
     return { passed: 0, failed: 1, skipped: 0 }
   }
-  console.log('\n▶ publish UI tests: npx playwright test -c playwright.publish.config.ts')
-  const result = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.publish.config.ts', '--reporter=list,json'], {
-    stdio: 'inherit',
-    env: { ...process.env, PW_CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: json },
+  say(output, '\n▶ publish UI tests: npx playwright test -c playwright.publish.config.ts')
+  const status = await step('npx', ['playwright', 'test', '-c', 'playwright.publish.config.ts', '--reporter=list,json'], output, {
+    ...process.env,
+    PW_CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: json,
   })
   const report = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : undefined
   if (!report) return { passed: 0, failed: 1, skipped: 0 }
   const { expected, unexpected, flaky, skipped } = report.stats
-  return { passed: expected, failed: unexpected + flaky + (result.status !== 0 && unexpected === 0 ? 1 : 0), skipped }
+  return { passed: expected, failed: unexpected + flaky + (status !== 0 && unexpected === 0 ? 1 : 0), skipped }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -48,7 +48,7 @@ export async function startStandInBlog(): Promise<StandInBlog> {
   })
   const foreignUrl = await listen(foreign, 'localhost')
   const routes = (url: string): Record<string, { type: string; body: string }> => ({
-    '/?rest_route=/wp/v2/posts&per_page=1&_fields=link': { type: 'application/json', body: JSON.stringify([{ link: `${url}/2026/post/` }]) },
+    '/?rest_route=/wp/v2/posts&per_page=10&_fields=link,featured_media': { type: 'application/json', body: JSON.stringify([{ link: `${url}/2026/other/`, featured_media: 0 }, { link: `${url}/2026/post/`, featured_media: 12 }]) },
     '/': { type: 'text/html', body: '<html><body><main class="h-feed"><article class="h-entry"><a class="u-url" href="/2026/post/">Old post</a></article></main></body></html>' },
     '/2026/post/': { type: 'text/html', body: postPage(foreignUrl) },
     '/style.css': { type: 'text/css', body: `.e-content { max-width: ${STAND_IN_COLUMN}px; margin: 0 auto; background: url(img/paper.png) }` },

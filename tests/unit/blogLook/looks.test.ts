@@ -92,10 +92,10 @@ describe('a blog’s look', () => {
     }
   })
 
-  it('of a WordPress blog is its newest post, which its REST API names', async () => {
+  it('of a WordPress blog is its newest post with a featured image, which its REST API names', async () => {
     const url = await blogServer()
     const { look } = await new BlogLooks({ dataDir }).look(blogOf('wordpress', url), true)
-    expect(requests).toEqual(['/?rest_route=/wp/v2/posts&per_page=1&_fields=link', '/2026/post/', '/style.css'])
+    expect(requests).toEqual(['/?rest_route=/wp/v2/posts&per_page=10&_fields=link,featured_media', '/2026/post/', '/style.css'])
     expect(look.pageUrl).toBe(`${url}/2026/post/`)
   })
 

@@ -94,11 +94,13 @@ export class BlogLooks {
   private async postAddress(blog: BlogConfig, home: URL): Promise<string | undefined> {
     if (blog.kind === 'wordpress') {
       const api = new URL('./', home.href.endsWith('/') ? home : new URL(`${home.href}/`))
-      api.search = '?rest_route=/wp/v2/posts&per_page=1&_fields=link'
-      const link = await this.get(api.href, home.origin, 256 * 1024).then(
-        (reply) => z.array(z.object({ link: z.string() })).safeParse(reply.json()).data?.[0]?.link,
-        () => undefined,
+      api.search = '?rest_route=/wp/v2/posts&per_page=10&_fields=link,featured_media'
+      // A post with a featured image, when there is one: the page then shows where the theme puts it.
+      const posts = await this.get(api.href, home.origin, 256 * 1024).then(
+        (reply) => z.array(z.object({ link: z.string(), featured_media: z.number().optional() })).safeParse(reply.json()).data ?? [],
+        () => [],
       )
+      const link = (posts.find((post) => (post.featured_media ?? 0) > 0) ?? posts[0])?.link
       if (link && sameOrigin(link, home.origin)) return link
     }
     // A Micropub address may be its endpoint: the site's home page is its origin's root then.

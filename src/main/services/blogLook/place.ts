@@ -79,10 +79,10 @@ function placeFeatured(tree: Root, content: Element, title: Element | undefined,
   const [first, ...others] = found
   for (const element of others) replaceWith(tree, element, [])
   const figure = first ?? { type: 'element', tagName: 'figure', properties: { className: FEATURED_FIGURE[kind] }, children: [] }
-  const image = imageElement(shown)
   const img = select('img', figure)
-  if (img) replaceWith(figure, img, [image])
-  else figure.children.unshift(image)
+  // The theme's own image keeps its classes and styles (a cover crop, a full width); its size was the other post's image's.
+  if (img) img.properties = { ...img.properties, src: shown.src, alt: shown.alt, width: undefined, height: undefined }
+  else figure.children.unshift(imageElement(shown))
   const caption = form.featuredImage === 'header' ? captionOf(shown) : ''
   const figcaption = select('figcaption', figure)
   if (figcaption && caption) setText(figcaption, caption)

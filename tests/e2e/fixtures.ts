@@ -63,12 +63,6 @@ export async function exportHtmlPage(page: Page, host: Host, dest: string): Prom
   return dialog
 }
 
-/**
- * Where a screenshot goes: `test-results/screenshots/` as a test artifact, or the README's
- * `docs/screenshots/` when refreshing them (`npm run screenshots`), so test runs leave the tree clean.
- */
-export function screenshotPath(name: string): string {
-  return process.env['VERDICT_README_SCREENSHOTS'] ? `docs/screenshots/${name}` : `test-results/screenshots/${name}`
-}
+export { screenshotPath } from '../support/screenshots'
 
 export { expect }

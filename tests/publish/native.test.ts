@@ -14,7 +14,8 @@ import { readState } from '../../scripts/blogs/lib.mjs'
 import { ensureChromium } from '../../scripts/chromium.mjs'
 import type { BlogConfig, PublishRecord } from '../../src/shared/publish'
 import { png } from '../unit/assets/images'
-import { createPublishHarness } from './harness'
+import { screenshotPath } from '../support/screenshots'
+import { createPublishHarness, REVIEW_ID, type PublishHarness } from './harness'
 
 const TITLE = 'From the World of John Wick: Ballerina, the spin-off that dances through fire, snow and a nightclub built like a music box'
 const LEAD = 'Len Wiseman’s spin-off follows Eve Macarro, an assassin trained by the Ruska Roma, as she hunts the cult that killed her father.'
@@ -177,6 +178,46 @@ async function open(url: string, size: { width: number; height: number }, option
   return page
 }
 
+/**
+ * The review's "As on <blog>" preview, rendered by main as the preview pane asks for it (fetching
+ * one page of the blog now), with the images the app would serve beside it.
+ */
+async function asOnPreview(h: PublishHarness): Promise<string> {
+  const opened = await h.services.libraries.current().open(h.reviewId)
+  if (opened.kind !== 'editable') throw new Error(`The review opened read-only: ${opened.reason}`)
+  const shown = await h.services.pages.preview({ id: h.reviewId, meta: opened.meta, doc: opened.doc, theme: 'classic', colorScheme: 'light', asOn: { blogId: h.blogId, refresh: true } })
+  expect(shown.asOn).toMatchObject({ blogName: expect.any(String) })
+  expect(shown.asOn?.unreachable).toBeUndefined()
+  const html = h.services.pages.previews.get(shown.url)
+  if (!html) throw new Error('The preview page is not served.')
+  return html
+}
+
+/** The preview page in Chromium at this size, at an origin of its own that serves it and the review's images as the app does. */
+async function openPreview(html: string, images: [string, string], size: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport: size })
+  await page.route('http://verdict.preview/**', (route) => {
+    const path = new URL(route.request().url()).pathname
+    if (path === '/__preview/page.html') return route.fulfill({ contentType: 'text/html', body: html })
+    const index = images.findIndex((image) => path === `/__asset/${REVIEW_ID}/${image}`)
+    return index >= 0 ? route.fulfill({ contentType: 'image/png', body: Buffer.from(IMAGES[index]!) }) : route.abort()
+  })
+  await page.goto('http://verdict.preview/__preview/page.html', { waitUntil: 'load' })
+  return page
+}
+
+/** Which of the credits, the still and the score come first on the page, by where each begins. */
+async function orderOf(page: Page): Promise<string[]> {
+  const parts: Array<[string, Locator]> = [
+    ['featured credit', page.getByText('Image: Lionsgate').first()],
+    ['still', page.getByRole('img', { name: STILL_ALT })],
+    ['still credit', page.getByText('Photo: Larry Horricks').first()],
+    ['score', page.getByRole('region', { name: SCORE })],
+  ]
+  const tops = await Promise.all(parts.map(async ([name, locator]) => [name, (await box(locator)).y] as const))
+  return tops.sort((a, b) => a[1] - b[1]).map(([name]) => name)
+}
+
 /** The post's own part of the page: its main landmark, else its article (Casper lists other posts below it). */
 function postOf(page: Page): Locator {
   return page.getByRole('main').or(page.getByRole('article')).first()
@@ -194,10 +235,11 @@ function expectWithin(inner: { x: number; width: number }, outer: { x: number; w
   expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width + 0.5)
 }
 
-describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secret, ownMarkup }) => {
+describe.each(BLOGS)('the review on $name, as its theme shows it', ({ name, blog, secret, ownMarkup }) => {
   let url: string
   let record: PublishRecord | undefined
   let images: [string, string]
+  let previewHtml: string
 
   beforeAll(async () => {
     const h = await createPublishHarness({ blog: blog(), secret: secret(), review: { images: IMAGES, markdown: reviewMarkdown } })
@@ -207,6 +249,7 @@ describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secr
       record = await h.record()
       url = record?.url ?? ''
       images = h.images
+      previewHtml = await asOnPreview(h)
     } finally {
       await h.close()
     }
@@ -241,6 +284,36 @@ describe.each(BLOGS)('the review on $name, as its theme shows it', ({ blog, secr
       }
     } finally {
       await page.close()
+    }
+  })
+
+  it.each(SIZES)('“As on” the blog at $width px: the preview’s column within 8 px of the page’s, and its parts in the same order', async (size) => {
+    const [published, shown] = [await open(url, size, { stylesheets: true }), await openPreview(previewHtml, images, size)]
+    try {
+      const [column, previewed] = [await box(published.getByText(LEAD)), await box(shown.getByText(LEAD))]
+      expect(Math.abs(previewed.x - column.x), 'left edge').toBeLessThanOrEqual(8)
+      expect(Math.abs(previewed.width - column.width), 'width').toBeLessThanOrEqual(8)
+      expect(await orderOf(shown)).toEqual(await orderOf(published))
+    } finally {
+      await Promise.all([published.close(), shown.close()])
+    }
+  })
+
+  it.runIf(name === 'WordPress')('screenshot: the “As on” preview beside the published page', async () => {
+    const size = SIZES[0]
+    const [published, shown] = [await open(url, size, { stylesheets: true }), await openPreview(previewHtml, images, size)]
+    const sheet = await browser.newPage({ viewport: { width: 1280, height: 790 } })
+    try {
+      // The top 1500 px of each: header, featured image, title, byline and the text's opening.
+      const top = { fullPage: true, clip: { x: 0, y: 0, width: size.width, height: 1500 } }
+      const [left, right] = await Promise.all([shown.screenshot(top), published.screenshot(top)])
+      const half = (png: Buffer, caption: string) => `<figure><img src="data:image/png;base64,${png.toString('base64')}" alt=""><figcaption>${caption}</figcaption></figure>`
+      await sheet.setContent(`<style>body{margin:0;display:flex;gap:16px;padding:12px;font:14px system-ui,sans-serif;background:#f4f4f4}
+        figure{margin:0;flex:1}img{width:100%;border:1px solid #ccc}figcaption{margin-top:6px;text-align:center}</style>
+        ${half(left, 'Verdict’s preview, “As on Test WordPress”')}${half(right, 'The published post on WordPress (Twenty Twenty-Three)')}`)
+      await sheet.screenshot({ path: screenshotPath('as-on-wordpress.png') })
+    } finally {
+      await Promise.all([published.close(), shown.close(), sheet.close()])
     }
   })
 

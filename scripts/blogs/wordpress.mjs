@@ -28,6 +28,8 @@ const SOCKET = join(SITE, 'mysqld.sock')
 const PREPEND = join(SITE, 'prepend.php')
 const DB_NAME = 'verdict_wp'
 const USERNAME = 'critic'
+/** An Author-role account, named as the test reviews' critic: the blog user a review by her is matched with. */
+const AUTHOR = { username: 'tian', name: 'Tian Hanutsaha' }
 const HERE = join(import.meta.dirname, 'wordpress')
 
 const started = Date.now()
@@ -147,7 +149,15 @@ async function start() {
   const php = ['-d', `auto_prepend_file=${PREPEND}`]
   const provisioned = JSON.parse(
     run('php', [...php, join(HERE, 'provision.php')], {
-      env: { ...process.env, WP_URL: url, WP_ADMIN_USER: USERNAME, WP_ADMIN_PASSWORD: randomBytes(12).toString('hex') },
+      env: {
+        ...process.env,
+        WP_URL: url,
+        WP_ADMIN_USER: USERNAME,
+        WP_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+        WP_AUTHOR_USER: AUTHOR.username,
+        WP_AUTHOR_NAME: AUTHOR.name,
+        WP_AUTHOR_PASSWORD: randomBytes(12).toString('hex'),
+      },
     })
       .trim()
       .split('\n')
@@ -164,7 +174,14 @@ async function start() {
   )
   await waitHealthy(NAME, `${url}/?rest_route=/`, { timeoutMs: 60_000, accept: (status) => status === 200 })
   // `prepend`: what a PHP script passes as auto_prepend_file to load this site (blocks.php checks a post's blocks with it).
-  writeState(NAME, { kind: 'wordpress', url, username: USERNAME, secret: provisioned.applicationPassword, prepend: PREPEND })
+  writeState(NAME, {
+    kind: 'wordpress',
+    url,
+    username: USERNAME,
+    secret: provisioned.applicationPassword,
+    author: { username: provisioned.author.username, name: provisioned.author.name, secret: provisioned.author.applicationPassword },
+    prepend: PREPEND,
+  })
   step(`serving ${url}`)
 }
 

@@ -22,6 +22,12 @@ export interface BlogKindDescriptor {
   needsUserName: boolean
   /** The form the post's HTML takes on this kind of blog. */
   post: PostForm
+  /**
+   * The blog's pages carry structured data of their own naming the post's author (Ghost's
+   * Article): where that is the account and the post names the review's author, Verdict's Review
+   * leaves its author out rather than contradict it.
+   */
+  authorInPageData: boolean
 }
 
 /**
@@ -62,6 +68,7 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     addressHint: 'A folder outside the library; the page, its images, index.html and feed.xml go there.',
     needsUserName: false,
     post: VERDICT_PAGE,
+    authorInPageData: false,
   },
   wordpress: {
     label: 'WordPress',
@@ -72,6 +79,7 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     needsUserName: true,
     // Twenty Twenty-Three shows the featured image above the title, without its caption.
     post: { theme: 'blog', featuredImage: 'header-uncaptioned', mediaClass: 'wordpress', markup: 'wordpress-blocks' },
+    authorInPageData: false,
   },
   ghost: {
     label: 'Ghost',
@@ -82,6 +90,8 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     needsUserName: false,
     // Casper and Source show `feature_image` above the post, with its caption (which carries the credit).
     post: { theme: 'blog', featuredImage: 'header', mediaClass: 'none', markup: 'ghost-cards' },
+    // Its `ghost_head` writes an Article naming the post's primary author.
+    authorInPageData: true,
   },
   micropub: {
     label: 'Micropub',
@@ -92,6 +102,7 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     needsUserName: false,
     // A Micropub site shows the `photo`s the content does not already hold: the figure stays in the body, credit and all.
     post: { theme: 'blog', featuredImage: 'body', mediaClass: 'none', markup: 'html' },
+    authorInPageData: false,
   },
 }
 

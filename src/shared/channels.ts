@@ -8,7 +8,7 @@ import { SCREENS } from './commands'
 import { ARCHIVE_FORMATS, type ArchiveStats } from './archive'
 import type { EditorDocument } from './document'
 import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewPlace, ReviewSummary, Settings } from './model'
-import type { BlogView, OutboxJob, PreflightProblem, PublishLogEntry, PublishOutcome, SecretBackend } from './publish'
+import type { BlogView, OutboxJob, PostByline, PreflightProblem, PublishLogEntry, PublishOutcome, SecretBackend } from './publish'
 import {
   EXPORT_FORMATS,
   PICK_PURPOSES,
@@ -265,6 +265,8 @@ export const channels = {
   removeBlog: { args: z.strictObject({ id: blogConfig.shape.id }), result: returns<void>() },
   /** What would stop this publish (nothing is sent but a sign-in check). */
   preflightPublish: { args: publishRequest.omit({ overwrite: true }), result: returns<PreflightProblem[]>() },
+  /** The byline the post will carry on the blog (the blog is asked who its users are; nothing is sent). */
+  publishByline: { args: publishRequest.pick({ id: true, blogId: true }), result: returns<PostByline>() },
   /** Publishes the saved review; steps arrive as `publish-progress` events. */
   publishReview: { args: publishRequest, result: returns<PublishOutcome>() },
   listOutbox: { args: none, result: returns<OutboxJob[]>() },

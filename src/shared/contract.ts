@@ -286,6 +286,7 @@ export const CHANNELS = [
   'saveBlog',
   'removeBlog',
   'preflightPublish',
+  'publishByline',
   'publishReview',
   'listOutbox',
   'sendOutbox',

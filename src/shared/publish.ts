@@ -17,6 +17,37 @@ export interface BlogConfig {
   url: string
   /** WordPress: the user the application password belongs to. */
   username?: string
+  /**
+   * What a post shows when the blog has no user for the review's author, or the account may not
+   * post as them (the critic's choice, kept with the blog): the account's own byline, or the
+   * review's author in a line atop the post (the default).
+   */
+  byline?: BylineChoice
+}
+
+export const BYLINE_CHOICES = ['account', 'review'] as const
+export type BylineChoice = (typeof BYLINE_CHOICES)[number]
+
+/**
+ * The byline a post will carry on a blog, as the Publish dialog shows it, and as the page, its
+ * index and feed and the JSON-LD say it.
+ */
+export interface PostByline {
+  /** The name the post shows as its author. */
+  name: string
+  /**
+   * `blog-user`: the blog's own byline names the review's author (its user of that name, or the
+   * review's author where the blog has no users, as a folder); `account`: the blog's byline names
+   * the signed-in account; `in-post`: a line atop the post names the review's author, while the
+   * blog's own byline still names the account.
+   */
+  shown: 'blog-user' | 'account' | 'in-post'
+  /**
+   * The review's author is not the blog's own byline: the account's name, the review's author and
+   * why (the blog has no user of that name, or the account may not post as them). The blog's
+   * byline choice applies.
+   */
+  unmatched?: { account: string; author: string; why: 'no-user' | 'not-allowed' }
 }
 
 /** A blog as the renderer sees it: whether Verdict holds its secret, never the secret. */

@@ -8,7 +8,7 @@ import type { EditorDocument } from './document'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
 import { LAYOUT_KINDS, REVIEW_STATUSES, type LibraryLayout } from './model'
 import { BLOG_KINDS } from './blogKinds'
-import { POST_DATES, PUBLISH_STATUSES } from './publish'
+import { BYLINE_CHOICES, POST_DATES, PUBLISH_STATUSES } from './publish'
 
 /** A review id is a single folder name inside the library: no separators, no dot-names. */
 export const reviewId = z
@@ -91,6 +91,7 @@ export const blogConfig = z.strictObject({
   kind: z.enum(BLOG_KINDS),
   url: z.string().trim().min(1, 'give the blog an address').max(2000),
   username: z.string().max(200).optional(),
+  byline: z.enum(BYLINE_CHOICES).optional(),
 })
 
 export const publishRequest = z.strictObject({

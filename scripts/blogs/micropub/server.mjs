@@ -124,7 +124,7 @@ function homePage(posts) {
   return page('Test Micropub site', `<main class="h-feed"><h1 class="p-name">Test Micropub site</h1><ul>${items.join('')}</ul></main>`)
 }
 
-/** A post as the site shows it: name, status, date, summary, the content's HTML as stored, photos not already in it. */
+/** A post as the site shows it: name, status, author, date, summary, the content's HTML as stored, photos not already in it. */
 function postPage(post) {
   const { props } = post
   const status = statusOf(props)
@@ -133,12 +133,18 @@ function postPage(post) {
     .map((photo) => (typeof photo === 'string' ? { url: photo, alt: '' } : photo))
     .filter((photo) => photo?.url && !props.content.includes(photo.url))
     .map((photo) => `<img class="u-photo" src="${escape(photo.url)}" alt="${escape(photo.alt ?? '')}">`)
+  // The post's `author`: a name, or an h-card (which the store keeps as `{ type: card, name }`).
+  const authors = list(props.author)
+    .map((author) => (typeof author === 'string' ? author : author?.name))
+    .filter(Boolean)
+    .map((name) => `<p class="p-author h-card">By <span class="p-name">${escape(name)}</span></p>`)
   const tags = list(props.tags).map((tag) => `<a class="p-category" href="/tags/${encodeURIComponent(tag)}">${escape(tag)}</a>`)
   return page(
     props.title ?? post.path,
     `<article class="h-entry">
 <h1 class="p-name">${escape(props.title ?? '')}</h1>
 <p class="post-status" data-status="${status}">${escape(label)}</p>
+${authors.join('\n')}
 <time class="dt-published" datetime="${escape(props.date ?? '')}">${escape(props.date ?? '')}</time>
 ${props.summary ? `<p class="p-summary">${escape(props.summary)}</p>` : ''}
 ${photos.join('\n')}

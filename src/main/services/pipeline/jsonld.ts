@@ -42,7 +42,8 @@ const HAS_ACTORS = new Set<SubjectKind>(['film', 'series', 'season', 'episode'])
 
 export interface JsonLdInput {
   title: string
-  author: string
+  /** `null`: no author at all (the page's own data names one), where `''` names the site. */
+  author: string | null
   date: string
   updated?: string
   excerpt: string
@@ -87,7 +88,7 @@ export function buildJsonLd(input: JsonLdInput): Record<string, unknown> {
     itemReviewed: item,
   }
   if (input.author) review['author'] = person(input.author)
-  else if (input.site?.name) review['author'] = { '@type': 'Organization', name: input.site.name }
+  else if (input.author !== null && input.site?.name) review['author'] = { '@type': 'Organization', name: input.site.name }
   if (/^\d{4}-\d{2}-\d{2}/.test(input.date)) review['datePublished'] = input.date
   if (input.updated && /^\d{4}-\d{2}-\d{2}/.test(input.updated)) review['dateModified'] = input.updated
   if (input.excerpt) review['description'] = input.excerpt

@@ -3,6 +3,7 @@ import { VERDICT_PAGE } from '../../../shared/blogKinds'
 import { measureText, readingMinutes, readingTimeLabel } from '../../../shared/text'
 import type { RenderContext } from './context'
 import { readCriticFields } from './criticMeta'
+import { paragraph, txt, type AnyNode } from './criticElements'
 import { buildJsonLd } from './jsonld'
 import { renderMarkdown } from './processor'
 import { isAllowedResolvedUrl, safeRelativePath } from './paths'
@@ -52,7 +53,7 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     ...(featuredPath ? { featuredPath } : {}),
     // Verdict's page says it in its header; a blog's page shows only what the body says.
     spoilerNotice: form.theme === 'blog' && fields.spoilers,
-    opening: [],
+    opening: opts.byline?.inPost && meta.author.trim() ? [bylineLine(meta.author.trim())] : [],
     imageDetails: (path) => opts.imageDetails?.(path),
     resolveImage,
     warnings: [],
@@ -92,7 +93,7 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
   if (featuredImage) post.featuredImage = featuredImage
   post.jsonLd = buildJsonLd({
     title,
-    author: post.byline.author,
+    author: opts.byline?.inJsonLd === false ? null : post.byline.author,
     date: meta.date,
     updated: meta.updated,
     excerpt,
@@ -104,6 +105,11 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     url: opts.url,
   })
   return post
+}
+
+/** "By Tian Hanutsaha" atop the body (a paragraph with a class: never taken for the excerpt). */
+function bylineLine(author: string): AnyNode {
+  return paragraph([txt(`By ${author}`)], 'byline')
 }
 
 /** The body's `overall` score block wins; the front matter's mirror is used when the body has none. */

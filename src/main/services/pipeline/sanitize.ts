@@ -11,7 +11,8 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
 import { CRITIC_DIRECTIVES } from './directives'
 import { EMBED_IFRAME_SRC } from './embed'
 
-const CLASS_ROOTS = Object.values(CRITIC_DIRECTIVES).flatMap((directive) => directive.classes)
+/** The critic blocks' classes, and the byline line a post on a blog may open with (post.ts). */
+const CLASS_ROOTS = [...Object.values(CRITIC_DIRECTIVES).flatMap((directive) => directive.classes), 'byline']
 /** Class names the pipeline emits. Any other class is removed. */
 export const PIPELINE_CLASS = new RegExp(`^(?:${CLASS_ROOTS.join('|')})(?:-[a-z0-9]+)*$`)
 

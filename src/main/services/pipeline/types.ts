@@ -118,6 +118,12 @@ export interface BuildOptions {
   url?: string
   /** The form of the page the post goes into (its blog kind's); Verdict's own page when absent. */
   form?: PostForm
+  /**
+   * Who the post names as its author, where the blog's own byline names someone else (the
+   * account it posts from): `inPost` opens the body with a "By …" line; `inJsonLd: false` leaves the
+   * author out of the JSON-LD, when the blog's page data already names its account.
+   */
+  byline?: { inPost: boolean; inJsonLd: boolean }
   /** Sizes (and media ids) of the review's images by path, so each `<img>` reserves its box before it loads. */
   imageDetails?: (relativePath: string) => ImageDetails | undefined
 }

@@ -12,6 +12,7 @@ import type { ImageType } from '../../../shared/model'
 import type {
   BlogConfig,
   OutboxJob,
+  PostByline,
   PreflightProblem,
   PublishLogEntry,
   PublishOutcome,
@@ -122,6 +123,34 @@ export class PublishService {
     const prepared = await this.prepare(request)
     if ('problems' in prepared) return prepared.problems
     return [...this.contentProblems(prepared), ...(await this.imageFileProblems(prepared)), ...(await this.connectionProblems(prepared))]
+  }
+
+  /**
+   * The byline the post will carry on the blog: its user for the review's author, else what the
+   * blog's byline choice makes of the account (the blog is asked who its users are).
+   */
+  async byline(request: Pick<PublishRequest, 'id' | 'blogId'>): Promise<PostByline> {
+    const prepared = await this.prepare({ ...request, status: 'published' })
+    if ('problems' in prepared) {
+      const [problem] = prepared.problems
+      throw new VerdictError('UNAUTHORIZED', `${problem?.message ?? ''} ${problem?.fix ?? ''}`.trim())
+    }
+    try {
+      return (await this.bylineFor(prepared)).byline
+    } catch (error) {
+      if (!isPublishError(error)) throw error
+      throw new VerdictError('REMOTE', `${prepared.blog.name} could not say who may sign the post: ${error.message}`)
+    }
+  }
+
+  /** The post's byline, and the blog's user it goes out as when there is one. */
+  private async bylineFor({ blog, target, source }: Job): Promise<{ byline: PostByline; postAs?: { id: string; name: string } }> {
+    const reviewAuthor = source.meta.author.trim()
+    const found = await this.withRetry(() => target.author(reviewAuthor))
+    if (found.kind === 'user') return { byline: { name: found.name, shown: 'blog-user' }, postAs: { id: found.id, name: found.name } }
+    const unmatched = { account: found.name, author: reviewAuthor, why: found.why }
+    if (blog.byline === 'account' || !reviewAuthor) return { byline: { name: found.name, shown: 'account', unmatched } }
+    return { byline: { name: reviewAuthor, shown: 'in-post', unmatched } }
   }
 
   publish(request: PublishRequest): Promise<PublishOutcome> {
@@ -340,9 +369,12 @@ export class PublishService {
     const details = await imageDetails(job, media)
     // One date on the blog's page, index and feed, in the JSON-LD and in the review (written back below).
     const dating = postDating(request, source.meta.date, existing?.status === 'published', this.now())
-    const dated: ReviewSource = { ...source, meta: { ...source.meta, date: dating.day } }
+    // One byline on the blog's page, in its post data and Verdict's JSON-LD.
+    const { byline, postAs } = await this.bylineFor(job)
+    const dated: ReviewSource = { ...source, meta: { ...source.meta, date: dating.day, author: byline.name } }
+    const built = { media, details, byline }
     // A folder blog's address is a file on this computer: never published in the JSON-LD.
-    const post = this.buildPost(dated, { media, details }, blog, blog.kind === 'folder' ? undefined : record.url || undefined)
+    const post = this.buildPost(dated, built, blog, blog.kind === 'folder' ? undefined : record.url || undefined)
     const featured = post.featuredImage ? media[post.featuredImage.path] : undefined
     const outgoing: OutgoingPost = {
       publishId: record.publishId,
@@ -352,6 +384,7 @@ export class PublishService {
       ...(featured && post.featuredImage ? { featured: { ...featured, alt: post.featuredImage.alt, caption: post.featuredImage.caption } } : {}),
       ...(dating.at ? { date: dating.at } : {}),
       zone: dating.zone,
+      ...(postAs ? { author: postAs } : {}),
     }
     const remote = await this.step(job, 'post', async () => {
       const sent = await this.sendPost(job, record, outgoing, existing !== undefined)
@@ -360,7 +393,7 @@ export class PublishService {
       if (record.url || !sent.url || request.status === 'draft' || blog.kind === 'folder') return sent
       record = { ...record, id: sent.id, url: sent.url, ...(sent.updatedAt ? { remoteUpdatedAt: sent.updatedAt } : {}) }
       await this.saveRecord(source.id, record, false)
-      const named = { ...outgoing, post: this.buildPost(dated, { media, details }, blog, sent.url) }
+      const named = { ...outgoing, post: this.buildPost(dated, built, blog, sent.url) }
       return this.withRetry(() => this.update(job, record, named))
     })
     record = {
@@ -533,14 +566,23 @@ export class PublishService {
    * The pipeline's post in the blog's form; images resolve to the blog's URLs once uploaded (to
    * their paths before), with their sizes when known.
    */
-  private buildPost(source: ReviewSource, images: { media: Record<string, RemoteImage>; details?: Map<string, ImageDetails> }, blog: BlogConfig, url?: string): Post {
-    const { media, details } = images
+  private buildPost(
+    source: ReviewSource,
+    built: { media: Record<string, RemoteImage>; details?: Map<string, ImageDetails>; byline?: PostByline },
+    blog: BlogConfig,
+    url?: string,
+  ): Post {
+    const { media, details, byline } = built
+    const descriptor = BLOG_KIND_DESCRIPTORS[blog.kind]
+    const inPost = byline?.shown === 'in-post'
     return buildPost(
       { id: source.id, meta: source.meta, body: source.body },
       {
         online: true,
         wordsPerMinute: this.options.settings.get().wordsPerMinute,
-        form: BLOG_KIND_DESCRIPTORS[blog.kind].post,
+        form: descriptor.post,
+        // The blog's own byline names the account: the post names the review's author itself.
+        byline: { inPost, inJsonLd: !(inPost && descriptor.authorInPageData) },
         imageDetails: (path) => details?.get(path),
         resolveAsset: (path) => media[path]?.url ?? path,
         site: { name: blog.name, ...(blog.kind === 'folder' ? {} : { url: blog.url }) },

@@ -239,6 +239,8 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
       kind,
       url: url.trim(),
       ...(described.needsUserName ? { username: username.trim() } : {}),
+      // The byline choice is made in the Publish dialog and kept as it is here.
+      ...(blog?.byline ? { byline: blog.byline } : {}),
     }
     const saving = async () => {
       await api.saveBlog({ blog: draft, ...(described.secret && secret ? { secret } : {}) })

@@ -6,6 +6,7 @@ import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
 import { formatDay } from '@renderer/lib/time'
 import { BlogsDialog } from './BlogsDialog'
+import { BylineSection } from './BylineSection'
 import { BLOG_KIND_DESCRIPTORS } from '@shared/blogKinds'
 import { defaultBlogId, initialChoice, zone } from './publishChoice'
 import { Outcome, ProblemList } from './PublishOutcome'
@@ -15,6 +16,7 @@ import { usePreflight } from './usePreflight'
 import { usePublishLog } from './usePublishLog'
 import { usePublishRun, type Step } from './usePublishRun'
 import { useBlogs } from './useBlogs'
+import { useByline } from './useByline'
 import '../styles/publish.css'
 
 const STATUSES: ReadonlyArray<RadioOption<PublishStatus>> = [
@@ -65,6 +67,7 @@ export function PublishDialog({ reviewId, title, date, published, prepare, downs
   const chosen = blogs.find((blog) => blog.id === picked) ?? blogs.find((blog) => blog.id === defaultBlogId(blogs, published))
   const scheduleIso = status === 'scheduled' && scheduleAt && !Number.isNaN(Date.parse(scheduleAt)) ? new Date(scheduleAt).toISOString() : null
   const { checks, recheck } = usePreflight({ blogId: chosen?.id, status, scheduleIso, prepare })
+  const { byline, choose: chooseByline, saving: savingByline } = useByline({ blog: chosen, prepare, onBlogChanged: reloadBlogs })
   const { log, logError, toggleLog, refreshLog } = usePublishLog(reviewId)
   const { run, steps, progressRef, publish, keep, shrink, downscaling, downscaleError } = usePublishRun({
     reviewId,
@@ -139,6 +142,8 @@ export function PublishDialog({ reviewId, title, date, published, prepare, downs
               {status !== 'scheduled' && (
                 <RadioGroup legend="Date on the post" name="publish-date" value={dated} options={dateOptions(date)} onChange={setDated} disabled={running} />
               )}
+
+              <BylineSection blogName={chosen.name} state={byline} choice={chosen.byline ?? 'review'} onChoose={(next) => void chooseByline(next)} disabled={running || savingByline} />
 
               <PublishedList records={published} blogs={blogs} />
 

@@ -141,6 +141,9 @@ export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarg
       await ready()
     },
 
+    // The folder's pages are the review's own: its author is their byline.
+    author: async (name) => ({ kind: 'user', id: '', name }),
+
     async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
       if (!MEDIA_NAME.test(image.fileName)) throw new PublishError('refused', `“${image.fileName}” is not a usable file name for an image.`)
       const folder = await ready()

@@ -13,7 +13,7 @@ import { clip, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../../../blocks/image/html'
 import { isPublishError, PublishError } from '../errors'
 import { httpRequest, type HttpResponse } from '../http'
-import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
+import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
 
 const API_VERSION = 'v5.0'
 const TOKEN_SECONDS = 5 * 60
@@ -25,6 +25,13 @@ const MAX_IMAGE_BYTES = 50 * 1024 * 1024
 /** Ghost 5 refuses AVIF (its upload allow-list is jpeg, png, gif, webp, svg, ico). */
 const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const
 const KEY_HELP = 'Use the Admin API key of a custom integration (Ghost Admin → Settings → Integrations).'
+
+interface GhostUser {
+  id: string
+  name: string
+  email: string
+  roles?: Array<{ name: string }>
+}
 
 interface GhostPost {
   id: string
@@ -74,6 +81,16 @@ export function createGhostTarget(ctx: TargetContext): PublishTarget {
       if (!Array.isArray(response.json<{ posts?: unknown }>().posts)) {
         throw new PublishError('refused', `${ctx.blog.url} answered, but not like a Ghost site's Admin API.`)
       }
+    },
+
+    async author(name: string): Promise<BlogAuthor> {
+      // An integration posts as any staff user; its own posts go out under the site's owner.
+      const users = (await call('/users/?limit=all&fields=id,name,email&include=roles')).json<{ users?: GhostUser[] }>().users ?? []
+      const wanted = name.trim().toLocaleLowerCase()
+      const user = wanted ? users.find((candidate) => candidate.name.trim().toLocaleLowerCase() === wanted || candidate.email.toLocaleLowerCase() === wanted) : undefined
+      if (user) return { kind: 'user', id: user.id, name: user.name }
+      const owner = users.find((candidate) => candidate.roles?.some((role) => role.name === 'Owner'))
+      return { kind: 'account', name: owner?.name ?? 'the site’s owner', why: 'no-user' }
     },
 
     async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
@@ -172,8 +189,9 @@ function tagSlug(publishId: string): string {
   return tagName(publishId).replace('#', 'hash-')
 }
 
-function postFields({ post, publishId, status, featured }: OutgoingPost): Record<string, unknown> {
+function postFields({ post, publishId, status, featured, author }: OutgoingPost): Record<string, unknown> {
   return {
+    ...(author ? { authors: [{ id: author.id }] } : {}),
     title: post.title,
     html: post.html,
     custom_excerpt: clip(post.excerpt, EXCERPT_MAX) || null,

@@ -82,6 +82,9 @@ export function createMicropubTarget(ctx: TargetContext): PublishTarget {
       await discover()
     },
 
+    // A Micropub post names its author itself (an h-card in `author`), whoever holds the token.
+    author: async (name) => ({ kind: 'user', id: '', name }),
+
     async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
       const { media } = await discover()
       if (!media) throw new PublishError('refused', `The Micropub site at ${ctx.blog.url} has no media endpoint (its q=config names none), so it cannot take the review's images.`)
@@ -192,7 +195,7 @@ async function discoverEndpoints(ctx: TargetContext, send: (url: string, request
 }
 
 /** The h-entry properties every create and update sends. */
-function entryProperties({ post, featured, status }: OutgoingPost): Properties {
+function entryProperties({ post, featured, status, author }: OutgoingPost): Properties {
   // The JSON-LD travels in the content: Micropub has no head to put it in, and the page shows the content as written.
   const html = `${post.html}\n<script type="application/ld+json">${serializeJsonLd(post.jsonLd)}</script>`
   const photos = new Map<string, string>()
@@ -206,6 +209,7 @@ function entryProperties({ post, featured, status }: OutgoingPost): Properties {
     category: post.tags,
     photo: [...photos].map(([value, alt]) => ({ value, alt })),
     'post-status': [status === 'draft' ? 'draft' : 'published'],
+    ...(author ? { author: [{ type: ['h-card'], properties: { name: [author.name] } }] } : {}),
   }
 }
 

@@ -42,7 +42,15 @@ export interface OutgoingPost {
    * it in this zone, so it names the same day as the page.
    */
   zone: string
+  /** The blog's user the post goes out as (`BlogAuthor`'s match); absent: the signed-in account. */
+  author?: { id: string; name: string }
 }
+
+/**
+ * Who a post by the review's author can go out as on a blog: its user of that name (where the
+ * account may post as them), else only the signed-in account, named, and why.
+ */
+export type BlogAuthor = { kind: 'user'; id: string; name: string } | { kind: 'account'; name: string; why: 'no-user' | 'not-allowed' }
 
 export interface RemotePost {
   id: string
@@ -62,6 +70,8 @@ export interface PublishTarget {
   readonly imageTypes?: readonly ImageType[]
   /** Reachable and signed in; throws PublishError (`auth`, `transient`, `refused`). */
   check(): Promise<void>
+  /** The blog's user for the review's author (by name), or the account when there is none it may post as. */
+  author(name: string): Promise<BlogAuthor>
   uploadImage(image: OutgoingImage): Promise<RemoteImage>
   /** The post this publish id created, if the blog has it (after a lost reply); by id when the record has one. */
   find(publishId: string, record?: PublishRecord): Promise<RemotePost | undefined>

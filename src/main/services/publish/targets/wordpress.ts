@@ -19,7 +19,7 @@ import { categoryOf, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../../../blocks/image/html'
 import { PublishError, isPublishError } from '../errors'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
-import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
+import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
 import { megabytes } from '../../../../shared/text'
 
@@ -44,6 +44,14 @@ interface WpPost {
   content?: { raw?: string }
 }
 
+/** A `wp/v2/users` item (`capabilities` only with `context=edit`). */
+interface WpUser {
+  id: number
+  name: string
+  slug?: string
+  capabilities?: Record<string, boolean>
+}
+
 interface WpMedia {
   id: number
   source_url: string
@@ -57,9 +65,7 @@ const POST_FIELDS = 'id,link,status,date_gmt'
 export function createWordPressTarget(ctx: TargetContext, options: WordPressOptions = {}): PublishTarget {
   const username = ctx.blog.username ?? ''
   const credentials = { authorization: `Basic ${Buffer.from(`${username}:${ctx.secret}`).toString('base64')}` }
-  const termIds = new Map<string, number>()
-  /** Whether the account may post a script (`unfiltered_html`), as the check found. */
-  let unfilteredHtml = false
+  const termIds = new Map<string, number | undefined>()
 
   const send = async (route: string, query: Record<string, string> = {}, request: HttpRequest = {}): Promise<HttpResponse> => {
     try {
@@ -76,24 +82,48 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
     }
   }
 
+  /** The signed-in user and what they may do, asked once (again after a failure). */
+  let account: Promise<WpUser> | undefined
+  const me = (): Promise<WpUser> => {
+    if (!account) {
+      const asking = send('/wp/v2/users/me', { context: 'edit', _fields: 'id,name,slug,capabilities' }).then((reply) => postOf<WpUser>(reply, ctx.blog.url))
+      asking.catch(() => {
+        if (account === asking) account = undefined
+      })
+      account = asking
+    }
+    return account
+  }
+
   const sendJson = (route: string, body: Record<string, unknown>, query: Record<string, string> = {}): Promise<HttpResponse> =>
     send(route, query, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
-  /** The id of the tag or category with this name, created when the blog has none. */
-  const termId = async (taxonomy: 'tags' | 'categories', name: string): Promise<number> => {
+  /**
+   * The id of the tag or category with this name, created when the blog has none. An Author may
+   * use the blog's terms but not add any (WordPress's rule): a term the account may not create is
+   * looked up instead, and left off the post when the blog has none of that name.
+   */
+  const termId = async (taxonomy: 'tags' | 'categories', name: string): Promise<number | undefined> => {
     const key = `${taxonomy}:${name}`
-    const known = termIds.get(key)
-    if (known !== undefined) return known
-    let id: number
+    if (termIds.has(key)) return termIds.get(key)
+    let id: number | undefined
     try {
       id = postOf<{ id: number }>(await sendJson(`/wp/v2/${taxonomy}`, { name })).id
     } catch (error) {
-      const existing = isPublishError(error, 'refused') ? wpError(error.details.body) : undefined
-      if (existing?.code !== 'term_exists' || typeof existing.data?.['term_id'] !== 'number') throw error
-      id = existing.data['term_id']
+      const refusal = isPublishError(error) ? wpError(error.details.body) : undefined
+      if (refusal?.code === 'term_exists' && typeof refusal.data?.['term_id'] === 'number') id = refusal.data['term_id']
+      else if (refusal?.code === 'rest_cannot_create') id = await existingTerm(taxonomy, name)
+      else throw error
     }
     termIds.set(key, id)
     return id
+  }
+
+  const existingTerm = async (taxonomy: 'tags' | 'categories', name: string): Promise<number | undefined> => {
+    const found = (await send(`/wp/v2/${taxonomy}`, { search: name, per_page: '100', _fields: 'id,name' })).json<Array<{ id: number; name: string }>>()
+    // WordPress keeps names as HTML (`&amp;`); search matches parts of names.
+    const wanted = escapeText(name.replace(/&/g, '&amp;')).toLocaleLowerCase()
+    return Array.isArray(found) ? found.find((term) => term.name.toLocaleLowerCase() === wanted)?.id : undefined
   }
 
   /** The fields every create and update sends. */
@@ -102,17 +132,25 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
     // The marker must stay one search word inside an HTML comment (the service's ids are UUIDs).
     if (!/^[\w-]+$/.test(publishId)) throw new PublishError('refused', `The publish id “${publishId}” cannot be marked in a post.`)
     const tags: number[] = []
-    for (const name of post.tags) tags.push(await termId('tags', name))
+    for (const name of post.tags) {
+      const id = await termId('tags', name)
+      if (id !== undefined) tags.push(id)
+    }
+    const category = await termId('categories', categoryOf(post))
     const body: Record<string, unknown> = {
       title: escapeText(post.title),
-      content: contentFor(outgoing, unfilteredHtml),
+      // Only an account that may post unfiltered HTML keeps a script: for others WordPress strips the
+      // tag and shows the JSON-LD as text.
+      content: contentFor(outgoing, (await me()).capabilities?.['unfiltered_html'] === true),
       excerpt: escapeText(post.excerpt),
       status: STATUS_TO_WP[status],
       tags,
-      categories: [await termId('categories', categoryOf(post))],
+      // None: the blog's default category.
+      categories: category === undefined ? [] : [category],
       // 0 takes a featured image away when the review no longer has one.
       featured_media: Number(outgoing.featured?.id ?? 0) || 0,
     }
+    if (outgoing.author) body['author'] = Number(outgoing.author.id)
     if (status === 'scheduled') body['date_gmt'] = wpDate(requirePublishAt(outgoing))
     else if (outgoing.date) body['date_gmt'] = wpDate(outgoing.date)
     return body
@@ -146,19 +184,34 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
 
     async check() {
       if (!username) throw new PublishError('auth', 'Enter the WordPress user name the application password belongs to.')
-      let reply: HttpResponse
+      let user: WpUser
       try {
-        reply = await send('/wp/v2/users/me', { context: 'edit', _fields: 'id,capabilities' })
+        user = await me()
       } catch (error) {
         if (isPublishError(error, 'refused') && error.details.status === 404) throw notWordPress(ctx.blog.url, error)
         throw error
       }
-      const me = postOf<{ id: number; capabilities?: Record<string, boolean> }>(reply, ctx.blog.url)
-      const can = me.capabilities ?? {}
-      unfilteredHtml = can['unfiltered_html'] === true
+      const can = user.capabilities ?? {}
       if (!can['publish_posts'] || !can['upload_files']) {
         throw new PublishError('auth', `The WordPress user “${username}” may not ${can['publish_posts'] ? 'upload images' : 'publish posts'} on this blog: use the application password of an Author, Editor or Administrator.`)
       }
+    },
+
+    async author(name: string): Promise<BlogAuthor> {
+      const self = await me()
+      const wanted = name.trim().toLocaleLowerCase()
+      const same = (user: WpUser) => wanted !== '' && (user.name.trim().toLocaleLowerCase() === wanted || user.slug === wanted)
+      if (same(self)) return { kind: 'user', id: String(self.id), name: self.name }
+      const account = (why: 'no-user' | 'not-allowed'): BlogAuthor => ({ kind: 'account', name: self.name, why })
+      if (wanted === '') return account('no-user')
+      // Every user for those who may list them; others see the users with published posts only.
+      const query: Record<string, string> = { search: name.trim(), per_page: '20', _fields: 'id,name,slug' }
+      if (self.capabilities?.['list_users']) query['context'] = 'edit'
+      const found = (await send('/wp/v2/users', query)).json<WpUser[]>()
+      const user = Array.isArray(found) ? found.find(same) : undefined
+      if (!user) return account('no-user')
+      // Posting as someone else is an Editor's or Administrator's right.
+      return self.capabilities?.['edit_others_posts'] ? { kind: 'user', id: String(user.id), name: user.name } : account('not-allowed')
     },
 
     async uploadImage(image: OutgoingImage): Promise<RemoteImage> {

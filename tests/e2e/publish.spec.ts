@@ -426,7 +426,7 @@ test('a new review published right after its title is typed: the check and the p
   expect(host.errors).toEqual([])
 })
 
-test('the critic dates the post with the review’s date: the page, the index, the feed and the review say that day', async ({ page, libraryDir, tempDir }) => {
+test('the critic dates the post with the review’s date, signed by its author: the page, the index, the feed and the review say that day and name', async ({ page, libraryDir, tempDir }) => {
   await seedReview(libraryDir, 'heat', 'Heat', `Mann's best film.\n`, { status: 'ready' })
   await page.reload()
   await openReview(page, 'Heat')
@@ -438,6 +438,10 @@ test('the critic dates the post with the review’s date: the page, the index, t
   await expect(dates.getByRole('radio', { name: /^The day it goes live/ })).toBeChecked()
   // The review's date (2026-11-20), in the critic's words for a day.
   await dates.getByRole('radio', { name: /^The review’s date, .*2026/ }).check()
+  // A folder's pages are the review's own: signed by its author, with no choice to make.
+  const byline = dialog.getByRole('region', { name: 'Byline' })
+  await expect(byline).toContainText('The post is signed Ana Critic.')
+  await expect(byline.getByRole('radiogroup')).toHaveCount(0)
   await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.')
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
   await expect(dialog.getByRole('status')).toContainText('Published on Pages.')
@@ -447,4 +451,8 @@ test('the critic dates the post with the review’s date: the page, the index, t
   expect(await readFile(join(site, 'index.html'), 'utf8')).toMatch(/<time datetime="2026-11-20T[^"]*">2026-11-20<\/time>/)
   expect(await readFile(join(site, 'feed.xml'), 'utf8')).toMatch(/<published>2026-11-20T/)
   expect(await readFile(join(libraryDir, 'heat', 'review.md'), 'utf8')).toMatch(/^date: 2026-11-20$/m)
+  // One byline too: the page, the index and the feed name the review's author.
+  expect(await readFile(join(site, 'heat.html'), 'utf8')).toContain('Ana Critic')
+  expect(await readFile(join(site, 'index.html'), 'utf8')).toContain(' · Ana Critic')
+  expect(await readFile(join(site, 'feed.xml'), 'utf8')).toContain('<author><name>Ana Critic</name></author>')
 })

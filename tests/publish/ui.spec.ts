@@ -61,6 +61,8 @@ The ending stumbles, but the film has earned a great deal of goodwill.
 
 
 interface Blog extends WebBlogForm {
+  /** The name the blog signs the account's posts with. */
+  account: string
   /** Where the blog serves uploaded images. */
   uploads: string
   /** The bodies (as HTML) of every post on the blog titled `title`. */
@@ -75,6 +77,7 @@ function wordpress(): Blog {
     name: 'Test WordPress',
     url: state.url,
     username: state.username,
+    account: state.username,
     secretLabel: 'Application password',
     secret: state.secret,
     uploads: `${state.url}/wp-content/uploads/`,
@@ -96,6 +99,8 @@ function ghost(): Blog {
     kind: /^Ghost/,
     name: 'Test Ghost',
     url: state.url,
+    // The owner scripts/blogs/ghost.mjs sets up: an integration's posts are signed by the owner.
+    account: 'Verdict Tests',
     secretLabel: 'Admin API key',
     secret: state.secret,
     uploads: `${state.url}/content/images/`,
@@ -135,6 +140,14 @@ for (const kind of ['wordpress', 'ghost'] as const) {
     await expect(dialog.getByRole('combobox', { name: 'Blog' }).getByRole('option', { selected: true })).toHaveText(new RegExp(`^${blog.name} `))
     await expect(dialog.getByRole('radio', { name: 'Publish now' })).toBeChecked()
     await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.', { timeout: slow(30_000) })
+    // The byline: the blog has no user named as the review's author, so the blog's choice applies.
+    const byline = dialog.getByRole('region', { name: 'Byline' })
+    await expect(byline).toContainText('The post is signed Ana Critic, in a line atop the post.', { timeout: slow(30_000) })
+    await expect(byline).toContainText(`the blog’s own byline still names ${blog.account}.`)
+    const choice = byline.getByRole('radiogroup', { name: `When ${blog.name} cannot show the review’s author` })
+    await expect(choice.getByRole('radio', { name: 'Show the review’s author in the post (Ana Critic)' })).toBeChecked()
+    await choice.getByRole('radio', { name: `Post as this account (${blog.account})` }).check()
+    await expect(byline).toContainText(`The post is signed ${blog.account}.`, { timeout: slow(30_000) })
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
     const outcome = dialog.getByRole('status')
     await expect(outcome).toContainText(`Published on ${blog.name}.`, { timeout: slow(60_000) })
@@ -157,6 +170,7 @@ for (const kind of ['wordpress', 'ghost'] as const) {
     expect(shown.text).toContain('9.5/10')
     expect(shown.text).toContain('Image: Lionsgate')
     expect(shown.text).toContain('Ballerina is stylish and bruising')
+    expect(shown.text).not.toContain('By Ana Critic')
     const fileName = image.slice('assets/'.length, -'.png'.length)
     const img = new RegExp(`<img [^>]*src="([^"]*${fileName}[^"]*)"[^>]*>`).exec(shown.html)
     expect(img, 'the image in the post').not.toBeNull()
@@ -175,6 +189,8 @@ for (const kind of ['wordpress', 'ghost'] as const) {
     await page.keyboard.type(` ${EDIT}`)
     await expect.poll(() => readFile(join(libraryDir, 'ballerina', 'review.md'), 'utf8')).toContain(EDIT)
     await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+    // The byline choice stays with the blog.
+    await expect(dialog.getByRole('radio', { name: `Post as this account (${blog.account})` })).toBeChecked({ timeout: slow(30_000) })
     const already = dialog.getByRole('region', { name: 'Already published' }).getByRole('listitem', { name: blog.name })
     await expect(already).toContainText('Live')
     await expect(already).toContainText(url)

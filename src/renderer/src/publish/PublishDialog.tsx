@@ -67,7 +67,7 @@ export function PublishDialog({ reviewId, title, date, published, prepare, downs
   const chosen = blogs.find((blog) => blog.id === picked) ?? blogs.find((blog) => blog.id === defaultBlogId(blogs, published))
   const scheduleIso = status === 'scheduled' && scheduleAt && !Number.isNaN(Date.parse(scheduleAt)) ? new Date(scheduleAt).toISOString() : null
   const { checks, recheck } = usePreflight({ blogId: chosen?.id, status, scheduleIso, prepare })
-  const { byline, choose: chooseByline, saving: savingByline } = useByline({ blog: chosen, prepare, onBlogChanged: reloadBlogs })
+  const { byline, choice: bylineChoice, choose: chooseByline, saving: savingByline } = useByline({ blog: chosen, prepare, onBlogChanged: reloadBlogs })
   const { log, logError, toggleLog, refreshLog } = usePublishLog(reviewId)
   const { run, steps, progressRef, publish, keep, shrink, downscaling, downscaleError } = usePublishRun({
     reviewId,
@@ -143,7 +143,7 @@ export function PublishDialog({ reviewId, title, date, published, prepare, downs
                 <RadioGroup legend="Date on the post" name="publish-date" value={dated} options={dateOptions(date)} onChange={setDated} disabled={running} />
               )}
 
-              <BylineSection blogName={chosen.name} state={byline} choice={chosen.byline ?? 'review'} onChoose={(next) => void chooseByline(next)} disabled={running || savingByline} />
+              <BylineSection blogName={chosen.name} state={byline} choice={bylineChoice} onChoose={(next) => void chooseByline(next)} disabled={running || savingByline} />
 
               <PublishedList records={published} blogs={blogs} />
 

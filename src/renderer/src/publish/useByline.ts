@@ -18,14 +18,16 @@ export function useByline({ blog, prepare, onBlogChanged }: Options) {
   // The answer for the blog and choice it was asked with: another pair is still being asked.
   const [answer, setAnswer] = useState<{ key: string; state: BylineState } | null>(null)
   const [saving, setSaving] = useState(false)
+  // The radio follows the click at once; the blog list catches up once the choice is saved.
+  const [picked, setPicked] = useState<{ blogId: string; choice: BylineChoice } | null>(null)
   const blogId = blog?.id
-  const choice = blog?.byline
-  const key = `${blogId}:${choice}`
+  const kept = blog?.byline
+  const key = `${blogId}:${kept}`
 
   useEffect(() => {
     if (!blogId) return
     let current = true
-    const settle = (state: BylineState) => current && setAnswer({ key: `${blogId}:${choice}`, state })
+    const settle = (state: BylineState) => current && setAnswer({ key: `${blogId}:${kept}`, state })
     prepare()
       .then((id) => api.publishByline({ id, blogId }))
       .then(
@@ -35,17 +37,19 @@ export function useByline({ blog, prepare, onBlogChanged }: Options) {
     return () => {
       current = false
     }
-  }, [blogId, choice, prepare])
+  }, [blogId, kept, prepare])
 
   /** Keeps the choice with the blog: every later post to it follows it. */
   const choose = async (next: BylineChoice) => {
     if (!blog || saving) return
     const { signedIn: _view, ...config } = blog
+    setPicked({ blogId: blog.id, choice: next })
     setSaving(true)
     try {
       await api.saveBlog({ blog: { ...config, byline: next } })
       await onBlogChanged()
     } catch (failure) {
+      setPicked(null)
       setAnswer({ key, state: { kind: 'failed', message: errorMessage(failure) } })
     } finally {
       setSaving(false)
@@ -53,5 +57,6 @@ export function useByline({ blog, prepare, onBlogChanged }: Options) {
   }
 
   const state: BylineState = answer?.key === key ? answer.state : { kind: 'asking' }
-  return { byline: state, choose, saving }
+  const choice = (picked?.blogId === blogId ? picked?.choice : undefined) ?? kept ?? 'review'
+  return { byline: state, choice, choose, saving }
 }

@@ -130,6 +130,16 @@ const BLOGS: Blog[] = [
     },
   },
   {
+    // The realistic critic: an Author may not post unfiltered HTML, so WordPress's content filter
+    // keeps only the inline styles it allows. The review's author is this account's own name.
+    name: 'WordPress, as an Author',
+    blog: () => {
+      const { url, author } = readState<{ url: string; author: { username: string } }>('wordpress')
+      return { name: 'Test WordPress', kind: 'wordpress', url, username: author.username }
+    },
+    secret: () => readState<{ author: { secret: string } }>('wordpress').author.secret,
+  },
+  {
     name: 'Ghost',
     blog: () => ({ name: 'Test Ghost', kind: 'ghost', url: readState<{ url: string }>('ghost').url }),
     secret: () => readState<{ secret: string }>('ghost').secret,

@@ -10,6 +10,7 @@ import type { EditorDocument } from './document'
 import type { SearchField } from './search'
 import type { ReviewConflict, ReviewMeta } from './model'
 import type { PublishLogEntry, PublishRecord } from './publish'
+import { assetSegments } from './critic'
 
 export type OpenedReview =
   | {
@@ -383,7 +384,7 @@ export const ASSET_SCHEME = 'verdict-asset'
 
 /** `verdict-asset://library/<id>/<path>`: how the app's window loads a review's files. */
 export function assetProtocolUrl(reviewId: string, relativePath: string): string {
-  return `${ASSET_SCHEME}://library/${[reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/')}`
+  return `${ASSET_SCHEME}://library/${[reviewId, ...assetSegments(relativePath)].map(encodeURIComponent).join('/')}`
 }
 
 export const ERROR_CODES = [

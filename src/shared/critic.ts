@@ -142,6 +142,36 @@ export function isSafeAssetPath(path: string): boolean {
   return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
 }
 
+/** Jekyll's `{{ site.baseurl }}` (any spacing) before a path from the site's root: Liquid writes the site's base path there. */
+export const SITE_BASEURL = /^\{\{ *site\.baseurl *\}\}(?=\/)/
+
+/**
+ * A path from the root of the critic's site, as Hugo (`/img/x.jpg`, served from `static/`) and
+ * Jekyll (`/assets/x.jpg`, `{{ site.baseurl }}/assets/x.jpg`, from the site's folder) write an
+ * image: the path below that folder (`img/x.jpg`), else undefined. Below the root the rules of a
+ * review's own paths hold, and no part is hidden: such a path never leaves the site.
+ */
+export function siteImagePath(src: string): string | undefined {
+  const path = src.replace(SITE_BASEURL, '')
+  if (!path.startsWith('/')) return undefined
+  const below = path.slice(1)
+  return isSafeAssetPath(below) && !below.split('/').some((part) => part.startsWith('.')) ? below : undefined
+}
+
+/** What an image block may show: a file of the review's own folder, or one of its site's. */
+export function isImageSource(src: string): boolean {
+  return isSafeAssetPath(src) || siteImagePath(src) !== undefined
+}
+
+/** The first segment of an asset URL for a site's file; no path of a review's folder can start so (`:` is refused there). */
+export const SITE_SEGMENT = ':site'
+
+/** The segments of an image's asset URL below its review: a site's file under SITE_SEGMENT. */
+export function assetSegments(src: string): string[] {
+  const site = siteImagePath(src)
+  return site === undefined ? src.split('/') : [SITE_SEGMENT, ...site.split('/')]
+}
+
 // ── Embeds ─────────────────────────────────────────────────────────────────────────────────────
 
 export interface EmbedTarget {

@@ -3,6 +3,7 @@
  * without an Electron binary (`npm start` falls back to it) and for the end-to-end tests.
  */
 import { join, resolve } from 'node:path'
+import { assetSegments } from '../shared/critic'
 import { createServices, shutdownServices, type Platform, type Services } from '../main/container'
 import { createHandlers } from '../main/routes'
 import { createChromiumPrinter } from '../main/services/export'
@@ -53,7 +54,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       pickFile: async (extensions) => orPicker(await options.pickFile?.(), () => picker.pick('file', extensions)),
       openPath: options.openPath ?? nowhere,
       openExternal: options.openExternal ?? nowhere,
-      assetUrl: (id, path) => `/__asset/${[id, ...path.split('/')].map(encodeURIComponent).join('/')}`,
+      assetUrl: (id, path) => `/__asset/${[id, ...assetSegments(path)].map(encodeURIComponent).join('/')}`,
       printer,
     },
     settingsBackend: createConfBackend(options.settingsDir),

@@ -168,13 +168,28 @@ describe('image', () => {
     expect(readMarkdown(markdown)).toEqual({ doc: doc(raw(markdown)), warnings: [] })
   })
 
-  it.each(['../x.png', '/etc/passwd', 'file:///etc/passwd', 'assets/%2e%2e/x.png', 'assets\\x.png', 'https://example.com/x.png', 'assets/../../x.png', './assets/x.png'])(
+  it.each([
+    ['/img/still.png', '![A still](/img/still.png)'],
+    ['{{ site.baseurl }}/assets/still.png', '![A still]({{ site.baseurl }}/assets/still.png)'],
+    ['{{site.baseurl}}/assets/still.png', '![A still]({{site.baseurl}}/assets/still.png)'],
+  ])('reads %s, a path from a site’s root, as an image written back as the site wrote it', (src, markdown) => {
+    expect(readMarkdown(markdown)).toEqual({ doc: doc(image({ src, alt: 'A still' })), warnings: [] })
+    expect(documentToMarkdown(doc(image({ src, alt: 'A still' })))).toBe(`${markdown}\n`)
+  })
+
+  it('leaves out of an alt beside Liquid what would need an escape there, and refuses what cannot be written after it', () => {
+    expect(normalizeDocument(doc(image({ src: '{{ site.baseurl }}/a.png', alt: 'A *still* [1]' })))).toEqual(doc(image({ src: '{{ site.baseurl }}/a.png', alt: 'A still 1' })))
+    expect(() => documentToMarkdown(doc(image({ src: '{{ site.baseurl }}/a b.png' })))).toThrow(/"image".*cannot be written after/)
+    expect(readMarkdown('![x]({{ site.baseurl }}/../x.png)').doc).toEqual(doc(raw('![x]({{ site.baseurl }}/../x.png)')))
+  })
+
+  it.each(['../x.png', '/../etc/passwd', 'file:///etc/passwd', 'assets/%2e%2e/x.png', 'assets\\x.png', 'https://example.com/x.png', 'assets/../../x.png', './assets/x.png'])(
     'refuses the path %s: a raw block and a warning when read, an error when written',
     (src) => {
       const markdown = `![A still](<${src}>)`
       expect(readMarkdown(markdown)).toEqual({
         doc: doc(raw(markdown)),
-        warnings: [`The image “${src}” was refused because its path leaves the review folder; it is kept as written.`],
+        warnings: [`The image “${src}” was refused because its path leaves ${src.startsWith('/') ? 'the site’s folder' : 'the review folder'}; it is kept as written.`],
       })
       expect(() => documentToMarkdown(doc(image({ src })))).toThrow(/"image".*leaves the review folder/)
     },

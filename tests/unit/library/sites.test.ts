@@ -4,48 +4,17 @@
  * the posts are listed as the site has them, and an edit, a new review and an image land in the
  * site's own layout with nothing else added (git status says so).
  */
-import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BlockJSON, EditorDocument } from '../../../src/shared/document'
 import type { LibraryLayout } from '../../../src/shared/model'
 import { importImage } from '../../../src/main/services/assets/import'
-import { Library } from '../../../src/main/services/library/library'
-import { stateDirOf } from '../../support/machineState'
+import type { Library } from '../../../src/main/services/library/library'
 import { png } from '../assets/images'
+import { changes, closeSites, git, openSite } from './siteHelpers'
 
-const SITES = join(import.meta.dirname, 'sites')
 const LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 10_000_000 }
-const run = promisify(execFile)
-const opened: Library[] = []
-const roots: string[] = []
-
-async function git(root: string, ...args: string[]): Promise<string> {
-  return (await run('git', ['-c', 'user.name=Critic', '-c', 'user.email=critic@example.org', '-c', 'core.autocrlf=false', ...args], { cwd: root })).stdout
-}
-
-/** The site in a fresh git repository, opened as a library. */
-async function openSite(name: string): Promise<{ root: string; library: Library }> {
-  const root = await mkdtemp(join(tmpdir(), `verdict-site-${name}-`))
-  roots.push(root)
-  await cp(join(SITES, name), root, { recursive: true })
-  await git(root, 'init', '-q')
-  await git(root, 'add', '-A')
-  await git(root, 'commit', '-q', '-m', 'The site as the critic keeps it')
-  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-11-25T10:00:00Z') })
-  opened.push(library)
-  return { root, library }
-}
-
-/** What git sees changed, untracked files one by one. */
-async function changes(root: string, library: Library): Promise<string[]> {
-  await library.flushIndex()
-  await library.flushSearch()
-  return (await git(root, 'status', '--porcelain', '--untracked-files=all')).split('\n').filter(Boolean).sort()
-}
 
 /** The document with a word added to the end of its last paragraph. */
 function withWordAtEnd(doc: EditorDocument, word: string): EditorDocument {
@@ -61,7 +30,7 @@ function withWordAtEnd(doc: EditorDocument, word: string): EditorDocument {
 type Row = { id: string; title: string; date: string; score: string }
 
 /** The site's layout and the rows the library list shows (by id), as expected. */
-async function expectListed(site: string, layout: LibraryLayout, rows: Row[]): Promise<void> {
+async function expectListed(site: 'hugo' | 'jekyll', layout: LibraryLayout, rows: Row[]): Promise<void> {
   const { library } = await openSite(site)
   expect(await library.layout()).toEqual(layout)
   const listed = (await library.list()).map(({ id, title, date, score, problem }) => ({ id, title, date, score: score?.value, ...(problem ? { problem } : {}) }))
@@ -69,7 +38,7 @@ async function expectListed(site: string, layout: LibraryLayout, rows: Row[]): P
 }
 
 /** The site opened, a word added to two of its posts and a review created, through the library. */
-async function editAndCreate(site: string, edited: [string, string][], title: string) {
+async function editAndCreate(site: 'hugo' | 'jekyll', edited: [string, string][], title: string) {
   const { root, library } = await openSite(site)
   await library.list()
   for (const [id, word] of edited) await editLastParagraph(library, id, word)
@@ -82,10 +51,7 @@ async function editLastParagraph(library: Library, id: string, word: string): Pr
   await library.save(id, review.meta, withWordAtEnd(review.doc, word), review.hash)
 }
 
-afterEach(async () => {
-  for (const library of opened.splice(0)) library.close()
-  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true })
-})
+afterEach(closeSites)
 
 describe('a Hugo site opened in place', () => {
   it('shows its layout and every post with its title, date and score', async () => {

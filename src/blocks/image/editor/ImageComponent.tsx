@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
-import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
+import { IMAGE_WIDTHS, isImageSource, isSafeAssetPath, siteImagePath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
 import { isOption, Options } from '@renderer/components/Options'
 import { useEditorServices } from '@renderer/editor/EditorServices'
@@ -30,7 +30,8 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
   const altHintId = useId()
   const [failed, setFailed] = useState<string | null>(null)
   const { src, alt, width } = fields
-  const safe = isSafeAssetPath(src)
+  const safe = isImageSource(src)
+  const fromSite = siteImagePath(src) !== undefined
   // A new URL once the file lands or changes on disk: the image is then loaded again.
   const url = services.assetUrl(src)
   const featured = services.featuredImage === src
@@ -55,7 +56,9 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
           <div className="image-missing">
             <Icon name="warning" />
             <p>
-              {safe
+              {fromSite
+                ? `The image file “${src}” is not in this site’s folder (it is looked for where the site keeps its shared images).`
+                : safe
                 ? `The image file “${src}” is not in this review’s folder.`
                 : `“${src}” is not a file inside this review’s folder, so it is not shown. The reference is kept as written.`}
             </p>
@@ -73,7 +76,8 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
               id={featuredId}
               type="checkbox"
               checked={featured}
-              disabled={!editable || !safe}
+              // The featured image is a file of the review's own folder (front matter `featuredImage`).
+              disabled={!editable || !isSafeAssetPath(src)}
               onChange={(event) => services.setFeaturedImage(event.target.checked ? src : undefined)}
             />
             <label htmlFor={featuredId}>Use as featured image</label>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type JSX } from 'react'
 import { $create, $getDocument, $getState, createState, type DOMConversionMap, type DOMExportOutput, type LexicalNode } from 'lexical'
-import { IMAGE_WIDTHS, isSafeAssetPath, type ImageWidth } from '@shared/critic'
+import { IMAGE_WIDTHS, isImageSource, type ImageWidth } from '@shared/critic'
 import type { ImageJSON } from '../model'
 import { BlockDecoratorNode, defineFields } from '@renderer/editor/nodes/fieldsNode'
 import { $keepAsBlock } from '@renderer/editor/nodes/placement'
@@ -53,8 +53,8 @@ export class ImageNode extends BlockDecoratorNode {
                 } catch {
                   return { node: null }
                 }
-                // A path out of the review could never be saved: such a figure was not made by Verdict.
-                if (!isSafeAssetPath(text(fields.src))) return { node: null, forChild: () => null }
+                // A path out of the review and its site could never be saved: such a figure was not made by Verdict.
+                if (!isImageSource(text(fields.src))) return { node: null, forChild: () => null }
                 return { node: $createImageNode(fields), forChild: () => null }
               },
               priority: 2,

@@ -9,7 +9,7 @@ export interface AssetsFolder {
   reviewDir: string
   /** `<review>/assets` (in a site layout, where its images go: siteFiles.ts); it may not exist yet. */
   path: string
-  /** What the review writes before an image's file name: `assets/`, or nothing beside a site's page. */
+  /** What the review writes before an image's file name: `assets/`; in a site, nothing beside the page, or the path from its root (`/images/`). */
   prefix: string
   exists: boolean
 }
@@ -24,8 +24,7 @@ export async function assetsFolder(library: Library, id: string): Promise<Assets
   if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review of this library and was refused.`)
   const reviewDir = await library.reviewDir(id)
   const site = await library.siteFiles()
-  const path = site ? site.imageDir(id) : join(reviewDir, ASSETS_DIR)
-  const prefix = site ? '' : `${ASSETS_DIR}/`
+  const { path, prefix } = site ? await site.imageFolder(id) : { path: join(reviewDir, ASSETS_DIR), prefix: `${ASSETS_DIR}/` }
   let info
   try {
     info = await lstat(path)

@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { fail, isErrnoCode } from '../errors'
+import { siteImagePath, SITE_SEGMENT } from '../../../shared/critic'
 import type { Library } from '../library/library'
 
 /**
@@ -11,6 +12,7 @@ import type { Library } from '../library/library'
 export async function resolveReviewFile(library: Library, segments: string[]): Promise<string> {
   const [id, ...rest] = segments
   if (!id || rest.length === 0) fail('NOT_FOUND', 'No file was named.')
+  if (rest[0] === SITE_SEGMENT) return resolveSiteFile(library, id, rest.slice(1))
   for (const part of segments) {
     if (part === '' || part === '.' || part === '..' || /[\\/\0:]/.test(part)) {
       fail('OUTSIDE_LIBRARY', `The path “${segments.join('/')}” is not inside a review and was refused.`)
@@ -29,6 +31,19 @@ export async function resolveReviewFile(library: Library, segments: string[]): P
     fail('OUTSIDE_LIBRARY', `“${rest.join('/')}” leads outside the review “${id}” and was refused.`)
   }
   return real
+}
+
+/**
+ * A file the review names by a path from its site's root (`/img/x.jpg`, as `assetSegments` puts
+ * it in a URL), in the folder its site serves such paths from (siteFiles.ts), never outside the site.
+ */
+async function resolveSiteFile(library: Library, id: string, segments: string[]): Promise<string> {
+  await library.reviewDir(id)
+  const path = siteImagePath(`/${segments.join('/')}`)
+  if (path === undefined || segments.some((part) => part.includes('/'))) fail('OUTSIDE_LIBRARY', `The path “/${segments.join('/')}” leaves the site’s folder and was refused.`)
+  const site = await library.siteFiles()
+  if (!site) fail('NOT_FOUND', `“/${path}” is a path from a site’s root, and this library is not a site’s folder.`)
+  return site.sharedFile(path)
 }
 
 /** Splits a URL path (`/id/assets/x.png`) into decoded segments; malformed escapes are refused. */

@@ -1,7 +1,8 @@
 /** Reading a review's image files for export: inside the folder (symlinks resolved), images only. */
 import { lstat, readFile, realpath } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
-import { safeRelativePath } from '../pipeline'
+import type { SiteFiles } from '../library/siteFiles'
+import { safeRelativePath, safeSitePath } from '../pipeline'
 
 export const MAX_EXPORT_IMAGE_BYTES = 50 * 1024 * 1024
 
@@ -35,14 +36,34 @@ export async function readReviewImage(reviewDir: string, relativePath: string): 
     const real = await realpath(target)
     const rel = relative(await realpath(reviewDir), real)
     if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined
-    const info = await lstat(real)
-    if (!info.isFile() || info.size > MAX_EXPORT_IMAGE_BYTES) return undefined
-    const bytes = new Uint8Array(await readFile(real))
-    const type = sniffImage(bytes)
-    return type ? { path, bytes, ...type } : undefined
+    return await loadImage(real, path)
   } catch {
     return undefined
   }
+}
+
+/**
+ * An image a review names: a file of its folder, or for a site's post a path from the site's root
+ * (`/img/x.png`), read from the site's shared folder and never from outside the site.
+ */
+export async function readSourceImage(source: { dir: string; site?: SiteFiles | undefined }, path: string): Promise<LoadedAsset | undefined> {
+  const fromRoot = safeSitePath(path)
+  if (fromRoot === undefined) return readReviewImage(source.dir, path)
+  if (!source.site) return undefined
+  try {
+    return await loadImage(await source.site.sharedFile(fromRoot.slice(1)), fromRoot)
+  } catch {
+    return undefined
+  }
+}
+
+/** A regular file of at most MAX_EXPORT_IMAGE_BYTES that is an image by its bytes, else undefined. */
+async function loadImage(real: string, path: string): Promise<LoadedAsset | undefined> {
+  const info = await lstat(real)
+  if (!info.isFile() || info.size > MAX_EXPORT_IMAGE_BYTES) return undefined
+  const bytes = new Uint8Array(await readFile(real))
+  const type = sniffImage(bytes)
+  return type ? { path, bytes, ...type } : undefined
 }
 
 export function dataUri(asset: LoadedAsset): string {

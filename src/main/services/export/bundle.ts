@@ -17,7 +17,9 @@ import { parseReview, ReviewParseError } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { claimFolder } from '../fs/claimFolder'
 import { ASSETS_DIR, REVIEW_FILE } from '../library/library'
+import { readSourceImage } from './assets'
 import { refuseInsideReview } from './guard'
+import type { ReviewSource } from './source'
 
 export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 export const MAX_BUNDLE_ENTRIES = 5000
@@ -47,12 +49,38 @@ export async function bundleFiles(reviewDir: string): Promise<Map<string, Uint8A
   return files
 }
 
-/** Zips the review folder to `destFile` (replacing it). */
-export async function exportBundle(source: { id: string; dir: string }, destFile: string): Promise<{ path: string; files: string[] }> {
+/** An image reference of a post: a Markdown image's address, or a shortcode's, include's or HTML `src`/`url`/`image`. */
+const IMAGE_REFERENCE = /(\]\(\s*<?|\b(?:src|url|image)\s*=\s*["'])((?:\{\{ *site\.baseurl *\}\})?[^\s<>()"']+)/g
+
+/**
+ * A site's post as a bundle of Verdict's layout: the post as `review.md`, and each image it names
+ * (beside it, or from the site's root wherever the site keeps those) as `assets/<name>`, the post's
+ * references rewritten to them in the zip only. References to no readable image stay as written.
+ */
+export async function siteBundleFiles(source: Pick<ReviewSource, 'dir' | 'file' | 'site'>): Promise<Map<string, Uint8Array>> {
+  const text = await readFile(source.file, 'utf8')
+  const named = new Map<string, string>()
+  const files = new Map<string, Uint8Array>()
+  for (const [, , reference] of text.matchAll(IMAGE_REFERENCE)) {
+    if (named.has(reference!)) continue
+    const image = await readSourceImage(source, reference!)
+    if (!image) continue
+    const stem = basename(image.path).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]/g, '_') || 'image'
+    let name = `${ASSETS_DIR}/${stem}.${image.ext}`
+    for (let n = 2; files.has(name); n++) name = `${ASSETS_DIR}/${stem}-${n}.${image.ext}`
+    named.set(reference!, name)
+    files.set(name, image.bytes)
+  }
+  const rewritten = text.replace(IMAGE_REFERENCE, (whole, opening: string, reference: string) => (named.has(reference) ? `${opening}${named.get(reference)}` : whole))
+  return new Map([[REVIEW_FILE, new TextEncoder().encode(rewritten)], ...files])
+}
+
+/** Zips the review folder (a site's post: siteBundleFiles) to `destFile` (replacing it). */
+export async function exportBundle(source: Pick<ReviewSource, 'id' | 'dir' | 'file' | 'site'>, destFile: string): Promise<{ path: string; files: string[] }> {
   await refuseInsideReview(source, destFile)
   let files: Map<string, Uint8Array>
   try {
-    files = await bundleFiles(source.dir)
+    files = source.site ? await siteBundleFiles(source) : await bundleFiles(source.dir)
   } catch (error) {
     throw describeIoError(error, `read “${source.id}”`)
   }

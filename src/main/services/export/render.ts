@@ -1,7 +1,7 @@
 /** Review → page for an export: images inlined as data: URIs or copied next to the page. */
 import { basename } from 'node:path'
 import { buildPost, renderPage, type BuildOptions, type Post, type Theme } from '../pipeline'
-import { dataUri, readReviewImage, type LoadedAsset } from './assets'
+import { dataUri, readSourceImage, type LoadedAsset } from './assets'
 import type { ReviewSource } from './source'
 
 export interface RenderSettings {
@@ -24,14 +24,14 @@ export interface RenderedExport {
   files: Map<string, Uint8Array>
 }
 
-/** The images a post refers to, read from the review folder (missing or unsafe ones are left out). */
+/** The images a post refers to, read from the review folder or its site's (missing or unsafe ones are left out). */
 async function loadImages(source: ReviewSource, settings: RenderSettings): Promise<Map<string, LoadedAsset>> {
   const probe = buildPost(source, { ...buildOptions(settings), resolveAsset: (path) => path })
   const paths = new Set(probe.assets.map((a) => a.path))
   if (probe.featuredImage) paths.add(probe.featuredImage.path)
   const loaded = new Map<string, LoadedAsset>()
   for (const path of paths) {
-    const asset = await readReviewImage(source.dir, path)
+    const asset = await readSourceImage(source, path)
     if (asset) loaded.set(path, asset)
   }
   return loaded

@@ -5,6 +5,7 @@ import type { ReviewMeta } from '../../../shared/model'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { parseReview, ReviewParseError } from '../format'
 import type { Library } from '../library/library'
+import type { SiteFiles } from '../library/siteFiles'
 
 export interface ReviewSource {
   id: string
@@ -14,6 +15,11 @@ export interface ReviewSource {
   records: string
   meta: ReviewMeta
   body: string
+  /** The review's Markdown file (`review.md`, or a site's post). */
+  file: string
+  /** A site's post: its images may be paths from the site's root, which this reads. */
+  site?: SiteFiles
+  sitePaths?: boolean
 }
 
 /**
@@ -34,7 +40,8 @@ export async function loadReviewSource(library: Library, id: string, { untitled 
   }
   try {
     const { meta, body } = parseReview(bytes, { ...library.fallbackOf(id, info), ...(untitled === id ? {} : { title: untitled }) })
-    return { id, dir, records: await library.recordsDir(id), meta, body }
+    const site = await library.siteFiles()
+    return { id, dir, file: path, records: await library.recordsDir(id), meta, body, ...(site ? { site, sitePaths: true } : {}) }
   } catch (error) {
     if (error instanceof ReviewParseError) fail('INVALID_ARGUMENT', `“${id}” cannot be exported until its ${basename(path)} can be read: ${error.message}`)
     throw error

@@ -31,6 +31,8 @@ export interface BlockConverter<T extends BlockJSON = BlockJSON, M extends RootC
   type: T['type']
   /** mdast nodes this entry reads: a node type, or `type:name` for a directive. */
   reads: readonly string[]
+  /** Whether it reads blocks holding template syntax too, which are otherwise kept raw (markdown.ts, TEMPLATE). */
+  readsTemplates?: boolean
   /** Checks a node from the renderer and returns its normalized form; null drops it. Throws when malformed. */
   normalize(node: LooseNode, blocks: (nodes: LooseNode[]) => BlockJSON[]): T | null
   /** Throws `Unrepresentable` when the editor cannot hold this node. */

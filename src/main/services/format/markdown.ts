@@ -137,8 +137,8 @@ export function markdownToDocument(markdown: string): EditorDocument {
 
 function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<string>): BlockJSON {
   const templated = !isDirective(node) && TEMPLATE.test(withoutCodeSpans(node, read.source))
-  for (const converter of templated ? [] : (byMdast.get(mdastKey(node)) ?? [])) {
-    if (allowed && !allowed.has(converter.type)) continue
+  for (const converter of byMdast.get(mdastKey(node)) ?? []) {
+    if ((allowed && !allowed.has(converter.type)) || (templated && !converter.readsTemplates)) continue
     try {
       return converter.fromMdast(node, read)
     } catch (error) {

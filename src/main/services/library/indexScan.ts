@@ -14,7 +14,7 @@
  *   parsed with the real reader, which is cheap for one small block.
  */
 import { documentText, type BlockJSON, type EditorDocument } from '../../../shared/document'
-import { isSafeAssetPath, type ScoreSummary } from '../../../shared/critic'
+import { isImageSource, type ScoreSummary } from '../../../shared/critic'
 import type { ScoreJSON } from '../../../blocks/score/model'
 import { CRITIC_BLOCKS } from '../../blocks'
 import { countWords } from '../../../shared/text'
@@ -71,8 +71,8 @@ export function scanBody(markdown: string): BodyStats | undefined {
     const single = oneLine(lines)
     if (single && LONE_IMAGE.test(single)) {
       const src = LONE_IMAGE.exec(single)![1]!
-      // A lone image inside the review folder is an image block, which adds no words.
-      if (isSafeAssetPath(src)) continue
+      // A lone image inside the review folder or its site is an image block, which adds no words.
+      if (isImageSource(src)) continue
     }
     const lineBlock = single === undefined ? undefined : scanLine(single)
     if (lineBlock) {

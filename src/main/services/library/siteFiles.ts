@@ -3,13 +3,13 @@
  * review and an added image become, and what moves to the trash. Verdict's own layout stays in
  * library.ts, unchanged.
  */
-import { readdir, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { dirname, extname, isAbsolute, join, relative, sep } from 'node:path'
 import { stringify as tomlText, TomlDate } from 'smol-toml'
 import { stringify as yamlText } from 'yaml'
 import type { LibraryLayout } from '../../../shared/model'
 import { conflictCopyOf } from '../conflicts/conflictCopies'
-import { isErrnoCode } from '../errors'
+import { fail, isErrnoCode } from '../errors'
 import { markdownStem, MARKDOWN_EXTENSIONS } from './layout'
 
 /** A bundle's page. */
@@ -32,6 +32,9 @@ export function nameFallback(layout: LibraryLayout, id: string): { title: string
 export class SiteFiles {
   /** Each listed review's Markdown file, relative to the content folder: `x.md`, `x.markdown` or `x/index.md`. */
   private readonly known = new Map<string, string>()
+  /** The site's folders and its habit for shared images, each looked for once. */
+  private folders: Promise<SiteFolders> | undefined
+  private habit: Promise<{ folder: string; baseurl: boolean }> | undefined
   readonly contentDir: string
 
   constructor(
@@ -143,12 +146,127 @@ export class SiteFiles {
   }
 
   /**
-   * Where an image the critic adds goes: beside the page, in its bundle or its content folder, so
-   * the review's relative path finds it as the site's build does for bundles and flat sites.
+   * Where an image the critic adds goes, and what the post writes before its file name: beside a
+   * bundle's page (as Hugo finds a bundle's images); for other posts, in the folder of the site's
+   * shared images its posts already use (else `static/images/` for Hugo, `assets/images/` for
+   * Jekyll), written from the site's root as they write it; beside the file when the site has
+   * no such folder.
    */
-  imageDir(id: string): string {
-    return this.isBundle(id) ? join(this.contentDir, id) : this.contentDir
+  async imageFolder(id: string): Promise<{ path: string; prefix: string }> {
+    if (this.isBundle(id)) return { path: join(this.contentDir, id), prefix: '' }
+    const { shared } = await this.siteFolders()
+    if (shared === undefined) return { path: this.contentDir, prefix: '' }
+    this.habit ??= imageHabit(this.contentDir, this.layout.kind === 'jekyll' || shared.generator === 'jekyll' ? 'assets/images' : 'images')
+    const { folder, baseurl } = await this.habit
+    return { path: join(shared.dir, ...folder.split('/')), prefix: `${baseurl ? '{{ site.baseurl }}' : ''}/${folder}/` }
   }
+
+  /** The site's folder and the one its root paths (`/img/x.jpg`) are served from, found once. */
+  siteFolders(): Promise<SiteFolders> {
+    this.folders ??= findSiteFolders(this.root, this.contentDir, this.layout)
+    return this.folders
+  }
+
+  /**
+   * The file a path from the site's root (`img/x.jpg`, siteImagePath) names, its links resolved;
+   * refused when the library's site has no such folder or the file is elsewhere than in the site.
+   */
+  async sharedFile(path: string): Promise<string> {
+    const { root, shared } = await this.siteFolders()
+    if (!shared) fail('NOT_FOUND', `“/${path}” is a path from a site’s root, and no site folder (Hugo’s static/, Jekyll’s site) was found around this library.`)
+    let real: string
+    try {
+      real = await realpath(join(shared.dir, ...path.split('/')))
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT', 'ENOTDIR')) fail('NOT_FOUND', `“/${path}” is not in the site’s folder ${shared.shown}.`)
+      throw error
+    }
+    const rel = relative(await realpath(root), real)
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) fail('OUTSIDE_LIBRARY', `“/${path}” leads outside the site’s folder and was refused.`)
+    return real
+  }
+}
+
+export interface SiteFolders {
+  /** The site's folder: where its configuration is, else the library's. */
+  root: string
+  /** Where the site serves paths from its root; undefined when there is none to find. */
+  shared?: { dir: string; generator: 'hugo' | 'jekyll' | 'other'; shown: string }
+}
+
+/** Site configurations, by generator; the site's folder is the nearest one holding one, above the content. */
+const CONFIGS = { hugo: ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', 'config.json'], jekyll: ['_config.yml', '_config.yaml'] } as const
+/** How far above the library a site's folder is looked for (a library opened at `content/posts`). */
+const LEVELS_ABOVE = 3
+
+async function findSiteFolders(libraryRoot: string, contentDir: string, layout: LibraryLayout): Promise<SiteFolders> {
+  const top = ancestors(libraryRoot, LEVELS_ABOVE).at(-1)!
+  for (const dir of ancestors(contentDir, 64)) {
+    for (const generator of ['hugo', 'jekyll'] as const) {
+      for (const name of CONFIGS[generator]) {
+        if (!(await exists(join(dir, name)))) continue
+        // Jekyll serves the site's own folder; Hugo its static/.
+        const shared = generator === 'jekyll' ? dir : join(dir, 'static')
+        return { root: dir, shared: { dir: shared, generator, shown: generator === 'jekyll' ? 'itself' : 'static/' } }
+      }
+    }
+    if (dir === top) break
+  }
+  if (layout.kind === 'jekyll') return { root: libraryRoot, shared: { dir: libraryRoot, generator: 'jekyll', shown: 'itself' } }
+  if (layout.publicDir) return { root: libraryRoot, shared: { dir: join(libraryRoot, layout.publicDir), generator: 'other', shown: `${layout.publicDir}/` } }
+  return { root: libraryRoot }
+}
+
+/** `dir` and up to `levels` folders above it, nearest first. */
+function ancestors(dir: string, levels: number): string[] {
+  const found = [dir]
+  for (let at = dir; found.length <= levels && dirname(at) !== at; at = dirname(at)) found.push(dirname(at))
+  return found
+}
+
+/** Posts read to learn where a site keeps its shared images. */
+const SAMPLED_POSTS = 40
+/** A reference from a site's root to an image: a Markdown image, or a shortcode's or include's `src`/`url`. */
+const SHARED_IMAGE = /(?:\]\(|\b(?:src|url|image)\s*=\s*["'])(\{\{ *site\.baseurl *\}\})?\/((?:[\w.-]+\/)*[\w.-]+)\/[^/\s"')]+\.(?:png|jpe?g|gif|webp|avif)\b/gi
+
+/** The folder of shared images most of the posts use, and whether they write Liquid's baseurl before it; `fallback` when none does. */
+async function imageHabit(contentDir: string, fallback: string): Promise<{ folder: string; baseurl: boolean }> {
+  const counts = new Map<string, number>()
+  let liquid = 0
+  let plain = 0
+  for (const file of await postFiles(contentDir)) {
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch {
+      continue
+    }
+    for (const [, baseurl, folder] of text.matchAll(SHARED_IMAGE)) {
+      if (folder!.split('/').some((part) => part.startsWith('.'))) continue
+      counts.set(folder!, (counts.get(folder!) ?? 0) + 1)
+      if (baseurl) liquid++
+      else plain++
+    }
+  }
+  const [folder] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [fallback]
+  return { folder, baseurl: liquid > plain }
+}
+
+/** Up to SAMPLED_POSTS Markdown files of the content folder: its posts and its bundles' pages. */
+async function postFiles(contentDir: string): Promise<string[]> {
+  let entries
+  try {
+    entries = await readdir(contentDir, { withFileTypes: true })
+  } catch {
+    return []
+  }
+  const files: string[] = []
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (files.length >= SAMPLED_POSTS) break
+    if (entry.isFile() && markdownStem(entry.name) !== undefined) files.push(join(contentDir, entry.name))
+    else if (entry.isDirectory() && !NOT_A_BUNDLE.test(entry.name)) files.push(join(contentDir, entry.name, BUNDLE_PAGE))
+  }
+  return files
 }
 
 async function exists(path: string): Promise<boolean> {

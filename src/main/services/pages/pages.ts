@@ -53,7 +53,8 @@ export class PagesService {
   async preview({ id, meta, doc, theme, colorScheme, asOn }: EditorState & { asOn?: { blogId: string; refresh: boolean } | undefined }): Promise<PreviewPage> {
     const library = this.options.libraries.current()
     await library.reviewDir(id)
-    const review = { id, meta, body: documentToMarkdown(doc) }
+    const sitePaths = (await library.siteFiles()) !== undefined
+    const review = { id, meta, body: documentToMarkdown(doc), sitePaths }
     const options: BuildOptions = {
       // Nothing is fetched from a video site while drafting: each video is a card of its player's size.
       online: false,

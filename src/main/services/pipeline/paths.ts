@@ -3,7 +3,7 @@
  * lexical — the export side additionally resolves symlinks before reading a file.
  */
 import { ASSET_SCHEME } from '../../../shared/contract'
-import { isSafeAssetPath } from '../../../shared/critic'
+import { isSafeAssetPath, siteImagePath } from '../../../shared/critic'
 
 /**
  * The review-relative path (`assets/x.png`) an image reference means, or undefined when it could
@@ -24,6 +24,28 @@ export function safeRelativePath(raw: string): string | undefined {
   if (decoded.startsWith('./')) decoded = decoded.slice(2)
   if (!isSafeAssetPath(decoded) || hasControl(decoded) || decoded.split('/').some((part) => part.startsWith('.'))) return undefined
   return decoded
+}
+
+/**
+ * A path from the site's root (`/img/x.png`, Jekyll's `{{ site.baseurl }}/img/x.png`), decoded
+ * once as above and written from the root without the Liquid: for a site's post only, whose
+ * reader finds it in the site's shared folder (siteFiles.ts). Undefined when it could leave the site.
+ */
+export function safeSitePath(raw: string): string | undefined {
+  if (typeof raw !== 'string') return undefined
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(raw.trim())
+  } catch {
+    return undefined
+  }
+  const path = siteImagePath(decoded)
+  return path === undefined || hasControl(path) ? undefined : `/${path}`
+}
+
+/** A post's Liquid `{{ site.baseurl }}` before an image's or link's path from the site's root, which Jekyll fills in and a page of this computer does without. */
+export function withoutBaseurl(body: string): string {
+  return body.replace(/(\]\(|\bsrc=["'])\{\{ *site\.baseurl *\}\}(?=\/)/g, '$1')
 }
 
 function hasControl(text: string): boolean {

@@ -6,7 +6,7 @@ import { readCriticFields } from './criticMeta'
 import { paragraph, txt, type AnyNode } from './criticElements'
 import { buildJsonLd } from './jsonld'
 import { renderMarkdown } from './processor'
-import { isAllowedResolvedUrl, safeRelativePath } from './paths'
+import { isAllowedResolvedUrl, safeRelativePath, safeSitePath, withoutBaseurl } from './paths'
 import { parseScore, toPostScore } from './scores'
 import type { BuildOptions, Post, PostImage, PostScore, ReviewInput } from './types'
 
@@ -25,9 +25,9 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     const cached = cache.get(raw)
     if (cached !== undefined) return cached ?? undefined
     let result: { path: string; src: string } | null = null
-    const path = safeRelativePath(raw)
+    const path = safeRelativePath(raw) ?? (review.sitePaths ? safeSitePath(raw) : undefined)
     if (!path) {
-      warnings.add(`The image “${shorten(raw)}” is not inside the review's folder and was left out.`)
+      warnings.add(`The image “${shorten(raw)}” is not inside the review's ${review.sitePaths ? 'or the site’s ' : ''}folder and was left out.`)
     } else {
       const src = resolveAsset(path)
       if (src === undefined) warnings.add(`The image “${path}” is missing or is not an image, and was left out.`)
@@ -43,8 +43,9 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
 
   const form = opts.form ?? VERDICT_PAGE
   const featuredPath = fields.featuredImage ? resolveImage(fields.featuredImage.path)?.path : undefined
+  const body = review.sitePaths ? withoutBaseurl(review.body) : review.body
   const ctx: RenderContext = {
-    source: review.body,
+    source: body,
     online: opts.online ?? false,
     playerSizedCards: opts.playerSizedCards ?? false,
     spoilersOpen: opts.spoilersOpen ?? false,
@@ -62,7 +63,7 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     excerptParts: [],
     words: measureText(''),
   }
-  const html = renderMarkdown(review.body, ctx)
+  const html = renderMarkdown(body, ctx)
   for (const warning of ctx.warnings) warnings.add(warning)
 
   const score = overallScore(ctx, fields.score, warnings)

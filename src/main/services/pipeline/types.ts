@@ -80,11 +80,13 @@ export interface ReviewInput {
   /** Front matter. `subject`, `score`, `spoilers` and `featuredImage` are read from `meta.extra`. */
   meta: ReviewMeta
   body: string
+  /** A post of a site's own folder: paths from the site's root (`/img/x.jpg`) are its images too. */
+  sitePaths?: boolean
 }
 
 /**
  * Maps a review-relative path (already checked to stay inside the review folder, e.g.
- * `assets/3f2a.png`) to the URL the output uses; `undefined` leaves the image out. Its result must be
+ * `assets/3f2a.png`), or a site's post's path from the site's root (`/img/x.png`), to the URL the output uses; `undefined` leaves the image out. Its result must be
  * a `data:image/…;base64` URI, an `https:` URL, a `verdict-asset:` URL or a safe relative path.
  */
 export type AssetResolver = (relativePath: string) => string | undefined

@@ -1,0 +1,46 @@
+/**
+ * The small Hugo and Jekyll sites of ./sites (written in their real layouts), each copied to a
+ * temporary folder, committed to git and opened as a library through the real library service.
+ */
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { Library } from '../../../src/main/services/library/library'
+import { stateDirOf } from '../../support/machineState'
+
+const SITES = join(import.meta.dirname, 'sites')
+const run = promisify(execFile)
+const opened: Library[] = []
+const roots: string[] = []
+
+export async function git(root: string, ...args: string[]): Promise<string> {
+  return (await run('git', ['-c', 'user.name=Critic', '-c', 'user.email=critic@example.org', '-c', 'core.autocrlf=false', ...args], { cwd: root })).stdout
+}
+
+/** The site in a fresh git repository, opened as a library; closeSites() removes it. */
+export async function openSite(name: 'hugo' | 'jekyll'): Promise<{ root: string; library: Library }> {
+  const root = await mkdtemp(join(tmpdir(), `verdict-site-${name}-`))
+  roots.push(root)
+  await cp(join(SITES, name), root, { recursive: true })
+  await git(root, 'init', '-q')
+  await git(root, 'add', '-A')
+  await git(root, 'commit', '-q', '-m', 'The site as the critic keeps it')
+  const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-11-25T10:00:00Z') })
+  opened.push(library)
+  return { root, library }
+}
+
+/** What git sees changed, untracked files one by one. */
+export async function changes(root: string, library: Library): Promise<string[]> {
+  await library.flushIndex()
+  await library.flushSearch()
+  return (await git(root, 'status', '--porcelain', '--untracked-files=all')).split('\n').filter(Boolean).sort()
+}
+
+/** Closes the sites opened since the last call and removes their folders (after each test). */
+export async function closeSites(): Promise<void> {
+  for (const library of opened.splice(0)) library.close()
+  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true })
+}

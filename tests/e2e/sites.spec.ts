@@ -1,9 +1,11 @@
 /**
  * A Hugo site opened as a library through the UI: its layout is detected and shown, its posts are
- * listed with their titles and scores, and choosing another layout lists what that layout sees.
+ * listed with their titles and scores, choosing another layout lists what that layout sees, and a
+ * post's image from the site's static/ shows in the editor and the preview.
  */
 import { cp, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Locator } from '@playwright/test'
 import { browseTo, expect, test } from './fixtures'
 
 const HUGO_SITE = join(import.meta.dirname, '../unit/library/sites/hugo')
@@ -31,7 +33,16 @@ test('a Hugo site opens in its own layout, which can be changed', async ({ page,
   await expect(list.getByRole('listitem')).toHaveCount(0)
   expect(JSON.parse(await readFile(join(site, '.verdict', 'layout.json'), 'utf8'))).toMatchObject({ kind: 'verdict', content: 'content/posts' })
   await layout.selectOption({ label: 'Hugo page bundles' })
-  await expect(list.getByRole('listitem', { name: 'The Holdovers', exact: true })).toBeVisible()
-  await list.getByRole('listitem', { name: 'The Holdovers', exact: true }).getByRole('button', { name: 'Open' }).click()
-  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('The Holdovers')
+  await expect(list.getByRole('listitem', { name: 'Perfect Days', exact: true })).toBeVisible()
+  await list.getByRole('listitem', { name: 'Perfect Days', exact: true }).getByRole('button', { name: 'Open' }).click()
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Perfect Days')
+
+  // `/img/komorebi.png` is Hugo's static/img/komorebi.png: an image block in the editor and an image in the preview.
+  const loaded = (image: Locator) => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)
+  const figure = page.getByRole('group', { name: 'Image: Light through the leaves' })
+  await expect.poll(() => loaded(figure.getByRole('img', { name: 'Light through the leaves' }))).toBeGreaterThan(0)
+  await page.getByRole('button', { name: 'Preview', exact: true }).click()
+  const post = page.getByTitle('Preview', { exact: true }).contentFrame()
+  await expect.poll(() => loaded(post.getByRole('img', { name: 'Light through the leaves' }))).toBeGreaterThan(0)
+  await expect.poll(() => loaded(post.getByRole('img', { name: 'tree' }))).toBeGreaterThan(0)
 })

@@ -37,13 +37,20 @@
     }
   }
 
+  // As assetSegments in src/shared/critic.ts (this file is not built): a path from a site's root
+  // (`/img/x.png`, `{{ site.baseurl }}/img/x.png`) goes under ':site'; the server checks it again.
+  const assetSegments = (path) => {
+    const fromRoot = path.replace(/^\{\{ *site\.baseurl *\}\}(?=\/)/, '')
+    return fromRoot.startsWith('/') ? [':site', ...fromRoot.slice(1).split('/')] : path.split('/')
+  }
+
   window.verdict = Object.freeze({
     invoke,
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    assetUrl: (reviewId, relativePath) => '/__asset/' + [reviewId, ...relativePath.split('/')].map(encodeURIComponent).join('/'),
+    assetUrl: (reviewId, relativePath) => '/__asset/' + [reviewId, ...assetSegments(relativePath)].map(encodeURIComponent).join('/'),
     // A browser never tells a page where a dropped file is on disk; the picker can.
     openDropped: () =>
       Promise.resolve({

@@ -27,9 +27,14 @@ export async function openSite(name: 'hugo' | 'jekyll'): Promise<{ root: string;
   await git(root, 'init', '-q')
   await git(root, 'add', '-A')
   await git(root, 'commit', '-q', '-m', 'The site as the critic keeps it')
+  return { root, library: openLibrary(root) }
+}
+
+/** Another library on a site's folder (as after a restart); closeSites() closes it. */
+export function openLibrary(root: string): Library {
   const library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', now: () => new Date('2026-11-25T10:00:00Z') })
   opened.push(library)
-  return { root, library }
+  return library
 }
 
 /** What git sees changed, untracked files one by one. */

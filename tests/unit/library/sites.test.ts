@@ -4,7 +4,7 @@
  * the posts are listed as the site has them, and an edit, a new review and an image land in the
  * site's own layout with nothing else added (git status says so).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BlockJSON, EditorDocument } from '../../../src/shared/document'
@@ -12,7 +12,8 @@ import type { LibraryLayout } from '../../../src/shared/model'
 import { importImage } from '../../../src/main/services/assets/import'
 import type { Library } from '../../../src/main/services/library/library'
 import { png } from '../assets/images'
-import { changes, closeSites, git, openSite } from './siteHelpers'
+import { stateDirOf } from '../../support/machineState'
+import { changes, closeSites, git, openLibrary, openSite } from './siteHelpers'
 
 const LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 10_000_000 }
 
@@ -70,8 +71,7 @@ describe('a Hugo site opened in place', () => {
     const expected = [['perfect-days', "Hirayama cleans Tokyo's toilets and listens to cassettes."]]
     expect(await found(library)).toEqual(expected)
     await rm(join(stateDirOf(root), 'search.json'))
-    const rebuilt = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic' })
-    opened.push(rebuilt)
+    const rebuilt = openLibrary(root)
     await rebuilt.list()
     await rebuilt.flushSearch()
     expect(await found(rebuilt)).toEqual(expected)

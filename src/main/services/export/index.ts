@@ -10,4 +10,4 @@ export { exportPdf, DEFAULT_PDF_OPTIONS, type PdfPrinter, type PdfOptions, type 
 export { ChromiumPrinter, createChromiumPrinter, CHROMIUM_ARGS, type ChromiumPrinterOptions } from './chromiumPrinter'
 export { exportBatch, EXPORT_FORMATS, type ExportFormat, type BatchOptions, type BatchProgress, type BatchSummary } from './batch'
 export { BUILT_IN_THEMES, DEFAULT_THEME, listThemes, loadTheme, loadUserCss, USER_CSS_PATH } from './themes'
-export { readReviewImage, sniffImage } from './assets'
+export { readReviewImage, readSourceImage, sniffImage } from './assets'

@@ -23,7 +23,7 @@ import type {
 } from '../../../shared/publish'
 import { probeImage } from '../assets/probe'
 import type { EventBus } from '../events'
-import { loadReviewSource, readReviewImage, type ReviewSource } from '../export'
+import { loadReviewSource, readSourceImage, type ReviewSource } from '../export'
 import { publishLock, withLibraryLock } from '../fs/libraryLock'
 import type { LibraryManager } from '../library/manager'
 import { buildPost, type ImageDetails, type Post, type PostImage } from '../pipeline'
@@ -317,7 +317,7 @@ export class PublishService {
   private async imageFileProblems(job: Job): Promise<PreflightProblem[]> {
     const problems: PreflightProblem[] = []
     for (const image of postImages(job.draft)) {
-      const file = await readReviewImage(job.source.dir, image.path)
+      const file = await readSourceImage(job.source, image.path)
       if (!file) problems.push({ subject: `image:${image.path}`, message: `The image ${image.path} is missing or not an image.`, fix: 'Insert the image again.' })
       else problems.push(...imageProblems(image.path, file, job))
     }
@@ -544,7 +544,7 @@ export class PublishService {
   }
 
   private async outgoingImage(job: Job, image: PostImage): Promise<OutgoingImage> {
-    const file = await readReviewImage(job.source.dir, image.path)
+    const file = await readSourceImage(job.source, image.path)
     if (!file) throw new VerdictError('NOT_FOUND', `The image ${image.path} is missing or not an image: insert it again.`)
     const probe = probeImage(file.bytes)
     const [problem] = imageProblems(image.path, file, job)
@@ -616,7 +616,7 @@ function naming(error: unknown, image: string): unknown {
 async function imageDetails(job: Job, media: Record<string, RemoteImage>): Promise<Map<string, ImageDetails>> {
   const details = new Map<string, ImageDetails>()
   for (const image of postImages(job.draft)) {
-    const file = await readReviewImage(job.source.dir, image.path)
+    const file = await readSourceImage(job.source, image.path)
     const probe = file ? probeImage(file.bytes) : undefined
     if (probe?.kind !== 'image') continue
     const mediaId = media[image.path]?.id

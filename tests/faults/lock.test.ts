@@ -48,7 +48,8 @@ function child(script: string, args: string[]): Child {
   })
   const stderr: string[] = []
   process_.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')))
-  const exit = new Promise<number | null>((done) => process_.on('exit', (code) => done(code)))
+  // 'close', not 'exit': its last lines may still be in the pipe when it exits.
+  const exit = new Promise<number | null>((done) => process_.on('close', (code) => done(code)))
   const printed = async (line: string) => {
     while (!lines.includes(line)) {
       if (process_.exitCode !== null) throw new Error(`The child ended (${process_.exitCode}) before printing “${line}”: ${stderr.join('')}`)

@@ -69,7 +69,6 @@ class SearchThread {
   dead = false
 
   constructor() {
-    this.worker.unref()
     this.worker.on('message', (reply: SearchReply) => this.waiting.get(reply.call)?.(reply))
     const fail = (message: string) => {
       this.dead = true
@@ -78,6 +77,9 @@ class SearchThread {
     }
     this.worker.on('error', (error) => fail(`The search stopped: ${error.message}`))
     this.worker.on('exit', () => fail('The search stopped.'))
+    // After the listeners: a 'message' listener refs the thread's port again, and a process that
+    // only has the idle search thread left (a child of the tests, the browser mode on exit) must end.
+    this.worker.unref()
   }
 
   send(request: SearchRequest, transfer: ArrayBuffer[] = []): void {

@@ -14,13 +14,8 @@ import { isSafeAssetPath, siteImagePath } from '../../../shared/critic'
  * or contain control characters.
  */
 export function safeRelativePath(raw: string): string | undefined {
-  if (typeof raw !== 'string') return undefined
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(raw.trim())
-  } catch {
-    return undefined
-  }
+  let decoded = decodedOnce(raw)
+  if (decoded === undefined) return undefined
   if (decoded.startsWith('./')) decoded = decoded.slice(2)
   if (!isSafeAssetPath(decoded) || hasControl(decoded) || decoded.split('/').some((part) => part.startsWith('.'))) return undefined
   return decoded
@@ -32,15 +27,19 @@ export function safeRelativePath(raw: string): string | undefined {
  * reader finds it in the site's shared folder (siteFiles.ts). Undefined when it could leave the site.
  */
 export function safeSitePath(raw: string): string | undefined {
+  const decoded = decodedOnce(raw)
+  const path = decoded === undefined ? undefined : siteImagePath(decoded)
+  return path === undefined || hasControl(path) ? undefined : `/${path}`
+}
+
+/** A Markdown URL percent-decoded once; undefined when it is not a string or not validly encoded. */
+function decodedOnce(raw: string): string | undefined {
   if (typeof raw !== 'string') return undefined
-  let decoded: string
   try {
-    decoded = decodeURIComponent(raw.trim())
+    return decodeURIComponent(raw.trim())
   } catch {
     return undefined
   }
-  const path = siteImagePath(decoded)
-  return path === undefined || hasControl(path) ? undefined : `/${path}`
 }
 
 /** A post's Liquid `{{ site.baseurl }}` before an image's or link's path from the site's root, which Jekyll fills in and a page of this computer does without. */

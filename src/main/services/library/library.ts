@@ -21,6 +21,7 @@ import type { ReviewPlace } from '../search/searchText'
 import { DocumentBases } from './bases'
 import { keyOf, RACY_MS, statAll, SummaryIndex } from './indexStore'
 import { loadLayout, saveLayout } from './layout'
+import { ParseCache } from './parseCache'
 import { ReviewReader } from './reader'
 import { nameFallback, SiteFiles } from './siteFiles'
 import { megabytes } from '../../../shared/text'
@@ -98,6 +99,8 @@ export class Library {
   lastCleanupFailure: Error | undefined
   /** The documents opened and saved lately, which the editors' delta saves name (bases.ts). */
   readonly bases = new DocumentBases()
+  /** The reviews opened lately, parsed, by their file's hash (parseCache.ts). */
+  private readonly parsed = new ParseCache()
 
   constructor(private readonly options: LibraryOptions) {
     this.root = options.root
@@ -310,9 +313,16 @@ export class Library {
     if (bytes.byteLength > MAX_REVIEW_BYTES) {
       return { kind: 'read-only', id, reason: tooLarge(bytes.byteLength), raw: Buffer.from(bytes.subarray(0, TOO_LARGE_PREVIEW_BYTES)).toString('utf8') }
     }
+    const hash = contentHash(bytes)
+    const fallback = await this.fallbackMeta(id)
     try {
-      const { meta, doc, warnings } = await this.reader.open(bytes, await this.fallbackMeta(id))
-      return { kind: 'editable', id, hash: contentHash(bytes), meta, doc, warnings }
+      let parsed = this.parsed.get(hash, fallback)
+      if (!parsed) {
+        parsed = await this.reader.open(bytes, fallback)
+        this.parsed.set(hash, fallback, parsed)
+      }
+      const { meta, doc, warnings } = parsed
+      return { kind: 'editable', id, hash, meta, doc, warnings }
     } catch (error) {
       if (!(error instanceof ReviewParseError)) throw error
       return { kind: 'read-only', id, reason: error.message, raw: Buffer.from(bytes).toString('utf8') }

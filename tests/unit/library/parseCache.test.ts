@@ -1,0 +1,99 @@
+/**
+ * Reopening a review (parseCache.ts): an unchanged file is not parsed again, and any change to its
+ * bytes — a save, another program's edit, the same length rewritten — is read from the file.
+ */
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { OpenedReview } from '../../../src/shared/contract'
+import { documentText } from '../../../src/shared/document'
+import type { ParsedReview } from '../../../src/main/services/format'
+import type { MetaFallback } from '../../../src/main/services/format/meta'
+import { Library } from '../../../src/main/services/library/library'
+import { ReviewReader } from '../../../src/main/services/library/reader'
+import { stateDirOf } from '../../support/machineState'
+import { reviewBody } from './helpers'
+
+/** The real reader, counting the files it parses. */
+class CountingReader extends ReviewReader {
+  parses = 0
+  override open(file: Uint8Array, fallback: MetaFallback): Promise<ParsedReview> {
+    this.parses++
+    return super.open(file, fallback)
+  }
+}
+
+const reader = new CountingReader({ threads: 1 })
+let root: string
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'verdict-parse-cache-'))
+  reader.parses = 0
+})
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true })
+  await rm(stateDirOf(root), { recursive: true, force: true })
+})
+afterAll(() => reader.close())
+
+const library = () => new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'Ana Critic', reader })
+const reviewFile = () => join(root, 'heat', 'review.md')
+const file = (body: string) => `---\ntitle: Heat\nstatus: draft\n---\n\n${body}\n`
+
+function editable(opened: OpenedReview): Extract<OpenedReview, { kind: 'editable' }> {
+  if (opened.kind !== 'editable') throw new Error(`opened ${opened.kind}: ${opened.reason}`)
+  return opened
+}
+
+async function writeReview(text: string): Promise<void> {
+  await mkdir(join(root, 'heat'), { recursive: true })
+  await writeFile(reviewFile(), text)
+}
+
+describe('Reopening a review', () => {
+  it('parses an unchanged file once and gives the same review again', async () => {
+    await writeReview(file(reviewBody(1, 40)))
+    const lib = library()
+    const first = editable(await lib.open('heat'))
+    const second = editable(await lib.open('heat'))
+    expect(reader.parses).toBe(1)
+    expect(second.hash).toBe(first.hash)
+    expect(second.doc).toEqual(first.doc)
+    expect(second.meta).toEqual(first.meta)
+    // Each opening is a base of its own for the editor's delta saves.
+    expect(second.base).not.toBe(first.base)
+  })
+
+  it('reads a file changed by another program, even to the same length and time', async () => {
+    await writeReview(file('A masterpiece of tension.'))
+    const lib = library()
+    const before = editable(await lib.open('heat'))
+    const { mtime } = await stat(reviewFile())
+    await writeReview(file('A masterpiece of tensiom.'))
+    await utimes(reviewFile(), mtime, mtime)
+    const after = editable(await lib.open('heat'))
+    expect(reader.parses).toBe(2)
+    expect(after.hash).not.toBe(before.hash)
+    expect(documentText(after.doc)).toContain('tensiom')
+  })
+
+  it('reads the file a save wrote, not the document it was written from', async () => {
+    await writeReview(file('First words.'))
+    const lib = library()
+    const opened = editable(await lib.open('heat'))
+    const doc = { root: { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: 'Second words.', format: 0 }] }] } }
+    const saved = await lib.save('heat', opened.meta, doc, opened.hash)
+    const reopened = editable(await lib.open('heat'))
+    expect(reader.parses).toBe(2)
+    expect(reopened.hash).toBe(saved.hash)
+    expect(documentText(reopened.doc).trim()).toBe('Second words.')
+  })
+
+  it('does not keep a file it could not read', async () => {
+    await writeReview('---\ntitle: [unclosed\n---\n\nText.\n')
+    const lib = library()
+    expect((await lib.open('heat')).kind).toBe('read-only')
+    expect((await lib.open('heat')).kind).toBe('read-only')
+    expect(reader.parses).toBe(2)
+  })
+})

@@ -24,11 +24,10 @@ import { ReviewParseError } from '../format'
 import { readFrontMatter } from '../format/frontMatter'
 import { readSourceBlocks } from '../format/markdown'
 import { yamlEntry } from '../format/meta'
-import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
 import { contentHash, type Library } from '../library/library'
 import { readPlainFile } from '../recovery/privateDir'
-import type { ReviewWrites } from '../recovery/writes'
+import { writeOwnReviewFile, type ReviewWrites } from '../recovery/writes'
 import type { ReviewWatcher } from '../watch/watcher'
 import { runsMarkdown, type Pick, type Side } from './blockMerge'
 import { gitConflictOf } from './gitMarkers'
@@ -113,16 +112,7 @@ export class ConflictService {
       const onDisk = await readFile(path)
       if (!onDisk.equals(text)) {
         await history.snapshot(current, 'conflict')
-        const end = watcher.beginOwnWrite(current)
-        let hash: string | undefined
-        try {
-          await writeFileAtomic(path, text)
-          hash = contentHash(text)
-        } catch (error) {
-          throw describeIoError(error, `save the resolved “${current}”`)
-        } finally {
-          end(hash)
-        }
+        await writeOwnReviewFile(watcher, current, path, text, `save the resolved “${current}”`)
       }
       if (sides.copy) await moveFilesToTrash(library, `conflict-${current}-${this.now().getTime()}`, dirname(path), [sides.copy], `move the conflict copy of “${current}” to the trash`)
       return library.summary(current)

@@ -144,16 +144,7 @@ export class ReviewWrites {
         if (!(error instanceof VerdictError && error.code === 'NOT_FOUND')) throw error
         await library.reviewDir(id)
       }
-      const end = watcher.beginOwnWrite(id)
-      let hash: string | undefined
-      try {
-        await writeFileAtomic(path, bytes)
-        hash = contentHash(bytes)
-      } catch (error) {
-        throw describeIoError(error, `restore a version of “${id}”`)
-      } finally {
-        end(hash)
-      }
+      await writeOwnReviewFile(watcher, id, path, bytes, `restore a version of “${id}”`)
       return library.open(id)
     })
   }
@@ -249,16 +240,7 @@ export class ReviewWrites {
         dated = date ?? meta.date
         return { ...meta, published, date: dated, ...(live ? { status: 'published' as const } : {}) }
       })
-      const end = watcher.beginOwnWrite(id)
-      let hash: string | undefined
-      try {
-        await writeFileAtomic(path, text)
-        hash = contentHash(Buffer.from(text, 'utf8'))
-      } catch (error) {
-        throw describeIoError(error, `record where “${id}” was published`)
-      } finally {
-        end(hash)
-      }
+      const hash = await writeOwnReviewFile(watcher, id, path, Buffer.from(text, 'utf8'), `record where “${id}” was published`)
       this.rebase(id, contentHash(bytes), hash)
       return { hash, published, date: dated }
     })
@@ -336,6 +318,24 @@ export class ReviewWrites {
   snapshot(id: string, reason: 'manual' | 'publish'): Promise<VersionInfo> {
     return this.serial.run(id, () => this.options.history.snapshot(id, reason))
   }
+}
+
+/**
+ * Writes a review's whole file atomically as the app's own write: the watcher is told its new hash,
+ * so it is not reported as an outside change. `doing` names the write in an error ("save …").
+ */
+export async function writeOwnReviewFile(watcher: ReviewWatcher, id: string, path: string, bytes: Uint8Array, doing: string): Promise<string> {
+  const end = watcher.beginOwnWrite(id)
+  let hash: string | undefined
+  try {
+    await writeFileAtomic(path, bytes)
+    hash = contentHash(bytes)
+  } catch (error) {
+    throw describeIoError(error, doing)
+  } finally {
+    end(hash)
+  }
+  return hash
 }
 
 async function readReview(path: string, id: string): Promise<Buffer> {

@@ -60,6 +60,16 @@ export interface PostForm {
 /** Verdict's own page (the preview, the exports and the folder blog): its header shows the featured image. */
 export const VERDICT_PAGE: PostForm = { theme: 'verdict', featuredImage: 'header', mediaClass: 'none', markup: 'html' }
 
+/**
+ * A blog on the web: signed in with a secret, at an https address, and unless it says otherwise
+ * without a user name or structured data of its own naming the author.
+ */
+function webKind(
+  kind: Pick<BlogKindDescriptor, 'label' | 'hint' | 'post'> & Required<Pick<BlogKindDescriptor, 'secret'>> & Partial<Pick<BlogKindDescriptor, 'addressHint' | 'needsUserName' | 'authorInPageData'>>,
+): BlogKindDescriptor {
+  return { place: 'web', addressHint: 'https://… (plain http only for a blog on this computer).', needsUserName: false, authorInPageData: false, ...kind }
+}
+
 export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
   folder: {
     label: 'Folder',
@@ -70,40 +80,31 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     post: VERDICT_PAGE,
     authorInPageData: false,
   },
-  wordpress: {
+  wordpress: webKind({
     label: 'WordPress',
     hint: 'A WordPress site, signed in with an application password',
-    place: 'web',
-    addressHint: 'https://… (plain http only for a blog on this computer).',
     secret: { label: 'Application password', name: 'application password' },
     needsUserName: true,
     // Twenty Twenty-Three shows the featured image above the title, without its caption.
     post: { theme: 'blog', featuredImage: 'header-uncaptioned', mediaClass: 'wordpress', markup: 'wordpress-blocks' },
-    authorInPageData: false,
-  },
-  ghost: {
+  }),
+  ghost: webKind({
     label: 'Ghost',
     hint: 'A Ghost site, signed in with an Admin API key',
-    place: 'web',
-    addressHint: 'https://… (plain http only for a blog on this computer).',
     secret: { label: 'Admin API key', name: 'Admin API key' },
-    needsUserName: false,
     // Casper and Source show `feature_image` above the post, with its caption (which carries the credit).
     post: { theme: 'blog', featuredImage: 'header', mediaClass: 'none', markup: 'ghost-cards' },
     // Its `ghost_head` writes an Article naming the post's primary author.
     authorInPageData: true,
-  },
-  micropub: {
+  }),
+  micropub: webKind({
     label: 'Micropub',
     hint: 'Any Micropub site (IndieWeb), signed in with an access token',
-    place: 'web',
     addressHint: 'The site’s home page (its Micropub endpoint is found from it), or the endpoint itself.',
     secret: { label: 'Access token', name: 'access token' },
-    needsUserName: false,
     // A Micropub site shows the `photo`s the content does not already hold: the figure stays in the body, credit and all.
     post: { theme: 'blog', featuredImage: 'body', mediaClass: 'none', markup: 'html' },
-    authorInPageData: false,
-  },
+  }),
 }
 
 /** The kind's secret inside a sentence: "enter the application password again". */

@@ -20,7 +20,8 @@ interface WordPressState {
 }
 
 const wordpress = readState<WordPressState>('wordpress')
-const ghost = readState<{ url: string; secret: string }>('ghost')
+/** `staff`: a staff user besides the owner, an Author (scripts/blogs/ghost.mjs invites her). */
+const ghost = readState<{ url: string; secret: string; staff: { name: string; email: string } }>('ghost')
 const micropub = readState<{ url: string; secret: string }>('micropub')
 
 /** Ghost's owner, whom an integration's posts are signed by (scripts/blogs/ghost.mjs). */
@@ -144,6 +145,22 @@ describe('Ghost', () => {
   it('a staff user of the review author’s name signs the post', async () => {
     const h = await open(blog, ghost.secret, GHOST_OWNER, 'Signed by the owner on Ghost')
     expect(await h.services.publish.byline({ id: h.reviewId, blogId: h.blogId })).toEqual({ name: GHOST_OWNER, shown: 'blog-user' })
+  })
+
+  it('a staff user other than the owner signs the post of a review by her: Casper’s byline, the feed and the JSON-LD name her', async () => {
+    const h = await open(blog, ghost.secret, ghost.staff.name, 'Signed by a staff writer on Ghost')
+    expect(await h.services.publish.byline({ id: h.reviewId, blogId: h.blogId })).toEqual({ name: ghost.staff.name, shown: 'blog-user' })
+    const { text, html, record } = await publishAndLoad(h)
+    // Casper's post header (above the post; its "Read more" below lists the site's other posts) names her.
+    const header = text.slice(0, text.indexOf('The opening paragraph of the review.'))
+    expect(header).toContain(ghost.staff.name)
+    expect(header).not.toContain(GHOST_OWNER)
+    expect(header).not.toContain(`By ${ghost.staff.name}`)
+    // Ghost's Article and Verdict's Review, one name.
+    expect(authorsInData(html)).toEqual([ghost.staff.name, ghost.staff.name])
+    const feed = await (await fetch(`${ghost.url}/rss/`)).text()
+    const item = feed.split('<item>').find((part) => part.includes(`<link>${record?.url}</link>`))
+    expect(item).toContain(`<dc:creator><![CDATA[${ghost.staff.name}]]></dc:creator>`)
   })
 
   it('with no staff user of that name: the post opens with the author’s byline, and the page’s data names one author, Ghost’s', async () => {

@@ -29,7 +29,7 @@ import {
   type VersionInfo,
   type VersionList,
 } from './contract'
-import { assetPath, blogConfig, editorDocument, libraryLayout, publishRequest, reviewId, reviewMeta, reviewPlace, savedDocument, VERSION_ID_PATTERN } from './validate'
+import { blogConfig, editorDocument, imageSource, libraryLayout, publishRequest, reviewId, reviewMeta, reviewPlace, savedDocument, VERSION_ID_PATTERN } from './validate'
 
 /** A channel's result type, carried in its declaration for the compiler only: main's handler makes the value. */
 interface Returns<T> {
@@ -145,9 +145,9 @@ export const channels = {
     }),
     result: returns<ImageAsset>(),
   },
-  /** The bytes of one of the review's images (the renderer downscales an image too large for a blog). */
+  /** The bytes of one of the review's images, its site's too (the renderer downscales an image too large for a blog). */
   readImage: {
-    args: z.strictObject({ id: reviewId, path: assetPath }),
+    args: z.strictObject({ id: reviewId, path: imageSource }),
     result: returns<{ data: Uint8Array; type: ImageType }>(),
   },
   /**

@@ -158,6 +158,17 @@ export function siteImagePath(src: string): string | undefined {
   return isSafeAssetPath(below) && !below.split('/').some((part) => part.startsWith('.')) ? below : undefined
 }
 
+/** Whether an image's `src` is the image at `path`, a site's named without Liquid as the publish checks name it. */
+export function showsImage(src: string, path: string): boolean {
+  return src === path || src.replace(SITE_BASEURL, '') === path
+}
+
+/** A site's path written as the reference `like` writes its own: after `{{ site.baseurl }}` only when `like` is (the site's base path depends on it). */
+export function writtenLike(like: string, path: string): string {
+  const bare = path.replace(SITE_BASEURL, '')
+  return bare.startsWith('/') ? (SITE_BASEURL.exec(like)?.[0] ?? '') + bare : path
+}
+
 /** What an image block may show: a file of the review's own folder, or one of its site's. */
 export function isImageSource(src: string): boolean {
   return isSafeAssetPath(src) || siteImagePath(src) !== undefined

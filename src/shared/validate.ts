@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { DocumentDelta } from './delta'
 import type { EditorDocument } from './document'
-import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isSafeAssetPath } from './critic'
+import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isImageSource } from './critic'
 import { LAYOUT_KINDS, REVIEW_STATUSES, type LibraryLayout } from './model'
 import { BLOG_KINDS } from './blogKinds'
 import { BYLINE_CHOICES, POST_DATES, PUBLISH_STATUSES } from './publish'
@@ -66,7 +66,8 @@ export const scoreSummary = z.strictObject({
   label: shortText,
 })
 
-export const assetPath = z.string().refine(isSafeAssetPath, { message: 'must be a file inside the review folder' })
+/** An image a review shows: a file of its folder, or for a site's post a path from the site's root (`/img/x.jpg`). */
+export const imageSource = z.string().max(500).refine(isImageSource, { message: 'must be a file of the review folder or of its site' })
 
 export const imageWidth = z.enum(IMAGE_WIDTHS)
 
@@ -82,7 +83,7 @@ export const publishRecord = z.strictObject({
   status: z.enum(PUBLISH_STATUSES),
   scheduled: zonedTime.optional(),
   remoteUpdatedAt: z.string().max(40).optional(),
-  media: z.record(assetPath, z.strictObject({ url: z.string().max(2000), id: z.string().max(200).optional() })),
+  media: z.record(imageSource, z.strictObject({ url: z.string().max(2000), id: z.string().max(200).optional() })),
 })
 
 export const blogConfig = z.strictObject({
@@ -116,7 +117,7 @@ export const reviewMeta = z.strictObject({
   relates: z.array(reviewId).min(1).max(50).optional(),
   score: scoreSummary.optional(),
   spoilers: z.boolean().optional(),
-  featuredImage: assetPath.optional(),
+  featuredImage: imageSource.optional(),
   published: z.array(publishRecord).max(50).optional(),
   extra: z.record(z.string(), z.unknown()),
   kept: z.record(z.string(), z.unknown()).optional(),

@@ -1,4 +1,6 @@
 /** The blog side of the app, as the end-to-end and publish UI specs drive it. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { expect, type Locator, type Page } from '@playwright/test'
 
 export interface WebBlogForm {
@@ -38,3 +40,28 @@ export const publishDialog = (page: Page) => page.getByRole('dialog', { name: /^
 
 /** The progress list's step and its state word. */
 export const publishStep = (dialog: Locator, name: string) => dialog.getByRole('list', { name: 'Progress' }).getByRole('listitem', { name, exact: true })
+
+/** A loopback HTTP server answering every request with `answer`; records what it received. */
+export async function fakeBlog(answer: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; seen: Array<{ url: string; authorization: string }> }> {
+  const seen: Array<{ url: string; authorization: string }> = []
+  const server = createServer((req, res) => {
+    seen.push({ url: req.url ?? '', authorization: req.headers.authorization ?? '' })
+    answer(req, res)
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server, seen }
+}
+
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections()
+  return new Promise((done) => server.close(() => done()))
+}
+
+/** A stand-in WordPress that answers only the sign-in check, for a user who may publish and upload: enough for the publish checks. */
+export function fakeWordPress(): ReturnType<typeof fakeBlog> {
+  return fakeBlog((req, res) => {
+    const ok = (req.url ?? '').includes('rest_route=%2Fwp%2Fv2%2Fusers%2Fme') || (req.url ?? '').includes('rest_route=/wp/v2/users/me')
+    res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' })
+    res.end(JSON.stringify(ok ? { id: 1, capabilities: { publish_posts: true, upload_files: true } } : { code: 'rest_no_route', message: 'No route.' }))
+  })
+}

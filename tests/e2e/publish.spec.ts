@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { noisePng } from '../unit/assets/images'
 import type { Host } from './host'
@@ -10,7 +8,7 @@ import { expect, test } from './fixtures'
 import { freePort } from '../support/ports'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
-import { addFolderBlog, addWebBlog, publishDialog, publishStep } from './blogs'
+import { addFolderBlog, addWebBlog, closeServer, fakeBlog, fakeWordPress, publishDialog, publishStep } from './blogs'
 import { editorText, FIXTURE_ASSETS, FIXTURE_IMAGE as IMAGE, openReview, saveState, seedReview } from './review'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -32,22 +30,6 @@ The ending stumbles, but the film has earned a great deal of goodwill.
 `
 
 
-
-/** A loopback HTTP server answering every request with `answer`; records what it received. */
-async function fakeBlog(answer: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; seen: Array<{ url: string; authorization: string }> }> {
-  const seen: Array<{ url: string; authorization: string }> = []
-  const server = createServer((req, res) => {
-    seen.push({ url: req.url ?? '', authorization: req.headers.authorization ?? '' })
-    answer(req, res)
-  })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server, seen }
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections()
-  return new Promise((done) => server.close(() => done()))
-}
 
 /** Every file under `dir` (missing folders hold none). */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -354,12 +336,7 @@ test.describe('in Berlin', () => {
 })
 
 test('an image larger than the blog accepts is downscaled from the check, in the text, and saved', async ({ page, libraryDir }) => {
-  const wordpress = await fakeBlog((req, res) => {
-    // Only the sign-in check is asked for: a user who may publish and upload.
-    const ok = (req.url ?? '').includes('rest_route=%2Fwp%2Fv2%2Fusers%2Fme') || (req.url ?? '').includes('rest_route=/wp/v2/users/me')
-    res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' })
-    res.end(JSON.stringify(ok ? { id: 1, capabilities: { publish_posts: true, upload_files: true } } : { code: 'rest_no_route', message: 'No route.' }))
-  })
+  const wordpress = await fakeWordPress()
   try {
     await mkdir(join(libraryDir, 'poster', 'assets'), { recursive: true })
     const big = noisePng(1800, 1800)

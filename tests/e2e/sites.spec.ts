@@ -1,23 +1,51 @@
 /**
  * A Hugo site opened as a library through the UI: its layout is detected and shown, its posts are
  * listed with their titles and scores, choosing another layout lists what that layout sees, and a
- * post's image from the site's static/ shows in the editor and the preview.
+ * post's image from the site's static/ shows in the editor and the preview. A post's site images
+ * are published with it, and one too large for a blog is replaced by a smaller copy the site's way.
  */
-import { cp, readFile } from 'node:fs/promises'
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Locator } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { noisePng } from '../unit/assets/images'
+import { git } from '../support/git'
+import { slow } from '../support/slow'
+import { addFolderBlog, addWebBlog, closeServer, fakeWordPress, publishDialog } from './blogs'
 import { browseTo, expect, test } from './fixtures'
+import type { Host } from './host'
+import { editorText, openReview } from './review'
 
-const HUGO_SITE = join(import.meta.dirname, '../unit/library/sites/hugo')
+const SITES = join(import.meta.dirname, '../unit/library/sites')
+
+/** A copy of one of the small sites in `dir`, committed to git as the critic keeps it. */
+async function siteIn(dir: string, name: 'hugo' | 'jekyll'): Promise<string> {
+  const site = join(dir, name)
+  await cp(join(SITES, name), site, { recursive: true })
+  await git(site, 'init', '-q')
+  await git(site, 'add', '-A')
+  await git(site, 'commit', '-q', '-m', 'The site as the critic keeps it')
+  return site
+}
+
+/** Opens the folder as the library with Switch library…. */
+async function openLibrary(page: Page, host: Host, folder: string): Promise<void> {
+  await page.getByRole('button', { name: 'Switch library…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Switch library' })
+  await browseTo(host, dialog, 'Library folder', 'folder', folder)
+  await dialog.getByRole('button', { name: 'Open library' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+/** What git sees changed in the site, untracked files one by one; Verdict's own .verdict/ aside. */
+async function changes(site: string): Promise<string[]> {
+  const lines = (await git(site, 'status', '--porcelain', '--untracked-files=all')).split('\n')
+  return lines.filter((line) => line && !line.startsWith('?? .verdict/')).sort()
+}
 
 test('a Hugo site opens in its own layout, which can be changed', async ({ page, host, tempDir }) => {
   const site = join(tempDir, 'reel-notes')
-  await cp(HUGO_SITE, site, { recursive: true })
-  await page.getByRole('button', { name: 'Switch library…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Switch library' })
-  await browseTo(host, dialog, 'Library folder', 'folder', site)
-  await dialog.getByRole('button', { name: 'Open library' }).click()
-  await expect(dialog).toBeHidden()
+  await cp(join(SITES, 'hugo'), site, { recursive: true })
+  await openLibrary(page, host, site)
 
   const nav = page.getByRole('navigation', { name: 'Library' })
   const layout = nav.getByLabel('Layout')
@@ -45,4 +73,62 @@ test('a Hugo site opens in its own layout, which can be changed', async ({ page,
   const post = page.getByTitle('Preview', { exact: true }).contentFrame()
   await expect.poll(() => loaded(post.getByRole('img', { name: 'Light through the leaves' }))).toBeGreaterThan(0)
   await expect.poll(() => loaded(post.getByRole('img', { name: 'tree' }))).toBeGreaterThan(0)
+})
+
+test('a site’s post is published with its images from static/: their bytes arrive on the blog and the site keeps its files', async ({ page, host, tempDir }) => {
+  const site = await siteIn(tempDir, 'hugo')
+  await openLibrary(page, host, site)
+  await openReview(page, 'Perfect Days')
+  await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+  const dialog = publishDialog(page)
+  const pages = join(tempDir, 'pages')
+  await addFolderBlog(dialog, 'Pages', pages)
+  await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.')
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText('Published on Pages.')
+
+  // static/img/komorebi.png went with the post, byte for byte, and the page shows it from there.
+  const [media, ...more] = await readdir(join(pages, 'media'))
+  expect(more).toEqual([])
+  expect(await readFile(join(pages, 'media', media!))).toEqual(await readFile(join(site, 'static/img/komorebi.png')))
+  expect(await readFile(join(pages, 'perfect-days.html'), 'utf8')).toContain(`src="media/${media}"`)
+  // The post carries its publish record; the site's other files are as they were.
+  expect(await changes(site)).toEqual([' M content/posts/perfect-days.md'])
+  expect(await readFile(join(site, 'content/posts/perfect-days.md'), 'utf8')).toContain('/img/komorebi.png')
+})
+
+test('an image of the site too large for a blog is replaced by a smaller copy where the site keeps its images, the post written as the site writes it', async ({ page, host, tempDir }) => {
+  const site = await siteIn(tempDir, 'jekyll')
+  const big = noisePng(1800, 1800)
+  expect(big.length).toBeGreaterThan(8 * 1024 * 1024)
+  await writeFile(join(site, 'assets/img/arrakis.png'), big)
+  await git(site, 'commit', '-q', '-a', '-m', 'The still at full size')
+  const wordpress = await fakeWordPress()
+  try {
+    await openLibrary(page, host, site)
+    await page.getByRole('button', { name: 'Blogs' }).click()
+    await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Add blog' }).click()
+    await addWebBlog(page, { kind: /^WordPress/, name: 'Press', url: wordpress.url, username: 'ana', secretLabel: 'Application password', secret: 'xxxx yyyy zzzz' })
+    await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Done' }).click()
+
+    await openReview(page, 'Dune: Part Two')
+    await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+    const dialog = publishDialog(page)
+    const problem = dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem')
+    await expect(problem).toContainText('The image /assets/img/arrakis.png')
+    await problem.getByRole('button', { name: 'Downscale' }).click()
+    await expect(dialog.getByRole('region', { name: 'Checks' })).toContainText('Ready: nothing to fix.', { timeout: slow(30_000) })
+
+    // The copy is in assets/img/ beside the site's others; the post's reference keeps its Liquid, and only its line changed.
+    const post = '_posts/2024-02-20-dune-part-two.markdown'
+    const smaller = /!\[walking\]\(\{\{ site\.baseurl \}\}\/(assets\/img\/[0-9a-f]{16}\.webp)\)/.exec(await readFile(join(site, post), 'utf8'))?.[1]
+    expect(smaller).toBeDefined()
+    expect((await stat(join(site, smaller!))).size).toBeLessThan(8 * 1024 * 1024)
+    expect(await changes(site)).toEqual([` M ${post}`, `?? ${smaller}`])
+    const diff = (await git(site, 'diff', '-U0', post)).split('\n').filter((line) => /^[-+](?![-+])/.test(line))
+    expect(diff).toEqual(['-![walking]({{ site.baseurl }}/assets/img/arrakis.png)', `+![walking]({{ site.baseurl }}/${smaller})`])
+    await expect(editorText(page).getByRole('img', { name: 'walking' })).toHaveAttribute('src', new RegExp(smaller!.split('/').at(-1)!.replace('.', '\\.')))
+  } finally {
+    await closeServer(wordpress.server)
+  }
 })

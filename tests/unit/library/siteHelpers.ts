@@ -2,22 +2,16 @@
  * The small Hugo and Jekyll sites of ./sites (written in their real layouts), each copied to a
  * temporary folder, committed to git and opened as a library through the real library service.
  */
-import { execFile } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { Library } from '../../../src/main/services/library/library'
+import { git } from '../../support/git'
 import { stateDirOf } from '../../support/machineState'
 
 const SITES = join(import.meta.dirname, 'sites')
-const run = promisify(execFile)
 const opened: Library[] = []
 const roots: string[] = []
-
-export async function git(root: string, ...args: string[]): Promise<string> {
-  return (await run('git', ['-c', 'user.name=Critic', '-c', 'user.email=critic@example.org', '-c', 'core.autocrlf=false', ...args], { cwd: root })).stdout
-}
 
 /** The site in a fresh git repository, opened as a library; closeSites() removes it. */
 export async function openSite(name: 'hugo' | 'jekyll'): Promise<{ root: string; library: Library }> {

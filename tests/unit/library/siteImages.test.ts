@@ -20,7 +20,8 @@ import { stateDirOf } from '../../support/machineState'
 import { rejection } from '../../support/errors'
 import { png } from '../assets/images'
 import { THEMES_DIR } from '../pipeline/helpers'
-import { changes, git, openSite, closeSites } from './siteHelpers'
+import { git } from '../../support/git'
+import { changes, openSite, closeSites } from './siteHelpers'
 
 const LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 10_000_000 }
 const made: string[] = []

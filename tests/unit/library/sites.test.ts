@@ -13,7 +13,8 @@ import { importImage } from '../../../src/main/services/assets/import'
 import type { Library } from '../../../src/main/services/library/library'
 import { png } from '../assets/images'
 import { stateDirOf } from '../../support/machineState'
-import { changes, closeSites, git, openLibrary, openSite } from './siteHelpers'
+import { git } from '../../support/git'
+import { changes, closeSites, openLibrary, openSite } from './siteHelpers'
 
 const LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 10_000_000 }
 

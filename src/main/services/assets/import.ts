@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { VerdictError } from '../../../shared/contract'
 import { DEFAULT_SETTINGS, IMAGE_TYPES, type ImageAsset, type ImageType, type Settings } from '../../../shared/model'
 import { describeIoError, fail, isErrnoCode } from '../errors'
-import { readReviewImage } from '../export/assets'
+import { readSourceImage } from '../export/assets'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { Library } from '../library/library'
 import { assetsFolder, moveAssetsToTrash, serialized } from './folder'
@@ -143,9 +143,9 @@ function formatMegapixels(pixels: number, rounding: 'up' | 'down'): string {
   return pixels >= 100_000 ? `${oneDecimal(pixels / 1e6, rounding)} megapixels` : `${count(pixels)} pixels`
 }
 
-/** One of the review's images, read as export reads them: inside its folder (symlinks resolved), an image by its bytes. */
+/** One of the review's images, read as export reads them: inside its folder or its site's (symlinks resolved), an image by its bytes. */
 export async function readImage(library: Library, id: string, path: string): Promise<{ data: Uint8Array; type: ImageType }> {
-  const image = await readReviewImage(await library.reviewDir(id), path)
+  const image = await readSourceImage({ dir: await library.reviewDir(id), site: await library.siteFiles() }, path)
   if (!image) fail('NOT_FOUND', `The image ${path} is missing from the review, or not an image.`)
   return { data: image.bytes, type: image.mime }
 }

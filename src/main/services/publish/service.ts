@@ -576,7 +576,8 @@ export class PublishService {
     const descriptor = BLOG_KIND_DESCRIPTORS[blog.kind]
     const inPost = byline?.shown === 'in-post'
     return buildPost(
-      { id: source.id, meta: source.meta, body: source.body },
+      // A site's post names the site's images from its root (`/img/x.png`).
+      { id: source.id, meta: source.meta, body: source.body, sitePaths: source.sitePaths === true },
       {
         online: true,
         wordsPerMinute: this.options.settings.get().wordsPerMinute,

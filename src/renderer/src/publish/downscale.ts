@@ -1,4 +1,5 @@
 import { $dfs } from '@lexical/utils'
+import { showsImage, writtenLike } from '@shared/critic'
 import { $isImageNode } from '../../../blocks/image/editor/ImageNode'
 
 /** How many times the size is halved before giving up (1/256 of the width is no picture any more). */
@@ -33,12 +34,15 @@ export async function downscale(image: { data: Uint8Array; type: string }, limit
   throw new Error('Even much smaller, the image stays too large for this blog.')
 }
 
-/** Points every image of the document that shows `from` at `to`; call inside `editor.update`. */
+/**
+ * Points every image of the document that shows `from` at `to`, a site's path written as each
+ * reference wrote its own (Jekyll's `{{ site.baseurl }}` kept); call inside `editor.update`.
+ */
 export function $replaceImageSrc(from: string, to: string): number {
   let replaced = 0
   for (const { node } of $dfs()) {
-    if ($isImageNode(node) && node.getSrc() === from) {
-      node.setFields({ src: to })
+    if ($isImageNode(node) && showsImage(node.getSrc(), from)) {
+      node.setFields({ src: writtenLike(node.getSrc(), to) })
       replaced++
     }
   }

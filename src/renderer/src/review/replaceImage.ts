@@ -1,5 +1,6 @@
 import type { RefObject } from 'react'
 import type { LexicalEditor } from 'lexical'
+import { showsImage, writtenLike } from '@shared/critic'
 import type { ReviewMeta } from '@shared/model'
 import { api } from '@renderer/api'
 import type { EditorServices } from '@renderer/editor/EditorServices'
@@ -27,7 +28,7 @@ export async function replaceWithSmallerImage(
   let replaced = 0
   // Discrete: committed (and handed to autosave) before the flush below.
   editor.update(() => void (replaced = $replaceImageSrc(path, asset.path)), { discrete: true })
-  if (featuredImage === path) onFeaturedImage(asset.path)
+  if (featuredImage !== undefined && showsImage(featuredImage, path)) onFeaturedImage(writtenLike(featuredImage, asset.path))
   else if (replaced === 0) throw new Error(`The text no longer shows ${path}.`)
   await saver.flush()
 }

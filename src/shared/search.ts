@@ -60,15 +60,19 @@ export function wordSpans(text: string): WordSpan[] {
   return spans
 }
 
-/** The folded words of `text`, as the index stores them. */
+const ASCII_WORD = /^[A-Za-z0-9]+$/
+
+/**
+ * The folded words of `text`, as the index stores them. Plain ASCII (a whole text, or one word) takes
+ * the short way: a 10,000-review index cuts ten million words, and the Unicode classes cost 3× more.
+ */
 export function searchTerms(text: string): string[] {
+  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? []
   const terms: string[] = []
-  for (const run of text.matchAll(WORD_RUN)) {
-    if (!UNSPACED.test(run[0])) {
-      terms.push(foldText(run[0]))
-      continue
-    }
-    for (const span of wordSpans(run[0])) terms.push(span.term)
+  for (const [word] of text.matchAll(WORD_RUN)) {
+    if (ASCII_WORD.test(word)) terms.push(word.toLowerCase())
+    else if (!UNSPACED.test(word)) terms.push(foldText(word))
+    else for (const span of wordSpans(word)) terms.push(span.term)
   }
   return terms
 }

@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../fs/atomicWrite'
 import { sameKey, type FileKey } from '../library/indexStore'
 import { localDir } from '../fs/machineState'
 import { readPlainFile } from '../recovery/privateDir'
+import { IndexBuilder } from './indexBuilder'
 import { hasPhrases, snippetFor } from './snippet'
 import type { SearchText } from './searchText'
 
@@ -50,7 +51,7 @@ function createMiniSearch(): MiniSearch<Doc> {
   return new MiniSearch<Doc>(miniSearchOptions)
 }
 
-const miniSearchOptions = {
+export const miniSearchOptions = {
   fields: [...SEARCH_FIELDS],
   storeFields: [],
   // Words are cut and folded once, the same way for documents and queries (shared/search.ts).
@@ -79,6 +80,11 @@ export class SearchIndex {
   private loaded: Promise<void> | undefined
   private building: Promise<void> | undefined
   private built = 0
+  /**
+   * While a first index is built whole (indexBuilder.ts): the changes that came meanwhile (a review's
+   * new text, or undefined when it went), made once it is loaded.
+   */
+  private pending: Map<string, { key: FileKey; text: SearchText } | undefined> | undefined
   private persistTimer: NodeJS.Timeout | undefined
   private writing: Promise<void> | undefined
   private dirty = false
@@ -199,10 +205,14 @@ export class SearchIndex {
   private apply(id: string, key: FileKey, text: SearchText): void {
     const queued = this.queue.get(id)
     if (queued && sameKey(queued, key)) this.queue.delete(id)
-    if (this.mini.has(id)) this.mini.discard(id)
-    this.mini.add({ id, ...text })
     this.keys.set(id, key)
     this.remember(id, text)
+    if (this.pending) {
+      this.pending.set(id, { key, text })
+      return
+    }
+    if (this.mini.has(id)) this.mini.discard(id)
+    this.mini.add({ id, ...text })
     this.changed()
   }
 
@@ -210,12 +220,20 @@ export class SearchIndex {
     this.queue.delete(id)
     this.texts.delete(id)
     if (!this.keys.delete(id)) return
+    if (this.pending) {
+      this.pending.set(id, undefined)
+      return
+    }
     if (this.mini.has(id)) this.mini.discard(id)
     this.changed()
   }
 
   private build(): void {
     if (this.building || this.queue.size === 0) return
+    // An empty index (the first, or one whose file was lost) is built whole and loaded at the end;
+    // searches meanwhile say how far it is. Later changes are added one by one.
+    const whole = this.mini.documentCount === 0 ? new IndexBuilder() : undefined
+    if (whole) this.pending = new Map()
     this.building = (async () => {
       while (this.queue.size > 0 && !this.stopped) {
         const slice = [...this.queue].slice(0, BUILD_SLICE)
@@ -224,16 +242,34 @@ export class SearchIndex {
           // A newer version queued meanwhile is read in a later slice.
           if (!sameKey(this.queue.get(id) ?? key, key)) return
           const text = texts[index]
-          if (text) this.apply(id, key, text)
-          else this.queue.delete(id)
+          if (!text) this.queue.delete(id)
+          else if (whole && !this.keys.has(id) && !whole.has(id)) {
+            this.queue.delete(id)
+            this.keys.set(id, key)
+            whole.add(id, text)
+          } else this.apply(id, key, text)
           this.built++
         })
         await new Promise((resolve) => setImmediate(resolve))
       }
+      if (whole && !this.stopped) this.loadBuilt(whole)
     })().finally(() => {
       this.building = undefined
+      this.pending = undefined
       this.built = 0
     })
+  }
+
+  /** The index built whole takes the empty one's place, with the changes that came meanwhile. */
+  private loadBuilt(whole: IndexBuilder): void {
+    const mini = MiniSearch.loadJS<Doc>(whole.serialized(), miniSearchOptions)
+    for (const [id, change] of this.pending ?? []) {
+      if (mini.has(id)) mini.discard(id)
+      if (change) mini.add({ id, ...change.text })
+    }
+    this.mini = mini
+    this.pending = undefined
+    this.changed()
   }
 
   private load(): Promise<void> {

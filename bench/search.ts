@@ -85,9 +85,13 @@ async function main(): Promise<void> {
     held.enable()
     // Main's own work meanwhile, in all: the longest hold is also the machine preempting main.
     const loopBefore = performance.eventLoopUtilization()
+    // The process's CPU time (all its threads) is what the build costs whatever else runs on the machine.
+    const cpuBefore = process.cpuUsage()
     start = process.hrtime.bigint()
     await rebuilt.flushSearch()
     const coldBuildMs = ms(start)
+    const cpu = process.cpuUsage(cpuBefore)
+    const coldBuildCpuMs = (cpu.user + cpu.system) / 1000
     const loopDuring = performance.eventLoopUtilization(loopBefore)
     held.disable()
     rebuilt.close()
@@ -156,6 +160,7 @@ async function main(): Promise<void> {
           indexWrittenAfterFirstListingMs: round(buildMs),
           listingWithRowIndexMs: round(warmListMs),
           coldIndexBuildInBackgroundMs: round(coldBuildMs),
+          coldIndexBuildCpuMs: round(coldBuildCpuMs),
           startWithStoredIndexToFirstSearchMs: round(warmStartMs),
           indexBytes: size,
           keystrokeMs: keystrokes.map(round),
@@ -176,7 +181,7 @@ async function main(): Promise<void> {
     )
     const yes = (met: boolean) => (met ? '✅ met' : '❌ not met')
     const rowsOut = [
-      ['Index built cold in the background (search.json lost)', '≤ 5 s', `${round(coldBuildMs / 1000)} s`, yes(coldBuildMs <= 5000), `the rows' listing: ${round(warmListMs)} ms`],
+      ['Index built cold in the background (search.json lost)', '≤ 5 s', `${round(coldBuildMs / 1000)} s`, yes(coldBuildMs <= 5000), `CPU time ${round(coldBuildCpuMs / 1000)} s; the rows' listing: ${round(warmListMs)} ms`],
       ['Longest hold of main’s event loop while it is built', '≤ 50 ms', `${round(held.max / 1e6)} ms`, yes(held.max / 1e6 <= 50), `first listing and its build: ${round(heldFirst.max / 1e6)} ms`],
       ['Main’s event loop busy in all while it is built', '–', `${round(loopDuring.active)} ms in ${round(coldBuildMs / 1000)} s`, '', 'what main itself did: a longest hold far above it is the machine'],
       ['Search, worst key of “river” (main → search thread → hits)', '≤ 50 ms (to rows painted: `--only library`)', `${worst(river)} ms, median ${median(river)}`, yes(Math.max(...river) <= 50), `title filter: ${worst(titleRiver)} ms`],

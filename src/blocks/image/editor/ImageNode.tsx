@@ -2,7 +2,7 @@ import { lazy, Suspense, type JSX } from 'react'
 import { $create, $getDocument, $getState, createState, type DOMConversionMap, type DOMExportOutput, type LexicalNode } from 'lexical'
 import { IMAGE_WIDTHS, isImageSource, type ImageWidth } from '@shared/critic'
 import type { ImageJSON } from '../model'
-import { BlockDecoratorNode, defineFields } from '@renderer/editor/nodes/fieldsNode'
+import { BlockDecoratorNode, defineFields, readFieldsAttribute } from '@renderer/editor/nodes/fieldsNode'
 import { $keepAsBlock } from '@renderer/editor/nodes/placement'
 import './image.css'
 
@@ -47,12 +47,8 @@ export class ImageNode extends BlockDecoratorNode {
         element.hasAttribute(DOM_ATTRIBUTE)
           ? {
               conversion: (figure) => {
-                let fields: Partial<ImageFields> = {}
-                try {
-                  fields = JSON.parse(figure.getAttribute(DOM_ATTRIBUTE) ?? '{}') as Partial<ImageFields>
-                } catch {
-                  return { node: null }
-                }
+                const fields = readFieldsAttribute<ImageFields>(figure, DOM_ATTRIBUTE)
+                if (!fields) return { node: null }
                 // A path out of the review and its site could never be saved: such a figure was not made by Verdict.
                 if (!isImageSource(text(fields.src))) return { node: null, forChild: () => null }
                 return { node: $createImageNode(fields), forChild: () => null }

@@ -23,7 +23,7 @@ import {
   valueState,
   verdictState,
 } from './scoreState'
-import { BlockDecoratorNode, defineFields } from '@renderer/editor/nodes/fieldsNode'
+import { BlockDecoratorNode, defineFields, readFieldsAttribute } from '@renderer/editor/nodes/fieldsNode'
 import './score.css'
 
 const ScoreComponent = lazy(() => import('./ScoreComponent'))
@@ -60,12 +60,8 @@ export class ScoreNode extends BlockDecoratorNode {
         element.hasAttribute(DOM_ATTRIBUTE)
           ? {
               conversion: (section) => {
-                let fields: Partial<ScoreFields> = {}
-                try {
-                  fields = JSON.parse(section.getAttribute(DOM_ATTRIBUTE) ?? '{}') as Partial<ScoreFields>
-                } catch {
-                  // Not ours after all: an empty score rather than nothing, the text is still below.
-                }
+                // Not JSON after all: an empty score rather than nothing, the text is still below.
+                const fields = readFieldsAttribute<ScoreFields>(section, DOM_ATTRIBUTE) ?? {}
                 // A pasted score never takes "overall" from another: the plugin decides that.
                 return { node: $createScoreNode({ ...fields, overall: false }) }
               },

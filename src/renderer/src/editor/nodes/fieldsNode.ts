@@ -44,3 +44,16 @@ export function defineFields<F extends object>(states: FieldStates<F>) {
     },
   }
 }
+
+/**
+ * Copy and paste through HTML: a block's fields travel as JSON in one attribute of its exported
+ * element. Read back, they still go through each state's parse (so the cast asserts no more than
+ * an object); undefined when the attribute is not JSON.
+ */
+export function readFieldsAttribute<F>(element: HTMLElement, attribute: string): Partial<F> | undefined {
+  try {
+    return JSON.parse(element.getAttribute(attribute) ?? '{}') as Partial<F>
+  } catch {
+    return undefined
+  }
+}

@@ -384,7 +384,7 @@ function ItemList({
 /** A sub-score's or a pro's or con's remove button: `onChange` gets the rows without this one. */
 function RemoveRow<T>({ label, rows, index, disabled, onChange }: { label: string; rows: T[]; index: number; disabled: boolean; onChange: (next: T[]) => void }) {
   return (
-    <button type="button" className="score-remove" aria-label={label} title="Remove" disabled={disabled} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+    <button type="button" className="icon-button score-remove" aria-label={label} title="Remove" disabled={disabled} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
       <Icon name="close" size={14} />
     </button>
   )

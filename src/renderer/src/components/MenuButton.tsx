@@ -90,7 +90,7 @@ export function MenuButton({ label, menuLabel, buttonLabel, className, items, on
         {label}
       </button>
       {open && (
-        <div ref={menu} id={menuId} className="menu-popup" role="menu" aria-label={menuLabel} onKeyDown={onMenuKeyDown}>
+        <div ref={menu} id={menuId} className="menu-surface menu-popup" role="menu" aria-label={menuLabel} onKeyDown={onMenuKeyDown}>
           {items.map((item) => (
             <button
               key={item.id}

@@ -165,7 +165,7 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
         )
       }
     >
-      <div className="export-form">
+      <div className="dialog-fields export-form">
         {!done && (
           <>
             <RadioGroup legend="Format" name="export-format" className="export-formats" value={format} options={FORMATS} onChange={setFormat} disabled={busy} />

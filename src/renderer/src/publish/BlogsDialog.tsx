@@ -66,7 +66,7 @@ export function BlogsDialog({ onClose, onChanged, start }: Props) {
           </>
         }
       >
-        <div className="publish-form">
+        <div className="dialog-fields publish-form">
           {error && <ErrorLine>The blogs could not be read: {error}</ErrorLine>}
           {listed && listed.blogs.length === 0 && <p className="publish-empty">No blog yet. Add one: a folder on this computer needs no account.</p>}
           {listed && listed.blogs.length > 0 && (
@@ -257,7 +257,7 @@ function BlogFormDialog({ blog, secrets, onClose, onSaved }: { blog: BlogView | 
       onSubmit={() => void submit()}
       actions={<DialogActions busy={busy} label={blog ? 'Save blog' : 'Add blog'} busyLabel="Saving…" onCancel={onClose} />}
     >
-      <div className="publish-form">
+      <div className="dialog-fields publish-form">
         <RadioGroup
           legend="Kind"
           name="blog-kind"

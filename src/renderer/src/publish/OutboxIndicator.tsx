@@ -54,7 +54,7 @@ function OutboxDialog({ jobs, onSent, onClose }: { jobs: OutboxJob[]; onSent: (j
         <DialogActions busy={busy} disabled={jobs.length === 0} label="Send now" busyLabel="Sending…" cancelLabel="Close" onCancel={onClose} />
       }
     >
-      <div className="publish-form">
+      <div className="dialog-fields publish-form">
         {jobs.length === 0 ? (
           <p className="publish-ok" role="status">
             Everything has been sent.

@@ -99,7 +99,7 @@ export function PublishDialog({ reviewId, title, date, published, prepare, downs
           <DialogActions busy={running} disabled={!chosen} label="Publish" busyLabel="Publishing…" cancelLabel="Close" onCancel={onClose} />
         }
       >
-        <div className="publish-form">
+        <div className="dialog-fields publish-form">
           {blogsError && <ErrorLine>The blogs could not be read: {blogsError}</ErrorLine>}
           {listed && blogs.length === 0 && (
             <div className="publish-empty">

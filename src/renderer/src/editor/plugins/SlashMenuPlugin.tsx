@@ -48,7 +48,7 @@ export function SlashMenuPlugin() {
         // The anchor is Lexical's listbox (the editor points aria-activedescendant into it).
         anchor.current.setAttribute('aria-label', 'Insert a block')
         return createPortal(
-          <div className="slash-menu">
+          <div className="menu-surface slash-menu">
             {options.map((option, index) => (
               <div
                 key={option.key}

@@ -134,17 +134,6 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const { platform } = options
   const machine = await machineId(options.dataDir)
   const blogs = new BlogStore({ libraries, machine, secrets: options.secrets ?? createMemorySecretStore(), ...(options.log ? { log: options.log } : {}) })
-  const pages = new PagesService({
-    libraries,
-    settings,
-    events,
-    themesDir: join(platform.resourcesDir, 'themes'),
-    printer: platform.printer,
-    assetUrl: (id, path) => platform.assetUrl(id, path),
-    openPath: (path) => platform.openPath(path),
-    blogs,
-    looks: new BlogLooks({ dataDir: options.dataDir, ...(options.publish?.fetch ? { fetch: options.publish.fetch } : {}), ...clock, ...(options.log ? { log: options.log } : {}) }),
-  })
   const { fetch, ...publishTiming } = options.publish ?? {}
   const publish = new PublishService({
     libraries,
@@ -167,6 +156,18 @@ export async function createServices(options: ContainerOptions): Promise<Service
     ...(options.log ? { log: options.log } : {}),
   })
   publish.start()
+  const pages = new PagesService({
+    libraries,
+    settings,
+    events,
+    themesDir: join(platform.resourcesDir, 'themes'),
+    printer: platform.printer,
+    assetUrl: (id, path) => platform.assetUrl(id, path),
+    openPath: (path) => platform.openPath(path),
+    blogs,
+    publishing: publish,
+    looks: new BlogLooks({ dataDir: options.dataDir, ...(options.publish?.fetch ? { fetch: options.publish.fetch } : {}), ...clock, ...(options.log ? { log: options.log } : {}) }),
+  })
   const grants = new PathGrants()
   const openRequests = options.openRequests ?? new OpenRequests()
   openRequests.connect({

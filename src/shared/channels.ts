@@ -8,7 +8,7 @@ import { SCREENS } from './commands'
 import { ARCHIVE_FORMATS, type ArchiveStats } from './archive'
 import type { EditorDocument } from './document'
 import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewPlace, ReviewSummary, Settings } from './model'
-import type { BlogView, OutboxJob, PostByline, PreflightProblem, PublishLogEntry, PublishOutcome, SecretBackend } from './publish'
+import { POST_DATES, type BlogView, type OutboxJob, type PostByline, type PreflightProblem, type PublishLogEntry, type PublishOutcome, type SecretBackend } from './publish'
 import {
   EXPORT_FORMATS,
   PICK_PURPOSES,
@@ -157,8 +157,11 @@ export const channels = {
   renderPreview: {
     args: z.strictObject({
       ...editorState,
-      /** "As on <blog>": the page in that blog's own look instead of a theme; `refresh` fetches it anew (the critic asked). */
-      asOn: z.strictObject({ blogId: z.string().min(1).max(100), refresh: z.boolean() }).optional(),
+      /**
+       * "As on <blog>": the page in that blog's own look instead of a theme; `refresh` fetches it anew
+       * (the critic asked); `dated`, the Publish dialog's date choice the post is shown with.
+       */
+      asOn: z.strictObject({ blogId: z.string().min(1).max(100), refresh: z.boolean(), dated: z.enum(POST_DATES) }).optional(),
     }),
     result: returns<PreviewPage>(),
   },

@@ -109,6 +109,9 @@ export interface PageLook {
   colorScheme: ColorScheme
 }
 
+/** What "As on <blog>" asks of main: which blog, whether to fetch its page anew, the post's date choice. */
+export type AsOnRequest = NonNullable<ParsedArgs<'renderPreview'>['asOn']>
+
 /** A rendered preview: where main serves it, what readers won't see as written, and whose look it has. */
 export interface PreviewPage {
   url: string

@@ -1,8 +1,8 @@
 /**
  * "As on <blog>" from the preview pane, in the browser mode against a stand-in blog on 127.0.0.1:
  * offered beside Verdict's themes for a blog on the web, fetched only when chosen or refreshed, the
- * review shown in the blog's own page and column, and the kept look shown with a note when the
- * blog cannot be reached.
+ * review shown in the blog's own page and column, signed and dated as the Publish dialog would
+ * publish it, and the kept look shown with a note when the blog cannot be reached.
  */
 import type { Page } from '@playwright/test'
 import { startStandInBlog, STAND_IN_COLUMN, type StandInBlog } from '../support/standInBlog'
@@ -42,6 +42,11 @@ test('the preview shows the review as on the critic’s blog, fetched only when 
   await expect(post.getByText(LEAD)).toBeVisible()
   expect(await post.getByText(LEAD).evaluate((p) => p.closest('.e-content')?.getBoundingClientRect().width)).toBe(STAND_IN_COLUMN)
   await expect(post.getByRole('region', { name: 'Overall Score: 9.5 out of 10' })).toBeVisible()
+  // Signed and dated as a publish now would: the site's h-card names the review's author, and a
+  // first publish is dated the day it goes live, written as the blog writes its dates.
+  const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long' })
+  await expect(post.getByRole('link', { name: 'Ana Critic' })).toBeVisible()
+  await expect(post.getByText(today, { exact: true })).toBeVisible()
   await expect(pane(page).getByRole('status').filter({ hasText: /^Shown as on Stand-in blog, from its page fetched on / })).toBeVisible()
   // One page, its own stylesheet; never the other origin's, the preload or the scripts.
   expect(blog.requests).toEqual(['/', '/2026/post/', '/style.css'])
@@ -55,11 +60,18 @@ test('the preview shows the review as on the critic’s blog, fetched only when 
   await expect(post.getByText('The ending stumbles.')).toBeVisible()
   expect(blog.requests).toHaveLength(3)
 
+  // Back-dated in the Publish dialog: the preview shows the review's own date.
+  await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+  const publish = page.getByRole('dialog', { name: /^Publish “/ })
+  await publish.getByRole('radiogroup', { name: 'Date on the post' }).getByRole('radio', { name: /^The review’s date/ }).check()
+  await page.keyboard.press('Escape')
+  await expect(publish).toBeHidden()
+  await expect(post.getByText('November 20, 2026', { exact: true })).toBeVisible()
+
   // Unreachable now: Refresh keeps the look it has and says so.
   await blog.close()
   await pane(page).getByRole('button', { name: 'Refresh' }).click()
-  const day = new Date().toLocaleDateString('en-US', { dateStyle: 'long' })
-  await expect(pane(page).getByRole('status').filter({ hasText: /^Shown as on/ })).toContainText(`Shown as on Stand-in blog on ${day}; could not reach it now`)
+  await expect(pane(page).getByRole('status').filter({ hasText: /^Shown as on/ })).toContainText(`Shown as on Stand-in blog on ${today}; could not reach it now`)
   await expect(post.getByText('The blog’s own header')).toBeVisible()
 
   // Back to Verdict's theme, which the exports keep using.

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Locator, type Page } from 'playwright'
 import { readState } from '../../scripts/blogs/lib.mjs'
 import { ensureChromium } from '../../scripts/chromium.mjs'
+import { POST_PARTS } from '../../src/main/services/blogLook/place'
 import type { BlogConfig, PublishRecord } from '../../src/shared/publish'
 import { png } from '../unit/assets/images'
 import { screenshotPath } from '../support/screenshots'
@@ -195,7 +196,7 @@ async function open(url: string, size: { width: number; height: number }, option
 async function asOnPreview(h: PublishHarness): Promise<string> {
   const opened = await h.services.libraries.current().open(h.reviewId)
   if (opened.kind !== 'editable') throw new Error(`The review opened read-only: ${opened.reason}`)
-  const shown = await h.services.pages.preview({ id: h.reviewId, meta: opened.meta, doc: opened.doc, theme: 'classic', colorScheme: 'light', asOn: { blogId: h.blogId, refresh: true } })
+  const shown = await h.services.pages.preview({ id: h.reviewId, meta: opened.meta, doc: opened.doc, theme: 'classic', colorScheme: 'light', asOn: { blogId: h.blogId, refresh: true, dated: 'review' } })
   expect(shown.asOn).toMatchObject({ blogName: expect.any(String) })
   expect(shown.asOn?.unreachable).toBeUndefined()
   const html = h.services.pages.previews.get(shown.url)
@@ -226,6 +227,16 @@ async function orderOf(page: Page): Promise<string[]> {
   ]
   const tops = await Promise.all(parts.map(async ([name, locator]) => [name, (await box(locator)).y] as const))
   return tops.sort((a, b) => a[1] - b[1]).map(([name]) => name)
+}
+
+/**
+ * How the page signs and dates the post: its theme's byline and date (the page's first: the post's
+ * own, above any list of other posts), and whether a line atop the text names the review's author.
+ */
+async function signature(page: Page): Promise<{ byline: string; date: string; atop: boolean }> {
+  const [byline, date] = await Promise.all([page.locator(POST_PARTS.byline).first().innerText(), page.locator(POST_PARTS.date).first().innerText()])
+  const text = await postOf(page).innerText()
+  return { byline: byline.trim(), date: date.trim(), atop: text.slice(0, text.indexOf(LEAD)).includes('By Tian Hanutsaha') }
 }
 
 /** The post's own part of the page: its main landmark, else its article (Casper lists other posts below it). */
@@ -304,6 +315,16 @@ describe.each(BLOGS)('the review on $name, as its theme shows it', ({ name, blog
       expect(Math.abs(previewed.x - column.x), 'left edge').toBeLessThanOrEqual(8)
       expect(Math.abs(previewed.width - column.width), 'width').toBeLessThanOrEqual(8)
       expect(await orderOf(shown)).toEqual(await orderOf(published))
+    } finally {
+      await Promise.all([published.close(), shown.close()])
+    }
+  })
+
+  it('“As on” the blog: the preview signs and dates the post as the published page does', async () => {
+    const [published, shown] = [await open(url, SIZES[0], { stylesheets: true }), await openPreview(previewHtml, images, SIZES[0])]
+    try {
+      const expected = await signature(published)
+      expect(await signature(shown)).toEqual(expected)
     } finally {
       await Promise.all([published.close(), shown.close()])
     }

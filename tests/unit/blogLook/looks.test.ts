@@ -125,14 +125,14 @@ describe('a blog’s look', () => {
 })
 
 describe('the review in the blog’s page', () => {
-  it('takes the content area, the title, the byline and the date, under a policy that loads nothing of the blog', async () => {
+  it('takes the content area, the title, the byline (the name the blog signs with) and the date, under a policy that loads nothing of the blog', async () => {
     const url = await blogServer()
     const { look } = await new BlogLooks({ dataDir }).look(blogOf('micropub', url), true)
-    const html = placePost(look.html, reviewPost('micropub'), { form: BLOG_KIND_DESCRIPTORS.micropub.post, kind: 'micropub' })
+    const html = placePost(look.html, reviewPost('micropub'), { form: BLOG_KIND_DESCRIPTORS.micropub.post, kind: 'micropub', signedBy: 'Verdict Tests' })
     expect(html.replaceAll('&#x27;', "'")).toMatch(/<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; script-src 'none';/)
     expect(html).toContain('<title>Ballerina</title>')
     expect(html).toContain('<h1 class="p-name">Ballerina</h1>')
-    expect(html).toContain('<a class="p-author" href="/about">Tian Hanutsaha</a>')
+    expect(html).toContain('<a class="p-author" href="/about">Verdict Tests</a>')
     expect(html).toContain('<time class="dt-published" datetime="2025-06-04">June 4, 2025</time>')
     expect(html).toMatch(/<div class="e-content"><p[^>]*>Len Wiseman’s spin-off follows Eve Macarro.<\/p>/)
     expect(html).toContain('aria-label="Overall Score: 9.5 out of 10"')

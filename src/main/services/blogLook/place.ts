@@ -37,6 +37,8 @@ export interface PlaceOptions {
   /** The blog's post form (where its page shows the featured image). */
   form: PostForm
   kind: Exclude<BlogKind, 'folder'>
+  /** The name the theme's byline shows: the post's author, or the account where the post names her itself. */
+  signedBy: string
 }
 
 /** The page: the shell with the post in it. Refused when the shell has no content area to put it in. */
@@ -52,12 +54,13 @@ export function placePost(shellHtml: string, post: Post, options: PlaceOptions):
   const head = select('head', tree)
   const titleTag = head && select('title', head)
   if (titleTag) setText(titleTag, post.title)
-  for (const byline of selectAll(POST_PARTS.byline, tree)) if (post.byline.author) setText(byline, post.byline.author)
+  for (const byline of selectAll(POST_PARTS.byline, tree)) if (options.signedBy) setText(byline, options.signedBy)
   const date = select(POST_PARTS.date, tree)
   if (date) {
     const time = date.tagName === 'time' ? date : select('time', date)
+    const label = time ? dateLike(toText(time), String(time.properties['dateTime'] ?? ''), post.byline.date) : undefined
     if (time) time.properties['dateTime'] = post.byline.date
-    setText(time ?? date, post.byline.dateLabel)
+    setText(time ?? date, label ?? post.byline.dateLabel)
   }
   for (const excerpt of selectAll(POST_PARTS.excerpt, tree)) {
     if (post.excerpt) setText(excerpt, post.excerpt)
@@ -101,12 +104,48 @@ function captionOf(image: PostImage): string {
   return [image.caption.trim(), credit && !image.caption.includes(credit) ? credit : ''].filter(Boolean).join(' ')
 }
 
-/** The element's text, its own markup (a link, a span) kept when it holds just one. */
+/**
+ * The element's text, its own markup (a link, a span) kept when it holds just one, with the words
+ * around it ("By <name>", "Posted on <date>").
+ */
 function setText(element: Element, text: string): void {
-  const only = element.children.filter((child) => child.type !== 'text' || child.value.trim() !== '')
-  const [inner] = only
-  if (only.length === 1 && inner?.type === 'element' && inner.tagName !== 'img') setText(inner, text)
+  const elements = element.children.filter((child) => child.type === 'element')
+  const [inner] = elements
+  const wordsAround = element.children.every((child) => child.type === 'element' || child.type === 'text')
+  if (elements.length === 1 && inner?.type === 'element' && inner.tagName !== 'img' && wordsAround) setText(inner, text)
   else element.children = [{ type: 'text', value: text }]
+}
+
+function toText(node: Element | ElementContent): string {
+  return node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(toText).join('') : ''
+}
+
+/** How themes write a post's day ("June 4, 2025", "Jun 4, 2025", "4 June 2025", "04 Jun 2025", "2025-06-04"). */
+const DAY_FORMATS = (
+  [
+    ['en-US', { dateStyle: 'long' }],
+    ['en-US', { dateStyle: 'medium' }],
+    ['en-GB', { dateStyle: 'long' }],
+    ['en-GB', { dateStyle: 'medium' }],
+    ['en-GB', { day: '2-digit', month: 'short', year: 'numeric' }],
+    ['en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }],
+  ] as const
+).map(([locale, options]) => {
+  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })
+  return (day: string) => format.format(new Date(`${day}T00:00:00Z`))
+})
+
+/**
+ * The post's day written as the theme wrote its own post's: the format that turns the page's
+ * `datetime` into the text it shows writes the post's day (an instant shown as it is keeps its
+ * time of day). Undefined when none does: the post's own label is shown.
+ */
+function dateLike(shown: string, shownAt: string, day: string): string | undefined {
+  const before = /^\d{4}-\d{2}-\d{2}/.exec(shownAt)?.[0]
+  const text = shown.trim().replace(/\s+/g, ' ')
+  if (!before || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined
+  if (text === shownAt.trim()) return text.replace(before, day)
+  return DAY_FORMATS.find((format) => format(before) === text)?.(day)
 }
 
 function contains(outer: Element, inner: Element): boolean {

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BLOG_KIND_DESCRIPTORS } from '../../../shared/blogKinds'
-import type { ExportRequest, ExportSummary, PageLook, PreviewPage } from '../../../shared/contract'
+import type { AsOnRequest, ExportRequest, ExportSummary, PageLook, PreviewPage } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { documentToMarkdown } from '../format'
@@ -15,6 +15,7 @@ import { buildPost, renderPage, type BuildOptions } from '../pipeline'
 import type { BlogLooks } from '../blogLook/looks'
 import { placePost } from '../blogLook/place'
 import type { BlogStore } from '../publish/blogs'
+import { bylineInPost, type PublishService } from '../publish/service'
 import { PreviewPages } from './previewPages'
 import type { SettingsService } from '../settings/settings'
 
@@ -31,6 +32,8 @@ export interface PagesOptions {
   blogs: BlogStore
   /** The blogs' own looks, for "As on <blog>". */
   looks: BlogLooks
+  /** The byline and date a publish would give the post, for "As on <blog>". */
+  publishing: Pick<PublishService, 'asPublished'>
 }
 
 interface EditorState extends PageLook {
@@ -50,7 +53,7 @@ export class PagesService {
     return listThemes(this.options.themesDir)
   }
 
-  async preview({ id, meta, doc, theme, colorScheme, asOn }: EditorState & { asOn?: { blogId: string; refresh: boolean } | undefined }): Promise<PreviewPage> {
+  async preview({ id, meta, doc, theme, colorScheme, asOn }: EditorState & { asOn?: AsOnRequest | undefined }): Promise<PreviewPage> {
     const library = this.options.libraries.current()
     await library.reviewDir(id)
     const sitePaths = (await library.siteFiles()) !== undefined
@@ -74,14 +77,23 @@ export class PagesService {
     return { url: this.previews.put(html), warnings: post.warnings }
   }
 
-  /** The post in the blog's form, in a page of the blog (fetched now only when `refresh`). */
-  private async previewAsOn(review: Parameters<typeof buildPost>[0], options: BuildOptions, asOn: { blogId: string; refresh: boolean }): Promise<PreviewPage> {
+  /**
+   * The post in the blog's form, in a page of the blog (fetched now only when `refresh`), signed
+   * and dated as a publish with the dialog's date choice would sign and date it.
+   */
+  private async previewAsOn(review: Parameters<typeof buildPost>[0], options: BuildOptions, asOn: AsOnRequest): Promise<PreviewPage> {
     const blog = await this.options.blogs.get(asOn.blogId)
     if (blog.kind === 'folder') fail('INVALID_ARGUMENT', `${blog.name} is a folder blog: its pages use Verdict’s themes, which the Theme list offers.`)
     const form = BLOG_KIND_DESCRIPTORS[blog.kind].post
-    const post = buildPost(review, { ...options, form })
-    const { look, unreachable } = await this.options.looks.look(blog, asOn.refresh)
-    const html = placePost(look.html, post, { form, kind: blog.kind })
+    const [{ look, unreachable }, { byline, date }] = await Promise.all([
+      this.options.looks.look(blog, asOn.refresh),
+      this.options.publishing.asPublished(blog, review.meta, asOn.dated, asOn.refresh),
+    ])
+    const signed = { ...review, meta: { ...review.meta, date, ...(byline ? { author: byline.name } : {}) } }
+    const post = buildPost(signed, { ...options, form, byline: bylineInPost(byline, blog.kind) })
+    // With the review's author named atop the post, the theme's byline names the account.
+    const signedBy = byline?.shown === 'in-post' && byline.unmatched ? byline.unmatched.account : post.byline.author
+    const html = placePost(look.html, post, { form, kind: blog.kind, signedBy })
     return {
       url: this.previews.put(html),
       warnings: post.warnings,

@@ -8,11 +8,13 @@
 import { createHash } from 'node:crypto'
 import { BLOG_KIND_DESCRIPTORS, secretName, signsIn } from '../../../shared/blogKinds'
 import { VerdictError } from '../../../shared/contract'
-import type { ImageType } from '../../../shared/model'
+import type { ImageType, ReviewMeta } from '../../../shared/model'
 import type {
   BlogConfig,
+  BlogKind,
   OutboxJob,
   PostByline,
+  PostDate,
   PreflightProblem,
   PublishLogEntry,
   PublishOutcome,
@@ -35,7 +37,7 @@ import { isPublishError, PublishError } from './errors'
 import { OutboxClaims } from './claims'
 import { PublishLog } from './log'
 import { Outbox } from './outbox'
-import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from './targets/types'
+import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from './targets/types'
 import { megabytes } from '../../../shared/text'
 
 export interface RetryPolicy {
@@ -84,6 +86,8 @@ interface Job {
 
 export class PublishService {
   private readonly serial = new KeyedSerial()
+  /** Who each blog said a post by an author goes out as, this session (authorKey). */
+  private readonly authorsAnswered = new Map<string, BlogAuthor>()
   private readonly outboxStore: Outbox
   private readonly claims: OutboxClaims
   private readonly logs: PublishLog
@@ -147,10 +151,36 @@ export class PublishService {
   private async bylineFor({ blog, target, source }: Job): Promise<{ byline: PostByline; postAs?: { id: string; name: string } }> {
     const reviewAuthor = source.meta.author.trim()
     const found = await this.withRetry(() => target.author(reviewAuthor))
-    if (found.kind === 'user') return { byline: { name: found.name, shown: 'blog-user' }, postAs: { id: found.id, name: found.name } }
-    const unmatched = { account: found.name, author: reviewAuthor, why: found.why }
-    if (blog.byline === 'account' || !reviewAuthor) return { byline: { name: found.name, shown: 'account', unmatched } }
-    return { byline: { name: reviewAuthor, shown: 'in-post', unmatched } }
+    this.authorsAnswered.set(authorKey(blog, reviewAuthor), found)
+    return bylineOf(blog, found, reviewAuthor)
+  }
+
+  /**
+   * The byline and date a publish of this (unsaved) review state would give the post, for the
+   * "As on" preview. The blog is asked who signs only when `ask` (the critic asked for its look
+   * just now) and Verdict holds its sign-in; otherwise it is what the blog said this session (in the
+   * Publish dialog, a publish, an earlier ask), or no byline when it said nothing yet.
+   */
+  async asPublished(blog: BlogConfig, meta: ReviewMeta, dated: PostDate, ask: boolean): Promise<{ byline?: PostByline; date: string }> {
+    const live = meta.published?.some((record) => record.target === blog.id && record.status === 'published') ?? false
+    const date = postDating({ status: 'published', dated }, meta.date, live, this.now()).day
+    const reviewAuthor = meta.author.trim()
+    const key = authorKey(blog, reviewAuthor)
+    if (ask && !this.authorsAnswered.has(key)) {
+      const secret = signsIn(blog.kind) ? this.options.blogs.secretOf(blog) : ''
+      if (secret !== undefined) {
+        // One try: the preview shows the review's own author rather than wait on a slow blog.
+        await this.options
+          .createTarget(blog, secret)
+          .author(reviewAuthor)
+          .then(
+            (found) => this.authorsAnswered.set(key, found),
+            (error: unknown) => this.log(`${blog.name} could not say who signs a post by ${reviewAuthor}`, error),
+          )
+      }
+    }
+    const found = this.authorsAnswered.get(key)
+    return { ...(found ? { byline: bylineOf(blog, found, reviewAuthor).byline } : {}), date }
   }
 
   publish(request: PublishRequest): Promise<PublishOutcome> {
@@ -574,7 +604,6 @@ export class PublishService {
   ): Post {
     const { media, details, byline } = built
     const descriptor = BLOG_KIND_DESCRIPTORS[blog.kind]
-    const inPost = byline?.shown === 'in-post'
     return buildPost(
       // A site's post names the site's images from its root (`/img/x.png`).
       { id: source.id, meta: source.meta, body: source.body, sitePaths: source.sitePaths === true },
@@ -582,8 +611,7 @@ export class PublishService {
         online: true,
         wordsPerMinute: this.options.settings.get().wordsPerMinute,
         form: descriptor.post,
-        // The blog's own byline names the account: the post names the review's author itself.
-        byline: { inPost, inJsonLd: !(inPost && descriptor.authorInPageData) },
+        byline: bylineInPost(byline, blog.kind),
         imageDetails: (path) => details?.get(path),
         resolveAsset: (path) => media[path]?.url ?? path,
         site: { name: blog.name, ...(blog.kind === 'folder' ? {} : { url: blog.url }) },
@@ -633,7 +661,30 @@ async function imageDetails(job: Job, media: Record<string, RemoteImage>): Promi
  * blog takes as it publishes. A live post published again, or a draft, keeps its date unless the
  * critic picks the review's.
  */
-function postDating(request: PublishRequest, reviewDate: string, live: boolean, now: Date): { day: string; zone: string; at?: string } {
+/** The post's byline, and the blog's user it goes out as when there is one, from what the blog said of the review's author. */
+function bylineOf(blog: BlogConfig, found: BlogAuthor, reviewAuthor: string): { byline: PostByline; postAs?: { id: string; name: string } } {
+  if (found.kind === 'user') return { byline: { name: found.name, shown: 'blog-user' }, postAs: { id: found.id, name: found.name } }
+  const unmatched = { account: found.name, author: reviewAuthor, why: found.why }
+  if (blog.byline === 'account' || !reviewAuthor) return { byline: { name: found.name, shown: 'account', unmatched } }
+  return { byline: { name: reviewAuthor, shown: 'in-post', unmatched } }
+}
+
+/** An answer holds for the blog's address and account (a changed account may be matched otherwise). */
+function authorKey(blog: BlogConfig, reviewAuthor: string): string {
+  return JSON.stringify([blog.id, blog.url, blog.username ?? '', reviewAuthor])
+}
+
+/**
+ * Where the post names its author itself: where the blog's own byline names the account, a line
+ * atop the post names the review's author, and Verdict's JSON-LD leaves her out where the blog's
+ * own page data names the account.
+ */
+export function bylineInPost(byline: PostByline | undefined, kind: BlogKind): { inPost: boolean; inJsonLd: boolean } {
+  const inPost = byline?.shown === 'in-post'
+  return { inPost, inJsonLd: !(inPost && BLOG_KIND_DESCRIPTORS[kind].authorInPageData) }
+}
+
+function postDating(request: Pick<PublishRequest, 'status' | 'schedule' | 'dated'>, reviewDate: string, live: boolean, now: Date): { day: string; zone: string; at?: string } {
   if (request.status === 'scheduled' && request.schedule) return { day: dayOf(new Date(request.schedule.at), request.schedule.zone), zone: request.schedule.zone }
   if (request.dated === 'review' && /^\d{4}-\d{2}-\d{2}$/.test(reviewDate)) return { day: reviewDate, zone: 'UTC', at: `${reviewDate}T12:00:00.000Z` }
   // A draft has no date yet on the blog; a live post keeps the one it has.

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObjec
 import type { ColorScheme, Result } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
+import type { PostDate } from '@shared/publish'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { Options } from '@renderer/components/Options'
@@ -46,6 +47,8 @@ interface Props {
   images: LandedImages
   /** The element holding the editor: its scrolling moves the preview to the same relative place. */
   scrollSource: RefObject<HTMLElement | null>
+  /** The Publish dialog's date choice, which a blog's look shows the post with. */
+  dated: PostDate
 }
 
 type Rendered = Result<'renderPreview'> | null
@@ -55,7 +58,7 @@ type Rendered = Result<'renderPreview'> | null
  * iframe (no scripts) that main serves at an address of the app's own origin, so the page keeps its
  * own content security policy, with the blog theme, a device width and light or dark.
  */
-export function PreviewPane({ id, meta, doc, images, scrollSource }: Props) {
+export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Props) {
   const themes = useThemes()
   const [theme, setTheme] = useState<string | null>(null)
   const [width, setWidth] = useState<PreviewWidth>(lastWidth)
@@ -105,8 +108,8 @@ export function PreviewPane({ id, meta, doc, images, scrollSource }: Props) {
   }, [doc])
 
   useEffect(() => {
-    if (theme) live.current?.update({ id, meta, theme, colorScheme, asOn: look.asOn } satisfies PreviewInputs)
-  }, [doc, id, meta, theme, colorScheme, look.asOn])
+    if (theme) live.current?.update({ id, meta, theme, colorScheme, asOn: look.asOn, dated } satisfies PreviewInputs)
+  }, [doc, id, meta, theme, colorScheme, look.asOn, dated])
 
   // An image landed or changed: the same text, laid out again in a new page that loads it.
   const firstImages = useRef(images)

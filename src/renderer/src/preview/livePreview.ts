@@ -1,6 +1,7 @@
 import type { Args, ColorScheme, Result } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
+import type { PostDate } from '@shared/publish'
 import type { LatestDocument } from './latestDocument'
 import type { AsOnChoice } from './lookChoice'
 
@@ -10,6 +11,8 @@ export interface PreviewInputs {
   theme: string
   colorScheme: ColorScheme
   asOn: AsOnChoice | null
+  /** The Publish dialog's date choice: a blog's look shows the post dated as it will be. */
+  dated: PostDate
 }
 
 interface Options {
@@ -50,7 +53,8 @@ export class LivePreview {
     const previous = this.#inputs
     this.#inputs = inputs
     const now =
-      !previous || previous.id !== inputs.id || previous.theme !== inputs.theme || previous.colorScheme !== inputs.colorScheme || previous.asOn?.ask !== inputs.asOn?.ask
+      !previous || previous.id !== inputs.id || previous.theme !== inputs.theme || previous.colorScheme !== inputs.colorScheme || previous.asOn?.ask !== inputs.asOn?.ask ||
+      (inputs.asOn !== null && previous.dated !== inputs.dated)
     if (now) {
       clearTimeout(this.#timer)
       this.#run()
@@ -87,13 +91,13 @@ export class LivePreview {
     this.#running = true
     let request: Promise<Result<'renderPreview'>>
     try {
-      const { asOn, ...look } = inputs
+      const { asOn, dated, ...look } = inputs
       const refresh = asOn !== null && asOn.ask !== this.#asked
       if (asOn) this.#asked = asOn.ask
       request = this.#options.render({
         ...look,
         doc: this.#options.doc.current.toJSON() as EditorDocument,
-        ...(asOn ? { asOn: { blogId: asOn.blogId, refresh } } : {}),
+        ...(asOn ? { asOn: { blogId: asOn.blogId, refresh, dated } } : {}),
       })
     } catch (error) {
       request = Promise.reject(error)

@@ -38,6 +38,9 @@ interface Props {
   title: string
   /** The review's `date` (`YYYY-MM-DD`): the post can be dated with it. */
   date: string
+  /** The date the post will carry (kept by the review's view: its "As on" preview shows it too). */
+  dated: PostDate
+  onDated: (dated: PostDate) => void
   /** Where the review went so far (its front matter's `published`). */
   published: PublishRecord[]
   /**
@@ -53,13 +56,12 @@ interface Props {
 type Managing = { form: 'add' } | { form: 'edit'; blogId: string } | 'list'
 
 /** Publishes the review to one of the library's blogs: the choice, the checks, live progress and the outcome. */
-export function PublishDialog({ reviewId, title, date, published, prepare, downscale, onClose }: Props) {
+export function PublishDialog({ reviewId, title, date, dated, onDated, published, prepare, downscale, onClose }: Props) {
   const { listed, error: blogsError, reload: reloadBlogs } = useBlogs()
   const [initial] = useState(() => initialChoice(published))
   const [picked, setPicked] = useState<string | null>(null)
   const [status, setStatus] = useState<PublishStatus>(initial.status)
   const [scheduleAt, setScheduleAt] = useState(initial.scheduleAt)
-  const [dated, setDated] = useState<PostDate>('now')
   const [managing, setManaging] = useState<Managing | null>(null)
   const blogId = useId()
 
@@ -140,7 +142,7 @@ export function PublishDialog({ reviewId, title, date, published, prepare, downs
               )}
 
               {status !== 'scheduled' && (
-                <RadioGroup legend="Date on the post" name="publish-date" value={dated} options={dateOptions(date)} onChange={setDated} disabled={running} />
+                <RadioGroup legend="Date on the post" name="publish-date" value={dated} options={dateOptions(date)} onChange={onDated} disabled={running} />
               )}
 
               <BylineSection blogName={chosen.name} state={byline} choice={bylineChoice} onChoose={(next) => void chooseByline(next)} disabled={running || savingByline} />

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react'
 import { COMMANDS } from '@shared/commands'
 import type { OpenedReview } from '@shared/contract'
 import type { ReviewConflict, ReviewMeta } from '@shared/model'
+import type { PostDate } from '@shared/publish'
 import type { LexicalEditor } from 'lexical'
 import { api } from '@renderer/api'
 import { ariaKeys, useCommand } from '@renderer/commands/commands'
@@ -89,6 +90,8 @@ export function EditableReview({
   const scrollRef = useRef<HTMLDivElement>(null)
   useKeepPlace(scrollRef, editorRef, review.id, place)
   // The newest editor state for the preview, serialized once and shared with autosave.
+  // The Publish dialog's date choice, kept while the review is open: its "As on" preview shows the post so dated.
+  const [dated, setDated] = useState<PostDate>('now')
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
   const measure = useWordCount(latestDoc)
   const saveAs = useSaveAs(review.id, notify)
@@ -221,7 +224,7 @@ export function EditableReview({
             />
           </EditorServicesProvider>
         </main>
-        {layout.showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} images={images} scrollSource={mainRef} />}
+        {layout.showPreview && <PreviewPane id={review.id} meta={meta} doc={latestDoc} images={images} scrollSource={mainRef} dated={dated} />}
         {showHistory && !layout.focusMode && (
           <HistoryPanel
             id={review.id}
@@ -253,6 +256,8 @@ export function EditableReview({
           reviewId={review.id}
           title={meta.title}
           date={meta.date}
+          dated={dated}
+          onDated={setDated}
           published={meta.published ?? []}
           prepare={saveForPublish}
           downscale={downscale}

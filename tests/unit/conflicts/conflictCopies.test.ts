@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { conflictCopiesOf, conflictCopyOf } from '../../../src/main/services/conflicts/conflictCopies'
+import { conflictCopiesOf, conflictCopyOf, looksLikeCopy } from '../../../src/main/services/conflicts/conflictCopies'
 
 /** What `name` is a copy of in a folder holding `review.md`, the poster and the name itself. */
 const copyOf = (name: string, ...others: string[]) => conflictCopyOf(name, new Set(['review.md', 'poster.jpg', 'still.webp', name, ...others]))
@@ -10,6 +10,7 @@ describe('conflict copy names', () => {
       name: 'review.sync-conflict-20261206-062523-EF4V22U.md',
       original: 'review.md',
       engine: 'syncthing',
+      byName: true,
     })
     expect(copyOf('poster.sync-conflict-20261206-101010-AB2CD7Q.jpg')?.original).toBe('poster.jpg')
     // A name without an extension keeps the marker at its end.
@@ -35,12 +36,14 @@ describe('conflict copy names', () => {
     expect(copyOf('review-DESKTOP-7QK1P2M.md')).toMatchObject({ original: 'review.md', engine: 'onedrive' })
     expect(copyOf('review-LAPTOP.md')).toMatchObject({ original: 'review.md', engine: 'onedrive' })
     expect(copyOf('poster-DESKTOP-7QK1P2M.jpg')).toMatchObject({ original: 'poster.jpg', engine: 'onedrive' })
+    // A name people give files too: a review's copy must also read like the original (looksLikeCopy).
+    expect(copyOf('chapter-II.md', 'chapter.md')).toMatchObject({ original: 'chapter.md', engine: 'onedrive', byName: false })
   })
 
   it('iCloud: a number after a space, when the original is beside it', () => {
     expect(copyOf('review 2.md')).toMatchObject({ original: 'review.md', engine: 'icloud' })
     expect(copyOf('review 13.md')?.engine).toBe('icloud')
-    expect(copyOf('poster 2.jpg')).toMatchObject({ original: 'poster.jpg', engine: 'icloud' })
+    expect(copyOf('poster 2.jpg')).toMatchObject({ original: 'poster.jpg', engine: 'icloud', byName: false })
   })
 
   it('names that merely look alike are not copies', () => {
@@ -83,5 +86,28 @@ describe('conflict copy names', () => {
       'review.sync-conflict-20261207-080000-AB2CD7Q.md',
     ])
     expect(conflictCopiesOf('poster.jpg', names).map((copy) => copy.engine)).toEqual(['icloud'])
+  })
+})
+
+describe('a review under an iCloud or OneDrive name reads like a copy', () => {
+  const post = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2024-01-05\n---\n\n${body}\n`
+  const review = post('Part', 'The first half of the festival: three films, one of them great.')
+
+  it('when its front matter has the same title (YAML, TOML or JSON), whatever its text', () => {
+    expect(looksLikeCopy(post('Part', 'Rewritten on the laptop from the first word.'), review)).toBe(true)
+    expect(looksLikeCopy('+++\ntitle = "Part"\n+++\nOther words.', review)).toBe(true)
+    expect(looksLikeCopy('{\n  "title": "Part",\n  "draft": true\n}\nOther words.', review)).toBe(true)
+  })
+
+  it('when it starts as the original does for at least half of the shorter (a retitled copy, a file without front matter)', () => {
+    expect(looksLikeCopy(review.replace('title: Part', 'title: Part One').replace('great.', 'great, and one a bore.'), review)).toBe(false)
+    expect(looksLikeCopy(`${review}\nA line the laptop added.\n`, review)).toBe(true)
+    expect(looksLikeCopy('Notes without front matter, kept as they were', 'Notes without front matter, kept as they were and more')).toBe(true)
+  })
+
+  it('not when it is another post that shares the name’s stem', () => {
+    expect(looksLikeCopy(post('Part 2', 'The second half of the festival.'), review)).toBe(false)
+    expect(looksLikeCopy('Notes without front matter', 'Other notes')).toBe(false)
+    expect(looksLikeCopy('', review)).toBe(false)
   })
 })

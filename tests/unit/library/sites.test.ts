@@ -135,7 +135,9 @@ describe('conflict copies in a site', () => {
     const hugo = await openSite('hugo')
     await writeFile(join(hugo.root, 'content/posts/past-lives/index (conflicted copy 2026-12-06).md'), 'theirs')
     const jekyll = await openSite('jekyll')
-    await writeFile(join(jekyll.root, '_posts/2024-01-12-anatomy-of-a-fall 2.md'), 'theirs')
+    // iCloud's name is one people give posts too: this one reads as the post's other version.
+    const fall = await readFile(join(jekyll.root, '_posts/2024-01-12-anatomy-of-a-fall.md'), 'utf8')
+    await writeFile(join(jekyll.root, '_posts/2024-01-12-anatomy-of-a-fall 2.md'), fall.replace('silence.', 'silence, on the laptop.'))
     await writeFile(join(jekyll.root, '_posts/2023-12-25-the-zone-of-interest (Ann’s conflicted copy 2026-12-06).md'), 'theirs')
     const conflicts = async (library: Library) => Object.fromEntries((await library.list()).map((row) => [row.id, row.conflict]))
 
@@ -149,6 +151,41 @@ describe('conflict copies in a site', () => {
       '2024-01-12-anatomy-of-a-fall': { source: 'icloud', copy: '2024-01-12-anatomy-of-a-fall 2.md' },
       '2024-02-20-dune-part-two': undefined,
     })
+  })
+})
+
+describe('posts whose names look like iCloud’s or OneDrive’s copies', () => {
+  it('are listed as posts, and mark no conflict, unless they read as a version of the post their name copies', async () => {
+    const { root, library } = await openSite('hugo')
+    const posts = join(root, 'content/posts')
+    const post = (title: string, body: string) => `---\ntitle: ${JSON.stringify(title)}\ndate: 2024-03-01\n---\n\n${body}\n`
+    const files: Record<string, string> = {
+      'part.md': post('Festival diary, part one', 'Three films on the first day.'),
+      'part 2.md': post('Festival diary, part two', 'Four films on the second day.'),
+      'chapter.md': post('Chapter', 'How the series began.'),
+      'chapter-II.md': post('Chapter II', 'How it went on.'),
+      // iCloud's name, and no `2001 a space odyssey.md` beside it.
+      '2001 a space odyssey 2.md': post('2001: A Space Odyssey', 'Seen again in 70 mm.'),
+      // A real iCloud copy of a flat post: the same post, changed on the other machine.
+      'perfect-days 2.md': (await readFile(join(posts, 'perfect-days.md'), 'utf8')).replace('routine.', 'routine, and the trees.'),
+    }
+    for (const [name, text] of Object.entries(files)) await writeFile(join(posts, name), text)
+
+    const rows = Object.fromEntries((await library.list()).map((row) => [row.id, [row.title, row.conflict]]))
+    expect(rows).toEqual({
+      'past-lives': ['Past Lives', undefined],
+      'perfect-days': ['Perfect Days', { source: 'icloud', copy: 'perfect-days 2.md' }],
+      'the-holdovers': ['The Holdovers', undefined],
+      part: ['Festival diary, part one', undefined],
+      'part 2': ['Festival diary, part two', undefined],
+      chapter: ['Chapter', undefined],
+      'chapter-II': ['Chapter II', undefined],
+      '2001 a space odyssey 2': ['2001: A Space Odyssey', undefined],
+    })
+    // The open post is told of its conflict as the list is, and the look-alikes of none.
+    expect((await library.conflictCopy('perfect-days'))?.name).toBe('perfect-days 2.md')
+    expect(await library.conflictCopy('part')).toBeUndefined()
+    expect(await library.conflictCopy('chapter')).toBeUndefined()
   })
 })
 

@@ -8,7 +8,8 @@ import type { LibraryLayout, ReviewMeta, ReviewSummary } from '../../../shared/m
 import { slugify } from '../../../shared/slug'
 import { reviewId } from '../../../shared/validate'
 import { collectUnusedAssets } from '../assets/cleanup'
-import { conflictCopiesOf, reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
+import { reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
+import { copiesOnDisk } from '../conflicts/copiesOnDisk'
 import { hasGitConflict } from '../conflicts/gitMarkers'
 import { referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
 import type { MetaFallback } from '../format/meta'
@@ -223,7 +224,7 @@ export class Library {
     let names = reads.get(dir)
     if (!names) reads.set(dir, (names = readdir(dir)))
     try {
-      return conflictCopiesOf(basename(file), await names)[0]
+      return (await copiesOnDisk(dir, basename(file), await names))[0]
     } catch (error) {
       if (isErrnoCode(error, 'ENOENT', 'ENOTDIR')) return undefined
       throw error

@@ -8,7 +8,7 @@ import { dirname, extname, isAbsolute, join, relative, sep } from 'node:path'
 import { stringify as tomlText, TomlDate } from 'smol-toml'
 import { stringify as yamlText } from 'yaml'
 import type { LibraryLayout } from '../../../shared/model'
-import { conflictCopyOf } from '../conflicts/conflictCopies'
+import { isCopyOnDisk } from '../conflicts/copiesOnDisk'
 import { fail, isErrnoCode } from '../errors'
 import { markdownStem, MARKDOWN_EXTENSIONS } from './layout'
 
@@ -58,7 +58,7 @@ export class SiteFiles {
     const names = new Set(entries.map((entry) => entry.name))
     for (const entry of entries) {
       // Another machine's version of a post, which the library shows as the post's conflict.
-      if (entry.isFile() && conflictCopyOf(entry.name, names)) continue
+      if (entry.isFile() && (await isCopyOnDisk(this.contentDir, entry.name, names))) continue
       // A folder without an index.md has no file to stat, so the index leaves it out.
       const bundle = this.layout.kind !== 'jekyll' && entry.isDirectory() && !NOT_A_BUNDLE.test(entry.name)
       const id = bundle ? entry.name : entry.isFile() ? markdownStem(entry.name) : undefined

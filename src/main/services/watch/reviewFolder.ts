@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isErrnoCode } from '../errors'
 import { EXTENSIONS } from '../assets/probe'
-import { conflictCopiesOf, type ConflictCopy } from '../conflicts/conflictCopies'
+import type { ConflictCopy } from '../conflicts/conflictCopies'
+import { copiesOnDisk } from '../conflicts/copiesOnDisk'
 import { ASSETS_DIR } from '../library/library'
 
 /**
@@ -47,7 +48,7 @@ export class ReviewFolder {
     }
     const images = [...now].filter(([path, stamp]) => this.seen.get(path) !== stamp).map(([path]) => path)
     this.seen = now
-    return { images, copy: conflictCopiesOf(this.file, names)[0] }
+    return { images, copy: (await copiesOnDisk(this.folder, this.file, names))[0] }
   }
 }
 

@@ -4,6 +4,7 @@ import { mergeRegister } from '@lexical/utils'
 import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical'
 import { DEFAULT_SCORE_LABEL, type ScoreFields } from '@shared/critic'
 import { $createScoreNode, $scoreNodes, ScoreNode } from './ScoreNode'
+import { OPENING_TAG } from '@renderer/editor/opening'
 import { $insertBlock } from '@renderer/editor/plugins/insertBlocks'
 
 /** Inserts a score widget at the caret; the review's first score is its overall score. */
@@ -30,7 +31,9 @@ export function ScorePlugin() {
         // A pasted (or restored) overall score does not take the title from the one already there.
         editor.registerMutationListener(
           ScoreNode,
-          (mutations) => {
+          (mutations, { updateTags }) => {
+            // The review's own scores arriving as it is opened (opening.ts) are as the file has them.
+            if (updateTags.has(OPENING_TAG)) return
             const created = new Set([...mutations].filter(([, mutation]) => mutation === 'created').map(([key]) => key))
             if (created.size === 0) return
             editor.update(() => {

@@ -1,5 +1,6 @@
-import { useState, type ReactNode, type RefObject } from 'react'
+import { useRef, useState, type FocusEvent, type ReactNode, type RefObject } from 'react'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
@@ -8,6 +9,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import type { LexicalEditor, SerializedEditorState } from 'lexical'
 import type { DocumentSource } from '@renderer/preview/latestDocument'
 import type { EditorDocument } from '@shared/document'
+import { buildRest, completeDocument, firstScreen } from './opening'
 import { theme } from './theme'
 import { EDITOR_NODES } from './nodes'
 import { registerDocumentTransforms } from './transforms'
@@ -38,9 +40,11 @@ interface Props {
   scrollRef?: RefObject<HTMLDivElement | null>
   /** Focus mode: no formatting toolbar, the block being written stands out (typewriter: kept mid-height). */
   focusMode?: { typewriter: boolean } | null
+  /** Builds the whole review before showing it, not its first screen first (opening.ts): it opens at a place further in. */
+  whole?: boolean
 }
 
-export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRef, focusMode = null }: Props) {
+export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRef, focusMode = null, whole = false }: Props) {
   // Created once per mounted review: LexicalComposer reads its config only on first render.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'verdict-review',
@@ -49,20 +53,23 @@ export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRe
     editorState: (editor) => {
       // Before the document, whose first update then runs them (see transforms.ts).
       registerDocumentTransforms(editor)
-      editor.setEditorState(editor.parseEditorState(doc as unknown as SerializedEditorState))
+      const { state, rest } = whole ? { state: doc as unknown as SerializedEditorState, rest: [] } : firstScreen(doc)
+      editor.setEditorState(editor.parseEditorState(state))
+      buildRest(editor, rest)
     },
     onError: (error) => {
       throw error
     },
   }))
 
+  const column = useRef<HTMLDivElement>(null)
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <div className="editor">
+      <WholeOnFocus column={column}>
         {!focusMode && <ToolbarPlugin />}
         <FindPlugin />
         <div className="editor-scroll" ref={scrollRef}>
-          <div className="editor-column">
+          <div className="editor-column" ref={column}>
             {header}
             <div className="editor-text">
               <RichTextPlugin
@@ -79,7 +86,7 @@ export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRe
             </div>
           </div>
         </div>
-      </div>
+      </WholeOnFocus>
       <HistoryPlugin />
       <LinkPlugin />
       <MarkdownShortcutsPlugin />
@@ -91,5 +98,24 @@ export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRe
       {editorRef && <EditorRefPlugin editorRef={editorRef} />}
       {focusMode && scrollRef && <FocusModePlugin typewriter={focusMode.typewriter} scrollRef={scrollRef} />}
     </LexicalComposer>
+  )
+}
+
+/**
+ * The editor's frame: focus in the text, the toolbar or the find bar builds the rest of a review
+ * still being opened (opening.ts) before any key, click or command reaches it; the title above the
+ * text (in `column`, outside the text) needs none of it.
+ */
+function WholeOnFocus({ column, children }: { column: RefObject<HTMLDivElement | null>; children: ReactNode }) {
+  const [editor] = useLexicalComposerContext()
+  const onFocus = (event: FocusEvent) => {
+    const target = event.target as Node
+    const inTitle = column.current?.contains(target) && !editor.getRootElement()?.contains(target)
+    if (!inTitle) completeDocument(editor)
+  }
+  return (
+    <div className="editor" onFocus={onFocus}>
+      {children}
+    </div>
   )
 }

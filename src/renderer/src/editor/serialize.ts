@@ -16,6 +16,7 @@ import {
   type UpdateListenerPayload,
 } from 'lexical'
 import type { BlockJSON, EditorDocument } from '@shared/document'
+import { OPENING_TAG } from './opening'
 
 interface Block {
   node: LexicalNode
@@ -34,6 +35,10 @@ interface Block {
  * the document the editor was opened with, it also says which exported blocks are still exactly
  * the opened ones (`openedIndexOf`): top-level node `i` of the starting state stands for opened
  * block `i` until an update marks it, once its export is checked to hold the same content.
+ *
+ * While a long review is still being opened (opening.ts), the blocks not built yet follow the
+ * built ones in every serialization as main sent them (`unbuilt`), so a save is always the whole
+ * review; the blocks appended by the opening's updates stand for the opened blocks they were read from.
  */
 export class IncrementalSerializer {
   /** The state the cached blocks belong to. */
@@ -44,14 +49,22 @@ export class IncrementalSerializer {
   readonly #unwritten = new Map<NodeKey, number>()
   /** Exported blocks checked to equal an opened block, to its index. */
   readonly #openedIndex = new WeakMap<object, number>()
+  readonly #unbuilt: () => readonly BlockJSON[]
 
-  constructor(state: EditorState, opened?: EditorDocument) {
+  constructor(state: EditorState, opened?: EditorDocument, unbuilt: () => readonly BlockJSON[] = () => []) {
     this.#state = state
     this.#opened = opened?.root.children ?? []
-    state.read(() => {
-      const keys = $getRoot().getChildrenKeys()
-      // Another count means Lexical read the blocks otherwise (it joins neighbouring lists): none is matched.
-      if (keys.length === this.#opened.length) keys.forEach((key, index) => this.#unwritten.set(key, index))
+    this.#unbuilt = unbuilt
+    state.read(() => this.#matchOpened(() => true))
+  }
+
+  /** Notes the top-level nodes `which` picks as the opened blocks at their places. */
+  #matchOpened(which: (key: NodeKey) => boolean): void {
+    const keys = $getRoot().getChildrenKeys()
+    // Another count means Lexical read the blocks otherwise (it joins neighbouring lists): none is matched.
+    if (keys.length + this.#unbuilt().length !== this.#opened.length) return
+    keys.forEach((key, index) => {
+      if (which(key)) this.#unwritten.set(key, index)
     })
   }
 
@@ -65,6 +78,7 @@ export class IncrementalSerializer {
     } else {
       for (const key of dirtyElements.keys()) this.#forget(key)
       for (const key of dirtyLeaves) this.#forget(key)
+      if (tags.has(OPENING_TAG)) editorState.read(() => this.#matchOpened((key) => dirtyElements.has(key)))
     }
     this.#state = editorState
   }
@@ -101,6 +115,11 @@ export class IncrementalSerializer {
           json.children.push(block.json)
         }
         this.#blocks = blocks
+        const built = json.children.length
+        this.#unbuilt().forEach((block, index) => {
+          if (this.#opened[built + index] === block) this.#openedIndex.set(block, built + index)
+          json.children.push(block as unknown as SerializedLexicalNode)
+        })
         return { root: json }
       }),
     )

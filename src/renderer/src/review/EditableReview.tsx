@@ -220,6 +220,7 @@ export function EditableReview({
               editorRef={editorRef}
               scrollRef={scrollRef}
               focusMode={layout.focusMode ? { typewriter } : null}
+              whole={focus !== undefined || place !== undefined}
               header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
             />
           </EditorServicesProvider>

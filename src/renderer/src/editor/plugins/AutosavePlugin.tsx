@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { HISTORY_MERGE_TAG } from 'lexical'
 import type { EditorDocument } from '@shared/document'
 import type { DocumentSource } from '@renderer/preview/latestDocument'
+import { unbuiltBlocks } from '../opening'
 import { IncrementalSerializer } from '../serialize'
 
 /**
@@ -15,7 +16,7 @@ import { IncrementalSerializer } from '../serialize'
 export function AutosavePlugin({ onChange, opened }: { onChange: (doc: DocumentSource) => void; opened: EditorDocument | undefined }) {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
-    const serializer = new IncrementalSerializer(editor.getEditorState(), opened)
+    const serializer = new IncrementalSerializer(editor.getEditorState(), opened, () => unbuiltBlocks(editor))
     const openedIndexOf = (block: object) => serializer.openedIndexOf(block)
     let idle: number | undefined
     const prime = () => {

@@ -1,0 +1,102 @@
+import { $getRoot, $parseSerializedNode, HISTORY_MERGE_TAG, type LexicalEditor, type SerializedEditorState, type SerializedLexicalNode } from 'lexical'
+import type { BlockJSON, EditorDocument } from '@shared/document'
+
+/**
+ * Opening a long review: the editor starts with the blocks of its first screen, editable at once,
+ * and the rest is appended in idle slices of at most a few milliseconds each (a 50,000-word review
+ * built whole held the renderer for a few hundred milliseconds before anything showed). Until the
+ * rest is built, whatever needs the whole text builds it first and at once: the text or the
+ * editor's toolbar and find bar taking focus (before any key, select-all, copy or Ctrl+End reaches
+ * Lexical), an image replaced by a smaller one, and the saver, which is sent the blocks not built
+ * yet as they came (serialize.ts), so a save never writes part of the review.
+ *
+ * The slices are no step of the undo history (HISTORY_MERGE_TAG): they merge into the state the
+ * history starts from, and no edit can come before the last of them, as an edit needs the focus.
+ */
+
+/** Marks the updates that append the rest of the opened review (serialize.ts maps them to the opened blocks). */
+export const OPENING_TAG = 'verdict-opening'
+
+/** More text than the first screen of the widest window shows, so the rest is appended out of sight. */
+const FIRST_SCREEN_CHARS = 6000
+/** A slice's time, appending and the DOM Lexical writes for it, in milliseconds. */
+const SLICE_MS = 8
+
+const openings = new WeakMap<LexicalEditor, Opening>()
+
+/** The document to set first: the first screen's blocks (all of a short review). */
+export function firstScreen(doc: EditorDocument): { state: SerializedEditorState; rest: readonly BlockJSON[] } {
+  const blocks = doc.root.children
+  let chars = 0
+  let count = 0
+  while (count < blocks.length && chars < FIRST_SCREEN_CHARS) chars += JSON.stringify(blocks[count++]).length
+  const state = { root: { ...doc.root, children: blocks.slice(0, count) } } as unknown as SerializedEditorState
+  return { state, rest: blocks.slice(count) }
+}
+
+/** Starts appending `rest` in idle time; `editor` holds the blocks before it. */
+export function buildRest(editor: LexicalEditor, rest: readonly BlockJSON[]): void {
+  if (rest.length > 0) openings.set(editor, new Opening(editor, rest))
+}
+
+/** The opened review's blocks not in the editor yet, in order (none once it is whole). */
+export function unbuiltBlocks(editor: LexicalEditor): readonly BlockJSON[] {
+  return openings.get(editor)?.unbuilt() ?? []
+}
+
+/** Builds the rest of the opened review now, when it is not whole yet: before anything that reads or edits the whole text. */
+export function completeDocument(editor: LexicalEditor): void {
+  openings.get(editor)?.finish()
+}
+
+class Opening {
+  readonly #editor: LexicalEditor
+  readonly #rest: readonly BlockJSON[]
+  /** The first block of `#rest` not appended yet. */
+  #next = 0
+  /** Blocks per slice, adjusted to the time the last slice took. */
+  #perSlice = 16
+  #idle: number | undefined
+
+  constructor(editor: LexicalEditor, rest: readonly BlockJSON[]) {
+    this.#editor = editor
+    this.#rest = rest
+    this.#schedule()
+  }
+
+  unbuilt(): readonly BlockJSON[] {
+    return this.#rest.slice(this.#next)
+  }
+
+  finish(): void {
+    if (this.#idle !== undefined) cancelIdleCallback(this.#idle)
+    this.#append(this.#rest.length - this.#next)
+  }
+
+  #schedule(): void {
+    this.#idle = requestIdleCallback(() => {
+      this.#idle = undefined
+      const started = performance.now()
+      const count = Math.min(this.#perSlice, this.#rest.length - this.#next)
+      this.#append(count)
+      const took = performance.now() - started
+      // Aim under the slice's time: the next slice's cost is a guess from this one's.
+      this.#perSlice = Math.max(1, Math.min(400, Math.round((count * (SLICE_MS * 0.75)) / Math.max(took, 0.25))))
+      if (this.#next < this.#rest.length) this.#schedule()
+    })
+  }
+
+  #append(count: number): void {
+    if (count <= 0) return
+    const blocks = this.#rest.slice(this.#next, this.#next + count)
+    this.#next += count
+    this.#editor.update(
+      () => {
+        const root = $getRoot()
+        for (const block of blocks) root.append($parseSerializedNode(block as unknown as SerializedLexicalNode))
+      },
+      { discrete: true, tag: [HISTORY_MERGE_TAG, OPENING_TAG] },
+    )
+    if (this.#next === this.#rest.length) openings.delete(this.#editor)
+  }
+}

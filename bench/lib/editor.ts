@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright'
 import { END_PHRASE, MIDPOINT_PHRASE } from './docgen'
-import type { InPageWindow, KeyStamp, ProbeRecord } from './inpage'
+import { EDITOR_SELECTOR, type InPageWindow, type KeyStamp, type ProbeRecord } from './inpage'
 import { max, percentile, round, sleep } from './stats'
 
 export const CANDIDATES = ['verdict', 'lexical-bare', 'contenteditable', 'contenteditable-cv'] as const
@@ -63,7 +63,12 @@ export interface EditorRun {
   candidate: Candidate
   size: string
   rep: number
+  /** Request → the text shown in an editable element, painted (the comparison pages show it whole at once). */
   openMs: number
+  /** Request → the whole document in the editable element, painted. */
+  openWholeMs?: number
+  /** Verdict: of the open, the `openReview` request, sent to its reply received (main reads and parses the file; the bridge carries the document). */
+  openRequestMs?: number
   /** Keydown → frame shown: Event Timing where it reports (≥ 16 ms), else the paint stamp (see keyLatencies). */
   latency: LatencyStats
   /** Keydown → first rAF callback + message (paint stamp alone). */
@@ -83,6 +88,8 @@ export interface EditorRun {
   heapUsedMB?: number
   heapTotalMB?: number
   domNodes?: number
+  /** Nodes (elements and text) in the editable element and below: the text's own, without the app around it or the preview. */
+  editorNodes?: number
   rendererRssMB?: number
   /** The typed text ended up where it was typed. */
   typedOk: boolean
@@ -184,8 +191,8 @@ async function rssMB(pid: number): Promise<number | undefined> {
   }
 }
 
-/** Opens the review from the library and resolves with the milliseconds to its whole document painted and editable. */
-async function openInVerdict(page: Page, target: EditorTarget): Promise<number> {
+/** Opens the review from the library and resolves with the milliseconds to its text painted and editable, and to its whole document. */
+async function openInVerdict(page: Page, target: EditorTarget): Promise<{ editableMs: number; wholeMs: number }> {
   const open = page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: target.title, exact: true }).getByRole('button', { name: 'Open' })
   await open.waitFor({ timeout: 60_000 })
   const button = await open.elementHandle()
@@ -263,11 +270,19 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       await reviews.waitFor()
       await sleep(200) // the library's first render settles
       await profiling('open', 'start')
-      run.openMs = round(await openInVerdict(page, target), 1)
+      const { editableMs, wholeMs } = await openInVerdict(page, target)
+      run.openMs = round(editableMs, 1)
+      run.openWholeMs = round(wholeMs, 1)
+      const request = await page.evaluate(() => {
+        const entry = performance.getEntriesByType('resource').findLast((e) => e.name.includes('/__ipc/openReview'))
+        return entry ? entry.duration : undefined
+      })
+      if (request !== undefined) run.openRequestMs = round(request, 1)
       await profiling('open', 'stop')
       run.preview = await enablePreview(page)
     } else {
       run.openMs = round(await openPage(page, env, candidate, target), 1)
+      run.openWholeMs = run.openMs
     }
     // A profile of the open needs nothing more (and the review stays as it was on disk).
     if (options.profile === 'open') return run
@@ -344,6 +359,14 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
     run.heapUsedMB = round((metric('JSHeapUsedSize') ?? Number.NaN) / 2 ** 20, 1)
     run.heapTotalMB = round((metric('JSHeapTotalSize') ?? Number.NaN) / 2 ** 20, 1)
     run.domNodes = metric('Nodes')
+    run.editorNodes = await page.evaluate((selector) => {
+      const root = document.querySelector(selector)
+      if (!root) return undefined
+      const walker = document.createTreeWalker(root)
+      let count = 1
+      while (walker.nextNode()) count++
+      return count
+    }, EDITOR_SELECTOR)
     // The page's renderer is the one that worked while typing.
     let pid: number | undefined
     let most = -1

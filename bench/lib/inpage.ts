@@ -41,8 +41,12 @@ export interface ProbeRecord {
 export interface Probe {
   begin(): void
   end(): ProbeRecord
-  /** Clicks `button` and resolves with the milliseconds until the editor shows the whole document (ending with `endPhrase`), painted and editable. */
-  clickAndWaitForDocument(button: unknown, endPhrase: string): Promise<number>
+  /**
+   * Clicks `button` and resolves with the milliseconds until the editor first shows the text,
+   * painted and editable (`editableMs`), and until it holds the whole document, ending with
+   * `endPhrase` (`wholeMs`): Verdict builds a long review's first screen first.
+   */
+  clickAndWaitForDocument(button: unknown, endPhrase: string): Promise<{ editableMs: number; wholeMs: number }>
   /** Caret at the end of the paragraph holding `phrase`, scrolled to the middle; false when there is none. */
   placeCaretAfter(phrase: string): boolean
   /** Text of the paragraph holding `phrase`. */

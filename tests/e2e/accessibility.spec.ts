@@ -1,7 +1,9 @@
 /**
  * axe-core on every screen and dialog, light and dark: WCAG 2.2 A/AA and axe's best practices,
- * with no serious or critical finding. Each theme's reader page is checked on its own too: the
- * preview frame runs no script, so axe cannot be injected into it where it is shown.
+ * with no serious or critical finding. Each state is scanned in both colour schemes in place (the
+ * scheme switched between the two scans), so one flow checks what a light and a dark run of it did.
+ * Each theme's reader page is checked on its own too: the preview frame runs no script, so axe
+ * cannot be injected into it where it is shown.
  */
 import AxeBuilder from '@axe-core/playwright'
 import { cp, mkdir, writeFile } from 'node:fs/promises'
@@ -83,8 +85,22 @@ async function findings(page: Page, only?: 'dialog'): Promise<string[]> {
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`))
 }
 
+/**
+ * The page as it is, scanned in light and then in dark colours: the app's colours follow the
+ * system's scheme through its stylesheet alone, so the switch changes nothing else on the page.
+ */
 async function expectClean(page: Page, only?: 'dialog'): Promise<void> {
-  expect(await findings(page, only)).toEqual([])
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await useScheme(page, colorScheme)
+    expect(await findings(page, only), `${colorScheme} colours`).toEqual([])
+  }
+  await useScheme(page, 'light')
+}
+
+/** Switches the page's colour scheme and waits out the colour transitions it starts (buttons fade). */
+async function useScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme })
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation instanceof CSSTransition).map((animation) => animation.finished.catch(() => undefined))))
 }
 
 async function openBallerina(page: Page, libraryDir: string): Promise<void> {
@@ -97,120 +113,119 @@ async function openBallerina(page: Page, libraryDir: string): Promise<void> {
 }
 
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} colours`, () => {
-    test.use({ colorScheme })
+test('the library, Settings, Tags (its list and a merge), Letterboxd import, Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
+  test.setTimeout(slow(300_000))
+  await openBallerina(page, libraryDir)
+  await page.getByRole('button', { name: 'Library' }).click()
+  await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true })).toBeVisible()
+  await expectClean(page)
+  // The archive's charts and their tables.
+  await page.getByRole('button', { name: 'Archive' }).click()
+  await expect(page.getByRole('figure', { name: 'Reviews per month' })).toBeVisible()
+  await expectClean(page)
 
-    test('the library, Settings, Tags (its list and a merge), Letterboxd import, Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
-      test.setTimeout(slow(300_000))
-      await openBallerina(page, libraryDir)
-      await page.getByRole('button', { name: 'Library' }).click()
-      await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true })).toBeVisible()
-      await expectClean(page)
-      // The archive's charts and their tables.
-      await page.getByRole('button', { name: 'Archive' }).click()
-      await expect(page.getByRole('figure', { name: 'Reviews per month' })).toBeVisible()
-      await expectClean(page)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
+  await expectClean(page, 'dialog')
+  await page.keyboard.press('Escape')
 
-      await page.getByRole('button', { name: 'Settings' }).click()
-      await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
-      await expectClean(page, 'dialog')
-      await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Tags…' }).click()
+  const tags = page.getByRole('dialog', { name: 'Tags' })
+  await expect(tags.getByRole('list', { name: 'Tags' })).toBeVisible()
+  await expectClean(page, 'dialog')
+  await tags.getByRole('button', { name: 'Rename “film”' }).click()
+  await tags.getByRole('textbox', { name: 'New name for “film”' }).fill('action')
+  await expect(tags.getByRole('button', { name: 'Merge into “action”' })).toBeVisible()
+  await expectClean(page, 'dialog')
+  await page.keyboard.press('Escape')
 
-      await page.getByRole('button', { name: 'Tags…' }).click()
-      const tags = page.getByRole('dialog', { name: 'Tags' })
-      await expect(tags.getByRole('list', { name: 'Tags' })).toBeVisible()
-      await expectClean(page, 'dialog')
-      await tags.getByRole('button', { name: 'Rename “film”' }).click()
-      await tags.getByRole('textbox', { name: 'New name for “film”' }).fill('action')
-      await expect(tags.getByRole('button', { name: 'Merge into “action”' })).toBeVisible()
-      await expectClean(page, 'dialog')
-      await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Import & export' }).click()
+  await page.getByRole('menuitem', { name: 'Import from Letterboxd…' }).click()
+  const letterboxd = page.getByRole('dialog', { name: 'Import from Letterboxd' })
+  await letterboxd.getByRole('button', { name: 'Import' }).click()
+  await expect(letterboxd.getByRole('alert')).toContainText('Choose reviews.csv or diary.csv')
+  await expectClean(page, 'dialog')
+  await page.keyboard.press('Escape')
 
-      await page.getByRole('button', { name: 'Import & export' }).click()
-      await page.getByRole('menuitem', { name: 'Import from Letterboxd…' }).click()
-      const letterboxd = page.getByRole('dialog', { name: 'Import from Letterboxd' })
-      await letterboxd.getByRole('button', { name: 'Import' }).click()
-      await expect(letterboxd.getByRole('alert')).toContainText('Choose reviews.csv or diary.csv')
-      await expectClean(page, 'dialog')
-      await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Blogs' }).click()
+  const blogs = page.getByRole('dialog', { name: 'Blogs' })
+  await expect(blogs).toBeVisible()
+  await expectClean(page, 'dialog')
+  await blogs.getByRole('button', { name: 'Add blog' }).click()
+  const form = page.getByRole('dialog', { name: 'Add blog' })
+  await form.getByRole('button', { name: 'Add blog' }).click()
+  await expect(form.getByRole('alert').first()).toContainText('Give the blog a name.')
+  await expectClean(page, 'dialog')
+})
 
-      await page.getByRole('button', { name: 'Blogs' }).click()
-      const blogs = page.getByRole('dialog', { name: 'Blogs' })
-      await expect(blogs).toBeVisible()
-      await expectClean(page, 'dialog')
-      await blogs.getByRole('button', { name: 'Add blog' }).click()
-      const form = page.getByRole('dialog', { name: 'Add blog' })
-      await form.getByRole('button', { name: 'Add blog' }).click()
-      await expect(form.getByRole('alert').first()).toContainText('Give the blog a name.')
-      await expectClean(page, 'dialog')
-    })
+test('the editor with every critic block, the slash menu, a new score, Publish and Export', async ({ page, libraryDir }) => {
+  test.setTimeout(slow(300_000))
+  await openBallerina(page, libraryDir)
+  await expect(editorText(page).getByRole('group', { name: 'Overall Score', exact: true })).toBeVisible()
+  await expect(editorText(page).getByText('The ending', { exact: true })).toBeVisible()
+  await expect(editorText(page).getByText('The most playful film of the series.')).toBeVisible()
+  await expect(editorText(page).getByRole('img', { name: 'Eve on a frozen lake' })).toBeVisible()
+  await expectClean(page)
 
-    test('the editor with every critic block, the slash menu, a new score, Publish and Export', async ({ page, libraryDir }) => {
-      test.setTimeout(slow(300_000))
-      await openBallerina(page, libraryDir)
-      await expect(editorText(page).getByRole('group', { name: 'Overall Score', exact: true })).toBeVisible()
-      await expect(editorText(page).getByText('The ending', { exact: true })).toBeVisible()
-      await expect(editorText(page).getByText('The most playful film of the series.')).toBeVisible()
-      await expect(editorText(page).getByRole('img', { name: 'Eve on a frozen lake' })).toBeVisible()
-      await expectClean(page)
+  // A new, empty score widget, and the slash menu open below it.
+  await caretAtEnd(editorText(page).getByText('Text with', { exact: true }))
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('ControlOrMeta+Shift+S')
+  await expect(editorText(page).getByRole('group', { name: /Score/ })).toHaveCount(2)
+  await caretAtEnd(editorText(page).getByText('Text with', { exact: true }))
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('/')
+  await expect(page.getByRole('listbox', { name: 'Insert a block' })).toBeVisible()
+  await expectClean(page)
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Backspace')
 
-      // A new, empty score widget, and the slash menu open below it.
-      await caretAtEnd(editorText(page).getByText('Text with', { exact: true }))
-      await page.keyboard.press('Enter')
-      await page.keyboard.press('ControlOrMeta+Shift+S')
-      await expect(editorText(page).getByRole('group', { name: /Score/ })).toHaveCount(2)
-      await caretAtEnd(editorText(page).getByText('Text with', { exact: true }))
-      await page.keyboard.press('Enter')
-      await page.keyboard.type('/')
-      await expect(page.getByRole('listbox', { name: 'Insert a block' })).toBeVisible()
-      await expectClean(page)
-      await page.keyboard.press('Escape')
-      await page.keyboard.press('Backspace')
+  // Focus mode: the dimmed text keeps its contrast, and the way out is a named button.
+  await page.keyboard.press('ControlOrMeta+Shift+F')
+  await expect(page.getByRole('button', { name: 'Leave focus mode' })).toBeVisible()
+  await expectClean(page)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('banner')).toBeVisible()
 
-      // Focus mode: the dimmed text keeps its contrast, and the way out is a named button.
-      await page.keyboard.press('ControlOrMeta+Shift+F')
-      await expect(page.getByRole('button', { name: 'Leave focus mode' })).toBeVisible()
-      await expectClean(page)
-      await page.keyboard.press('Escape')
-      await expect(page.getByRole('banner')).toBeVisible()
+  await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+  const publish = page.getByRole('dialog', { name: /^Publish “/ })
+  await expect(publish).toBeVisible()
+  await expectClean(page, 'dialog')
+  await page.keyboard.press('Escape')
+  await expect(publish).toBeHidden()
 
-      await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
-      const publish = page.getByRole('dialog', { name: /^Publish “/ })
-      await expect(publish).toBeVisible()
-      await expectClean(page, 'dialog')
-      await page.keyboard.press('Escape')
-      await expect(publish).toBeHidden()
+  await page.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByRole('dialog', { name: /^Export “/ })).toBeVisible()
+  await expectClean(page, 'dialog')
+})
 
-      await page.getByRole('button', { name: 'Export…' }).click()
-      await expect(page.getByRole('dialog', { name: /^Export “/ })).toBeVisible()
-      await expectClean(page, 'dialog')
-    })
+test('the preview pane and each theme’s reader page', async ({ page, libraryDir, context }) => {
+  test.setTimeout(slow(300_000))
+  await openBallerina(page, libraryDir)
+  await page.getByRole('button', { name: 'Preview', exact: true }).click()
+  const pane = page.getByRole('region', { name: 'Layout preview' })
+  const frame = page.getByTitle('Preview', { exact: true })
+  // The pane and the reader pages in the app's and the preview's light colours, then in dark.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await useScheme(page, colorScheme)
+    await pane.getByRole('radiogroup', { name: 'Colours' }).getByRole('radio', { name: colorScheme === 'dark' ? 'Dark' : 'Light' }).check()
+    await expect(frame.contentFrame().locator('html')).toHaveAttribute('data-color-scheme', colorScheme)
+    expect(await findings(page), `${colorScheme} colours`).toEqual([])
 
-    test('the preview pane and each theme’s reader page', async ({ page, libraryDir, context }) => {
-      test.setTimeout(slow(300_000))
-      await openBallerina(page, libraryDir)
-      await page.getByRole('button', { name: 'Preview', exact: true }).click()
-      const pane = page.getByRole('region', { name: 'Layout preview' })
-      const frame = page.getByTitle('Preview', { exact: true })
-      await pane.getByRole('radiogroup', { name: 'Colours' }).getByRole('radio', { name: colorScheme === 'dark' ? 'Dark' : 'Light' }).check()
-      await expect(frame.contentFrame().locator('html')).toHaveAttribute('data-color-scheme', colorScheme)
-      await expectClean(page)
-
-      for (const theme of ['classic', 'magazine', 'minimal']) {
-        await pane.getByLabel('Theme').selectOption(theme)
-        await expect(frame.contentFrame().locator('html')).toHaveAttribute('data-theme', theme)
-        // The page the frame shows, at its own address, as a tab of its own.
-        const reader = await context.newPage()
-        await reader.goto(new URL((await frame.getAttribute('src'))!, page.url()).href)
-        await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
-        // The kind once, then the first tag that is not the kind again.
-        await expect(reader.getByText('Film review · action', { exact: true })).toBeVisible()
-        expect(await findings(reader), `${theme} theme`).toEqual([])
-        // The page is styled by its theme (a blocked stylesheet would leave the browser's defaults).
-        expect(await reader.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--font-body'))).not.toBe('')
-        await reader.close()
-      }
-    })
-  })
-}
+    for (const theme of ['classic', 'magazine', 'minimal']) {
+      await pane.getByLabel('Theme').selectOption(theme)
+      await expect(frame.contentFrame().locator('html')).toHaveAttribute('data-theme', theme)
+      // The page the frame shows, at its own address, as a tab of its own.
+      const reader = await context.newPage()
+      await reader.emulateMedia({ colorScheme })
+      await reader.goto(new URL((await frame.getAttribute('src'))!, page.url()).href)
+      await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
+      // The kind once, then the first tag that is not the kind again.
+      await expect(reader.getByText('Film review · action', { exact: true })).toBeVisible()
+      expect(await findings(reader), `${theme} theme, ${colorScheme} colours`).toEqual([])
+      // The page is styled by its theme (a blocked stylesheet would leave the browser's defaults).
+      expect(await reader.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--font-body'))).not.toBe('')
+      await reader.close()
+    }
+  }
+})

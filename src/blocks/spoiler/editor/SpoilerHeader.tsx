@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
 import { Icon } from '@renderer/components/Icon'
+import { keepCaret } from '@renderer/editor/keepCaret'
 import { DraftInput } from '@renderer/editor/nodes/fields'
 import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
 import { DEFAULT_SPOILER_LABEL } from '../model'
@@ -34,8 +35,8 @@ export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, 
         className="spoiler-toggle"
         aria-expanded={open}
         aria-controls={bodyId}
-        // The text's caret stays where it was: moved here, it would open the spoiler again.
-        onMouseDown={(event) => event.preventDefault()}
+        // Moved here, the caret would open the spoiler again.
+        onMouseDown={keepCaret}
         onClick={onToggle}
       >
         <svg className="spoiler-chevron" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
@@ -63,7 +64,7 @@ export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, 
         <button
           type="button"
           className="icon-button spoiler-unwrap"
-          onMouseDown={(event) => event.preventDefault()}
+          onMouseDown={keepCaret}
           aria-label="Remove spoiler block, keep its text" title="Remove spoiler block, keep its text" onClick={onUnwrap}>
           <Icon name="close" size={16} />
         </button>

@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { LexicalTypeaheadMenuPlugin, MenuOption, useBasicTypeaheadTriggerMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin'
 import type { TextNode } from 'lexical'
+import { keepCaret } from '../keepCaret'
 import { matchInsertables, type Insertable } from './insertables'
 import { shortcutLabel } from './shortcuts'
 
@@ -58,7 +59,7 @@ export function SlashMenuPlugin() {
                 aria-selected={selectedIndex === index}
                 className={`slash-item${selectedIndex === index ? ' slash-item-selected' : ''}`}
                 onMouseEnter={() => setHighlightedIndex(index)}
-                onMouseDown={(event) => event.preventDefault()}
+                onMouseDown={keepCaret}
                 onClick={() => {
                   setHighlightedIndex(index)
                   selectOptionAndCleanUp(option)

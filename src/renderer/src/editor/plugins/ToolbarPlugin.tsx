@@ -18,6 +18,7 @@ import { Icon, type IconName } from '@renderer/components/Icon'
 import { isOption, Options } from '@renderer/components/Options'
 import { useRovingToolbar } from '@renderer/components/useRovingToolbar'
 import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blocks'
+import { keepCaret } from '../keepCaret'
 import { InsertMenu } from './InsertMenu'
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkPlugin'
 
@@ -183,8 +184,7 @@ function ToolButton({
       aria-keyshortcuts={keys?.replace('⌘', 'Meta+').replace('Ctrl+', 'Control+')}
       title={keys ? `${label} (${keys})` : label}
       disabled={disabled}
-      // Keep the editor's selection: a click would otherwise move focus (and the caret) to the button.
-      onMouseDown={(event) => event.preventDefault()}
+      onMouseDown={keepCaret}
       onClick={onClick}
     >
       <Icon name={icon} />

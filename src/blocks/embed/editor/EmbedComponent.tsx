@@ -29,7 +29,7 @@ export default function EmbedComponent({ nodeKey, url }: { nodeKey: NodeKey; url
       </div>
       <div className="embed-info">
         <p className="embed-kicker">Trailer{provider ? ` · ${provider}` : ''}</p>
-        <p className="embed-url">{url || 'No address'}</p>
+        <p className="address-line embed-url">{url || 'No address'}</p>
         {!target && (
           <p className="embed-problem">
             <Icon name="warning" size={14} /> Not a YouTube or Vimeo video address: it will be published as a plain link.

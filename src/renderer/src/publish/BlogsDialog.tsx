@@ -77,7 +77,7 @@ export function BlogsDialog({ onClose, onChanged, start }: Props) {
                     <p className="blog-item-name">
                       <strong>{blog.name}</strong> <span className="badge badge-draft">{BLOG_KIND_DESCRIPTORS[blog.kind].label}</span>
                     </p>
-                    <p className="blog-item-address">
+                    <p className="address-line blog-item-address">
                       <bdi>{blog.url}</bdi>
                     </p>
                     <p className={!signsIn(blog.kind) || blog.signedIn ? 'blog-item-sign-in' : 'blog-item-sign-in blog-item-signed-out'}>{signInState(blog)}</p>

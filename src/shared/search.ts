@@ -32,6 +32,9 @@ export function foldText(text: string): string {
 }
 
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu
+/** What WORD_RUN finds in plain ASCII text, and an ASCII word. */
+const ASCII_RUN = /[A-Za-z0-9]+/g
+const ASCII_WORD = /^[A-Za-z0-9]+$/
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u
 let segmenter: Intl.Segmenter | undefined
 
@@ -45,34 +48,39 @@ export interface WordSpan {
 /** The words of `text` in order, with their places in the original text (for highlighting). */
 export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = []
-  for (const run of text.matchAll(WORD_RUN)) {
+  // As searchTerms: plain ASCII the short way (each search hit's sentence is found among its review's words).
+  const ascii = ASCII.test(text)
+  for (const run of text.matchAll(ascii ? ASCII_RUN : WORD_RUN)) {
     const start = run.index
-    if (!UNSPACED.test(run[0])) {
-      spans.push({ start, end: start + run[0].length, term: foldText(run[0]) })
-      continue
-    }
-    segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' })
-    for (const part of segmenter.segment(run[0])) {
-      if (!part.isWordLike) continue
-      spans.push({ start: start + part.index, end: start + part.index + part.segment.length, term: foldText(part.segment) })
-    }
+    const word = run[0]
+    if (ascii || ASCII_WORD.test(word)) spans.push({ start, end: start + word.length, term: word.toLowerCase() })
+    else if (!UNSPACED.test(word)) spans.push({ start, end: start + word.length, term: foldText(word) })
+    else spans.push(...segmentedSpans(word, start))
   }
   return spans
 }
 
-const ASCII_WORD = /^[A-Za-z0-9]+$/
+/** The words of a run of Chinese, Japanese, Thai… text, cut by the ICU dictionaries. */
+function segmentedSpans(run: string, start: number): WordSpan[] {
+  const spans: WordSpan[] = []
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' })
+  for (const part of segmenter.segment(run)) {
+    if (part.isWordLike) spans.push({ start: start + part.index, end: start + part.index + part.segment.length, term: foldText(part.segment) })
+  }
+  return spans
+}
 
 /**
  * The folded words of `text`, as the index stores them. Plain ASCII (a whole text, or one word) takes
  * the short way: a 10,000-review index cuts ten million words, and the Unicode classes cost 3× more.
  */
 export function searchTerms(text: string): string[] {
-  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? []
+  if (ASCII.test(text)) return text.toLowerCase().match(ASCII_RUN) ?? []
   const terms: string[] = []
   for (const [word] of text.matchAll(WORD_RUN)) {
     if (ASCII_WORD.test(word)) terms.push(word.toLowerCase())
     else if (!UNSPACED.test(word)) terms.push(foldText(word))
-    else for (const span of wordSpans(word)) terms.push(span.term)
+    else for (const span of segmentedSpans(word, 0)) terms.push(span.term)
   }
   return terms
 }

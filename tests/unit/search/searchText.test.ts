@@ -1,7 +1,7 @@
 /** The plain text the index cuts from a review's Markdown: what a reader sees, without the markup. */
 import { describe, expect, it } from 'vitest'
 import { bodyText } from '../../../src/main/services/search/searchText'
-import { searchTerms } from '../../../src/shared/search'
+import { searchTerms, wordSpans } from '../../../src/shared/search'
 
 describe('search text', () => {
   it('keeps what a reader sees of each kind of markup, and prose as written', () => {
@@ -37,5 +37,11 @@ describe('search text', () => {
     expect(searchTerms('The FILM, 2025: a Re-make')).toEqual(['the', 'film', '2025', 'a', 're', 'make'])
     expect(searchTerms('The FILM — 2025: “Amélie” a Re-make')).toEqual(['the', 'film', '2025', 'amelie', 'a', 're', 'make'])
     expect(searchTerms('千と千尋の神隠し, Spirited')).toEqual(['千', 'と', '千尋', 'の', '神隠し', 'spirited'])
+    // The same words where they stand, for marking them in a hit's sentence.
+    for (const text of ['The FILM, 2025: a Re-make', 'The FILM — “Amélie”', '千尋は, Spirited']) {
+      const spans = wordSpans(text)
+      expect(spans.map((span) => span.term)).toEqual(searchTerms(text))
+      expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(text.match(/[\p{L}\p{M}\p{N}]+/gu)!.flatMap((run) => (run === '千尋は' ? ['千尋', 'は'] : [run])))
+    }
   })
 })

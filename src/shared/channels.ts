@@ -162,6 +162,8 @@ export const channels = {
        * (the critic asked); `dated`, the Publish dialog's date choice the post is shown with.
        */
       asOn: z.strictObject({ blogId: z.string().min(1).max(100), refresh: z.boolean(), dated: z.enum(POST_DATES) }).optional(),
+      /** The address of the page the frame shows: the reply may then patch it (PreviewPatch) instead. */
+      shown: z.string().max(200).optional(),
     }),
     result: returns<PreviewPage>(),
   },

@@ -218,6 +218,61 @@ test('typing updates the preview once typing pauses, without a render per keystr
   await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina, revisited')
 })
 
+test('edits patch the preview’s page in place: after each, the frame holds exactly what a fresh render of the newest page holds', async ({ page, libraryDir }) => {
+  await seedBallerina(page, libraryDir)
+  const pages: string[] = []
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/__ipc/renderPreview') && response.ok()) pages.push(((await response.json()) as { value: { url: string } }).value.url)
+  })
+  await previewButton(page).click()
+  const post = inPreview(page)
+  await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
+  // An element of the first page's header: a page loaded anew would not hold it.
+  await post.getByRole('heading', { level: 1 }).evaluate((title) => Object.assign(window.parent, { firstTitle: title }))
+  const stillFirstPage = () => page.evaluate(() => (window as unknown as { firstTitle: Element }).firstTitle.isConnected)
+
+  /** The frame shows `text`, patched, and its body is the newest page's, parsed fresh. */
+  const expectPatchedTo = async (text: string | RegExp) => {
+    await expect(post.getByRole('article')).toContainText(text)
+    await expect.poll(async () => {
+      const fresh = await (await page.request.get(new URL(pages.at(-1)!, page.url()).href)).text()
+      return previewFrame(page).evaluate((frame, html) => {
+        const shown = (frame as HTMLIFrameElement).contentDocument!.body.innerHTML
+        return shown === new DOMParser().parseFromString(html, 'text/html').body.innerHTML
+      }, fresh)
+    }).toBe(true)
+    expect(await stillFirstPage()).toBe(true)
+  }
+
+  const editor = editorText(page)
+  // The first block, one in the middle, the last.
+  await editor.getByText('arrives with the weight of a franchise').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' First words added.')
+  await expectPatchedTo('First words added.')
+  await editor.getByText('The supporting cast is thinner').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Middle words added.')
+  await expectPatchedTo('Middle words added.')
+  await editor.getByText('The ending stumbles').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Last words added.')
+  await expectPatchedTo('Last words added.')
+  // A new block, then the same block as a heading, then gone.
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('A block of its own.')
+  await expectPatchedTo('A block of its own.')
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByLabel('Block type').selectOption({ label: 'Heading 3' })
+  await expect(post.getByRole('heading', { level: 3, name: 'A block of its own.' })).toBeVisible()
+  await expectPatchedTo('A block of its own.')
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+End')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Backspace')
+  await expect(post.getByRole('heading', { level: 3, name: 'A block of its own.' })).toBeHidden()
+  await expectPatchedTo('Last words added.')
+})
+
 test('Open in browser writes the page and hands it to the system browser', async ({ page, libraryDir, host }) => {
   await seedBallerina(page, libraryDir)
   await previewButton(page).click()

@@ -10,7 +10,7 @@ import {
   type ReviewInput,
 } from '../../../src/main/services/pipeline'
 import { splitBlocks } from '../../../src/main/services/pipeline/chunks'
-import { renderMarkdown } from '../../../src/main/services/pipeline/processor'
+import { renderMarkdown, renderMarkdownBlocks } from '../../../src/main/services/pipeline/processor'
 import type { RenderContext } from '../../../src/main/services/pipeline/context'
 import { measureText } from '../../../src/shared/text'
 import { VERDICT_PAGE } from '../../../src/shared/blogKinds'
@@ -254,6 +254,16 @@ describe('chunked parsing', () => {
 
   it('renders every fixture the same as a whole-document parse', () => {
     for (const name of FIXTURE_NAMES) same(loadFixture(name).body)
+  })
+
+  it('cuts the body at its top-level elements, each piece an element and the line breaks after it, joined the whole body', () => {
+    for (const name of FIXTURE_NAMES) {
+      const { body } = loadFixture(name)
+      const blocks = renderMarkdownBlocks(body, ctx(body))
+      expect(blocks.join(''), name).toBe(renderMarkdown(body, ctx(body), { chunked: false }))
+      expect(blocks.length, name).toBeGreaterThan(1)
+      for (const block of blocks) expect(block, name).toMatch(/^<[a-z][^]*>\s*$/)
+    }
   })
 
   it('renders generated documents the same as a whole-document parse', () => {

@@ -81,6 +81,25 @@ describe('the preview’s pages', () => {
     expect(previews.get('/__preview/')).toBeUndefined()
   })
 
+  it('patch the page the frame shows into the newest when only blocks of the body changed, and only then', () => {
+    const previews = new PreviewPages()
+    const page = (blocks: string[], before = '<body><div class="post-body">') => ({ before, blocks, after: '</div></body>' })
+    const shown = previews.put(page(['<p>a</p>\n', '<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n']))
+    expect(previews.get(shown)).toBe('<body><div class="post-body"><p>a</p>\n<p>b</p>\n<p>c</p>\n<p>d</p>\n</div></body>')
+    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>B</p>\n', '<p>c</p>\n', '<p>d</p>\n']))).toEqual({ from: shown, blocks: 4, start: 1, removed: 1, insert: ['<p>B</p>\n'] })
+    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>b</p>\n', '<h2>x</h2>\n', '<p>c</p>\n', '<p>d</p>\n']))).toEqual({ from: shown, blocks: 4, start: 2, removed: 0, insert: ['<h2>x</h2>\n'] })
+    expect(previews.patch(shown, page(['<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n']))).toEqual({ from: shown, blocks: 4, start: 0, removed: 1, insert: [] })
+    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n', '<p>e</p>\n']))).toEqual({ from: shown, blocks: 4, start: 4, removed: 0, insert: ['<p>e</p>\n'] })
+    // A repeated block: what is left of the prefix is never counted twice in the suffix.
+    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>b</p>\n']))).toEqual({ from: shown, blocks: 4, start: 2, removed: 2, insert: [] })
+    expect(previews.patch(shown, page([]))).toEqual({ from: shown, blocks: 4, start: 0, removed: 4, insert: [] })
+    // Another shell (title, reading time, policy…), a page kept whole, or one forgotten: no patch.
+    expect(previews.patch(shown, page(['<p>a</p>\n'], '<body><h1>New title</h1><div class="post-body">'))).toBeUndefined()
+    expect(previews.patch(previews.put('<p>a whole page</p>'), page(['<p>a</p>\n']))).toBeUndefined()
+    for (let i = 0; i < 4; i++) previews.put('<p>another</p>')
+    expect(previews.patch(shown, page(['<p>a</p>\n']))).toBeUndefined()
+  })
+
   it('are answered on app:// by path, from memory, and for nothing else', () => {
     const previews = new PreviewPages()
     const path = previews.put('<p>the post</p>')

@@ -11,7 +11,7 @@ import type { RenderSettings } from '../export'
 import { fail } from '../errors'
 import type { EventBus } from '../events'
 import type { LibraryManager } from '../library/manager'
-import { buildPost, renderPage, type BuildOptions } from '../pipeline'
+import { buildPost, htmlBlocks, renderPageShell, type BuildOptions } from '../pipeline'
 import type { BlogLooks } from '../blogLook/looks'
 import { placePost } from '../blogLook/place'
 import type { BlogStore } from '../publish/blogs'
@@ -53,7 +53,7 @@ export class PagesService {
     return listThemes(this.options.themesDir)
   }
 
-  async preview({ id, meta, doc, theme, colorScheme, asOn }: EditorState & { asOn?: AsOnRequest | undefined }): Promise<PreviewPage> {
+  async preview({ id, meta, doc, theme, colorScheme, asOn, shown }: EditorState & { asOn?: AsOnRequest | undefined; shown?: string | undefined }): Promise<PreviewPage> {
     const library = this.options.libraries.current()
     await library.reviewDir(id)
     const sitePaths = (await library.siteFiles()) !== undefined
@@ -68,13 +68,15 @@ export class PagesService {
     if (asOn) return this.previewAsOn(review, options, asOn)
     const post = buildPost(review, options)
     const userCss = await loadUserCss(library.root)
-    const html = renderPage(post, {
+    const [before, after] = renderPageShell(post, {
       theme: await loadTheme(this.options.themesDir, theme),
       colorScheme,
       online: false,
       ...(userCss ? { userCss } : {}),
     })
-    return { url: this.previews.put(html), warnings: post.warnings }
+    const page = { before, blocks: htmlBlocks(post), after }
+    const patch = shown === undefined ? undefined : this.previews.patch(shown, page)
+    return { url: this.previews.put(page), ...(patch ? { patch } : {}), warnings: post.warnings }
   }
 
   /**

@@ -5,6 +5,7 @@
  * address has only its own policy (the blog page's, which allows that one style by its hash).
  */
 import { randomUUID } from 'node:crypto'
+import type { PreviewPatch } from '../../../shared/contract'
 
 /** Where preview pages live, under the renderer's origin (app:// in the window, the browser mode's server). */
 export const PREVIEW_PATH = '/__preview/'
@@ -15,13 +16,20 @@ export const PREVIEW_PATH = '/__preview/'
  */
 const KEPT = 4
 
-export class PreviewPages {
-  private readonly pages = new Map<string, string>()
+/** A preview page as the pipeline made it: its shell, with the body's blocks between (renderPageShell). */
+export interface PreviewPageParts {
+  before: string
+  blocks: string[]
+  after: string
+}
 
-  /** Keeps `html` under a new unguessable address (a path of the app's origin) and forgets the oldest. */
-  put(html: string): string {
+export class PreviewPages {
+  private readonly pages = new Map<string, string | PreviewPageParts>()
+
+  /** Keeps the page under a new unguessable address (a path of the app's origin) and forgets the oldest. */
+  put(page: string | PreviewPageParts): string {
     const path = `${PREVIEW_PATH}${randomUUID()}.html`
-    this.pages.set(path, html)
+    this.pages.set(path, page)
     for (const old of this.pages.keys()) {
       if (this.pages.size <= KEPT) break
       this.pages.delete(old)
@@ -31,7 +39,24 @@ export class PreviewPages {
 
   /** The page at `pathname`, or undefined once it was forgotten (or never was). */
   get(pathname: string): string | undefined {
-    return this.pages.get(pathname)
+    const page = this.pages.get(pathname)
+    return typeof page === 'object' ? page.before + page.blocks.join('') + page.after : page
+  }
+
+  /**
+   * What turns the page at `from` (which the frame shows) into `to`, when only blocks of the body
+   * differ: the frame is patched instead of loading a whole new page. Undefined when the shell
+   * differs (the title, the reading time, the images the policy allows…) or `from` is forgotten.
+   */
+  patch(from: string, to: PreviewPageParts): PreviewPatch | undefined {
+    const shown = this.pages.get(from)
+    if (typeof shown !== 'object' || shown.before !== to.before || shown.after !== to.after) return undefined
+    const [old, now] = [shown.blocks, to.blocks]
+    let start = 0
+    while (start < old.length && start < now.length && old[start] === now[start]) start++
+    let end = 0
+    while (end < old.length - start && end < now.length - start && old[old.length - 1 - end] === now[now.length - 1 - end]) end++
+    return { from, blocks: old.length, start, removed: old.length - start - end, insert: now.slice(start, now.length - end) }
   }
 }
 

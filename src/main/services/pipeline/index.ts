@@ -3,8 +3,8 @@
  * and publishing. Pure functions: no DOM, no Electron, no file system (themes are passed in; the
  * export service loads them from `resources/themes`).
  */
-export { buildPost, clip, DEFAULT_WORDS_PER_MINUTE, EXCERPT_LENGTH } from './post'
-export { renderPage, escapeCss, categoryOf, imageSources } from './page'
+export { buildPost, htmlBlocks, clip, DEFAULT_WORDS_PER_MINUTE, EXCERPT_LENGTH } from './post'
+export { renderPage, renderPageShell, escapeCss, categoryOf, imageSources } from './page'
 export { buildJsonLd, serializeJsonLd, ITEM_TYPES } from './jsonld'
 export { LETTER_GRADES, parseScore, formatNumber } from './scores'
 export { parseEmbedUrl, EMBED_FRAME_ORIGINS } from './embed'

@@ -63,6 +63,18 @@ const CREATOR_LABELS: Record<SubjectKind, string> = {
 }
 
 export function renderPage(post: Post, opts: PageOptions): string {
+  const [before, after] = renderPageShell(post, opts)
+  return before + post.html + after
+}
+
+/** Stands for the body in the shell; only escaped text follows the body, so its last occurrence is the body's place. */
+const BODY_PLACE = '<!--verdict-post-body-->'
+
+/**
+ * The page around the post's body, as the HTML before and after it: `renderPage` is the two with
+ * the body between. The preview patches a page whose shell did not change with the body's blocks.
+ */
+export function renderPageShell(post: Post, opts: PageOptions): [before: string, after: string] {
   const css = [opts.theme.css, opts.userCss ? `/* Library theme.css */\n${opts.userCss}` : ''].filter(Boolean).map(escapeCss).join('\n\n')
   const styleHash = createHash('sha256').update(css, 'utf8').digest('base64')
   const csp = contentSecurityPolicy(post, opts.online, styleHash)
@@ -86,7 +98,7 @@ export function renderPage(post: Post, opts: PageOptions): string {
 
   const article = h('article', { className: ['post', ...(post.score ? ['post-has-score'] : []), ...(post.featuredImage ? ['post-has-featured'] : [])] }, [
     header(post),
-    h('div', { className: ['post-body'] }, [{ type: 'raw', value: post.html } as unknown as ElementContent]),
+    h('div', { className: ['post-body'] }, [{ type: 'raw', value: BODY_PLACE } as unknown as ElementContent]),
     ...footer(post),
   ])
 
@@ -100,7 +112,9 @@ export function renderPage(post: Post, opts: PageOptions): string {
       ]),
     ],
   }
-  return toHtml(tree, { allowDangerousHtml: true }) + '\n'
+  const html = toHtml(tree, { allowDangerousHtml: true }) + '\n'
+  const at = html.lastIndexOf(BODY_PLACE)
+  return [html.slice(0, at), html.slice(at + BODY_PLACE.length)]
 }
 
 function header(post: Post): ElementContent {

@@ -5,7 +5,7 @@ import type { RenderContext } from './context'
 import { readCriticFields } from './criticMeta'
 import { paragraph, txt, type AnyNode } from './criticElements'
 import { buildJsonLd } from './jsonld'
-import { renderMarkdown } from './processor'
+import { renderMarkdownBlocks } from './processor'
 import { isAllowedResolvedUrl, safeRelativePath, safeSitePath, withoutBaseurl } from './paths'
 import { parseScore, toPostScore } from './scores'
 import type { BuildOptions, Post, PostImage, PostScore, ReviewInput } from './types'
@@ -63,7 +63,8 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     excerptParts: [],
     words: measureText(''),
   }
-  const html = renderMarkdown(body, ctx)
+  const blocks = renderMarkdownBlocks(body, ctx)
+  const html = blocks.join('')
   for (const warning of ctx.warnings) warnings.add(warning)
 
   const score = overallScore(ctx, fields.score, warnings)
@@ -89,6 +90,7 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     assets: [...assets].map(([path, src]) => ({ path, src })),
     warnings: [...warnings],
   }
+  htmlBlocksOf.set(post, blocks)
   if (score) post.score = score
   if (fields.subject) post.subject = fields.subject
   if (featuredImage) post.featuredImage = featuredImage
@@ -106,6 +108,17 @@ export function buildPost(review: ReviewInput, opts: BuildOptions = {}): Post {
     url: opts.url,
   })
   return post
+}
+
+/** The body's HTML of each post as built, cut at its top-level elements (renderMarkdownBlocks). */
+const htmlBlocksOf = new WeakMap<Post, string[]>()
+
+/**
+ * `post.html` cut at its top-level elements, by which the preview patches its page. Kept beside the
+ * post, not in it: a copy with other HTML (`{ ...post, html }`) is one block, never stale pieces.
+ */
+export function htmlBlocks(post: Post): string[] {
+  return htmlBlocksOf.get(post) ?? [post.html]
 }
 
 /** "By Tian Hanutsaha" atop the body (a paragraph with a class: never taken for the excerpt). */

@@ -116,9 +116,23 @@ function prepare(tree: MdastRoot, source: string): MdastRoot {
 
 /** Renders `body` with `ctx` (which collects images, scores, words, excerpt parts). */
 export function renderMarkdown(body: string, ctx: RenderContext, options: { chunked?: boolean } = {}): string {
+  return renderMarkdownBlocks(body, ctx, options).join('')
+}
+
+/**
+ * `renderMarkdown` cut at the body's top-level elements: each piece is one element and the text
+ * (line breaks) after it, and joined they are the body's HTML. The preview patches its page by them.
+ */
+export function renderMarkdownBlocks(body: string, ctx: RenderContext, options: { chunked?: boolean } = {}): string[] {
   const file = new VFile({ value: body })
   file.data.verdict = ctx
   const tree = parseBody(body, options.chunked ?? true, (warning) => ctx.warnings.push(warning))
   const hast = processor.runSync(tree, file)
-  return processor.stringify(hast, file)
+  const pieces: HastRoot['children'][] = []
+  for (const node of hast.children) {
+    const last = pieces.at(-1)
+    if (node.type === 'element' || !last) pieces.push([node])
+    else last.push(node)
+  }
+  return pieces.map((children) => processor.stringify({ type: 'root', children }, file))
 }

@@ -13,6 +13,7 @@ import { versionedUrl, type LandedImages } from '@renderer/review/useLandedImage
 import { estimateHeight, modelPage, type PageModel, type Size } from './estimateHeight'
 import type { LatestDocument } from './latestDocument'
 import { LivePreview, type PreviewInputs } from './livePreview'
+import { patchPage } from './patchPage'
 import { PaneSplitter, useResizablePane } from './PaneSplitter'
 import { Segmented } from './Segmented'
 import { AsOnNote } from './AsOnNote'
@@ -71,6 +72,12 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
   const viewportRef = useRef<HTMLDivElement>(null)
   const box = useBoxSize(viewportRef)
   const live = useRef<LivePreview | null>(null)
+  const frame = useRef<HTMLIFrameElement>(null)
+  // The page the frame loads, and the one it shows once loaded (or patched to): a patched page
+  // keeps its address in the frame, so the two differ after a patch.
+  const [frameSrc, setFrameSrc] = useState<string | null>(null)
+  const shown = useRef<string | undefined>(undefined)
+  const [model, setModel] = useState<PageModel | null>(null)
   const look = useLookChoice()
   const asOnBlog = look.asOn && look.blogs.find((blog) => blog.id === look.asOn?.blogId)
 
@@ -94,7 +101,16 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
     const preview = new LivePreview({
       doc,
       render: (args) => api.renderPreview(args),
+      shown: () => shown.current,
       onResult: (result: Result<'renderPreview'>) => {
+        const page = frame.current?.contentDocument
+        if (result.patch && page && shown.current === result.patch.from && patchPage(page, result.patch)) {
+          shown.current = result.url
+          setModel(modelPage(page))
+        } else {
+          shown.current = undefined
+          setFrameSrc(result.url)
+        }
         setRendered(result)
         setError(null)
       },
@@ -119,11 +135,11 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
 
 
   const dismiss = useCallback(() => setToast(null), [])
-  const [model, setModel] = useState<PageModel | null>(null)
   const pageLoaded = useCallback(
     (event: SyntheticEvent<HTMLIFrameElement>) => {
       const page = event.currentTarget.contentDocument
       if (!page) return
+      shown.current = event.currentTarget.getAttribute('src') ?? undefined
       setModel(modelPage(page))
       followLinksOutside(page, (url) => api.openExternal({ url }).catch((failure: unknown) => notify(`The link was not opened: ${errorMessage(failure)}`)))
     },
@@ -217,16 +233,17 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
       )}
       {/* Focusable so that the keyboard can scroll the page (the frame itself runs no script). */}
       <div ref={viewportRef} className="preview-viewport" tabIndex={0} role="group" aria-label="The post, scrollable">
-        {rendered ? (
+        {frameSrc ? (
           <div className="preview-sizer" style={{ width: frameWidth * scale, height: frameHeight * scale }}>
             <iframe
+              ref={frame}
               className="preview-frame"
               title="Preview"
               // No allow-scripts: the page runs nothing. Same origin only so that the app can catch a
               // click on a link, which main opens outside (https and mailto) instead of the frame following it.
               sandbox="allow-same-origin"
               referrerPolicy="no-referrer"
-              src={rendered.url}
+              src={frameSrc}
               onLoad={pageLoaded}
               style={{ width: frameWidth, height: frameHeight, transform: `scale(${scale})` }}
             />

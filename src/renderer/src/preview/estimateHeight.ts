@@ -65,7 +65,13 @@ const CONTAINERS = new Set([
 const BLOCKS = new Set([...CONTAINERS, 'P', 'LI', 'DT', 'DD', 'FIGCAPTION', 'SUMMARY', 'PRE', 'HR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'IMG', 'IFRAME', 'PICTURE'])
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE', 'META', 'LINK'])
 
-/** Reads the loaded page once; `estimateHeight` then prices it for any width. */
+/**
+ * What each top-level element of the post's body added to a model, kept while the element is in
+ * the page: a patched page (patchPage.ts) is modelled again by walking only its new blocks.
+ */
+const bodyBlocks = new WeakMap<Element, { indent: number; blocks: Block[]; images: string[] }>()
+
+/** Reads the loaded (or patched) page; `estimateHeight` then prices it for any width. */
 export function modelPage(doc: Document): PageModel {
   const blocks: Block[] = []
   const images: string[] = []
@@ -96,42 +102,60 @@ function walk(element: Element, blocks: Block[], images: string[], indent: numbe
       continue
     }
     flush()
-    if (tag === 'IMG') {
-      const src = node.getAttribute('src') ?? ''
-      images.push(src)
-      const wide = node.closest('.post-featured, .figure-wide, .figure-full') !== null
-      blocks.push({ kind: 'image', src, wide, before: 0, after: 0.5 })
-    } else if (tag === 'IFRAME') {
-      blocks.push({ kind: 'frame', before: 0, after: 0.5 })
-    } else if (tag === 'HR') {
-      blocks.push({ kind: 'gap', px: 3 * BODY_FONT })
-    } else if (tag === 'PRE') {
-      const lines = (node.textContent ?? '').split('\n').length
-      blocks.push({ kind: 'gap', px: lines * 0.9 * BODY_FONT * 1.5 + 2.5 * BODY_FONT })
-    } else if (tag in HEADINGS) {
-      const { font, before, after } = HEADINGS[tag]!
-      blocks.push({ kind: 'text', chars: (node.textContent ?? '').trim().length, font, line: 1.25, before, after, indent })
-    } else if (tag === 'TR') {
-      // A table row is as tall as its tallest cell; cells share the width.
-      const cells = Array.from(node.children)
-      const longest = Math.max(0, ...cells.map((cell) => (cell.textContent ?? '').trim().length * cells.length))
-      blocks.push({ kind: 'text', chars: longest, font: 0.95, line: 1.5, before: 0, after: 0.6, indent })
-    } else if (tag === 'DETAILS' && !node.hasAttribute('open')) {
-      const summary = node.querySelector('summary')
-      blocks.push({ kind: 'text', chars: (summary?.textContent ?? 'Spoilers').trim().length, font: 1, line: LINE, before: 0.5, after: 1.5, indent })
-    } else if (CONTAINERS.has(tag) || node.querySelector(Array.from(BLOCKS).join(','))) {
-      const nested = tag === 'UL' || tag === 'OL' || tag === 'BLOCKQUOTE' || tag === 'DD' ? indent + 1.5 : indent
-      const boxed = node.classList.contains('score-box') || node.classList.contains('pullquote') || tag === 'BLOCKQUOTE' || tag === 'ASIDE'
-      if (boxed) blocks.push({ kind: 'gap', px: 2 * BODY_FONT })
-      walk(node, blocks, images, nested)
-      if (boxed || tag === 'UL' || tag === 'OL' || tag === 'FIGURE' || tag === 'TABLE') blocks.push({ kind: 'gap', px: 1.5 * BODY_FONT })
+    const known = bodyBlocks.get(node)
+    if (known && known.indent === indent) {
+      blocks.push(...known.blocks)
+      images.push(...known.images)
+    } else if (element.classList.contains('post-body')) {
+      const own = { indent, blocks: [] as Block[], images: [] as string[] }
+      walkBlock(node, own.blocks, own.images, indent)
+      bodyBlocks.set(node, own)
+      blocks.push(...own.blocks)
+      images.push(...own.images)
     } else {
-      const small = tag === 'FIGCAPTION' || tag === 'SUMMARY' || tag === 'DT'
-      inline = (node.textContent ?? '').replace(/\s+/g, ' ').trim().length
-      flush(small ? 0.85 : 1, small ? 1.5 : LINE, 0, tag === 'LI' || tag === 'DT' || tag === 'DD' ? 0.35 : 1.1)
+      walkBlock(node, blocks, images, indent)
     }
   }
   flush()
+}
+
+/** The model of one block-level element. */
+function walkBlock(node: Element, blocks: Block[], images: string[], indent: number): void {
+  const tag = node.tagName
+  if (tag === 'IMG') {
+    const src = node.getAttribute('src') ?? ''
+    images.push(src)
+    const wide = node.closest('.post-featured, .figure-wide, .figure-full') !== null
+    blocks.push({ kind: 'image', src, wide, before: 0, after: 0.5 })
+  } else if (tag === 'IFRAME') {
+    blocks.push({ kind: 'frame', before: 0, after: 0.5 })
+  } else if (tag === 'HR') {
+    blocks.push({ kind: 'gap', px: 3 * BODY_FONT })
+  } else if (tag === 'PRE') {
+    const lines = (node.textContent ?? '').split('\n').length
+    blocks.push({ kind: 'gap', px: lines * 0.9 * BODY_FONT * 1.5 + 2.5 * BODY_FONT })
+  } else if (tag in HEADINGS) {
+    const { font, before, after } = HEADINGS[tag]!
+    blocks.push({ kind: 'text', chars: (node.textContent ?? '').trim().length, font, line: 1.25, before, after, indent })
+  } else if (tag === 'TR') {
+    // A table row is as tall as its tallest cell; cells share the width.
+    const cells = Array.from(node.children)
+    const longest = Math.max(0, ...cells.map((cell) => (cell.textContent ?? '').trim().length * cells.length))
+    blocks.push({ kind: 'text', chars: longest, font: 0.95, line: 1.5, before: 0, after: 0.6, indent })
+  } else if (tag === 'DETAILS' && !node.hasAttribute('open')) {
+    const summary = node.querySelector('summary')
+    blocks.push({ kind: 'text', chars: (summary?.textContent ?? 'Spoilers').trim().length, font: 1, line: LINE, before: 0.5, after: 1.5, indent })
+  } else if (CONTAINERS.has(tag) || node.querySelector(Array.from(BLOCKS).join(','))) {
+    const nested = tag === 'UL' || tag === 'OL' || tag === 'BLOCKQUOTE' || tag === 'DD' ? indent + 1.5 : indent
+    const boxed = node.classList.contains('score-box') || node.classList.contains('pullquote') || tag === 'BLOCKQUOTE' || tag === 'ASIDE'
+    if (boxed) blocks.push({ kind: 'gap', px: 2 * BODY_FONT })
+    walk(node, blocks, images, nested)
+    if (boxed || tag === 'UL' || tag === 'OL' || tag === 'FIGURE' || tag === 'TABLE') blocks.push({ kind: 'gap', px: 1.5 * BODY_FONT })
+  } else {
+    const small = tag === 'FIGCAPTION' || tag === 'SUMMARY' || tag === 'DT'
+    const chars = (node.textContent ?? '').replace(/\s+/g, ' ').trim().length
+    if (chars > 0) blocks.push({ kind: 'text', chars, font: small ? 0.85 : 1, line: small ? 1.5 : LINE, before: 0, after: tag === 'LI' || tag === 'DT' || tag === 'DD' ? 0.35 : 1.1, indent })
+  }
 }
 
 /** The gutter of the themes: `clamp(1rem, 4vw, 2rem)`. */

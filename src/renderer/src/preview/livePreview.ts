@@ -20,6 +20,8 @@ interface Options {
   render: (args: Args<'renderPreview'>) => Promise<Result<'renderPreview'>>
   onResult: (result: Result<'renderPreview'>) => void
   onError: (error: unknown) => void
+  /** The address of the page the frame shows, if it finished loading: main may answer with a patch of it. */
+  shown?: () => string | undefined
   /** Quiet time after the last edit before the page is rendered again. */
   delay?: number
 }
@@ -41,6 +43,8 @@ export class LivePreview {
   #again = false
   #disposed = false
   #asked = 0
+  /** The next render loads a new page even where a patch would do. */
+  #whole = false
 
   constructor(options: Options) {
     this.#options = options
@@ -63,8 +67,9 @@ export class LivePreview {
     }
   }
 
-  /** The same inputs, rendered again now: files the page shows changed on disk. */
+  /** The same inputs, rendered again now as a whole new page (never a patch): files the page shows changed on disk. */
   refresh(): void {
+    this.#whole = true
     clearTimeout(this.#timer)
     this.#run()
   }
@@ -94,10 +99,13 @@ export class LivePreview {
       const { asOn, dated, ...look } = inputs
       const refresh = asOn !== null && asOn.ask !== this.#asked
       if (asOn) this.#asked = asOn.ask
+      const shown = this.#whole ? undefined : this.#options.shown?.()
+      this.#whole = false
       request = this.#options.render({
         ...look,
         doc: this.#options.doc.current.toJSON() as EditorDocument,
         ...(asOn ? { asOn: { blogId: asOn.blogId, refresh, dated } } : {}),
+        ...(shown === undefined ? {} : { shown }),
       })
     } catch (error) {
       request = Promise.reject(error)

@@ -157,6 +157,8 @@ export const channels = {
   renderPreview: {
     args: z.strictObject({
       ...editorState,
+      /** Whole, or a delta on the `base` of the previous render's reply. */
+      doc: savedDocument,
       /**
        * "As on <blog>": the page in that blog's own look instead of a theme; `refresh` fetches it anew
        * (the critic asked); `dated`, the Publish dialog's date choice the post is shown with.

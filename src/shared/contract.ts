@@ -112,17 +112,19 @@ export interface PageLook {
 /** What "As on <blog>" asks of main: which blog, whether to fetch its page anew, the post's date choice. */
 export type AsOnRequest = NonNullable<ParsedArgs<'renderPreview'>['asOn']>
 
-/**
- * The page the preview frame shows (`from`, of `blocks` body blocks) made the newest one: its body's
- * blocks `[start, start + removed)` replaced by `insert` (HTML, one top-level element each, with the
- * line breaks after it). The rest of the page is the same.
- */
-export interface PreviewPatch {
-  from: string
-  blocks: number
+/** Of a list of `pieces` (HTML, one element each with the line breaks after it), those at `[start, start + removed)` replaced by `insert`. */
+export interface PiecesPatch {
+  pieces: number
   start: number
   removed: number
   insert: string[]
+}
+
+/** The page the preview frame shows (`from`) made the newest one: its head's elements and its body's blocks patched, the rest the same. */
+export interface PreviewPatch {
+  from: string
+  head: PiecesPatch
+  body: PiecesPatch
 }
 
 /** A rendered preview: where main serves it, what readers won't see as written, and whose look it has. */
@@ -130,6 +132,8 @@ export interface PreviewPage {
   url: string
   /** The newest page as a patch of the one the frame shows (when the request named it and only the body changed). */
   patch?: PreviewPatch
+  /** The token under which main holds the document rendered: the next render may send a delta on it (shared/delta.ts). */
+  base: string
   warnings: string[]
   /** Shown as on a blog: the page of it that gave the look, when it was fetched, and why a refresh failed (the kept look is shown). */
   asOn?: { blogName: string; pageUrl: string; fetchedAt: string; unreachable?: string }

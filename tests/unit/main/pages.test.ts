@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import type { AppEvent } from '../../../src/shared/contract'
+import type { AppEvent, PreviewPatch } from '../../../src/shared/contract'
 import { createServices, shutdownServices, type Services } from '../../../src/main/container'
 import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers } from '../../../src/main/routes'
@@ -82,6 +82,33 @@ describe('pages: preview, open in browser, export and import through the contrac
     expect(html).toContain('Ballerina')
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/)
     expect((await readdir(join(library.root, review.id))).sort()).toEqual(['.name-follows-title', 'assets', 'review.md'])
+  })
+
+  it('renders a delta on the previous render as that document whole, and patches the page the frame shows', async () => {
+    const { call, review, services } = await setup()
+    const opened = await call<{ meta: unknown; doc: { root: { children: unknown[] } } }>('openReview', { id: review.id })
+    const look = { id: review.id, meta: opened.meta, theme: 'classic', colorScheme: 'light' }
+    const first = await call<{ url: string; base: string; patch?: unknown }>('renderPreview', { ...look, doc: opened.doc })
+    expect(first.patch).toBeUndefined()
+    const blocks = opened.doc.root.children
+    const added = { type: 'paragraph', children: [{ type: 'text', text: 'A closing line, typed last', format: 0 }] }
+    const whole = await call<{ url: string }>('renderPreview', { ...look, doc: { root: { type: 'root', children: [...blocks, added] } } })
+    const delta = await call<{ url: string; patch?: PreviewPatch }>('renderPreview', {
+      ...look,
+      doc: { base: first.base, blocks: [[0, blocks.length], added] },
+      shown: first.url,
+    })
+    expect(services.pages.previews.get(delta.url)).toBe(services.pages.previews.get(whole.url))
+    // The frame's page gets the new last block (and the one before it, which now has a line break after it).
+    // The frame's page gets the new last block (and the one before it, which now has a line break
+    // after it), and the head its new description (the excerpt is the body's opening here).
+    const patch = delta.patch!
+    expect(patch.from).toBe(first.url)
+    expect(patch.body.start + patch.body.removed).toBe(patch.body.pieces)
+    expect(patch.body.insert.at(-1)).toBe('<p>A closing line, typed last</p>')
+    expect(patch.body.insert.length).toBeLessThanOrEqual(2)
+    expect(patch.head.insert.join('')).toContain('A closing line, typed last')
+    await expect(call('renderPreview', { ...look, doc: { base: '00000000-0000-4000-8000-000000000000', blocks: [[0, 1]] } })).rejects.toThrow(/no longer holds the text/)
   })
 
   it('refuses an unknown theme with a clear message', async () => {

@@ -81,20 +81,28 @@ describe('the preview’s pages', () => {
     expect(previews.get('/__preview/')).toBeUndefined()
   })
 
-  it('patch the page the frame shows into the newest when only blocks of the body changed, and only then', () => {
+  it('patch the page the frame shows into the newest when only head elements and body blocks changed, and only then', () => {
     const previews = new PreviewPages()
-    const page = (blocks: string[], before = '<body><div class="post-body">') => ({ before, blocks, after: '</div></body>' })
+    const page = (blocks: string[], head = ['<title>T</title>'], header = '<h1>T</h1>') => ({
+      shell: ['<head><meta charset="utf-8">', `</head><body>${header}<div class="post-body">`, '</div></body>'] as [string, string, string],
+      head,
+      blocks,
+    })
     const shown = previews.put(page(['<p>a</p>\n', '<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n']))
-    expect(previews.get(shown)).toBe('<body><div class="post-body"><p>a</p>\n<p>b</p>\n<p>c</p>\n<p>d</p>\n</div></body>')
-    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>B</p>\n', '<p>c</p>\n', '<p>d</p>\n']))).toEqual({ from: shown, blocks: 4, start: 1, removed: 1, insert: ['<p>B</p>\n'] })
-    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>b</p>\n', '<h2>x</h2>\n', '<p>c</p>\n', '<p>d</p>\n']))).toEqual({ from: shown, blocks: 4, start: 2, removed: 0, insert: ['<h2>x</h2>\n'] })
-    expect(previews.patch(shown, page(['<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n']))).toEqual({ from: shown, blocks: 4, start: 0, removed: 1, insert: [] })
-    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n', '<p>e</p>\n']))).toEqual({ from: shown, blocks: 4, start: 4, removed: 0, insert: ['<p>e</p>\n'] })
-    // A repeated block: what is left of the prefix is never counted twice in the suffix.
-    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>b</p>\n']))).toEqual({ from: shown, blocks: 4, start: 2, removed: 2, insert: [] })
-    expect(previews.patch(shown, page([]))).toEqual({ from: shown, blocks: 4, start: 0, removed: 4, insert: [] })
-    // Another shell (title, reading time, policy…), a page kept whole, or one forgotten: no patch.
-    expect(previews.patch(shown, page(['<p>a</p>\n'], '<body><h1>New title</h1><div class="post-body">'))).toBeUndefined()
+    expect(previews.get(shown)).toBe('<head><meta charset="utf-8"><title>T</title></head><body><h1>T</h1><div class="post-body"><p>a</p>\n<p>b</p>\n<p>c</p>\n<p>d</p>\n</div></body>')
+    const same = { pieces: 1, start: 1, removed: 0, insert: [] }
+    const body = (blocks: string[]) => previews.patch(shown, page(blocks))?.body
+    expect(body(['<p>a</p>\n', '<p>B</p>\n', '<p>c</p>\n', '<p>d</p>\n'])).toEqual({ pieces: 4, start: 1, removed: 1, insert: ['<p>B</p>\n'] })
+    expect(body(['<p>a</p>\n', '<p>b</p>\n', '<h2>x</h2>\n', '<p>c</p>\n', '<p>d</p>\n'])).toEqual({ pieces: 4, start: 2, removed: 0, insert: ['<h2>x</h2>\n'] })
+    expect(body(['<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n'])).toEqual({ pieces: 4, start: 0, removed: 1, insert: [] })
+    expect(body(['<p>a</p>\n', '<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n', '<p>e</p>\n'])).toEqual({ pieces: 4, start: 4, removed: 0, insert: ['<p>e</p>\n'] })
+    // A repeated block: what the common start took is never counted again in the common end.
+    expect(body(['<p>a</p>\n', '<p>b</p>\n'])).toEqual({ pieces: 4, start: 2, removed: 2, insert: [] })
+    expect(body([])).toEqual({ pieces: 4, start: 0, removed: 4, insert: [] })
+    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n']))).toEqual({ from: shown, head: same, body: { pieces: 4, start: 4, removed: 0, insert: [] } })
+    expect(previews.patch(shown, page(['<p>a</p>\n', '<p>b</p>\n', '<p>c</p>\n', '<p>d</p>\n'], ['<title>U</title>']))?.head).toEqual({ pieces: 1, start: 0, removed: 1, insert: ['<title>U</title>'] })
+    // Another fixed part (the header, the policy…), a page kept whole, or one forgotten: no patch.
+    expect(previews.patch(shown, page(['<p>a</p>\n'], ['<title>T</title>'], '<h1>U</h1>'))).toBeUndefined()
     expect(previews.patch(previews.put('<p>a whole page</p>'), page(['<p>a</p>\n']))).toBeUndefined()
     for (let i = 0; i < 4; i++) previews.put('<p>another</p>')
     expect(previews.patch(shown, page(['<p>a</p>\n']))).toBeUndefined()

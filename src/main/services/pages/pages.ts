@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BLOG_KIND_DESCRIPTORS } from '../../../shared/blogKinds'
 import type { AsOnRequest, ExportRequest, ExportSummary, PageLook, PreviewPage } from '../../../shared/contract'
+import type { DocumentDelta } from '../../../shared/delta'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { documentToMarkdown } from '../format'
@@ -10,6 +11,7 @@ import { exportBatch, exportHtmlFile, importBundle, listThemes, loadReviewSource
 import type { RenderSettings } from '../export'
 import { fail } from '../errors'
 import type { EventBus } from '../events'
+import { DocumentBases } from '../library/bases'
 import type { LibraryManager } from '../library/manager'
 import { buildPost, htmlBlocks, renderPageShell, type BuildOptions } from '../pipeline'
 import type { BlogLooks } from '../blogLook/looks'
@@ -42,10 +44,20 @@ interface EditorState extends PageLook {
   doc: EditorDocument
 }
 
+interface PreviewRequest extends Omit<EditorState, 'doc'> {
+  /** Whole, or a delta on the document of an earlier render (its reply's `base`). */
+  doc: EditorDocument | DocumentDelta
+  asOn?: AsOnRequest | undefined
+  /** The page the frame shows, which the reply may patch. */
+  shown?: string | undefined
+}
+
 /** Preview, open-in-browser, export and import: every page comes from the one pipeline. */
 export class PagesService {
   /** The preview's pages, which the window's protocol and the browser mode's server answer from. */
   readonly previews = new PreviewPages()
+  /** The documents of the latest renders, which the next render's delta names. */
+  private readonly previewBases = new DocumentBases()
 
   constructor(private readonly options: PagesOptions) {}
 
@@ -53,10 +65,12 @@ export class PagesService {
     return listThemes(this.options.themesDir)
   }
 
-  async preview({ id, meta, doc, theme, colorScheme, asOn, shown }: EditorState & { asOn?: AsOnRequest | undefined; shown?: string | undefined }): Promise<PreviewPage> {
+  async preview({ id, meta, doc: sent, theme, colorScheme, asOn, shown }: PreviewRequest): Promise<PreviewPage> {
     const library = this.options.libraries.current()
     await library.reviewDir(id)
     const sitePaths = (await library.siteFiles()) !== undefined
+    const doc = this.previewBases.resolve(sent)
+    const base = this.previewBases.hold(doc)
     const review = { id, meta, body: documentToMarkdown(doc), sitePaths }
     const options: BuildOptions = {
       // Nothing is fetched from a video site while drafting: each video is a card of its player's size.
@@ -65,25 +79,25 @@ export class PagesService {
       wordsPerMinute: this.options.settings.get().wordsPerMinute,
       resolveAsset: (path) => this.options.assetUrl(id, path),
     }
-    if (asOn) return this.previewAsOn(review, options, asOn)
+    if (asOn) return { ...(await this.previewAsOn(review, options, asOn)), base }
     const post = buildPost(review, options)
     const userCss = await loadUserCss(library.root)
-    const [before, after] = renderPageShell(post, {
+    const { shell, head } = renderPageShell(post, {
       theme: await loadTheme(this.options.themesDir, theme),
       colorScheme,
       online: false,
       ...(userCss ? { userCss } : {}),
     })
-    const page = { before, blocks: htmlBlocks(post), after }
+    const page = { shell, head, blocks: htmlBlocks(post) }
     const patch = shown === undefined ? undefined : this.previews.patch(shown, page)
-    return { url: this.previews.put(page), ...(patch ? { patch } : {}), warnings: post.warnings }
+    return { url: this.previews.put(page), ...(patch ? { patch } : {}), base, warnings: post.warnings }
   }
 
   /**
    * The post in the blog's form, in a page of the blog (fetched now only when `refresh`), signed
    * and dated as a publish with the dialog's date choice would sign and date it.
    */
-  private async previewAsOn(review: Parameters<typeof buildPost>[0], options: BuildOptions, asOn: AsOnRequest): Promise<PreviewPage> {
+  private async previewAsOn(review: Parameters<typeof buildPost>[0], options: BuildOptions, asOn: AsOnRequest): Promise<Omit<PreviewPage, 'base'>> {
     const blog = await this.options.blogs.get(asOn.blogId)
     if (blog.kind === 'folder') fail('INVALID_ARGUMENT', `${blog.name} is a folder blog: its pages use Verdict’s themes, which the Theme list offers.`)
     const form = BLOG_KIND_DESCRIPTORS[blog.kind].post

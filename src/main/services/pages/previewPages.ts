@@ -5,7 +5,7 @@
  * address has only its own policy (the blog page's, which allows that one style by its hash).
  */
 import { randomUUID } from 'node:crypto'
-import type { PreviewPatch } from '../../../shared/contract'
+import type { PiecesPatch, PreviewPatch } from '../../../shared/contract'
 
 /** Where preview pages live, under the renderer's origin (app:// in the window, the browser mode's server). */
 export const PREVIEW_PATH = '/__preview/'
@@ -16,11 +16,11 @@ export const PREVIEW_PATH = '/__preview/'
  */
 const KEPT = 4
 
-/** A preview page as the pipeline made it: its shell, with the body's blocks between (renderPageShell). */
+/** A preview page as the pipeline made it (renderPageShell): its fixed parts, the head's elements and the body's blocks. */
 export interface PreviewPageParts {
-  before: string
+  shell: [start: string, middle: string, end: string]
+  head: string[]
   blocks: string[]
-  after: string
 }
 
 export class PreviewPages {
@@ -40,24 +40,31 @@ export class PreviewPages {
   /** The page at `pathname`, or undefined once it was forgotten (or never was). */
   get(pathname: string): string | undefined {
     const page = this.pages.get(pathname)
-    return typeof page === 'object' ? page.before + page.blocks.join('') + page.after : page
+    if (typeof page !== 'object') return page
+    const [start, middle, end] = page.shell
+    return start + page.head.join('') + middle + page.blocks.join('') + end
   }
 
   /**
-   * What turns the page at `from` (which the frame shows) into `to`, when only blocks of the body
-   * differ: the frame is patched instead of loading a whole new page. Undefined when the shell
-   * differs (the title, the reading time, the images the policy allows…) or `from` is forgotten.
+   * What turns the page at `from` (which the frame shows) into `to`, when only elements of the head
+   * and blocks of the body differ: the frame is patched instead of loading a whole new page.
+   * Undefined when a fixed part differs (the header: title, reading time…; the policy) or `from` is
+   * forgotten.
    */
   patch(from: string, to: PreviewPageParts): PreviewPatch | undefined {
     const shown = this.pages.get(from)
-    if (typeof shown !== 'object' || shown.before !== to.before || shown.after !== to.after) return undefined
-    const [old, now] = [shown.blocks, to.blocks]
-    let start = 0
-    while (start < old.length && start < now.length && old[start] === now[start]) start++
-    let end = 0
-    while (end < old.length - start && end < now.length - start && old[old.length - 1 - end] === now[now.length - 1 - end]) end++
-    return { from, blocks: old.length, start, removed: old.length - start - end, insert: now.slice(start, now.length - end) }
+    if (typeof shown !== 'object' || shown.shell.some((part, index) => part !== to.shell[index])) return undefined
+    return { from, head: changed(shown.head, to.head), body: changed(shown.blocks, to.blocks) }
   }
+}
+
+/** The run of `now` that differs from `old`, between their common start and common end. */
+function changed(old: string[], now: string[]): PiecesPatch {
+  let start = 0
+  while (start < old.length && start < now.length && old[start] === now[start]) start++
+  let end = 0
+  while (end < old.length - start && end < now.length - start && old[old.length - 1 - end] === now[now.length - 1 - end]) end++
+  return { pieces: old.length, start, removed: old.length - start - end, insert: now.slice(start, now.length - end) }
 }
 
 /**

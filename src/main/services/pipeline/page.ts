@@ -63,18 +63,21 @@ const CREATOR_LABELS: Record<SubjectKind, string> = {
 }
 
 export function renderPage(post: Post, opts: PageOptions): string {
-  const [before, after] = renderPageShell(post, opts)
-  return before + post.html + after
+  const { shell, head } = renderPageShell(post, opts)
+  return shell[0] + head.join('') + shell[1] + post.html + shell[2]
 }
 
-/** Stands for the body in the shell; only escaped text follows the body, so its last occurrence is the body's place. */
+/** Stand for the head's elements and the body in the shell (escaped text never holds them). */
+const HEAD_PLACE = '<!--verdict-head-->'
 const BODY_PLACE = '<!--verdict-post-body-->'
 
 /**
- * The page around the post's body, as the HTML before and after it: `renderPage` is the two with
- * the body between. The preview patches a page whose shell did not change with the body's blocks.
+ * The page around the post's body: the head's elements after the charset and the policy, and the
+ * rest of the page cut where those and the body go. `renderPage` puts them together. The preview
+ * patches a page whose fixed parts did not change with the head's elements and the body's blocks
+ * that did; a new policy (its meta cannot be taken back once in a page) changes a fixed part.
  */
-export function renderPageShell(post: Post, opts: PageOptions): [before: string, after: string] {
+export function renderPageShell(post: Post, opts: PageOptions): { shell: [start: string, middle: string, end: string]; head: string[] } {
   const css = [opts.theme.css, opts.userCss ? `/* Library theme.css */\n${opts.userCss}` : ''].filter(Boolean).map(escapeCss).join('\n\n')
   const styleHash = createHash('sha256').update(css, 'utf8').digest('base64')
   const csp = contentSecurityPolicy(post, opts.online, styleHash)
@@ -107,14 +110,17 @@ export function renderPageShell(post: Post, opts: PageOptions): [before: string,
     children: [
       { type: 'doctype' },
       h('html', { lang: opts.lang ?? 'en', dataTheme: opts.theme.name, dataColorScheme: opts.colorScheme }, [
-        h('head', head),
+        h('head', [...head.slice(0, 2), { type: 'raw', value: HEAD_PLACE } as unknown as ElementContent]),
         h('body', { className: [`theme-${opts.theme.name}`, `scheme-${opts.colorScheme}`] }, [h('main', { className: ['site'] }, [article])]),
       ]),
     ],
   }
   const html = toHtml(tree, { allowDangerousHtml: true }) + '\n'
-  const at = html.lastIndexOf(BODY_PLACE)
-  return [html.slice(0, at), html.slice(at + BODY_PLACE.length)]
+  const [headAt, bodyAt] = [html.indexOf(HEAD_PLACE), html.lastIndexOf(BODY_PLACE)]
+  return {
+    shell: [html.slice(0, headAt), html.slice(headAt + HEAD_PLACE.length, bodyAt), html.slice(bodyAt + BODY_PLACE.length)],
+    head: head.slice(2).map((element) => toHtml(element, { allowDangerousHtml: true })),
+  }
 }
 
 function header(post: Post): ElementContent {

@@ -1,5 +1,5 @@
 import type { Args, ColorScheme, Result } from '@shared/contract'
-import type { EditorDocument } from '@shared/document'
+import { BlockDeltas } from '@renderer/review/blockDeltas'
 import type { ReviewMeta } from '@shared/model'
 import type { PostDate } from '@shared/publish'
 import type { LatestDocument } from './latestDocument'
@@ -43,6 +43,8 @@ export class LivePreview {
   #again = false
   #disposed = false
   #asked = 0
+  /** The document goes to main as a delta on the previous render's. */
+  readonly #deltas = new BlockDeltas()
   /** The next render loads a new page even where a patch would do. */
   #whole = false
 
@@ -101,11 +103,10 @@ export class LivePreview {
       if (asOn) this.#asked = asOn.ask
       const shown = this.#whole ? undefined : this.#options.shown?.()
       this.#whole = false
-      request = this.#options.render({
-        ...look,
-        doc: this.#options.doc.current.toJSON() as EditorDocument,
-        ...(asOn ? { asOn: { blogId: asOn.blogId, refresh, dated } } : {}),
-        ...(shown === undefined ? {} : { shown }),
+      const args = { ...look, ...(asOn ? { asOn: { blogId: asOn.blogId, refresh, dated } } : {}), ...(shown === undefined ? {} : { shown }) }
+      request = this.#deltas.send(this.#options.doc.current, (doc) => this.#options.render({ ...args, doc })).then(({ doc, reply }) => {
+        this.#deltas.adopt(doc, reply.base)
+        return reply
       })
     } catch (error) {
       request = Promise.reject(error)

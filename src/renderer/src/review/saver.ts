@@ -1,9 +1,9 @@
 import { VerdictError, type Args, type Result } from '@shared/contract'
-import { toDelta, type DocumentDelta } from '@shared/delta'
-import type { BlockJSON, EditorDocument } from '@shared/document'
+import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import { errorMessage } from '@renderer/lib/errors'
 import type { DocumentSource } from '@renderer/preview/latestDocument'
+import { BlockDeltas } from './blockDeltas'
 
 export type SaveState =
   | { kind: 'saved' }
@@ -15,12 +15,6 @@ interface Snapshot {
   meta: ReviewMeta
   /** Serialized when the save runs, off the typing path. */
   doc: DocumentSource
-}
-
-/** The document main holds for this editor (shared/delta.ts): its token, and where one of our blocks is in it. */
-interface Base {
-  token: string
-  indexOf(block: BlockJSON, source: DocumentSource): number | undefined
 }
 
 type Save = (args: Args<'saveReview'>) => Promise<Result<'saveReview'>>
@@ -49,7 +43,7 @@ export class ReviewSaver {
   #unjournaledSince: number | undefined
   #lastChange = 0
   #baseHash: string
-  #base: Base | undefined
+  readonly #deltas: BlockDeltas
   #latest: Snapshot
   #dirty = false
   #timer: ReturnType<typeof setTimeout> | undefined
@@ -76,7 +70,7 @@ export class ReviewSaver {
   }) {
     this.#id = options.id
     this.#baseHash = options.baseHash
-    this.#base = options.base === undefined ? undefined : { token: options.base, indexOf: (block, source) => source.openedIndexOf?.(block) }
+    this.#deltas = new BlockDeltas(options.base)
     this.#latest = options.initial
     this.#save = options.save
     this.#onState = options.onState
@@ -245,36 +239,17 @@ export class ReviewSaver {
   /** Journals the newest content under `id` (the journal is set: callers check). */
   async #sendDraft(id: string): Promise<void> {
     const { meta, doc } = this.#latest
-    await this.#sendChanges(doc, (changes) => this.#journal!({ id, meta, doc: changes, baseHash: this.#baseHash }))
-  }
-
-  /**
-   * Sends the document as a delta on the base main holds, or whole when no block is kept or main
-   * no longer holds that base (STALE_BASE). The document sent, and the reply.
-   */
-  async #sendChanges<T>(source: DocumentSource, send: (doc: EditorDocument | DocumentDelta) => Promise<T>): Promise<{ doc: EditorDocument; reply: T }> {
-    const doc = source.toJSON() as EditorDocument
-    const base = this.#base
-    const delta = base && toDelta(doc, base.token, (block) => base.indexOf(block, source))
-    if (!delta) return { doc, reply: await send(doc) }
-    try {
-      return { doc, reply: await send(delta) }
-    } catch (error) {
-      if (!(error instanceof VerdictError && error.code === 'STALE_BASE')) throw error
-      return { doc, reply: await send(doc) }
-    }
+    await this.#deltas.send(doc, (changes) => this.#journal!({ id, meta, doc: changes, baseHash: this.#baseHash }))
   }
 
   async #write(snapshot: Snapshot): Promise<void> {
     this.#report({ kind: 'saving' })
     try {
-      const { doc, reply: result } = await this.#sendChanges(snapshot.doc, (changes) =>
+      const { doc, reply: result } = await this.#deltas.send(snapshot.doc, (changes) =>
         this.#save({ id: this.#id, meta: snapshot.meta, doc: changes, baseHash: this.#baseHash }),
       )
       this.#baseHash = result.hash
-      // Main now holds what was sent: the next save names its blocks, which the serializer keeps as the same objects.
-      const sent = new Map(doc.root.children.map((block, index) => [block, index]))
-      this.#base = { token: result.base, indexOf: (block) => sent.get(block) }
+      this.#deltas.adopt(doc, result.base)
       if (result.movedTo) await this.#moved(result.movedTo)
       if (!this.#dirty) this.#report({ kind: 'saved' })
       await this.#dropObsoleteDraft()

@@ -119,7 +119,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
     onOpen: async (library) => {
       await removeLeftoverTemps(library.root)
       await library.layout()
-      watcher.useLibrary(library.root, (id) => library.filePath(id))
+      watcher.useLibrary(library.root, (id) => library.filePath(id), () => library.siteImagesDir())
     },
     // History is built after the library it reads; the callback only runs on a later save.
     keepAssets: (id): Promise<Set<string>> => history.assetsKeptByHistory(id),

@@ -7,10 +7,12 @@ import { contentHash } from '../../../src/main/services/library/library'
 import { ReviewWatcher } from '../../../src/main/services/watch/watcher'
 import { slow } from '../../support/slow'
 import { paragraphs, workbench } from '../history/helpers'
+import { closeSites, openSite } from '../library/siteHelpers'
 
 const watchers: ReviewWatcher[] = []
-afterEach(() => {
+afterEach(async () => {
   for (const w of watchers.splice(0)) w.close()
+  await closeSites()
 })
 
 async function until(condition: () => boolean, ms = slow(20_000)): Promise<void> {
@@ -142,6 +144,24 @@ describe.each(['auto', 'poll'] as const)('ReviewWatcher (%s)', (mode) => {
     await until(() => events.length > 0)
     expect(events).toEqual([{ type: 'review-images-changed', id: 'heat', paths: ['still.webp'] }])
     await rm(root, { recursive: true })
+  })
+
+  it('names an image of the site’s static/ the open post shows, as the post writes it, when it changes there; not one it does not show', async () => {
+    const { root, library } = await openSite('hugo')
+    await library.list()
+    const events: AppEvent[] = []
+    // No safety poll: in `auto` mode only the watch of static/img/ can see the image.
+    const watcher = new ReviewWatcher({ events: { emit: (event) => events.push(event) }, mode, debounceMs: 20, pollMs: 40, safetyPollMs: 0 })
+    watchers.push(watcher)
+    watcher.useLibrary(library.root, (id) => library.filePath(id), () => library.siteImagesDir())
+    await watcher.watch('perfect-days', contentHash(await readFile(library.filePath('perfect-days'))))
+    await watcher.settled()
+    // The post shows /img/komorebi.png (in a paragraph and as an image block), not /img/paul.png.
+    await writeFile(join(root, 'static/img/paul.png'), 'another post’s still, replaced')
+    await writeFile(join(root, 'static/img/komorebi.png'), 'the still, synced from the other machine')
+    await until(() => events.length > 0)
+    await watcher.settled()
+    expect(events).toEqual([{ type: 'review-images-changed', id: 'perfect-days', paths: ['/img/komorebi.png'] }])
   })
 })
 

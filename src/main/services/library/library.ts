@@ -175,6 +175,11 @@ export class Library {
     return this.site
   }
 
+  /** The folder a site's paths from its root (`/img/x.png`) are read from; undefined without a site or such a folder. */
+  async siteImagesDir(): Promise<string | undefined> {
+    return (await (await this.siteFiles())?.siteFolders())?.shared?.dir
+  }
+
   private async listOnce(): Promise<ReviewSummary[]> {
     const site = await this.siteFiles()
     const ids = site ? await site.ids() : (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)

@@ -36,20 +36,37 @@ export class ReviewFolder {
     private readonly file: string,
   ) {}
 
-  async look(): Promise<FolderLook> {
+  /**
+   * `siteImages`: the images the review names from its site's root, by the path it writes
+   * (`/img/x.png`, `{{ site.baseurl }}/img/x.png`), to their files. One named for the first time is
+   * learned, not reported (the editor has just loaded it); once named, its arrival or change is.
+   */
+  async look(siteImages: ReadonlyMap<string, string> = new Map()): Promise<FolderLook> {
     const names = await namesIn(this.folder)
     const now = new Map<string, string>()
     for (const [sub, inSub] of [['', names], [ASSETS_DIR, await namesIn(join(this.folder, ASSETS_DIR))]] as const) {
       for (const name of inSub) {
         if (!IMAGE_NAME.test(name)) continue
-        const info = await stat(join(this.folder, sub, name)).catch(() => undefined)
-        if (info?.isFile()) now.set(sub ? `${sub}/${name}` : name, `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`)
+        const stamp = await fileStamp(join(this.folder, sub, name))
+        if (stamp) now.set(sub ? `${sub}/${name}` : name, stamp)
       }
     }
-    const images = [...now].filter(([path, stamp]) => this.seen.get(path) !== stamp).map(([path]) => path)
+    const learned = new Set<string>()
+    for (const [src, file] of siteImages) {
+      // Missing files are stamped '' too, so that their arrival is a change.
+      now.set(src, await fileStamp(file))
+      if (!this.seen.has(src)) learned.add(src)
+    }
+    const images = [...now].filter(([path, stamp]) => stamp !== '' && this.seen.get(path) !== stamp && !learned.has(path)).map(([path]) => path)
     this.seen = now
     return { images, copy: (await copiesOnDisk(this.folder, this.file, names))[0] }
   }
+}
+
+/** A regular file's stat as a stamp that moves with any change of it; '' when there is none. */
+async function fileStamp(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined)
+  return info?.isFile() ? `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}` : ''
 }
 
 async function namesIn(dir: string): Promise<string[]> {

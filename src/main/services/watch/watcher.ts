@@ -9,7 +9,8 @@
  * so a touch or a copy of the same text is no change, and Verdict's own saves are not reported.
  *
  * Watching uses node:fs.watch (one recursive watcher where the platform has it natively, else the
- * library folder plus each open review's folder and its `assets/`), debounced; where watching fails, or in `poll`
+ * library folder plus each open review's folder and its `assets/`; and in a site, the folders of the
+ * site's images the open review names, `static/img/` for `/img/x.png`), debounced; where watching fails, or in `poll`
  * mode, the open reviews are polled (a stat each, a hash only when the stat moved). Only the
  * reviews asked for by `watch` are ever read, and nothing is ever written.
  */
@@ -19,6 +20,7 @@ import { basename, dirname, join, relative, sep } from 'node:path'
 import type { AppEvent } from '../../../shared/contract'
 import type { ReviewConflict } from '../../../shared/model'
 import { reviewId } from '../../../shared/validate'
+import { safeSitePath } from '../pipeline'
 import { reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
 import { hasGitConflict } from '../conflicts/gitMarkers'
 import { ASSETS_DIR, contentHash, REVIEW_FILE } from '../library/library'
@@ -53,6 +55,10 @@ interface Watched {
   seen?: string | undefined
   /** The review's folder as last looked at: its images and conflict copy. */
   folder: ReviewFolder
+  /** The site's images the file names from the site's root, by the path it writes, to their files. */
+  siteImages: ReadonlyMap<string, string>
+  /** A watcher on each of their folders, by folder. */
+  siteWatchers: Map<string, FSWatcher>
   folderTimer?: NodeJS.Timeout | undefined
   copy?: ConflictCopy | undefined
   /** Whether the file as last read has git's conflict markers. */
@@ -76,6 +82,8 @@ export class ReviewWatcher {
   private readonly safetyPollMs: number
   private readonly recursive: boolean
   private readonly log: (message: string, detail?: unknown) => void
+  /** Where a site's paths from its root are read from (undefined outside a site). */
+  private siteImagesDir: Promise<string | undefined> = Promise.resolve(undefined)
 
   constructor(private readonly options: WatcherOptions) {
     this.polling = options.mode === 'poll'
@@ -86,11 +94,18 @@ export class ReviewWatcher {
     this.log = options.log ?? ((message, detail) => console.error(message, detail ?? ''))
   }
 
-  /** The library in use changed: forget every watch (the renderer watches again what it opens). */
-  useLibrary(root: string, fileOf?: (id: string) => string): void {
+  /**
+   * The library in use changed: forget every watch (the renderer watches again what it opens).
+   * `siteImagesDir`: in a site, the folder its paths from the root (`/img/x.png`) are read from.
+   */
+  useLibrary(root: string, fileOf?: (id: string) => string, siteImagesDir?: () => Promise<string | undefined>): void {
     this.close()
     this.root = root
     this.fileOf = fileOf ?? ((id) => join(root, id, REVIEW_FILE))
+    this.siteImagesDir = (siteImagesDir?.() ?? Promise.resolve(undefined)).catch((error: unknown) => {
+      this.log('Watcher: could not find the site’s images folder', error)
+      return undefined
+    })
     this.polling = this.options.mode === 'poll'
   }
 
@@ -101,7 +116,16 @@ export class ReviewWatcher {
     if (existing) existing.known = hash
     else {
       const file = this.fileOf(id)
-      this.watched.set(id, { known: hash, writes: 0, recheck: false, folder: new ReviewFolder(dirname(file), basename(file)), git: false, conflictShown: 'null' })
+      this.watched.set(id, {
+        known: hash,
+        writes: 0,
+        recheck: false,
+        folder: new ReviewFolder(dirname(file), basename(file)),
+        siteImages: new Map(),
+        siteWatchers: new Map(),
+        git: false,
+        conflictShown: 'null',
+      })
     }
     // The first look at the images only learns what is there (a conflict it reports); it is queued before any event's look.
     const folder = existing ? undefined : this.lookAtFolder(id, false)
@@ -214,6 +238,27 @@ export class ReviewWatcher {
     }
   }
 
+  /** The folders of the site's images the review names, each watched once (a recursive watcher of the library may not reach them: `static/` is beside the content). */
+  private watchSiteFolders(id: string, entry: Watched): void {
+    if (this.polling) return
+    const folders = new Set([...entry.siteImages.values()].map((file) => dirname(file)))
+    for (const [folder, watcher] of entry.siteWatchers) {
+      if (folders.has(folder)) continue
+      watcher.close()
+      entry.siteWatchers.delete(folder)
+    }
+    for (const folder of folders) {
+      if (entry.siteWatchers.has(folder)) continue
+      try {
+        entry.siteWatchers.set(folder, this.fsWatcher(folder, false, () => this.scheduleFolder(id)))
+      } catch (error) {
+        // A folder not there yet is left to the safety poll, as anything else that cannot be watched.
+        const code = (error as NodeJS.ErrnoException).code
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') this.log('Watcher: could not watch a folder of the site’s images', error)
+      }
+    }
+  }
+
   private fsWatcher(path: string, recursive: boolean, onName: (name: string | null) => void): FSWatcher {
     const watcher = fsWatch(path, { recursive, persistent: false }, (_event, name) => onName(name ? String(name) : null))
     watcher.on('error', (error) => {
@@ -229,6 +274,11 @@ export class ReviewWatcher {
         }
         if (entry.assetsWatcher === watcher) {
           entry.assetsWatcher = undefined
+          this.scheduleFolder(id)
+        }
+        for (const [folder, siteWatcher] of entry.siteWatchers) {
+          if (siteWatcher !== watcher) continue
+          entry.siteWatchers.delete(folder)
           this.scheduleFolder(id)
         }
       }
@@ -259,6 +309,8 @@ export class ReviewWatcher {
       entry.folderWatcher = undefined
       entry.assetsWatcher?.close()
       entry.assetsWatcher = undefined
+      for (const watcher of entry.siteWatchers.values()) watcher.close()
+      entry.siteWatchers.clear()
     }
     clearInterval(this.pollTimer)
     this.pollTimer = undefined
@@ -305,7 +357,7 @@ export class ReviewWatcher {
       if (!entry) return
       let look
       try {
-        look = await entry.folder.look()
+        look = await entry.folder.look(entry.siteImages)
       } catch (error) {
         this.log(`Watcher: could not look at the folder of ${id}`, error)
         return
@@ -324,6 +376,17 @@ export class ReviewWatcher {
     if (shown === entry.conflictShown) return
     entry.conflictShown = shown
     this.options.events.emit({ type: 'review-conflict', id, conflict })
+  }
+
+  /** The site's images the file names now: their folders watched, and looked at (a newly named one is learned, not reported). */
+  private async noteSiteImages(id: string, entry: Watched, bytes: Buffer): Promise<void> {
+    const dir = await this.siteImagesDir
+    if (!dir || this.watched.get(id) !== entry) return
+    const images = siteImagesOf(bytes.toString('utf8'), dir)
+    if (images.size === entry.siteImages.size && [...images.keys()].every((src) => entry.siteImages.has(src))) return
+    entry.siteImages = images
+    this.watchSiteFolders(id, entry)
+    this.scheduleFolder(id)
   }
 
   /** Compares the file with what the editor holds; `force` hashes even when the stat did not move. */
@@ -369,6 +432,7 @@ export class ReviewWatcher {
       }
       entry.git = hasGitConflict(bytes)
       this.reportConflict(id, entry)
+      await this.noteSiteImages(id, entry, bytes)
       const wasMissing = entry.known === 'missing'
       if (hash === entry.known) return
       entry.known = hash
@@ -383,6 +447,20 @@ function closeEntry(entry: Watched): void {
   clearTimeout(entry.folderTimer)
   entry.folderWatcher?.close()
   entry.assetsWatcher?.close()
+  for (const watcher of entry.siteWatchers.values()) watcher.close()
+}
+
+/** A Markdown image whose path is from the site's root, Jekyll's `{{ site.baseurl }}` before it or not. */
+const SITE_IMAGE = /!\[[^\]\n]*\]\(((?:\{\{ *site\.baseurl *\}\})?\/[^\s()]+)\)/g
+
+/** The images a post's text names from its site's root, by the path as written, to their files in `dir` (never outside it: safeSitePath). */
+function siteImagesOf(text: string, dir: string): Map<string, string> {
+  const images = new Map<string, string>()
+  for (const [, src] of text.matchAll(SITE_IMAGE)) {
+    const path = safeSitePath(src!)
+    if (path) images.set(src!, join(dir, ...path.slice(1).split('/')))
+  }
+  return images
 }
 
 function isInside(folder: string, path: string): boolean {

@@ -5,21 +5,14 @@
  * Each theme's reader page is checked on its own too: the preview frame runs no script, so axe
  * cannot be injected into it where it is shown.
  */
-import AxeBuilder from '@axe-core/playwright'
 import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { expectClean, findings, useScheme } from './axe'
 import { expect, test } from './fixtures'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
 import { editorText, FIXTURE_ASSETS } from './review'
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
-/**
- * The rules whose outcome depends on the colours. Light and dark differ only in their stylesheet's
- * colours, so the dark pass runs just these: every other rule judges the same markup twice.
- */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block']
 
 /** Every critic block: a credited figure, the score, a spoiler, a pull quote and a trailer. */
 const REVIEW = `---
@@ -65,44 +58,6 @@ The most playful film of the series.
 ::embed{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}
 `
 
-/**
- * The serious and critical findings, one line each, so a failure says what and where. An open modal
- * dialog is checked on its own: the screen behind it was checked before it opened, and is inert.
- * The preview's frame is left out: its page is checked as a reader page of its own, and running
- * axe inside that script-less sandbox left Chromium unable to open another page in the context.
- */
-async function findings(page: Page, only?: 'dialog'): Promise<string[]> {
-  const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
-  // axe.run in the page itself: the default runs each frame apart and merges them in a blank page
-  // opened per scan, which doubled every scan's time; the one frame, the preview's, is left out.
-  const builder = new AxeBuilder({ page }).exclude('iframe').setLegacyMode(true)
-  if (dark) builder.withRules(COLOUR_RULES)
-  else builder.withTags(TAGS)
-  if (only) builder.include('dialog[open]')
-  const { violations } = await builder.analyze()
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`))
-}
-
-/**
- * The page as it is, scanned in light and then in dark colours: the app's colours follow the
- * system's scheme through its stylesheet alone, so the switch changes nothing else on the page.
- */
-async function expectClean(page: Page, only?: 'dialog'): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await useScheme(page, colorScheme)
-    expect(await findings(page, only), `${colorScheme} colours`).toEqual([])
-  }
-  await useScheme(page, 'light')
-}
-
-/** Switches the page's colour scheme and waits out the colour transitions it starts (buttons fade). */
-async function useScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
-  await page.emulateMedia({ colorScheme })
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation instanceof CSSTransition).map((animation) => animation.finished.catch(() => undefined))))
-}
-
 async function openBallerina(page: Page, libraryDir: string): Promise<void> {
   await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
   await cp(FIXTURE_ASSETS, join(libraryDir, 'ballerina', 'assets'), { recursive: true })
@@ -126,17 +81,17 @@ test('the library, Settings, Tags (its list and a merge), Letterboxd import, Blo
 
   await page.getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
-  await expectClean(page, 'dialog')
+  await expectClean(page, 'dialog[open]')
   await page.keyboard.press('Escape')
 
   await page.getByRole('button', { name: 'Tags…' }).click()
   const tags = page.getByRole('dialog', { name: 'Tags' })
   await expect(tags.getByRole('list', { name: 'Tags' })).toBeVisible()
-  await expectClean(page, 'dialog')
+  await expectClean(page, 'dialog[open]')
   await tags.getByRole('button', { name: 'Rename “film”' }).click()
   await tags.getByRole('textbox', { name: 'New name for “film”' }).fill('action')
   await expect(tags.getByRole('button', { name: 'Merge into “action”' })).toBeVisible()
-  await expectClean(page, 'dialog')
+  await expectClean(page, 'dialog[open]')
   await page.keyboard.press('Escape')
 
   await page.getByRole('button', { name: 'Import & export' }).click()
@@ -144,18 +99,18 @@ test('the library, Settings, Tags (its list and a merge), Letterboxd import, Blo
   const letterboxd = page.getByRole('dialog', { name: 'Import from Letterboxd' })
   await letterboxd.getByRole('button', { name: 'Import' }).click()
   await expect(letterboxd.getByRole('alert')).toContainText('Choose reviews.csv or diary.csv')
-  await expectClean(page, 'dialog')
+  await expectClean(page, 'dialog[open]')
   await page.keyboard.press('Escape')
 
   await page.getByRole('button', { name: 'Blogs' }).click()
   const blogs = page.getByRole('dialog', { name: 'Blogs' })
   await expect(blogs).toBeVisible()
-  await expectClean(page, 'dialog')
+  await expectClean(page, 'dialog[open]')
   await blogs.getByRole('button', { name: 'Add blog' }).click()
   const form = page.getByRole('dialog', { name: 'Add blog' })
   await form.getByRole('button', { name: 'Add blog' }).click()
   await expect(form.getByRole('alert').first()).toContainText('Give the blog a name.')
-  await expectClean(page, 'dialog')
+  await expectClean(page, 'dialog[open]')
 })
 
 test('the editor with every critic block, the slash menu, a new score, Publish and Export', async ({ page, libraryDir }) => {
@@ -190,13 +145,13 @@ test('the editor with every critic block, the slash menu, a new score, Publish a
   await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
   const publish = page.getByRole('dialog', { name: /^Publish “/ })
   await expect(publish).toBeVisible()
-  await expectClean(page, 'dialog')
+  await expectClean(page, 'dialog[open]')
   await page.keyboard.press('Escape')
   await expect(publish).toBeHidden()
 
   await page.getByRole('button', { name: 'Export…' }).click()
   await expect(page.getByRole('dialog', { name: /^Export “/ })).toBeVisible()
-  await expectClean(page, 'dialog')
+  await expectClean(page, 'dialog[open]')
 })
 
 test('the preview pane and each theme’s reader page', async ({ page, libraryDir, context }) => {

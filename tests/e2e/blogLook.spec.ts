@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import { startStandInBlog, STAND_IN_COLUMN, type StandInBlog } from '../support/standInBlog'
+import { expectClean } from './axe'
 import { expect, test } from './fixtures'
 import { editorText, openReview, seedReview } from './review'
 
@@ -50,6 +51,8 @@ test('the preview shows the review as on the critic’s blog, fetched only when 
   await expect(pane(page).getByRole('status').filter({ hasText: /^Shown as on Stand-in blog, from its page fetched on / })).toBeVisible()
   // One page, its own stylesheet; never the other origin's, the preload or the scripts.
   expect(blog.requests).toEqual(['/', '/2026/post/', '/style.css'])
+  // The pane with the blog's look and its note, in light and dark colours.
+  await expectClean(page, '[aria-label="Layout preview"]')
   // The Colours choice is Verdict's themes' own.
   await expect(pane(page).getByRole('radiogroup', { name: 'Colours' }).getByRole('radio', { name: 'Dark' })).toBeDisabled()
 
@@ -73,6 +76,8 @@ test('the preview shows the review as on the critic’s blog, fetched only when 
   await pane(page).getByRole('button', { name: 'Refresh' }).click()
   await expect(pane(page).getByRole('status').filter({ hasText: /^Shown as on/ })).toContainText(`Shown as on Stand-in blog on ${today}; could not reach it now`)
   await expect(post.getByText('The blog’s own header')).toBeVisible()
+  // Its note now a warning, in light and dark colours.
+  await expectClean(page, '[aria-label="Layout preview"]')
 
   // Back to Verdict's theme, which the exports keep using.
   await theme.selectOption({ label: 'Classic' })

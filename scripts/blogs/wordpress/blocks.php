@@ -1,12 +1,16 @@
 <?php
 // Reads a post's raw content (block markup) on stdin and checks it with the test site's own
 // WordPress: its block parser, its block registry and the attribute schemas registered there.
-// Prints one JSON line: every block (name, attributes, depth) and the problems found:
+// Prints one JSON line: every block (name, attributes, depth; a Custom HTML block's HTML too) and
+// the problems found:
 // - content outside any block (a "Classic" chunk the editor would convert),
 // - a block name WordPress has not registered,
 // - attributes that are not a JSON object, or unknown to the block, or not of its schema,
 // - a block whose wrapper lacks the class its save() always writes (`wp-block-<name>`, and its
 //   `className` attribute's classes).
+// A Custom HTML block (core/html) is never invalid in the block editor: its save() writes its
+// `content` attribute as it is, and that attribute is the block's own HTML (source "html"). What
+// it holds is the caller's to check, so it is printed.
 $url = getenv('WP_URL');
 $_SERVER['HTTP_HOST'] = parse_url($url, PHP_URL_HOST) . ':' . parse_url($url, PHP_URL_PORT);
 $_SERVER['REQUEST_URI'] = '/';
@@ -29,7 +33,7 @@ function check_block($block, $depth, $registry, &$blocks, &$problems) {
         return;
     }
     $attrs = $block['attrs'];
-    $blocks[] = ['name' => $name, 'attrs' => $attrs, 'depth' => $depth];
+    $blocks[] = ['name' => $name, 'attrs' => $attrs, 'depth' => $depth] + ($name === 'core/html' ? ['html' => trim($block['innerHTML'])] : []);
     $type = $registry->get_registered($name);
     if (!$type) {
         $problems[] = "$name is not a block this WordPress has";

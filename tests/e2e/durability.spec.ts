@@ -2,22 +2,34 @@ import { execFile } from 'node:child_process'
 import { chmod, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import type { Host } from './host'
 import { editorText, openReview, seedReview, typeAtEnd } from './review'
 
-test('unsaved writing survives a crash: the journal offers it at start and Restore puts it back', async ({ page, host, libraryDir }) => {
-  await seedReview(libraryDir, 'nosferatu', 'Nosferatu', 'Original text.\n')
+/**
+ * Opens a new review and types `typed` at its end while every save fails in main (as if the disk
+ * were gone), so only the journal holds the edits: the page's save on its way out, which request
+ * interception may no longer catch once the page unloads, fails as well. Returns what lets saves
+ * work again.
+ */
+async function unsavedInJournal(page: Page, host: Host, libraryDir: string, review: { folder: string; title: string; body: string }, typed: string): Promise<() => void> {
+  await seedReview(libraryDir, review.folder, review.title, review.body)
   await page.reload()
-  await openReview(page, 'Nosferatu')
-
-  // Saves fail in main (as if the disk were gone): only the journal holds the edits. (Request
-  // interception may no longer catch the page's save on its way out once the page unloads.)
+  await openReview(page, review.title)
   const writes = host.services.writes
   const save = writes.save
   writes.save = () => Promise.reject(new Error('The disk is gone.'))
-  await typeAtEnd(page, ' Unsaved words survive.')
+  await typeAtEnd(page, typed)
   // The journal follows the typing within about a second.
-  await expect.poll(async () => JSON.stringify((await host.services.journal.read('nosferatu').catch(() => null))?.doc ?? null)).toContain('survive.')
+  await expect.poll(async () => JSON.stringify((await host.services.journal.read(review.folder).catch(() => null))?.doc ?? null)).toContain(typed.trim())
+  return () => {
+    writes.save = save
+  }
+}
+
+test('unsaved writing survives a crash: the journal offers it at start and Restore puts it back', async ({ page, host, libraryDir }) => {
+  const savesWork = await unsavedInJournal(page, host, libraryDir, { folder: 'nosferatu', title: 'Nosferatu', body: 'Original text.\n' }, ' Unsaved words survive.')
 
   // A crash: the page goes away without saving (the save it tries on the way out fails too), and
   // main loads it again marked as reloaded (desktop/rendererHealth.ts).
@@ -29,7 +41,7 @@ test('unsaved writing survives a crash: the journal offers it at start and Resto
   await expect(dialog).toHaveAccessibleDescription(/window stopped unexpectedly and was reloaded/)
   // The mark is dropped: reloading by hand later is an ordinary start.
   expect(new URL(page.url()).searchParams.has('reloaded')).toBe(false)
-  writes.save = save
+  savesWork()
   const draft = dialog.getByRole('listitem', { name: 'Nosferatu' })
   await expect(draft).toContainText('words')
   await draft.getByRole('button', { name: 'Restore' }).click()
@@ -42,21 +54,12 @@ test('unsaved writing survives a crash: the journal offers it at start and Resto
 })
 
 test('a discarded draft is not offered again', async ({ page, host, libraryDir }) => {
-  await seedReview(libraryDir, 'vampyr', 'Vampyr', 'Kept text.\n')
-  await page.reload()
-  await openReview(page, 'Vampyr')
-  // Saves fail in main (as if the disk were gone): the page's save on its way out, which request
-  // interception may no longer catch once the page unloads, fails as well.
-  const writes = host.services.writes
-  const save = writes.save
-  writes.save = () => Promise.reject(new Error('The disk is gone.'))
-  await typeAtEnd(page, ' Thrown away.')
-  await expect.poll(async () => JSON.stringify((await host.services.journal.read('vampyr').catch(() => null))?.doc ?? null)).toContain('Thrown away.')
+  const savesWork = await unsavedInJournal(page, host, libraryDir, { folder: 'vampyr', title: 'Vampyr', body: 'Kept text.\n' }, ' Thrown away.')
   await page.reload()
   const dialog = page.getByRole('dialog', { name: 'Recovered unsaved writing' })
   await expect(dialog).toBeVisible()
   await expect(dialog).toHaveAccessibleDescription(/^Verdict closed before these edits were saved/)
-  writes.save = save
+  savesWork()
   await dialog.getByRole('listitem', { name: 'Vampyr' }).getByRole('button', { name: 'Discard' }).click()
   await expect(dialog).toBeHidden()
   await page.reload()

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { VerdictError } from '../../../src/shared/contract'
@@ -7,9 +6,9 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/model'
 import { collectUnusedAssets, type CleanupOptions } from '../../../src/main/services/assets/cleanup'
 import { imageLimitsOf, importImage } from '../../../src/main/services/assets/import'
 import { LEDGER_FILE } from '../../../src/main/services/assets/ledger'
-import { FOLLOWS_TITLE_FILE, Library } from '../../../src/main/services/library/library'
+import { FOLLOWS_TITLE_FILE, type Library } from '../../../src/main/services/library/library'
 import { png } from './images'
-import { stateDirOf } from '../../support/machineState'
+import { libraryWithOneReview } from './oneReview'
 
 const HOUR = 3_600_000
 const T0 = Date.parse('2026-11-25T10:00:00Z')
@@ -20,11 +19,7 @@ let library: Library
 let id: string
 
 beforeEach(async () => {
-  base = await mkdtemp(join(tmpdir(), 'verdict-cleanup-'))
-  root = join(base, 'library')
-  await mkdir(root)
-  library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'x' })
-  id = (await library.create('Title')).id
+  ;({ base, root, library, id } = await libraryWithOneReview('cleanup'))
 })
 
 const assets = () => join(root, id, 'assets')

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS, type ImageType } from '../../../src/shared/model'
 import { imageLimitsOf, importImage } from '../../../src/main/services/assets/import'
-import { FOLLOWS_TITLE_FILE, Library } from '../../../src/main/services/library/library'
+import { FOLLOWS_TITLE_FILE, type Library } from '../../../src/main/services/library/library'
 import { rejection } from '../../support/errors'
 import {
   AVIF,
@@ -22,7 +21,7 @@ import {
   webpClaiming,
   withExifOrientation,
 } from './images'
-import { stateDirOf } from '../../support/machineState'
+import { libraryWithOneReview } from './oneReview'
 
 const limits = imageLimitsOf(DEFAULT_SETTINGS)
 let base: string
@@ -31,11 +30,7 @@ let library: Library
 let id: string
 
 beforeEach(async () => {
-  base = await mkdtemp(join(tmpdir(), 'verdict-assets-'))
-  root = join(base, 'library')
-  await mkdir(root)
-  library = new Library({ root, stateDir: stateDirOf(root), defaultAuthor: () => 'x' })
-  id = (await library.create('Title')).id
+  ;({ base, root, library, id } = await libraryWithOneReview('assets'))
 })
 
 const assetsDir = () => join(root, id, 'assets')

@@ -374,16 +374,19 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
       return [size, verdict?.openMs ?? '–', verdict?.openWholeMs ?? '–', ...others.map((s) => s?.openMs ?? '–')]
     }
     out.push(table(['Size', 'Verdict', 'Verdict, whole document', ...CANDIDATES.slice(1).map((c) => LABELS[c])], sizes.map(opening)), '')
-    out.push(
-      'Verdict’s open in parts: the `openReview` request (main reads and parses review.md in its reader thread, or takes it from its cache of ' +
-        'unchanged files, and the bridge carries the document), then the renderer (the reply read, the editor built, style, layout, paint).',
-      '',
-    )
-    const parts = (size: string) => {
-      const s = summarise(results.editor, 'verdict', size)
-      return [size, s?.openMs ?? '–', s?.openRequestMs ?? '–', s ? round(s.openMs - s.openRequestMs, 1) : '–']
+    // Runs before the harness timed the request have no parts.
+    if (sizes.some((size) => Number.isFinite(summarise(results.editor, 'verdict', size)?.openRequestMs))) {
+      out.push(
+        'Verdict’s open in parts: the `openReview` request (main reads and parses review.md in its reader thread, or takes it from its cache of ' +
+          'unchanged files, and the bridge carries the document), then the renderer (the reply read, the editor built, style, layout, paint).',
+        '',
+      )
+      const parts = (size: string) => {
+        const s = summarise(results.editor, 'verdict', size)
+        return [size, s?.openMs ?? '–', s?.openRequestMs ?? '–', s ? round(s.openMs - s.openRequestMs, 1) : '–']
+      }
+      out.push(table(['Size', 'Open, editable', 'openReview request', 'Renderer, to the text painted'], sizes.map(parts)), '')
     }
-    out.push(table(['Size', 'Open, editable', 'openReview request', 'Renderer, to the text painted'], sizes.map(parts)), '')
 
     out.push('## Memory', '')
     out.push(
@@ -395,7 +398,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     for (const size of sizes) {
       for (const candidate of CANDIDATES) {
         const s = summarise(results.editor, candidate, size)
-        if (s) memoryRows.push([size, LABELS[candidate], s.heapUsedMB, s.rendererRssMB, s.domNodes, s.editorNodes])
+        if (s) memoryRows.push([size, LABELS[candidate], s.heapUsedMB, s.rendererRssMB, s.domNodes, Number.isFinite(s.editorNodes) ? s.editorNodes : '–'])
       }
     }
     out.push(table(['Size', 'Candidate', 'JS heap MB', 'Renderer RSS MB', 'DOM nodes, page', 'DOM nodes, editor'], memoryRows), '')

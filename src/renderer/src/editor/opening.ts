@@ -3,8 +3,9 @@ import type { BlockJSON, EditorDocument } from '@shared/document'
 
 /**
  * Opening a long review: the editor starts with the blocks of its first screen, editable at once,
- * and the rest is appended in idle slices of at most a few milliseconds each (a 50,000-word review
- * built whole held the renderer for a few hundred milliseconds before anything showed). Until the
+ * and the rest is appended in slices of at most 8 ms each, run when nothing more urgent waits (a
+ * 50,000-word review built whole held the renderer for a few hundred milliseconds before anything
+ * showed). Until the
  * rest is built, whatever needs the whole text builds it first and at once: the text or the
  * editor's toolbar and find bar taking focus (before any key, select-all, copy or Ctrl+End reaches
  * Lexical), an image replaced by a smaller one, and the saver, which is sent the blocks not built
@@ -23,6 +24,13 @@ const FIRST_SCREEN_CHARS = 6000
 const SLICE_MS = 8
 
 const openings = new WeakMap<LexicalEditor, Opening>()
+
+/**
+ * Chromium's task scheduler (not in TypeScript's DOM types yet): its background tasks run whenever
+ * nothing more urgent waits, where idle callbacks get one turn per frame, so the rest is built
+ * several times sooner and a key still runs between two slices.
+ */
+const background = (globalThis as { scheduler?: { postTask(task: () => void, options: { priority: 'background' }): Promise<void> } }).scheduler
 
 /** The document to set first: the first screen's blocks (all of a short review). */
 export function firstScreen(doc: EditorDocument): { state: SerializedEditorState; rest: readonly BlockJSON[] } {
@@ -56,7 +64,6 @@ class Opening {
   #next = 0
   /** Blocks per slice, adjusted to the time the last slice took. */
   #perSlice = 16
-  #idle: number | undefined
 
   constructor(editor: LexicalEditor, rest: readonly BlockJSON[]) {
     this.#editor = editor
@@ -68,22 +75,24 @@ class Opening {
     return this.#rest.slice(this.#next)
   }
 
+  /** A slice still scheduled then finds nothing left to append. */
   finish(): void {
-    if (this.#idle !== undefined) cancelIdleCallback(this.#idle)
     this.#append(this.#rest.length - this.#next)
   }
 
   #schedule(): void {
-    this.#idle = requestIdleCallback(() => {
-      this.#idle = undefined
-      const started = performance.now()
+    const slice = () => {
       const count = Math.min(this.#perSlice, this.#rest.length - this.#next)
+      if (count <= 0) return
+      const started = performance.now()
       this.#append(count)
       const took = performance.now() - started
       // Aim under the slice's time: the next slice's cost is a guess from this one's.
       this.#perSlice = Math.max(1, Math.min(400, Math.round((count * (SLICE_MS * 0.75)) / Math.max(took, 0.25))))
       if (this.#next < this.#rest.length) this.#schedule()
-    })
+    }
+    if (background) void background.postTask(slice, { priority: 'background' })
+    else requestIdleCallback(slice)
   }
 
   #append(count: number): void {

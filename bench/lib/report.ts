@@ -366,7 +366,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     out.push(
       'From the request to open (Verdict: the click on the library’s “Open”, so main reads and parses review.md; the pages: fetching the document) ' +
         'to the text in an editable element, painted. The comparison pages show the whole document at once; Verdict shows a long review’s first ' +
-        'screen, editable, and appends the rest in idle slices: the time to the whole document in the element is given beside it. Medians, ms.',
+        'screen, editable, and appends the rest in slices of at most 8 ms between other work: the time to the whole document in the element is given beside it. Medians, ms.',
       '',
     )
     const opening = (size: string) => {

@@ -1,8 +1,9 @@
-/** Shared pieces of the fault tests: a large review, a services container, a tree snapshot. */
+/** Shared pieces of the fault tests: a large review, a services container, a tree snapshot, a bundled child script. */
 import { createHash } from 'node:crypto'
-import { lstat, mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { lstat, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
+import { build } from 'esbuild'
 import type { EditorDocument } from '../../src/shared/document'
 import type { ReviewMeta } from '../../src/shared/model'
 import { createServices } from '../../src/main/container'
@@ -12,6 +13,7 @@ import { TEMP_PREFIX } from '../../src/main/services/fs/atomicWrite'
 import { VerdictError } from '../../src/shared/contract'
 
 export const RESOURCES = join(import.meta.dirname, '../../resources')
+const ROOT = join(import.meta.dirname, '../..')
 
 /** Replaced by the fault tests with a different sentence for every save. */
 export const MARK = 'AUTOSAVEMARK'
@@ -99,4 +101,27 @@ export async function snapshotTree(dir: string, skip: (rel: string) => boolean =
 export async function tempFiles(dir: string): Promise<string[]> {
   const tree = await snapshotTree(dir)
   return [...tree.keys()].filter((rel) => rel.split(/[\\/]/).pop()!.startsWith(TEMP_PREFIX))
+}
+
+/**
+ * A child script (child/<name>.ts) bundled into `dir` as one ES module, for a test that starts it
+ * many times: through `--import tsx` each start loaded tsx and its module hooks again (the kill test
+ * starts 21 or more, about 0.4 s of CPU each, 4 s for the runs that load the format service). The
+ * `import()`s stay lazy (code splitting); packages stay imports, found through a node_modules link
+ * beside the bundle. The source must not start worker threads: their TypeScript needs tsx.
+ */
+export async function bundledChild(name: string, dir: string): Promise<string> {
+  await build({
+    entryPoints: [join(import.meta.dirname, 'child', `${name}.ts`)],
+    outdir: join(dir, 'child'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'warning',
+  })
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'junction')
+  return join(dir, 'child', `${name}.mjs`)
 }

@@ -10,14 +10,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseReview, serializeReview } from '../../src/main/services/format'
 import { TEMP_PREFIX } from '../../src/main/services/fs/atomicWrite'
-import { largeDocument, MARK, reviewMetaOf, services, sha256, tempFiles } from './helpers'
+import { bundledChild, largeDocument, MARK, reviewMetaOf, services, sha256, tempFiles } from './helpers'
 import { slow } from '../support/slow'
 
 // FAULT_SAVES / FAULT_KILLS shrink the run while working on it; the suite uses the full numbers.
 const TOTAL_SAVES = Number(process.env.FAULT_SAVES ?? 1000)
 const KILLS = Number(process.env.FAULT_KILLS ?? 20)
-const CHILD = join(import.meta.dirname, 'child', 'autosaver.ts')
-const ROOT = join(import.meta.dirname, '../..')
 
 /** A small seeded generator, so a failure can be replayed with FAULT_SEED. */
 function random(seed: number): () => number {
@@ -39,11 +37,8 @@ interface Run {
   stderr: string[]
 }
 
-function startChild(reviewDir: string, template: string, first: number, count: number, librarySaves: number, onAck: (n: number) => void): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, reviewDir, template, String(first), String(count), String(librarySaves)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+function startChild(script: string, reviewDir: string, template: string, first: number, count: number, librarySaves: number, onAck: (n: number) => void): Run {
+  const child = spawn(process.execPath, [script, reviewDir, template, String(first), String(count), String(librarySaves)], { stdio: ['ignore', 'pipe', 'pipe'] })
   const run: Run = { acked: undefined, inFlight: undefined, child, stderr: [], exit: new Promise((done) => child.on('exit', (code) => done(code))) }
   let buffer = ''
   child.stdout!.on('data', (chunk: Buffer) => {
@@ -71,6 +66,8 @@ describe('kill -9 during autosaves', () => {
     console.log(`kill -9 fault test: seed ${seed} (FAULT_SEED=${seed} replays it)`)
 
     const dir = await mkdtemp(join(tmpdir(), 'verdict-kill-'))
+    const bundle = await mkdtemp(join(tmpdir(), 'verdict-kill-child-'))
+    const script = await bundledChild('autosaver', bundle)
     const library = join(dir, 'library')
     const reviewDir = join(library, 'long-review')
     await mkdir(join(reviewDir, 'assets'), { recursive: true })
@@ -96,7 +93,7 @@ describe('kill -9 during autosaves', () => {
       const delay = rand() * 4
       let run: Run | undefined
       const killed = new Promise<void>((resolve) => {
-        run = startChild(reviewDir, template, next, count, librarySaves, (n) => {
+        run = startChild(script, reviewDir, template, next, count, librarySaves, (n) => {
           if (killThis && n - next + 1 >= killAfter && !run!.child.killed) {
             setTimeout(() => {
               run!.child.kill('SIGKILL')
@@ -146,5 +143,6 @@ describe('kill -9 during autosaves', () => {
     expect(opened).toMatchObject({ kind: 'editable', id: 'long-review' })
     booted.services.watcher.close()
     await rm(dir, { recursive: true, force: true })
+    await rm(bundle, { recursive: true, force: true })
   })
 })

@@ -177,14 +177,15 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   // With a query, the full-text search's hits (best first) take the list's place.
   const searching = query.trim() !== ''
   const search = useLibrarySearch(query, listing)
+  // Once per listing, not at every answer (10,000 rows).
+  const byId = useMemo(() => new Map(reviews.map((review) => [review.id, review])), [reviews])
   const found = useMemo(() => {
     if (search.kind !== 'done') return []
-    const byId = new Map(reviews.map((review) => [review.id, review]))
     return search.results.hits.flatMap((hit): FoundReview[] => {
       const review = byId.get(hit.id)
       return review && shownBySidebar(review) ? [{ hit, review }] : []
     })
-  }, [search, reviews, shownBySidebar])
+  }, [search, byId, shownBySidebar])
   const openHit = (hit: FoundReview['hit']) => onOpen(hit.id, false, hit.focus)
   const showAll = () => {
     setQuery('')

@@ -49,8 +49,8 @@ test('the preview shows the review as on the critic’s blog, fetched only when 
   await expect(post.getByRole('link', { name: 'Ana Critic' })).toBeVisible()
   await expect(post.getByText(today, { exact: true })).toBeVisible()
   await expect(pane(page).getByRole('status').filter({ hasText: /^Shown as on Stand-in blog, from its page fetched on / })).toBeVisible()
-  // One page, its own stylesheet; never the other origin's, the preload or the scripts.
-  expect(blog.requests).toEqual(['/', '/2026/post/', '/style.css'])
+  // One page, its own stylesheets with their font and images; never the other origin's, the preload or the scripts.
+  expect(blog.requests).toEqual(['/', '/2026/post/', '/style.css', '/base.css', '/fonts/serif.woff2', '/notes.txt', '/img/paper.png'])
   // The pane with the blog's look and its note, in light and dark colours.
   await expectClean(page, '[aria-label="Layout preview"]')
   // The Colours choice is Verdict's themes' own.
@@ -61,7 +61,7 @@ test('the preview shows the review as on the critic’s blog, fetched only when 
   await page.keyboard.press('ControlOrMeta+Home')
   await page.keyboard.type('The ending stumbles. ')
   await expect(post.getByText('The ending stumbles.')).toBeVisible()
-  expect(blog.requests).toHaveLength(3)
+  expect(blog.requests).toHaveLength(7)
 
   // Back-dated in the Publish dialog: the preview shows the review's own date.
   await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()

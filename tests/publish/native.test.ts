@@ -335,6 +335,21 @@ describe.each(BLOGS)('the review on $name, as its theme shows it', ({ name, blog
     }
   })
 
+  it.runIf(name === 'WordPress')('“As on” the blog: the text in the blog’s fonts, its web fonts loaded from the kept look with nothing fetched', async () => {
+    const [published, shown] = [await open(url, SIZES[0], { stylesheets: true }), await openPreview(previewHtml, images, SIZES[0])]
+    try {
+      const fontOf = (page: Page) => page.getByText(LEAD).evaluate((text: object) => (globalThis as unknown as { getComputedStyle(node: object): { fontFamily: string } }).getComputedStyle(text).fontFamily)
+      expect(await fontOf(shown)).toBe(await fontOf(published))
+      // Twenty Twenty-Three's own faces (its text is in the system's font; its styles offer DM Sans):
+      // loaded in the preview from the look's data: URLs, where the frame could fetch nothing else.
+      const load = (face: string) => `document.fonts.load('16px "${face}"').then((faces) => faces.map((font) => font.status))`
+      expect(await shown.evaluate(load('DM Sans'))).toEqual(['loaded'])
+      expect(await shown.evaluate(load('Source Serif Pro'))).toEqual(['loaded'])
+    } finally {
+      await Promise.all([published.close(), shown.close()])
+    }
+  })
+
   it.runIf(name === 'WordPress')('screenshot: the “As on” preview beside the published page', async () => {
     const size = SIZES[0]
     const [published, shown] = [await open(url, size, { stylesheets: true }), await openPreview(previewHtml, images, size)]

@@ -1,7 +1,8 @@
 /**
  * A stand-in for a critic's blog on 127.0.0.1, for "As on <blog>": a home page linking its one post
- * (an h-entry, as IndieWeb sites mark posts), the post's page with its own stylesheet, one of another
- * origin and everything active a real page may carry, and WordPress's REST answer naming the post.
+ * (an h-entry, as IndieWeb sites mark posts), the post's page with its own stylesheet (which
+ * `@import`s another, with a font, an image and a file that is neither), one of another origin and
+ * everything active a real page may carry, and WordPress's REST answer naming the post.
  * It records every path asked for, so tests see what went to the network and when.
  */
 import { createServer, type Server } from 'node:http'
@@ -51,7 +52,14 @@ export async function startStandInBlog(): Promise<StandInBlog> {
     '/?rest_route=/wp/v2/posts&per_page=10&_fields=link,featured_media': { type: 'application/json', body: JSON.stringify([{ link: `${url}/2026/other/`, featured_media: 0 }, { link: `${url}/2026/post/`, featured_media: 12 }]) },
     '/': { type: 'text/html', body: '<html><body><main class="h-feed"><article class="h-entry"><a class="u-url" href="/2026/post/">Old post</a></article></main></body></html>' },
     '/2026/post/': { type: 'text/html', body: postPage(foreignUrl) },
-    '/style.css': { type: 'text/css', body: `.e-content { max-width: ${STAND_IN_COLUMN}px; margin: 0 auto; background: url(img/paper.png) }` },
+    '/style.css': { type: 'text/css', body: `@import url(base.css) screen;\n.e-content { max-width: ${STAND_IN_COLUMN}px; margin: 0 auto; background: url(img/paper.png) }` },
+    '/base.css': {
+      type: 'text/css',
+      body: `@import "${foreignUrl}/more.css";\n@font-face { font-family: "Stand-in Serif"; src: url('fonts/serif.woff2') format("woff2") }\n.e-content { font-family: "Stand-in Serif", serif; cursor: url(notes.txt), auto }`,
+    },
+    '/fonts/serif.woff2': { type: 'font/woff2', body: 'wOF2 stand-in' },
+    '/img/paper.png': { type: 'image/png', body: 'PNG stand-in' },
+    '/notes.txt': { type: 'text/plain; charset=utf-8', body: 'Not a font' },
   })
   let url = ''
   const server = createServer((req, res) => {

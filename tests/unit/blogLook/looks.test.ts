@@ -78,14 +78,20 @@ describe('a blog’s look', () => {
     expect(requests).toEqual([])
   })
 
-  it('is one post’s page with the blog’s own stylesheets inlined and nothing active left', async () => {
+  it('is one post’s page with the blog’s own stylesheets inlined, with what they import and their fonts and images, and nothing active left', async () => {
     const url = await blogServer()
     const { look, unreachable } = await new BlogLooks({ dataDir }).look(blogOf('micropub', url), true)
     expect(unreachable).toBeUndefined()
-    // The home page names the post; the foreign stylesheet and the preload are never fetched.
-    expect(requests).toEqual(['/', '/2026/post/', '/style.css'])
+    // The home page names the post; the foreign stylesheets (linked, imported) and the preload are never fetched.
+    expect(requests).toEqual(['/', '/2026/post/', '/style.css', '/base.css', '/fonts/serif.woff2', '/notes.txt', '/img/paper.png'])
     expect(look.pageUrl).toBe(`${url}/2026/post/`)
-    expect(look.html).toContain(`<style media="screen">.e-content { max-width: ${STAND_IN_COLUMN}px; margin: 0 auto; background: url(${url}/img/paper.png) }</style>`)
+    const data = (type: string, text: string) => `data:${type};base64,${Buffer.from(text).toString('base64')}`
+    // The import in its place (under its media), the font and the image as data: URLs; a file of another type left at its address.
+    expect(look.html).toContain(
+      `<style media="screen">@media screen {\n\n@font-face { font-family: "Stand-in Serif"; src: url('${data('font/woff2', 'wOF2 stand-in')}') format("woff2") }\n` +
+        `.e-content { font-family: "Stand-in Serif", serif; cursor: url(${url}/notes.txt), auto }\n}\n` +
+        `.e-content { max-width: ${STAND_IN_COLUMN}px; margin: 0 auto; background: url(${data('image/png', 'PNG stand-in')}) }</style>`,
+    )
     expect(look.html).toContain('The blog’s own header')
     for (const gone of ['<script', 'document.title', '<iframe', '<noscript', 'tracker.example', 'onload', 'onclick', 'javascript:', 'http-equiv', 'evil.css', 'preload']) {
       expect(look.html, gone).not.toContain(gone)
@@ -95,7 +101,7 @@ describe('a blog’s look', () => {
   it('of a WordPress blog is its newest post with a featured image, which its REST API names', async () => {
     const url = await blogServer()
     const { look } = await new BlogLooks({ dataDir }).look(blogOf('wordpress', url), true)
-    expect(requests).toEqual(['/?rest_route=/wp/v2/posts&per_page=10&_fields=link,featured_media', '/2026/post/', '/style.css'])
+    expect(requests.slice(0, 3)).toEqual(['/?rest_route=/wp/v2/posts&per_page=10&_fields=link,featured_media', '/2026/post/', '/style.css'])
     expect(look.pageUrl).toBe(`${url}/2026/post/`)
   })
 

@@ -85,7 +85,10 @@ export class BlogLooks {
     const home = new URL(blog.url)
     const pageUrl = (await this.postAddress(blog, home)) ?? home.href
     const page = await this.get(pageUrl, home.origin, SHELL_LIMITS.pageBytes)
-    const { html, skipped } = await makeShell(page.text, page.url, async (url, maxBytes) => (await this.get(url, home.origin, maxBytes)).text)
+    const { html, skipped } = await makeShell(page.text, page.url, async (url, maxBytes) => {
+      const reply = await this.get(url, home.origin, maxBytes)
+      return { bytes: reply.bytes, type: (reply.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() }
+    })
     if (skipped.length > 0) this.options.log?.(`The look of ${blog.name} left out:`, skipped.join('; '))
     return { pageUrl: page.url, fetchedAt: (this.options.now?.() ?? new Date()).toISOString(), html }
   }

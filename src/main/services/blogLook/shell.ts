@@ -1,8 +1,9 @@
 /**
  * A blog's page made into a shell for the preview: parsed with parse5 (hast-util-from-html), every
  * active part removed (scripts, handlers, frames, `javascript:` links, preloads), and the
- * stylesheets of the blog's own origin inlined, so the page shows in the sandboxed frame as the
- * blog styles it, without fetching anything from there again.
+ * stylesheets of the blog's own origin inlined with what they `@import` and the fonts and images
+ * they use (as data: URLs), so the page shows in the sandboxed frame as the blog styles it, in its
+ * own fonts, without fetching anything from there again.
  */
 import type { Element, Root, RootContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
@@ -17,9 +18,24 @@ export const SHELL_LIMITS = {
   sheetBytes: 1024 * 1024,
   /** All stylesheets together. */
   totalSheetBytes: 4 * 1024 * 1024,
-  /** How many stylesheets are fetched. */
+  /** How many stylesheets are fetched (`@import`ed ones too). */
   sheets: 40,
+  /** Each font or image a stylesheet uses. */
+  assetBytes: 1024 * 1024,
+  /** All of them together. */
+  totalAssetBytes: 8 * 1024 * 1024,
+  /** How many are fetched. */
+  assets: 80,
 }
+
+/** A reply of the blog: its bytes and their type (`font/woff2`, without parameters). */
+export interface Fetched {
+  bytes: Uint8Array
+  type: string
+}
+
+/** What a stylesheet may bring in as a data: URL: fonts (by their registered and their old types) and images. */
+const ASSET_TYPE = /^(font\/[\w.+-]+|image\/[\w.+-]+|application\/(font-woff2?|x-font-woff|x-font-ttf|x-font-otf|x-font-opentype|font-sfnt|vnd\.ms-fontobject))$/
 
 /** Elements that run, load or embed something; none of them is part of how the page looks. */
 const REMOVED = new Set(['script', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'template', 'portal', 'audio', 'video'])
@@ -31,16 +47,15 @@ export interface ShellResult {
 }
 
 /**
- * The cleaned page with its stylesheets inlined. `loadCss` fetches one stylesheet of the page's
- * origin (the caller enforces limits, timeouts and the origin again); a failure leaves that sheet out.
+ * The cleaned page with its stylesheets inlined. `load` fetches one file of the page's origin (the
+ * caller enforces limits, timeouts and the origin again); a failure leaves that file out.
  */
-export async function makeShell(html: string, pageUrl: string, loadCss: (url: string, maxBytes: number) => Promise<string>): Promise<ShellResult> {
+export async function makeShell(html: string, pageUrl: string, load: (url: string, maxBytes: number) => Promise<Fetched>): Promise<ShellResult> {
   const tree = fromHtml(html)
   const origin = new URL(pageUrl).origin
   const skipped: string[] = []
   strip(tree)
-  let budget = SHELL_LIMITS.totalSheetBytes
-  let count = 0
+  const inliner = new SheetInliner(origin, load, skipped)
   for (const link of selectAll('link', tree)) {
     const rel = relOf(link)
     if (!rel.includes('stylesheet') || rel.includes('alternate')) {
@@ -54,28 +69,102 @@ export async function makeShell(html: string, pageUrl: string, loadCss: (url: st
       replaceWith(tree, link, [])
       continue
     }
-    if (++count > SHELL_LIMITS.sheets) {
-      skipped.push(`${url}: more than ${SHELL_LIMITS.sheets} stylesheets`)
-      replaceWith(tree, link, [])
-      continue
-    }
-    let css: string
-    try {
-      css = await loadCss(url, Math.min(SHELL_LIMITS.sheetBytes, budget))
-    } catch (error) {
-      skipped.push(`${url}: ${error instanceof Error ? error.message : String(error)}`)
-      replaceWith(tree, link, [])
-      continue
-    }
-    budget -= Buffer.byteLength(css)
+    const css = await inliner.sheet(url)
     const media = typeof link.properties['media'] === 'string' ? link.properties['media'] : ''
-    replaceWith(tree, link, [styleElement(absoluteUrls(css, url), media)])
+    replaceWith(tree, link, css === undefined ? [] : [styleElement(css, media)])
   }
   for (const style of selectAll('style', tree)) {
     const text = style.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
-    style.children = [{ type: 'text', value: absoluteUrls(text, pageUrl) }]
+    style.children = [{ type: 'text', value: await inliner.inline(text, pageUrl) }]
   }
   return { html: toHtml(tree), skipped }
+}
+
+/**
+ * Fetches stylesheets, what they `@import` and the fonts and images they use, within SHELL_LIMITS,
+ * from the blog's origin only (the stylesheets' own, as only its sheets are taken); each file once.
+ */
+class SheetInliner {
+  private sheets = 0
+  private sheetBudget = SHELL_LIMITS.totalSheetBytes
+  private assetBudget = SHELL_LIMITS.totalAssetBytes
+  private readonly assets = new Map<string, Promise<string | undefined>>()
+
+  constructor(
+    private readonly origin: string,
+    private readonly load: (url: string, maxBytes: number) => Promise<Fetched>,
+    private readonly skipped: string[],
+  ) {}
+
+  /** The stylesheet at `url`, self-contained; undefined when it is left out (why is in `skipped`). */
+  async sheet(url: string): Promise<string | undefined> {
+    if (++this.sheets > SHELL_LIMITS.sheets) return this.skip(url, `more than ${SHELL_LIMITS.sheets} stylesheets`)
+    try {
+      const { bytes } = await this.load(url, Math.min(SHELL_LIMITS.sheetBytes, this.sheetBudget))
+      this.sheetBudget -= bytes.byteLength
+      return await this.inline(Buffer.from(bytes).toString('utf8'), url)
+    } catch (error) {
+      return this.skip(url, error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  /** The CSS with its `@import`s in place and its fonts and images as data: URLs (others absolute). */
+  async inline(css: string, base: string): Promise<string> {
+    const imported = await replaceAsync(css, IMPORT, async (whole, ...groups: string[]) => {
+      const [, inUrl, , quoted, media] = groups
+      const href = inUrl || quoted || ''
+      const url = absolute(href, base)
+      if (!url || new URL(url).origin !== this.origin) return this.skip(href || whole, "not of the blog's own origin") ?? ''
+      const sheet = await this.sheet(url)
+      return sheet === undefined ? '' : media?.trim() ? `@media ${media.trim()} {\n${sheet}\n}` : sheet
+    })
+    return replaceAsync(imported, URL_REF, async (whole, quote: string, ref: string) => {
+      if (/^(data:|#)/i.test(ref)) return whole
+      const url = absolute(ref, base)
+      if (!url) return whole
+      const inlined = new URL(url).origin === this.origin ? await this.asset(url) : undefined
+      return `url(${quote}${inlined ?? url}${quote})`
+    })
+  }
+
+  /** A font or image of the blog as a data: URL, or undefined (left out: the preview's policy loads no other). */
+  private asset(url: string): Promise<string | undefined> {
+    const known = this.assets.get(url)
+    if (known) return known
+    const fetched = (async () => {
+      if (this.assets.size > SHELL_LIMITS.assets) return this.skip(url, `more than ${SHELL_LIMITS.assets} fonts and images`)
+      try {
+        const { bytes, type } = await this.load(url, Math.min(SHELL_LIMITS.assetBytes, this.assetBudget))
+        if (!ASSET_TYPE.test(type)) return this.skip(url, `${type || 'no type'} is not a font or an image`)
+        this.assetBudget -= bytes.byteLength
+        return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`
+      } catch (error) {
+        return this.skip(url, error instanceof Error ? error.message : String(error))
+      }
+    })()
+    this.assets.set(url, fetched)
+    return fetched
+  }
+
+  private skip(what: string, why: string): undefined {
+    this.skipped.push(`${what}: ${why}`)
+    return undefined
+  }
+}
+
+/** `@import url(x) media;` or `@import "x" media;`. */
+const IMPORT = /@import\s+(?:url\(\s*(['"]?)([^'")]+)\1\s*\)|(['"])([^'"]+)\3)\s*([^;]*);/gi
+const URL_REF = /url\(\s*(['"]?)([^'")]+)\1\s*\)/gi
+
+/** `text.replace` with an async replacer, the matches handled one after another (they share budgets). */
+async function replaceAsync(text: string, pattern: RegExp, replacer: (whole: string, ...groups: string[]) => Promise<string>): Promise<string> {
+  let result = ''
+  let last = 0
+  for (const match of text.matchAll(pattern)) {
+    result += text.slice(last, match.index) + (await replacer(match[0], ...match.slice(1).map((group) => group ?? '')))
+    last = match.index + match[0].length
+  }
+  return result + text.slice(last)
 }
 
 /** Removes what runs or embeds, event handlers and script URLs, and meta refreshes, everywhere in the tree. */
@@ -124,16 +213,4 @@ function absolute(href: string, base: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-/**
- * The sheet's relative `url(…)`s made absolute: inlined, it no longer sits at its own address. (The
- * preview's policy loads none of them, but they then name the blog's files, not the app's.)
- */
-function absoluteUrls(css: string, base: string): string {
-  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/gi, (whole, quote: string, ref: string) => {
-    if (/^(data|https?):|^#/i.test(ref)) return whole
-    const url = absolute(ref, base)
-    return url ? `url(${quote}${url}${quote})` : whole
-  })
 }

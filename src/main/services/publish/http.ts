@@ -26,6 +26,8 @@ export interface HttpResponse {
   url: string
   headers: Headers
   text: string
+  /** The reply as it came (a font, an image). */
+  bytes: Uint8Array
   json<T = unknown>(): T
 }
 
@@ -85,12 +87,14 @@ export async function httpRequest(rawUrl: string, request: HttpRequest = {}, fet
       }
       continue
     }
-    const text = await readText(response, url, request.maxBytes)
+    const bytes = await readBody(response, url, request.maxBytes)
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
     const result: HttpResponse = {
       status: response.status,
       url: url.href,
       headers: response.headers,
       text,
+      bytes,
       json: <T>() => parseJson<T>(text, url),
     }
     if (response.ok) return result
@@ -98,14 +102,14 @@ export async function httpRequest(rawUrl: string, request: HttpRequest = {}, fet
   }
 }
 
-async function readText(response: Response, url: URL, maxBytes = Infinity): Promise<string> {
+async function readBody(response: Response, url: URL, maxBytes = Infinity): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'))
   if (declared > maxBytes) {
     await response.body?.cancel()
     return tooLong(url, maxBytes)
   }
   try {
-    if (maxBytes === Infinity || !response.body) return await response.text()
+    if (maxBytes === Infinity || !response.body) return new Uint8Array(await response.arrayBuffer())
     // Read in parts, so a reply without a length (or lying about it) stops at the limit.
     const reader = response.body.getReader()
     const parts: Uint8Array[] = []
@@ -118,7 +122,7 @@ async function readText(response: Response, url: URL, maxBytes = Infinity): Prom
       }
       parts.push(part.value)
     }
-    return Buffer.concat(parts).toString('utf8')
+    return Buffer.concat(parts)
   } catch (error) {
     if (isPublishError(error)) throw error
     throw new PublishError('transient', `${url.host} stopped answering mid-reply: ${networkReason(error)}`)

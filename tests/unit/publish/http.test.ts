@@ -43,6 +43,9 @@ describe('httpRequest', () => {
     expect(await failure(httpRequest(`${url}/413`))).toMatchObject({ failure: 'too-large' })
     expect(await failure(httpRequest(`${url}/429`))).toMatchObject({ failure: 'rate-limited', details: { retryAfterMs: 7000 } })
     expect(await failure(httpRequest(`${url}/409`))).toMatchObject({ failure: 'collision', message: expect.stringContaining('Someone else is editing') })
+    // One full stop, whether the server's sentence has its own ("this post.") or not ("said 413").
+    expect((await failure(httpRequest(`${url}/413`))).message).toBe(`${new URL(url).host} answered 413: said 413. The upload is larger than the blog accepts.`)
+    expect((await failure(httpRequest(`${url}/409`))).message).toMatch(/ this post\.$/)
     expect(await failure(httpRequest(`${url}/503`))).toMatchObject({ failure: 'transient' })
     expect(await failure(httpRequest(`${url}/400`))).toMatchObject({ failure: 'refused', message: expect.stringContaining('said 400') })
   })

@@ -145,15 +145,17 @@ const RETRY_AFTER_CAP_MS = 120_000
 
 function errorFor(response: HttpResponse, url: URL): PublishError {
   const said = serverMessage(response.text)
-  const what = `${url.host} answered ${response.status}${said ? `: ${said}` : ''}`
+  // One full stop: a server's own message often ends its sentence already ("…this post.").
+  const answered = `${url.host} answered ${response.status}${said ? `: ${said}` : ''}`
+  const what = /[.!?]$/.test(answered) ? answered : `${answered}.`
   const status = response.status
   const body = response.text
-  if (status === 401 || status === 403) return new PublishError('auth', `${what}. Check the blog's sign-in details.`, { status, body })
-  if (status === 413) return new PublishError('too-large', `${what}. The upload is larger than the blog accepts.`, { status, body })
-  if (status === 409) return new PublishError('collision', `${what}.`, { status, body })
-  if (status === 429) return new PublishError('rate-limited', `${what}. The blog asks to wait.`, { status, body, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) })
-  if (status >= 500) return new PublishError('transient', `${what}.`, { status, body })
-  return new PublishError('refused', `${what}.`, { status, body })
+  if (status === 401 || status === 403) return new PublishError('auth', `${what} Check the blog's sign-in details.`, { status, body })
+  if (status === 413) return new PublishError('too-large', `${what} The upload is larger than the blog accepts.`, { status, body })
+  if (status === 409) return new PublishError('collision', what, { status, body })
+  if (status === 429) return new PublishError('rate-limited', `${what} The blog asks to wait.`, { status, body, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) })
+  if (status >= 500) return new PublishError('transient', what, { status, body })
+  return new PublishError('refused', what, { status, body })
 }
 
 /** Retry-After in seconds or as an HTTP date; capped, and one second when absent or unreadable. */

@@ -61,3 +61,23 @@ test('filters narrow the words, and accents and typos do not matter', async ({ p
   await searchBox(page).fill('paris kind:poem')
   await expect(page.getByRole('list', { name: 'Filters left out' })).toContainText('kind: is one of film')
 })
+
+test('a search with more hits than a screenful shows more on request, and a new query starts again', async ({ page, libraryDir }) => {
+  for (let n = 1; n <= 25; n++) await seed(libraryDir, `river-${n}`, `River ${n}`, `The river bends ${n} times before the sea.`)
+  await page.reload()
+
+  await searchBox(page).fill('river')
+  const found = results(page).getByRole('listitem')
+  await expect(found).toHaveCount(20)
+  await expect(page.getByRole('status').filter({ hasText: /result/ })).toHaveText('20 shown of 25 results')
+  const more = page.getByRole('button', { name: 'Show more results' })
+  await more.click()
+  await expect(found).toHaveCount(25)
+  await expect(page.getByRole('status').filter({ hasText: /result/ })).toHaveText('25 results')
+  await expect(more).toHaveCount(0)
+
+  // Another query asks for the first hits again.
+  await searchBox(page).fill('river bends')
+  await expect(found).toHaveCount(20)
+  await expect(more).toBeVisible()
+})

@@ -11,7 +11,7 @@ import { ResolveConflictDialog } from '@renderer/conflicts/ResolveConflictDialog
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
 import { SearchResultList, type FoundReview } from '@renderer/search/SearchResultList'
-import { useLibrarySearch } from '@renderer/search/useLibrarySearch'
+import { useLibrarySearch, type SearchState } from '@renderer/search/useLibrarySearch'
 import { useLetterboxd } from '@renderer/letterboxd/useLetterboxd'
 import { TagsDialog } from '@renderer/tags/TagsDialog'
 import { renamedText, undoneText } from '@renderer/tags/useTagRename'
@@ -176,7 +176,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
 
   // With a query, the full-text search's hits (best first) take the list's place.
   const searching = query.trim() !== ''
-  const search = useLibrarySearch(query, listing)
+  const { search, showMore } = useLibrarySearch(query, listing)
   // Once per listing, not at every answer (10,000 rows).
   const byId = useMemo(() => new Map(reviews.map((review) => [review.id, review])), [reviews])
   const found = useMemo(() => {
@@ -295,7 +295,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
                 onCreate={() => void create()}
                 onShowAll={showAll}
               />
-              {searching && found.length > 0 && <SearchResultList found={found} onOpen={openHit} />}
+              {searching && found.length > 0 && <SearchResultList found={found} onOpen={openHit} onShowMore={showMore} />}
               {!searching && visible.length > 0 && (
                 <ReviewList
                   reviews={visible}
@@ -361,7 +361,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
 }
 
 /** "3 results", "50 of 1,204 results", "Reading the library for search: 3,200 of 10,000". */
-function SearchCount({ search, shown }: { search: ReturnType<typeof useLibrarySearch>; shown: number }) {
+function SearchCount({ search, shown }: { search: SearchState; shown: number }) {
   if (search.kind === 'searching') return <>Searching…</>
   if (search.kind !== 'done') return null
   const { total, more, indexing } = search.results

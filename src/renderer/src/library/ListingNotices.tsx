@@ -1,5 +1,5 @@
 import { Icon } from '@renderer/components/Icon'
-import type { useLibrarySearch } from '@renderer/search/useLibrarySearch'
+import type { SearchState } from '@renderer/search/useLibrarySearch'
 import { KIND_PLURALS } from './subjectText'
 import { FILTER_LABELS, type Filter, type KindFilter } from './LibrarySidebar'
 import type { Listing } from './useLibraryListing'
@@ -7,7 +7,7 @@ import type { Listing } from './useLibraryListing'
 interface Props {
   listing: Listing
   /** The search's state while the critic searches; null otherwise. */
-  search: ReturnType<typeof useLibrarySearch> | null
+  search: SearchState | null
   /** How many search hits and how many listed reviews the filters leave. */
   found: number
   visible: number

@@ -20,46 +20,55 @@ export interface FoundReview {
 interface Props {
   found: readonly FoundReview[]
   onOpen: (hit: SearchHit) => void
+  /** Asks for more hits of the same search; null when all are shown. */
+  onShowMore: (() => void) | null
 }
 
 /** Search results: each review with the sentence that matched, the matched words marked. */
-export function SearchResultList({ found, onOpen }: Props) {
+export function SearchResultList({ found, onOpen, onShowMore }: Props) {
   return (
-    <ol className="review-list search-results" aria-label="Search results">
-      {found.map(({ hit, review }) => {
-        const title = review.title || 'Untitled review'
-        return (
-          <li key={hit.id} className="review-card search-result" onClick={() => onOpen(hit)}>
-            <div className="review-card-main">
-              <div className="review-card-heading">
-                <h3 className="review-card-title">
-                  {/* The title is the result's one control: Enter on it opens the review at the match. */}
-                  <button type="button" className="search-result-open" onClick={(event) => {
-                      event.stopPropagation()
-                      onOpen(hit)
-                    }}>
-                    {title}
-                  </button>
-                </h3>
-                <StatusBadge status={review.status} />
-                {review.score && <span className="review-card-score">{scoreText(review.score)}</span>}
+    <>
+      <ol className="review-list search-results" aria-label="Search results">
+        {found.map(({ hit, review }) => {
+          const title = review.title || 'Untitled review'
+          return (
+            <li key={hit.id} className="review-card search-result" onClick={() => onOpen(hit)}>
+              <div className="review-card-main">
+                <div className="review-card-heading">
+                  <h3 className="review-card-title">
+                    {/* The title is the result's one control: Enter on it opens the review at the match. */}
+                    <button type="button" className="search-result-open" onClick={(event) => {
+                        event.stopPropagation()
+                        onOpen(hit)
+                      }}>
+                      {title}
+                    </button>
+                  </h3>
+                  <StatusBadge status={review.status} />
+                  {review.score && <span className="review-card-score">{scoreText(review.score)}</span>}
+                </div>
+                {review.subject && (
+                  <p className="review-card-subject">
+                    <span className="review-card-kind">{KIND_LABELS[review.subject.kind]}</span> {subjectLine(review.subject)}
+                  </p>
+                )}
+                {hit.snippet && (
+                  <p className="search-snippet">
+                    <span className="search-snippet-field">{FIELD_LABELS[hit.field]}: </span>
+                    <Marked text={hit.snippet} marks={hit.marks} />
+                  </p>
+                )}
               </div>
-              {review.subject && (
-                <p className="review-card-subject">
-                  <span className="review-card-kind">{KIND_LABELS[review.subject.kind]}</span> {subjectLine(review.subject)}
-                </p>
-              )}
-              {hit.snippet && (
-                <p className="search-snippet">
-                  <span className="search-snippet-field">{FIELD_LABELS[hit.field]}: </span>
-                  <Marked text={hit.snippet} marks={hit.marks} />
-                </p>
-              )}
-            </div>
-          </li>
-        )
-      })}
-    </ol>
+            </li>
+          )
+        })}
+      </ol>
+      {onShowMore && (
+        <button type="button" className="button button-quiet search-more" onClick={onShowMore}>
+          Show more results
+        </button>
+      )}
+    </>
   )
 }
 

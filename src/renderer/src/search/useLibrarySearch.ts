@@ -9,6 +9,9 @@ import { errorMessage } from '@renderer/lib/errors'
  * 50 sentences took as long as the search itself.
  */
 export const SEARCH_LIMIT = 20
+/** Hits added by each "Show more results", up to the most one answer may carry (channels.ts). */
+export const MORE_HITS = 50
+export const MOST_HITS = 500
 /** How often the count is asked again while the index is still being built. */
 const INDEXING_RETRY_MS = 700
 
@@ -17,17 +20,21 @@ export type SearchState = { kind: 'idle' } | { kind: 'searching' } | { kind: 'fa
 /**
  * The full-text search for the query as typed: each keystroke asks main, and only the answer to the
  * latest query is shown. While the index is still reading the library, the search is repeated so the
- * results fill in.
+ * results fill in. `showMore` asks again for more hits of the same query (a new query starts at
+ * SEARCH_LIMIT); it is null when every hit is shown or an answer may carry no more.
  */
-export function useLibrarySearch(query: string, listingVersion: unknown): SearchState {
+export function useLibrarySearch(query: string, listingVersion: unknown): { search: SearchState; showMore: (() => void) | null } {
   const [state, setState] = useState<SearchState>({ kind: 'idle' })
   const trimmed = query.trim()
+  // Keyed by the query, so typing goes back to the first hits without an effect to reset it.
+  const [asked, setAsked] = useState({ query: '', limit: SEARCH_LIMIT })
+  const limit = asked.query === trimmed ? asked.limit : SEARCH_LIMIT
   useEffect(() => {
     if (!trimmed) return
     let current = true
     let retry: ReturnType<typeof setTimeout> | undefined
     const run = () =>
-      api.searchReviews({ query: trimmed, limit: SEARCH_LIMIT }).then(
+      api.searchReviews({ query: trimmed, limit }).then(
         (results) => {
           if (!current) return
           setState({ kind: 'done', results })
@@ -42,6 +49,11 @@ export function useLibrarySearch(query: string, listingVersion: unknown): Search
       current = false
       clearTimeout(retry)
     }
-  }, [trimmed, listingVersion])
-  return trimmed ? (state.kind === 'idle' ? { kind: 'searching' } : state) : { kind: 'idle' }
+  }, [trimmed, limit, listingVersion])
+  const search: SearchState = trimmed ? (state.kind === 'idle' ? { kind: 'searching' } : state) : { kind: 'idle' }
+  const hidden = search.kind === 'done' && (search.results.more || search.results.total > search.results.hits.length)
+  return {
+    search,
+    showMore: hidden && limit < MOST_HITS ? () => setAsked({ query: trimmed, limit: Math.min(MOST_HITS, limit + MORE_HITS) }) : null,
+  }
 }

@@ -25,6 +25,15 @@ export async function addWebBlog(page: Page, blog: WebBlogForm): Promise<void> {
   await expect(form).toBeHidden()
 }
 
+/** From the library: opens Blogs, adds a web blog and closes Blogs. */
+export async function addWebBlogFromLibrary(page: Page, blog: WebBlogForm): Promise<void> {
+  const blogs = page.getByRole('dialog', { name: 'Blogs' })
+  await page.getByRole('button', { name: 'Blogs' }).click()
+  await blogs.getByRole('button', { name: 'Add blog' }).click()
+  await addWebBlog(page, blog)
+  await blogs.getByRole('button', { name: 'Done' }).click()
+}
+
 /** From the Publish dialog with no blog chosen: adds a folder blog (the default kind) and closes Blogs, which chooses it. */
 export async function addFolderBlog(dialog: Locator, name: string, folder: string): Promise<void> {
   const page = dialog.page()

@@ -8,7 +8,7 @@ import { expect, test } from './fixtures'
 import { freePort } from '../support/ports'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
-import { addFolderBlog, addWebBlog, closeServer, fakeBlog, fakeWordPress, publishDialog, publishStep } from './blogs'
+import { addFolderBlog, addWebBlog, addWebBlogFromLibrary, closeServer, fakeBlog, fakeWordPress, publishDialog, publishStep } from './blogs'
 import { editorText, FIXTURE_ASSETS, FIXTURE_IMAGE as IMAGE, openReview, saveState, seedReview } from './review'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -347,10 +347,7 @@ test('an image larger than the blog accepts is downscaled from the check, in the
       `---\ntitle: Poster\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: draft\ntags: []\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\nThe poster says it all.\n\n![The poster in grain](assets/poster.png)\n`,
     )
     await page.reload()
-    await page.getByRole('button', { name: 'Blogs' }).click()
-    await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Add blog' }).click()
-    await addWebBlog(page, { kind: /^WordPress/, name: 'Press', url: wordpress.url, username: 'ana', secretLabel: 'Application password', secret: 'xxxx yyyy zzzz' })
-    await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Done' }).click()
+    await addWebBlogFromLibrary(page, { kind: /^WordPress/, name: 'Press', url: wordpress.url, username: 'ana', secretLabel: 'Application password', secret: 'xxxx yyyy zzzz' })
 
     await openReview(page, 'Poster')
     await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { noisePng } from '../unit/assets/images'
 import { git } from '../support/git'
-import { addFolderBlog, addWebBlog, closeServer, fakeBlog, publishDialog } from './blogs'
+import { addFolderBlog, addWebBlogFromLibrary, closeServer, fakeBlog, publishDialog } from './blogs'
 import { browseTo, expect, test } from './fixtures'
 import type { Host } from './host'
 import { editorText, openReview } from './review'
@@ -111,10 +111,7 @@ test('an image of the site too large for a blog is replaced by a smaller copy wh
   })
   try {
     await openLibrary(page, host, site)
-    await page.getByRole('button', { name: 'Blogs' }).click()
-    await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Add blog' }).click()
-    await addWebBlog(page, { kind: /^WordPress/, name: 'Press', url: wordpress.url, username: 'ana', secretLabel: 'Application password', secret: 'xxxx yyyy zzzz' })
-    await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Done' }).click()
+    await addWebBlogFromLibrary(page, { kind: /^WordPress/, name: 'Press', url: wordpress.url, username: 'ana', secretLabel: 'Application password', secret: 'xxxx yyyy zzzz' })
 
     await openReview(page, 'Dune: Part Two')
     await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()

@@ -12,7 +12,7 @@ import { chromium } from 'playwright'
 import type { startHost as hostStarter } from '../tests/e2e/host'
 import { BROWSER_PARTS, parseArgs, SIZES, USAGE, type Options, type SizeLabel } from './lib/args'
 import { generateReview, typingText, type GeneratedReview } from './lib/docgen'
-import { CANDIDATES, FIND_CANDIDATES, runEditor, type Candidate, type EditorEnv, type EditorRun, type EditorTarget, type TypingPlan } from './lib/editor'
+import { CANDIDATES, FIND_CANDIDATES, PREVIEW_CANDIDATES, runEditor, type Candidate, type EditorEnv, type EditorRun, type EditorTarget, type TypingPlan } from './lib/editor'
 import { spawnHost } from './lib/host-process'
 import { describeMachine, startHogs, watchLoad } from './lib/machine'
 import { buildPages, buildProbe, probeScript, servePages } from './lib/pages'
@@ -142,6 +142,7 @@ async function main(options: Options): Promise<void> {
     }
     if (options.parts.includes('editor')) await runCandidates(CANDIDATES, results.editor)
     if (options.parts.includes('find')) await runCandidates(FIND_CANDIDATES, (results.find = []))
+    if (options.parts.includes('preview')) await runCandidates(PREVIEW_CANDIDATES, (results.preview = []))
 
     if (options.parts.includes('autosave')) {
       const env = await browserEnvironment()
@@ -210,7 +211,7 @@ function describeRun(run: EditorRun): string {
   return (
     `${run.size.padStart(3)} #${run.rep} ${run.candidate.padEnd(18)} open ${String(run.openMs).padStart(7)} ms${run.openWholeMs !== run.openMs ? ` (whole ${run.openWholeMs} ms)` : ''}  ` +
     `p50 ${l.p50} p95 ${l.p95} p99 ${l.p99} ms  >frame ${(l.overFrame * 100).toFixed(0)}%  heap ${run.heapUsedMB} MB` +
-    `${run.find ? `  matches ${run.find.matches}, highlighted after ${run.find.highlightedAfter}` : ''}${run.saves !== undefined ? `  saves ${run.saves}` : ''}${run.typedOk ? '' : '  TYPED TEXT MISSING'}${run.error ? `  ERROR ${run.error}` : ''}`
+    `${run.find ? `  matches ${run.find.matches}, highlighted after ${run.find.highlightedAfter}` : ''}${run.saves !== undefined ? `  saves ${run.saves}` : ''}${run.previewRenders ? `  preview renders ${run.previewRenders.requested} (${run.previewRenders.patched} patched)` : ''}${run.typedOk ? '' : '  TYPED TEXT MISSING'}${run.error ? `  ERROR ${run.error}` : ''}`
   )
 }
 

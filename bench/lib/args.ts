@@ -1,9 +1,9 @@
 /** `npm run bench -- [options]`. */
 
-export const PARTS = ['editor', 'find', 'autosave', 'library', 'pipeline', 'pdf', 'hostile'] as const
+export const PARTS = ['editor', 'find', 'preview', 'autosave', 'library', 'pipeline', 'pdf', 'hostile'] as const
 export type Part = (typeof PARTS)[number]
 /** Parts that need the test host and Chromium; the others run in Node alone. */
-export const BROWSER_PARTS: readonly Part[] = ['editor', 'find', 'autosave', 'library']
+export const BROWSER_PARTS: readonly Part[] = ['editor', 'find', 'preview', 'autosave', 'library']
 
 export const SIZES = { '1k': 1_000, '10k': 10_000, '50k': 50_000 } as const
 export type SizeLabel = keyof typeof SIZES

@@ -12,7 +12,9 @@ import { max, percentile, round, sleep } from './stats'
 export const CANDIDATES = ['verdict', 'lexical-bare', 'contenteditable', 'contenteditable-cv'] as const
 /** The find part: Verdict typed into with the find bar closed, and open on FIND_QUERY (its matches highlighted). */
 export const FIND_CANDIDATES = ['verdict', 'verdict-find'] as const
-export type Candidate = (typeof CANDIDATES)[number] | (typeof FIND_CANDIDATES)[number]
+/** The preview part: Verdict typed into with the layout preview open, beside the Lexical it is built on. */
+export const PREVIEW_CANDIDATES = ['verdict-preview', 'lexical-bare'] as const
+export type Candidate = (typeof CANDIDATES)[number] | (typeof FIND_CANDIDATES)[number] | (typeof PREVIEW_CANDIDATES)[number]
 /** Hundreds of matches in the 10k review, about 1,900 in the 50k one (a word and a common substring). */
 export const FIND_QUERY = 'an'
 
@@ -85,6 +87,8 @@ export interface EditorRun {
   /** Verdict: saves requested while typing, and whether a preview pane was on. */
   saves?: number
   preview?: boolean
+  /** verdict-preview: renders requested while typing, and how many of them the frame took as a patch (no new page loaded). */
+  previewRenders?: { requested: number; patched: number }
   heapUsedMB?: number
   heapTotalMB?: number
   domNodes?: number
@@ -206,12 +210,16 @@ async function openPage(page: Page, env: EditorEnv, candidate: Candidate, target
   return page.evaluate((name) => (globalThis as unknown as Page$).__bench!.open(name), target.name)
 }
 
-/** Turns the layout preview on when the review screen has one (a toggle named "Preview"). */
-async function enablePreview(page: Page): Promise<boolean> {
+/**
+ * Opens or closes the layout preview (the review screen's toggle named "Preview", whose state the
+ * app remembers from run to run); once open, waits for its page. False when there is no preview.
+ */
+async function setPreview(page: Page, open: boolean): Promise<boolean> {
   const toggle = page.getByRole('button', { name: /preview/i }).first()
   if ((await toggle.count()) === 0) return false
-  if ((await toggle.getAttribute('aria-pressed')) === 'false') await toggle.click()
-  return true
+  if ((await toggle.getAttribute('aria-pressed')) !== String(open)) await toggle.click()
+  if (open) await page.getByTitle('Preview', { exact: true }).contentFrame().getByRole('heading', { level: 1 }).waitFor()
+  return open
 }
 
 /** Opens the find bar (Mod+F) on FIND_QUERY and resolves with its count of matches, once some are highlighted. */
@@ -258,7 +266,7 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       }
     }
 
-    const verdict = candidate === 'verdict' || candidate === 'verdict-find'
+    const verdict = candidate.startsWith('verdict')
     if (verdict) {
       await page.goto(env.hostUrl)
       // The app reopens the review the previous run left open (its place is remembered): the open
@@ -279,7 +287,7 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       })
       if (request !== undefined) run.openRequestMs = round(request, 1)
       await profiling('open', 'stop')
-      run.preview = await enablePreview(page)
+      run.preview = await setPreview(page, candidate === 'verdict-preview')
     } else {
       run.openMs = round(await openPage(page, env, candidate, target), 1)
       run.openWholeMs = run.openMs
@@ -288,8 +296,17 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
     if (options.profile === 'open') return run
 
     const saves: number[] = []
+    const renders: Array<{ at: number; patch: boolean }> = []
     page.on('request', (request) => {
       if (request.url().includes('/__ipc/saveReview')) saves.push(Date.now())
+    })
+    page.on('response', (response) => {
+      if (!response.url().includes('/__ipc/renderPreview')) return
+      const at = Date.now()
+      response.json().then(
+        (reply: { value?: { patch?: unknown } }) => renders.push({ at, patch: reply.value?.patch !== undefined }),
+        () => renders.push({ at, patch: false }),
+      )
     })
     await sleep(300)
     const placeCaret = async () => {
@@ -345,6 +362,10 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
     if (run.find) run.find.highlightedAfter = await page.evaluate(() => CSS.highlights.get('verdict-find')?.size ?? 0)
     if (verdict) {
       run.saves = saves.filter((at) => at >= typingStarted).length
+      if (run.preview) {
+        const typed = renders.filter((render) => render.at >= typingStarted)
+        run.previewRenders = { requested: typed.length, patched: typed.filter((render) => render.patch).length }
+      }
       // Everything typed is on disk before the context closes (and before the file is restored).
       await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 })
     }

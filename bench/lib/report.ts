@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AutosaveTrace } from './trace'
-import { CANDIDATES, FIND_CANDIDATES, FIND_QUERY, FRAME_MS, type Candidate, type EditorRun } from './editor'
+import { CANDIDATES, FIND_CANDIDATES, FIND_QUERY, FRAME_MS, PREVIEW_CANDIDATES, type Candidate, type EditorRun } from './editor'
 import { hostileRatio, type HostileResults } from './hostile'
 import type { LibraryResults } from './library'
 import { isLoaded, type Machine } from './machine'
@@ -31,6 +31,8 @@ export interface Results {
   editor: EditorRun[]
   /** The find part: Verdict with the find bar closed and open (absent from runs without it). */
   find?: EditorRun[]
+  /** The preview part: Verdict with the layout preview open, and lexical-bare (absent from runs without it). */
+  preview?: EditorRun[]
   autosave: Array<AutosaveTrace & { size: string; saves: number; error?: string | undefined }>
   library?: LibraryResults
   pipeline?: PipelineResults
@@ -199,6 +201,31 @@ export function evaluateGoals(results: Results): Goal[] {
       profile: 'find',
     })
   }
+  const preview = results.preview ?? []
+  for (const size of results.options.sizes) {
+    if (!results.options.parts.includes('preview')) break
+    const measured = preview.some((run) => run.size === size && !run.error)
+    const ratio = pairedRatio(preview, 'verdict-preview', 'lexical-bare', size)
+    goals.push({
+      id: `preview-bare-${size}`,
+      label: `Verdict p95 with the layout preview open vs lexical-bare, ${size}`,
+      target: '≤ 1.0×',
+      measured: measured ? `${times(ratio)} (${ms(summarise(preview, 'verdict-preview', size)?.p95)} vs ${ms(summarise(preview, 'lexical-bare', size)?.p95)})` : 'not measured',
+      met: measured && Number.isFinite(ratio) ? ratio <= 1.0 : null,
+      profile: 'typing',
+    })
+  }
+  if ((results.machine.hogs ?? 0) > 0 && preview.some((run) => run.size === '50k' && !run.error)) {
+    const ratio = pairedRatio(preview, 'verdict-preview', 'lexical-bare', '50k')
+    goals.push({
+      id: 'busy-preview-bare-50k',
+      label: `Verdict p95 with the layout preview open vs lexical-bare at 50k, ${results.machine.hogs} CPU hogs running`,
+      target: '≤ 1.1×',
+      measured: `${times(ratio)} (${ms(summarise(preview, 'verdict-preview', '50k')?.p95)} vs ${ms(summarise(preview, 'lexical-bare', '50k')?.p95)})`,
+      met: Number.isFinite(ratio) ? ratio <= 1.1 : null,
+      profile: 'typing',
+    })
+  }
   if (results.options.parts.includes('autosave')) {
     const traced = results.autosave.find((a) => a.size === '50k' && !a.error)
     goals.push({
@@ -279,6 +306,7 @@ const status = (met: boolean | null) => (met === null ? '– not measured' : met
 const LABELS: Record<Candidate, string> = {
   verdict: 'Verdict',
   'verdict-find': 'Verdict, find bar open',
+  'verdict-preview': 'Verdict, layout preview open',
   'lexical-bare': 'lexical-bare',
   contenteditable: 'contenteditable',
   'contenteditable-cv': 'contenteditable + content-visibility',
@@ -419,6 +447,30 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
       table(
         ['Size', 'Matches', 'p95 open / closed', 'p50 open / closed', 'paint stamp p95 open / closed'],
         sizes.map((size) => [size, matches(size), ratio(size), ratio(size, (run) => run.latency.p50), ratio(size, (run) => run.paint.p95)]),
+      ),
+      '',
+    )
+  }
+
+  if (results.preview?.length) {
+    const preview = results.preview
+    out.push('## Typing with the layout preview open', '')
+    out.push(
+      'The same typing into Verdict with its layout preview open beside the editor (the page re-rendered by main once typing pauses and ' +
+        'patched into the frame, or loaded whole when more than the body and head changed), and into lexical-bare, interleaved in rotating order. ' +
+        'Latency as under Typing; medians over repetitions. Renders: requested while typing, and how many the frame took as a patch.',
+      '',
+    )
+    out.push(latencyTable(preview, PREVIEW_CANDIDATES, sizes), '')
+    const ratio = (size: string, pick?: (run: EditorRun) => number) => times(pairedRatio(preview, 'verdict-preview', 'lexical-bare', size, pick))
+    const renders = (size: string) => {
+      const runs = preview.filter((run) => run.size === size && run.previewRenders)
+      return runs.length ? `${median(runs.map((run) => run.previewRenders!.requested))} (${median(runs.map((run) => run.previewRenders!.patched))} patched)` : '–'
+    }
+    out.push(
+      table(
+        ['Size', 'Renders while typing', 'p95 vs lexical-bare', 'p50 vs lexical-bare', 'paint stamp p95 vs lexical-bare'],
+        sizes.map((size) => [size, renders(size), ratio(size), ratio(size, (run) => run.latency.p50), ratio(size, (run) => run.paint.p95)]),
       ),
       '',
     )

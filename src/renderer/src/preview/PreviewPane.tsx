@@ -10,10 +10,10 @@ import { FoldedWarnings } from '@renderer/components/Warnings'
 import { Toast, type ToastMessage } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errors'
 import { versionedUrl, type LandedImages } from '@renderer/review/useLandedImages'
-import { estimateHeight, modelPage, type PageModel, type Size } from './estimateHeight'
+import { estimateHeight, type Size } from './estimateHeight'
 import type { LatestDocument } from './latestDocument'
 import { LivePreview, type PreviewInputs } from './livePreview'
-import { patchPage } from './patchPage'
+import { useFramePage } from './useFramePage'
 import { PaneSplitter, useResizablePane } from './PaneSplitter'
 import { Segmented } from './Segmented'
 import { AsOnNote } from './AsOnNote'
@@ -72,12 +72,7 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
   const viewportRef = useRef<HTMLDivElement>(null)
   const box = useBoxSize(viewportRef)
   const live = useRef<LivePreview | null>(null)
-  const frame = useRef<HTMLIFrameElement>(null)
-  // The page the frame loads, and the one it shows once loaded (or patched to): a patched page
-  // keeps its address in the frame, so the two differ after a patch.
-  const [frameSrc, setFrameSrc] = useState<string | null>(null)
-  const shown = useRef<string | undefined>(undefined)
-  const [model, setModel] = useState<PageModel | null>(null)
+  const { frame, src: frameSrc, model, shown: shownPage, show: showPage, loaded: frameLoaded } = useFramePage()
   const look = useLookChoice()
   const asOnBlog = look.asOn && look.blogs.find((blog) => blog.id === look.asOn?.blogId)
 
@@ -101,16 +96,9 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
     const preview = new LivePreview({
       doc,
       render: (args) => api.renderPreview(args),
-      shown: () => shown.current,
+      shown: shownPage,
       onResult: (result: Result<'renderPreview'>) => {
-        const page = frame.current?.contentDocument
-        if (result.patch && page && shown.current === result.patch.from && patchPage(page, result.patch)) {
-          shown.current = result.url
-          setModel(modelPage(page))
-        } else {
-          shown.current = undefined
-          setFrameSrc(result.url)
-        }
+        showPage(result)
         setRendered(result)
         setError(null)
       },
@@ -121,7 +109,7 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
       preview.dispose()
       live.current = null
     }
-  }, [doc])
+  }, [doc, shownPage, showPage])
 
   useEffect(() => {
     if (theme) live.current?.update({ id, meta, theme, colorScheme, asOn: look.asOn, dated } satisfies PreviewInputs)
@@ -139,11 +127,10 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
     (event: SyntheticEvent<HTMLIFrameElement>) => {
       const page = event.currentTarget.contentDocument
       if (!page) return
-      shown.current = event.currentTarget.getAttribute('src') ?? undefined
-      setModel(modelPage(page))
+      frameLoaded(page, event.currentTarget.getAttribute('src'))
       followLinksOutside(page, (url) => api.openExternal({ url }).catch((failure: unknown) => notify(`The link was not opened: ${errorMessage(failure)}`)))
     },
-    [notify],
+    [notify, frameLoaded],
   )
 
   const chooseTheme = (next: string) => {
@@ -181,7 +168,7 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
   const sizes = useImageSizes(model?.images ?? NO_IMAGES, images.versionOf)
   const estimated = useMemo(() => (model ? estimateHeight(model, frameWidth, (src) => sizes.get(src)) : 0), [model, frameWidth, sizes])
   const scale = box.width > 0 ? Math.min(1, (box.width - 2 * GUTTER) / frameWidth) : 1
-  const frameHeight = Math.ceil(Math.max(estimated, (box.height - 2 * GUTTER) / scale))
+  const frameHeight = Math.ceil(Math.max(heightStep(estimated), (box.height - 2 * GUTTER) / scale))
   useScrollSync(scrollSource, viewportRef, frameHeight)
   return (
     <section className="preview-pane" aria-label="Layout preview" ref={paneRef} style={style}>
@@ -262,6 +249,17 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
 }
 
 const NO_IMAGES: string[] = []
+
+/** CSS px: the frame's height moves in steps of this, so typing a few words does not resize it. */
+const HEIGHT_STEP = 1200
+
+/**
+ * The estimate rounded up to a step: a resized frame lays the whole page out again at its new
+ * viewport height, which at 50,000 words costs more than the patch that changed a block.
+ */
+function heightStep(estimated: number): number {
+  return Math.ceil(estimated / HEIGHT_STEP) * HEIGHT_STEP
+}
 
 /**
  * Links in the preview never navigate the frame: a click (or a middle-click) hands the link to

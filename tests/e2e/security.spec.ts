@@ -27,7 +27,9 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 
 /** The library, settings and blogs as files, after main has written what it keeps in the background. */
 async function disk(host: Host, tempDir: string): Promise<Record<string, string>> {
-  await host.services.libraries.current().flushIndex()
+  // Both background files written first (the search index's may land seconds after the page shows).
+  const library = host.services.libraries.current()
+  await Promise.all([library.flushIndex(), library.flushSearch()])
   return snapshot(tempDir)
 }
 

@@ -175,8 +175,11 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
     const firstMs = round(performance.now() - t, 1)
     // The index is written in the background; apps before it have no such method.
     await (library as { flushIndex?: () => Promise<unknown> }).flushIndex?.()
+    // Cold instances read the index the host's library wrote, in the host's machine-state folder
+    // (the app's data folder): with the tests' folder instead they found none and parsed every review.
+    const stateDir = (library as { stateDir?: string }).stateDir ?? stateDirOf(dir)
     for (let rep = 0; rep < options.reps; rep++) {
-      library = new Library({ root: dir, stateDir: stateDirOf(dir), defaultAuthor: () => 'Bench' })
+      library = new Library({ root: dir, stateDir, defaultAuthor: () => 'Bench' })
       t = performance.now()
       listed = (await library.list()).length
       coldMs.push(round(performance.now() - t, 1))

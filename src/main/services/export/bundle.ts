@@ -17,6 +17,7 @@ import { parseReview, ReviewParseError } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { claimFolder } from '../fs/claimFolder'
 import { ASSETS_DIR, REVIEW_FILE } from '../library/library'
+import { IMAGE_REFERENCE } from '../pipeline'
 import { readSourceImage } from './assets'
 import { refuseInsideReview } from './guard'
 import type { ReviewSource } from './source'
@@ -48,9 +49,6 @@ export async function bundleFiles(reviewDir: string): Promise<Map<string, Uint8A
   }
   return files
 }
-
-/** An image reference of a post: a Markdown image's address, or a shortcode's, include's or HTML `src`/`url`/`image`. */
-const IMAGE_REFERENCE = /(\]\(\s*<?|\b(?:src|url|image)\s*=\s*["'])((?:\{\{ *site\.baseurl *\}\})?[^\s<>()"']+)/g
 
 /**
  * A site's post as a bundle of Verdict's layout: the post as `review.md`, and each image it names

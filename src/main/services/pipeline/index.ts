@@ -8,7 +8,7 @@ export { renderPage, renderPageShell, escapeCss, categoryOf, imageSources } from
 export { buildJsonLd, serializeJsonLd, ITEM_TYPES } from './jsonld'
 export { LETTER_GRADES, parseScore, formatNumber } from './scores'
 export { parseEmbedUrl, EMBED_FRAME_ORIGINS } from './embed'
-export { safeRelativePath, safeSitePath, isAllowedResolvedUrl } from './paths'
+export { IMAGE_REFERENCE, safeRelativePath, safeSitePath, isAllowedResolvedUrl } from './paths'
 export { readCriticFields, readSubject } from './criticMeta'
 export { sanitizeSchema } from './sanitize'
 export { SUBJECT_KINDS, SCORE_SCALES } from './types'

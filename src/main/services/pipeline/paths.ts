@@ -6,6 +6,13 @@ import { ASSET_SCHEME } from '../../../shared/contract'
 import { isSafeAssetPath, siteImagePath } from '../../../shared/critic'
 
 /**
+ * An image reference in a post's text: a Markdown image's address (group 2), or a shortcode's,
+ * include's or HTML `src`/`url`/`image` (group 1 is what opens it). Exports and the watcher read a
+ * site's post with it, beyond the blocks the editor reads.
+ */
+export const IMAGE_REFERENCE = /(\]\(\s*<?|\b(?:src|url|image)\s*=\s*["'])((?:\{\{ *site\.baseurl *\}\})?[^\s<>()"']+)/g
+
+/**
  * The review-relative path (`assets/x.png`) an image reference means, or undefined when it could
  * leave the folder or is not a plain relative file path. The reference is percent-decoded once
  * (Markdown URLs arrive encoded: `my%20still.png`), a leading `./` is dropped, and the result must

@@ -20,7 +20,7 @@ import { basename, dirname, join, relative, sep } from 'node:path'
 import type { AppEvent } from '../../../shared/contract'
 import type { ReviewConflict } from '../../../shared/model'
 import { reviewId } from '../../../shared/validate'
-import { safeSitePath } from '../pipeline'
+import { IMAGE_REFERENCE, safeSitePath } from '../pipeline'
 import { reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
 import { hasGitConflict } from '../conflicts/gitMarkers'
 import { ASSETS_DIR, contentHash, REVIEW_FILE } from '../library/library'
@@ -450,13 +450,10 @@ function closeEntry(entry: Watched): void {
   for (const watcher of entry.siteWatchers.values()) watcher.close()
 }
 
-/** A Markdown image whose path is from the site's root, Jekyll's `{{ site.baseurl }}` before it or not. */
-const SITE_IMAGE = /!\[[^\]\n]*\]\(((?:\{\{ *site\.baseurl *\}\})?\/[^\s()]+)\)/g
-
 /** The images a post's text names from its site's root, by the path as written, to their files in `dir` (never outside it: safeSitePath). */
 function siteImagesOf(text: string, dir: string): Map<string, string> {
   const images = new Map<string, string>()
-  for (const [, src] of text.matchAll(SITE_IMAGE)) {
+  for (const [, , src] of text.matchAll(IMAGE_REFERENCE)) {
     const path = safeSitePath(src!)
     if (path) images.set(src!, join(dir, ...path.slice(1).split('/')))
   }

@@ -33,37 +33,53 @@ export class BlockWordCounter {
   }
 }
 
+/** Quiet time after the last edit before the count is taken (a typist's keys come every 100–300 ms). */
+const AFTER_TYPING_MS = 500
+
 /**
- * The word count of the newest editor state, computed when the browser is idle after a change (at
- * most a second later) from the serialization autosave and the preview share, so long reviews never
- * slow typing down and no state is serialized twice. Blocks not counted yet are counted over as many
- * idle periods as they take.
+ * The word count of the newest editor state, computed once typing pauses, when the browser is idle
+ * (at most a second later), from the serialization autosave and the preview share, so no state is
+ * serialized twice. Not while keys arrive: a new count re-renders its view, and every React commit
+ * while the editor has focus walks the whole editable element to save the selection (react-dom's
+ * getSelectionInformation), a cost that grows with the review. Blocks not counted yet are counted
+ * over as many idle periods as they take; a count that did not change renders nothing.
  */
 export function useWordCount(doc: LatestDocument): TextMeasure | null {
   const [measure, setMeasure] = useState<TextMeasure | null>(null)
   useEffect(() => {
     const counter = new BlockWordCounter()
     let pending: number | undefined
-    const schedule = () => {
-      if (pending !== undefined) cancelIdleCallback(pending)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const count = () => {
       pending = requestIdleCallback(
         () => {
           pending = undefined
           // Slices of a few milliseconds: a key pressed meanwhile waits for the slice to end.
           const end = performance.now() + 4
           const counted = counter.count(doc.current.toJSON() as EditorDocument, () => performance.now() < end)
-          if (counted === null) schedule()
-          else setMeasure(counted)
+          if (counted === null) count()
+          else setMeasure((old) => (old && sameMeasure(old, counted) ? old : counted))
         },
         { timeout: 1000 },
       )
     }
-    schedule()
+    const schedule = () => {
+      clearTimeout(timer)
+      if (pending !== undefined) cancelIdleCallback(pending)
+      pending = undefined
+      timer = setTimeout(count, AFTER_TYPING_MS)
+    }
+    count()
     const unsubscribe = doc.subscribe(schedule)
     return () => {
       unsubscribe()
+      clearTimeout(timer)
       if (pending !== undefined) cancelIdleCallback(pending)
     }
   }, [doc])
   return measure
+}
+
+function sameMeasure(a: TextMeasure, b: TextMeasure): boolean {
+  return a.words === b.words && a.characterWords === b.characterWords && a.characters === b.characters
 }

@@ -13,7 +13,6 @@ import { EditorServicesProvider } from '@renderer/editor/EditorServices'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { LatestDocument, serializeOnce, type DocumentSource } from '@renderer/preview/latestDocument'
 import { PreviewPane } from '@renderer/preview/PreviewPane'
-import { useWordCount } from '@renderer/preview/useWordCount'
 import { PublishDialog } from '@renderer/publish/PublishDialog'
 import type { PublishedPatch } from '@renderer/publish/records'
 import { usePublishedSync } from '@renderer/publish/usePublishedSync'
@@ -93,7 +92,6 @@ export function EditableReview({
   // The Publish dialog's date choice, kept while the review is open: its "As on" preview shows the post so dated.
   const [dated, setDated] = useState<PostDate>('now')
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
-  const measure = useWordCount(latestDoc)
   const saveAs = useSaveAs(review.id, notify)
   const { saver, saveState, saveFailure } = useReviewSaver({ review, initial, recovered, onMoved, onSaved: saveAs.forgetCopy })
   const { outside, outsideBusy, keepMine, resolveOutside } = useOutsideChanges({ reviewId: review.id, saver, onReload, onOpenReview, notify })
@@ -239,7 +237,7 @@ export function EditableReview({
         )}
         {layout.showDetails && <MetaPanel id={review.id} meta={meta} assetUrl={services.assetUrl} onChange={changeMeta} onOpenReview={onOpenReview} />}
       </div>
-      <StatusBar text={measure} wordsPerMinute={wordsPerMinute} save={saveState} />
+      <StatusBar doc={latestDoc} wordsPerMinute={wordsPerMinute} save={saveState} />
       {layout.exporting && (
         <ExportDialog
           ids={[review.id]}

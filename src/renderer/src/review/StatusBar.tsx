@@ -1,10 +1,14 @@
-import { readingTimeLabel, type TextMeasure } from '@shared/text'
+import { readingTimeLabel } from '@shared/text'
+import type { LatestDocument } from '@renderer/preview/latestDocument'
+import { useWordCount } from '@renderer/preview/useWordCount'
 import { OutboxIndicator } from '@renderer/publish/OutboxIndicator'
 import type { SaveState } from './saver'
 
 const SAVE_LABELS = { saved: 'Saved', saving: 'Saving…' } as const
 
-export function StatusBar({ text, wordsPerMinute, save }: { text: TextMeasure | null; wordsPerMinute: number; save: SaveState }) {
+/** The review's word count and reading time (counted here: a new count re-renders the bar alone), and its save state. */
+export function StatusBar({ doc, wordsPerMinute, save }: { doc: LatestDocument; wordsPerMinute: number; save: SaveState }) {
+  const text = useWordCount(doc)
   return (
     <footer className="status-bar">
       <span className="status-counts">

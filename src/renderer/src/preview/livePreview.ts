@@ -32,6 +32,11 @@ interface Options {
  * Renders never overlap — a change during one is rendered (only its latest version) right after.
  * A new theme or colour scheme renders at once, and so does a blog's look: fetched anew once for
  * each time the critic asks for it, the kept one on every other render.
+ *
+ * An answer is shown (the frame patched or loaded, the pane re-rendered) only once the editor has
+ * been quiet for the same delay, in idle time: at 50,000 words main's render can outlast a pause,
+ * and showing its page as typing resumes would put a frame's layout before the next key. Only the
+ * newest answer is kept; the next render's patch is made against the page the frame still shows.
  */
 export class LivePreview {
   readonly #options: Options
@@ -47,11 +52,20 @@ export class LivePreview {
   readonly #deltas = new BlockDeltas()
   /** The next render loads a new page even where a patch would do. */
   #whole = false
+  /** The newest answer not shown yet, and when the editor last changed. */
+  #answer: Result<'renderPreview'> | undefined
+  #editedAt = 0
+  #showTimer: ReturnType<typeof setTimeout> | undefined
+  #showIdle: number | undefined
 
   constructor(options: Options) {
     this.#options = options
     this.#delay = options.delay ?? 400
-    this.#unsubscribe = options.doc.subscribe(() => this.#schedule())
+    this.#unsubscribe = options.doc.subscribe(() => {
+      this.#editedAt = performance.now()
+      this.#schedule()
+      if (this.#answer) this.#showWhenQuiet()
+    })
   }
 
   /** New look or metadata: a new look (or the first call) renders now, a metadata edit once typing pauses. */
@@ -79,7 +93,33 @@ export class LivePreview {
   dispose(): void {
     this.#disposed = true
     clearTimeout(this.#timer)
+    this.#cancelShow()
     this.#unsubscribe()
+  }
+
+  #cancelShow(): void {
+    clearTimeout(this.#showTimer)
+    if (this.#showIdle !== undefined) cancelIdleCallback(this.#showIdle)
+    this.#showIdle = undefined
+  }
+
+  /** Shows the newest answer once no edit came for the render's delay, when the browser is idle. */
+  #showWhenQuiet(): void {
+    this.#cancelShow()
+    this.#showTimer = setTimeout(
+      () => {
+        this.#showIdle = requestIdleCallback(
+          () => {
+            this.#showIdle = undefined
+            const answer = this.#answer
+            this.#answer = undefined
+            if (answer && !this.#disposed) this.#options.onResult(answer)
+          },
+          { timeout: this.#delay },
+        )
+      },
+      Math.max(0, this.#editedAt + this.#delay - performance.now()),
+    )
   }
 
   #schedule(): void {
@@ -114,7 +154,8 @@ export class LivePreview {
     request
       .then(
         (result) => {
-          if (!this.#disposed) this.#options.onResult(result)
+          this.#answer = result
+          this.#showWhenQuiet()
         },
         (error: unknown) => {
           if (!this.#disposed) this.#options.onError(error)

@@ -5,6 +5,7 @@ import type { ReviewMeta } from '../../../shared/model'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { parseReview, ReviewParseError } from '../format'
 import type { Library } from '../library/library'
+import { withSiteRecords } from '../library/publishRecords'
 import type { SiteFiles } from '../library/siteFiles'
 
 export interface ReviewSource {
@@ -20,6 +21,10 @@ export interface ReviewSource {
   /** A site's post: its images may be paths from the site's root, which this reads. */
   site?: SiteFiles
   sitePaths?: boolean
+  /** A site's post: the day it carries on the blogs it went to (its file keeps the site's own date). */
+  postDay?: string
+  /** A site's post whose publish records cannot be read: why (publishing waits until they can). */
+  recordsDamaged?: string
 }
 
 /**
@@ -41,7 +46,11 @@ export async function loadReviewSource(library: Library, id: string, { untitled 
   try {
     const { meta, body } = parseReview(bytes, { ...library.fallbackOf(id, info), ...(untitled === id ? {} : { title: untitled }) })
     const site = await library.siteFiles()
-    return { id, dir, file: path, records: await library.recordsDir(id), meta, body, ...(site ? { site, sitePaths: true } : {}) }
+    const source: ReviewSource = { id, dir, file: path, records: await library.recordsDir(id), meta, body, ...(site ? { site, sitePaths: true } : {}) }
+    // A site's publish records are Verdict's, in .verdict/, not the post's (publishRecords.ts).
+    const kept = await (await library.publishRecords())?.read(id)
+    if (!kept) return source
+    return { ...source, meta: withSiteRecords(meta, kept), ...(kept.date ? { postDay: kept.date } : {}), ...(kept.damaged ? { recordsDamaged: kept.damaged } : {}) }
   } catch (error) {
     if (error instanceof ReviewParseError) fail('INVALID_ARGUMENT', `“${id}” cannot be exported until its ${basename(path)} can be read: ${error.message}`)
     throw error

@@ -11,7 +11,7 @@ import { collectUnusedAssets } from '../assets/cleanup'
 import { reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
 import { copiesOnDisk } from '../conflicts/copiesOnDisk'
 import { hasGitConflict } from '../conflicts/gitMarkers'
-import { referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
+import { readMeta, referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
 import type { MetaFallback } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
@@ -24,6 +24,7 @@ import { keyOf, RACY_MS, statAll, SummaryIndex } from './indexStore'
 import { loadLayout, saveLayout } from './layout'
 import { ParseCache } from './parseCache'
 import { ReviewReader } from './reader'
+import { DAMAGED_RECORDS_FIX, liveOn, mergeRecords, PublishRecordStore, withSiteRecords } from './publishRecords'
 import { nameFallback, SiteFiles } from './siteFiles'
 import { megabytes } from '../../../shared/text'
 
@@ -93,6 +94,8 @@ export class Library {
   private layoutLoad: Promise<LibraryLayout> | undefined
   /** The site layout's files, once the layout is known; undefined in Verdict's own layout. */
   private site: SiteFiles | undefined
+  /** A site's publish records, in `.verdict/` (publishRecords.ts); undefined in Verdict's own layout, where the file keeps them. */
+  private records: PublishRecordStore | undefined
   /**
    * The last failure of the image clean-up that follows a save. A save never fails because of it:
    * the clean-up only moves unused files to the trash, and the next save tries again.
@@ -119,8 +122,8 @@ export class Library {
       stateDir: this.stateDir,
       root: this.root,
       maxBytes: MAX_REVIEW_BYTES,
-      row: (id) => this.index.cached(id),
-      rows: () => this.index.cachedRows(),
+      row: (id) => this.withRecords(this.index.cached(id)),
+      rows: () => this.rowsWithRecords(),
     })
   }
 
@@ -147,6 +150,7 @@ export class Library {
   layout(): Promise<LibraryLayout> {
     this.layoutLoad ??= (this.options.layout ? Promise.resolve(this.options.layout) : loadLayout(this.root)).then((layout) => {
       this.site = layout.kind === 'verdict' ? undefined : new SiteFiles(this.root, layout)
+      this.records = this.site ? new PublishRecordStore(this.root) : undefined
       return layout
     })
     return this.layoutLoad
@@ -175,6 +179,12 @@ export class Library {
     return this.site
   }
 
+  /** A site's publish records; undefined in Verdict's own layout, whose review files keep theirs. */
+  async publishRecords(): Promise<PublishRecordStore | undefined> {
+    await this.layout()
+    return this.records
+  }
+
   /** The folder a site's paths from its root (`/img/x.png`) are read from; undefined without a site or such a folder. */
   async siteImagesDir(): Promise<string | undefined> {
     return (await (await this.siteFiles())?.siteFolders())?.shared?.dir
@@ -183,11 +193,24 @@ export class Library {
   private async listOnce(): Promise<ReviewSummary[]> {
     const site = await this.siteFiles()
     const ids = site ? await site.ids() : (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
-    const rows = await this.index.rows(ids)
+    const [rows] = await Promise.all([this.index.rows(ids), this.records?.refresh()])
     this.listed = true
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
     this.search.reconcile(this.index.fileKeys(), site ? (id) => this.sitePlace(site, id) : undefined)
-    return this.withConflictCopies(rows)
+    return (await this.withConflictCopies(rows)).map((row) => this.withRecords(row))
+  }
+
+  /**
+   * The row as the library shows it: in a site, with the records of `.verdict/` (the post's file
+   * has none, or an older Verdict's), and published when the post is live on a blog.
+   */
+  private withRecords<T extends ReviewSummary | undefined>(row: T): T {
+    const records = row && this.records?.cached(row.id)
+    return row && records ? withSiteRecords(row, records) : row
+  }
+
+  private *rowsWithRecords(): Iterable<ReviewSummary> {
+    for (const row of this.index.cachedRows()) yield this.withRecords(row)
   }
 
   /**
@@ -242,7 +265,7 @@ export class Library {
    */
   async lastListed(): Promise<ReviewSummary[]> {
     if (!this.listed) await this.list()
-    return [...this.index.cachedRows()]
+    return [...this.rowsWithRecords()]
   }
 
   /** Full-text search over the reviews of the last listing (shared/search.ts has the language). */
@@ -328,7 +351,9 @@ export class Library {
         this.parsed.set(hash, fallback, parsed)
       }
       const { meta, doc, warnings } = parsed
-      return { kind: 'editable', id, hash, meta, doc, warnings }
+      const records = await this.records?.read(id)
+      if (!records) return { kind: 'editable', id, hash, meta, doc, warnings }
+      return { kind: 'editable', id, hash, meta: withSiteRecords(meta, records), doc, warnings: records.damaged ? [...warnings, `${records.damaged} ${DAMAGED_RECORDS_FIX}`] : warnings }
     } catch (error) {
       if (!(error instanceof ReviewParseError)) throw error
       return { kind: 'read-only', id, reason: error.message, raw: Buffer.from(bytes).toString('utf8') }
@@ -346,7 +371,8 @@ export class Library {
       fail('CONFLICT', `“${meta.title || id}” was changed outside Verdict since it was opened; your edits were not written over it.`)
     }
     // Only the edits are written; `published` (the publish records) stays the file's (reviseReview).
-    const revision = reviseReview(current, await this.fallbackMeta(id), meta, doc, this.now().toISOString())
+    const fallback = await this.fallbackMeta(id)
+    const revision = reviseReview(current, fallback, await this.statusAsFiled(id, current, fallback, meta), doc, this.now().toISOString())
     if (!revision.changed) {
       // Nothing to write, but images left unused earlier still reach their grace period.
       await this.tidyAssets(id, revision.meta, doc)
@@ -362,6 +388,17 @@ export class Library {
     const bytes = Buffer.from(revision.text, 'utf8')
     await this.index.written(id, bytes)
     return { hash: contentHash(bytes), updated: revision.meta.updated, wordCount: wordCountOf(doc), base: this.bases.hold(doc) }
+  }
+
+  /**
+   * A site's post shows as published while it is live on a blog (its records say so, not its
+   * file): that status is not the critic's edit, and is not written into the post.
+   */
+  private async statusAsFiled(id: string, file: Uint8Array, fallback: MetaFallback, meta: ReviewMeta): Promise<ReviewMeta> {
+    if (!this.records || meta.status !== 'published') return meta
+    const filed = readMeta(Buffer.from(file), fallback)
+    if (filed.status === 'published' || !liveOn(mergeRecords(filed.published, await this.records.read(id)))) return meta
+    return { ...meta, status: filed.status }
   }
 
   /** Main wrote the review's file itself (not through `save`): its row and search text take the new bytes now. */
@@ -465,6 +502,7 @@ export class Library {
     }
     this.index.forget(id)
     this.search.remove(id)
+    await this.records?.follow(id, trashId)
     return { trashId }
   }
 
@@ -480,6 +518,7 @@ export class Library {
       await mkdir(site.contentDir, { recursive: true })
       await this.move(join(from, name), site.restoredUnit(id, name), `restore “${original}”`)
       await rm(from, { recursive: true, force: true }) // the emptied folder
+      await this.records?.follow(trashId, id)
     } else await this.move(from, join(this.root, id), `restore “${original}”`)
     return this.summary(id)
   }
@@ -599,7 +638,8 @@ export class Library {
   /** The library row of one review (from the index while its review.md is unchanged). */
   async summary(id: string): Promise<ReviewSummary> {
     const row = (await this.index.row(id)) ?? fail('NOT_FOUND', `The review “${id}” could not be read back.`)
-    return withCopy(row, await this.conflictCopy(id))
+    await this.records?.read(id)
+    return withCopy(this.withRecords(row), await this.conflictCopy(id))
   }
 
   /**

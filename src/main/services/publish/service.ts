@@ -1,7 +1,7 @@
 /**
  * One-click publish: pre-flight, then each image, then the post, then a check of what the blog
- * reports. The blog's ids are written into the review's front matter (`published:`) the moment
- * they are known, and a publish id (the same on every machine) before the first request, so a
+ * reports. The blog's ids are written into the review's front matter (`published:`; a site's into
+ * `.verdict/`, library/publishRecords.ts) the moment they are known, and a publish id (the same on every machine) before the first request, so a
  * retry — in this run, from the outbox after a restart or on another machine, or a later
  * re-publish — updates the post instead of adding one.
  */
@@ -28,6 +28,7 @@ import type { EventBus } from '../events'
 import { loadReviewSource, readSourceImage, type ReviewSource } from '../export'
 import { publishLock, withLibraryLock } from '../fs/libraryLock'
 import type { LibraryManager } from '../library/manager'
+import { DAMAGED_RECORDS_FIX } from '../library/publishRecords'
 import { buildPost, type ImageDetails, type Post, type PostImage } from '../pipeline'
 import type { ReviewWrites } from '../recovery/writes'
 import type { SettingsService } from '../settings/settings'
@@ -340,6 +341,7 @@ export class PublishService {
       problems.push({ subject: /score/i.test(warning) ? 'score' : 'image', message: warning, fix: 'Correct it in the editor.' })
     }
     if (request.status === 'scheduled') problems.push(...scheduleProblems(request, this.now()))
+    if (source.recordsDamaged) problems.push({ subject: 'records', message: source.recordsDamaged, fix: DAMAGED_RECORDS_FIX })
     return problems
   }
 
@@ -398,7 +400,9 @@ export class PublishService {
 
     const details = await imageDetails(job, media)
     // One date on the blog's page, index and feed, in the JSON-LD and in the review (written back below).
-    const dating = postDating(request, source.meta.date, existing?.status === 'published', this.now())
+    const live = existing?.status === 'published'
+    // A live site post keeps the day it went out with (its file keeps the site's own date).
+    const dating = postDating(request, live ? (source.postDay ?? source.meta.date) : source.meta.date, live, this.now())
     // One byline on the blog's page, in its post data and Verdict's JSON-LD.
     const { byline, postAs } = await this.bylineFor(job)
     const dated: ReviewSource = { ...source, meta: { ...source.meta, date: dating.day, author: byline.name } }
@@ -565,9 +569,9 @@ export class PublishService {
     }
   }
 
-  /** Writes the record (and the review's date, when given) into the review's front matter. */
+  /** Writes the record (and the day the post carries, when given) with the review's records: its front matter, or a site's `.verdict/`. */
   private async saveRecord(id: string, record: PublishRecord, live: boolean, date?: string): Promise<{ hash: string }> {
-    const written = await this.options.writes.recordPublished(id, record, live, date)
+    const written = await this.options.writes.recordPublished(id, record, live, date, this.options.machine)
     const { hash, published } = written
     this.options.events.emit({ type: 'review-published', id, hash, published, date: written.date })
     return { hash }

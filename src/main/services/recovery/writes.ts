@@ -5,7 +5,7 @@
  * drop the recovery draft if the save holds exactly its text, and tell the watcher the new hash so
  * the app's own write is not reported as an outside change.
  */
-import { readFile, rm } from 'node:fs/promises'
+import { readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo, type VersionReason } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
@@ -13,9 +13,11 @@ import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import type { PublishRecord } from '../../../shared/publish'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { ReviewParseError, readMeta, rewriteFrontMatter } from '../format'
+import type { MetaFallback } from '../format/meta'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
 import { contentHash, type Library } from '../library/library'
+import { mergeRecords, PUBLISHED_DIR, type PublishRecordStore } from '../library/publishRecords'
 import { LEGACY_PUBLISH_LOG_FILE, PUBLISH_LOG_DIR } from '../publish/log'
 import type { ReviewWatcher } from '../watch/watcher'
 import type { RecoveryJournal } from './journal'
@@ -225,13 +227,17 @@ export class ReviewWrites {
   /**
    * Writes one blog's publish record into the review's front matter, the body's bytes untouched;
    * `live` also marks the review published, and `date` becomes its date (the one the post carries).
-   * Returns the file's new hash, all its records and its date.
+   * In a site, into `.verdict/` instead, as `machine`'s (recordInSite). Returns the file's hash
+   * (new, when written), all the review's records and its date.
    */
-  recordPublished(id: string, record: PublishRecord, live: boolean, date?: string): Promise<{ hash: string; published: PublishRecord[]; date: string }> {
+  recordPublished(id: string, record: PublishRecord, live: boolean, date: string | undefined, machine: string): Promise<{ hash: string; published: PublishRecord[]; date: string }> {
     return this.serial.run(id, async () => {
       const { libraries, watcher } = this.options
-      const path = await libraries.current().reviewFile(id)
+      const library = libraries.current()
+      const path = await library.reviewFile(id)
       const bytes = await readReview(path, id)
+      const site = await library.publishRecords()
+      if (site) return recordInSite(site, id, record, date, machine, bytes, library.fallbackOf(id, await stat(path)))
       let published: PublishRecord[] = []
       let dated = ''
       const now = new Date().toISOString()
@@ -254,7 +260,7 @@ export class ReviewWrites {
     return this.serial.run(copy.id, async () => {
       const library = this.options.libraries.current()
       const records = await library.recordsDir(copy.id)
-      await Promise.all([PUBLISH_LOG_DIR, LEGACY_PUBLISH_LOG_FILE].map((name) => rm(join(records, name), { recursive: true, force: true })))
+      await Promise.all([PUBLISH_LOG_DIR, LEGACY_PUBLISH_LOG_FILE, PUBLISHED_DIR].map((name) => rm(join(records, name), { recursive: true, force: true })))
       const path = await library.reviewFile(copy.id)
       const bytes = await readReview(path, copy.id)
       let meta: ReviewMeta
@@ -318,6 +324,28 @@ export class ReviewWrites {
   snapshot(id: string, reason: 'manual' | 'publish'): Promise<VersionInfo> {
     return this.serial.run(id, () => this.options.history.snapshot(id, reason))
   }
+}
+
+/**
+ * A site's record goes to `.verdict/` (publishRecords.ts) with those of the post's front matter
+ * (an older Verdict's), and the post is not touched: the day the post carries is kept there too,
+ * while the review keeps the date its file says, which is what the editor is told.
+ */
+async function recordInSite(
+  store: PublishRecordStore,
+  id: string,
+  record: PublishRecord,
+  date: string | undefined,
+  machine: string,
+  bytes: Buffer,
+  fallback: MetaFallback,
+): Promise<{ hash: string; published: PublishRecord[]; date: string }> {
+  const meta = readMeta(bytes, fallback)
+  const kept = await store.read(id)
+  if (kept?.damaged) fail('INVALID_ARGUMENT', kept.damaged)
+  const published = [...mergeRecords(meta.published, kept).filter((other) => other.target !== record.target), record]
+  await store.write(id, machine, published, date ?? kept?.date)
+  return { hash: contentHash(bytes), published, date: meta.date }
 }
 
 /**

@@ -2,7 +2,8 @@
  * A Hugo site opened as a library through the UI: its layout is detected and shown, its posts are
  * listed with their titles and scores, choosing another layout lists what that layout sees, and a
  * post's image from the site's static/ shows in the editor and the preview. A post's site images
- * are published with it, and one too large for a blog is replaced by a smaller copy the site's way.
+ * are published with it, and one too large for a blog is replaced by a smaller copy the site's way;
+ * the publish records stay in .verdict/, so git sees nothing of a publish, finished or stopped.
  */
 import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -74,8 +75,10 @@ test('a Hugo site opens in its own layout, which can be changed', async ({ page,
   await expect.poll(() => loaded(post.getByRole('img', { name: 'tree' }))).toBeGreaterThan(0)
 })
 
-test('a site’s post is published with its images from static/: their bytes arrive on the blog and the site keeps its files', async ({ page, host, tempDir }) => {
+test('a site’s post is published with its images from static/: their bytes arrive on the blog, the site keeps its files and the records stay in .verdict/', async ({ page, host, tempDir }) => {
   const site = await siteIn(tempDir, 'hugo')
+  const post = join(site, 'content/posts/perfect-days.md')
+  const before = await readFile(post)
   await openLibrary(page, host, site)
   await openReview(page, 'Perfect Days')
   await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
@@ -91,9 +94,27 @@ test('a site’s post is published with its images from static/: their bytes arr
   expect(more).toEqual([])
   expect(await readFile(join(pages, 'media', media!))).toEqual(await readFile(join(site, 'static/img/komorebi.png')))
   expect(await readFile(join(pages, 'perfect-days.html'), 'utf8')).toContain(`src="media/${media}"`)
-  // The post carries its publish record; the site's other files are as they were.
-  expect(await changes(site)).toEqual([' M content/posts/perfect-days.md'])
-  expect(await readFile(join(site, 'content/posts/perfect-days.md'), 'utf8')).toContain('/img/komorebi.png')
+  // The publish record is in .verdict/: the post is byte for byte as it was, and git sees nothing.
+  await expect(page.getByRole('banner')).toContainText('Published')
+  expect(await changes(site)).toEqual([])
+  expect(await readFile(post)).toEqual(before)
+
+  // The library reads it there: the post is published, and the Publish dialog of the post opened
+  // again knows its address, so publishing again updates the same page.
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Library', exact: true }).click()
+  const row = page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Perfect Days', exact: true })
+  await expect(row).toContainText('Published')
+  await openReview(page, 'Perfect Days')
+  await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
+  const already = dialog.getByRole('region', { name: 'Already published' }).getByRole('listitem', { name: 'Pages' })
+  await expect(already).toContainText('Live')
+  await expect(already).toContainText(join(pages, 'perfect-days.html'))
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText('Published on Pages.')
+  expect((await readdir(pages)).filter((name) => name.endsWith('.html')).sort()).toEqual(['index.html', 'perfect-days.html'])
+  expect(await changes(site)).toEqual([])
+  expect(await readFile(post)).toEqual(before)
 })
 
 test('an image of the site too large for a blog is replaced by a smaller copy where the site keeps its images, the post written as the site writes it', async ({ page, host, tempDir }) => {
@@ -120,6 +141,8 @@ test('an image of the site too large for a blog is replaced by a smaller copy wh
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click()
     const problem = dialog.getByRole('list', { name: 'What stopped publishing' }).getByRole('listitem')
     await expect(problem).toContainText('The file is too big for this site')
+    // The publish that stopped kept its record in .verdict/: git sees nothing of it.
+    expect(await changes(site)).toEqual([])
     await problem.getByRole('button', { name: 'Downscale' }).click()
 
     // The copy is in assets/img/ beside the site's others; the post's reference keeps its Liquid, and only its line changed.
@@ -129,8 +152,8 @@ test('an image of the site too large for a blog is replaced by a smaller copy wh
     const smaller = await smallerIn()
     expect((await stat(join(site, smaller!))).size).toBeLessThan(still.length / 2)
     expect(await changes(site)).toEqual([` M ${post}`, `?? ${smaller}`])
-    // Below the front matter (which holds the record of the publish that stopped), only the image's line changed.
-    const body = (await git(site, 'diff', '-U0', post)).split('\n').filter((line) => /^[-+](?![-+])/.test(line) && !/^[-+](?:published:| )/.test(line))
+    // Only the image's line changed: the record of the publish that stopped is in .verdict/, not in the post.
+    const body = (await git(site, 'diff', '-U0', post)).split('\n').filter((line) => /^[-+](?![-+])/.test(line))
     expect(body).toEqual(['-![walking]({{ site.baseurl }}/assets/img/arrakis.png)', `+![walking]({{ site.baseurl }}/${smaller})`])
     await expect(editorText(page).getByRole('img', { name: 'walking' })).toHaveAttribute('src', new RegExp(smaller!.split('/').at(-1)!.replace('.', '\\.')))
   } finally {

@@ -1,14 +1,15 @@
 /**
  * Reopening a review (parseCache.ts): an unchanged file is not parsed again, and any change to its
- * bytes — a save, another program's edit, the same length rewritten — is read from the file.
+ * bytes — a save, another program's edit, the same length rewritten — is read from the file, its
+ * changed blocks only where they can be read apart, as the whole file reads.
  */
-import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OpenedReview } from '../../../src/shared/contract'
 import { documentText } from '../../../src/shared/document'
-import type { ParsedReview } from '../../../src/main/services/format'
+import { parseReview, type ParsedReview } from '../../../src/main/services/format'
 import type { MetaFallback } from '../../../src/main/services/format/meta'
 import { Library } from '../../../src/main/services/library/library'
 import { ReviewReader } from '../../../src/main/services/library/reader'
@@ -64,29 +65,50 @@ describe('Reopening a review', () => {
     expect(second.base).not.toBe(first.base)
   })
 
-  it('reads a file changed by another program, even to the same length and time', async () => {
-    await writeReview(file('A masterpiece of tension.'))
+  /** The file on disk parsed whole, as the reader thread would. */
+  const parsedWhole = async () => parseReview(await readFile(reviewFile()), library().fallbackOf('heat', await stat(reviewFile())))
+
+  it('reads a file changed by another program, even to the same length and time, its changed block only', async () => {
+    await writeReview(file(`${reviewBody(1, 40)}\n\nA masterpiece of tension.\n\n${reviewBody(2, 40)}`))
     const lib = library()
     const before = editable(await lib.open('heat'))
     const { mtime } = await stat(reviewFile())
-    await writeReview(file('A masterpiece of tensiom.'))
+    await writeReview(file(`${reviewBody(1, 40)}\n\nA masterpiece of tensiom.\n\n${reviewBody(2, 40)}`))
     await utimes(reviewFile(), mtime, mtime)
     const after = editable(await lib.open('heat'))
-    expect(reader.parses).toBe(2)
+    expect(reader.parses).toBe(1)
     expect(after.hash).not.toBe(before.hash)
     expect(documentText(after.doc)).toContain('tensiom')
+    const whole = await parsedWhole()
+    expect(after.doc).toEqual(whole.doc)
+    expect(after.warnings).toEqual(whole.warnings)
+    expect(after.meta).toEqual(whole.meta)
   })
 
-  it('reads the file a save wrote, not the document it was written from', async () => {
-    await writeReview(file('First words.'))
+  it('parses a changed file whole where its blocks cannot be read apart', async () => {
+    await writeReview(file('See [the film][f].\n\nA masterpiece of tension.'))
+    const lib = library()
+    editable(await lib.open('heat'))
+    await writeReview(file('See [the film][f].\n\nA masterpiece of tension.\n\n[f]: https://example.com/heat'))
+    const after = editable(await lib.open('heat'))
+    expect(reader.parses).toBe(2)
+    expect(after.doc).toEqual((await parsedWhole()).doc)
+  })
+
+  it('reopens a saved review unparsed, as the file the save wrote reads', async () => {
+    await writeReview(file('First words.\n\n* Kept as *written*.'))
     const lib = library()
     const opened = editable(await lib.open('heat'))
-    const doc = { root: { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: 'Second words.', format: 0 }] }] } }
+    const text = { type: 'text' as const, text: 'Second words.', format: 0 }
+    const doc = { root: { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [text] }, opened.doc.root.children[1]!] } }
     const saved = await lib.save('heat', opened.meta, doc, opened.hash)
     const reopened = editable(await lib.open('heat'))
-    expect(reader.parses).toBe(2)
+    expect(reader.parses).toBe(1)
     expect(reopened.hash).toBe(saved.hash)
-    expect(documentText(reopened.doc).trim()).toBe('Second words.')
+    expect(documentText(reopened.doc)).toContain('Second words.')
+    const whole = await parsedWhole()
+    expect(reopened.doc).toEqual(whole.doc)
+    expect(reopened.meta).toEqual(whole.meta)
   })
 
   it('does not keep a file it could not read', async () => {

@@ -32,7 +32,11 @@ export interface ReadMarkdown {
  * piece, each piece as it reads in place.
  */
 export function readMarkdown(markdown: string): ReadMarkdown {
-  const { blocks, warnings } = readSourceBlocks(markdown)
+  return documentOf(readSourceBlocks(markdown))
+}
+
+/** The document of the blocks read (an empty one when there are none). */
+export function documentOf({ blocks, warnings }: SourceBlocks): ReadMarkdown {
   const children = blocks.map(({ block }) => block)
   return { doc: children.length ? { root: { type: 'root', children } } : emptyDocument(), warnings }
 }
@@ -42,6 +46,8 @@ export interface SourceBlock {
   block: BlockJSON
   from: number
   to: number
+  /** What reading it reported (SourceBlocks.warnings), kept with it for a reread in part. */
+  warnings?: string[]
 }
 
 export interface SourceBlocks {
@@ -50,6 +56,11 @@ export interface SourceBlocks {
   /** The blocks of the document `readMarkdown` gives, in order, each with its source range. */
   blocks: SourceBlock[]
   warnings: string[]
+  /**
+   * Read in pieces, some block being beyond the parsing limits (limits.ts), or a warning reported
+   * by no block: never read again in part.
+   */
+  apart: boolean
 }
 
 /**
@@ -68,13 +79,14 @@ export function readSourceBlocks(markdown: string): SourceBlocks {
     throw new ReviewParseError(`${keptAsWritten(beyond)} The review also defines links or footnotes by name, which Verdict cannot keep linked across that block, so it opens read-only.`)
   }
   const blocks: SourceBlock[] = []
+  let stray = false
   let offset = 0
   for (const piece of pieces) {
     const at = offset
     offset += piece.text.length + 1 // pieces are the body's lines, cut at line ends
     if (piece.beyond) {
-      blocks.push({ block: { type: 'raw-block', markdown: piece.text }, from: at, to: at + piece.text.length })
       warn(keptAsWritten(piece))
+      blocks.push({ block: { type: 'raw-block', markdown: piece.text }, from: at, to: at + piece.text.length, warnings: warnings.slice(-1) })
       continue
     }
     const read: ReadContext = {
@@ -84,12 +96,84 @@ export function readSourceBlocks(markdown: string): SourceBlocks {
     }
     for (const node of parseMarkdown(piece.text).children) {
       if (isSeparator(node)) continue
+      const warned = warnings.length
       const [block] = normalizeBlocks([readBlock(node, read) as unknown as LooseNode])
-      if (block) blocks.push({ block, from: at + node.position!.start.offset!, to: at + node.position!.end.offset! })
+      const own = warnings.slice(warned)
+      if (block) blocks.push({ block, from: at + node.position!.start.offset!, to: at + node.position!.end.offset!, ...(own.length ? { warnings: own } : {}) })
+      else if (own.length) stray = true
     }
   }
+  return { source, blocks, warnings: [...warnings, ...blockWarnings(blocks)], apart: pieces.length > 1 || beyond !== undefined || stray }
+}
+
+/** What the critic blocks report about the document (ParsedReview.warnings). */
+function blockWarnings(blocks: readonly SourceBlock[]): string[] {
   const doc: EditorDocument = { root: { type: 'root', children: blocks.map(({ block }) => block) } }
-  return { source, blocks, warnings: [...warnings, ...CRITIC_BLOCKS.flatMap((block) => block.warnings?.(doc) ?? [])] }
+  return CRITIC_BLOCKS.flatMap((block) => block.warnings?.(doc) ?? [])
+}
+
+/** The most of a changed body read again in part; past it the whole body is read off main (reader.ts). */
+const REREAD_MAX_CHARS = 40_000
+
+/**
+ * The blocks of `markdown`, an edited version of the body `previous` was read from, reading only
+ * the stretch that changed: from the block before the last one whose first line is before the
+ * first changed character, to the first block whose lines are all after the last one; each cut
+ * after a blank line. CommonMark reads a body line by line, so a block starting on an unchanged
+ * line after unchanged text and a blank line starts there again, and the blocks before it read as
+ * before; the stretch's last block, read alone, must come out as it was and where it was (the
+ * change closed whatever it opened), so every block after it does too, and so must its first (see
+ * below). Undefined where that does not hold, where a part cannot be read alone (link definitions,
+ * blocks beyond the limits) or the stretch is long: the caller reads the whole body. A property
+ * test checks the result against reading the whole body.
+ */
+export function rereadSourceBlocks(previous: SourceBlocks, markdown: string): SourceBlocks | undefined {
+  const source = toLf(markdown)
+  if (source === previous.source) return previous
+  const old = previous.source
+  if (previous.apart || DEFINITION.test(source) || DEFINITION.test(old)) return undefined
+  const pieces = markdownPieces(source)
+  if (pieces.length > 1 || pieces[0]?.beyond !== undefined) return undefined
+  const shortest = Math.min(old.length, source.length)
+  let same = 0
+  while (same < shortest && old.charCodeAt(same) === source.charCodeAt(same)) same++
+  let sameEnd = 0
+  while (sameEnd < shortest - same && old.charCodeAt(old.length - 1 - sameEnd) === source.charCodeAt(source.length - 1 - sameEnd)) sameEnd++
+  const changedEnd = old.length - sameEnd // the change is old[same, changedEnd) in the old body
+  const shift = source.length - old.length
+  const blocks = previous.blocks
+  const lineStart = (at: number): number => old.lastIndexOf('\n', at - 1) + 1
+  const lineEnd = (text: string, at: number): number => {
+    const end = text.indexOf('\n', at)
+    return end === -1 ? text.length : end
+  }
+  // A blank line before a block closes whatever came before it: a later line can make the lines of
+  // an open paragraph a setext heading or a table's header, so no cut follows a block without one.
+  const blankBefore = (index: number): boolean => index === 0 || /\n[ \t]*\n/.test(old.slice(blocks[index - 1]!.to, lineStart(blocks[index]!.from)))
+  // First: the last block whose first line ends before the change; last: the first block after it.
+  let first = -1
+  while (first + 1 < blocks.length && lineEnd(old, blocks[first + 1]!.from) < same) first++
+  while (first > 0 && !blankBefore(first)) first--
+  // And one block more, read again as it was: micromark's reading of a block can follow the one
+  // before it (a list item after indented code read as a paragraph once a table after it changed).
+  let before = first > 0 ? first - 1 : -1
+  while (before > 0 && !blankBefore(before)) before--
+  let last = first + 1
+  while (last < blocks.length && (lineStart(blocks[last]!.from) < changedEnd || !blankBefore(last))) last++
+  const start = before === -1 ? first : before
+  const from = start === -1 ? 0 : lineStart(blocks[start]!.from)
+  const to = last < blocks.length ? lineEnd(source, blocks[last]!.to + shift) : source.length
+  if (to - from > REREAD_MAX_CHARS) return undefined
+  const read = readSourceBlocks(source.slice(from, to))
+  if (read.apart) return undefined
+  const stretch = read.blocks.map((again) => ({ ...again, from: from + again.from, to: from + again.to }))
+  const readAsBefore = (again: SourceBlock | undefined, kept: SourceBlock, by: number): boolean =>
+    again !== undefined && again.from === kept.from + by && again.to === kept.to + by && JSON.stringify(again.block) === JSON.stringify(kept.block)
+  if (before !== -1 && !readAsBefore(stretch[0], blocks[before]!, 0)) return undefined
+  if (last < blocks.length && !readAsBefore(stretch.at(-1), blocks[last]!, shift)) return undefined
+  const after = blocks.slice(last + 1).map((kept) => ({ ...kept, from: kept.from + shift, to: kept.to + shift }))
+  const all = [...blocks.slice(0, Math.max(start, 0)), ...stretch, ...after]
+  return { source, blocks: all, warnings: [...all.flatMap((each) => each.warnings ?? []), ...blockWarnings(all)], apart: false }
 }
 
 /** A link or footnote definition (`[x]: …`, `[^x]: …`), also inside quotes and lists; linear on any line. */

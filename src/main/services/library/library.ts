@@ -11,7 +11,7 @@ import { collectUnusedAssets } from '../assets/cleanup'
 import { reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
 import { copiesOnDisk } from '../conflicts/copiesOnDisk'
 import { hasGitConflict } from '../conflicts/gitMarkers'
-import { readMeta, referencedAssets, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
+import { readMeta, referencedAssets, reparseReview, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
 import type { MetaFallback } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
@@ -347,8 +347,11 @@ export class Library {
     try {
       let parsed = this.parsed.get(hash, fallback)
       if (!parsed) {
-        parsed = await this.reader.open(bytes, fallback)
-        this.parsed.set(hash, fallback, parsed)
+        // Changed since it was read last (another program, a restored version): its changed blocks
+        // are read again here, in a few milliseconds; a long stretch is parsed whole, off main.
+        const previous = this.parsed.latest(id)
+        parsed = (previous && reparseReview(previous, bytes, fallback)) || (await this.reader.open(bytes, fallback))
+        this.parsed.set(id, hash, fallback, parsed)
       }
       const { meta, doc, warnings } = parsed
       const records = await this.records?.read(id)
@@ -370,9 +373,11 @@ export class Library {
     if (contentHash(current) !== baseHash) {
       fail('CONFLICT', `“${meta.title || id}” was changed outside Verdict since it was opened; your edits were not written over it.`)
     }
-    // Only the edits are written; `published` (the publish records) stays the file's (reviseReview).
     const fallback = await this.fallbackMeta(id)
-    const revision = reviseReview(current, fallback, await this.statusAsFiled(id, current, fallback, meta), doc, this.now().toISOString())
+    // The file as opened or last saved is kept parsed: its blocks are not read again for the save.
+    const before = this.parsed.get(baseHash, fallback)
+    // Only the edits are written; `published` (the publish records) stays the file's (reviseReview).
+    const revision = reviseReview(current, fallback, await this.statusAsFiled(id, current, fallback, meta), doc, this.now().toISOString(), before?.sourceBlocks)
     if (!revision.changed) {
       // Nothing to write, but images left unused earlier still reach their grace period.
       await this.tidyAssets(id, revision.meta, doc)
@@ -386,8 +391,12 @@ export class Library {
     await this.tidyAssets(id, revision.meta, doc)
     // The row and the search index take the saved text now, not at the next listing.
     const bytes = Buffer.from(revision.text, 'utf8')
+    const hash = contentHash(bytes)
+    // The saved file parsed from the one before (its changed blocks read again), so reopening it is a hit.
+    const after = before && reparseReview(before, bytes, fallback)
+    if (after) this.parsed.set(id, hash, fallback, after)
     await this.index.written(id, bytes)
-    return { hash: contentHash(bytes), updated: revision.meta.updated, wordCount: wordCountOf(doc), base: this.bases.hold(doc) }
+    return { hash, updated: revision.meta.updated, wordCount: wordCountOf(doc), base: this.bases.hold(doc) }
   }
 
   /**

@@ -2,7 +2,9 @@
  * The reviews parsed lately, by the hash of the file's bytes: reopening a review whose file has not
  * changed (back from the library, a check for outside changes) skips the Markdown parse, which
  * takes a reader thread ~200 ms at 50,000 words. The file stays the truth: a different hash (an
- * edit, a save, another program) is a miss and the file is parsed again. The parsed review is
+ * edit, a save, another program) is a miss, and the file is read from the review's latest version
+ * kept here (`latest`), only its changed blocks parsed again (`reparseReview`), or parsed whole. A
+ * save hands the new file's parse over, so reopening after a save is a hit. The parsed review is
  * shared, never copied, as the bases (bases.ts) share the blocks they hold: nothing changes it.
  */
 import type { ParsedReview } from '../format'
@@ -12,23 +14,28 @@ import type { MetaFallback } from '../format/meta'
 const REVIEWS_KEPT = 4
 
 export class ParseCache {
-  /** In order of use, the least recent first. */
-  readonly #parsed = new Map<string, ParsedReview>()
+  /** In order of use, the least recent first; each with the id of the review it was read from. */
+  readonly #parsed = new Map<string, { id: string; parsed: ParsedReview }>()
 
   get(hash: string, fallback: MetaFallback): ParsedReview | undefined {
     const key = keyOf(hash, fallback)
-    const parsed = this.#parsed.get(key)
-    if (parsed) {
+    const entry = this.#parsed.get(key)
+    if (entry) {
       this.#parsed.delete(key)
-      this.#parsed.set(key, parsed)
+      this.#parsed.set(key, entry)
     }
-    return parsed
+    return entry?.parsed
   }
 
-  set(hash: string, fallback: MetaFallback, parsed: ParsedReview): void {
+  /** The version of review `id` kept last, whatever its bytes: what a changed file is read again from. */
+  latest(id: string): ParsedReview | undefined {
+    return [...this.#parsed.values()].findLast((entry) => entry.id === id)?.parsed
+  }
+
+  set(id: string, hash: string, fallback: MetaFallback, parsed: ParsedReview): void {
     const key = keyOf(hash, fallback)
     this.#parsed.delete(key)
-    this.#parsed.set(key, parsed)
+    this.#parsed.set(key, { id, parsed })
     for (const oldest of this.#parsed.keys()) {
       if (this.#parsed.size <= REVIEWS_KEPT) break
       this.#parsed.delete(oldest)

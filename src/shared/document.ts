@@ -38,16 +38,29 @@ export interface LineBreakJSON extends NodeBase {
   type: 'linebreak'
 }
 
+/**
+ * An image inside text (`text ![alt](src "title") text`). `src` is kept exactly as the file wrote
+ * it (a site's `{{ site.baseurl }}/img/x.jpg` too); `markdown` is the image as written
+ * (`![a](<b.png> 't')`), written back while it still says this src, alt and title.
+ */
+export interface InlineImageJSON extends NodeBase {
+  type: 'inline-image'
+  src: string
+  alt: string
+  title: string | null
+  markdown: string
+}
+
 export interface LinkJSON extends ElementBase {
   type: 'link'
   url: string
   title?: string | null
   rel?: string | null
   target?: string | null
-  children: Array<TextJSON | LineBreakJSON>
+  children: Array<TextJSON | LineBreakJSON | InlineImageJSON>
 }
 
-export type InlineJSON = TextJSON | LineBreakJSON | LinkJSON
+export type InlineJSON = TextJSON | LineBreakJSON | LinkJSON | InlineImageJSON
 
 export interface ParagraphJSON extends ElementBase {
   type: 'paragraph'

@@ -1,9 +1,10 @@
 /**
  * A Hugo site opened as a library through the UI: its layout is detected and shown, its posts are
  * listed with their titles and scores, choosing another layout lists what that layout sees, and a
- * post's image from the site's static/ shows in the editor and the preview. A post's site images
- * are published with it, and one too large for a blog is replaced by a smaller copy the site's way;
- * the publish records stay in .verdict/, so git sees nothing of a publish, finished or stopped.
+ * post's image from the site's static/ shows in the editor and the preview (alone, and beside text), and
+ * one inside a Jekyll paragraph is edited there (typed beside, its alt text, deleted). A post's site
+ * images are published with it, and one too large for a blog is replaced by a smaller copy the site's
+ * way; the publish records stay in .verdict/, so git sees nothing of a publish, finished or stopped.
  */
 import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -11,6 +12,8 @@ import type { Locator, Page } from '@playwright/test'
 import { noisePng } from '../unit/assets/images'
 import { git } from '../support/git'
 import { addFolderBlog, addWebBlogFromLibrary, closeServer, fakeBlog, publishDialog } from './blogs'
+import { expectClean } from './axe'
+import { caretAtEnd } from './caret'
 import { browseTo, expect, test } from './fixtures'
 import type { Host } from './host'
 import { editorText, openReview } from './review'
@@ -73,6 +76,8 @@ test('a Hugo site opens in its own layout, which can be changed', async ({ page,
   const post = page.getByTitle('Preview', { exact: true }).contentFrame()
   await expect.poll(() => loaded(post.getByRole('img', { name: 'Light through the leaves' }))).toBeGreaterThan(0)
   await expect.poll(() => loaded(post.getByRole('img', { name: 'tree' }))).toBeGreaterThan(0)
+  // The same image beside text is an image in the editor's line too.
+  await expect.poll(() => loaded(editorText(page).getByRole('img', { name: 'tree' }))).toBeGreaterThan(0)
 })
 
 test('a site’s post is published with its images from static/: their bytes arrive on the blog, the site keeps its files and the records stay in .verdict/', async ({ page, host, tempDir }) => {
@@ -159,4 +164,38 @@ test('an image of the site too large for a blog is replaced by a smaller copy wh
   } finally {
     await closeServer(wordpress.server)
   }
+})
+
+test('an image inside a Jekyll post’s paragraph is an image in the line: typed beside, its alt text changed and deleted, each save changes only its line', async ({ page, host, tempDir }) => {
+  const site = await siteIn(tempDir, 'jekyll')
+  const post = '_posts/2023-12-25-the-zone-of-interest.md'
+  await openLibrary(page, host, site)
+  await openReview(page, 'The Zone of Interest')
+
+  // {{ site.baseurl }}/assets/img/sandra.png, from the site's folder, shown in the line of text.
+  const image = editorText(page).getByRole('img', { name: 'The garden wall' })
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+  expect((await image.boundingBox())?.width).toBeGreaterThan(0)
+  await expectClean(page)
+
+  const bodyDiff = async () => (await git(site, 'diff', '-U0', post)).split('\n').filter((line) => /^[-+](?![-+])/.test(line))
+  const line = 'Behind the garden wall ![The garden wall]({{ site.baseurl }}/assets/img/sandra.png) the camps go on.'
+  await caretAtEnd(editorText(page).getByText(/the camps go on\./))
+  await page.keyboard.type(' Unbearable.')
+  await expect.poll(() => readFile(join(site, post), 'utf8')).toContain('go on. Unbearable.')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  expect(await bodyDiff()).toEqual([`-${line}`, `+${line} Unbearable.`])
+
+  await page.getByRole('button', { name: 'Alt text of The garden wall' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Alt text' })
+  await dialog.getByRole('textbox', { name: 'Alt text' }).fill('The wall of the camp')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(editorText(page).getByRole('img', { name: 'The wall of the camp' })).toBeVisible()
+  await expect.poll(bodyDiff).toEqual([`-${line}`, `+${line.replace('The garden wall]', 'The wall of the camp]')} Unbearable.`])
+
+  // A click selects the image whole; Backspace removes it and nothing else.
+  await editorText(page).getByRole('img', { name: 'The wall of the camp' }).click()
+  await page.keyboard.press('Backspace')
+  await expect.poll(bodyDiff).toEqual([`-${line}`, '+Behind the garden wall  the camps go on. Unbearable.'])
+  expect(await changes(site)).toEqual([` M ${post}`])
 })

@@ -10,19 +10,18 @@ import { IMAGE_WIDTHS, isImageSource, SITE_BASEURL, type ImageWidth } from '../.
 import type { BlockConverter, ReadContext } from '../../main/services/format/blocks'
 import { attributesOf, withoutLabel } from '../../main/services/format/directive'
 import { Unrepresentable } from '../../main/services/format/inline'
+import { BASEURL_IMAGE, liquidAlt } from '../../main/services/format/inlineImage'
 import { malformed, stringField } from '../../main/services/format/nodes'
 import { normalizePlain, oneOf, paragraphOf, plainFromMdast } from '../../main/services/format/plain'
 import type { VerbatimNode } from '../../main/services/format/syntax'
 import type { ImageJSON } from './model'
 
 /**
- * A lone image whose address starts with Liquid's `{{ site.baseurl }}`, which CommonMark does not
- * read as an image (the spaces) and which is template syntax: read from its source, its alt plain
- * text, so that it is written back exactly as read (`written` below).
+ * The image of a paragraph holding only one, untitled, whose path stays inside the review's folder or
+ * its site's. One after Liquid's `{{ site.baseurl }}`, which CommonMark does not read as an image (the
+ * spaces) and which is template syntax, is read from its source (BASEURL_IMAGE) and written back
+ * exactly as read (`written` below).
  */
-const BASEURL_IMAGE = /^!\[([^[\]\\\n{}%$*_`<>&!]*)\]\((\{\{ *site\.baseurl *\}\}\/[^\s(){}<>%$\\]+)\)$/
-
-/** The image of a paragraph holding only one, untitled, whose path stays inside the review's folder or its site's. */
 function imageOf(paragraph: RootContent | undefined, read: ReadContext): Pick<ImageJSON, 'src' | 'alt'> {
   if (paragraph?.type !== 'paragraph') throw new Unrepresentable('a figure without its image')
   const templated = BASEURL_IMAGE.exec(read.source.slice(paragraph.position?.start.offset, paragraph.position?.end.offset))
@@ -59,7 +58,7 @@ export const imageMarkdown: BlockConverter<ImageJSON, Paragraph | ContainerDirec
       type: 'image',
       src,
       // Beside Liquid the alt is written bare, so what would need an escape there is left out.
-      alt: liquid ? alt.replace(/[[\]\\{}%$*_`<>&!]/g, '').replace(/\s+/g, ' ') : alt,
+      alt: liquid ? liquidAlt(alt) : alt,
       caption: normalizePlain(stringField(node, 'caption'), 'paragraph'),
       credit: stringField(node, 'credit'),
       width: oneOf(node, 'width', IMAGE_WIDTHS),

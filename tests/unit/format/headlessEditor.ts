@@ -2,8 +2,8 @@
  * A headless Lexical editor with the editor's nodes, for tests of what the renderer does to a
  * document (lexical.test.ts, untouched.test.ts, recovery/deltaSaves.test.ts).
  *
- * The spoiler and pull quote are the renderer's own nodes (plain Lexical elements); the decorator
- * nodes render React, so stand-ins with the same JSON shapes are used for the raw block, score,
+ * The spoiler, pull quote and inline image are the renderer's own nodes (the image draws its React
+ * only when shown); the block decorator nodes render React, so stand-ins with the same JSON shapes are used for the raw block, score,
  * image and embed, the score's reading its fields through the editor's parser.
  */
 import { createHeadlessEditor } from '@lexical/headless'
@@ -35,6 +35,7 @@ async function fromRenderer<T>(path: string, name: string): Promise<T> {
 }
 const SpoilerNode = await fromRenderer<Klass<LexicalNode>>('blocks/spoiler/editor/SpoilerNode', 'SpoilerNode')
 const PullQuoteNode = await fromRenderer<Klass<LexicalNode>>('blocks/pullquote/editor/PullQuoteNode', 'PullQuoteNode')
+const InlineImageNode = await fromRenderer<Klass<LexicalNode>>('renderer/src/editor/nodes/inline-image/InlineImageNode', 'InlineImageNode')
 const parseScoreFields = await fromRenderer<(fields: Partial<Record<keyof ScoreFields, unknown>>) => ScoreFields>(
   'blocks/score/editor/scoreState',
   'parseScoreFields',
@@ -126,7 +127,7 @@ export function createTestEditor() {
   return createHeadlessEditor({
     nodes: [
       HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, RawBlockNode,
-      ScoreNode, ImageNode, EmbedNode, SpoilerNode, PullQuoteNode,
+      ScoreNode, ImageNode, EmbedNode, SpoilerNode, PullQuoteNode, InlineImageNode,
     ],
     onError: (error) => {
       throw error

@@ -24,8 +24,9 @@ import {
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable } from './inline'
 import { CRITIC_BLOCKS } from '../../blocks'
 import { MARKDOWN_LIMITS } from './limits'
+import { imagesIn, readableSiteImages, type ImageMarkdown } from './inlineImage'
 import { childrenOf, integerField, malformed, stringField, unknownNode, type LooseNode } from './nodes'
-import type { VerbatimNode } from './syntax'
+import { codeSpans, type VerbatimNode } from './syntax'
 
 export interface BlockConverter<T extends BlockJSON = BlockJSON, M extends RootContent = RootContent> {
   type: T['type']
@@ -67,8 +68,24 @@ const paragraph: BlockConverter<ParagraphJSON, Paragraph> = {
     const children = normalizeInline(node, 'paragraph')
     return children.length ? { type: 'paragraph', children } : null
   },
-  fromMdast: (node) => ({ type: 'paragraph', children: inlineFromMdast(node.children) }),
+  fromMdast: (node, read) => ({ type: 'paragraph', children: paragraphContent(node, read) }),
   toMdast: (node) => ({ type: 'paragraph', children: inlineToMdast(node.children) }),
+}
+
+/**
+ * A paragraph's content, its Liquid images (`![a]({{ site.baseurl }}/x.jpg)`, outside code) read as
+ * images. An image alone is the image block's (image/markdown.ts), or kept as written where that
+ * refuses it (a title, a path out of the review): inline images are those beside text.
+ */
+function paragraphContent(node: Paragraph, { source }: ReadContext): InlineJSON[] {
+  const start = node.position?.start.offset ?? 0
+  const code = codeSpans(node).map(([from, to]) => [from - start, to - start] as const)
+  const outside = (from: number, to: number): boolean => code.every(([codeFrom, codeTo]) => to <= codeFrom || from >= codeTo)
+  const site = readableSiteImages(source.slice(start, node.position?.end.offset), outside)
+  if (site === 'unreadable') throw new Unrepresentable('a Liquid image that does not read as one')
+  const content = site === 'none' ? inlineFromMdast(node.children, imagesIn(source)) : inlineFromMdast(site.content, site.images)
+  if (content.length === 1 && content[0]!.type === 'inline-image') throw new Unrepresentable('a lone image')
+  return content
 }
 
 /**
@@ -83,10 +100,10 @@ const heading: BlockConverter<HeadingJSON, Heading> = {
     if (!HEADING_TAGS.includes(tag)) malformed('heading', `has the tag "${String(tag)}"`)
     return { type: 'heading', tag, children: normalizeInline(node, 'heading') }
   },
-  fromMdast: (node) => {
+  fromMdast: (node, read) => {
     const tag = `h${node.depth}` as HeadingTag
     if (!HEADING_TAGS.includes(tag)) throw new Unrepresentable(tag)
-    return { type: 'heading', tag, children: inlineFromMdast(node.children) }
+    return { type: 'heading', tag, children: inlineFromMdast(node.children, imagesIn(read.source)) }
   },
   toMdast: (node) => ({ type: 'heading', depth: Number(node.tag.slice(1)) as 2 | 3 | 4, children: inlineToMdast(node.children) }),
 }
@@ -96,10 +113,10 @@ const quote: BlockConverter<QuoteJSON, Blockquote> = {
   type: 'quote',
   reads: ['blockquote'],
   normalize: (node) => ({ type: 'quote', children: normalizeInline(node, 'paragraph') }),
-  fromMdast: (node) => {
+  fromMdast: (node, read) => {
     const [only, ...rest] = node.children
     if (rest.length > 0 || (only && only.type !== 'paragraph')) throw new Unrepresentable('blockquote')
-    return { type: 'quote', children: only ? inlineFromMdast(only.children) : [] }
+    return { type: 'quote', children: only ? inlineFromMdast(only.children, imagesIn(read.source)) : [] }
   },
   toMdast: (node) => ({
     type: 'blockquote',
@@ -122,7 +139,7 @@ const list: BlockConverter<ListJSON, List> = {
   type: 'list',
   reads: ['list'],
   normalize: (node) => normalizeList(node),
-  fromMdast: (node) => listFromMdast(node),
+  fromMdast: (node, read) => listFromMdast(node, imagesIn(read.source)),
   toMdast: listToMdast,
 }
 
@@ -177,17 +194,17 @@ function markdownItems(items: readonly ListItemJSON[]): ListItemJSON[][] {
 }
 
 /** Values are left to `normalizeList`, which every read document passes through. */
-function listFromMdast(node: List, depth = 1): ListJSON {
+function listFromMdast(node: List, images: ImageMarkdown, depth = 1): ListJSON {
   if (depth > MAX_LIST_DEPTH) throw new Unrepresentable('deep list')
   const items: ListItemJSON[] = []
   for (const item of node.children) {
     if (item.checked != null) throw new Unrepresentable('task list')
     const [first, ...rest] = item.children
     const hasText = first?.type === 'paragraph'
-    if (hasText || !first) items.push({ type: 'listitem', value: 0, children: hasText ? inlineFromMdast(first.children) : [] })
+    if (hasText || !first) items.push({ type: 'listitem', value: 0, children: hasText ? inlineFromMdast(first.children, images) : [] })
     for (const child of hasText ? rest : item.children) {
       if (child.type !== 'list') throw new Unrepresentable(child.type)
-      items.push({ type: 'listitem', value: 0, children: [listFromMdast(child, depth + 1)] })
+      items.push({ type: 'listitem', value: 0, children: [listFromMdast(child, images, depth + 1)] })
     }
   }
   const ordered = node.ordered === true

@@ -1,5 +1,5 @@
 /**
- * Inline content (text with format bits, hard line breaks, links) between the editor and mdast.
+ * Inline content (text with format bits, hard line breaks, links, images) between the editor and mdast.
  *
  * `normalizeInline` puts inline content in the one form Markdown reads back identically; the rules
  * are the only places where a round trip changes the editor's content:
@@ -17,6 +17,7 @@
  */
 import type { PhrasingContent } from 'mdast'
 import { TEXT_FORMAT, type InlineJSON, type LinkJSON, type TextJSON } from '../../../shared/document'
+import { inlineImageFromMdast, normalizeInlineImage, type ImageMarkdown } from './inlineImage'
 import { childrenOf, integerField, textField, unknownNode, type LooseNode } from './nodes'
 
 const { bold, italic, strikethrough, code } = TEXT_FORMAT
@@ -35,8 +36,11 @@ export class Unrepresentable extends Error {}
 /** The block holding inline content: paragraphs, quotes and list items are written as paragraphs. */
 export type InlineBlock = 'paragraph' | 'heading'
 
-/** Walks with its own stack: emphasis can nest thousands deep in a hostile file. */
-export function inlineFromMdast(nodes: readonly PhrasingContent[], format = 0): InlineJSON[] {
+/**
+ * Walks with its own stack: emphasis can nest thousands deep in a hostile file. Images are read
+ * where `images` says how each is written (inlineImage.ts); without, they are refused (plain text).
+ */
+export function inlineFromMdast(nodes: readonly PhrasingContent[], images?: ImageMarkdown, format = 0): InlineJSON[] {
   const out: InlineJSON[] = []
   const pending: Array<{ node: PhrasingContent; format: number }> = []
   const within = (children: readonly PhrasingContent[], format: number): void => {
@@ -66,9 +70,15 @@ export function inlineFromMdast(nodes: readonly PhrasingContent[], format = 0): 
         out.push({ type: 'linebreak' })
         break
       case 'link': {
-        // Markdown links cannot contain links, so the children are text and breaks only.
-        const children = inlineFromMdast(node.children, format) as LinkJSON['children']
+        // Markdown links cannot contain links, so the children are text, breaks and images.
+        const children = inlineFromMdast(node.children, images, format) as LinkJSON['children']
         out.push({ type: 'link', url: node.url, title: node.title ?? null, children })
+        break
+      }
+      case 'image': {
+        const markdown = images?.(node)
+        if (markdown === undefined) throw new Unrepresentable('an image')
+        out.push(inlineImageFromMdast(node, markdown))
         break
       }
       default:
@@ -92,11 +102,9 @@ export function inlineToMdast(nodes: readonly InlineJSON[]): PhrasingContent[] {
       continue
     }
     flush()
-    out.push(
-      node.type === 'linebreak'
-        ? { type: 'break' }
-        : { type: 'link', url: node.url, title: node.title ?? null, children: inlineToMdast(node.children) },
-    )
+    if (node.type === 'linebreak') out.push({ type: 'break' })
+    else if (node.type === 'inline-image') out.push({ type: 'verbatim', value: node.markdown })
+    else out.push({ type: 'link', url: node.url, title: node.title ?? null, children: inlineToMdast(node.children) })
   }
   flush()
   return out
@@ -158,6 +166,8 @@ function readInline(parent: LooseNode, block: InlineBlock, inLink: boolean): Inl
       }
       case 'linebreak':
         return [lineBreak()]
+      case 'inline-image':
+        return [normalizeInlineImage(node, block === 'heading')]
       case 'link': {
         if (inLink) unknownNode('link', 'inside a link')
         const title = node.title == null || node.title === '' ? null : textField(node, 'title')

@@ -14,7 +14,8 @@ import { Unrepresentable } from './inline'
 import { childrenOf, unknownNode, type LooseNode } from './nodes'
 import { ReviewParseError } from './frontMatter'
 import { keptAsWritten, markdownPieces } from './limits'
-import { BLOCK_SEPARATOR, parseMarkdown, stringifyMarkdown, toLf } from './syntax'
+import { withoutSiteImages } from './inlineImage'
+import { BLOCK_SEPARATOR, codeSpans, parseMarkdown, stringifyMarkdown, toLf } from './syntax'
 
 const byType = new Map(BLOCKS.map((converter) => [converter.type as string, converter]))
 /** The entries reading each mdast key, in registry order. */
@@ -195,17 +196,9 @@ const TEMPLATE = /(?<!\\)\{[{%]|(?<!\\)\$\$|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^
  * backtick in a link title or an escaped one opens none.
  */
 function withoutCodeSpans(node: RootContent, source: string): string {
-  const start = node.position?.start.offset ?? 0
-  const spans: Array<[number, number]> = []
-  const visit = (child: RootContent): void => {
-    const { start, end } = child.position ?? {}
-    if (child.type === 'inlineCode' && start?.offset !== undefined && end?.offset !== undefined) spans.push([start.offset, end.offset])
-    else if ('children' in child) for (const grandchild of child.children) visit(grandchild)
-  }
-  visit(node)
   let text = ''
-  let at = start
-  for (const [from, to] of spans) {
+  let at = node.position?.start.offset ?? 0
+  for (const [from, to] of codeSpans(node)) {
     text += `${source.slice(at, from)}c`
     at = to
   }
@@ -220,7 +213,9 @@ export function markdownToDocument(markdown: string): EditorDocument {
 }
 
 function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<string>): BlockJSON {
-  const templated = !isDirective(node) && TEMPLATE.test(withoutCodeSpans(node, read.source))
+  const text = withoutCodeSpans(node, read.source)
+  // A paragraph's images after `{{ site.baseurl }}` are images (blocks.ts reads them), no template.
+  const templated = !isDirective(node) && TEMPLATE.test(node.type === 'paragraph' ? withoutSiteImages(text) : text)
   for (const converter of byMdast.get(mdastKey(node)) ?? []) {
     if ((allowed && !allowed.has(converter.type)) || (templated && !converter.readsTemplates)) continue
     try {

@@ -28,13 +28,19 @@ import { gfmTable } from 'micromark-extension-gfm-table'
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
 import { withinLimits } from './limits'
 
-/** A block kept verbatim: its Markdown is written exactly as stored. A child of the root or of a spoiler. */
+/**
+ * Markdown written exactly as stored: a block kept verbatim (a child of the root or of a spoiler),
+ * or an image inside text as the file wrote it (inlineImage.ts).
+ */
 export interface VerbatimNode extends Literal {
   type: 'verbatim'
 }
 
 declare module 'mdast' {
   interface RootContentMap {
+    verbatim: VerbatimNode
+  }
+  interface PhrasingContentMap {
     verbatim: VerbatimNode
   }
 }
@@ -63,6 +69,18 @@ const readOptions = {
 
 export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, readOptions)
+}
+
+/** Where a node's code spans are in the text it was read from, in order: the parser's, found by position. */
+export function codeSpans(node: Nodes): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  const visit = (child: Nodes): void => {
+    const { start, end } = child.position ?? {}
+    if (child.type === 'inlineCode' && start?.offset !== undefined && end?.offset !== undefined) spans.push([start.offset, end.offset])
+    else if ('children' in child) for (const grandchild of child.children) visit(grandchild)
+  }
+  visit(node)
+  return spans
 }
 
 /** The empty HTML comment to-markdown puts between blocks that would otherwise merge. */

@@ -1,0 +1,98 @@
+import { useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
+import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
+import type { NodeKey } from 'lexical'
+import { isImageSource } from '@shared/critic'
+import { Dialog, DialogActions } from '@renderer/components/Dialog'
+import { Icon } from '@renderer/components/Icon'
+import { TextField } from '@renderer/components/TextField'
+import { useEditorServices } from '@renderer/editor/EditorServices'
+import { updateNodeByKey } from '../updateNodeByKey'
+import { $isInlineImageNode, inlineImageName, type InlineImageFields } from './InlineImageNode'
+
+interface Props {
+  nodeKey: NodeKey
+  fields: InlineImageFields
+}
+
+/**
+ * An image in a line of text, resolved as image blocks are (the review's folder, the site's images);
+ * one it cannot show is its alt text and "image not found". A click selects it whole (Backspace then
+ * removes it); its "Alt text" button edits the description in a dialog.
+ */
+export default function InlineImageComponent({ nodeKey, fields }: Props) {
+  const [editor] = useLexicalComposerContext()
+  const editable = useLexicalEditable()
+  const services = useEditorServices()
+  const [selected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey)
+  const [failed, setFailed] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
+  const { src, alt } = fields
+  const safe = isImageSource(src)
+  // A new URL once the file lands or changes on disk: the image is then loaded again.
+  const url = safe ? services.assetUrl(src) : ''
+  const name = inlineImageName(fields)
+  const select = () => {
+    if (!editable) return
+    clearSelection()
+    setSelected(true)
+  }
+
+  return (
+    <span className={`inline-image${selected ? ' inline-image-selected' : ''}`} title={src}>
+      {safe && failed !== url ? (
+        <img
+          src={url}
+          alt={name}
+          draggable={false}
+          onClick={select}
+          onError={() => {
+            setFailed(url)
+            services.imageFailed(src)
+          }}
+        />
+      ) : (
+        <span className="inline-image-missing" role="img" aria-label={`${name} (image not found)`} onClick={select}>
+          <Icon name="warning" size={14} />
+          {alt.trim() && <span className="inline-image-alt">{alt}</span>}
+          <span className="inline-image-label">image not found</span>
+        </span>
+      )}
+      {editable && (
+        <button type="button" className="inline-image-edit" aria-label={`Alt text of ${name}`} onClick={() => setEditing(true)}>
+          Alt
+        </button>
+      )}
+      {editing &&
+        createPortal(
+          <AltDialog
+            initial={alt}
+            onClose={() => setEditing(false)}
+            onApply={(next) => {
+              // Markdown as written stays only while it says this alt text: main writes the image anew.
+              updateNodeByKey(editor, nodeKey, $isInlineImageNode, (node) => node.setFields({ alt: next }))
+              setEditing(false)
+            }}
+          />,
+          document.body,
+        )}
+    </span>
+  )
+}
+
+function AltDialog({ initial, onApply, onClose }: { initial: string; onApply: (alt: string) => void; onClose: () => void }) {
+  const [alt, setAlt] = useState(initial)
+  return (
+    <Dialog
+      title="Alt text"
+      description="Describes the image for readers who can’t see it."
+      onClose={onClose}
+      onSubmit={() => onApply(alt.trim())}
+      actions={<DialogActions busy={false} label="Save" onCancel={onClose} />}
+    >
+      <TextField label="Alt text" type="text" data-autofocus value={alt} maxLength={2000} onChange={(event) => setAlt(event.target.value)} />
+    </Dialog>
+  )
+}

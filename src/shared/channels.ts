@@ -84,8 +84,9 @@ export const channels = {
   getLibrary: { args: none, result: returns<LibraryInfo>() },
   listReviews: { args: none, result: returns<ReviewSummary[]>() },
   /** Full-text search with filters (see shared/search.ts for the language); best matches first. */
+  /** `session`: the asking search field's own id; its newer search supersedes its older ones not yet run. */
   searchReviews: {
-    args: z.strictObject({ query: z.string().max(1000), limit: z.number().int().min(1).max(500) }),
+    args: z.strictObject({ query: z.string().max(1000), limit: z.number().int().min(1).max(500), session: z.string().min(1).max(100).optional() }),
     result: returns<SearchResults>(),
   },
   /** The archive's numbers (shared/archive.ts), counted from the library's rows. */

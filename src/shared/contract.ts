@@ -205,6 +205,8 @@ export interface SearchResults {
   problems: string[]
   /** While the index is being built from the files: reviews read so far of those to read. */
   indexing?: { done: number; total: number }
+  /** A newer search of the same session came before this one ran: nothing was looked for. */
+  superseded?: true
 }
 
 /** A review a library-wide change reached, or could not (`reason`: why its file was left as it was). */

@@ -223,6 +223,21 @@ describe('full-text search', () => {
     expect(ids(await lib.searchReviews('zeb', 20))).toEqual(['zebra'])
   })
 
+  it('answers a search that a newer one of the same session overtook unsearched, and the newest in full', async () => {
+    const lib = await library()
+    // Typed faster than answered: the first is under way when the next two come, so the middle one never runs.
+    const typed = ['reh', 'rehe', 'rehearsal'].map((query) => lib.searchReviews(query, 20, 'field-1'))
+    const other = lib.searchReviews('amelie', 20, 'field-2')
+    const [first, middle, last] = await Promise.all(typed)
+    expect(ids(first!)).toEqual(['ballerina'])
+    expect(middle).toMatchObject({ hits: [], total: 0, superseded: true })
+    expect(ids(last!)).toEqual(['ballerina'])
+    expect(last!.superseded).toBeUndefined()
+    // Another session is not overtaken, and the session searches again once its last answer is in.
+    expect(ids(await other)).toEqual(['amelie'])
+    expect(ids(await lib.searchReviews('kirov', 20, 'field-1'))).toEqual(['ballerina'])
+  })
+
   it('keeps its index beside the row index and rebuilds a missing or damaged one from the files', async () => {
     await library()
     const path = join(stateDirOf(root), SEARCH_FILE)

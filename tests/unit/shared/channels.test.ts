@@ -13,8 +13,8 @@ describe('the channels', () => {
     expectTypeOf<Parameters<Handlers['saveReview']>[0]>().toEqualTypeOf<z.output<SaveSchema>>()
     expectTypeOf<Parameters<Api['saveReview']>[0]>().toEqualTypeOf<z.input<SaveSchema>>()
 
-    expectTypeOf<ParsedArgs<'searchReviews'>>().toEqualTypeOf<{ query: string; limit: number }>()
-    expectTypeOf(parseArgs<'searchReviews'>).returns.toEqualTypeOf<{ query: string; limit: number }>()
+    expectTypeOf<ParsedArgs<'searchReviews'>>().toEqualTypeOf<{ query: string; limit: number; session?: string | undefined }>()
+    expectTypeOf(parseArgs<'searchReviews'>).returns.toEqualTypeOf<{ query: string; limit: number; session?: string | undefined }>()
   })
 
   it('carry their result types to the handlers and the renderer', () => {

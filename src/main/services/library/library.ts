@@ -269,8 +269,8 @@ export class Library {
   }
 
   /** Full-text search over the reviews of the last listing (shared/search.ts has the language). */
-  searchReviews(query: string, limit: number): Promise<SearchResults> {
-    return this.search.search(query, limit)
+  searchReviews(query: string, limit: number, session?: string): Promise<SearchResults> {
+    return this.search.search(query, limit, session)
   }
 
   /** Stops the search index's background work: the library is no longer in use. */

@@ -9,7 +9,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { SearchResults } from '../../../shared/contract'
 import type { ReviewSummary } from '../../../shared/model'
-import { matchesFilters, parseQuery } from '../../../shared/search'
+import { matchesFilters, parseQuery, type SearchQuery } from '../../../shared/search'
 import type { FileKey } from '../library/indexStore'
 import { startWorker } from '../workers'
 import type { IndexResults } from './searchIndex'
@@ -114,6 +114,8 @@ export class ReviewSearch {
   /** The thread this library's index was opened in (a new one opens it again, from its file). */
   private openIn: SearchThread | undefined
   private stopped = false
+  /** Each search session with a search under way, and the newest one waiting for it. */
+  private readonly sessions = new Map<string, { next?: (go: boolean) => void }>()
 
   constructor(private readonly options: ReviewSearchOptions) {}
 
@@ -144,8 +146,22 @@ export class ReviewSearch {
     await this.thread()?.call(this.handle, { op: 'idle' })
   }
 
-  async search(input: string, limit: number): Promise<SearchResults> {
+  /**
+   * `session`: the search field asking. Its searches go to the thread one at a time; one that waits
+   * for the one before it is superseded by a newer one (keys typed while a search ran): it is answered
+   * at once, unsearched, and only the newest reaches the thread.
+   */
+  async search(input: string, limit: number, session?: string): Promise<SearchResults> {
     const query = parseQuery(input)
+    if (session !== undefined && !(await this.turn(session))) return { hits: [], total: 0, more: false, problems: query.problems, superseded: true }
+    try {
+      return await this.searchNow(query, input, limit)
+    } finally {
+      if (session !== undefined) this.endTurn(session)
+    }
+  }
+
+  private async searchNow(query: SearchQuery, input: string, limit: number): Promise<SearchResults> {
     // Filters are judged on main's rows; the index is told which reviews pass.
     const allowed = query.filters.length > 0 ? [...this.options.rows()].filter((row) => matchesFilters(row, query.filters)) : undefined
     const running = this.thread()
@@ -155,6 +171,26 @@ export class ReviewSearch {
     const rows = (allowed ?? [...this.options.rows()]).sort((a, b) => b.updated.localeCompare(a.updated))
     const hits = rows.slice(0, limit).map((row) => ({ id: row.id, field: 'excerpt' as const, snippet: row.excerpt, marks: [] }))
     return { ...found, hits, total: rows.length, more: false, problems: query.problems }
+  }
+
+  /** Waits until the session's search before this one has ended; false when a newer one came meanwhile. */
+  private turn(session: string): Promise<boolean> {
+    const turn = this.sessions.get(session)
+    if (!turn) {
+      this.sessions.set(session, {})
+      return Promise.resolve(true)
+    }
+    turn.next?.(false)
+    return new Promise((go) => (turn.next = go))
+  }
+
+  /** The session's search has ended: the newest waiting one goes next. */
+  private endTurn(session: string): void {
+    const turn = this.sessions.get(session)
+    const next = turn?.next
+    if (!turn || !next) return void this.sessions.delete(session)
+    turn.next = undefined
+    next(true)
   }
 
   /** The library is closed (app quit, another library opened): no more reading or writing. */

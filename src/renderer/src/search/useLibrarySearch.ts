@@ -19,12 +19,14 @@ export type SearchState = { kind: 'idle' } | { kind: 'searching' } | { kind: 'fa
 
 /**
  * The full-text search for the query as typed: each keystroke asks main, and only the answer to the
- * latest query is shown. While the index is still reading the library, the search is repeated so the
- * results fill in. `showMore` asks again for more hits of the same query (a new query starts at
+ * latest query is shown (main skips the queries a newer one overtook unsearched). While the index is
+ * still reading the library, the search is repeated so the results fill in. `showMore` asks again for more hits of the same query (a new query starts at
  * SEARCH_LIMIT); it is null when every hit is shown or an answer may carry no more.
  */
 export function useLibrarySearch(query: string, listingVersion: unknown): { search: SearchState; showMore: (() => void) | null } {
   const [state, setState] = useState<SearchState>({ kind: 'idle' })
+  // This field's searches: main runs the newest of them and answers the older ones still waiting unsearched.
+  const [session] = useState(() => crypto.randomUUID())
   const trimmed = query.trim()
   // Keyed by the query, so typing goes back to the first hits without an effect to reset it.
   const [asked, setAsked] = useState({ query: '', limit: SEARCH_LIMIT })
@@ -34,9 +36,9 @@ export function useLibrarySearch(query: string, listingVersion: unknown): { sear
     let current = true
     let retry: ReturnType<typeof setTimeout> | undefined
     const run = () =>
-      api.searchReviews({ query: trimmed, limit }).then(
+      api.searchReviews({ query: trimmed, limit, session }).then(
         (results) => {
-          if (!current) return
+          if (!current || results.superseded) return
           setState({ kind: 'done', results })
           if (results.indexing) retry = setTimeout(run, INDEXING_RETRY_MS)
         },
@@ -49,7 +51,7 @@ export function useLibrarySearch(query: string, listingVersion: unknown): { sear
       current = false
       clearTimeout(retry)
     }
-  }, [trimmed, limit, listingVersion])
+  }, [trimmed, limit, listingVersion, session])
   const search: SearchState = trimmed ? (state.kind === 'idle' ? { kind: 'searching' } : state) : { kind: 'idle' }
   const hidden = search.kind === 'done' && (search.results.more || search.results.total > search.results.hits.length)
   return {

@@ -186,7 +186,8 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
       return review && shownBySidebar(review) ? [{ hit, review }] : []
     })
   }, [search, byId, shownBySidebar])
-  const openHit = (hit: FoundReview['hit']) => onOpen(hit.id, false, hit.focus)
+  // The same function while typing: the results are memoised on it.
+  const openHit = useCallback((hit: FoundReview['hit']) => onOpen(hit.id, false, hit.focus), [onOpen])
   const showAll = () => {
     setQuery('')
     setFilter('all')

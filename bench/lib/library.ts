@@ -56,9 +56,29 @@ export interface SearchResult {
   clearMedianMs: number
   /** The service's side for comparison: a warm `list()` and the same filter, in main. */
   serviceListAndFilterMs: number
+  /**
+   * Per repetition, each key's parts, ms from its keydown (the full-text search's keys; the title
+   * filter asks nothing): its own render reaching the page, the search request sent and answered
+   * (the bridge), main's time on it, the answer's render reaching the page, and the frame after the
+   * last change painted.
+   */
+  breakdown?: KeyBreakdown[][]
   /** Per repetition: the click on “Archive” → its charts painted (none before the archive). */
   archiveMs?: number[]
   archiveMedianMs?: number
+}
+
+export interface KeyBreakdown {
+  key: string
+  /** The first change of the page after the key (the field, the count: the key's own render). */
+  ownChangeMs?: number
+  requestSentMs?: number
+  answeredMs?: number
+  /** main's handler, from the request's arrival to its answer (the rest of the round trip is the bridge). */
+  mainMs?: number
+  /** The first change of the page after the answer (the hits rendered). */
+  answerChangeMs?: number
+  paintedMs: number
 }
 
 export interface LibraryResults {
@@ -156,10 +176,10 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
   }
   for (const count of options.counts) {
     const dir = libraryDir(options.work, count)
-    const started = Date.now()
+    const generating = Date.now()
     results.reviewWords = await generateLibrary(dir, count)
     await rm(stateDirOf(dir), { recursive: true, force: true }) // an index of an earlier run
-    options.log(`library: generated ${count} reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    options.log(`library: generated ${count} reviews in ${((Date.now() - generating) / 1000).toFixed(1)} s`)
     // As at an app start, no file was written seconds ago: the index reads such files again on
     // every listing (their mtime may not yet tell one edit from the next).
     await sleep(RECENT_WRITE_MS)
@@ -179,6 +199,9 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
     // (the app's data folder): with the tests' folder instead they found none and parsed every review.
     const stateDir = (library as { stateDir?: string }).stateDir ?? stateDirOf(dir)
     for (let rep = 0; rep < options.reps; rep++) {
+      // Each instance's search index would be built in the one search thread alongside the host's,
+      // for the rest of the run (the keystrokes below waited on them): only the last one is kept.
+      closeLibrary(library === host.services.libraries.current() ? undefined : library)
       library = new Library({ root: dir, stateDir, defaultAuthor: () => 'Bench' })
       t = performance.now()
       listed = (await library.list()).length
@@ -203,12 +226,52 @@ export async function benchLibrary(options: LibraryBenchOptions): Promise<Librar
       serviceMs.push(performance.now() - t)
     }
 
+    closeLibrary(library)
+    // The keystrokes are timed on a built index (the search while it is built is the cold build's goal).
+    const started = performance.now()
+    await (host.services.libraries.current() as { flushSearch?: () => Promise<unknown> }).flushSearch?.()
+    options.log(`library ${count}: search index ready after ${((performance.now() - started) / 1000).toFixed(1)} s more`)
     const search = await searchInRenderer(options, host, count)
     search.serviceListAndFilterMs = round(median(serviceMs), 1)
     results.search.push(search)
     options.log(`library ${count}: search keystroke median ${search.keystrokeMedianMs} ms, worst ${search.keystrokeMaxMs} ms, clear ${search.clearMedianMs} ms`)
+    for (const [rep, keys] of (search.breakdown ?? []).entries()) options.log(`library ${count}: keys of repetition ${rep + 1}: ${keys.map(describeKey).join('; ')}`)
   }
   return results
+}
+
+/** Stops a library's background work (its search index); apps before the search have no such method. */
+function closeLibrary(library: unknown): void {
+  ;(library as { close?: () => void } | undefined)?.close?.()
+}
+
+function describeKey(key: KeyBreakdown): string {
+  const part = (label: string, value: number | undefined) => (value === undefined ? '' : ` ${label} ${round(value, 1)}`)
+  return `“${key.key}”:${part('own', key.ownChangeMs)}${part('sent', key.requestSentMs)}${part('answered', key.answeredMs)}${part('main', key.mainMs)}${part('hits', key.answerChangeMs)} painted ${round(key.paintedMs, 1)}`
+}
+
+/** Times main's search handler (in this process: the bench's host), for the keys' breakdown. */
+function timeMainSearch(host: Host): { takes: () => number[]; restore: () => void } {
+  const library = host.services.libraries.current() as { searchReviews?: (...args: unknown[]) => Promise<unknown> }
+  const original = library.searchReviews
+  let durations: number[] = []
+  if (!original) return { takes: () => [], restore: () => undefined }
+  library.searchReviews = async (...args: unknown[]) => {
+    const start = performance.now()
+    try {
+      return await original.apply(library, args)
+    } finally {
+      durations.push(performance.now() - start)
+    }
+  }
+  return {
+    takes: () => {
+      const taken = durations
+      durations = []
+      return taken
+    },
+    restore: () => void (library.searchReviews = original),
+  }
 }
 
 async function searchInRenderer(options: LibraryBenchOptions, host: Host, count: number, profile = false): Promise<SearchResult & { profile?: CpuProfile }> {
@@ -251,19 +314,31 @@ async function searchInRenderer(options: LibraryBenchOptions, host: Host, count:
       }
       await page.evaluate(() => (globalThis as unknown as Page$).__probe.begin())
       const changed: number[] = []
-      for (const char of QUERY) {
-        changed.push(await pressAndTime(page, char))
+      const stamps: PressStamps[] = []
+      const mainTimes: number[][] = []
+      const main = timeMainSearch(host)
+      try {
+        for (const char of QUERY) {
+          main.takes()
+          const stamp = await pressAndTime(page, char)
+          changed.push(stamp.paintedMs)
+          stamps.push(stamp)
+          mainTimes.push(main.takes())
+        }
+      } finally {
+        main.restore()
       }
       result.matches = await page.getByRole('list', { name: /^(Reviews|Search results)$/ }).getByRole('listitem').count()
       await page.keyboard.press('ControlOrMeta+a')
       await sleep(100)
-      changed.push(await pressAndTime(page, 'Backspace'))
+      changed.push((await pressAndTime(page, 'Backspace')).paintedMs)
       const record = await page.evaluate(() => (globalThis as unknown as Page$).__probe.end())
       if (profile) result.profile = (await cdp.send('Profiler.stop')).profile as CpuProfile
       const { latency } = keyLatencies(record)
       // A key's time: to its own frame, or to the frame after the last change its answer made, if later.
       const typed = record.keys.map((key, i) => ({ key: key.key, ms: Math.max(latency[i]!, changed[i] ?? 0) }))
       result.keystrokesMs.push(typed.slice(0, QUERY.length).map((k) => round(k.ms, 1)))
+      ;(result.breakdown ??= []).push(stamps.map((stamp, i) => breakdownOf(stamp, typed[i]!.key, record.keys[i]?.t, typed[i]!.ms, mainTimes[i]!)))
       result.clearMs.push(round(typed.find((k) => k.key === 'Backspace')?.ms ?? Number.NaN, 1))
       if (!profile) {
         const archive = await archiveShownMs(page)
@@ -283,29 +358,86 @@ async function searchInRenderer(options: LibraryBenchOptions, host: Host, count:
 /** How long a key may take to show its answer: far beyond the goal, so a slow answer is still seen. */
 const ANSWER_WINDOW_MS = 1_000
 
-/** Records, in the page, when the page last changed and when the frame after that change was painted. */
+interface WatchedPage {
+  __changedAt: number
+  __paintedAt: number
+  /** Every change of the page, and every search request (sent, answered), on performance.now(). */
+  __changes: number[]
+  __searches: Array<{ sent: number; answered?: number }>
+}
+
+/**
+ * Records, in the page, when the page last changed and when the frame after that change was painted;
+ * and every change and search request, for the keys' breakdown (the bridge's fetch is wrapped: it
+ * looks `fetch` up at each request).
+ */
 function watchChanges(): void {
-  const page = globalThis as unknown as { __changedAt: number; __paintedAt: number }
+  const page = globalThis as unknown as WatchedPage
   page.__changedAt = 0
   page.__paintedAt = 0
+  page.__changes = []
+  page.__searches = []
   new MutationObserver(() => {
     const at = performance.now()
     page.__changedAt = at
+    page.__changes.push(at)
     requestAnimationFrame(() =>
       setTimeout(() => {
         if (page.__changedAt === at) page.__paintedAt = performance.now()
       }, 0),
     )
   }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+  const original = globalThis.fetch
+  globalThis.fetch = async (input, init) => {
+    if (!String(input instanceof Request ? input.url : input).endsWith('/__ipc/searchReviews')) return original(input, init)
+    const search: { sent: number; answered?: number } = { sent: performance.now() }
+    page.__searches.push(search)
+    const response = await original(input, init)
+    const body = await response.text()
+    search.answered = performance.now()
+    return new Response(body, { status: response.status, headers: response.headers })
+  }
 }
 
-/** Presses `key` and returns the milliseconds from the press to the frame after the last change it caused. */
-async function pressAndTime(page: Page, key: string): Promise<number> {
-  const start = await page.evaluate(() => performance.now())
+interface PressStamps {
+  start: number
+  paintedMs: number
+  changes: number[]
+  searches: Array<{ sent: number; answered?: number }>
+}
+
+/** Presses `key`; the milliseconds from the press to the frame after the last change it caused, and what the page recorded meanwhile. */
+async function pressAndTime(page: Page, key: string): Promise<PressStamps> {
+  const start = await page.evaluate(() => {
+    const watched = globalThis as unknown as WatchedPage
+    watched.__changes = []
+    watched.__searches = []
+    return performance.now()
+  })
   await page.keyboard.press(key)
   await sleep(ANSWER_WINDOW_MS)
-  const painted = await page.evaluate(() => (globalThis as unknown as { __paintedAt: number }).__paintedAt)
-  return painted > start ? painted - start : 0
+  const { painted, changes, searches } = await page.evaluate(() => {
+    const watched = globalThis as unknown as WatchedPage
+    return { painted: watched.__paintedAt, changes: watched.__changes, searches: watched.__searches }
+  })
+  return { start, paintedMs: painted > start ? painted - start : 0, changes, searches }
+}
+
+/** A key's parts from its keydown (`keydownAt`; the press's start where the probe saw none); `keyMs`: its time as the table counts it. */
+function breakdownOf(stamp: PressStamps, key: string, keydownAt: number | undefined, keyMs: number, mainMs: number[]): KeyBreakdown {
+  const from = keydownAt ?? stamp.start
+  const search = stamp.searches.at(-1)
+  const after = (at: number | undefined) => (at === undefined ? undefined : stamp.changes.find((change) => change >= at))
+  const since = (at: number | undefined) => (at === undefined ? undefined : at - from)
+  return {
+    key,
+    ownChangeMs: since(after(from)),
+    requestSentMs: since(search?.sent),
+    answeredMs: since(search?.answered),
+    ...(mainMs.length > 0 ? { mainMs: mainMs.at(-1)! } : {}),
+    answerChangeMs: since(after(search?.answered)),
+    paintedMs: keyMs,
+  }
 }
 
 /** The click on “Archive” → the archive's first chart painted; undefined where there is no archive. */

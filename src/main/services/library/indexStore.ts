@@ -71,6 +71,8 @@ export class SummaryIndex {
   private readonly now: () => number
   /** The last failure to write the index file; listing never fails because of it. */
   lastWriteFailure: Error | undefined
+  /** Counts the changes of the rows' file versions (a row read, adopted from the file or forgotten). */
+  private changes = 0
 
   constructor(private readonly options: SummaryIndexOptions) {
     this.now = options.now ?? Date.now
@@ -89,7 +91,7 @@ export class SummaryIndex {
       const entry = this.entries.get(id) ?? stored.get(id)
       if (entry && !entry.racy && sameKey(entry.key, keyOf(info))) {
         rows[index] = entry.summary
-        if (!this.entries.has(id)) this.entries.set(id, entry)
+        if (!this.entries.has(id)) this.adopt(id, entry)
       } else stale.push(index)
     })
     await forEachLimited(stale, READ_CONCURRENCY, async (index) => {
@@ -141,13 +143,25 @@ export class SummaryIndex {
     for (const entry of this.entries.values()) yield entry.summary
   }
 
+  /** Changes whenever `fileKeys()` may answer differently. */
+  get version(): number {
+    return this.changes
+  }
+
   /** The file version each row was read from. */
   fileKeys(): Map<string, FileKey> {
     return new Map([...this.entries].map(([id, entry]) => [id, entry.key]))
   }
 
   forget(id: string): void {
-    if (this.entries.delete(id)) this.dirty = true
+    if (!this.entries.delete(id)) return
+    this.dirty = true
+    this.changes++
+  }
+
+  private adopt(id: string, entry: Entry): void {
+    this.entries.set(id, entry)
+    this.changes++
   }
 
   /** Waits for the index file to be written (tests, shutdown). */
@@ -170,7 +184,7 @@ export class SummaryIndex {
     }
     const key = keyOf(info)
     const racy = this.now() - Math.max(key.mtimeMs, key.ctimeMs) < RACY_MS
-    this.entries.set(id, { key, summary, racy })
+    this.adopt(id, { key, summary, racy })
     if (!racy) this.dirty = true
     return summary
   }

@@ -92,6 +92,8 @@ export class Library {
   private listed = false
   private readonly reader: ReviewReader
   private layoutLoad: Promise<LibraryLayout> | undefined
+  /** Layouts chosen since the library opened (a review's place in a site follows it). */
+  private layoutChanges = 0
   /** The site layout's files, once the layout is known; undefined in Verdict's own layout. */
   private site: SiteFiles | undefined
   /** A site's publish records, in `.verdict/` (publishRecords.ts); undefined in Verdict's own layout, where the file keeps them. */
@@ -158,6 +160,7 @@ export class Library {
 
   /** Keeps the critic's choice of layout; the next listing reads the reviews it shows. */
   async setLayout(layout: LibraryLayout): Promise<void> {
+    this.layoutChanges++
     await saveLayout(this.root, layout)
     this.layoutLoad = undefined
     this.options.layout = layout
@@ -195,8 +198,9 @@ export class Library {
     const ids = site ? await site.ids() : (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
     const [rows] = await Promise.all([this.index.rows(ids), this.records?.refresh()])
     this.listed = true
-    // Reviews changed outside Verdict, and every review when the search index is new, are read in the background.
-    this.search.reconcile(this.index.fileKeys(), site ? (id) => this.sitePlace(site, id) : undefined)
+    // Reviews changed outside Verdict, and every review when the search index is new, are read in the
+    // background; the index is told only when a file version changed since it was last told.
+    this.search.reconcile(`${this.layoutChanges}.${this.index.version}`, () => this.index.fileKeys(), site ? (id) => this.sitePlace(site, id) : undefined)
     return (await this.withConflictCopies(rows)).map((row) => this.withRecords(row))
   }
 
@@ -225,19 +229,26 @@ export class Library {
     const listed = new Set(rows.map((row) => row.id))
     for (const id of this.folders.keys()) if (!listed.has(id)) this.folders.delete(id)
     const reads = new Map<string, Promise<string[]>>()
-    return Promise.all(
-      rows.map(async (row, index) => {
-        const info = infos[index]
-        const known = this.folders.get(row.id)
-        let copy = known?.copy
-        // File times are the disk's clock, not the app's (`now` may be a test's).
-        if (!info || !known || known.mtimeMs !== info.mtimeMs || Date.now() - info.mtimeMs < RACY_MS) {
-          copy = await this.conflictCopy(row.id, reads)
+    const marked: ReviewSummary[] = new Array(rows.length)
+    // Only the folders read again wait: 10,000 promises were most of a warm listing's own time.
+    const reading: Array<Promise<void>> = []
+    rows.forEach((row, index) => {
+      const info = infos[index]
+      const known = this.folders.get(row.id)
+      // File times are the disk's clock, not the app's (`now` may be a test's).
+      if (info && known && known.mtimeMs === info.mtimeMs && Date.now() - info.mtimeMs >= RACY_MS) {
+        marked[index] = withCopy(row, known.copy)
+        return
+      }
+      reading.push(
+        this.conflictCopy(row.id, reads).then((copy) => {
           if (info) this.folders.set(row.id, { mtimeMs: info.mtimeMs, copy })
-        }
-        return withCopy(row, copy)
-      }),
-    )
+          marked[index] = withCopy(row, copy)
+        }),
+      )
+    })
+    await Promise.all(reading)
+    return marked
   }
 
   /**

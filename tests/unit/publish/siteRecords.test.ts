@@ -2,8 +2,9 @@
  * Publishing a site's post (the small Hugo site of tests/unit/library/sites, in git) through the
  * real services: its publish records live in `.verdict/`, never in the post, whose bytes stay as
  * they were after a publish, a publish the blog refuses and a second publish; the library, search,
- * archive and the Publish dialog's records read them from there, through the trash and back, and
- * records an older Verdict wrote into a post's front matter are read and carried over.
+ * archive and the Publish dialog's records read them from there, through the trash and back, a
+ * version restored and a new title (a duplicate gets none), and records an older Verdict wrote
+ * into a post's front matter are read and carried over.
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createServices, shutdownServices, type Services } from '../../../src/main/container'
+import { createHandlers } from '../../../src/main/routes'
 import { archiveRows } from '../../../src/main/services/archive/archive'
 import { PublishRecordStore } from '../../../src/main/services/library/publishRecords'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
@@ -104,6 +106,15 @@ describe('a site’s publish records', () => {
     const restored = await services.writes.untrash(trashId)
     expect(restored).toMatchObject({ id: 'perfect-days', status: 'published', published: [expect.objectContaining({ id: record?.id })] })
     expect(await siteChanges(site)).toEqual([])
+
+    // A version restored (the one kept before the publish) and a new title keep them too: the id is the file name.
+    const [kept] = (await services.history.list('perfect-days')).versions.filter((version) => version.reason === 'publish')
+    await services.writes.restore('perfect-days', kept!.versionId)
+    expect(await services.writes.rename('perfect-days', 'Perfect Days (2023)')).toMatchObject({ id: 'perfect-days', status: 'published', published: [expect.objectContaining({ id: record?.id })] })
+    // A duplicate is a new post: none of the records.
+    const copy = await createHandlers(services).duplicateReview({ id: 'perfect-days' })
+    expect(copy.status).toBe('draft')
+    expect(copy.published ?? []).toEqual([])
   })
 
   it('a publish the blog refuses leaves the post’s bytes as they were, its intent kept in .verdict/ for the retry', async () => {

@@ -244,13 +244,17 @@ describe('chunked parsing', () => {
     excerptParts: [],
     words: measureText(''),
   })
-  const same = (body: string) => {
-    const a = ctx(body)
-    const b = ctx(body)
-    const chunked = renderMarkdown(body, a)
-    const whole = renderMarkdown(body, b, { chunked: false })
-    expect(chunked, body).toBe(whole)
-    expect({ ...a, resolveImage: null }).toEqual({ ...b, resolveImage: null })
+  /** Rendered in chunks (twice: the second from the chunks' cache), the same as rendered whole, context and all. */
+  const same = (body: string, context: (source: string) => RenderContext = ctx) => {
+    const b = context(body)
+    const whole = renderMarkdownBlocks(body, b, { chunked: false })
+    for (const round of ['first', 'cached']) {
+      const a = context(body)
+      const chunked = renderMarkdownBlocks(body, a)
+      expect(chunked.join(''), `${round}: ${body}`).toBe(whole.join(''))
+      expect(chunked, `${round}: ${body}`).toEqual(whole)
+      expect({ ...a, resolveImage: null, imageDetails: null }).toEqual({ ...b, resolveImage: null, imageDetails: null })
+    }
   }
 
   it('splits only where a new block starts, and concatenates back to the body', () => {
@@ -264,6 +268,28 @@ describe('chunked parsing', () => {
 
   it('renders every fixture the same as a whole-document parse', () => {
     for (const name of FIXTURE_NAMES) same(loadFixture(name).body)
+  })
+
+  it('renders a body with opening blocks (a byline, the spoiler notice) the same in chunks as whole', () => {
+    const body = 'First *paragraph*.\n\n## A heading\n\n![still](assets/a.png)\n\n::score[Acting]{value="8" scale="10"}\n\nLast paragraph.\n'
+    same(body, (source) => ({ ...ctx(source), spoilerNotice: true, opening: [{ type: 'paragraph', data: { hProperties: { className: ['byline'] } }, children: [{ type: 'text', value: 'By Ana' }] }] }))
+  })
+
+  it('renders a body whose featured figure opens it whole, the same as a whole-document parse', () => {
+    const body = 'Intro.\n\n:::figure{credit="Studio"}\n![a](assets/a.png)\n\nA caption.\n:::\n\nOutro.\n'
+    same(body, (source) => ({ ...ctx(source), featuredPath: 'assets/a.png' }))
+  })
+
+  it('renders a cached chunk again when the resolver answers otherwise (another review, an image gone)', () => {
+    const body = 'One.\n\n![a](assets/a.png)\n\nTwo.\n'
+    const first = renderMarkdownBlocks(body, ctx(body)).join('')
+    const moved = { ...ctx(body), resolveImage: (raw: string) => ({ path: raw, src: `verdict-asset://other/${raw}` }) }
+    const second = renderMarkdownBlocks(body, moved).join('')
+    expect(first).toContain('verdict-asset://r/assets/a.png')
+    expect(second).toContain('verdict-asset://other/assets/a.png')
+    expect(moved.images).toEqual([expect.objectContaining({ src: 'verdict-asset://other/assets/a.png' })])
+    const gone = { ...ctx(body), resolveImage: () => undefined }
+    expect(renderMarkdownBlocks(body, gone).join('')).not.toContain('<img')
   })
 
   it('cuts the body at its top-level elements, each piece an element and the line breaks after it, joined the whole body', () => {

@@ -4,7 +4,9 @@
  * iframes) → the page's markup (a blog's blocks or cards) → HTML text. Per-render options travel on the VFile (`file.data.verdict`).
  *
  * Parsing is most of the cost, so parsed chunks (see `splitBlocks`) are cached by their text: an
- * edit re-parses only what changed. Everything after parsing runs on every render.
+ * edit re-parses only what changed. A body that splits into chunks is also rendered chunk by chunk,
+ * each chunk's HTML cached with what it added to the render's context (see `renderChunk`): the
+ * preview re-renders a 50,000-word review at every pause in typing, and only the edited chunk runs.
  */
 import type { Root as HastRoot } from 'hast'
 import { raw } from 'hast-util-raw'
@@ -17,9 +19,11 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
+import { measureText, type TextMeasure } from '../../../shared/text'
 import { keptAsWritten, markdownPieces } from '../format/limits'
 import { splitBlocks } from './chunks'
-import type { RenderContext } from './context'
+import type { RenderContext, ScoreRecord } from './context'
+import type { ImageDetails, PostImage } from './types'
 import { rehypeBlogMarkup } from './blogMarkup'
 import { remarkCriticBlocks } from './directives'
 import { rehypeFinalize } from './finalize'
@@ -124,10 +128,25 @@ export function renderMarkdown(body: string, ctx: RenderContext, options: { chun
  * (line breaks) after it, and joined they are the body's HTML. The preview patches its page by them.
  */
 export function renderMarkdownBlocks(body: string, ctx: RenderContext, options: { chunked?: boolean } = {}): string[] {
+  const chunked = options.chunked ?? true
+  // Blog markup (WordPress's blocks, Ghost's cards) joins the top-level elements its own way: rendered whole.
+  const pieces = chunked && ctx.form.markup === 'html' ? markdownPieces(body) : []
+  const chunks = pieces.length === 1 && !pieces[0]!.beyond ? splitBlocks(body) : undefined
+  if (chunks && chunks.length > 1) {
+    const rendered = renderByChunks(chunks, ctx)
+    if (rendered) return rendered
+  }
+  return renderWhole(body, ctx, chunked)
+}
+
+function renderWhole(body: string, ctx: RenderContext, chunked: boolean): string[] {
   const file = new VFile({ value: body })
   file.data.verdict = ctx
-  const tree = parseBody(body, options.chunked ?? true, (warning) => ctx.warnings.push(warning))
-  const hast = processor.runSync(tree, file)
+  const tree = parseBody(body, chunked, (warning) => ctx.warnings.push(warning))
+  return cutAtElements(processor.runSync(tree, file), file)
+}
+
+function cutAtElements(hast: HastRoot, file: VFile): string[] {
   const pieces: HastRoot['children'][] = []
   for (const node of hast.children) {
     const last = pieces.at(-1)
@@ -135,4 +154,110 @@ export function renderMarkdownBlocks(body: string, ctx: RenderContext, options: 
     else last.push(node)
   }
   return pieces.map((children) => processor.stringify({ type: 'root', children }, file))
+}
+
+/** One chunk rendered alone: its pieces, what it added to the context, and what it asked the context's callbacks. */
+interface RenderedChunk {
+  pieces: string[]
+  warnings: string[]
+  images: PostImage[]
+  scores: ScoreRecord[]
+  excerptParts: string[]
+  words: TextMeasure
+  /** The resolver's answers, in order: a cached chunk asks again (the post records its assets and warnings that way) and is used only if each answer is the same. */
+  resolved: Array<[raw: string, answer: string]>
+  details: Array<[path: string, answer: string]>
+}
+
+const RENDER_CACHE_LIMIT = 5000
+const renderCache = new Map<string, RenderedChunk>()
+
+/**
+ * The body rendered chunk by chunk (chunks parse alone as together: chunks.ts), equal to rendering
+ * it whole: between two top-level elements the whole render has a line break, which a chunk's last
+ * piece lacks; the opening blocks (a byline, the spoiler notice) are rendered first, on their own.
+ * Undefined when a chunk adds to the opening (a featured image's caption, moved to the top of the
+ * body): that body is rendered whole.
+ */
+function renderByChunks(chunks: string[], ctx: RenderContext): string[] | undefined {
+  const settings = JSON.stringify([ctx.online, ctx.playerSizedCards, ctx.spoilersOpen, ctx.creditPrefix, ctx.form, ctx.featuredPath ?? null])
+  const rendered: RenderedChunk[] = []
+  for (const chunk of chunks) {
+    const key = `${settings}\u0000${chunk}`
+    let result = renderCache.get(key)
+    if (result && replays(result, ctx)) renderCache.delete(key) // most recently used last
+    else {
+      result = renderChunk(chunk, ctx)
+      if (!result) return undefined
+      if (renderCache.size >= RENDER_CACHE_LIMIT) renderCache.delete(renderCache.keys().next().value!)
+    }
+    renderCache.set(key, result)
+    rendered.push(result)
+  }
+  const opening = ctx.opening.length > 0 || ctx.spoilerNotice ? renderOpening(ctx) : undefined
+  const words = { ...(opening?.words ?? measureText('')) }
+  const pieces = opening ? withLineBreak(opening.pieces) : []
+  rendered.forEach((result, index) => {
+    pieces.push(...(index < rendered.length - 1 ? withLineBreak(result.pieces) : result.pieces))
+    ctx.warnings.push(...result.warnings)
+    ctx.images.push(...result.images.map((image) => ({ ...image })))
+    ctx.scores.push(...result.scores.map((score) => structuredClone(score)))
+    ctx.excerptParts.push(...result.excerptParts)
+    words.words += result.words.words
+    words.characterWords += result.words.characterWords
+    words.characters += result.words.characters
+  })
+  ctx.words = words
+  return pieces
+}
+
+function withLineBreak(pieces: string[]): string[] {
+  return pieces.length === 0 ? pieces : [...pieces.slice(0, -1), `${pieces.at(-1)}\n`]
+}
+
+/** Asks the context's callbacks what the chunk's render asked them: true when every answer is the same. */
+function replays(result: RenderedChunk, ctx: RenderContext): boolean {
+  return (
+    result.resolved.every(([raw, answer]) => JSON.stringify(ctx.resolveImage(raw) ?? null) === answer) &&
+    result.details.every(([path, answer]) => JSON.stringify(ctx.imageDetails(path) ?? null) === answer)
+  )
+}
+
+/** A chunk rendered in a context of its own, whose callbacks are recorded; undefined when it added to the opening. */
+function renderChunk(chunk: string, ctx: RenderContext): RenderedChunk | undefined {
+  const resolved: RenderedChunk['resolved'] = []
+  const details: RenderedChunk['details'] = []
+  const own: RenderContext = {
+    ...ctx,
+    source: chunk,
+    opening: [],
+    spoilerNotice: false,
+    warnings: [],
+    images: [],
+    scores: [],
+    excerptParts: [],
+    words: measureText(''),
+    resolveImage: (raw) => {
+      const answer = ctx.resolveImage(raw)
+      resolved.push([raw, JSON.stringify(answer ?? null)])
+      return answer
+    },
+    imageDetails: (path): ImageDetails | undefined => {
+      const answer = ctx.imageDetails(path)
+      details.push([path, JSON.stringify(answer ?? null)])
+      return answer
+    },
+  }
+  const pieces = renderWhole(chunk, own, false)
+  if (own.opening.length > 0) return undefined
+  return { pieces, warnings: own.warnings, images: own.images, scores: own.scores, excerptParts: own.excerptParts, words: own.words, resolved, details }
+}
+
+/** The blocks that open the body, rendered as an empty body with them. */
+function renderOpening(ctx: RenderContext): { pieces: string[]; words: TextMeasure } {
+  const own: RenderContext = { ...ctx, source: '', warnings: [], images: [], scores: [], excerptParts: [], words: measureText('') }
+  const pieces = renderWhole('', own, false)
+  ctx.warnings.push(...own.warnings)
+  ctx.excerptParts.push(...own.excerptParts)
+  return { pieces, words: own.words }
 }

@@ -166,16 +166,22 @@ test('an image of the site too large for a blog is replaced by a smaller copy wh
   }
 })
 
-test('an image inside a Jekyll post’s paragraph is an image in the line: typed beside, its alt text changed and deleted, each save changes only its line', async ({ page, host, tempDir }) => {
+test('an image inside a Jekyll post’s paragraph is an image in the line: typed beside, its alt text changed, copied, pasted and deleted, each save changes only its lines', async ({ page, host, tempDir }) => {
   const site = await siteIn(tempDir, 'jekyll')
   const post = '_posts/2023-12-25-the-zone-of-interest.md'
+  const missing = 'A still that is gone ![The old house](/assets/img/gone.png) from the site.'
+  await writeFile(join(site, post), `${await readFile(join(site, post), 'utf8')}\n${missing}\n`)
+  await git(site, 'commit', '-q', '-a', '-m', 'A post naming an image the site no longer has')
   await openLibrary(page, host, site)
   await openReview(page, 'The Zone of Interest')
 
-  // {{ site.baseurl }}/assets/img/sandra.png, from the site's folder, shown in the line of text.
+  // {{ site.baseurl }}/assets/img/sandra.png, from the site's folder, shown in the line of text; a
+  // missing one is its alt text and "image not found".
   const image = editorText(page).getByRole('img', { name: 'The garden wall' })
   await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
   expect((await image.boundingBox())?.width).toBeGreaterThan(0)
+  const gone = editorText(page).getByRole('img', { name: 'The old house (image not found)' })
+  await expect(gone).toContainText('image not found')
   await expectClean(page)
 
   const bodyDiff = async () => (await git(site, 'diff', '-U0', post)).split('\n').filter((line) => /^[-+](?![-+])/.test(line))
@@ -190,12 +196,33 @@ test('an image inside a Jekyll post’s paragraph is an image in the line: typed
   const dialog = page.getByRole('dialog', { name: 'Alt text' })
   await dialog.getByRole('textbox', { name: 'Alt text' }).fill('The wall of the camp')
   await dialog.getByRole('button', { name: 'Save' }).click()
-  await expect(editorText(page).getByRole('img', { name: 'The wall of the camp' })).toBeVisible()
-  await expect.poll(bodyDiff).toEqual([`-${line}`, `+${line.replace('The garden wall]', 'The wall of the camp]')} Unbearable.`])
+  const renamed = editorText(page).getByRole('img', { name: 'The wall of the camp' })
+  await expect(renamed).toBeVisible()
+  const written = '![The wall of the camp]({{ site.baseurl }}/assets/img/sandra.png)'
+  await expect.poll(bodyDiff).toEqual([`-${line}`, `+${line.replace('![The garden wall]({{ site.baseurl }}/assets/img/sandra.png)', written)} Unbearable.`])
 
-  // A click selects the image whole; Backspace removes it and nothing else.
-  await editorText(page).getByRole('img', { name: 'The wall of the camp' }).click()
+  // A click selects the image whole: copied as HTML and pasted at the end of the first paragraph, it is
+  // the same image there; Backspace then removes the one selected and nothing else.
+  await renamed.click()
+  await page.evaluate(() => {
+    const into = window as unknown as { copied?: string }
+    document.addEventListener('copy', (event) => (into.copied = event.clipboardData?.getData('text/html') ?? ''), { once: true })
+  })
+  await page.keyboard.press('ControlOrMeta+c')
+  await page.waitForFunction(() => (window as unknown as { copied?: string }).copied !== undefined)
+  const html = await page.evaluate(() => (window as unknown as { copied?: string }).copied ?? '')
+  await caretAtEnd(editorText(page).getByText('The horror is all in the sound design.'))
+  await editorText(page).evaluate((root, markup) => {
+    const data = new DataTransfer()
+    data.setData('text/html', markup)
+    root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, html)
+  await expect(editorText(page).getByRole('img', { name: 'The wall of the camp' })).toHaveCount(2)
+  const first = 'The horror is all in the sound design.'
+  await expect.poll(bodyDiff).toEqual([`-${first}`, `+${first}${written}`, `-${line}`, `+${line.replace('![The garden wall]({{ site.baseurl }}/assets/img/sandra.png)', written)} Unbearable.`])
+
+  await editorText(page).getByRole('img', { name: 'The wall of the camp' }).last().click()
   await page.keyboard.press('Backspace')
-  await expect.poll(bodyDiff).toEqual([`-${line}`, '+Behind the garden wall  the camps go on. Unbearable.'])
+  await expect.poll(bodyDiff).toEqual([`-${first}`, `+${first}${written}`, `-${line}`, '+Behind the garden wall  the camps go on. Unbearable.'])
   expect(await changes(site)).toEqual([` M ${post}`])
 })

@@ -111,6 +111,24 @@ describe('Reopening a review', () => {
     expect(reopened.meta).toEqual(whole.meta)
   })
 
+  it('keeps another review parsed through many saves of the one open', async () => {
+    await mkdir(join(root, 'alien'), { recursive: true })
+    await writeFile(join(root, 'alien', 'review.md'), '---\ntitle: Alien\nstatus: draft\n---\n\nIn space.\n')
+    await writeReview(file('First words.'))
+    const lib = library()
+    editable(await lib.open('alien'))
+    let opened = editable(await lib.open('heat'))
+    for (let save = 1; save <= 5; save++) {
+      const text = { type: 'text' as const, text: `Words, version ${save}.`, format: 0 }
+      const doc = { root: { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [text] }] } }
+      const saved = await lib.save('heat', opened.meta, doc, opened.hash)
+      opened = { ...opened, hash: saved.hash }
+    }
+    expect(documentText(editable(await lib.open('alien')).doc)).toContain('In space.')
+    expect(documentText(editable(await lib.open('heat')).doc)).toContain('version 5')
+    expect(reader.parses).toBe(2)
+  })
+
   it('does not keep a file it could not read', async () => {
     await writeReview('---\ntitle: [unclosed\n---\n\nText.\n')
     const lib = library()

@@ -10,7 +10,7 @@
 import type { ParsedReview } from '../format'
 import type { MetaFallback } from '../format/meta'
 
-/** Enough for the review open, the one before it and a few a critic goes back and forth between. */
+/** Reviews (their latest version each): the one open, the one before it and a few a critic goes back and forth between. */
 const REVIEWS_KEPT = 4
 
 export class ParseCache {
@@ -32,9 +32,10 @@ export class ParseCache {
     return [...this.#parsed.values()].findLast((entry) => entry.id === id)?.parsed
   }
 
+  /** Keeps `parsed` as review `id`'s latest version: its earlier ones go, so saves never push other reviews out. */
   set(id: string, hash: string, fallback: MetaFallback, parsed: ParsedReview): void {
     const key = keyOf(hash, fallback)
-    this.#parsed.delete(key)
+    for (const [kept, entry] of this.#parsed) if (entry.id === id) this.#parsed.delete(kept)
     this.#parsed.set(key, { id, parsed })
     for (const oldest of this.#parsed.keys()) {
       if (this.#parsed.size <= REVIEWS_KEPT) break

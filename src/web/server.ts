@@ -23,6 +23,13 @@ import type { PickerBroker } from './picker'
 /** The bridge, the picker and its styles: files of this folder, served under `/__web/`. */
 const STATIC_DIR = join(import.meta.dirname, 'static')
 const STATIC_FILES = ['bridge.js', 'picker.js', 'picker.css']
+/**
+ * The build names the renderer's files under /assets/ by their content's hash, so a page may keep
+ * them for good: a reload then takes the scripts, and V8's code compiled from them, from the
+ * browser's cache instead of fetching and compiling 1.4 MB again.
+ */
+const HASHED_PATH = '/assets/'
+const KEPT_FOR_GOOD = { 'cache-control': 'public, max-age=31536000, immutable' }
 
 export interface WebServerOptions {
   handlers: Handlers
@@ -119,7 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (path === '/' || path === '/index.html') return send(res, 200, mimeOf('index.html'), page, policy)
     const file = await resolveRendererFile(options.rendererDir, path)
     if (!file) throw new RequestError(404, 'Not found.')
-    return sendFile(res, file, policy)
+    return sendFile(res, file, policy, path.startsWith(HASHED_PATH) ? KEPT_FOR_GOOD : {})
   }
 
   /** Server-sent events: the browser mode's stand-in for webContents.send; the picker's requests ride along. */
@@ -191,8 +198,8 @@ function send(res: ServerResponse, status: number, type: string, body: string, p
   res.end(body)
 }
 
-async function sendFile(res: ServerResponse, path: string, policy: string): Promise<void> {
-  res.writeHead(200, { 'content-type': mimeOf(path), ...securityHeaders(policy) })
+async function sendFile(res: ServerResponse, path: string, policy: string, caching: Record<string, string> = {}): Promise<void> {
+  res.writeHead(200, { 'content-type': mimeOf(path), ...caching, ...securityHeaders(policy) })
   createReadStream(path)
     .on('error', () => res.destroy())
     .pipe(res)

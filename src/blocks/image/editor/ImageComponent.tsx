@@ -1,6 +1,4 @@
 import { useId, useState } from 'react'
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
 import { IMAGE_WIDTHS, isImageSource, isSafeAssetPath, siteImagePath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
@@ -8,10 +6,14 @@ import { isOption, Options } from '@renderer/components/Options'
 import { useEditorServices } from '@renderer/editor/EditorServices'
 import { DraftInput, textField } from '@renderer/editor/nodes/fields'
 import { RemoveBlockButton } from '@renderer/editor/nodes/RemoveBlockButton'
-import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
+import { useNodeControl } from '@renderer/editor/nodes/useNodeControl'
 import { takeAltPrompt } from './altPrompt'
 import { $isImageNode, type ImageFields } from './ImageNode'
 
+const CAPTION_FIELD = { key: 'caption', label: 'Caption', placeholder: 'Add a caption', maxLength: 2000 } as const
+const CREDIT_FIELD = { key: 'credit', label: 'Credit', placeholder: 'studio, photographer…', maxLength: 300 } as const
+// Named by its visible label.
+const ALT_FIELD = { key: 'alt', placeholder: 'Describe the image for readers who can’t see it', maxLength: 2000 } as const
 const WIDTH_LABELS: Record<ImageWidth, string> = { inline: 'Text width', wide: 'Wide', full: 'Full width' }
 
 interface Props {
@@ -21,8 +23,7 @@ interface Props {
 
 /** A credited figure, edited in place: caption and credit under the image, alt text and layout beside it. */
 export default function ImageComponent({ nodeKey, fields }: Props) {
-  const [editor] = useLexicalComposerContext()
-  const editable = useLexicalEditable()
+  const { editor, editable, change } = useNodeControl(nodeKey, $isImageNode)
   const services = useEditorServices()
   const widthId = useId()
   const featuredId = useId()
@@ -36,8 +37,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
   const url = services.assetUrl(src)
   const featured = services.featuredImage === src
 
-  const update = (patch: Partial<ImageFields>) =>
-    updateNodeByKey(editor, nodeKey, $isImageNode, (node) => node.setFields(patch))
+  const update = (patch: Partial<ImageFields>) => change((node) => node.setFields(patch))
 
   return (
     <figure className={`image-figure critic-card critic-fields image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>
@@ -86,22 +86,10 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
         </div>
       </div>
       <figcaption className="image-caption">
-        <DraftInput
-          className="image-caption-input"
-          aria-label="Caption"
-          placeholder="Add a caption"
-          maxLength={2000}
-          {...textField(fields, 'caption', editable, update)}
-        />
+        <DraftInput className="image-caption-input" {...textField(fields, CAPTION_FIELD, editable, update)} />
         <span className="image-credit">
           <span aria-hidden="true">Image:</span>
-          <DraftInput
-            className="image-credit-input"
-            aria-label="Credit"
-            placeholder="studio, photographer…"
-            maxLength={300}
-            {...textField(fields, 'credit', editable, update)}
-          />
+          <DraftInput className="image-credit-input" {...textField(fields, CREDIT_FIELD, editable, update)} />
         </span>
       </figcaption>
       <div className={`image-alt${alt.trim() ? '' : ' image-alt-missing'}`}>
@@ -113,9 +101,7 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
             if (element && takeAltPrompt(editor, nodeKey)) element.focus()
           }}
           aria-describedby={alt.trim() ? undefined : altHintId}
-          placeholder="Describe the image for readers who can’t see it"
-          maxLength={2000}
-          {...textField(fields, 'alt', editable, update)}
+          {...textField(fields, ALT_FIELD, editable, update)}
         />
         {!alt.trim() && (
           <p id={altHintId} className="image-alt-warning">

@@ -1,12 +1,10 @@
 import { useId, useRef } from 'react'
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
 import { LETTER_GRADES, SCORE_SCALES, scaleBest, type ScoreFields, type ScoreScale, type SubScore } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
 import { isOption, Options } from '@renderer/components/Options'
 import { DraftInput, DraftTextarea, textField, useDraft } from '@renderer/editor/nodes/fields'
-import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
+import { useNodeControl } from '@renderer/editor/nodes/useNodeControl'
 import { $isScoreNode, $setOverallScore } from './ScoreNode'
 import { convertScore, scoreProblem, scoreRatio, typedScore } from './scoreState'
 
@@ -14,6 +12,8 @@ interface Props {
   nodeKey: NodeKey
   fields: ScoreFields
 }
+
+const LABEL_FIELD = { key: 'label', label: 'Score label', placeholder: 'Score', maxLength: 300 } as const
 
 const SCALE_LABELS: Record<ScoreScale, string> = {
   '10': 'Out of 10',
@@ -24,17 +24,13 @@ const SCALE_LABELS: Record<ScoreScale, string> = {
 
 /** The score widget, edited in place: it reads like the published score box, every part a labelled control. */
 export default function ScoreComponent({ nodeKey, fields }: Props) {
-  const [editor] = useLexicalComposerContext()
-  const editable = useLexicalEditable()
+  const { editable, change } = useNodeControl(nodeKey, $isScoreNode)
   const overallId = useId()
   const verdictId = useId()
   const { value, scale, label, overall, verdict, subScores, pros, cons } = fields
 
-  const update = (patch: Partial<ScoreFields>) =>
-    updateNodeByKey(editor, nodeKey, $isScoreNode, (node) => node.setFields(patch))
-
-  const setOverall = (on: boolean) =>
-    updateNodeByKey(editor, nodeKey, $isScoreNode, (node) => $setOverallScore(node, on))
+  const update = (patch: Partial<ScoreFields>) => change((node) => node.setFields(patch))
+  const setOverall = (on: boolean) => change((node) => $setOverallScore(node, on))
 
   const changeScale = (next: ScoreScale) =>
     update({
@@ -57,13 +53,7 @@ export default function ScoreComponent({ nodeKey, fields }: Props) {
     >
       <div className="score-head">
         <div className="score-heading">
-          <DraftInput
-            className="score-label-input"
-            aria-label="Score label"
-            placeholder="Score"
-            maxLength={300}
-            {...textField(fields, 'label', editable, update)}
-          />
+          <DraftInput className="score-label-input" {...textField(fields, LABEL_FIELD, editable, update)} />
           <div className="score-overall">
             <input id={overallId} type="checkbox" checked={overall} disabled={!editable} onChange={(event) => setOverall(event.target.checked)} />
             <label htmlFor={overallId}>Overall score of the review</label>

@@ -1,11 +1,9 @@
 import { useId } from 'react'
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
 import { Icon } from '@renderer/components/Icon'
-import { keepCaret } from '@renderer/editor/keepCaret'
+import { CaretButton } from '@renderer/editor/CaretButton'
 import { DraftInput } from '@renderer/editor/nodes/fields'
-import { updateNodeByKey } from '@renderer/editor/nodes/updateNodeByKey'
+import { useNodeControl } from '@renderer/editor/nodes/useNodeControl'
 import { DEFAULT_SPOILER_LABEL } from '../model'
 import { $isSpoilerNode } from './SpoilerNode'
 
@@ -21,29 +19,20 @@ interface Props {
 
 /** The spoiler's header, rendered by SpoilerPlugin into the block: the labelled toggle, its label, and "Remove". */
 export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, onUnwrap }: Props) {
-  const [editor] = useLexicalComposerContext()
-  const editable = useLexicalEditable()
+  const { editable, change } = useNodeControl(nodeKey, $isSpoilerNode)
   const labelId = useId()
 
-  const setLabel = (text: string) =>
-    updateNodeByKey(editor, nodeKey, $isSpoilerNode, (node) => node.setLabel(text))
+  const setLabel = (text: string) => change((node) => node.setLabel(text))
 
   return (
     <>
-      <button
-        type="button"
-        className="spoiler-toggle"
-        aria-expanded={open}
-        aria-controls={bodyId}
-        // Moved here, the caret would open the spoiler again.
-        onMouseDown={keepCaret}
-        onClick={onToggle}
-      >
+      {/* A CaretButton: the caret, moved here, would open the spoiler again. */}
+      <CaretButton className="spoiler-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
         <svg className="spoiler-chevron" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="m9 6 6 6-6 6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
         {label}
-      </button>
+      </CaretButton>
       {open ? (
         <span className="spoiler-label-field">
           <label htmlFor={labelId}>Label</label>
@@ -61,13 +50,9 @@ export default function SpoilerHeader({ nodeKey, label, open, bodyId, onToggle, 
         <span className="spoiler-hint">Hidden until the reader reveals it</span>
       )}
       {open && editable && (
-        <button
-          type="button"
-          className="icon-button spoiler-unwrap"
-          onMouseDown={keepCaret}
-          aria-label="Remove spoiler block, keep its text" title="Remove spoiler block, keep its text" onClick={onUnwrap}>
+        <CaretButton className="icon-button spoiler-unwrap" aria-label="Remove spoiler block, keep its text" title="Remove spoiler block, keep its text" onClick={onUnwrap}>
           <Icon name="close" size={16} />
-        </button>
+        </CaretButton>
       )}
     </>
   )

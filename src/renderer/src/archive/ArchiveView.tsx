@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import type { ArchiveStats, ReviewLength } from '@shared/archive'
+import { TableHead } from '@renderer/components/TableHead'
 import { ArchiveExport } from './ArchiveExport'
 import { archiveCharts } from './archiveCharts'
 import { BarChart } from './BarChart'
@@ -48,12 +49,7 @@ function LengthTable({ title, reviews, onOpen }: { title: string; reviews: Revie
   return (
     <table className="archive-table">
       <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Review</th>
-          <th scope="col">Words</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Review', 'Words']} />
       <tbody>
         {reviews.map((review) => (
           <tr key={review.id}>

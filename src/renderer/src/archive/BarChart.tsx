@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { TableHead } from '@renderer/components/TableHead'
 import type { Bar, Chart } from './archiveCharts'
 
 /**
@@ -89,15 +90,7 @@ export function BarChart({ chart, onFilter }: { chart: Chart; onFilter: (query: 
           )}
         </svg>
         <table className="archive-table">
-          <thead>
-            <tr>
-              {chart.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={chart.columns} />
           <tbody>
             {chart.bars.map((bar) => (
               <tr key={bar.label}>

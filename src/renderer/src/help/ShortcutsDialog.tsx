@@ -1,5 +1,6 @@
 import { keyLabel, keysFor, shortcutRows } from '@shared/commands'
 import { InfoDialog } from '@renderer/components/Dialog'
+import { TableHead } from '@renderer/components/TableHead'
 import { KEY_PLATFORM } from '@renderer/commands/commands'
 import { CRITIC_EDITOR_BLOCKS } from '@renderer/editor/criticBlocks'
 
@@ -9,12 +10,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     <InfoDialog title="Keyboard shortcuts" onClose={onClose}>
       <div className="shortcuts-table">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Keys</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Action', 'Keys']} />
           <tbody>
             {shortcutRows(CRITIC_EDITOR_BLOCKS.map((block) => block.model.insert)).map(({ label, keys }) => (
               <tr key={label}>

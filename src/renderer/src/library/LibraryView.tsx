@@ -22,6 +22,7 @@ import { ReviewList } from './ReviewList'
 import { useRowActions } from './ReviewRow'
 import { RenameDialog } from './RenameDialog'
 import { SwitchLibraryDialog } from './SwitchLibraryDialog'
+import { useLibraryDialog } from './useLibraryDialog'
 import { useLibraryListing, useShownReviews, type Sort } from './useLibraryListing'
 
 interface Props {
@@ -38,14 +39,9 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const [filter, setFilter] = useState<Filter>('all')
   const [kindFilter, setKindFilter] = useState<KindFilter>('all')
   const [sort, setSort] = useState<Sort>('updated')
-  const [renaming, setRenaming] = useState<ReviewSummary | null>(null)
-  const [resolving, setResolving] = useState<ReviewSummary | null>(null)
-  const [switching, setSwitching] = useState(false)
-  // Reviews ticked for a batch export; the export dialog's reviews while it is open.
+  const { dialog, show, close, finished } = useLibraryDialog(reload)
+  // Reviews ticked for a batch export.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
-  const [exportIds, setExportIds] = useState<string[] | null>(null)
-  const [importing, setImporting] = useState(false)
-  const [tagging, setTagging] = useState(false)
   const [highlighted, setHighlighted] = useState<string | null>(null)
   // The archive's charts take the list's place while shown.
   const [archiveShown, setArchiveShown] = useState(false)
@@ -82,8 +78,8 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
     })
 
   useCommand('newReview', () => void create())
-  useCommand('openLibrary', () => setSwitching(true), library !== null)
-  useCommand('importReview', () => setImporting(true))
+  useCommand('openLibrary', () => show({ name: 'switch' }), library !== null)
+  useCommand('importReview', () => show({ name: 'import' }))
 
   const duplicate = (review: ReviewSummary) =>
     attempt(async () => {
@@ -114,7 +110,8 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
       })
     })
 
-  useCommand('exportReviews', () => setExportIds(reviews.map((review) => review.id)), reviews.length > 0)
+  const exportAll = () => show({ name: 'export', ids: reviews.map((review) => review.id) })
+  useCommand('exportReviews', exportAll, reviews.length > 0)
   // In list order, and only reviews that still exist (one may have been deleted or renamed meanwhile).
   const selectedIds = useMemo(() => reviews.filter((review) => selected.has(review.id)).map((review) => review.id), [reviews, selected])
   const toggleSelected = (id: string, on: boolean) =>
@@ -128,10 +125,10 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const rowActions = useRowActions({
     select: toggleSelected,
     open: (review) => onOpen(review.id),
-    rename: setRenaming,
+    rename: (review) => show({ name: 'rename', review }),
     duplicate: (review) => void duplicate(review),
     delete: (review) => void remove(review),
-    resolve: setResolving,
+    resolve: (review) => show({ name: 'resolve', review }),
   })
   const contentRef = useRef<HTMLDivElement>(null)
   const scrollElement = useCallback(() => contentRef.current, [])
@@ -163,15 +160,13 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
     notify,
   })
 
-  const imported = (review: ReviewSummary) => {
-    setImporting(false)
+  const imported = finished((review: ReviewSummary) => {
     // Show the new review wherever the list was: no filter or search may hide it.
     setQuery('')
     setFilter('all')
     setHighlighted(review.id)
-    void reload()
     notify(`Imported “${review.title || 'Untitled review'}”`, { label: 'Open', run: () => onOpen(review.id) })
-  }
+  })
   const { counts, kinds, visible, shownBySidebar } = useShownReviews(reviews, { sort, filter, kindFilter })
 
   // With a query, the full-text search's hits (best first) take the list's place.
@@ -224,7 +219,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
         }}
         kinds={kinds}
         total={reviews.length}
-        onSwitchLibrary={() => setSwitching(true)}
+        onSwitchLibrary={() => show({ name: 'switch' })}
         onLayout={(kind) =>
           void attempt(async () => {
             if (!library) return
@@ -232,7 +227,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
             await reloadAnew()
           })
         }
-        onOpenTags={() => setTagging(true)}
+        onOpenTags={() => show({ name: 'tags' })}
         onOpenSettings={onOpenSettings}
       />
 
@@ -259,8 +254,8 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
           sort={sort}
           onSort={setSort}
           canExport={reviews.length > 0}
-          onImport={() => setImporting(true)}
-          onExportAll={() => setExportIds(reviews.map((review) => review.id))}
+          onImport={() => show({ name: 'import' })}
+          onExportAll={exportAll}
           onLetterboxdImport={letterboxd.openImport}
           onLetterboxdExport={letterboxd.openExport}
           onCreate={() => void create()}
@@ -272,7 +267,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
               <span>
                 {selectedIds.length} {selectedIds.length === 1 ? 'review' : 'reviews'} selected
               </span>
-              <button type="button" className="button button-primary" onClick={() => setExportIds(selectedIds)}>
+              <button type="button" className="button button-primary" onClick={() => show({ name: 'export', ids: selectedIds })}>
                 Export selected…
               </button>
               <button type="button" className="button button-quiet" onClick={() => setSelected(new Set())}>
@@ -313,52 +308,42 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
         </div>
       </main>
 
-      {renaming && (
-        <RenameDialog
-          review={renaming}
-          onClose={() => setRenaming(null)}
-          onRenamed={(renamed) => {
-            setRenaming(null)
-            void reload()
-            notify(`Renamed to “${renamed.title}” (folder “${renamed.id}”)`)
-          }}
-        />
+      {dialog?.name === 'rename' && (
+        <RenameDialog review={dialog.review} onClose={close} onRenamed={finished((renamed) => notify(`Renamed to “${renamed.title}” (folder “${renamed.id}”)`))} />
       )}
-      {resolving && (
+      {dialog?.name === 'resolve' && (
         <ResolveConflictDialog
-          review={resolving}
-          onClose={() => setResolving(null)}
-          onResolved={(resolved) => {
-            setResolving(null)
-            void reload()
+          review={dialog.review}
+          onClose={close}
+          onResolved={finished((resolved) => {
             setFocusId(resolved.id)
             notify(`Resolved the conflict in “${resolved.title || 'Untitled review'}”`)
-          }}
+          })}
         />
       )}
-      {switching && library && (
+      {dialog?.name === 'switch' && library && (
         <SwitchLibraryDialog
           library={library}
-          onClose={() => setSwitching(false)}
+          onClose={close}
           onSwitched={() => {
-            setSwitching(false)
+            close()
             void reloadAnew()
           }}
         />
       )}
-      {exportIds && (
-        <ExportDialog
-          ids={exportIds}
-          subject={exportIds.length === 1 ? `“${reviews.find((review) => review.id === exportIds[0])?.title || 'Untitled review'}”` : `${exportIds.length} reviews`}
-          onClose={() => setExportIds(null)}
-        />
-      )}
-      {tagging && <TagsDialog reviews={reviews} onRenamed={renamedTag} onClose={() => setTagging(false)} />}
+      {dialog?.name === 'export' && <ExportDialog ids={dialog.ids} subject={exportSubject(dialog.ids, reviews)} onClose={close} />}
+      {dialog?.name === 'tags' && <TagsDialog reviews={reviews} onRenamed={renamedTag} onClose={close} />}
       {letterboxd.dialogs}
-      {importing && <ImportDialog onImported={imported} onClose={() => setImporting(false)} />}
+      {dialog?.name === 'import' && <ImportDialog onImported={imported} onClose={close} />}
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>
   )
+}
+
+/** What the export dialog names: the one review's title, or how many. */
+function exportSubject(ids: readonly string[], reviews: readonly ReviewSummary[]): string {
+  if (ids.length !== 1) return `${ids.length} reviews`
+  return `“${reviews.find((review) => review.id === ids[0])?.title || 'Untitled review'}”`
 }
 
 /** "3 results", "50 of 1,204 results", "Reading the library for search: 3,200 of 10,000". */

@@ -1,15 +1,12 @@
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { $isDecoratorNode, type NodeKey } from 'lexical'
 import { Icon } from '@renderer/components/Icon'
-import { updateNodeByKey } from './updateNodeByKey'
+import { useNodeControl } from './useNodeControl'
 
 /** A card's trash button (image, trailer): the block leaves the text and the caret ends what stood before it. */
 export function RemoveBlockButton({ nodeKey, label, className }: { nodeKey: NodeKey; label: string; className?: string }) {
-  const [editor] = useLexicalComposerContext()
-  const editable = useLexicalEditable()
+  const { editable, change } = useNodeControl(nodeKey, $isDecoratorNode)
   const remove = () =>
-    updateNodeByKey(editor, nodeKey, $isDecoratorNode, (node) => {
+    change((node) => {
       node.selectPrevious()
       node.remove()
     })

@@ -77,12 +77,21 @@ export const DraftTextarea = forwardRef<HTMLTextAreaElement, TextareaProps>(func
   return <textarea ref={ref} rows={1} {...rest} {...binding} />
 })
 
-/** A `DraftInput`'s value, editability and commit for the text field `key` of a node's fields. */
-export function textField<K extends string>(fields: Record<K, string>, key: K, editable: boolean, update: (patch: Partial<Record<K, string>>) => void) {
+/** A node's text field as data: which field, its accessible name (where no visible label gives one), its hint and its longest text. */
+export interface TextFieldSpec<K extends string> {
+  key: K
+  label?: string
+  placeholder: string
+  maxLength: number
+}
+
+/** A `DraftInput`'s props for the text field `spec` of a node's fields: its name, hint and limit, its value, editability and commit. */
+export function textField<K extends string>(fields: Record<K, string>, spec: TextFieldSpec<K>, editable: boolean, update: (patch: Partial<Record<K, string>>) => void) {
+  const { key, label, placeholder, maxLength } = spec
   const onCommit = (text: string) => {
     const patch: Partial<Record<K, string>> = {}
     patch[key] = text
     update(patch)
   }
-  return { value: fields[key], disabled: !editable, onCommit }
+  return { 'aria-label': label, placeholder, maxLength, value: fields[key], disabled: !editable, onCommit }
 }

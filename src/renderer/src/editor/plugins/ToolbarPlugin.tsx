@@ -18,7 +18,7 @@ import { Icon, type IconName } from '@renderer/components/Icon'
 import { isOption, Options } from '@renderer/components/Options'
 import { useRovingToolbar } from '@renderer/components/useRovingToolbar'
 import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blocks'
-import { keepCaret } from '../keepCaret'
+import { CaretButton } from '../CaretButton'
 import { InsertMenu } from './InsertMenu'
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkPlugin'
 
@@ -176,18 +176,16 @@ function ToolButton({
   onClick: () => void
 }) {
   return (
-    <button
-      type="button"
+    <CaretButton
       className="tool-button"
       aria-label={label}
       aria-pressed={pressed}
       aria-keyshortcuts={keys?.replace('⌘', 'Meta+').replace('Ctrl+', 'Control+')}
       title={keys ? `${label} (${keys})` : label}
       disabled={disabled}
-      onMouseDown={keepCaret}
       onClick={onClick}
     >
       <Icon name={icon} />
-    </button>
+    </CaretButton>
   )
 }

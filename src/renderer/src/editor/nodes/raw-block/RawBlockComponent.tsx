@@ -1,8 +1,6 @@
 import { useId, useState } from 'react'
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { NodeKey } from 'lexical'
-import { updateNodeByKey } from '../updateNodeByKey'
+import { useNodeControl } from '../useNodeControl'
 import { $isRawBlockNode } from './RawBlockNode'
 
 interface Props {
@@ -12,8 +10,7 @@ interface Props {
 
 /** The source of a raw block as a labelled textarea: it can be corrected in place, never dropped. */
 export default function RawBlockComponent({ nodeKey, markdown }: Props) {
-  const [editor] = useLexicalComposerContext()
-  const editable = useLexicalEditable()
+  const { editable, change } = useNodeControl(nodeKey, $isRawBlockNode)
   const labelId = useId()
   // Local text so the caret does not jump while the node update round-trips through Lexical;
   // resynchronised when the node changes from elsewhere (undo, redo).
@@ -26,7 +23,7 @@ export default function RawBlockComponent({ nodeKey, markdown }: Props) {
 
   const onChange = (value: string) => {
     setText(value)
-    updateNodeByKey(editor, nodeKey, $isRawBlockNode, (node) => node.setMarkdown(value))
+    change((node) => node.setMarkdown(value))
   }
 
   return (

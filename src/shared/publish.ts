@@ -1,6 +1,8 @@
 /** Blogs, publish requests and the record a published review keeps in its front matter. Plain data. */
 
+import type { z } from 'zod'
 import type { BlogKind } from './blogKinds'
+import type { publishLogEntry, publishRequest } from './validate'
 
 export type { BlogKind } from './blogKinds'
 
@@ -98,21 +100,8 @@ export interface PublishRecord {
 export const POST_DATES = ['now', 'review'] as const
 export type PostDate = (typeof POST_DATES)[number]
 
-export interface PublishRequest {
-  /** The review (saved: publishing reads the file, never unsaved editor state). */
-  id: string
-  blogId: string
-  status: PublishStatus
-  /** Required when `status` is `scheduled`. */
-  schedule?: ZonedTime
-  /** After a collision (the post was edited on the blog): write over the blog's version. */
-  overwrite?: boolean
-  /**
-   * The post's date when it goes live (`now` by default; a scheduled post takes its time). Written
-   * back to the review's `date`, so the page, the index, the feed and the JSON-LD say one date.
-   */
-  dated?: PostDate
-}
+/** What the renderer asks to publish: the type of its schema (validate.ts), so the two cannot drift. */
+export type PublishRequest = z.infer<typeof publishRequest>
 
 /** Something to fix before anything is sent. */
 export interface PreflightProblem {
@@ -133,18 +122,9 @@ export type PublishOutcome =
   | { kind: 'queued'; reason: string; nextAttemptAt: string }
 
 export const PUBLISH_STEP_STATES = ['started', 'done', 'skipped', 'failed', 'waiting'] as const
-export type PublishStepState = (typeof PUBLISH_STEP_STATES)[number]
 
-/** One line of a review's publish log, also sent live as a `publish-progress` event. */
-export interface PublishLogEntry {
-  at: string
-  blogId: string
-  /** `check`, `image:assets/x.png`, `post`, `verify`. */
-  step: string
-  state: PublishStepState
-  /** The server's own words when a step failed, or what was done. */
-  message?: string
-}
+/** One line of a review's publish log, also sent live as a `publish-progress` event; read from disk through its schema. */
+export type PublishLogEntry = z.infer<typeof publishLogEntry>
 
 /** A publish waiting for the network, kept in the library's outbox across restarts. */
 export interface OutboxJob {

@@ -8,7 +8,7 @@ import type { EditorDocument } from './document'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isImageSource } from './critic'
 import { LAYOUT_KINDS, REVIEW_STATUSES, type LibraryLayout } from './model'
 import { BLOG_KINDS } from './blogKinds'
-import { BYLINE_CHOICES, POST_DATES, PUBLISH_STATUSES } from './publish'
+import { BYLINE_CHOICES, POST_DATES, PUBLISH_STATUSES, PUBLISH_STEP_STATES } from './publish'
 
 /** A review id is a single folder name inside the library: no separators, no dot-names. */
 export const reviewId = z
@@ -96,12 +96,29 @@ export const blogConfig = z.strictObject({
 })
 
 export const publishRequest = z.strictObject({
+  /** The review (saved: publishing reads the file, never unsaved editor state). */
   id: reviewId,
   blogId: z.string().min(1).max(100),
   status: z.enum(PUBLISH_STATUSES),
+  /** Required when `status` is `scheduled`. */
   schedule: zonedTime.optional(),
+  /** After a collision (the post was edited on the blog): write over the blog's version. */
   overwrite: z.boolean().optional(),
+  /**
+   * The post's date when it goes live (`now` by default; a scheduled post takes its time). Written
+   * back to the review's `date`, so the page, the index, the feed and the JSON-LD say one date.
+   */
   dated: z.enum(POST_DATES).optional(),
+})
+
+export const publishLogEntry = z.strictObject({
+  at: z.string().max(40),
+  blogId: z.string().max(100),
+  /** `check`, `image:assets/x.png`, `post`, `verify`. */
+  step: z.string().max(300),
+  state: z.enum(PUBLISH_STEP_STATES),
+  /** The server's own words when a step failed, or what was done. */
+  message: z.string().max(4000).optional(),
 })
 
 export const reviewMeta = z.strictObject({

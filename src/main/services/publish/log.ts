@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path'
 import { z } from 'zod'
-import { PUBLISH_STEP_STATES, type PublishLogEntry } from '../../../shared/publish'
+import type { PublishLogEntry } from '../../../shared/publish'
+import { publishLogEntry } from '../../../shared/validate'
 import { readJsonFile } from '../fs/jsonFile'
 import { readMachineFile, readMachineFiles, writeMachineFile } from '../fs/machineFiles'
 import { KeyedSerial } from '../recovery/keyed'
@@ -18,15 +19,7 @@ const KEPT_ENTRIES = 500
 
 const logFile = z.strictObject({
   version: z.literal(1),
-  entries: z.array(
-    z.strictObject({
-      at: z.string().max(40),
-      blogId: z.string().max(100),
-      step: z.string().max(300),
-      state: z.enum(PUBLISH_STEP_STATES),
-      message: z.string().max(4000).optional(),
-    }),
-  ),
+  entries: z.array(publishLogEntry),
 })
 
 export class PublishLog {
@@ -41,7 +34,7 @@ export class PublishLog {
     const machines = await readMachineFiles(join(recordsDir, PUBLISH_LOG_DIR), logFile, 'the publish log')
     // A stable sort: entries of one instant keep the order their machine wrote them in.
     const entries = [...legacy, ...machines.flatMap((file) => file.value.entries)].sort((a, b) => a.at.localeCompare(b.at))
-    return entries.slice(-KEPT_ENTRIES) as PublishLogEntry[]
+    return entries.slice(-KEPT_ENTRIES)
   }
 
   /** Resolves once every append so far is on disk. */

@@ -104,21 +104,24 @@ export function DialogActions({
   )
 }
 
+/** What a dialog shows and how it is closed, as the dialogs built on `Dialog` take it. */
+type Shown = Pick<Props, 'title' | 'description' | 'onClose' | 'children'>
+
 /** A dialog that only shows something: one Close button, Enter or Escape closes it. */
-export function InfoDialog({ title, description, onClose, children }: { title: string; description?: ReactNode; onClose: () => void; children: ReactNode }) {
-  return (
-    <Dialog
-      title={title}
-      description={description}
-      onClose={onClose}
-      onSubmit={onClose}
-      actions={
-        <button type="submit" className="button button-primary" data-autofocus>
-          Close
-        </button>
-      }
-    >
-      {children}
-    </Dialog>
+export function InfoDialog(shown: Shown) {
+  const close = (
+    <button type="submit" className="button button-primary" data-autofocus>
+      Close
+    </button>
   )
+  return <Dialog {...shown} onSubmit={shown.onClose} actions={close} />
+}
+
+/**
+ * A dialog that does its work through one form's state (`useFieldForm`, `usePickedPath`): busy
+ * while the work runs, with the usual footer.
+ */
+export function FormDialog({ form, submitLabel, busyLabel, ...shown }: Shown & { form: { busy: boolean; submit: () => Promise<void> }; submitLabel: string; busyLabel: string }) {
+  const actions = <DialogActions busy={form.busy} label={submitLabel} busyLabel={busyLabel} onCancel={shown.onClose} />
+  return <Dialog {...shown} busy={form.busy} onSubmit={() => void form.submit()} actions={actions} />
 }

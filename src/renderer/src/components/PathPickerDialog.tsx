@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Dialog, DialogActions } from './Dialog'
+import { FormDialog } from './Dialog'
 import { PathField } from './PathField'
 import type { usePickedPath } from './usePickedPath'
 
@@ -23,14 +23,7 @@ interface Props {
 /** A dialog whose one input is a path picked with Browse… (import, switch library), submitted to do its work. */
 export function PathPickerDialog({ form, title, description, label, placeholder, hint, submitLabel, busyLabel, onBrowse, onClose, children }: Props) {
   return (
-    <Dialog
-      title={title}
-      description={description}
-      busy={form.busy}
-      onClose={onClose}
-      onSubmit={() => void form.submit()}
-      actions={<DialogActions busy={form.busy} label={submitLabel} busyLabel={busyLabel} onCancel={onClose} />}
-    >
+    <FormDialog title={title} description={description} form={form} submitLabel={submitLabel} busyLabel={busyLabel} onClose={onClose}>
       <PathField
         label={label}
         path={form.picked?.path ?? ''}
@@ -42,6 +35,6 @@ export function PathPickerDialog({ form, title, description, label, placeholder,
         onBrowse={onBrowse ?? (() => void form.browse())}
       />
       {children}
-    </Dialog>
+    </FormDialog>
   )
 }

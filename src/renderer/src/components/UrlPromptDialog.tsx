@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Dialog, DialogActions } from './Dialog'
 import { TextField } from './TextField'
+import { useCheckedText } from './useCheckedText'
 
 interface Props {
   title: string
@@ -21,27 +22,24 @@ interface Props {
 }
 
 /** Asks for one web address (links, trailers): checked on submit, its error cleared by typing. */
-export function UrlPromptDialog({ title, description, label, hint, placeholder, initial, submitLabel, refuse, onApply, onClose, extraAction, children }: Props) {
-  const [url, setUrl] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
+export function UrlPromptDialog({ label, hint, placeholder, initial, submitLabel, refuse, onApply, extraAction, children, ...shown }: Props) {
+  const url = useCheckedText(initial)
 
   const submit = () => {
-    const trimmed = url.trim()
+    const trimmed = url.text.trim()
     const refused = refuse(trimmed)
-    if (refused) setError(refused)
+    if (refused) url.refuse(refused)
     else onApply(trimmed)
   }
 
   return (
     <Dialog
-      title={title}
-      description={description}
-      onClose={onClose}
+      {...shown}
       onSubmit={submit}
       actions={
         <>
           {extraAction}
-          <DialogActions busy={false} label={submitLabel} onCancel={onClose} />
+          <DialogActions busy={false} label={submitLabel} onCancel={shown.onClose} />
         </>
       }
     >
@@ -53,12 +51,7 @@ export function UrlPromptDialog({ title, description, label, hint, placeholder, 
         placeholder={placeholder}
         spellCheck={false}
         data-autofocus
-        value={url}
-        error={error}
-        onChange={(event) => {
-          setUrl(event.target.value)
-          setError(null)
-        }}
+        {...url.field}
       />
       {children}
     </Dialog>

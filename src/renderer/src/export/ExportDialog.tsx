@@ -8,6 +8,7 @@ import { PathField } from '@renderer/components/PathField'
 import { RadioGroup, type RadioOption } from '@renderer/components/RadioGroup'
 import { TextField } from '@renderer/components/TextField'
 import { FoldedWarnings } from '@renderer/components/Warnings'
+import { useCheckedText } from '@renderer/components/useCheckedText'
 import { errorMessage } from '@renderer/lib/errors'
 import { Segmented } from '@renderer/preview/Segmented'
 import { SCHEME_OPTIONS, themeLabel, themeOptions, useThemes } from '@renderer/preview/themes'
@@ -50,8 +51,7 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
   const [theme, setTheme] = useState('classic')
   const [colorScheme, setColorScheme] = useState<ColorScheme>('light')
   const [pageSize, setPageSize] = useState<ExportRequest['pageSize']>('A4')
-  const [margins, setMargins] = useState(String(DEFAULT_MARGINS_MM))
-  const [marginsError, setMarginsError] = useState<string | null>(null)
+  const margins = useCheckedText(String(DEFAULT_MARGINS_MM))
   /** Where the export goes unless another folder is picked (main's remembered or default folder). */
   const [exportDir, setExportDir] = useState('')
   const [picked, setPicked] = useState<PickedPath | null>(null)
@@ -102,14 +102,14 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
 
   const start = async () => {
     const dest = picked?.path ?? exportDir
-    const marginsMm = Number(margins)
+    const marginsMm = Number(margins.text)
     let valid = true
     if (!dest) {
       setDestError('Choose the folder to export to with “Browse…”.')
       valid = false
     }
-    if (format === 'pdf' && (margins.trim() === '' || !Number.isFinite(marginsMm) || marginsMm < 0 || marginsMm > 60)) {
-      setMarginsError('Enter a margin between 0 and 60 mm.')
+    if (format === 'pdf' && (margins.text.trim() === '' || !Number.isFinite(marginsMm) || marginsMm < 0 || marginsMm > 60)) {
+      margins.refuse('Enter a margin between 0 and 60 mm.')
       valid = false
     }
     if (!valid) return
@@ -193,12 +193,7 @@ export function ExportDialog({ ids, subject, prepare, onClose }: Props) {
                   max={60}
                   step={1}
                   disabled={busy}
-                  value={margins}
-                  error={marginsError}
-                  onChange={(event) => {
-                    setMargins(event.target.value)
-                    setMarginsError(null)
-                  }}
+                  {...margins.field}
                 />
               </div>
             )}

@@ -1,6 +1,6 @@
 import type { ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
-import { Dialog, DialogActions } from '@renderer/components/Dialog'
+import { FormDialog } from '@renderer/components/Dialog'
 import { TextField } from '@renderer/components/TextField'
 import { useFieldForm } from '@renderer/components/useFieldForm'
 
@@ -20,15 +20,15 @@ export function RenameDialog({ review, onRenamed, onClose }: Props) {
   })
 
   return (
-    <Dialog
+    <FormDialog
       title="Rename review"
       description="The review’s folder is renamed to match the new title."
-      busy={form.busy}
+      form={form}
+      submitLabel="Rename"
+      busyLabel="Renaming…"
       onClose={onClose}
-      onSubmit={() => void form.submit()}
-      actions={<DialogActions busy={form.busy} label="Rename" busyLabel="Renaming…" onCancel={onClose} />}
     >
       <TextField label="Title" data-autofocus value={form.value} error={form.error} onChange={(event) => form.change(event.target.value)} />
-    </Dialog>
+    </FormDialog>
   )
 }

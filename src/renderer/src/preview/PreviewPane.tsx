@@ -173,7 +173,7 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
   return (
     <section className="preview-pane" aria-label="Layout preview" ref={paneRef} style={style}>
       <PaneSplitter {...splitter} />
-      <div className="preview-controls">
+      <div className="pane-bar preview-controls">
         <div className="preview-field">
           <label htmlFor={themeId}>Theme</label>
           <select id={themeId} value={look.asOn ? `${AS_ON_PREFIX}${look.asOn.blogId}` : (theme ?? '')} disabled={!theme} onChange={(event) => chooseTheme(event.target.value)}>

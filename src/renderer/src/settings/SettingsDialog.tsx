@@ -7,6 +7,7 @@ import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { ErrorLine } from '@renderer/components/ErrorLine'
 import { TextField } from '@renderer/components/TextField'
 import { useAction } from '@renderer/components/useAction'
+import { useCheckedText } from '@renderer/components/useCheckedText'
 
 interface Props {
   settings: Settings
@@ -18,17 +19,16 @@ interface Props {
 
 export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
   const [author, setAuthor] = useState(welcome ? welcome.suggestedAuthor : settings.author)
-  const [speed, setSpeed] = useState(String(settings.wordsPerMinute))
-  const [speedError, setSpeedError] = useState<string | null>(null)
+  const speed = useCheckedText(String(settings.wordsPerMinute))
   // Off until the critic ticks it, also in the first-run welcome: nothing goes online unasked.
   const [checkForUpdates, setCheckForUpdates] = useState(settings.checkForUpdates)
   const [typewriterScrolling, setTypewriterScrolling] = useState(settings.typewriterScrolling)
   const { busy, error, run } = useAction()
 
   const submit = async () => {
-    const wordsPerMinute = Number(speed)
+    const wordsPerMinute = Number(speed.text)
     if (!Number.isInteger(wordsPerMinute) || wordsPerMinute < 50 || wordsPerMinute > 2000) {
-      setSpeedError('Enter a whole number between 50 and 2000.')
+      speed.refuse('Enter a whole number between 50 and 2000.')
       return
     }
     // Saved once, the first-run welcome has been answered.
@@ -61,12 +61,7 @@ export function SettingsDialog({ settings, welcome, onSaved, onClose }: Props) {
         min={50}
         max={2000}
         step={5}
-        value={speed}
-        error={speedError}
-        onChange={(event) => {
-          setSpeed(event.target.value)
-          setSpeedError(null)
-        }}
+        {...speed.field}
       />
       <CheckField
         label="Typewriter scrolling"

@@ -30,7 +30,7 @@ import { writeFileAtomic } from '../../fs/atomicWrite'
 import { KeyedSerial } from '../../recovery/keyed'
 import { escapeCss, renderPage, type Post, type Theme } from '../../pipeline'
 import { PublishError } from '../errors'
-import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
+import { authorAsNamed, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from './types'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
 import { isSlug, slugify } from '../../../../shared/slug'
 
@@ -142,7 +142,7 @@ export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarg
     },
 
     // The folder's pages are the review's own: its author is their byline.
-    author: async (name) => ({ kind: 'user', id: '', name }),
+    author: authorAsNamed,
 
     async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
       if (!MEDIA_NAME.test(image.fileName)) throw new PublishError('refused', `“${image.fileName}” is not a usable file name for an image.`)

@@ -18,7 +18,7 @@ import { serializeJsonLd } from '../../pipeline'
 import { slugify } from '../../../../shared/slug'
 import { PublishError, isPublishError } from '../errors'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
-import type { OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
+import { authorAsNamed, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from './types'
 import type { PublishRecord, RemoteImage } from '../../../../shared/publish'
 
 /** Micropub names no limit; common media endpoints take about this much, and a 413 says so anyway. */
@@ -83,7 +83,7 @@ export function createMicropubTarget(ctx: TargetContext): PublishTarget {
     },
 
     // A Micropub post names its author itself (an h-card in `author`), whoever holds the token.
-    author: async (name) => ({ kind: 'user', id: '', name }),
+    author: authorAsNamed,
 
     async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
       const { media } = await discover()

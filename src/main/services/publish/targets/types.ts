@@ -52,6 +52,9 @@ export interface OutgoingPost {
  */
 export type BlogAuthor = { kind: 'user'; id: string; name: string } | { kind: 'account'; name: string; why: 'no-user' | 'not-allowed' }
 
+/** `author` of a blog whose post names its author itself, whoever is signed in: the name as given. */
+export const authorAsNamed = async (name: string): Promise<BlogAuthor> => ({ kind: 'user', id: '', name })
+
 export interface RemotePost {
   id: string
   /** Public address (a preview address for drafts where the blog has no public one). */

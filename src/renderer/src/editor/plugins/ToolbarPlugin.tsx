@@ -107,7 +107,7 @@ export function ToolbarPlugin() {
     })
 
   return (
-    <div ref={toolbarRef} className="toolbar" role="toolbar" aria-label="Formatting" onFocus={roving.onFocus} onKeyDown={roving.onKeyDown}>
+    <div ref={toolbarRef} className="pane-bar toolbar" role="toolbar" aria-label="Formatting" onFocus={roving.onFocus} onKeyDown={roving.onKeyDown}>
       <div className="toolbar-group">
         <ToolButton label="Undo" keys={`${MOD}Z`} icon="undo" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} />
         <ToolButton label="Redo" keys={`${MOD}Shift+Z`} icon="redo" disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} />

@@ -1,7 +1,5 @@
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
 import type { NodeKey } from 'lexical'
 import { isImageSource } from '@shared/critic'
@@ -9,7 +7,7 @@ import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { Icon } from '@renderer/components/Icon'
 import { TextField } from '@renderer/components/TextField'
 import { useEditorServices } from '@renderer/editor/EditorServices'
-import { updateNodeByKey } from '../updateNodeByKey'
+import { useNodeControl } from '../useNodeControl'
 import { $isInlineImageNode, inlineImageName, type InlineImageFields } from './InlineImageNode'
 
 interface Props {
@@ -23,8 +21,7 @@ interface Props {
  * removes it); its "Alt text" button edits the description in a dialog.
  */
 export default function InlineImageComponent({ nodeKey, fields }: Props) {
-  const [editor] = useLexicalComposerContext()
-  const editable = useLexicalEditable()
+  const { editable, change } = useNodeControl(nodeKey, $isInlineImageNode)
   const services = useEditorServices()
   const [selected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey)
   const [failed, setFailed] = useState<string | null>(null)
@@ -72,7 +69,7 @@ export default function InlineImageComponent({ nodeKey, fields }: Props) {
             onClose={() => setEditing(false)}
             onApply={(next) => {
               // Markdown as written stays only while it says this alt text: main writes the image anew.
-              updateNodeByKey(editor, nodeKey, $isInlineImageNode, (node) => node.setFields({ alt: next }))
+              change((node) => node.setFields({ alt: next }))
               setEditing(false)
             }}
           />,

@@ -109,7 +109,8 @@ describe('the CommonMark spec examples holding images beside text', () => {
   it('keep every image’s Markdown when a word is typed into the paragraph holding it', () => {
     const wrong: number[] = []
     let typedInto = 0
-    for (const { markdown, number } of examples) {
+    // Only those naming an image can hold one: the others are read by untouched.test.ts.
+    for (const { markdown, number } of examples.filter((example) => example.markdown.includes('!['))) {
       const file = markdown.replaceAll('→', '\t')
       const { doc } = parseReview(Buffer.from(file), fallback)
       const first = doc.root.children.find((block) => block.type === 'paragraph' && imagesOf({ root: { type: 'root', children: [block] } }).length > 0)

@@ -76,6 +76,10 @@ export interface KeyBreakdown {
   answeredMs?: number
   /** main's handler, from the request's arrival to its answer (the rest of the round trip is the bridge). */
   mainMs?: number
+  /** The bridge's request (Resource Timing): a new connection's set-up (0: kept alive), queued in the browser, sent to the first byte back. */
+  connectMs?: number
+  queuedMs?: number
+  serverMs?: number
   /** The first change of the page after the answer (the hits rendered). */
   answerChangeMs?: number
   paintedMs: number
@@ -247,7 +251,7 @@ function closeLibrary(library: unknown): void {
 
 function describeKey(key: KeyBreakdown): string {
   const part = (label: string, value: number | undefined) => (value === undefined ? '' : ` ${label} ${round(value, 1)}`)
-  return `“${key.key}”:${part('own', key.ownChangeMs)}${part('sent', key.requestSentMs)}${part('answered', key.answeredMs)}${part('main', key.mainMs)}${part('hits', key.answerChangeMs)} painted ${round(key.paintedMs, 1)}`
+  return `“${key.key}”:${part('own', key.ownChangeMs)}${part('sent', key.requestSentMs)}${part('answered', key.answeredMs)}${part('main', key.mainMs)}${part('first byte', key.serverMs)}${part('queued', key.queuedMs)}${part('connect', key.connectMs)}${part('hits', key.answerChangeMs)} painted ${round(key.paintedMs, 1)}`
 }
 
 /** Times main's search handler (in this process: the bench's host), for the keys' breakdown. */
@@ -363,7 +367,7 @@ interface WatchedPage {
   __paintedAt: number
   /** Every change of the page, and every search request (sent, answered), on performance.now(). */
   __changes: number[]
-  __searches: Array<{ sent: number; answered?: number }>
+  __searches: Array<{ sent: number; answered?: number; connectMs?: number; queuedMs?: number; serverMs?: number }>
 }
 
 /**
@@ -387,14 +391,23 @@ function watchChanges(): void {
       }, 0),
     )
   }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+  performance.setResourceTimingBufferSize(10_000) // every bridge call is an entry
   const original = globalThis.fetch
   globalThis.fetch = async (input, init) => {
     if (!String(input instanceof Request ? input.url : input).endsWith('/__ipc/searchReviews')) return original(input, init)
-    const search: { sent: number; answered?: number } = { sent: performance.now() }
+    const search: WatchedPage['__searches'][number] = { sent: performance.now() }
     page.__searches.push(search)
     const response = await original(input, init)
     const body = await response.text()
     search.answered = performance.now()
+    // Where the round trip went (Resource Timing): a new connection's set-up (0 when kept alive),
+    // queued in the browser before the request went out, and the server's time to its first byte.
+    const timing = performance.getEntriesByType('resource').findLast((entry) => entry.name.endsWith('/__ipc/searchReviews')) as PerformanceResourceTiming | undefined
+    if (timing && timing.startTime >= search.sent - 1) {
+      search.connectMs = timing.connectEnd - timing.connectStart
+      search.queuedMs = timing.requestStart - timing.startTime
+      search.serverMs = timing.responseStart - timing.requestStart
+    }
     return new Response(body, { status: response.status, headers: response.headers })
   }
 }
@@ -403,7 +416,7 @@ interface PressStamps {
   start: number
   paintedMs: number
   changes: number[]
-  searches: Array<{ sent: number; answered?: number }>
+  searches: WatchedPage['__searches']
 }
 
 /** Presses `key`; the milliseconds from the press to the frame after the last change it caused, and what the page recorded meanwhile. */
@@ -435,6 +448,7 @@ function breakdownOf(stamp: PressStamps, key: string, keydownAt: number | undefi
     requestSentMs: since(search?.sent),
     answeredMs: since(search?.answered),
     ...(mainMs.length > 0 ? { mainMs: mainMs.at(-1)! } : {}),
+    ...(search?.serverMs !== undefined ? { connectMs: search.connectMs, queuedMs: search.queuedMs, serverMs: search.serverMs } : {}),
     answerChangeMs: since(after(search?.answered)),
     paintedMs: keyMs,
   }

@@ -9,11 +9,12 @@
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' })
 
 /**
- * A line of Latin, Greek and Cyrillic letters, ASCII digits and common punctuation, which UAX #29
- * splits exactly as `SIMPLE_WORD` does, is counted by the regular expression: V8's segmenter costs
- * about ten times as much per word. Marks, `_` and other scripts have rules of their own.
+ * A line of Latin, Greek and Cyrillic letters, ASCII digits, common punctuation and ASCII symbols,
+ * which UAX #29 splits exactly as `SIMPLE_WORD` does, is counted by the regular expression: V8's
+ * segmenter costs about ten times as much per word, and as much again per symbol (a 2 MB line of
+ * backticks took it 4 s). Marks, `_` and other scripts have rules of their own.
  */
-const SIMPLE_LINE = /^[\p{L}0-9 \t.,:;!?'’"“”‘()[\]/\-–—…]*$/u
+const SIMPLE_LINE = /^[\p{L}0-9 \t.,:;!?'’"“”‘()[\]/\-–—…#$%&*+<=>@\\^`{|}~]*$/u
 const OTHER_LETTER = /[^\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\P{L}]/u
 /** Letters and digits run together; `.` or `:` join letters (`e.g`), `.` or `,` digits (`3.14`, `1,000`), apostrophes both. */
 const SIMPLE_WORD = /[\p{L}0-9]+(?:(?:(?<=\p{L})[.:'’‘](?=\p{L})|(?<=[0-9])[.,;'’‘](?=[0-9]))[\p{L}0-9]+)*/gu

@@ -36,7 +36,7 @@ describe('countWords', () => {
 
   it('counts as the segmenter does however the text is made, long lines included', () => {
     // Lines of the regular expression's characters only, and lines of anything.
-    const simple = [..."aZéßжΩ09 .,:;!?'’‘\"“”()-—…\t"]
+    const simple = [..."aZéßжΩ09 .,:;!?'’‘\"“”()-—…\t#$%&*+<=>@\\^`{|}~"]
     const other = [...simple, '_', 'ا', '\u064e', '千', 'と', 'カ', '한', 'ภ', 'า', '\u0301', '。', '、', '٣', 'ʼ']
     const line = (chars: string[], maxLength: number) => fc.array(fc.constantFrom(...chars), { maxLength }).map((c) => c.join(''))
     const text = fc.array(fc.oneof(line(simple, 12), line(other, 12), line(other, 1200)), { maxLength: 8 }).map((lines) => lines.join('\n'))

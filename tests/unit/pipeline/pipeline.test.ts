@@ -212,16 +212,6 @@ describe('page', () => {
     expect(page).toContain('data-color-scheme="dark"')
     const offline = renderPage(post, { theme: STUB_THEME, colorScheme: 'light', online: false })
     expect(offline).toContain("frame-src &#x27;none&#x27;")
-    expect(offline).not.toContain('content-visibility')
-  })
-
-  it('lets the preview skip the layout of text blocks off the view, in the stylesheet its policy allows', async () => {
-    const { createHash } = await import('node:crypto')
-    const page = renderPage(post, { theme: STUB_THEME, colorScheme: 'light', online: false, preview: true, userCss: '.post { color: red }' })
-    const csp = page.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)![1]!.replace(/&#x27;/g, "'")
-    const style = page.match(/<style>([\s\S]*?)<\/style>/)![1]!
-    expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`)
-    expect(style).toMatch(/\.post-body > :is\(p, ul, ol, blockquote, h2, h3, h4\):not\(:last-child\) \{\s*content-visibility: auto;/)
   })
 })
 

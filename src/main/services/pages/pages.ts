@@ -86,7 +86,6 @@ export class PagesService {
       theme: await loadTheme(this.options.themesDir, theme),
       colorScheme,
       online: false,
-      preview: true,
       ...(userCss ? { userCss } : {}),
     })
     const page = { shell, head, blocks: htmlBlocks(post) }

@@ -67,17 +67,6 @@ export function renderPage(post: Post, opts: PageOptions): string {
   return shell[0] + head.join('') + shell[1] + post.html + shell[2]
 }
 
-/**
- * The preview's frame is patched while the critic types: a long post's text blocks off the view are
- * neither laid out nor painted again (as in the editor), only the block that changed and those near
- * the view. Figures and critic blocks are few and keep their own layout; the last block always renders.
- */
-const PREVIEW_CSS = `/* Preview only */
-.post-body > :is(p, ul, ol, blockquote, h2, h3, h4):not(:last-child) {
-  content-visibility: auto;
-  contain-intrinsic-block-size: auto 5lh;
-}`
-
 /** Stand for the head's elements and the body in the shell (escaped text never holds them). */
 const HEAD_PLACE = '<!--verdict-head-->'
 const BODY_PLACE = '<!--verdict-post-body-->'
@@ -89,7 +78,7 @@ const BODY_PLACE = '<!--verdict-post-body-->'
  * that did; a new policy (its meta cannot be taken back once in a page) changes a fixed part.
  */
 export function renderPageShell(post: Post, opts: PageOptions): { shell: [start: string, middle: string, end: string]; head: string[] } {
-  const css = [opts.theme.css, opts.userCss ? `/* Library theme.css */\n${opts.userCss}` : '', opts.preview ? PREVIEW_CSS : ''].filter(Boolean).map(escapeCss).join('\n\n')
+  const css = [opts.theme.css, opts.userCss ? `/* Library theme.css */\n${opts.userCss}` : ''].filter(Boolean).map(escapeCss).join('\n\n')
   const styleHash = createHash('sha256').update(css, 'utf8').digest('base64')
   const csp = contentSecurityPolicy(post, opts.online, styleHash)
 

@@ -144,6 +144,4 @@ export interface PageOptions {
   online: boolean
   /** `<html lang>`. */
   lang?: string
-  /** The page is the app's layout preview: the browser lays out and paints only the body's blocks near the view. */
-  preview?: boolean
 }

@@ -158,7 +158,6 @@ describe('image', () => {
 
   it.each([
     ['a title, which the image node has no place for', '![A still](assets/still.png "Still")'],
-    ['text beside it', '![A still](assets/still.png) and words'],
     ['a figure label', ':::figure[Label]\n![a](assets/a.png)\n:::'],
     ['an unknown width', ':::figure{width="huge"}\n![a](assets/a.png)\n:::'],
     ['a formatted caption', ':::figure\n![a](assets/a.png)\n\n*Ballerina*, 2025\n:::'],

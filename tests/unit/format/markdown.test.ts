@@ -31,9 +31,15 @@ describe('documentToMarkdown', () => {
     const typed = '*not emphasis* _nor this_ x_y **or** ~~strike~~ `tick` \\ [link](url) <b>tag</b> &amp; 2:15 www.example.com'
     const markdown = documentToMarkdown(doc(p(t(typed))))
     expect(markdown).toBe(
-      '\\*not emphasis\\* \\_nor this\\_ x\\_y \\*\\*or\\*\\* \\~\\~strike\\~\\~ \\`tick\\` \\ \\[link]\\(url) \\<b>tag\\</b> \\&amp; 2:15 www.example.com\n',
+      '\\*not emphasis\\* \\_nor this\\_ x_y \\*\\*or\\*\\* \\~\\~strike\\~\\~ \\`tick\\` \\ \\[link]\\(url) \\<b>tag\\</b> \\&amp; 2:15 www.example.com\n',
     )
     expect(markdownToDocument(markdown)).toEqual(doc(p(t(typed))))
+  })
+
+  it('leaves an underscore between letters bare, as in a URL, but not at a text\'s edge, beside emphasis', () => {
+    writes(doc(p(t('see https://x.com/a_b_c and snake__case'))), 'see https://x.com/a_b_c and snake__case\n')
+    // Attention encoding may turn a letter beside emphasis into a character reference.
+    writes(doc(p(t('a_b'), t('c', I), t('d_e'))), 'a\\_b*c*d\\_e\n')
   })
 
   it('escapes block syntax at the start of a line', () => {
@@ -83,6 +89,13 @@ describe('documentToMarkdown', () => {
     writes(doc(p(link('https://example.com/', 'One\r\n:::::'))), '[see](https://example.com/ "One&#xD;&#xA;::::\\:")\n')
     // A backtick in a title opens no code span, so `{%` in the code after it is still the critic's text.
     writes(doc(p(link('https://example.com/', '`'), t('{%', C))), '[see](https://example.com/ "`")`{%`\n')
+  })
+
+  it('writes emphasis around a link whose whole text has it, as sites write it', () => {
+    const link = (...children: TextJSON[]): InlineJSON => ({ type: 'link', url: 'u', title: null, children })
+    writes(doc(p(t('Oh, ', I), link(t('Baby ', I | B), t('Driver', I)), t('! I knew', I))), '*Oh, [**Baby** Driver](u)! I knew*\n')
+    // Not all of its text: the mark is written inside the link.
+    writes(doc(p(t('a ', I), link(t('b', I), t(' c')), t(' d', I))), '*a* [*b* c](u) *d*\n')
   })
 
   it('writes nested and numbered lists the way Lexical nests them', () => {

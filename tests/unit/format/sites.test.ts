@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { diffLines } from 'diff'
 import { describe, expect, it } from 'vitest'
-import type { EditorDocument, ListJSON, ParagraphJSON } from '../../../src/shared/document'
+import type { BlockJSON, EditorDocument, ListJSON, ParagraphJSON } from '../../../src/shared/document'
 import { normalizeDocument, parseReview, reviseReview } from '../../../src/main/services/format'
 import { readFrontMatter } from '../../../src/main/services/format/frontMatter'
 import { readSourceBlocks } from '../../../src/main/services/format/markdown'
@@ -88,6 +88,23 @@ describe('the corpus of posts from other site generators', () => {
     expect(removed.filter((line) => !line.startsWith('updated:'))).toHaveLength(1)
     expect(added.filter((line) => !line.startsWith('updated:'))).toHaveLength(1)
     expect(saved.text.includes('\r\n')).toBe(file.includes('\r\n'))
+  })
+
+  it.each(names)('%s: a word typed at the end of any paragraph is the only change, the paragraph kept as written before it', (name) => {
+    const { file, fallback, meta, doc } = open(name)
+    const { text, body } = readFrontMatter(file)
+    const blocks = readSourceBlocks(body).blocks
+    expect(doc.root.children).toHaveLength(blocks.length)
+    const withoutUpdated = (text: string): string => text.replace(/^updated: .*\n/m, '')
+    blocks.forEach(({ block, from, to }, index) => {
+      if (block.type !== 'paragraph') return
+      const children = structuredClone(doc.root.children)
+      ;(children[index] as ParagraphJSON).children.push({ type: 'text', text: ' Unmissable.', format: 0 })
+      const saved = reviseReview(file, fallback, meta, { root: { ...doc.root, children } }, NOW).text
+      const end = text.length - body.length + to
+      const expected = text.slice(0, end) + ' Unmissable.' + text.slice(end)
+      expect(withoutUpdated(readFrontMatter(Buffer.from(saved)).text), `paragraph ${index}: ${body.slice(from, to)}`).toBe(withoutUpdated(expected))
+    })
   })
 
   it.each(names.filter((name) => readFrontMatter(read(name)).head))('%s: a tag added changes one front matter line', (name) => {
@@ -188,5 +205,17 @@ describe('what issue 14 found changed, kept', () => {
     const tagged = reviseReview(pastLives.file, pastLives.fallback, { ...pastLives.meta, date: '2025-11-05' }, pastLives.doc, NOW).text
     expect(tagged).toContain('date: 2025-11-05T23:29:37Z\n')
     expect(tagged).toContain('score: 9\n')
+    // A new overall score is written in the shape the file gives it: a number, or a mapping.
+    const overall = (value: string): BlockJSON => ({ type: 'score', value, scale: '10', label: 'Overall Score', overall: true, verdict: '', subScores: [], pros: [], cons: [] })
+    const scored = { root: { ...pastLives.doc.root, children: [...pastLives.doc.root.children, overall('7')] } }
+    const rescored = reviseReview(pastLives.file, pastLives.fallback, pastLives.meta, scored, NOW).text
+    const frontMatterOf = (text: string): string => text.slice(0, text.indexOf('\n---\n') + 5)
+    expect(changedLines(frontMatterOf(pastLives.file.toString()), frontMatterOf(rescored))).toEqual({ removed: ['score: 9'], added: ['score: 7'] })
+    const brutalist = open('astro-score-mapping.md')
+    const eight = { root: { ...brutalist.doc.root, children: brutalist.doc.root.children.map((block) => (block.type === 'score' ? { ...block, value: '8' } : block)) } }
+    expect(reviseReview(brutalist.file, brutalist.fallback, brutalist.meta, eight, NOW).text).toContain('score:\n  value: 8\n  scale: "10"\n')
+    // `status: publish` is published; set back to draft, only that line changes.
+    const drafted = reviseReview(barbie.file, barbie.fallback, { ...barbie.meta, status: 'draft' }, barbie.doc, NOW).text
+    expect(changedLines(barbie.file.toString(), drafted)).toEqual({ removed: ['status: publish'], added: ['status: draft'] })
   })
 })

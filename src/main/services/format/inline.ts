@@ -88,45 +88,58 @@ export function inlineFromMdast(nodes: readonly PhrasingContent[], images?: Imag
   return out
 }
 
-/** Expects normalized content (see `normalizeInline`). */
-export function inlineToMdast(nodes: readonly InlineJSON[]): PhrasingContent[] {
+/** Expects normalized content (see `normalizeInline`); `open` are the marks already written around it. */
+export function inlineToMdast(nodes: readonly InlineJSON[], open = 0): PhrasingContent[] {
   const out: PhrasingContent[] = []
-  let run: TextJSON[] = []
+  let run: Marked[] = []
   const flush = (): void => {
-    out.push(...marksToMdast(run, 0))
+    out.push(...marksToMdast(run, open))
     run = []
   }
   for (const node of nodes) {
-    if (node.type === 'text') {
+    if (node.type === 'text' || node.type === 'link') {
       run.push(node)
       continue
     }
     flush()
     if (node.type === 'linebreak') out.push({ type: 'break' })
-    else if (node.type === 'inline-image') out.push({ type: 'verbatim', value: node.markdown })
-    else out.push({ type: 'link', url: node.url, title: node.title ?? null, children: inlineToMdast(node.children) })
+    else out.push({ type: 'verbatim', value: node.markdown })
   }
   flush()
   return out
 }
 
+/** What a mark can cover: text, and a link, marked with what all its text has. */
+type Marked = TextJSON | LinkJSON
+
 /**
- * Nests the marks of a run of text nodes: at each node, the mark not yet open that reaches furthest
- * opens first, so marks nest rather than split where they can.
+ * The marks of a link are those all its text has, so emphasis around it is written around it
+ * (`_Oh, [Baby Driver](u)! I knew…_`) rather than split at its edges.
  */
-function marksToMdast(runs: readonly TextJSON[], open: number): PhrasingContent[] {
+function marksOf(node: Marked): number {
+  if (node.type === 'text') return node.format
+  const texts = node.children.filter((child) => child.type === 'text')
+  return texts.length ? texts.reduce((marks, text) => marks & text.format, bold | italic | strikethrough) : 0
+}
+
+/**
+ * Nests the marks of a run of text nodes and links: at each node, the mark not yet open that
+ * reaches furthest opens first, so marks nest rather than split where they can.
+ */
+function marksToMdast(runs: readonly Marked[], open: number): PhrasingContent[] {
   const out: PhrasingContent[] = []
   for (let index = 0; index < runs.length; ) {
     const run = runs[index]!
     let best: { mark: (typeof MARKS)[number]; end: number } | undefined
     for (const mark of MARKS) {
-      if (!(run.format & mark.bit) || open & mark.bit) continue
+      if (!(marksOf(run) & mark.bit) || open & mark.bit) continue
       let end = index + 1
-      while (end < runs.length && runs[end]!.format & mark.bit) end++
+      while (end < runs.length && marksOf(runs[end]!) & mark.bit) end++
       if (!best || end > best.end) best = { mark, end }
     }
     if (!best) {
-      out.push(run.format & code ? { type: 'inlineCode', value: run.text } : { type: 'text', value: run.text })
+      if (run.type === 'link') out.push({ type: 'link', url: run.url, title: run.title ?? null, children: inlineToMdast(run.children, open) })
+      else out.push(run.format & code ? { type: 'inlineCode', value: run.text } : { type: 'text', value: run.text })
       index++
       continue
     }
@@ -207,13 +220,13 @@ function trimLines(nodes: InlineJSON[], blockEdges: boolean): void {
 /** Moves marks off edge whitespace, merges equal neighbours, drops empty text. */
 function tidy(nodes: InlineJSON[]): InlineJSON[] {
   const out: InlineJSON[] = []
-  let run: TextJSON[] = []
+  let run: Marked[] = []
   const flush = (): void => {
     out.push(...unmarkEdgeWhitespace(run))
     run = []
   }
   for (const node of nodes) {
-    if (node.type === 'text') run.push(node)
+    if (node.type === 'text' || node.type === 'link') run.push(node)
     else {
       flush()
       out.push(node)
@@ -225,18 +238,23 @@ function tidy(nodes: InlineJSON[]): InlineJSON[] {
 
 /** Whitespace as CommonMark's flanking rules (and micromark) define it. */
 const SPACE = /\s/
+/** A link's edges are never whitespace: its text is tidied apart. */
+const LINK_STANDS_IN = 'x'
 
 /**
  * Takes each mark off the whitespace at the edges of the stretch it covers (code is never bare
  * whitespace), merges equal neighbours and drops empty text. Works on whole runs: only a run whose
- * marked stretch starts or ends in its whitespace is cut.
+ * marked stretch starts or ends in its whitespace is cut. A link in the stretch is kept whole (its
+ * own text was tidied on its own), so whitespace beside it stays marked.
  */
-function unmarkEdgeWhitespace(runs: readonly TextJSON[]): TextJSON[] {
-  const texts = runs.filter((run) => run.text !== '')
-  const edges = texts.map(({ text, format }) => {
+function unmarkEdgeWhitespace(runs: readonly Marked[]): InlineJSON[] {
+  const texts = runs.filter((run) => run.type === 'link' || run.text !== '')
+  const textOf = (run: Marked): string => (run.type === 'link' ? LINK_STANDS_IN : run.text)
+  const edges = texts.map((run) => {
+    const text = textOf(run)
     let lead = 0
     let trail = 0
-    if (!(format & code)) {
+    if (run.type === 'text' && !(run.format & code)) {
       while (lead < text.length && SPACE.test(text[lead]!)) lead++
       if (lead === text.length) trail = lead
       else while (SPACE.test(text[text.length - 1 - trail]!)) trail++
@@ -247,7 +265,7 @@ function unmarkEdgeWhitespace(runs: readonly TextJSON[]): TextJSON[] {
   for (const { bit } of MARKS) {
     for (let start = 0; start < texts.length; ) {
       let end = start
-      while (end < texts.length && texts[end]!.format & bit) end++
+      while (end < texts.length && marksOf(texts[end]!) & bit) end++
       if (end === start) {
         start++
         continue
@@ -255,24 +273,29 @@ function unmarkEdgeWhitespace(runs: readonly TextJSON[]): TextJSON[] {
       for (let index = start; index < end; index++) {
         const { lead, unmarked } = edges[index]!
         if (lead) unmarked.push({ bit, from: 0, to: lead })
-        if (lead < texts[index]!.text.length) break
+        if (lead < textOf(texts[index]!).length) break
       }
       for (let index = end - 1; index >= start; index--) {
         const { trail, unmarked } = edges[index]!
-        const length = texts[index]!.text.length
+        const length = textOf(texts[index]!).length
         if (trail) unmarked.push({ bit, from: length - trail, to: length })
         if (trail < length) break
       }
       start = end
     }
   }
-  const merged: TextJSON[] = []
+  const merged: InlineJSON[] = []
   const push = (text: string, format: number): void => {
     const last = merged.at(-1)
-    if (last?.format === format) last.text += text
+    if (last?.type === 'text' && last.format === format) last.text += text
     else merged.push({ type: 'text', text, format })
   }
-  texts.forEach(({ text, format }, index) => {
+  texts.forEach((run, index) => {
+    if (run.type === 'link') {
+      merged.push(run)
+      return
+    }
+    const { text, format } = run
     const { unmarked } = edges[index]!
     if (unmarked.length === 0) return push(text, format)
     const cuts = [...new Set([0, text.length, ...unmarked.flatMap(({ from, to }) => [from, to])])].sort((a, b) => a - b)

@@ -145,9 +145,15 @@ const writeOptions: Options = {
   handlers: {
     verbatim: (node: VerbatimNode) => node.value,
     // to-markdown leaves an underscore inside a word bare (`x_y`), which is safe only while the
-    // letters around it stay letters; its attention encoding can turn one into `&#x78;`, and then
-    // `_` opens emphasis. Escape every bare underscore instead.
-    text: (...args) => defaultHandlers.text(...args).replace(/(?<!\\)((?:\\\\)*)_/g, '$1\\_'),
+    // letters around it stay letters; its attention encoding can turn a text's first or last
+    // character into `&#x78;`, and then `_` opens emphasis. So underscores are escaped but where
+    // letters or digits inside the text surround them (`a_b_c` in a URL), where none can open.
+    text: (...args) => {
+      const written = defaultHandlers.text(...args)
+      return written.replace(/(?<!\\)((?:\\\\)*)(_+)/g, (match, slashes: string, run: string, at: number) =>
+        inWord(written, at + slashes.length, run.length) ? match : slashes + run.replaceAll('_', '\\_'),
+      )
+    },
     // The marker of the list before is remembered into the next list's items, so a nested list
     // could switch to `*` too and `* * *` would read as a rule: an item starts afresh.
     listItem: (node, parent, state, info) => {
@@ -180,6 +186,14 @@ const writeOptions: Options = {
     { character: '\n', inConstruct: ['titleQuote', 'titleApostrophe'] },
   ],
   join: [separateVerbatim, listAfterParagraph, scoreSections],
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u
+
+/** Whether `text[from, from + length)` has a letter or digit each side, neither at the text's edge. */
+function inWord(text: string, from: number, length: number): boolean {
+  const to = from + length
+  return from >= 2 && to <= text.length - 2 && WORD_CHARACTER.test(text[from - 1]!) && WORD_CHARACTER.test(text[to]!)
 }
 
 /** The markers a file already uses, so a block rewritten in it keeps them (bodyEdit.ts). */

@@ -108,6 +108,8 @@ function trimmedEnd(source: string, end: number, floor: number): number {
 
 function replaceYamlValue(source: string, doc: Document, pair: Pair<Scalar, Node | null>, value: unknown, valueEnd: number): Splice {
   const old = pair.value
+  const appended = appendedItems(source, doc, old, value)
+  if (appended) return appended
   const keyStart = pair.key.range![0]
   const keyColumn = keyStart - lineStart(source, keyStart)
   const colon = source.indexOf(':', pair.key.range![1])
@@ -129,6 +131,26 @@ function replaceYamlValue(source: string, doc: Document, pair: Pair<Scalar, Node
   // A block scalar's lines, like any value continued on more lines, sit deeper than the key.
   const text = indentAfterFirst(rendered, keyColumn + 2)
   return old?.range && old.range[0] > colon ? { from: old.range[0], to: valueEnd, text } : { from: colon + 1, to: valueEnd, text: ` ${text}` }
+}
+
+/**
+ * Items added at the end of a block sequence (a tag added) as new lines after its last item, in
+ * its items' indentation: yaml's printer would write the whole sequence again, and its items'
+ * comments with its own spacing (`- a24   # distributor` as `- a24 # distributor`).
+ */
+function appendedItems(source: string, doc: Document, old: Node | null | undefined, value: unknown): Splice | undefined {
+  if (!isSeq(old) || old.flow || !Array.isArray(value)) return undefined
+  const items = (old as YAMLSeq<Node>).items
+  const last = items.at(-1)
+  if (!last?.range || value.length <= items.length) return undefined
+  if (!items.every((item, index) => isScalar(item) && isSameScalar(item.value, value[index]))) return undefined
+  const prefix = source.slice(lineStart(source, last.range[0]), last.range[0])
+  if (!/^ *- +$/.test(prefix)) return undefined
+  const lines = value.slice(items.length).map((item) => prefix + new Document(styledLike(doc, item, undefined), { schema: 'core' }).toString({ lineWidth: 0 }).replace(/\n$/, ''))
+  if (lines.some((line) => line.includes('\n'))) return undefined
+  const at = lineEndAfter(source, last.range[1] - 1)
+  const text = source[at - 1] === '\n' ? lines.map((line) => `${line}\n`).join('') : lines.map((line) => `\n${line}`).join('')
+  return { from: at, to: at, text }
 }
 
 function indentAfterFirst(text: string, column: number): string {

@@ -55,6 +55,8 @@ export interface PostForm {
    * (`kg-image-card`, `kg-toggle-card`…), which Ghost turns into its cards.
    */
   markup: 'html' | 'wordpress-blocks' | 'ghost-cards'
+  /** The classes of the figure the kind's themes show the featured image in, for a blog-look page whose post had none. */
+  featuredFigure?: readonly string[]
 }
 
 /** Verdict's own page (the preview, the exports and the folder blog): its header shows the featured image. */
@@ -86,14 +88,14 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     secret: { label: 'Application password', name: 'application password' },
     needsUserName: true,
     // Twenty Twenty-Three shows the featured image above the title, without its caption.
-    post: { theme: 'blog', featuredImage: 'header-uncaptioned', mediaClass: 'wordpress', markup: 'wordpress-blocks' },
+    post: { theme: 'blog', featuredImage: 'header-uncaptioned', mediaClass: 'wordpress', markup: 'wordpress-blocks', featuredFigure: ['wp-block-post-featured-image'] },
   }),
   ghost: webKind({
     label: 'Ghost',
     hint: 'A Ghost site, signed in with an Admin API key',
     secret: { label: 'Admin API key', name: 'Admin API key' },
     // Casper and Source show `feature_image` above the post, with its caption (which carries the credit).
-    post: { theme: 'blog', featuredImage: 'header', mediaClass: 'none', markup: 'ghost-cards' },
+    post: { theme: 'blog', featuredImage: 'header', mediaClass: 'none', markup: 'ghost-cards', featuredFigure: ['gh-article-image', 'article-image'] },
     // Its `ghost_head` writes an Article naming the post's primary author.
     authorInPageData: true,
   }),
@@ -103,7 +105,7 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     addressHint: 'The site’s home page (its Micropub endpoint is found from it), or the endpoint itself.',
     secret: { label: 'Access token', name: 'access token' },
     // A Micropub site shows the `photo`s the content does not already hold: the figure stays in the body, credit and all.
-    post: { theme: 'blog', featuredImage: 'body', mediaClass: 'none', markup: 'html' },
+    post: { theme: 'blog', featuredImage: 'body', mediaClass: 'none', markup: 'html', featuredFigure: ['u-photo'] },
   }),
 }
 

@@ -134,7 +134,7 @@ describe('the review in the blog’s page', () => {
   it('takes the content area, the title, the byline (the name the blog signs with) and the date, under a policy that loads nothing of the blog', async () => {
     const url = await blogServer()
     const { look } = await new BlogLooks({ dataDir }).look(blogOf('micropub', url), true)
-    const html = placePost(look.html, reviewPost('micropub'), { form: BLOG_KIND_DESCRIPTORS.micropub.post, kind: 'micropub', signedBy: 'Verdict Tests' })
+    const html = placePost(look.html, reviewPost('micropub'), { form: BLOG_KIND_DESCRIPTORS.micropub.post, signedBy: 'Verdict Tests' })
     expect(html.replaceAll('&#x27;', "'")).toMatch(/<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; script-src 'none';/)
     expect(html).toContain('<title>Ballerina</title>')
     expect(html).toContain('<h1 class="p-name">Ballerina</h1>')

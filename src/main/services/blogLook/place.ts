@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { toHtml } from 'hast-util-to-html'
 import { creditLine } from '../../../blocks/image/html'
-import type { BlogKind, PostForm } from '../../../shared/blogKinds'
+import type { PostForm } from '../../../shared/blogKinds'
 import { VerdictError } from '../../../shared/contract'
 import { imageSources, type Post, type PostImage } from '../pipeline'
 import { replaceWith } from './shell'
@@ -26,17 +26,9 @@ export const POST_PARTS = {
   featured: '.wp-block-post-featured-image, .gh-article-image, .article-image, .post-thumbnail, .h-entry > .u-photo',
 } as const
 
-/** The featured image's figure as each kind's theme writes it, for a page whose post had none. */
-const FEATURED_FIGURE: Record<Exclude<BlogKind, 'folder'>, string[]> = {
-  wordpress: ['wp-block-post-featured-image'],
-  ghost: ['gh-article-image', 'article-image'],
-  micropub: ['u-photo'],
-}
-
 export interface PlaceOptions {
   /** The blog's post form (where its page shows the featured image). */
   form: PostForm
-  kind: Exclude<BlogKind, 'folder'>
   /** The name the theme's byline shows: the post's author, or the account where the post names her itself. */
   signedBy: string
 }
@@ -72,7 +64,7 @@ export function placePost(shellHtml: string, post: Post, options: PlaceOptions):
 }
 
 /** The review's featured image where the theme shows a post's, or no image there when it has none. */
-function placeFeatured(tree: Root, content: Element, title: Element | undefined, post: Post, { form, kind }: PlaceOptions): void {
+function placeFeatured(tree: Root, content: Element, title: Element | undefined, post: Post, { form }: PlaceOptions): void {
   const shown = form.featuredImage !== 'body' ? post.featuredImage : undefined
   const found = selectAll(POST_PARTS.featured, tree).filter((element) => !contains(content, element))
   if (!shown) {
@@ -81,7 +73,7 @@ function placeFeatured(tree: Root, content: Element, title: Element | undefined,
   }
   const [first, ...others] = found
   for (const element of others) replaceWith(tree, element, [])
-  const figure = first ?? { type: 'element', tagName: 'figure', properties: { className: FEATURED_FIGURE[kind] }, children: [] }
+  const figure = first ?? { type: 'element', tagName: 'figure', properties: { className: [...(form.featuredFigure ?? [])] }, children: [] }
   const img = select('img', figure)
   // The theme's own image keeps its classes and styles (a cover crop, a full width); its size was the other post's image's.
   if (img) img.properties = { ...img.properties, src: shown.src, alt: shown.alt, width: undefined, height: undefined }

@@ -109,7 +109,7 @@ export class PagesService {
     const post = buildPost(signed, { ...options, form, byline: bylineInPost(byline, blog.kind) })
     // With the review's author named atop the post, the theme's byline names the account.
     const signedBy = byline?.shown === 'in-post' && byline.unmatched ? byline.unmatched.account : post.byline.author
-    const html = placePost(look.html, post, { form, kind: blog.kind, signedBy })
+    const html = placePost(look.html, post, { form, signedBy })
     return {
       url: this.previews.put(html),
       warnings: post.warnings,

@@ -37,7 +37,7 @@ export function reviseBody(original: SourceBlocks, edited: readonly BlockJSON[])
   if (placed.length === 0) return { body: '', changed: source !== '' }
   const sourceOf = (at: number): SourceBlock => original.blocks[at]!
   const texts = placed.map(({ block, at, kept }) =>
-    kept ? sliceOf(source, sourceOf(at!)) : writeBlock(block, at === undefined ? undefined : sliceOf(source, sourceOf(at))),
+    kept ? sliceOf(source, sourceOf(at!)) : writeBlock(block, at === undefined ? undefined : { block: sourceOf(at).block, text: sliceOf(source, sourceOf(at)) }),
   )
   const joined = joinBlocks(source, original.blocks, placed, texts, true)
   return { body: readsAsMeant(joined, placed) ? joined.body : joinBlocks(source, original.blocks, placed, texts, false).body, changed: true }
@@ -165,12 +165,39 @@ function commonSubsequence(a: readonly string[], b: readonly string[]): Array<re
   return pairs
 }
 
+/** A source block: what it read as and its text. */
+interface Written {
+  block: BlockJSON
+  text: string
+}
+
 /** A block written alone, in the markers of the source block it replaces. */
-function writeBlock(block: BlockJSON, like: string | undefined): string {
+function writeBlock(block: BlockJSON, like: Written | undefined): string {
   const node = blockToMdast(block)
-  const original = like === undefined ? undefined : parseMarkdown(like).children[0]
+  const original = like === undefined ? undefined : parseMarkdown(like.text).children[0]
   if (original?.type === 'list' && node.type === 'list' && isLoose(original)) loosen(node)
-  return stringifyMarkdown({ type: 'root', children: [node] }, original ? styleOf(original, like!) : {}).replace(/\n$/, '')
+  const style = original ? styleOf(original, like!.text) : {}
+  const written = stringifyMarkdown({ type: 'root', children: [node] }, style).replace(/\n$/, '')
+  return (like && block.type === 'paragraph' && like.block.type === 'paragraph' && withSourceLines(block, like, written, style)) || written
+}
+
+/**
+ * An edited paragraph with its source's line breaks around the edit: the writer writes a paragraph
+ * on one line (the editor has no soft breaks), which re-wrapped a hard-wrapped paragraph whole. When
+ * the source is what the writer makes of it but for its line breaks, the writer's text is taken
+ * only between the first and last characters the edit changed, and kept if it reads as the block.
+ */
+function withSourceLines(block: BlockJSON, like: Written, written: string, style: MarkdownStyle): string | undefined {
+  if (!like.text.includes('\n')) return undefined
+  const before = stringifyMarkdown({ type: 'root', children: [blockToMdast(like.block)] }, style).replace(/\n$/, '')
+  if (like.text.replaceAll('\n', ' ') !== before) return undefined
+  let head = 0
+  while (head < before.length && head < written.length && before[head] === written[head]) head++
+  let tail = 0
+  while (tail < before.length - head && tail < written.length - head && before.at(-1 - tail) === written.at(-1 - tail)) tail++
+  const kept = like.text.slice(0, head) + written.slice(head, written.length - tail) + like.text.slice(like.text.length - tail)
+  const read = readSourceBlocks(kept).blocks
+  return read.length === 1 && keyOf(read[0]!.block) === keyOf(block) ? kept : undefined
 }
 
 const isLoose = (list: List): boolean => list.spread === true || list.children.some((item) => item.spread === true)

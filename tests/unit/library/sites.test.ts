@@ -7,27 +7,15 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { BlockJSON, EditorDocument } from '../../../src/shared/document'
 import type { LibraryLayout } from '../../../src/shared/model'
 import { importImage } from '../../../src/main/services/assets/import'
 import type { Library } from '../../../src/main/services/library/library'
 import { png } from '../assets/images'
 import { stateDirOf } from '../../support/machineState'
 import { git } from '../../support/git'
-import { changes, closeSites, openLibrary, openSite } from './siteHelpers'
+import { changes, closeSites, openLibrary, openSite, withWordAtEnd } from './siteHelpers'
 
 const LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 10_000_000 }
-
-/** The document with a word added to the end of its last paragraph. */
-function withWordAtEnd(doc: EditorDocument, word: string): EditorDocument {
-  const children = [...doc.root.children]
-  const index = children.findLastIndex((block) => block.type === 'paragraph')
-  const last = children[index]
-  if (last?.type !== 'paragraph') throw new Error('the review has no paragraph')
-  const edited: BlockJSON = { ...last, children: [...last.children, { type: 'text', text: ` ${word}`, format: 0 }] }
-  children[index] = edited
-  return { root: { ...doc.root, children } }
-}
 
 type Row = { id: string; title: string; date: string; score: string }
 

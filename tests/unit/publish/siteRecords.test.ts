@@ -6,50 +6,32 @@
  * version restored and a new title (a duplicate gets none), and records an older Verdict wrote
  * into a post's front matter are read and carried over.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createServices, shutdownServices, type Services } from '../../../src/main/container'
+import type { Services } from '../../../src/main/container'
 import { createHandlers } from '../../../src/main/routes'
 import { archiveRows } from '../../../src/main/services/archive/archive'
 import { PublishRecordStore } from '../../../src/main/services/library/publishRecords'
-import { createConfBackend } from '../../../src/main/services/settings/conf'
 import type { PublishRecord } from '../../../src/shared/publish'
 import { git } from '../../support/git'
-import { headlessPlatform } from '../../support/platform'
+import { closeSites, siteServices, tempFolder } from '../library/siteHelpers'
 
-const HUGO = join(import.meta.dirname, '../library/sites/hugo')
 const POST = 'content/posts/perfect-days.md'
 const cleanups: Array<() => Promise<void>> = []
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  await closeSites()
 })
 
 /** The Hugo site in git, opened as the library of the real services, with a folder blog outside it. */
 async function hugoSite(): Promise<{ services: Services; site: string; pages: string; blogId: string; post: () => Promise<Buffer> }> {
-  const base = await mkdtemp(join(tmpdir(), 'verdict-site-records-'))
-  const site = join(base, 'site')
-  await cp(HUGO, site, { recursive: true })
-  await git(site, 'init', '-q')
-  await git(site, 'add', '-A')
-  await git(site, 'commit', '-q', '-m', 'The site as the critic keeps it')
-  const services = await createServices({
-    platform: headlessPlatform(site),
-    settingsBackend: createConfBackend(join(base, 'settings')),
-    dataDir: join(base, 'settings'),
-    env: { VERDICT_LIBRARY: site },
-    publish: { retry: { attempts: 1, baseDelayMs: 10 }, outboxCheckMs: 0, claimSettleMs: 0 },
-    log: () => undefined,
-  })
-  cleanups.push(async () => {
-    await shutdownServices(services)
-    await rm(base, { recursive: true, force: true })
-  })
-  const pages = join(base, 'pages')
+  const { root: site, services } = await siteServices('hugo', { retry: { attempts: 1, baseDelayMs: 10 }, outboxCheckMs: 0, claimSettleMs: 0 })
+  const pages = join(await tempFolder('verdict-site-records-'), 'pages')
   const blog = await services.blogs.save({ name: 'Pages', kind: 'folder', url: pages }, '')
   return { services, site, pages, blogId: blog.id, post: () => readFile(join(site, POST)) }
 }

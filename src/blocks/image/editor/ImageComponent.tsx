@@ -1,12 +1,13 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { NodeKey } from 'lexical'
-import { IMAGE_WIDTHS, isImageSource, isSafeAssetPath, siteImagePath, type ImageWidth } from '@shared/critic'
+import { IMAGE_WIDTHS, isSafeAssetPath, siteImagePath, type ImageWidth } from '@shared/critic'
 import { Icon } from '@renderer/components/Icon'
 import { isOption, Options } from '@renderer/components/Options'
 import { useEditorServices } from '@renderer/editor/EditorServices'
 import { DraftInput, textField } from '@renderer/editor/nodes/fields'
 import { RemoveBlockButton } from '@renderer/editor/nodes/RemoveBlockButton'
 import { useNodeControl } from '@renderer/editor/nodes/useNodeControl'
+import { useShownImage } from '@renderer/editor/nodes/useShownImage'
 import { takeAltPrompt } from './altPrompt'
 import { $isImageNode, type ImageFields } from './ImageNode'
 
@@ -29,12 +30,9 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
   const featuredId = useId()
   const altId = useId()
   const altHintId = useId()
-  const [failed, setFailed] = useState<string | null>(null)
   const { src, alt, width } = fields
-  const safe = isImageSource(src)
+  const { safe, url, shown, onError } = useShownImage(src)
   const fromSite = siteImagePath(src) !== undefined
-  // A new URL once the file lands or changes on disk: the image is then loaded again.
-  const url = services.assetUrl(src)
   const featured = services.featuredImage === src
 
   const update = (patch: Partial<ImageFields>) => change((node) => node.setFields(patch))
@@ -42,16 +40,8 @@ export default function ImageComponent({ nodeKey, fields }: Props) {
   return (
     <figure className={`image-figure critic-card critic-fields image-${width}`} role="group" aria-label={alt.trim() ? `Image: ${alt}` : 'Image'}>
       <div className="image-frame">
-        {safe && failed !== url ? (
-          <img
-            src={url}
-            alt={alt}
-            draggable={false}
-            onError={() => {
-              setFailed(url)
-              services.imageFailed(src)
-            }}
-          />
+        {shown ? (
+          <img src={url} alt={alt} draggable={false} onError={onError} />
         ) : (
           <div className="image-missing">
             <Icon name="warning" />

@@ -2,12 +2,11 @@ import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
 import type { NodeKey } from 'lexical'
-import { isImageSource } from '@shared/critic'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { Icon } from '@renderer/components/Icon'
 import { TextField } from '@renderer/components/TextField'
-import { useEditorServices } from '@renderer/editor/EditorServices'
 import { useNodeControl } from '../useNodeControl'
+import { useShownImage } from '../useShownImage'
 import { $isInlineImageNode, inlineImageName, type InlineImageFields } from './InlineImageNode'
 
 interface Props {
@@ -22,14 +21,10 @@ interface Props {
  */
 export default function InlineImageComponent({ nodeKey, fields }: Props) {
   const { editable, change } = useNodeControl(nodeKey, $isInlineImageNode)
-  const services = useEditorServices()
   const [selected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey)
-  const [failed, setFailed] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
   const { src, alt } = fields
-  const safe = isImageSource(src)
-  // A new URL once the file lands or changes on disk: the image is then loaded again.
-  const url = safe ? services.assetUrl(src) : ''
+  const { url, shown, onError } = useShownImage(src)
   const name = inlineImageName(fields)
   const select = () => {
     if (!editable) return
@@ -39,17 +34,8 @@ export default function InlineImageComponent({ nodeKey, fields }: Props) {
 
   return (
     <span className={`inline-image${selected ? ' inline-image-selected' : ''}`} title={src}>
-      {safe && failed !== url ? (
-        <img
-          src={url}
-          alt={name}
-          draggable={false}
-          onClick={select}
-          onError={() => {
-            setFailed(url)
-            services.imageFailed(src)
-          }}
-        />
+      {shown ? (
+        <img src={url} alt={name} draggable={false} onClick={select} onError={onError} />
       ) : (
         <span className="inline-image-missing" role="img" aria-label={`${name} (image not found)`} onClick={select}>
           <Icon name="warning" size={14} />

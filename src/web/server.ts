@@ -17,7 +17,7 @@ import type { Library } from '../main/services/library/library'
 import { PREVIEW_HEADERS, PREVIEW_PATH } from '../main/services/pages/previewPages'
 import { contentSecurityPolicyOf, mimeOf, resolveRendererFile } from '../main/rendererFiles'
 import { BODY_LIMIT, readJsonBody, RequestError, UPLOAD_BODY_LIMIT } from './body'
-import { createGuard, type Guard, KEY_PARAM } from './guard'
+import { createGuard, type Guard, KEY_PARAM } from './requestGuard'
 import type { PickerBroker } from './picker'
 
 /** The bridge, the picker and its styles: files of this folder, served under `/__web/`. */

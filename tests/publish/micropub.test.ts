@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readState } from '../../scripts/blogs/lib.mjs'
-import { isPublishError, type PublishError } from '../../src/main/services/publish/errors'
+import { isPublishError, type PublishError } from '../../src/main/services/publish/failures'
 import { createMicropubTarget } from '../../src/main/services/publish/targets/micropub'
 import type { OutgoingPost, PublishTarget } from '../../src/main/services/publish/targets/types'
 import type { PublishRecord, RemoteImage } from '../../src/shared/publish'

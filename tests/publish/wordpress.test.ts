@@ -7,7 +7,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readState } from '../../scripts/blogs/lib.mjs'
-import { isPublishError, type PublishError } from '../../src/main/services/publish/errors'
+import { isPublishError, type PublishError } from '../../src/main/services/publish/failures'
 import { createWordPressTarget } from '../../src/main/services/publish/targets/wordpress'
 import type { OutgoingPost, PublishTarget } from '../../src/main/services/publish/targets/types'
 import type { PublishRecord, RemoteImage } from '../../src/shared/publish'

@@ -1,7 +1,7 @@
 /** The trailer in Markdown (docs/format.md, "Embed"): `::embed{url}`, a YouTube or Vimeo address. */
 import type { LeafDirective } from 'mdast-util-directive'
 import { parseEmbedUrl } from '../../shared/critic'
-import type { BlockConverter } from '../../main/services/format/blocks'
+import type { BlockConverter } from '../../main/services/format/markdownBlocks'
 import { attributesOf, withoutLabel } from '../../main/services/format/directive'
 import { Unrepresentable } from '../../main/services/format/inline'
 import { malformed, stringField } from '../../main/services/format/nodes'

@@ -6,7 +6,7 @@ import { IMAGE_WIDTHS } from '../../shared/critic'
 import { attributeOf, splitLabel } from '../../main/services/format/directive'
 import type { Element } from 'hast'
 import { childElement, classNames, el, plainText, recordImage, txt, type AnyNode, type CriticDirective, type Render } from '../../main/services/pipeline/criticElements'
-import type { PostImage } from '../../main/services/pipeline/types'
+import type { PostImage } from '../../main/services/pipeline/postModel'
 
 const figure: Render = (node, ctx, transformChildren) => {
   const { content } = splitLabel(node)

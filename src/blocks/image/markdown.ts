@@ -7,7 +7,7 @@
 import type { Paragraph, RootContent } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { IMAGE_WIDTHS, isImageSource, SITE_BASEURL, type ImageWidth } from '../../shared/critic'
-import type { BlockConverter, ReadContext } from '../../main/services/format/blocks'
+import type { BlockConverter, ReadContext } from '../../main/services/format/markdownBlocks'
 import { attributesOf, withoutLabel } from '../../main/services/format/directive'
 import { Unrepresentable } from '../../main/services/format/inline'
 import { BASEURL_IMAGE, liquidAlt } from '../../main/services/format/inlineImage'

@@ -1,6 +1,6 @@
 /** The pull quote in Markdown (docs/format.md, "Pull quote"): `:::pullquote` around one paragraph. */
 import type { ContainerDirective } from 'mdast-util-directive'
-import type { BlockConverter } from '../../main/services/format/blocks'
+import type { BlockConverter } from '../../main/services/format/markdownBlocks'
 import { attributesOf, withoutLabel } from '../../main/services/format/directive'
 import { inlineFromMdast, inlineToMdast, normalizeInline, Unrepresentable } from '../../main/services/format/inline'
 import type { PullQuoteJSON } from './model'

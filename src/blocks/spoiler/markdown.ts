@@ -4,7 +4,7 @@
  * spoiler is kept.
  */
 import type { ContainerDirective } from 'mdast-util-directive'
-import type { BlockConverter } from '../../main/services/format/blocks'
+import type { BlockConverter } from '../../main/services/format/markdownBlocks'
 import { attributesOf, splitLabel } from '../../main/services/format/directive'
 import { childrenOf, malformed, stringField } from '../../main/services/format/nodes'
 import { labelParagraph, normalizePlain, plainFromMdast } from '../../main/services/format/plain'

@@ -1,10 +1,10 @@
 /**
  * The critic blocks in main: each block folder's `main.ts` gives its model, its Markdown converter
- * (format/blocks.ts), the directives its HTML renders (pipeline/directives.ts, whose classes the
+ * (format/markdownBlocks.ts), the directives its HTML renders (pipeline/directives.ts, whose classes the
  * sanitiser keeps) and what else main asks of it. Registered by one line in `./registry.ts`.
  */
 import type { BlockJSON, CriticBlockModel, CriticBlockType, EditorDocument } from '../../shared/document'
-import type { BlockConverter } from '../services/format/blocks'
+import type { BlockConverter } from '../services/format/markdownBlocks'
 import type { CriticDirective } from '../services/pipeline/criticElements'
 import * as registered from './registry'
 

@@ -10,7 +10,7 @@ import type { Klass, LexicalNode } from 'lexical'
 import { describe, expect, it } from 'vitest'
 import { CORE_BLOCK_TYPES } from '../../../src/shared/document'
 import { CRITIC_BLOCKS, MAIN_BLOCKS } from '../../../src/main/blocks'
-import { BLOCKS } from '../../../src/main/services/format/blocks'
+import { BLOCKS } from '../../../src/main/services/format/markdownBlocks'
 import { CRITIC_DIRECTIVES } from '../../../src/main/services/pipeline/directives'
 import { PIPELINE_CLASS } from '../../../src/main/services/pipeline/sanitize'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 type Segment = { nodes: Array<{ key: string; text: string }> }
 type Match = Array<{ key: string; start: number; end: number }>
 // A renderer module, loaded by a path the type checker does not follow (see format/lexical.test.ts).
-const { findMatches, findPattern } = (await import(/* @vite-ignore */ `../../../src/renderer/src/editor/find/${'search'}`)) as {
+const { findMatches, findPattern } = (await import(/* @vite-ignore */ `../../../src/renderer/src/editor/find/${'textSearch'}`)) as {
   findMatches: (segments: Segment[], pattern: RegExp, limit?: number, known?: WeakMap<Segment, Match[]>) => Match[]
   findPattern: (query: string, options: { matchCase: boolean; wholeWord: boolean }) => RegExp | null
 }

@@ -1,6 +1,6 @@
 /**
  * Property tests: any document the editor can send is written as Markdown that reads back as the
- * same document, after the documented normalization (src/main/services/format/inline.ts, blocks.ts).
+ * same document, after the documented normalization (src/main/services/format/inline.ts, markdownBlocks.ts).
  * Reproduce a failure with the seed fast-check prints: FC_SEED=… npx vitest run tests/unit/format
  */
 import fc from 'fast-check'

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { PublishError } from '../../../src/main/services/publish/errors'
+import { PublishError } from '../../../src/main/services/publish/failures'
 import { checkedUrl, httpRequest, retryAfterMs } from '../../../src/main/services/publish/http'
 
 const servers: Server[] = []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createGuard } from '../../../src/web/guard'
+import { createGuard } from '../../../src/web/requestGuard'
 
 const guard = createGuard(5780, 'the-secret-of-this-start')
 const cookie = 'verdict-5780=the-secret-of-this-start'

@@ -13,7 +13,7 @@ import {
   type LexicalCommand,
 } from 'lexical'
 import { IMAGE_TYPES } from '@shared/model'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import { useEditorServices } from '@renderer/editor/EditorServices'
 import { promptForAlt } from './altPrompt'
 import { $createImageNode, type ImageFields } from './ImageNode'

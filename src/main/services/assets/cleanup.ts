@@ -4,7 +4,7 @@ import { VerdictError } from '../../../shared/contract'
 import { describeIoError, fail } from '../errors'
 import { ASSETS_DIR, type Library } from '../library/library'
 import { isSyncTemp } from '../fs/syncTemp'
-import { assetsFolder, moveAssetsToTrash, serialized } from './folder'
+import { assetsFolder, moveAssetsToTrash, serialized } from './assetsDir'
 import { readLedger, writeLedger } from './ledger'
 
 export interface CleanupOptions {

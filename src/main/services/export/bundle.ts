@@ -18,8 +18,8 @@ import { writeFileAtomic } from '../fs/atomicWrite'
 import { claimFolder } from '../fs/claimFolder'
 import { ASSETS_DIR, REVIEW_FILE } from '../library/library'
 import { IMAGE_REFERENCE } from '../pipeline'
-import { readSourceImage } from './assets'
-import { refuseInsideReview } from './guard'
+import { readSourceImage } from './readImages'
+import { refuseInsideReview } from './destinationGuard'
 import type { ReviewSource } from './source'
 
 export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { describeIoError } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { refuseInsideReview } from './guard'
+import { refuseInsideReview } from './destinationGuard'
 import { renderForExport, type RenderSettings } from './render'
 import type { ReviewSource } from './source'
 

@@ -1,5 +1,5 @@
 /** PDF export through a `PdfPrinter`: Electron's printToPDF in the app, Chromium (Playwright) in tests and the browser-hosted app. */
-import { refuseInsideReview } from './guard'
+import { refuseInsideReview } from './destinationGuard'
 import { writeExportFile, type ExportResult } from './html'
 import { renderForExport, type RenderSettings } from './render'
 import type { ReviewSource } from './source'

@@ -1,7 +1,7 @@
 /** Review → page for an export: images inlined as data: URIs or copied next to the page. */
 import { basename } from 'node:path'
 import { buildPost, renderPage, type BuildOptions, type Post, type Theme } from '../pipeline'
-import { dataUri, readSourceImage, type LoadedAsset } from './assets'
+import { dataUri, readSourceImage, type LoadedAsset } from './readImages'
 import type { ReviewSource } from './source'
 
 export interface RenderSettings {

@@ -5,7 +5,7 @@
  */
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive'
 import type { PhrasingContent, RootContent } from 'mdast'
-import type { ReadContext } from './blocks'
+import type { ReadContext } from './markdownBlocks'
 import { Unrepresentable } from './inline'
 
 type Directive = ContainerDirective | LeafDirective

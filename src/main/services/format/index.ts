@@ -9,7 +9,7 @@ import { scoreMirror } from '../../../blocks/score/markdown'
 import { documentOf, documentToMarkdown, normalizeDocument, readSourceBlocks, rereadSourceBlocks, type SourceBlocks } from './markdown'
 import { metaEdits, metaFromYaml, metaToYaml, sameValue, yamlEntry, type MetaFallback } from './meta'
 
-export { referencedAssets } from './assets'
+export { referencedAssets } from './usedAssets'
 export { scoreMirror } from '../../../blocks/score/markdown'
 export { ReviewParseError } from './frontMatter'
 export { documentToMarkdown, markdownToDocument, normalizeDocument, readMarkdown } from './markdown'

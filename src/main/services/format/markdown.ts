@@ -1,14 +1,14 @@
 /**
- * Markdown body ↔ editor document, through the block registry (blocks.ts).
+ * Markdown body ↔ editor document, through the block registry (markdownBlocks.ts).
  *
  * Both directions go through `normalizeDocument`, so `markdownToDocument(documentToMarkdown(doc))`
- * equals `normalizeDocument(doc)`: the normalization (inline.ts and blocks.ts list its rules) is
+ * equals `normalizeDocument(doc)`: the normalization (inline.ts and markdownBlocks.ts list its rules) is
  * exactly what Markdown cannot express, and reading a document back changes nothing else.
  */
 import { VerdictError } from '../../../shared/contract'
 import type { RootContent } from 'mdast'
 import { emptyDocument, type BlockJSON, type EditorDocument } from '../../../shared/document'
-import { BLOCKS, mdastKey, rawBlock, type BlockConverter, type ReadContext } from './blocks'
+import { BLOCKS, mdastKey, rawBlock, type BlockConverter, type ReadContext } from './markdownBlocks'
 import { CRITIC_BLOCKS } from '../../blocks'
 import { Unrepresentable } from './inline'
 import { childrenOf, unknownNode, type LooseNode } from './nodes'
@@ -214,7 +214,7 @@ export function markdownToDocument(markdown: string): EditorDocument {
 
 function readBlock(node: RootContent, read: ReadContext, allowed?: ReadonlySet<string>): BlockJSON {
   const text = withoutCodeSpans(node, read.source)
-  // A paragraph's images after `{{ site.baseurl }}` are images (blocks.ts reads them), no template.
+  // A paragraph's images after `{{ site.baseurl }}` are images (markdownBlocks.ts reads them), no template.
   const templated = !isDirective(node) && TEMPLATE.test(node.type === 'paragraph' ? withoutSiteImages(text) : text)
   for (const converter of byMdast.get(mdastKey(node)) ?? []) {
     if ((allowed && !allowed.has(converter.type)) || (templated && !converter.readsTemplates)) continue

@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../fs/atomicWrite'
 import { contentHash, MAX_REVIEW_BYTES, REVIEW_FILE, type Library } from '../library/library'
 import { KeyedSerial } from '../recovery/keyed'
 import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
-import { referencedAssets } from './assets'
+import { referencedAssets } from './versionAssets'
 import { versionsToKeep } from './retention'
 
 export const HISTORY_DIR = 'history'

@@ -1,7 +1,7 @@
 /** Per-render state carried on the VFile, so the unified processor itself is built once. */
 import type { PostForm } from '../../../shared/blogKinds'
 import type { AnyNode } from './criticElements'
-import type { ImageDetails, PostImage, PostScore } from './types'
+import type { ImageDetails, PostImage, PostScore } from './postModel'
 import type { TextMeasure } from '../../../shared/text'
 
 export interface ScoreRecord {

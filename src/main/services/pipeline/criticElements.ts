@@ -7,7 +7,7 @@ import type { Element, RootContent } from 'hast'
 import { h } from 'hastscript'
 import type { PostForm } from '../../../shared/blogKinds'
 import type { RenderContext } from './context'
-import type { PostImage } from './types'
+import type { PostImage } from './postModel'
 
 /** The loose node shape this transform works on (mdast plus our `criticElement`). */
 export interface AnyNode {

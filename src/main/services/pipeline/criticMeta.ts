@@ -5,7 +5,7 @@
  */
 import type { ReviewMeta } from '../../../shared/model'
 import { SUBJECT_KINDS, type SubjectKind } from '../../../shared/critic'
-import type { Subject } from './types'
+import type { Subject } from './postModel'
 
 export interface CriticFields {
   subject?: Subject

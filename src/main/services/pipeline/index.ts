@@ -11,7 +11,7 @@ export { parseEmbedUrl, EMBED_FRAME_ORIGINS } from './embed'
 export { IMAGE_REFERENCE, safeRelativePath, safeSitePath, isAllowedResolvedUrl } from './paths'
 export { readCriticFields, readSubject } from './criticMeta'
 export { sanitizeSchema } from './sanitize'
-export { SUBJECT_KINDS, SCORE_SCALES } from './types'
+export { SUBJECT_KINDS, SCORE_SCALES } from './postModel'
 export type {
   AssetResolver,
   BuildOptions,
@@ -25,4 +25,4 @@ export type {
   Subject,
   SubjectKind,
   Theme,
-} from './types'
+} from './postModel'

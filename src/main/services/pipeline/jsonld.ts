@@ -11,7 +11,7 @@
  * (F=0 … A+=12).
  */
 import { LETTER_GRADES } from './scores'
-import type { PostImage, PostScore, Subject, SubjectKind } from './types'
+import type { PostImage, PostScore, Subject, SubjectKind } from './postModel'
 
 export const ITEM_TYPES: Record<SubjectKind, string> = {
   film: 'Movie',

@@ -17,7 +17,7 @@ import { EMBED_FRAME_ORIGINS } from './embed'
 import { serializeJsonLd } from './jsonld'
 import { cspSourceOf } from './paths'
 import { starStates, spokenScore } from './scores'
-import type { PageOptions, Post, PostImage, Subject, SubjectKind } from './types'
+import type { PageOptions, Post, PostImage, Subject, SubjectKind } from './postModel'
 
 const KIND_LABELS: Record<SubjectKind, string> = {
   film: 'Film review',

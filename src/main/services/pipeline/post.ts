@@ -8,7 +8,7 @@ import { buildJsonLd } from './jsonld'
 import { renderMarkdownBlocks } from './processor'
 import { isAllowedResolvedUrl, safeRelativePath, safeSitePath, withoutBaseurl } from './paths'
 import { parseScore, toPostScore } from './scores'
-import type { BuildOptions, Post, PostImage, PostScore, ReviewInput } from './types'
+import type { BuildOptions, Post, PostImage, PostScore, ReviewInput } from './postModel'
 
 export const DEFAULT_WORDS_PER_MINUTE = 265
 export const EXCERPT_LENGTH = 200

@@ -7,7 +7,7 @@
  * so the order and the distance between neighbouring grades survive in JSON-LD.
  */
 import { checkScore, formatScore, LETTER_GRADES, SCORE_SCALES, scaleBest, type ScoreScale } from '../../../shared/critic'
-import type { PostScore } from './types'
+import type { PostScore } from './postModel'
 
 export { LETTER_GRADES }
 

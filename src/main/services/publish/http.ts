@@ -5,7 +5,7 @@
  */
 import { isLoopbackHost } from '../pipeline/paths'
 import { megabytes } from '../../../shared/text'
-import { isPublishError, PublishError } from './errors'
+import { isPublishError, PublishError } from './failures'
 
 export interface HttpRequest {
   method?: string

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ArchiveStats } from '@shared/archive'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 export type ArchiveState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; stats: ArchiveStats }
 

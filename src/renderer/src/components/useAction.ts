@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 interface RunOptions {
   /** A dialog that closes on success keeps its controls disabled until it is gone. */

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { PickedPath } from '@shared/contract'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import { useAction } from './useAction'
 
 interface Options<T> {

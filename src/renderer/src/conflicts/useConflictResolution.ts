@@ -3,7 +3,7 @@ import type { ConflictSide, ConflictView } from '@shared/contract'
 import type { ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { useAction } from '@renderer/components/useAction'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 export type Mode = 'merge' | ConflictSide
 /** A body conflict's pick: a side, or the critic's own text for it. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { AboutInfo } from '@shared/contract'
 import { api } from '@renderer/api'
 import { InfoDialog } from '@renderer/components/Dialog'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 export function AboutDialog({ onClose }: { onClose: () => void }) {
   const [about, setAbout] = useState<AboutInfo | string | null>(null)

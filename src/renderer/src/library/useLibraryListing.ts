@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { SUBJECT_KINDS, type SubjectKind } from '@shared/critic'
 import type { LibraryInfo, ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import { scoreRank } from './subjectText'
 import type { Filter, KindFilter } from './LibrarySidebar'
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { OpenRequest } from '@shared/contract'
 import { api } from '@renderer/api'
 import { Dialog, InfoDialog } from '@renderer/components/Dialog'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 interface Props {
   /** Saves the open review and shows the library: nothing may be left unsaved in a library being left. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type RefObject } from 'react'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 /** The narrowest preview pane worth showing, px. */
 export const MIN_PANE_WIDTH = 320

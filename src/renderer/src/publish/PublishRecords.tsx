@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { BlogView, PublishLogEntry, PublishRecord } from '@shared/publish'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import { formatWhen, STATE_WORDS, STATUS_WORDS, stepLabel } from './publishWords'
 
 function blogName(blogs: BlogView[], id: string): string {

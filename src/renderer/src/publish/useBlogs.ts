@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { BlogView, SecretBackend } from '@shared/publish'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 export interface BlogList {
   blogs: BlogView[]

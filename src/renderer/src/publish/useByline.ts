@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { BlogView, BylineChoice, PostByline } from '@shared/publish'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 export type BylineState = { kind: 'asking' } | { kind: 'known'; byline: PostByline } | { kind: 'failed'; message: string }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { PreflightProblem, PublishStatus } from '@shared/publish'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import { zone } from './publishChoice'
 
 type Checks = { kind: 'checking' } | { kind: 'done'; problems: PreflightProblem[] } | { kind: 'failed'; message: string }

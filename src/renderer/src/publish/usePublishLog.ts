@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { PublishLogEntry } from '@shared/publish'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 /** The review's publish log, read when opened (newest first) and again after each publish while open. */
 export function usePublishLog(reviewId: string) {

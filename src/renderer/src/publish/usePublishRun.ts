@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { VerdictError } from '@shared/contract'
 import type { BlogView, PostDate, PreflightProblem, PublishLogEntry, PublishRecord, PublishRequest, PublishStatus } from '@shared/publish'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import { LAST_BLOG_KEY, zone } from './publishChoice'
 
 export type Run =

@@ -3,7 +3,7 @@ import type { DiffPart, OpenedReview, VersionList, VersionReason } from '@shared
 import { api } from '@renderer/api'
 import { ErrorLine } from '@renderer/components/ErrorLine'
 import { useAction } from '@renderer/components/useAction'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import '../styles/durability.css'
 
 const REASONS: Record<VersionReason, string> = {

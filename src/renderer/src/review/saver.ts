@@ -1,7 +1,7 @@
 import { VerdictError, type Args, type Result } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import type { DocumentSource } from '@renderer/preview/latestDocument'
 import { BlockDeltas } from './blockDeltas'
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 import type { ReviewSaver } from './saver'
 
 export type OutsideChoice = 'mine' | 'theirs' | 'both' | 'new'

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { ReviewSaver } from './saver'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 /** Saving the edits as a new review in a folder the user picks, while they cannot be saved here. */
 export function useSaveAs(reviewId: string, notify: (text: string) => void) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { SearchResults } from '@shared/contract'
 import { api } from '@renderer/api'
-import { errorMessage } from '@renderer/lib/errors'
+import { errorMessage } from '@renderer/lib/errorMessage'
 
 /**
  * Hits shown at once: a few screenfuls; the count says how many there are in all. Each hit's sentence

@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
 import { clip, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../../../blocks/image/html'
-import { isPublishError, PublishError } from '../errors'
+import { isPublishError, PublishError } from '../failures'
 import { httpRequest, type HttpResponse } from '../http'
 import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
 

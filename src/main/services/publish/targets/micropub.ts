@@ -16,7 +16,7 @@
  */
 import { serializeJsonLd } from '../../pipeline'
 import { slugify } from '../../../../shared/slug'
-import { PublishError, isPublishError } from '../errors'
+import { PublishError, isPublishError } from '../failures'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
 import { authorAsNamed, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from './types'
 import type { PublishRecord, RemoteImage } from '../../../../shared/publish'

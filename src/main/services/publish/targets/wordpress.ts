@@ -17,7 +17,7 @@
  */
 import { categoryOf, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../../../blocks/image/html'
-import { PublishError, isPublishError } from '../errors'
+import { PublishError, isPublishError } from '../failures'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
 import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'

@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useRef, type KeyboardEvent } from 'react'
-import type { FindOptions } from './search'
+import type { FindOptions } from './textSearch'
 
 interface Props {
   replacing: boolean

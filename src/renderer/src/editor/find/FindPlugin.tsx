@@ -18,7 +18,7 @@ import {
   type NodeKey,
 } from 'lexical'
 import { useCommand } from '@renderer/commands/commands'
-import { findMatches, findPattern, MAX_MATCHES, type FindOptions, type Match, type Segment } from './search'
+import { findMatches, findPattern, MAX_MATCHES, type FindOptions, type Match, type Segment } from './textSearch'
 import { FindBar } from './FindBar'
 
 const MATCHES = 'verdict-find'

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND } from 'lexical'
-import { setBlockType, type BlockType } from '../blocks'
+import { setBlockType, type BlockType } from '../blockType'
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkPlugin'
 
 const HEADING_KEYS: Record<string, BlockType> = { '0': 'paragraph', '2': 'h2', '3': 'h3', '4': 'h4' }

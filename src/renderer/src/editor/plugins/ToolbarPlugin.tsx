@@ -17,7 +17,7 @@ import {
 import { Icon, type IconName } from '@renderer/components/Icon'
 import { isOption, Options } from '@renderer/components/Options'
 import { useRovingToolbar } from '@renderer/components/useRovingToolbar'
-import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blocks'
+import { $currentBlockType, BLOCK_TYPES, setBlockType, type BlockType } from '../blockType'
 import { CaretButton } from '../CaretButton'
 import { InsertMenu } from './InsertMenu'
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkPlugin'

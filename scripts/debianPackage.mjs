@@ -1,7 +1,30 @@
 // Installs a Debian package for the test tools (scripts/chromium.mjs, scripts/syncthing.mjs) when
 // we are root on a Debian-like machine: the CI and developer machines of this project.
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Every apt-get of the project's scripts takes this lock first: the two finders and the blogs'
+ * installs start side by side on a fresh machine, and while `DPkg::Lock::Timeout` makes an install
+ * wait for dpkg's lock, `apt-get update` fails at once on the package lists' lock another holds.
+ */
+const APT_LOCK = join(tmpdir(), 'verdict-apt.lock')
+
+/**
+ * Runs `apt-get args` (non-interactive, its output on stderr) once no other of our apt-gets runs.
+ * Throws when it fails, unless `check` is false; returns whether it succeeded.
+ */
+export function aptGet(args, { check = true } = {}) {
+  const apt = ['apt-get', '-o', 'DPkg::Lock::Timeout=600', '-o', 'Acquire::Retries=3', ...args]
+  const result = spawnSync('flock', ['--wait', '1200', APT_LOCK, ...apt], {
+    stdio: ['ignore', 2, 2],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  })
+  if (check && result.status !== 0) throw new Error(`${apt.join(' ')} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}).`)
+  return result.status === 0
+}
 
 /** The executable `variable` names, when it is set; it must exist. */
 export function pathFromEnv(variable, what) {
@@ -18,14 +41,8 @@ export function canInstallDebianPackages() {
 /** Installs `name` and checks that `path` then exists. apt's output goes to stderr: the finders' stdout carries only a path. */
 export function installDebianPackage(name, path) {
   console.error(`${path} is missing; installing Debian's ${name} package…`)
-  // Another install (the blogs', the other tool's) may hold apt's lock meanwhile: wait for it.
-  const wait = ['-o', 'DPkg::Lock::Timeout=600']
-  const stdio = ['ignore', 2, 2]
-  execFileSync('apt-get', [...wait, 'update', '-qq'], { stdio })
-  execFileSync('apt-get', [...wait, 'install', '-y', '-qq', '--no-install-recommends', name], {
-    stdio,
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  })
+  aptGet(['update', '-qq'])
+  aptGet(['install', '-y', '-qq', '--no-install-recommends', name])
   if (!existsSync(path)) throw new Error(`Installed ${name}, but ${path} still does not exist.`)
   return path
 }

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BLOGS_DIR, CACHE_DIR, clearState, freePort, serverCli, startDetached, stopGroup, waitHealthy, writeState } from './lib.mjs'
+import { aptGet } from '../debianPackage.mjs'
 
 const NAME = 'ghost'
 // Ghost 6 needs Node 22; 5.130.4 is the last line that runs on the Node 20 we have.
@@ -34,8 +35,8 @@ function ensureBuildTools() {
   const missing = ['make', 'g++', 'python3'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
   if (missing.length === 0) return
   say(`installing ${missing.join(', ')}`)
-  run('apt-get', ['update'])
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing])
+  aptGet(['update'])
+  aptGet(['install', '-y', '--no-install-recommends', ...missing])
 }
 
 /**

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BLOGS_DIR, clearState, freePort, serverCli, sleep, startDetached, stopGroup, waitHealthy, writeState } from './lib.mjs'
+import { aptGet } from '../debianPackage.mjs'
 
 const NAME = 'wordpress'
 const DB_GROUP = 'wordpress-db'
@@ -50,12 +51,10 @@ function ensurePackages() {
   const missing = PACKAGES.filter((pkg) => !installed(pkg))
   if (missing.length === 0) return
   step(`installing ${missing.join(' ')}`)
-  // Other apt users may hold the lock for a while: wait for it rather than fail.
-  const apt = ['-o', 'DPkg::Lock::Timeout=300', '-o', 'Acquire::Retries=3']
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  if (spawnSync('apt-get', [...apt, 'install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env }).status === 0) return
-  execFileSync('apt-get', [...apt, 'update'], { stdio: 'inherit', env })
-  execFileSync('apt-get', [...apt, 'install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env })
+  const install = ['install', '-y', '--no-install-recommends', ...missing]
+  if (aptGet(install, { check: false })) return
+  aptGet(['update'])
+  aptGet(install)
 }
 
 function sql(statements) {

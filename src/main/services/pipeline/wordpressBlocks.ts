@@ -1,5 +1,5 @@
 /**
- * WordPress's block markup (the block editor's serialised form): each block is its HTML between
+ * WordPress's block markup (the block editor's serialized form): each block is its HTML between
  * `<!-- wp:name {attributes} -->` and `<!-- /wp:name -->`, and that HTML must be exactly what the
  * block's `save()` writes for those attributes, or the editor calls it an invalid block. The shapes
  * here are those of WordPress 6.1 (block-library's `save.js` of each block; also valid later).

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { emptyDocument, type BlockJSON, type EditorDocument, type InlineJSON, type TextJSON } from '../../../src/shared/document'
 import { documentToMarkdown, markdownToDocument, normalizeDocument } from '../../../src/main/services/format/markdown'
 import { doc } from '../../support/documents'
+import { writes } from '../../support/roundTrip'
 
 const p = (...children: InlineJSON[]): BlockJSON => ({ type: 'paragraph', children })
 const t = (text: string, format = 0): TextJSON => ({ type: 'text', text, format })
@@ -9,12 +10,6 @@ const B = 1
 const I = 2
 const S = 4
 const C = 16
-
-/** Writes, checks the Markdown, and checks it reads back as the normalized document. */
-function writes(input: EditorDocument, markdown: string): void {
-  expect(documentToMarkdown(input)).toBe(markdown)
-  expect(markdownToDocument(markdown)).toEqual(normalizeDocument(input))
-}
 
 describe('documentToMarkdown', () => {
   it('writes an empty document as an empty body, and reads an empty body as the empty document', () => {

@@ -107,6 +107,11 @@ describe('reading the file', () => {
     expect(Object.getOwnPropertyDescriptor(meta.extra, '__proto__')?.value).toEqual({ polluted: true })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
+
+  it('forwards the reader\'s warnings', () => {
+    const parsed = parse('---\ntitle: x\n---\n\n![x](../x.png)\n')
+    expect(parsed.warnings).toEqual(['The image “../x.png” was refused because its path leaves the review folder; it is kept as written.'])
+  })
 })
 
 describe('meta', () => {

@@ -32,6 +32,9 @@ export function meta(overrides: Partial<ReviewMeta> = {}): ReviewMeta {
   }
 }
 
+/** A review of this body (its meta `meta()`'s, front matter extras and fields overridden as given). */
+export const reviewInput = (body: string, extra: Record<string, unknown> = {}, overrides: Partial<ReviewMeta> = {}): ReviewInput => ({ id: 'r', meta: meta({ extra, ...overrides }), body })
+
 export const assetUrl = (id: string) => (path: string) => `verdict-asset://${id}/${path}`
 
 const YOUTUBE = /^https:\/\/www\.youtube-nocookie\.com\/embed\/[A-Za-z0-9_-]{11}$/

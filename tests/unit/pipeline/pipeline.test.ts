@@ -3,85 +3,17 @@ import fc from 'fast-check'
 import {
   buildPost,
   isAllowedResolvedUrl,
-  parseEmbedUrl,
-  parseScore,
   renderPage,
   safeRelativePath,
-  type ReviewInput,
 } from '../../../src/main/services/pipeline'
 import { splitBlocks } from '../../../src/main/services/pipeline/chunks'
 import { renderMarkdown, renderMarkdownBlocks } from '../../../src/main/services/pipeline/processor'
 import type { RenderContext } from '../../../src/main/services/pipeline/context'
 import { measureText } from '../../../src/shared/text'
 import { VERDICT_PAGE } from '../../../src/shared/blogKinds'
-import { assetUrl, FIXTURE_NAMES, loadFixture, meta, STUB_THEME } from './helpers'
+import { assetUrl, FIXTURE_NAMES, loadFixture, reviewInput as review, STUB_THEME } from './helpers'
 
-const review = (body: string, extra: Record<string, unknown> = {}, overrides = {}): ReviewInput => ({ id: 'r', meta: meta({ extra, ...overrides }), body })
-
-describe('critic blocks', () => {
-  it('renders a score container with verdict, sub-scores, pros and cons', () => {
-    const post = buildPost(
-      review(':::score[Overall Score]{value="9.5" scale="10" overall}\nVerdict: A *stylish* spin-off.\n\nSub-scores:\n- Story: 9\n- Action: 10\n\nPros:\n- Fights\n\nCons:\n- Cast\n\nA closing note.\n:::'),
-    )
-    const html = post.html
-    expect(html).toContain('<section class="score-box score-scale-10 score-overall" aria-label="Overall Score: 9.5 out of 10">')
-    expect(html).toContain('<data class="score-number" value="9.5">9.5</data><span class="score-best">/10</span>')
-    expect(html).toContain('<strong class="score-verdict-label">Verdict</strong> A <em>stylish</em> spin-off.')
-    expect(html).toMatch(/<dt>Story<\/dt><dd><data class="score-sub-value" value="9">9<\/data>/)
-    expect(html).toMatch(/<div class="score-pros"><p class="score-list-title">Pros<\/p><ul>\s*<li>Fights<\/li>/)
-    expect(html).toMatch(/<div class="score-cons"><p class="score-list-title">Cons<\/p><ul>\s*<li>Cast<\/li>/)
-    expect(html).toContain('<div class="score-notes"><p>A closing note.</p></div>')
-    expect(post.score).toMatchObject({ label: 'Overall Score', display: '9.5/10', verdict: 'A stylish spin-off.' })
-  })
-
-  it('shows stars on the 5 scale, letters on the letter scale, whole numbers on 100', () => {
-    const stars = buildPost(review('::score[Stars]{value="3.5" scale="5"}')).html
-    expect(stars).toContain('role="img" aria-label="3.5 out of 5 stars"')
-    expect(stars.match(/star-full/g)).toHaveLength(3)
-    expect(stars.match(/star-half/g)).toHaveLength(1)
-    expect(stars.match(/star-empty/g)).toHaveLength(1)
-    expect(buildPost(review('::score[Grade]{value="b+" scale="letter"}')).html).toContain('<data class="score-number" value="9">B+</data>')
-    expect(buildPost(review('::score[Score]{value="87" scale="100"}')).html).toContain('87</data><span class="score-best">/100</span>')
-  })
-
-  it('validates values against their scale without changing them', () => {
-    expect(parseScore('9.5', '10')).toMatchObject({ ok: true, display: '9.5/10' })
-    expect(parseScore('7.3', '10')).toMatchObject({ ok: true, display: '7.3/10' })
-    expect(parseScore(4, '5')).toMatchObject({ ok: true, display: '4/5' })
-    expect(parseScore('4.3', '5').ok).toBe(false)
-    expect(parseScore('10.5', '10').ok).toBe(false)
-    expect(parseScore('87.5', '100').ok).toBe(false)
-    expect(parseScore('0x10', '100').ok).toBe(false)
-    expect(parseScore('-1', '10').ok).toBe(false)
-    expect(parseScore(' a- ', 'letter')).toMatchObject({ ok: true, raw: 'A-', ratingValue: 10, display: 'A-' })
-    expect(parseScore('E', 'letter').ok).toBe(false)
-    expect(parseScore('9', 'stars').ok).toBe(false)
-    const post = buildPost(review('::score[Overall]{value="12" scale="10" overall}'))
-    expect(post.html).toContain('<span class="score-number score-invalid">12</span>')
-    expect(post.score).toBeUndefined()
-  })
-
-  it('renders a figure with caption and a separate credit', () => {
-    const post = buildPost(review(':::figure{credit="Lionsgate" width="wide"}\n![A dancer](assets/a.png)\n\nThe *opening* sequence.\n:::'), { resolveAsset: assetUrl('r') })
-    expect(post.html).toBe(
-      '<figure class="figure figure-wide"><img src="verdict-asset://r/assets/a.png" alt="A dancer" loading="lazy" decoding="async"><figcaption><span class="figure-caption">The <em>opening</em> sequence.</span> <span class="figure-credit">Image: Lionsgate</span></figcaption></figure>',
-    )
-    expect(post.images).toEqual([{ path: 'assets/a.png', src: 'verdict-asset://r/assets/a.png', alt: 'A dancer', caption: 'The opening sequence.', credit: 'Lionsgate', width: 'wide' }])
-    expect(buildPost(review(':::figure{credit="Photo: A24"}\n![x](assets/a.png)\n:::')).html).toContain('<span class="figure-credit">Photo: A24</span>')
-    expect(buildPost(review(':::figure{width="huge"}\n![x](assets/a.png)\n:::')).html).toContain('figure-inline')
-  })
-
-  it('renders spoilers as closed <details> (open for print) and keeps them out of the excerpt', () => {
-    const body = 'Opening line.\n\n:::spoiler[Spoilers: the ending]\nHe dies.\n:::\n\nAnd a :spoiler[secret] aside.'
-    const post = buildPost(review(body))
-    expect(post.html).toContain('<details class="spoiler"><summary>Spoilers: the ending</summary><div class="spoiler-body"><p>He dies.</p></div></details>')
-    expect(post.html).toContain('<span class="spoiler-inline" tabindex="0" title="Spoiler">secret</span>')
-    expect(post.excerpt).toBe('Opening line. And a aside.')
-    expect(post.excerpt).not.toMatch(/dies|secret/)
-    expect(buildPost(review(body), { spoilersOpen: true }).html).toContain('<details class="spoiler" open>')
-    expect(buildPost(review(':::spoiler\nx\n:::')).html).toContain('<summary>Spoilers</summary>')
-  })
-
+describe('critic blocks together', () => {
   it('never builds the excerpt from spoilers, scores, figures or pull quotes, and clips it', () => {
     const long = 'word '.repeat(80)
     const post = buildPost(review(`:::spoiler\nSecret.\n:::\n\n::score[S]{value="5" scale="10"}\n\n:::pullquote\nQuote.\n:::\n\n${long}`))
@@ -89,48 +21,6 @@ describe('critic blocks', () => {
     expect(post.excerpt.length).toBeLessThanOrEqual(201)
     expect(post.excerpt).toMatch(/^word word/)
     expect(buildPost(review('Body.', {}, { excerpt: 'Written by hand.' })).excerpt).toBe('Written by hand.')
-  })
-
-  it('renders pull quotes as asides', () => {
-    expect(buildPost(review(':::pullquote\nThe best *action* film.\n:::')).html).toBe('<aside class="pullquote"><p>The best <em>action</em> film.</p></aside>')
-  })
-
-  it('embeds privacy-enhanced players online and link cards offline', () => {
-    const body = '::embed[Trailer]{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}\n\n::embed{url="https://vimeo.com/76979871"}'
-    const online = buildPost(review(body), { online: true }).html
-    expect(online).toContain('<iframe src="https://www.youtube-nocookie.com/embed/0FSwsrFpkbw" title="Trailer" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"')
-    expect(online).toContain('sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"')
-    expect(online).toContain('<iframe src="https://player.vimeo.com/video/76979871?dnt=1"')
-    const offline = buildPost(review(body), { online: false }).html
-    expect(offline).not.toContain('<iframe')
-    expect(offline).toContain('<a href="https://www.youtube.com/watch?v=0FSwsrFpkbw" class="embed-card" rel="noopener noreferrer">')
-    expect(offline).toContain('Watch on Vimeo: https://vimeo.com/76979871')
-  })
-
-  it('sizes each offline card as its player when asked (the preview), caption included', () => {
-    const body = '::embed[Trailer]{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}'
-    const html = buildPost(review(body), { online: false, playerSizedCards: true }).html
-    expect(html).not.toContain('<iframe')
-    expect(html).toMatch(/^<figure class="embed embed-offline embed-youtube"><div class="embed-frame"><a href="https:\/\/www\.youtube\.com\/watch\?v=0FSwsrFpkbw" class="embed-card"[^>]*>.*<\/a><\/div><figcaption class="embed-caption">Trailer<\/figcaption><\/figure>$/)
-  })
-
-  it('makes a player written as raw HTML a link card offline, in its own player-sized box when asked', () => {
-    const body = 'Before.\n\n<iframe src="https://www.youtube-nocookie.com/embed/0FSwsrFpkbw" title="Official trailer"></iframe>\n\nAfter.'
-    const card = '<a href="https://www.youtube.com/watch?v=0FSwsrFpkbw" class="embed-card" rel="noopener noreferrer"><span class="embed-play" aria-hidden="true">▶</span><span class="embed-card-text"><strong class="embed-card-title">Official trailer</strong>'
-    const offline = buildPost(review(body), { online: false }).html
-    expect(offline).toContain(`<p>Before.</p>\n${card}`)
-    expect(offline).not.toContain('<iframe')
-    expect(buildPost(review(body), { online: false, playerSizedCards: true }).html).toContain(`<p>Before.</p>\n<div class="embed-frame">${card}`)
-  })
-
-  it('reads the video URLs people paste', () => {
-    for (const url of ['https://youtu.be/0FSwsrFpkbw', 'https://m.youtube.com/watch?v=0FSwsrFpkbw&t=10', 'https://www.youtube.com/embed/0FSwsrFpkbw', 'https://youtube.com/shorts/0FSwsrFpkbw', 'https://www.youtube-nocookie.com/embed/0FSwsrFpkbw']) {
-      expect(parseEmbedUrl(url)?.playerUrl, url).toBe('https://www.youtube-nocookie.com/embed/0FSwsrFpkbw')
-    }
-    expect(parseEmbedUrl('https://player.vimeo.com/video/76979871')?.playerUrl).toBe('https://player.vimeo.com/video/76979871?dnt=1')
-    for (const url of ['https://evil.example/watch?v=0FSwsrFpkbw', 'https://youtube.com.evil.example/watch?v=0FSwsrFpkbw', 'javascript:alert(1)', 'https://www.youtube.com/watch?v=short', 'https://user:pw@youtube.com/watch?v=0FSwsrFpkbw', 'https://vimeo.com/abc']) {
-      expect(parseEmbedUrl(url), url).toBeUndefined()
-    }
   })
 
   it('shows unknown directives harmlessly: text and leaf as written, containers as their content', () => {

@@ -227,9 +227,10 @@ test('edits patch the preview’s page in place: after each, the frame holds exa
   await previewButton(page).click()
   const post = inPreview(page)
   await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
-  // An element of the first page's header: a page loaded anew would not hold it.
-  await post.getByRole('heading', { level: 1 }).evaluate((title) => Object.assign(window.parent, { firstTitle: title }))
-  const stillFirstPage = () => page.evaluate(() => (window as unknown as { firstTitle: Element }).firstTitle.isConnected)
+  // The first page's document: a page loaded anew is another (an element of the old one stays
+  // connected to it, so only the frame's document itself tells).
+  await previewFrame(page).evaluate((frame) => Object.assign(window, { firstPage: (frame as HTMLIFrameElement).contentDocument }))
+  const stillFirstPage = () => previewFrame(page).evaluate((frame) => (frame as HTMLIFrameElement).contentDocument === (window as unknown as { firstPage: Document }).firstPage)
 
   /** The frame shows `text`, patched, and its body is the newest page's, parsed fresh. */
   const expectPatchedTo = async (text: string | RegExp) => {

@@ -13,11 +13,17 @@ function pieceStarts(parent: ParentNode): ChildNode[] {
   return starts
 }
 
-/** The change to one parent, checked, ready to apply; undefined when the parent is not what the patch was made for. */
-function prepare(page: Document, parent: Element | null, patch: PiecesPatch): (() => void) | undefined {
+/**
+ * The change to one parent, checked, ready to apply; undefined when the parent is not what the
+ * patch was made for. `fixedFirst`: the parent's pieces come after elements of the page's fixed
+ * parts (the head's charset and policy), which the patch does not count.
+ */
+function prepare(page: Document, parent: Element | null, patch: PiecesPatch, fixedFirst = false): (() => void) | undefined {
   if (!parent) return undefined
-  const starts = pieceStarts(parent)
-  if (starts.length !== patch.pieces || patch.start + patch.removed > starts.length) return undefined
+  const all = pieceStarts(parent)
+  if (fixedFirst ? all.length < patch.pieces : all.length !== patch.pieces) return undefined
+  const starts = all.slice(all.length - patch.pieces)
+  if (patch.start + patch.removed > starts.length) return undefined
   if (patch.removed === 0 && patch.insert.length === 0) return () => undefined
   // Parsed in an inert template of the page's own document: nothing loads or runs there.
   const template = page.createElement('template')
@@ -42,7 +48,7 @@ function prepare(page: Document, parent: Element | null, patch: PiecesPatch): ((
  * pieces do not parse as the pieces they are: the caller then loads the whole page.
  */
 export function patchPage(page: Document, patch: PreviewPatch): boolean {
-  const head = prepare(page, page.head, patch.head)
+  const head = prepare(page, page.head, patch.head, true)
   const body = prepare(page, page.querySelector('.post-body'), patch.body)
   if (!head || !body) return false
   head()

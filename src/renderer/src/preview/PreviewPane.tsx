@@ -98,9 +98,10 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
       render: (args) => api.renderPreview(args),
       shown: shownPage,
       onResult: (result: Result<'renderPreview'>) => {
-        showPage(result)
+        if (!showPage(result)) return false
         setRendered(result)
         setError(null)
+        return true
       },
       onError: (failure) => setError(errorMessage(failure)),
     })

@@ -18,7 +18,8 @@ export interface PreviewInputs {
 interface Options {
   doc: LatestDocument
   render: (args: Args<'renderPreview'>) => Promise<Result<'renderPreview'>>
-  onResult: (result: Result<'renderPreview'>) => void
+  /** Shows an answer; false when it was a patch of a page the frame no longer shows (it is then rendered again). */
+  onResult: (result: Result<'renderPreview'>) => boolean
   onError: (error: unknown) => void
   /** The address of the page the frame shows, if it finished loading: main may answer with a patch of it. */
   shown?: () => string | undefined
@@ -36,7 +37,9 @@ interface Options {
  * An answer is shown (the frame patched or loaded, the pane re-rendered) only once the editor has
  * been quiet for the same delay, in idle time: at 50,000 words main's render can outlast a pause,
  * and showing its page as typing resumes would put a frame's layout before the next key. Only the
- * newest answer is kept; the next render's patch is made against the page the frame still shows.
+ * newest answer is kept; the next render's patch is made against the page the frame still shows,
+ * and one that finds the frame showing another by then (the previous answer, shown while it was
+ * being rendered) is rendered again against that page.
  */
 export class LivePreview {
   readonly #options: Options
@@ -113,7 +116,9 @@ export class LivePreview {
             this.#showIdle = undefined
             const answer = this.#answer
             this.#answer = undefined
-            if (answer && !this.#disposed) this.#options.onResult(answer)
+            // A patch made against the page shown before the previous answer: asked again against
+            // the page shown now, rather than loading a whole page.
+            if (answer && !this.#disposed && !this.#options.onResult(answer)) this.#run()
           },
           { timeout: this.#delay },
         )

@@ -11,8 +11,11 @@ export interface FramePage {
   model: PageModel | null
   /** The page the frame shows, or is loading: the one main's next patch is made against. */
   shown(): string | undefined
-  /** A rendered page: patched into the frame when it can be, else loaded whole. */
-  show(page: PreviewPage): void
+  /**
+   * A rendered page: patched into the frame when it can be, else loaded whole. False, with nothing
+   * shown, when it is a patch of a page older than the one the frame shows.
+   */
+  show(page: PreviewPage): boolean
   /** The frame loaded its page. */
   loaded(page: Document, src: string | null): void
 }
@@ -31,23 +34,25 @@ export function useFramePage(): FramePage {
   const ready = useRef(false)
   const waiting = useRef<PreviewPage | null>(null)
 
-  const show = useCallback((page: PreviewPage) => {
+  const show = useCallback((page: PreviewPage): boolean => {
     const doc = frame.current?.contentDocument
-    if (page.patch && page.patch.from === shown.current) {
+    if (page.patch && page.patch.from !== shown.current && shown.current !== undefined) return false
+    if (page.patch) {
       if (!ready.current) {
         waiting.current = page
-        return
+        return true
       }
       if (doc && patchPage(doc, page.patch)) {
         shown.current = page.url
         setModel(modelPage(doc))
-        return
+        return true
       }
     }
     waiting.current = null
     shown.current = page.url
     ready.current = false
     setSrc(page.url)
+    return true
   }, [])
 
   const loaded = useCallback(

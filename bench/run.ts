@@ -17,7 +17,7 @@ import { spawnHost } from './lib/host-process'
 import { describeMachine, startHogs, watchLoad } from './lib/machine'
 import { buildPages, buildProbe, probeScript, servePages } from './lib/pages'
 import { prepareSnapshot, withProfileRenderer, type Snapshot } from './lib/snapshot'
-import { analyseAutosaveTrace, type AutosaveTrace } from './lib/trace'
+import { analyseAutosaveTrace, analyseTypingWork, type AutosaveTrace } from './lib/trace'
 import { benchLibrary, profileLibraryList, profileOpenInMain, profileSearch, type LibraryBenchOptions } from './lib/library'
 import { benchPdf, benchPipeline } from './lib/pipeline'
 import { benchHostile } from './lib/hostile'
@@ -132,10 +132,11 @@ async function main(options: Options): Promise<void> {
         for (let rep = 0; rep < options.reps; rep++) {
           const order = candidates.map((_, i) => candidates[(i + rep) % candidates.length]!)
           for (const candidate of order) {
-            const run = await runEditor(env, candidate, size, rep, target(size))
+            const run = await runEditor(env, candidate, size, rep, target(size), { trace: options.trace })
             if (candidate.startsWith('verdict')) await restore(size)
             into.push(stripExtras(run))
             log(describeRun(run))
+            if (run.trace) await logTypingWork(run.trace, `${candidate}-${size}-${rep}`)
           }
         }
       }
@@ -195,6 +196,17 @@ async function main(options: Options): Promise<void> {
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined)
   }
+}
+
+/** A traced run's main-thread work per key, by kind (the trace is kept for DevTools' Performance panel). */
+async function logTypingWork(trace: Buffer, name: string): Promise<void> {
+  await mkdir(join(TMP, 'traces'), { recursive: true })
+  await writeFile(join(TMP, 'traces', `typing-${name}.json`), trace)
+  const keys = PLAN.segments.join('').length
+  const work = analyseTypingWork(trace)
+  const perKey = (ms: number) => (ms / keys).toFixed(2).padStart(6)
+  log(`${name}: main thread busy ${perKey(work.cpuMs)} ms a key of CPU (${perKey(work.busyMs)} wall) in ${work.tasks} tasks; by kind, ms a key (CPU, wall):`)
+  for (const share of work.shares.filter((s) => s.ms / keys >= 0.05).slice(0, 40)) log(`  ${perKey(share.ms)} ${perKey(share.wallMs)}  ${share.work}`)
 }
 
 function stripExtras(run: EditorRun & { trace?: unknown; profile?: unknown }): EditorRun {

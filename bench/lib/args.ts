@@ -29,6 +29,8 @@ export interface Options {
   reportOnly: boolean
   /** CPU hogs kept running through the run (one a core): how each candidate degrades on a busy machine. */
   busy: boolean
+  /** The editor, find and preview parts record a Chromium trace of each run's typing: the main thread's work per key, by what it was. */
+  trace: boolean
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -43,6 +45,8 @@ export const USAGE = `npm run bench -- [options]
   --no-build         reuse the previous build in bench/.tmp/app
   --no-profiles      skip the CPU profiles of goals not met
   --report           only rewrite bench/RESULTS.md from bench/results.json and bench/analysis.md
+  --trace            trace each typing run of the editor, find and preview parts: the renderer's
+                     main-thread work per key, by kind, in the log (traces kept in bench/.tmp/traces/)
   --busy             keep a CPU hog on each core throughout: how each candidate degrades on a busy
                      machine (results go to bench/busy/, or bench/.tmp/busy/ for a partial run)
   --help
@@ -63,6 +67,7 @@ export function parseArgs(argv: string[]): Options | 'help' {
     partial: false,
     reportOnly: false,
     busy: false,
+    trace: false,
   }
   let reps: number | undefined
   for (let i = 0; i < argv.length; i++) {
@@ -120,6 +125,10 @@ export function parseArgs(argv: string[]): Options | 'help' {
         break
       case '--busy':
         options.busy = true
+        break
+      case '--trace':
+        options.trace = true
+        options.partial = true
         break
       case '--help':
       case '-h':

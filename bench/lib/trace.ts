@@ -93,3 +93,93 @@ function classify(inside: TraceEvent[], duration: number): TaskKind {
   if (gc > duration / 2) return 'garbage collection'
   return 'other'
 }
+
+/** Main-thread time of one kind of work over a typing run (self time: without the work nested in it). */
+export interface WorkShare {
+  /** The trace event's name; a DOM event's with its type, layout and paint with the frame they were for. */
+  work: string
+  ms: number
+  /** Wall time (a preempted thread counts its waiting too). */
+  wallMs: number
+}
+
+export interface TypingWork {
+  /** Wall time the renderer's main thread was inside a task between the typing marks. */
+  busyMs: number
+  /** Its thread (CPU) time. */
+  cpuMs: number
+  tasks: number
+  /** Every kind of work, most first (CPU time). */
+  shares: WorkShare[]
+}
+
+/**
+ * What the renderer's main thread did while typing, by kind of work: the self time of every trace
+ * event inside the typing marks, so that a key's own handling, the frame's paint, a subframe's
+ * layout or a timer's JavaScript each count once. Layout, pre-paint and paint are split by frame
+ * (the page's own, or a subframe such as the layout preview's), from the frames the trace lists.
+ */
+export function analyseTypingWork(buffer: Buffer): TypingWork {
+  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? [])
+  const start = events.find((e) => e.name === 'bench-typing-start')
+  const end = events.find((e) => e.name === 'bench-typing-end')
+  if (!start || !end) throw new Error('the trace has no typing marks')
+  const subframes = new Set<string>()
+  for (const e of events) {
+    const data = (e.args as { data?: { frames?: Array<{ frame: string; parent?: string }>; frame?: string; parent?: string } } | undefined)?.data
+    for (const frame of data?.frames ?? []) if (frame.parent) subframes.add(frame.frame)
+    if (data?.frame && data.parent) subframes.add(data.frame)
+  }
+  const spans = events
+    .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.dur !== undefined && e.ts >= start.ts && e.ts <= end.ts)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+  const shares = new Map<string, WorkShare>()
+  // Nesting by time: each span's self time is its duration less its children's.
+  const stack: Array<{ event: TraceEvent; childWall: number; childCpu: number }> = []
+  const close = (entry: { event: TraceEvent; childWall: number; childCpu: number }) => {
+    const wall = entry.event.dur!
+    const cpu = entry.event.tdur ?? wall
+    const name = workName(entry.event, subframes)
+    const share = shares.get(name) ?? { work: name, ms: 0, wallMs: 0 }
+    share.ms += Math.max(0, cpu - entry.childCpu) / 1000
+    share.wallMs += Math.max(0, wall - entry.childWall) / 1000
+    shares.set(name, share)
+    const parent = stack.at(-1)
+    if (parent) {
+      parent.childWall += wall
+      parent.childCpu += cpu
+    }
+  }
+  let busy = 0
+  let cpu = 0
+  let tasks = 0
+  for (const event of spans) {
+    while (stack.length && stack.at(-1)!.event.ts + stack.at(-1)!.event.dur! <= event.ts) close(stack.pop()!)
+    if (stack.length === 0) {
+      busy += event.dur!
+      cpu += event.tdur ?? event.dur!
+      tasks++
+    }
+    stack.push({ event, childWall: 0, childCpu: 0 })
+  }
+  while (stack.length) close(stack.pop()!)
+  return {
+    busyMs: round(busy / 1000, 1),
+    cpuMs: round(cpu / 1000, 1),
+    tasks,
+    shares: [...shares.values()].map((s) => ({ ...s, ms: round(s.ms, 1), wallMs: round(s.wallMs, 1) })).sort((a, b) => b.ms - a.ms),
+  }
+}
+
+function workName(event: TraceEvent, subframes: ReadonlySet<string>): string {
+  const args = event.args as { data?: { type?: string; frame?: string; functionName?: string; url?: string }; beginData?: { frame?: string } } | undefined
+  if (event.name === 'EventDispatch') return `EventDispatch ${args?.data?.type ?? ''}`.trim()
+  if (event.name === 'FunctionCall') {
+    const where = args?.data?.url?.split('/').at(-1)?.replace(/-[\w-]{8}\.js$/, '.js') ?? ''
+    return `FunctionCall ${args?.data?.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`
+  }
+  const frame = args?.beginData?.frame ?? args?.data?.frame
+  if (frame && /^(Layout|PrePaint|Paint|UpdateLayoutTree|HitTest|ScrollLayer|ParseHTML)$/.test(event.name)) return `${event.name} (${subframes.has(frame) ? 'subframe' : 'page'})`
+  return event.name
+}

@@ -223,7 +223,7 @@ function describeRun(run: EditorRun): string {
   return (
     `${run.size.padStart(3)} #${run.rep} ${run.candidate.padEnd(18)} open ${String(run.openMs).padStart(7)} ms${run.openWholeMs !== run.openMs ? ` (whole ${run.openWholeMs} ms)` : ''}  ` +
     `p50 ${l.p50} p95 ${l.p95} p99 ${l.p99} ms  >frame ${(l.overFrame * 100).toFixed(0)}%  heap ${run.heapUsedMB} MB` +
-    `${run.find ? `  matches ${run.find.matches}, highlighted after ${run.find.highlightedAfter}` : ''}${run.saves !== undefined ? `  saves ${run.saves}` : ''}${run.previewRenders ? `  preview renders ${run.previewRenders.requested} (${run.previewRenders.patched} patched)` : ''}${run.typedOk ? '' : '  TYPED TEXT MISSING'}${run.error ? `  ERROR ${run.error}` : ''}`
+    `${run.find ? `  matches ${run.find.matches}, highlighted after ${run.find.highlightedAfter}` : ''}${run.saves !== undefined ? `  saves ${run.saves}` : ''}${run.previewRenders ? `  preview renders ${run.previewRenders.requested} (${run.previewRenders.patched} patched, ${run.previewRenders.pagesLoaded ?? '?'} pages loaded)` : ''}${run.typedOk ? '' : '  TYPED TEXT MISSING'}${run.error ? `  ERROR ${run.error}` : ''}`
   )
 }
 

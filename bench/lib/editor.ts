@@ -87,8 +87,11 @@ export interface EditorRun {
   /** Verdict: saves requested while typing, and whether a preview pane was on. */
   saves?: number
   preview?: boolean
-  /** verdict-preview: renders requested while typing, and how many of them the frame took as a patch (no new page loaded). */
-  previewRenders?: { requested: number; patched: number }
+  /**
+   * verdict-preview: renders requested while typing, how many main answered with a patch, and the
+   * whole pages the frame loaded all the same (a patch it could not apply, or one made stale).
+   */
+  previewRenders?: { requested: number; patched: number; pagesLoaded?: number }
   heapUsedMB?: number
   heapTotalMB?: number
   domNodes?: number
@@ -297,8 +300,10 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
 
     const saves: number[] = []
     const renders: Array<{ at: number; patch: boolean }> = []
+    const pagesLoaded: number[] = []
     page.on('request', (request) => {
       if (request.url().includes('/__ipc/saveReview')) saves.push(Date.now())
+      if (request.url().includes('/__preview/')) pagesLoaded.push(Date.now())
     })
     page.on('response', (response) => {
       if (!response.url().includes('/__ipc/renderPreview')) return
@@ -364,7 +369,7 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       run.saves = saves.filter((at) => at >= typingStarted).length
       if (run.preview) {
         const typed = renders.filter((render) => render.at >= typingStarted)
-        run.previewRenders = { requested: typed.length, patched: typed.filter((render) => render.patch).length }
+        run.previewRenders = { requested: typed.length, patched: typed.filter((render) => render.patch).length, pagesLoaded: pagesLoaded.filter((at) => at >= typingStarted).length }
       }
       // Everything typed is on disk before the context closes (and before the file is restored).
       await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 })

@@ -10,7 +10,6 @@
  * files (a small cache holds the last ones), only as far as a page of results needs.
  */
 import { join } from 'node:path'
-import MiniSearch, { type QueryCombination, type SearchResult } from 'minisearch'
 import type { SearchHit, SearchResults } from '../../../shared/contract'
 import { parseQuery, SEARCH_FIELDS, searchTerms, type SearchField } from '../../../shared/search'
 import { writeFileAtomic } from '../fs/atomicWrite'
@@ -18,6 +17,7 @@ import { sameKey, type FileKey } from '../library/indexStore'
 import { localDir } from '../fs/machineState'
 import { readPlainFile } from '../recovery/privateDir'
 import { IndexBuilder } from './indexBuilder'
+import { RankingIndex, type QueryPlan, type WordQuery } from './rankingIndex'
 import { hasPhrases, snippetFor } from './snippet'
 import type { SearchText } from './searchText'
 
@@ -47,8 +47,8 @@ export interface SearchIndexOptions {
 /** A search's hits; the query's filters and problems are main's (reviewSearch.ts). */
 export type IndexResults = Omit<SearchResults, 'problems'>
 
-function createMiniSearch(): MiniSearch<Doc> {
-  return new MiniSearch<Doc>(miniSearchOptions)
+function createRankingIndex(): RankingIndex<Doc> {
+  return new RankingIndex<Doc>(miniSearchOptions)
 }
 
 export const miniSearchOptions = {
@@ -58,20 +58,12 @@ export const miniSearchOptions = {
   tokenize: searchTerms,
   processTerm: (term: string) => term,
   autoVacuum: { batchSize: 2000, batchWait: 20, minDirtCount: 200, minDirtFactor: 0.1 },
-  searchOptions: {
-    tokenize: (text: string) => text.split(' ').filter(Boolean),
-    processTerm: (term: string) => term,
-    combineWith: 'AND' as const,
-    boost: BOOST,
-    // Whole words forgive a typo from four letters on; the word being typed is its own part (typingPart).
-    prefix: false,
-    fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
-    maxFuzzy: 2,
-  },
+  // Queries are planned here (search) and ranked by RankingIndex with these boosts.
+  searchOptions: { boost: BOOST },
 }
 
 export class SearchIndex {
-  private mini = createMiniSearch()
+  private mini = createRankingIndex()
   /** The file version each indexed review was read from. */
   private readonly keys = new Map<string, FileKey>()
   private readonly texts = new Map<string, SearchText>()
@@ -140,22 +132,22 @@ export class SearchIndex {
     const loneWords = query.terms.filter((term) => !phraseWords.has(term))
     const typing = wordBeingTyped(input, loneWords)
     const wholeWords = typing === undefined ? loneWords : loneWords.slice(0, -1)
-    const parts: QueryCombination[] = [
-      ...(phraseWords.size ? [{ queries: [...phraseWords], prefix: false, fuzzy: false }] : []),
-      ...(wholeWords.length ? [{ queries: wholeWords }] : []),
+    const plan: QueryPlan = [
+      ...[...phraseWords].map((term) => ({ term, ways: [{ prefix: false, maxDistance: 0 }] })),
+      ...wholeWords.map((term) => ({ term, ways: [{ prefix: false, maxDistance: typos(term) }] })),
       ...(typing !== undefined ? [typingPart(typing)] : []),
     ]
-    const results = this.mini.search({ combineWith: 'AND', queries: parts }, allowed ? { filter: (result) => allowed.has(String(result.id)) } : {})
+    const ranked = this.mini.rank(plan, allowed)
     const hits: SearchHit[] = []
     let checked = 0
-    for (const result of results) {
+    for (const id of ranked.inOrder()) {
       if (hits.length >= limit) break
       checked++
-      const hit = await this.hit(result, query.phrases, phraseWords, new Set(loneWords))
+      const hit = await this.hit(id, ranked.matchedWords(id), query.phrases, phraseWords, new Set(loneWords))
       if (hit) hits.push(hit)
     }
-    const more = query.phrases.length > 0 && checked < results.length
-    return { hits, total: query.phrases.length > 0 ? hits.length : results.length, more, ...indexing }
+    const more = query.phrases.length > 0 && checked < ranked.total
+    return { hits, total: query.phrases.length > 0 ? hits.length : ranked.total, more, ...indexing }
   }
 
   /** The library is closed (app quit, another library opened): no more reading or writing. */
@@ -174,12 +166,11 @@ export class SearchIndex {
     return this.lastWriteFailure
   }
 
-  private async hit(result: SearchResult, phrases: string[][], phraseWords: ReadonlySet<string>, loneWords: ReadonlySet<string>): Promise<SearchHit | undefined> {
-    const id = String(result.id)
+  private async hit(id: string, matched: readonly string[], phrases: string[][], phraseWords: ReadonlySet<string>, loneWords: ReadonlySet<string>): Promise<SearchHit | undefined> {
     const text = await this.textOf(id)
     if (!text || !hasPhrases(text, phrases)) return undefined
     // A phrase's words are marked where the phrase stands, not wherever "the" or "in" appears.
-    const terms = new Set(Object.keys(result.match).filter((term) => !phraseWords.has(term) || loneWords.has(term)))
+    const terms = new Set(matched.filter((term) => !phraseWords.has(term) || loneWords.has(term)))
     return snippetFor(id, text, { terms, phrases }) ?? { id, field: 'title', snippet: text.title, marks: [] }
   }
 
@@ -262,7 +253,7 @@ export class SearchIndex {
 
   /** The index built whole takes the empty one's place, with the changes that came meanwhile. */
   private loadBuilt(whole: IndexBuilder): void {
-    const mini = MiniSearch.loadJS<Doc>(whole.serialized(), miniSearchOptions)
+    const mini = RankingIndex.loaded<Doc>(whole.serialized(), miniSearchOptions)
     for (const [id, change] of this.pending ?? []) {
       if (mini.has(id)) mini.discard(id)
       if (change) mini.add({ id, ...change.text })
@@ -335,16 +326,21 @@ function wordBeingTyped(input: string, loneWords: readonly string[]): string | u
  * MiniSearch's tree and scores every review holding any word it starts (at 10,000 reviews “ri” took
  * 60–380 ms in the body alone, “river” 20), for hits that say little.
  */
-function typingPart(term: string): QueryCombination {
-  if (term.length >= 3) return { queries: [term], prefix: true, fuzzy: term.length >= 5 ? 0.2 : false }
-  if (term.length === 1) return { queries: [term], prefix: false, fuzzy: false }
+function typingPart(term: string): WordQuery {
+  if (term.length >= 3) return { term, ways: [{ prefix: true, maxDistance: term.length >= 5 ? typos(term) : 0 }] }
+  if (term.length === 1) return { term, ways: [{ prefix: false, maxDistance: 0 }] }
   return {
-    combineWith: 'OR',
-    queries: [
-      { queries: [term], prefix: false, fuzzy: false },
-      { queries: [term], fields: SHORT_FIELDS, prefix: true, fuzzy: false },
+    term,
+    ways: [
+      { prefix: false, maxDistance: 0 },
+      { fields: SHORT_FIELDS, prefix: true, maxDistance: 0 },
     ],
   }
+}
+
+/** Typos a whole word forgives: one from four letters, two from eight (a fifth of its length, at most two). */
+function typos(term: string): number {
+  return term.length >= 4 ? Math.min(2, Math.round(term.length * 0.2)) : 0
 }
 
 interface SearchFile {
@@ -357,7 +353,7 @@ interface SearchFile {
 }
 
 /** The stored index; undefined when missing, unreadable, damaged or of another version (then rebuilt). */
-async function readSearchFile(stateDir: string): Promise<{ mini: MiniSearch<Doc>; keys: Map<string, FileKey> } | undefined> {
+async function readSearchFile(stateDir: string): Promise<{ mini: RankingIndex<Doc>; keys: Map<string, FileKey> } | undefined> {
   try {
     const text = (await readPlainFile(join(stateDir, SEARCH_FILE))).toString('utf8')
     const file = JSON.parse(text) as Partial<SearchFile> | null
@@ -368,7 +364,7 @@ async function readSearchFile(stateDir: string): Promise<{ mini: MiniSearch<Doc>
       const [mtimeMs, ctimeMs, size, ino] = value
       keys.set(id, { mtimeMs, ctimeMs, size, ino })
     }
-    const mini = MiniSearch.loadJS<Doc>(file.index as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions)
+    const mini = RankingIndex.loaded<Doc>(file.index as Parameters<typeof RankingIndex.loaded>[0], miniSearchOptions)
     // An index whose reviews disagree with its keys is not trusted.
     if (mini.documentCount !== keys.size || [...keys.keys()].some((id) => !mini.has(id))) return undefined
     return { mini, keys }

@@ -24,7 +24,7 @@ import { loadTheme } from './services/export'
 import { BlogStore } from './services/publish/blogs'
 import type { Fetch } from './services/publish/http'
 import { PublishService, type RetryPolicy } from './services/publish/service'
-import { createTarget } from './services/publish/targets'
+import { loadTargets } from './services/publish/blogTargets'
 import { PathGrants } from './services/paths/grants'
 import { createMemorySecretStore, type SecretStore } from './services/secrets/secrets'
 
@@ -135,6 +135,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const machine = await machineId(options.dataDir)
   const blogs = new BlogStore({ libraries, machine, secrets: options.secrets ?? createMemorySecretStore(), ...(options.log ? { log: options.log } : {}) })
   const { fetch, ...publishTiming } = options.publish ?? {}
+  const createTarget = await loadTargets()
   const publish = new PublishService({
     libraries,
     writes,

@@ -1,12 +1,9 @@
 /**
  * Everything the app says and asks about each kind of blog, in one place: the Blogs dialog, the
- * blog list, the publish service's messages and the blog store all read it. A new kind of blog is
- * its name and its descriptor here plus its target file in main's `services/publish/targets/`
- * (tsc asks for both once the name is in BLOG_KINDS).
+ * blog list, the publish service's messages, the blog store and the contract's check of a blog all
+ * read it. A new kind of blog is its entry in `DESCRIPTORS` here plus its target file in main's
+ * `services/publish/targets/` (tsc asks for the file once the entry is in).
  */
-
-export const BLOG_KINDS = ['folder', 'wordpress', 'ghost', 'micropub'] as const
-export type BlogKind = (typeof BLOG_KINDS)[number]
 
 export interface BlogKindDescriptor {
   label: string
@@ -72,7 +69,8 @@ function webKind(
   return { place: 'web', addressHint: 'https://… (plain http only for a blog on this computer).', needsUserName: false, authorInPageData: false, ...kind }
 }
 
-export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
+/** The kinds of blog, in the order the Blogs dialog offers them: the only list of them. */
+const DESCRIPTORS = {
   folder: {
     label: 'Folder',
     hint: 'Publish to a folder on this computer (GitHub Pages, Netlify…)',
@@ -107,7 +105,18 @@ export const BLOG_KIND_DESCRIPTORS: Record<BlogKind, BlogKindDescriptor> = {
     // A Micropub site shows the `photo`s the content does not already hold: the figure stays in the body, credit and all.
     post: { theme: 'blog', featuredImage: 'body', mediaClass: 'none', markup: 'html', featuredFigure: ['u-photo'] },
   }),
+} satisfies Record<string, BlogKindDescriptor>
+
+export type BlogKind = keyof typeof DESCRIPTORS
+
+export const BLOG_KIND_DESCRIPTORS: Readonly<Record<BlogKind, BlogKindDescriptor>> = DESCRIPTORS
+
+function isBlogKind(value: string): value is BlogKind {
+  return Object.hasOwn(DESCRIPTORS, value)
 }
+
+/** The kinds' names, in their descriptors' order (the contract's `z.enum` of a blog's kind). */
+export const BLOG_KINDS: readonly BlogKind[] = Object.keys(DESCRIPTORS).filter(isBlogKind)
 
 /** The kind's secret inside a sentence: "enter the application password again". */
 export function secretName(kind: BlogKind): string {

@@ -1,7 +1,7 @@
 /** Steps the target tests take alike on every blog, straight through a target (no services). */
 import { expect } from 'vitest'
 import { isPublishError } from '../../src/main/services/publish/failures'
-import type { OutgoingImage, OutgoingPost, PublishTarget } from '../../src/main/services/publish/targets/types'
+import type { OutgoingImage, OutgoingPost, PublishTarget } from '../../src/main/services/publish/publishTarget'
 import type { FaultProxy } from './proxy'
 import type { Media } from './review'
 

@@ -38,7 +38,7 @@ import { isPublishError, PublishError } from './failures'
 import { OutboxClaims } from './claims'
 import { PublishLog } from './log'
 import { Outbox } from './outbox'
-import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from './targets/types'
+import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from './publishTarget'
 import { megabytes } from '../../../shared/text'
 
 export interface RetryPolicy {

@@ -30,17 +30,9 @@ import { writeFileAtomic } from '../../fs/atomicWrite'
 import { KeyedSerial } from '../../recovery/keyed'
 import { escapeCss, renderPage, type Post, type Theme } from '../../pipeline'
 import { PublishError } from '../failures'
-import { authorAsNamed, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from './types'
+import { authorAsNamed, BlogTarget, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext, type TargetDeps } from '../publishTarget'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
 import { isSlug, slugify } from '../../../../shared/slug'
-
-export interface FolderDeps {
-  /** The theme pages are rendered with (the library's choice). */
-  loadTheme(): Promise<Theme>
-  now(): Date
-  /** The library's folder: the site folder must not be inside it. */
-  libraryDir: string
-}
 
 export const MANIFEST_NAME = 'verdict-site.json'
 /** GitHub refuses files above 100 MB; nothing else limits a folder. */
@@ -83,7 +75,14 @@ export interface SiteManifest {
 /** Publishes to one folder at a time: each publish reads, changes and rewrites the manifest. */
 const folders = new KeyedSerial()
 
-export function createFolderTarget(ctx: TargetContext & FolderDeps): PublishTarget {
+declare module '../publishTarget' {
+  interface TargetFiles {
+    folder: true
+  }
+}
+export const target = new BlogTarget('folder', (ctx, deps) => createFolderTarget({ ...ctx, ...deps }))
+
+export function createFolderTarget(ctx: TargetContext & TargetDeps): PublishTarget {
   const write = (outgoing: OutgoingPost, fallbackSlug?: string): Promise<RemotePost> =>
     ready().then((folder) =>
       folders.run(folder, async () => {

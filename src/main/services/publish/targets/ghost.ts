@@ -13,7 +13,7 @@ import { clip, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../../../blocks/image/html'
 import { isPublishError, PublishError } from '../failures'
 import { httpRequest, type HttpResponse } from '../http'
-import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
+import { BlogTarget, type BlogAuthor, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from '../publishTarget'
 
 const API_VERSION = 'v5.0'
 const TOKEN_SECONDS = 5 * 60
@@ -40,6 +40,13 @@ interface GhostPost {
   published_at: string | null
   updated_at: string
 }
+
+declare module '../publishTarget' {
+  interface TargetFiles {
+    ghost: true
+  }
+}
+export const target = new BlogTarget('ghost', (ctx) => createGhostTarget(ctx))
 
 export function createGhostTarget(ctx: TargetContext): PublishTarget {
   const api = `${ctx.blog.url.replace(/\/+$/, '')}/ghost/api/admin`

@@ -18,7 +18,7 @@ import { serializeJsonLd } from '../../pipeline'
 import { slugify } from '../../../../shared/slug'
 import { PublishError, isPublishError } from '../failures'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
-import { authorAsNamed, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from './types'
+import { authorAsNamed, BlogTarget, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from '../publishTarget'
 import type { PublishRecord, RemoteImage } from '../../../../shared/publish'
 
 /** Micropub names no limit; common media endpoints take about this much, and a 413 says so anyway. */
@@ -34,6 +34,13 @@ interface Endpoints {
 }
 
 type Properties = Record<string, unknown[]>
+
+declare module '../publishTarget' {
+  interface TargetFiles {
+    micropub: true
+  }
+}
+export const target = new BlogTarget('micropub', (ctx) => createMicropubTarget(ctx))
 
 export function createMicropubTarget(ctx: TargetContext): PublishTarget {
   const credentials = { authorization: `Bearer ${ctx.secret}` }

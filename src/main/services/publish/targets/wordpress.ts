@@ -19,7 +19,7 @@ import { categoryOf, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../../../blocks/image/html'
 import { PublishError, isPublishError } from '../failures'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
-import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost, TargetContext } from './types'
+import { BlogTarget, type BlogAuthor, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from '../publishTarget'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
 import { megabytes } from '../../../../shared/text'
 
@@ -61,6 +61,13 @@ interface WpMedia {
 
 const STATUS_TO_WP: Record<PublishStatus, string> = { published: 'publish', draft: 'draft', scheduled: 'future' }
 const POST_FIELDS = 'id,link,status,date_gmt'
+
+declare module '../publishTarget' {
+  interface TargetFiles {
+    wordpress: true
+  }
+}
+export const target = new BlogTarget('wordpress', (ctx) => createWordPressTarget(ctx))
 
 export function createWordPressTarget(ctx: TargetContext, options: WordPressOptions = {}): PublishTarget {
   const username = ctx.blog.username ?? ''

@@ -2,10 +2,10 @@
  * What every blog target implements. The publish service does the rest (pre-flight, order, the
  * record in front matter, retries, the outbox), so a target is only the blog's own protocol.
  */
-import type { ImageType } from '../../../../shared/model'
-import type { BlogConfig, PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
-import type { Post } from '../../pipeline'
-import type { Fetch } from '../http'
+import type { ImageType } from '../../../shared/model'
+import type { BlogConfig, BlogKind, PublishRecord, PublishStatus, RemoteImage } from '../../../shared/publish'
+import type { Post, Theme } from '../pipeline'
+import type { Fetch } from './http'
 
 export interface OutgoingImage {
   /** `assets/<hash>.<ext>`: the record's key, and the file name's source. */
@@ -88,4 +88,29 @@ export interface TargetContext {
   /** The password, key or token; empty for the folder target. */
   secret: string
   fetch?: Fetch
+}
+
+/** What the app lends a target besides the blog: the folder blog renders its pages and keeps out of the library. */
+export interface TargetDeps {
+  /** The theme the folder target writes its pages with (the library's choice). */
+  loadTheme(): Promise<Theme>
+  now(): Date
+  /** The library's folder: a site folder must not be inside it. */
+  libraryDir: string
+}
+
+/**
+ * The kinds of blog with a file in `./targets/`: each adds its own, as
+ * `declare module '../publishTarget' { interface TargetFiles { micropub: true } }`, so that tsc
+ * names in `./blogTargets.ts` a kind of `BLOG_KIND_DESCRIPTORS` whose file is missing.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by augmentation
+export interface TargetFiles {}
+
+/** What a file of `./targets/` exports as `target` (`./blogTargets.ts` finds it by the file's name, the kind's). */
+export class BlogTarget {
+  constructor(
+    readonly kind: BlogKind & keyof TargetFiles,
+    readonly create: (ctx: TargetContext, deps: TargetDeps) => PublishTarget,
+  ) {}
 }

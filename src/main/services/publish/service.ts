@@ -58,7 +58,7 @@ export interface PublishServiceOptions {
   machine: string
   /** How long a queued post another machine also holds waits for the sync engine to carry the claims (claims.ts). */
   claimSettleMs?: number
-  /** Builds the blog's target (the registry in targets/index.ts). */
+  /** Builds the blog's target (its kind's file in targets/, loaded by blogTargets.ts). */
   createTarget(blog: BlogConfig, secret: string): PublishTarget
   retry?: RetryPolicy
   /** How often waiting outbox jobs are looked at (0: only when asked). */

@@ -17,6 +17,9 @@ export default defineConfig({
     hookTimeout: slow(60_000),
     // Vitest's default leaves a core idle (one worker on two cores); the suite is CPU-bound.
     maxWorkers: availableParallelism(),
+    // Main's reader and search threads start from bundles made once for the run, as in the app.
+    globalSetup: ['tests/support/workerBundles.ts'],
+    setupFiles: ['tests/support/useWorkerBundles.ts'],
     projects: [
       {
         extends: true,

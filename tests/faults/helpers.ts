@@ -1,9 +1,8 @@
 /** Shared pieces of the fault tests: a large review, a services container, a tree snapshot, a bundled child script. */
 import { createHash } from 'node:crypto'
-import { lstat, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises'
+import { lstat, mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { build } from 'esbuild'
 import type { EditorDocument } from '../../src/shared/document'
 import type { ReviewMeta } from '../../src/shared/model'
 import { createServices } from '../../src/main/container'
@@ -11,9 +10,9 @@ import { createHandlers } from '../../src/main/routes'
 import { createConfBackend } from '../../src/main/services/settings/conf'
 import { TEMP_PREFIX } from '../../src/main/services/fs/atomicWrite'
 import { VerdictError } from '../../src/shared/contract'
+import { bundleForNode } from '../support/bundle'
 
 export const RESOURCES = join(import.meta.dirname, '../../resources')
-const ROOT = join(import.meta.dirname, '../..')
 
 /** Replaced by the fault tests with a different sentence for every save. */
 export const MARK = 'AUTOSAVEMARK'
@@ -104,24 +103,11 @@ export async function tempFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * A child script (child/<name>.ts) bundled into `dir` as one ES module, for a test that starts it
- * many times: through `--import tsx` each start loaded tsx and its module hooks again (the kill test
- * starts 21 or more, about 0.4 s of CPU each, 4 s for the runs that load the format service). The
- * `import()`s stay lazy (code splitting); packages stay imports, found through a node_modules link
- * beside the bundle. The source must not start worker threads: their TypeScript needs tsx.
+ * A child script (child/<name>.ts) bundled into `dir`, for a test that starts it many times: through
+ * `--import tsx` the kill test's 21 or more starts cost about 0.4 s of CPU each, 4 s for the runs that
+ * load the format service. The source must not start worker threads: their TypeScript needs tsx.
  */
 export async function bundledChild(name: string, dir: string): Promise<string> {
-  await build({
-    entryPoints: [join(import.meta.dirname, 'child', `${name}.ts`)],
-    outdir: join(dir, 'child'),
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    packages: 'external',
-    logLevel: 'warning',
-  })
-  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'junction')
+  await bundleForNode({ [name]: join(import.meta.dirname, 'child', `${name}.ts`) }, join(dir, 'child'))
   return join(dir, 'child', `${name}.mjs`)
 }

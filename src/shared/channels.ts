@@ -20,6 +20,8 @@ import {
   type PickedPath,
   type PreviewPage,
   type RecoveredDraft,
+  type ReviewFirstPart,
+  type ReviewRest,
   type SaveResult,
   type SearchResults,
   type LetterboxdExportResult,
@@ -113,6 +115,10 @@ export const channels = {
   pickFolder: { args: z.strictObject({ purpose: folderPurpose }), result: returns<PickedPath | null>() },
   createReview: { args: z.strictObject({ title: z.string().max(500).optional() }), result: returns<ReviewSummary>() },
   openReview: { args: z.strictObject({ id: reviewId }), result: returns<OpenedReview>() },
+  /** A long review main has not read yet comes in two parts: its first blocks at once, the rest from openReviewRest. */
+  openReviewInParts: { args: z.strictObject({ id: reviewId }), result: returns<OpenedReview | ReviewFirstPart>() },
+  /** The rest of a review opened in parts, once read (`rest`: the first part's token); asked for once. */
+  openReviewRest: { args: z.strictObject({ rest: z.uuid() }), result: returns<ReviewRest>() },
   /**
    * `baseHash` is the hash the editor loaded; a different file on disk is a conflict. `doc` is the
    * whole document or its changes to a base main holds (delta.ts; STALE_BASE when it holds it no more).

@@ -6,7 +6,7 @@
  */
 import type { Args, Channel, ParsedArgs, Result } from './channels'
 import type { CommandId } from './commands'
-import type { EditorDocument } from './document'
+import type { BlockJSON, EditorDocument } from './document'
 import type { SearchField } from './search'
 import type { ReviewConflict, ReviewMeta } from './model'
 import type { PublishLogEntry, PublishRecord } from './publish'
@@ -26,6 +26,30 @@ export type OpenedReview =
     }
   /** The file could not be parsed: shown read-only with the reason and its raw text, never written. */
   | { kind: 'read-only'; id: string; reason: string; raw: string }
+
+/**
+ * A long review main had not read yet, opened in two parts (openReviewInParts): its first blocks,
+ * read at once, and a token for the rest (openReviewRest), read meanwhile. Until the rest comes
+ * there is no base for delta saves, and the document's warnings need it whole.
+ */
+export interface ReviewFirstPart {
+  kind: 'first-part'
+  id: string
+  hash: string
+  meta: ReviewMeta
+  /** The first top-level blocks, as the whole document begins. */
+  doc: EditorDocument
+  rest: string
+}
+
+/**
+ * The rest of a review opened in parts: the blocks after the first part's, the document's warnings
+ * and the base of its delta saves; or the review as read whole, when the first part turned out not
+ * to begin the whole document or the whole could not be read (read-only).
+ */
+export type ReviewRest =
+  | { kind: 'rest'; blocks: BlockJSON[]; warnings: string[]; base: string }
+  | { kind: 'whole'; review: OpenedReview }
 
 export interface SaveResult {
   hash: string
@@ -270,6 +294,8 @@ export const CHANNELS = [
   'pickFolder',
   'createReview',
   'openReview',
+  'openReviewInParts',
+  'openReviewRest',
   'saveReview',
   'saveReviewAs',
   'renameReview',

@@ -137,3 +137,34 @@ describe('Reopening a review', () => {
     expect(reader.parses).toBe(2)
   })
 })
+
+describe('Opening a long review main has not read in parts', () => {
+  it('sends its first blocks at once and the rest once read, together the review read whole', async () => {
+    await writeReview(file(reviewBody(3, 400)))
+    const lib = library()
+    const part = await lib.openInParts('heat')
+    if (part.kind !== 'first-part') throw new Error(`opened ${part.kind}`)
+    const rest = await lib.openRest(part.rest)
+    if (rest.kind !== 'rest') throw new Error(`the rest came ${rest.kind}`)
+    const whole = parseReview(await readFile(reviewFile()), await lib.fallbackOf('heat', await stat(reviewFile())))
+    expect(part.meta).toEqual(whole.meta)
+    expect(part.doc.root.children.length).toBeGreaterThan(3)
+    expect(rest.blocks.length).toBeGreaterThan(part.doc.root.children.length)
+    expect([...part.doc.root.children, ...rest.blocks]).toEqual(whole.doc.root.children)
+    expect(rest.warnings).toEqual(whole.warnings)
+    // The rest is asked for once; the whole is now main's, and a save can build on its base.
+    await expect(lib.openRest(part.rest)).rejects.toThrow(/no longer waiting/)
+    expect(reader.parses).toBe(1)
+    const again = await lib.openInParts('heat')
+    expect(again.kind).toBe('editable')
+    const doc = { root: { type: 'root' as const, children: [...part.doc.root.children, ...rest.blocks] } }
+    expect(lib.bases.resolve({ base: rest.base, blocks: [[0, doc.root.children.length]] })).toEqual(doc)
+  })
+
+  it('opens a short review, and one whose links are defined by name, whole', async () => {
+    await writeReview(file(reviewBody(3, 10)))
+    expect((await library().openInParts('heat')).kind).toBe('editable')
+    await writeReview(file(`${reviewBody(3, 400)}\n\n[a]: https://example.com`))
+    expect((await library().openInParts('heat')).kind).toBe('editable')
+  })
+})

@@ -6,7 +6,7 @@ import { reviseBody } from './bodyEdit'
 import { readFrontMatter, type FrontMatter } from './frontMatter'
 import { editFrontMatter, type KeyEdit } from './frontMatterEdit'
 import { scoreMirror } from '../../../blocks/score/markdown'
-import { documentOf, documentToMarkdown, normalizeDocument, readSourceBlocks, rereadSourceBlocks, type SourceBlocks } from './markdown'
+import { documentOf, documentToMarkdown, normalizeDocument, readFirstBlocks, readSourceBlocks, rereadSourceBlocks, type SourceBlock, type SourceBlocks } from './markdown'
 import { metaEdits, metaFromYaml, metaToYaml, sameValue, yamlEntry, type MetaFallback } from './meta'
 
 export { referencedAssets } from './usedAssets'
@@ -46,6 +46,21 @@ export function reparseReview(previous: ParsedReview, file: Uint8Array, fallback
   const { data, body } = readFrontMatter(file)
   const sourceBlocks = rereadSourceBlocks(previous.sourceBlocks, body)
   return sourceBlocks && reviewOf(metaFromYaml(data, fallback), body, sourceBlocks)
+}
+
+/** A long review's meta and first blocks (`readFirstBlocks`), read before the rest. */
+export interface FirstPart {
+  meta: ReviewMeta
+  blocks: SourceBlock[]
+}
+
+/** The meta and first blocks of a review whose body holds well over `atLeast` characters; undefined for a shorter or uncut one. */
+export function readFirstPart(file: Uint8Array, fallback: MetaFallback, atLeast: number): FirstPart | undefined {
+  const { data, body } = readFrontMatter(file)
+  // A short body is read whole as fast.
+  if (body.length < 2 * atLeast) return undefined
+  const blocks = readFirstBlocks(body, atLeast)
+  return blocks && { meta: metaFromYaml(data, fallback), blocks }
 }
 
 function reviewOf(meta: ReviewMeta, body: string, sourceBlocks: SourceBlocks): ParsedReview {

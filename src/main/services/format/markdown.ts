@@ -13,7 +13,8 @@ import { CRITIC_BLOCKS } from '../../blocks'
 import { Unrepresentable } from './inline'
 import { childrenOf, unknownNode, type LooseNode } from './nodes'
 import { ReviewParseError } from './frontMatter'
-import { keptAsWritten, markdownPieces } from './limits'
+import { keptAsWritten, markdownPieces, withinLimits } from './limits'
+import { DEFINITION, firstSegmentsEnd } from './segments'
 import { withoutSiteImages } from './inlineImage'
 import { BLOCK_SEPARATOR, codeSpans, parseMarkdown, stringifyMarkdown, toLf } from './syntax'
 
@@ -107,6 +108,21 @@ export function readSourceBlocks(markdown: string): SourceBlocks {
   return { source, blocks, warnings: [...warnings, ...blockWarnings(blocks)], apart: pieces.length > 1 || beyond !== undefined || stray }
 }
 
+/**
+ * The body's first blocks, holding at least `atLeast` characters of it, read alone: what a long
+ * review shows first while the rest is read. They are the first blocks of `readSourceBlocks(markdown)`,
+ * ranges and own warnings included (the cut is one `firstSegmentsEnd` knows to be safe; a property
+ * test checks it); the document's own warnings need the whole. Undefined when the body is short,
+ * has no such cut, or is read in pieces (limits.ts).
+ */
+export function readFirstBlocks(markdown: string, atLeast: number): SourceBlock[] | undefined {
+  const source = toLf(markdown)
+  const end = firstSegmentsEnd(source, atLeast)
+  if (end === undefined || !withinLimits(source)) return undefined
+  const first = readSourceBlocks(source.slice(0, end))
+  return first.apart ? undefined : first.blocks
+}
+
 /** What the critic blocks report about the document (ParsedReview.warnings). */
 function blockWarnings(blocks: readonly SourceBlock[]): string[] {
   const doc: EditorDocument = { root: { type: 'root', children: blocks.map(({ block }) => block) } }
@@ -176,9 +192,6 @@ export function rereadSourceBlocks(previous: SourceBlocks, markdown: string): So
   const all = [...blocks.slice(0, Math.max(start, 0)), ...stretch, ...after]
   return { source, blocks: all, warnings: [...all.flatMap((each) => each.warnings ?? []), ...blockWarnings(all)], apart: false }
 }
-
-/** A link or footnote definition (`[x]: …`, `[^x]: …`), also inside quotes and lists; linear on any line. */
-const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m
 
 const isSeparator = (node: RootContent): boolean => node.type === 'html' && node.value === BLOCK_SEPARATOR
 

@@ -21,6 +21,7 @@ import { countWords } from '../../../shared/text'
 import { readMarkdown, scoreMirror } from '../format'
 import { withinLimits } from '../format/limits'
 import { toLf } from '../format/syntax'
+import { isBlank, splitSegments, WHOLE_BODY } from '../format/segments'
 
 export interface BodyStats {
   wordCount: number
@@ -39,15 +40,6 @@ function fromDocument(doc: EditorDocument): BodyStats {
   return { wordCount: countWords(documentText(doc)), ...(score ? { score } : {}) }
 }
 
-/** Constructs that may continue past a blank line, or need care this scan does not take. */
-const WHOLE_BODY = /^[ \t]*(?:`{3}|~{3}|<)|^[ \t]+::|\t|\]:/m
-/** Blank as Markdown sees it: other Unicode spaces are text. */
-const isBlank = (line: string): boolean => /^ *$/.test(line)
-/** A line only a new top-level block can start with (no indentation, not a list item). */
-const LIST_START = /^(?:[-+*]|\d{1,9}[.)])(?: |$)/
-const LIST_LINE = /^ *(?:[-+*]|\d{1,9}[.)])(?: |$)/
-/** `:::name`: a container directive opens (a superset of what the reader accepts: merging more is safe). */
-const FENCE = /^(:{3,})(.*)$/
 /**
  * Characters that may join a word across dropped markup (UAX #29): all but white space and
  * punctuation that always separates. `MID` ones join only between two others (`e.g`, `3.14`).
@@ -117,48 +109,6 @@ function parsedBlocks(markdown: string): BlockJSON[] {
   const { children } = readMarkdown(markdown).doc.root
   const [only] = children
   return children.length === 1 && only?.type === 'paragraph' && only.children.length === 0 ? [] : children
-}
-
-function splitSegments(lines: string[]): string[][] | undefined {
-  const segments: string[][] = []
-  let current: string[] = []
-  let hasContent = false
-  /** A list, or indented code (after which micromark reads a list as interrupting): a list line may continue it. */
-  let listContext = false
-  let blankBefore = true
-  /** Fence lengths of the open container directives, outermost first. */
-  const open: number[] = []
-  for (const line of lines) {
-    const blank = isBlank(line)
-    if (!blank && blankBefore && open.length === 0 && line[0] !== ' ' && !(listContext && LIST_START.test(line))) {
-      if (hasContent) segments.push(current)
-      current = []
-      hasContent = false
-      listContext = false
-    }
-    current.push(line)
-    if (!blank) hasContent = true
-    if (LIST_LINE.test(line) || line.startsWith('    ')) listContext = true
-    const fence = FENCE.exec(line)
-    if (fence) {
-      const size = fence[1]!.length
-      const rest = fence[2]!
-      if (isBlank(rest)) {
-        if (open.length) {
-          // The outermost container checks for its closing fence first.
-          const closes = open.findIndex((opened) => size >= opened)
-          if (closes === -1) return undefined
-          open.length = closes
-        }
-      } else if (rest[0] !== ' ' && rest[0] !== ':') {
-        if (open.length && size >= open.at(-1)!) return undefined
-        open.push(size)
-      }
-    }
-    blankBefore = blank
-  }
-  if (hasContent) segments.push(current)
-  return segments
 }
 
 type LineKind =

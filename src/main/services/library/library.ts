@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
-import type { OpenedReview, SaveResult, SearchResults } from '../../../shared/contract'
+import type { OpenedReview, ReviewFirstPart, ReviewRest, SaveResult, SearchResults } from '../../../shared/contract'
 import { emptyDocument, type EditorDocument } from '../../../shared/document'
 import type { LibraryLayout, ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { slugify } from '../../../shared/slug'
@@ -11,7 +11,8 @@ import { collectUnusedAssets } from '../assets/cleanup'
 import { reviewConflictOf, type ConflictCopy } from '../conflicts/conflictCopies'
 import { copiesOnDisk } from '../conflicts/copiesOnDisk'
 import { hasGitConflict } from '../conflicts/gitMarkers'
-import { readMeta, referencedAssets, reparseReview, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf } from '../format'
+import { readFirstPart, readMeta, referencedAssets, reparseReview, ReviewParseError, reviseReview, rewriteFrontMatter, serializeReview, wordCountOf, type FirstPart, type ParsedReview } from '../format'
+import type { SourceBlock } from '../format/markdown'
 import type { MetaFallback } from '../format/meta'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
@@ -69,6 +70,27 @@ type ReadReview = Exclude<OpenedReview, { kind: 'editable' }> | Omit<Extract<Ope
 /** One reader for the process: libraries come and go with switching, its threads stay warm. */
 const sharedReader = new ReviewReader()
 
+/** A long review's first part is at least this much of its body: more than the widest window's first screen. */
+const FIRST_PART_CHARS = 6000
+/** Rests of reviews opened in parts kept for the editors to ask for: one per window that opened one lately. */
+const RESTS_HELD = 4
+
+/** A review opened in parts, until its editor asks for the rest. */
+interface PendingRest {
+  id: string
+  bytes: Uint8Array
+  whole: Promise<ParsedReview>
+  /** The blocks sent as its first part. */
+  first: SourceBlock[]
+  /** Warnings that are not the document's own (the site's publish records). */
+  warnings: string[]
+}
+
+/** What the editor shows about a site's damaged publish records. */
+function recordWarnings(records: { damaged?: string } | undefined): string[] {
+  return records?.damaged ? [`${records.damaged} ${DAMAGED_RECORDS_FIX}`] : []
+}
+
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
@@ -107,6 +129,8 @@ export class Library {
   readonly bases = new DocumentBases()
   /** The reviews opened lately, parsed, by their file's hash (parseCache.ts). */
   private readonly parsed = new ParseCache()
+  /** Reviews opened in parts, by their rest's token (`openRest`). */
+  private readonly rests = new Map<string, PendingRest>()
 
   constructor(private readonly options: LibraryOptions) {
     this.root = options.root
@@ -344,11 +368,51 @@ export class Library {
 
   /** The review for the editor: an editable one's blocks are held for its delta saves (bases.ts). */
   async open(id: string): Promise<OpenedReview> {
-    const read = await this.read(id)
+    return this.opened(await this.read(id))
+  }
+
+  /**
+   * As `open`, but a long review main has not read yet (just after the start, or changed by another
+   * program beyond a reread in part) comes in two parts: its first blocks, read here in a few
+   * milliseconds, and a token for the rest (`openRest`), which a reader thread parses meanwhile.
+   * The editor shows the first screen while main would still be parsing the whole.
+   */
+  async openInParts(id: string): Promise<OpenedReview | ReviewFirstPart> {
+    const read = await this.read(id, true)
+    return read.kind === 'first-part' ? read : this.opened(read)
+  }
+
+  /** The rest of a review opened in parts (its first part's `rest` token), once the whole is read. */
+  async openRest(token: string): Promise<ReviewRest> {
+    const pending = this.rests.get(token)
+    if (!pending) fail('NOT_FOUND', 'The rest of this review is no longer waiting to be sent; open the review again.')
+    this.rests.delete(token)
+    let whole: ParsedReview
+    try {
+      whole = await pending.whole
+    } catch (error) {
+      if (!(error instanceof ReviewParseError)) throw error
+      return { kind: 'whole', review: { kind: 'read-only', id: pending.id, reason: error.message, raw: Buffer.from(pending.bytes).toString('utf8') } }
+    }
+    const first = whole.sourceBlocks.blocks.slice(0, pending.first.length)
+    // The first part's cut is one known to be safe (segments.ts); should it ever not begin the
+    // whole, the editor takes the whole instead of a wrong start.
+    if (JSON.stringify(first) !== JSON.stringify(pending.first)) return { kind: 'whole', review: await this.open(pending.id) }
+    return {
+      kind: 'rest',
+      blocks: whole.doc.root.children.slice(pending.first.length),
+      warnings: [...whole.warnings, ...pending.warnings],
+      base: this.bases.hold(whole.doc),
+    }
+  }
+
+  private opened(read: ReadReview): OpenedReview {
     return read.kind === 'editable' ? { ...read, base: this.bases.hold(read.doc) } : read
   }
 
-  private async read(id: string): Promise<ReadReview> {
+  private read(id: string): Promise<ReadReview>
+  private read(id: string, inParts: true): Promise<ReadReview | ReviewFirstPart>
+  private async read(id: string, inParts = false): Promise<ReadReview | ReviewFirstPart> {
     const bytes = await this.readReviewFile(id)
     if (bytes.byteLength > MAX_REVIEW_BYTES) {
       return { kind: 'read-only', id, reason: tooLarge(bytes.byteLength), raw: Buffer.from(bytes.subarray(0, TOO_LARGE_PREVIEW_BYTES)).toString('utf8') }
@@ -361,17 +425,40 @@ export class Library {
         // Changed since it was read last (another program, a restored version): its changed blocks
         // are read again here, in a few milliseconds; a long stretch is parsed whole, off main.
         const previous = this.parsed.latest(id)
-        parsed = (previous && reparseReview(previous, bytes, fallback)) || (await this.reader.open(bytes, fallback))
+        parsed = previous && reparseReview(previous, bytes, fallback)
+        if (!parsed && inParts) {
+          const first = readFirstPart(bytes, fallback, FIRST_PART_CHARS)
+          if (first) return await this.firstPart(id, hash, bytes, fallback, first)
+        }
+        parsed ??= await this.reader.open(bytes, fallback)
         this.parsed.set(id, hash, fallback, parsed)
       }
       const { meta, doc, warnings } = parsed
       const records = await this.records?.read(id)
-      if (!records) return { kind: 'editable', id, hash, meta, doc, warnings }
-      return { kind: 'editable', id, hash, meta: withSiteRecords(meta, records), doc, warnings: records.damaged ? [...warnings, `${records.damaged} ${DAMAGED_RECORDS_FIX}`] : warnings }
+      return { kind: 'editable', id, hash, meta: records ? withSiteRecords(meta, records) : meta, doc, warnings: [...warnings, ...recordWarnings(records)] }
     } catch (error) {
       if (!(error instanceof ReviewParseError)) throw error
       return { kind: 'read-only', id, reason: error.message, raw: Buffer.from(bytes).toString('utf8') }
     }
+  }
+
+  /** Sends a review's first blocks, its whole parsed meanwhile in a reader thread for `openRest`. */
+  private async firstPart(id: string, hash: string, bytes: Uint8Array, fallback: MetaFallback, first: FirstPart): Promise<ReviewFirstPart> {
+    const whole = this.reader.open(bytes, fallback).then((parsed) => {
+      this.parsed.set(id, hash, fallback, parsed)
+      return parsed
+    })
+    // A rest never asked for (the window closed) is no unhandled rejection; `openRest` sees the error.
+    whole.catch(() => undefined)
+    const records = await this.records?.read(id)
+    const rest = randomUUID()
+    this.rests.set(rest, { id, bytes, whole, first: first.blocks, warnings: recordWarnings(records) })
+    for (const oldest of this.rests.keys()) {
+      if (this.rests.size <= RESTS_HELD) break
+      this.rests.delete(oldest)
+    }
+    const meta = records ? withSiteRecords(first.meta, records) : first.meta
+    return { kind: 'first-part', id, hash, meta, doc: { root: { type: 'root', children: first.blocks.map(({ block }) => block) } }, rest }
   }
 
   /**

@@ -69,8 +69,10 @@ export interface EditorRun {
   openMs: number
   /** Request → the whole document in the editable element, painted. */
   openWholeMs?: number
-  /** Verdict: of the open, the `openReview` request, sent to its reply received (main reads and parses the file; the bridge carries the document). */
+  /** Verdict: of the open, the `openReviewInParts` request, sent to its reply received (main reads the file and parses it, or a long one's first part; the bridge carries it). */
   openRequestMs?: number
+  /** Request → the rest of a review opened in parts received (ReviewRest); absent when it came whole. */
+  openRestMs?: number
   /** Keydown → frame shown: Event Timing where it reports (≥ 16 ms), else the paint stamp (see keyLatencies). */
   latency: LatencyStats
   /** Keydown → first rAF callback + message (paint stamp alone). */
@@ -284,11 +286,15 @@ export async function runEditor(env: EditorEnv, candidate: Candidate, size: stri
       const { editableMs, wholeMs } = await openInVerdict(page, target)
       run.openMs = round(editableMs, 1)
       run.openWholeMs = round(wholeMs, 1)
-      const request = await page.evaluate(() => {
-        const entry = performance.getEntriesByType('resource').findLast((e) => e.name.includes('/__ipc/openReview'))
-        return entry ? entry.duration : undefined
+      // The open's request, and for a review opened in parts the moment its rest had come.
+      const { request, rest } = await page.evaluate(() => {
+        const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+        const first = entries.findLast((e) => e.name.includes('/__ipc/openReviewInParts'))
+        const last = entries.findLast((e) => e.name.includes('/__ipc/openReviewRest'))
+        return { request: first?.duration, rest: first && last && last.startTime >= first.startTime ? last.responseEnd - first.startTime : undefined }
       })
       if (request !== undefined) run.openRequestMs = round(request, 1)
+      if (rest !== undefined) run.openRestMs = round(rest, 1)
       await profiling('open', 'stop')
       run.preview = await setPreview(page, candidate === 'verdict-preview')
     } else {

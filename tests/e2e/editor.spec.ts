@@ -373,7 +373,7 @@ test('a review changed by another program is never overwritten silently', async 
 
 test('a document the editor cannot load shows why instead of a blank window', async ({ page }) => {
   // A newer Verdict (or a bug) could hand the editor a node type it does not know.
-  await page.route('**/__ipc/openReview', async (route) => {
+  await page.route('**/__ipc/openReviewInParts', async (route) => {
     const response = await route.fetch()
     const envelope = (await response.json()) as { value: { doc: { root: { children: unknown[] } } } }
     envelope.value.doc.root.children.push({ type: 'hologram', version: 1 })

@@ -75,3 +75,54 @@ test('a long review: a save right after opening writes all of it; select-all cop
   await expect(last).toHaveText(`The ${LAST_WORDS}`)
   await expect(text.getByRole('paragraph').filter({ hasText: 'Paragraph 120:' })).toHaveCount(1)
 })
+
+test('a long review opened in parts: keys pressed before its rest has come are taken once it is whole, and nothing is saved before', async ({ page, libraryDir }) => {
+  const file = await seedReview(libraryDir, 'the-long-goodbye', TITLE, longBody())
+  const before = await readFile(file, 'utf8')
+  await page.reload()
+  // Main's answer with the rest of the review waits until the test lets it go.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/__ipc/openReviewRest', async (route) => {
+    await held
+    await route.continue()
+  })
+  let savesWhileHeld = 0
+  let released = false
+  page.on('request', (request) => {
+    if (!released && request.url().includes('/__ipc/saveReview')) savesWhileHeld++
+  })
+  await openReview(page, TITLE)
+  const text = editorText(page)
+  await expect(text.getByRole('paragraph').first()).toContainText('Paragraph 0:')
+  await expect(text.getByText(LAST_WORDS)).toHaveCount(0)
+
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill(`${TITLE} (1973)`)
+  await text.getByRole('paragraph').first().click()
+  await expect(text).toHaveAttribute('aria-busy', 'true')
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type(' Fin.')
+  await page.keyboard.press('ControlOrMeta+A')
+  // Past the saver's pause (600 ms) and the journal's: a save not held back would have been sent by now.
+  const typed = await page.evaluate(() => performance.now())
+  await page.waitForFunction((at) => performance.now() > at + 1500, typed)
+  expect(savesWhileHeld).toBe(0)
+  expect(await readFile(file, 'utf8')).toBe(before)
+
+  released = true
+  release()
+  await expect(text).not.toHaveAttribute('aria-busy', 'true')
+  await expect(text.getByRole('paragraph').last()).toHaveText(`The ${LAST_WORDS} Fin.`)
+  // Select-all, pressed last, holds the whole text.
+  const copied = await nextCopy(page)
+  await page.keyboard.press('ControlOrMeta+C')
+  const all = await copied()
+  expect(all.match(/Paragraph \d+:/g)).toHaveLength(200)
+  expect(all.trimEnd().endsWith(`${LAST_WORDS} Fin.`)).toBe(true)
+  // The save after the rest came: the title and the typed word, every other byte as it was.
+  await expect(saveState(page)).toHaveText(/^Saved/)
+  await expect.poll(() => readFile(file, 'utf8')).toContain(`${LAST_WORDS} Fin.`)
+  const after = await readFile(file, 'utf8')
+  const expected = before.replace(`title: ${TITLE}\n`, `title: ${TITLE} (1973)\n`).replace(`The ${LAST_WORDS}\n`, `The ${LAST_WORDS} Fin.\n`)
+  expect(after.replace(/^updated: .*\n/m, '')).toBe(expected.replace(/^updated: .*\n/m, ''))
+})

@@ -20,16 +20,17 @@ interface Serializer {
 }
 interface Opening {
   firstScreen(doc: EditorDocument): { state: SerializedEditorState; rest: readonly BlockJSON[] }
-  buildRest(editor: LexicalEditor, rest: readonly BlockJSON[]): void
+  buildRest(editor: LexicalEditor, rest: readonly BlockJSON[], arriving?: Promise<readonly BlockJSON[] | undefined>): void
   unbuiltBlocks(editor: LexicalEditor): readonly BlockJSON[]
-  completeDocument(editor: LexicalEditor): void
+  completeDocument(editor: LexicalEditor): boolean
+  whenWhole(editor: LexicalEditor): Promise<void>
 }
 // Renderer modules, loaded by a path the type checker does not follow (see format/lexical.test.ts).
 const renderer = (name: string) => import(/* @vite-ignore */ `../../../src/renderer/src/editor/${name}`)
 const { IncrementalSerializer } = (await renderer('serialize')) as {
   IncrementalSerializer: new (state: EditorState, opened?: EditorDocument, unbuilt?: () => readonly BlockJSON[]) => Serializer
 }
-const { firstScreen, buildRest, unbuiltBlocks, completeDocument } = (await renderer('opening')) as Opening
+const { firstScreen, buildRest, unbuiltBlocks, completeDocument, whenWhole } = (await renderer('opening')) as Opening
 
 // Node has no idle callbacks: the test runs the pending ones, one idle period at a time (idleTurn).
 const idle = globalThis as { requestIdleCallback?: unknown; cancelIdleCallback?: unknown }
@@ -143,5 +144,34 @@ describe('Opening a long review', () => {
     await Promise.resolve() // the undone state is set once the command's update is over
     expect(editor.getEditorState().toJSON().root.children).toHaveLength(doc.root.children.length)
     expect(editor.getEditorState().read(() => $getRoot().getTextContent())).not.toContain('Fin.')
+  })
+
+  it('waits for the rest of a review opened in parts, asked for whole meanwhile, and builds it at once when it comes', async () => {
+    const doc = longReview(300)
+    // Main sent the first 20 blocks; the others come later.
+    const part: EditorDocument = { root: { type: 'root', children: doc.root.children.slice(0, 20) } }
+    let arrive: (blocks: readonly BlockJSON[]) => void = () => undefined
+    const arriving = new Promise<readonly BlockJSON[]>((resolve) => (arrive = resolve))
+    const editor = createHeadlessEditor({ nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode], onError: (error) => { throw error } })
+    const history = createEmptyHistoryState()
+    registerHistory(editor, history, 300)
+    const { state, rest } = firstScreen(part)
+    editor.setEditorState(editor.parseEditorState(state))
+    buildRest(editor, rest, arriving)
+    let whole = false
+    void whenWhole(editor).then(() => (whole = true))
+    expect(completeDocument(editor)).toBe(false)
+    expect(topLevelCount(editor)).toBe(20)
+    expect(unbuiltBlocks(editor)).toEqual([])
+    await Promise.resolve()
+    expect(whole).toBe(false)
+    arrive(doc.root.children.slice(20))
+    await whenWhole(editor)
+    expect(topLevelCount(editor)).toBe(doc.root.children.length)
+    expect(history.undoStack).toHaveLength(0)
+    // The serializer the editor takes then knows every block as the whole document's.
+    const serializer = new IncrementalSerializer(editor.getEditorState(), doc, () => unbuiltBlocks(editor))
+    const json = serializer.toJSON(editor.getEditorState())
+    expect(json.root.children.map((block) => serializer.openedIndexOf(block))).toEqual(doc.root.children.map((_, index) => index))
   })
 })

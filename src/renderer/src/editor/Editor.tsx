@@ -1,4 +1,4 @@
-import { useRef, useState, type FocusEvent, type ReactNode, type RefObject } from 'react'
+import { useEffect, useRef, useState, type FocusEvent, type ReactNode, type RefObject } from 'react'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
@@ -10,6 +10,7 @@ import type { LexicalEditor, SerializedEditorState } from 'lexical'
 import type { DocumentSource } from '@renderer/preview/latestDocument'
 import type { EditorDocument } from '@shared/document'
 import { buildRest, completeDocument, firstScreen } from './opening'
+import { holdInputUntilWhole } from './holdInput'
 import { theme } from './theme'
 import { EDITOR_NODES } from './nodes'
 import { registerDocumentTransforms } from './transforms'
@@ -42,9 +43,13 @@ interface Props {
   focusMode?: { typewriter: boolean } | null
   /** Builds the whole review before showing it, not its first screen first (opening.ts): it opens at a place further in. */
   whole?: boolean
+  /** `doc` is the first part of a review opened in parts: the whole document once its rest has come (undefined if it never does). */
+  rest?: Promise<EditorDocument | undefined> | undefined
 }
 
-export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRef, focusMode = null, whole = false }: Props) {
+export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRef, focusMode = null, whole = false, rest }: Props) {
+  // The document main opened, whole once the rest of a review opened in parts has come.
+  const [opened, setOpened] = useState(doc)
   // Created once per mounted review: LexicalComposer reads its config only on first render.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'verdict-review',
@@ -53,14 +58,23 @@ export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRe
     editorState: (editor) => {
       // Before the document, whose first update then runs them (see transforms.ts).
       registerDocumentTransforms(editor)
-      const { state, rest } = whole ? { state: doc as unknown as SerializedEditorState, rest: [] } : firstScreen(doc)
-      editor.setEditorState(editor.parseEditorState(state))
-      buildRest(editor, rest)
+      const first = whole ? { state: doc as unknown as SerializedEditorState, rest: [] } : firstScreen(doc)
+      editor.setEditorState(editor.parseEditorState(first.state))
+      // The same block objects as the whole document's: the saver knows the opened blocks by identity.
+      buildRest(editor, first.rest, rest?.then((all) => all?.root.children.slice(doc.root.children.length)))
     },
     onError: (error) => {
       throw error
     },
   }))
+
+  useEffect(() => {
+    let current = true
+    void rest?.then((all) => current && all && setOpened(all))
+    return () => {
+      current = false
+    }
+  }, [rest])
 
   const column = useRef<HTMLDivElement>(null)
   return (
@@ -94,7 +108,7 @@ export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRe
       <NativeControlsPlugin />
       <CriticBlocksPlugin />
       <SlashMenuPlugin />
-      <AutosavePlugin onChange={onChange} opened={docIsOpened ? doc : undefined} />
+      <AutosavePlugin onChange={onChange} opened={docIsOpened ? opened : undefined} />
       {editorRef && <EditorRefPlugin editorRef={editorRef} />}
       {focusMode && scrollRef && <FocusModePlugin typewriter={focusMode.typewriter} scrollRef={scrollRef} />}
     </LexicalComposer>
@@ -103,15 +117,16 @@ export function Editor({ doc, docIsOpened, header, onChange, editorRef, scrollRe
 
 /**
  * The editor's frame: focus in the text, the toolbar or the find bar builds the rest of a review
- * still being opened (opening.ts) before any key, click or command reaches it; the title above the
- * text (in `column`, outside the text) needs none of it.
+ * still being opened (opening.ts) before any key, click or command reaches it, or holds them until
+ * the rest has come from main (holdInput.ts); the title above the text (in `column`, outside the
+ * text) needs none of it.
  */
 function WholeOnFocus({ column, children }: { column: RefObject<HTMLDivElement | null>; children: ReactNode }) {
   const [editor] = useLexicalComposerContext()
-  const onFocus = (event: FocusEvent) => {
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     const target = event.target as Node
     const inTitle = column.current?.contains(target) && !editor.getRootElement()?.contains(target)
-    if (!inTitle) completeDocument(editor)
+    if (!inTitle && !completeDocument(editor)) holdInputUntilWhole(editor, event.currentTarget)
   }
   return (
     <div className="editor" onFocus={onFocus}>

@@ -13,6 +13,11 @@ import type { BlockJSON, EditorDocument } from '@shared/document'
  *
  * The slices are no step of the undo history (HISTORY_MERGE_TAG): they merge into the state the
  * history starts from, and no edit can come before the last of them, as an edit needs the focus.
+ *
+ * A long review main had not read yet comes in two parts (ReviewFirstPart): the rest's blocks
+ * arrive later (`arriving`). A focus before then cannot build them: the editor waits for them
+ * (`whenWhole`, input held back meanwhile: holdInput.ts), builds them at once when they come, and
+ * only then takes the keys held.
  */
 
 /** Marks the updates that append the rest of the opened review (serialize.ts maps them to the opened blocks). */
@@ -44,9 +49,12 @@ export function firstScreen(doc: EditorDocument): { state: SerializedEditorState
   return { state, rest: blocks.slice(count) }
 }
 
-/** Starts appending `rest` in idle time; `editor` holds the blocks before it. */
-export function buildRest(editor: LexicalEditor, rest: readonly BlockJSON[]): void {
-  if (rest.length > 0) openings.set(editor, new Opening(editor, rest))
+/**
+ * Starts appending `rest` in idle time; `editor` holds the blocks before it. `arriving`: the blocks
+ * after `rest`, once main has read them (undefined when the review is read again whole instead).
+ */
+export function buildRest(editor: LexicalEditor, rest: readonly BlockJSON[], arriving?: Promise<readonly BlockJSON[] | undefined>): void {
+  if (rest.length > 0 || arriving) openings.set(editor, new Opening(editor, rest, arriving))
 }
 
 /** The opened review's blocks not in the editor yet, in order (none once it is whole). */
@@ -54,22 +62,42 @@ export function unbuiltBlocks(editor: LexicalEditor): readonly BlockJSON[] {
   return openings.get(editor)?.unbuilt() ?? []
 }
 
-/** Builds the rest of the opened review now, when it is not whole yet: before anything that reads or edits the whole text. */
-export function completeDocument(editor: LexicalEditor): void {
-  openings.get(editor)?.finish()
+/**
+ * Builds the rest of the opened review now, when it is not whole yet: before anything that reads or
+ * edits the whole text. False while its last blocks are still on their way from main: they are
+ * built as soon as they come (`whenWhole` says when).
+ */
+export function completeDocument(editor: LexicalEditor): boolean {
+  return openings.get(editor)?.finish() ?? true
+}
+
+/** Resolves once the opened review is whole in the editor (at once when it is). */
+export function whenWhole(editor: LexicalEditor): Promise<void> {
+  return openings.get(editor)?.whole ?? Promise.resolve()
 }
 
 class Opening {
   readonly #editor: LexicalEditor
-  readonly #rest: readonly BlockJSON[]
+  #rest: readonly BlockJSON[]
   /** The first block of `#rest` not appended yet. */
   #next = 0
   /** Blocks per slice, adjusted to the time the last slice took. */
   #perSlice = 16
+  /** The rest's last blocks are still on their way from main. */
+  #arriving: boolean
+  /** Asked for whole while they were: built at once when they come. */
+  #wanted = false
+  #done: () => void = () => undefined
+  readonly whole = new Promise<void>((resolve) => (this.#done = resolve))
 
-  constructor(editor: LexicalEditor, rest: readonly BlockJSON[]) {
+  constructor(editor: LexicalEditor, rest: readonly BlockJSON[], arriving: Promise<readonly BlockJSON[] | undefined> | undefined) {
     this.#editor = editor
     this.#rest = rest
+    this.#arriving = arriving !== undefined
+    void arriving?.then(
+      (blocks) => this.#arrived(blocks ?? []),
+      () => this.#arrived([]),
+    )
     this.#schedule()
   }
 
@@ -77,9 +105,26 @@ class Opening {
     return this.#rest.slice(this.#next)
   }
 
-  /** A slice still scheduled then finds nothing left to append. */
-  finish(): void {
+  /** A slice still scheduled then finds nothing left to append. False while the last blocks are on their way. */
+  finish(): boolean {
     this.#append(this.#rest.length - this.#next)
+    this.#wanted ||= this.#arriving
+    return !this.#arriving
+  }
+
+  #arrived(blocks: readonly BlockJSON[]): void {
+    const scheduled = this.#next < this.#rest.length
+    this.#rest = [...this.#rest, ...blocks]
+    this.#arriving = false
+    if (this.#wanted) this.finish()
+    else if (!scheduled) this.#schedule()
+    this.#closeIfWhole()
+  }
+
+  #closeIfWhole(): void {
+    if (this.#next < this.#rest.length || this.#arriving) return
+    if (openings.get(this.#editor) === this) openings.delete(this.#editor)
+    this.#done()
   }
 
   #schedule(): void {
@@ -95,13 +140,14 @@ class Opening {
       const fits = Math.round((count * (SLICE_MS / 2)) / Math.max(took, 0.25))
       this.#perSlice = Math.max(1, Math.min(fits, count * 2, MAX_PER_SLICE))
       if (this.#next < this.#rest.length) this.#schedule()
+      else this.#closeIfWhole()
     }
     if (background) void background.postTask(slice, { priority: 'background' })
     else requestIdleCallback(slice)
   }
 
   #append(count: number): void {
-    if (count <= 0) return
+    if (count <= 0) return this.#closeIfWhole()
     const blocks = this.#rest.slice(this.#next, this.#next + count)
     this.#next += count
     this.#editor.update(
@@ -111,6 +157,6 @@ class Opening {
       },
       { discrete: true, tag: [HISTORY_MERGE_TAG, OPENING_TAG] },
     )
-    if (this.#next === this.#rest.length) openings.delete(this.#editor)
+    this.#closeIfWhole()
   }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { COMMANDS } from '@shared/commands'
 import type { OpenedReview } from '@shared/contract'
 import type { ReviewConflict, ReviewMeta } from '@shared/model'
@@ -34,9 +34,10 @@ import { useReviewLayout } from './useReviewLayout'
 import { useReviewSaver } from './useReviewSaver'
 import { useSaveAs } from './useSaveAs'
 import type { LandedImages } from './useLandedImages'
+import type { ShownReview } from './arriving'
 
 interface Props {
-  review: Extract<OpenedReview, { kind: 'editable' }>
+  review: ShownReview
   /** The review's images that landed on disk after it was opened. */
   images: LandedImages
   /** Another version of the review (another machine's, git's), as main's watcher reports it. */
@@ -92,6 +93,22 @@ export function EditableReview({
   // The Publish dialog's date choice, kept while the review is open: its "As on" preview shows the post so dated.
   const [dated, setDated] = useState<PostDate>('now')
   const [latestDoc] = useState(() => new LatestDocument({ toJSON: () => initial.doc }))
+  const [warnings, setWarnings] = useState(review.kind === 'editable' ? review.warnings : [])
+  // The rest of a review opened in parts: the preview and the word count take the whole text, the notices its warnings.
+  const rest = review.kind === 'first-part' ? review.rest : undefined
+  useEffect(() => {
+    let current = true
+    void rest?.then((arrived) => {
+      if (!current || !arrived) return
+      setWarnings(arrived.warnings)
+      // No edit reaches the text before the rest (holdInput.ts); recovered edits are whole already.
+      if (!recovered) latestDoc.set({ toJSON: () => arrived.doc })
+    })
+    return () => {
+      current = false
+    }
+  }, [rest, recovered, latestDoc])
+  const [editorRest] = useState(() => (recovered ? undefined : rest?.then((arrived) => arrived?.doc)))
   const saveAs = useSaveAs(review.id, notify)
   const { saver, saveState, saveFailure } = useReviewSaver({ review, initial, recovered, onMoved, onSaved: saveAs.forgetCopy })
   const { outside, outsideBusy, keepMine, resolveOutside } = useOutsideChanges({ reviewId: review.id, saver, onReload, onOpenReview, notify })
@@ -209,7 +226,7 @@ export function EditableReview({
             <SaveFailedNotice message={saveFailure} copy={saveAs.savedCopy} busy={saveAs.savingAs} onSaveAs={() => void saveAs.saveElsewhere(saver)} />
           )}
           {recovered && <RecoveredNotice />}
-          <ReviewNotices warnings={review.warnings} problem={problem} onDismissProblem={dismissProblem} />
+          <ReviewNotices warnings={warnings} problem={problem} onDismissProblem={dismissProblem} />
           <EditorServicesProvider value={services}>
             <Editor
               doc={initial.doc}
@@ -219,6 +236,7 @@ export function EditableReview({
               scrollRef={scrollRef}
               focusMode={layout.focusMode ? { typewriter } : null}
               whole={focus !== undefined || place !== undefined}
+              rest={editorRest}
               header={<TitleField value={meta.title} selectOnMount={isNew} onChange={(title) => changeMeta({ title })} />}
             />
           </EditorServicesProvider>

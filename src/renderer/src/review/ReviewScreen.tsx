@@ -9,6 +9,7 @@ import { errorMessage } from '@renderer/lib/errorMessage'
 import { EditableReview } from './EditableReview'
 import type { TextPlace } from './keepPlace'
 import { ReadOnlyReview } from './ReadOnlyReview'
+import { restOf, type ShownReview } from './arriving'
 import { useLandedImages } from './useLandedImages'
 import { useReviewConflict } from './useReviewConflict'
 
@@ -38,7 +39,7 @@ interface Props {
   onClose: (id: string) => void
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview | ShownReview
 
 export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered, focus, place, onOpenReview, onClose: close }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
@@ -46,7 +47,7 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
   const currentId = useRef(id)
   const moved = useCallback((to: string) => {
     currentId.current = to
-    setReview((old) => (old.kind === 'editable' ? { ...old, id: to } : old))
+    setReview((old) => (old.kind === 'editable' || old.kind === 'first-part' ? { ...old, id: to } : old))
   }, [])
   const onClose = () => close(currentId.current)
   // Bumped to read the file again (after a conflict, to take the version on disk).
@@ -62,18 +63,31 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
   // Counts readings: a reading with the same hash as before (a restored version, the other program's
   // text being the one first opened) must still replace the editor.
   const [readings, setReadings] = useState(0)
-  const loaded = useCallback((opened: OpenedReview) => {
+  const loaded = useCallback((opened: OpenedReview | ShownReview) => {
     setReview(opened)
     setReadings((n) => n + 1)
   }, [])
 
+  // Opening at a place further in (a search match, where the critic was) builds the whole review first.
+  const atPlace = generation === 0 && (focus !== undefined || place !== undefined)
   useEffect(() => {
-    api.openReview({ id: currentId.current }).then(loaded, (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) }))
+    const failed = (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) })
+    api.openReviewInParts({ id: currentId.current }).then((opened) => {
+      if (opened.kind !== 'first-part') return loaded(opened)
+      // A long review main had not read: its first part now, the rest as soon as main has it.
+      const rest = restOf(opened, loaded)
+      rest.catch(failed)
+      if (!atPlace) return loaded({ ...opened, rest })
+      void rest.then((arrived) => arrived && loaded({ kind: 'editable', id: opened.id, hash: opened.hash, meta: opened.meta, ...arrived }))
+    }, failed)
+    // `atPlace` is read for the first reading only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [generation, loaded])
 
   // Main reports changes made by other programs from the hash first loaded; it follows Verdict's own
   // writes, reloads and moves itself, so one watch lasts as long as the screen.
-  const watchFrom = review.kind === 'editable' ? review.hash : null
+  const shown = review.kind === 'editable' || review.kind === 'first-part'
+  const watchFrom = shown ? review.hash : null
   const watched = useRef(false)
   const [watching, setWatching] = useState(false)
   useEffect(() => {
@@ -82,8 +96,8 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
     api.watchReview({ id, hash: watchFrom }).then(() => setWatching(true), () => undefined)
   }, [id, watchFrom])
   // Here rather than in the editor: a reload keeps the versions of the images that landed.
-  const images = useLandedImages(review.kind === 'editable' ? review.id : id, watching)
-  const conflict = useReviewConflict(review.kind === 'editable' ? review.id : id)
+  const images = useLandedImages(shown ? review.id : id, watching)
+  const conflict = useReviewConflict(shown ? review.id : id)
   useEffect(
     () => () => {
       // The id as it is at the end, after any move.
@@ -94,6 +108,7 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
 
   switch (review.kind) {
     case 'editable':
+    case 'first-part':
       return (
         <>
           <EditableReview

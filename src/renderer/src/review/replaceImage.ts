@@ -4,7 +4,7 @@ import { showsImage, writtenLike } from '@shared/critic'
 import type { ReviewMeta } from '@shared/model'
 import { api } from '@renderer/api'
 import type { EditorServices } from '@renderer/editor/EditorServices'
-import { completeDocument } from '@renderer/editor/opening'
+import { completeDocument, whenWhole } from '@renderer/editor/opening'
 import { $replaceImageSrc, downscale as downscaleImage } from '@renderer/publish/downscale'
 import type { ReviewSaver } from './saver'
 
@@ -28,7 +28,7 @@ export async function replaceWithSmallerImage(
   const asset = await importImage(await downscaleImage(await api.readImage({ id: reviewId, path }), limitBytes))
   let replaced = 0
   // Every place the image is in: the whole review, also while it is still being opened.
-  completeDocument(editor)
+  if (!completeDocument(editor)) await whenWhole(editor)
   // Discrete: committed (and handed to autosave) before the flush below.
   editor.update(() => void (replaced = $replaceImageSrc(path, asset.path)), { discrete: true })
   if (featuredImage !== undefined && showsImage(featuredImage, path)) onFeaturedImage(writtenLike(featuredImage, asset.path))

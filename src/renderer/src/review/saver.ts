@@ -43,7 +43,14 @@ export class ReviewSaver {
   #unjournaledSince: number | undefined
   #lastChange = 0
   #baseHash: string
-  readonly #deltas: BlockDeltas
+  #deltas: BlockDeltas
+  /**
+   * Until the rest of a review opened in parts has come: the editor holds only its first part, so
+   * nothing is saved or journaled before (a save then would write the review's start alone).
+   */
+  readonly #arrival: Promise<void>
+  /** The review was read again whole instead (ReviewRest): its new editor saves, never this one. */
+  #superseded = false
   #latest: Snapshot
   #dirty = false
   #timer: ReturnType<typeof setTimeout> | undefined
@@ -67,6 +74,11 @@ export class ReviewSaver {
     journalAfter?: number
     /** The token of the document main opened, when the editor starts from it: saves send only changed blocks. */
     base?: string
+    /**
+     * `initial` is the first part of a review opened in parts: the whole document as opened and its
+     * base once the rest has come (undefined when it is read again whole instead).
+     */
+    arriving?: Promise<{ doc: DocumentSource; base: string } | undefined>
   }) {
     this.#id = options.id
     this.#baseHash = options.baseHash
@@ -79,6 +91,12 @@ export class ReviewSaver {
     this.#clearJournal = options.clearJournal
     this.#onMoved = options.onMoved
     this.#journalAfter = options.journalAfter ?? 3000
+    this.#arrival = Promise.resolve(options.arriving).then((arrived) => {
+      if (!arrived) return void (this.#superseded = options.arriving !== undefined)
+      // No edit reaches the text before the rest (holdInput.ts): the opened document is the whole one.
+      if (this.#latest.doc === options.initial.doc) this.#latest = { ...this.#latest, doc: arrived.doc }
+      this.#deltas = new BlockDeltas(arrived.base)
+    })
   }
 
   /** The review's id, as the last save left it. */
@@ -158,8 +176,9 @@ export class ReviewSaver {
   /** Saves pending changes now; resolves once everything changed so far is on disk, rejects on failure. */
   async flush(): Promise<void> {
     clearTimeout(this.#timer)
+    await this.#arrived()
     while (this.#running) await this.#running.catch(() => undefined)
-    if (!this.#dirty) return
+    if (!this.#dirty || this.#superseded) return
     // No await between the check above and claiming #running: two flushes cannot both start a save.
     const snapshot = this.#latest
     this.#dirty = false
@@ -236,8 +255,20 @@ export class ReviewSaver {
     await this.#clearJournal?.(from).catch(() => undefined)
   }
 
+  /** Once the whole review is in the editor (`#arrival`); a rest that could not come is this save's failure. */
+  async #arrived(): Promise<void> {
+    try {
+      await this.#arrival
+    } catch (error) {
+      this.#report({ kind: 'error', message: errorMessage(error), conflict: false })
+      throw error
+    }
+  }
+
   /** Journals the newest content under `id` (the journal is set: callers check). */
   async #sendDraft(id: string): Promise<void> {
+    await this.#arrival
+    if (this.#superseded) return
     const { meta, doc } = this.#latest
     await this.#deltas.send(doc, (changes) => this.#journal!({ id, meta, doc: changes, baseHash: this.#baseHash }))
   }

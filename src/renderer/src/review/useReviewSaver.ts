@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { OpenedReview } from '@shared/contract'
 import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import { api } from '@renderer/api'
 import { useCommand } from '@renderer/commands/commands'
 import { useFlushBeforeQuit } from '@renderer/commands/quit'
+import type { ShownReview } from './arriving'
 import { ReviewSaver, type SaveState } from './saver'
 
 interface Options {
-  review: Extract<OpenedReview, { kind: 'editable' }>
+  review: ShownReview
   /** What the editor starts from: the file, or the recovered edits made on it. */
   initial: { meta: ReviewMeta; doc: EditorDocument }
   /** The version recovered edits were made on; the presence of recovered edits marks the text unsaved. */
@@ -30,7 +30,11 @@ export function useReviewSaver({ review, initial, recovered, onMoved, onSaved }:
         id: review.id,
         baseHash: recovered?.baseHash ?? review.hash,
         // Recovered edits are not the document main opened: their first save sends them whole.
-        base: recovered ? undefined : review.base,
+        base: recovered || review.kind !== 'editable' ? undefined : review.base,
+        // A first part is the document opened only once the rest has come; recovered edits are theirs whole.
+        ...(review.kind === 'first-part' && !recovered
+          ? { arriving: review.rest.then((rest) => rest && { doc: { toJSON: () => rest.doc, openedIndexOf: indexIn(rest.doc) }, base: rest.base }) }
+          : {}),
         initial: { meta: initial.meta, doc: { toJSON: () => initial.doc, openedIndexOf: recovered ? undefined : indexIn(initial.doc) } },
         save: (args) => api.saveReview(args),
         journal: (args) => api.journalDraft(args),

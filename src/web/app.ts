@@ -70,6 +70,11 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     rendererDir: join(APP_DIR, 'out/renderer'),
     port: options.port ?? 0,
     log,
+  }).catch(async (error: unknown) => {
+    // No server (its port taken): the services started for it stop again.
+    await shutdownServices(services)
+    await printer.close()
+    throw error
   })
   return {
     url: server.url,

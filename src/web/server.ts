@@ -59,7 +59,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // The preload's job in the app: the bridge must exist before the renderer's modules run.
   const page = index.replace('<head>', '<head><script src="/__web/bridge.js"></script><script src="/__web/picker.js"></script><link rel="stylesheet" href="/__web/picker.css" />')
   const server: Server = createServer()
-  await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done))
+  // A port already taken (a fixed one) rejects here rather than as an unhandled 'error' event.
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', fail)
+      done()
+    })
+  })
   const { port } = server.address() as AddressInfo
   const guard = createGuard(port)
   // Requests are taken only now that the guard knows the port the Host header must name.

@@ -1,4 +1,4 @@
-/** The browser mode's server on 127.0.0.1: how long a browser may keep each file it serves. */
+/** The browser mode's server on 127.0.0.1: how long a browser may keep each file it serves, and a port already taken. */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,20 +21,24 @@ beforeAll(async () => {
   await writeFile(join(renderer, 'assets', 'index-1a2b.js'), 'export {}')
   await writeFile(join(renderer, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   app = await services(dir)
-  server = await startWebServer({
+  server = await start(0)
+  // The printed address trades its key for the session cookie.
+  const signIn = await fetch(server.url, { redirect: 'manual' })
+  cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+})
+
+function start(port: number): Promise<WebServer> {
+  return startWebServer({
     handlers: app.handlers,
     events: app.services.events,
     library: () => app.services.libraries.current(),
     picker: new PickerBroker(),
     previewPage: () => undefined,
-    rendererDir: renderer,
-    port: 0,
+    rendererDir: join(dir, 'renderer'),
+    port,
     log: app.log,
   })
-  // The printed address trades its key for the session cookie.
-  const signIn = await fetch(server.url, { redirect: 'manual' })
-  cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
-})
+}
 
 afterAll(async () => {
   await server.close()
@@ -60,5 +64,12 @@ describe('the browser mode’s caching', () => {
     expect(icon.headers.get('cache-control')).toBeNull()
     const bridge = await get('/__web/bridge.js')
     expect(bridge.headers.get('cache-control')).toBeNull()
+  })
+})
+
+describe('a fixed port already taken', () => {
+  it('fails the start with the system’s error, and the server there goes on', async () => {
+    await expect(start(Number(new URL(server.url).port))).rejects.toThrow(/EADDRINUSE/)
+    expect((await get('/')).status).toBe(200)
   })
 })

@@ -2,8 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContextOptions, type Locator, type Page } from '@playwright/test'
 import { startHost, type Host } from './host'
+import { KeptPage } from './keptPage'
 import { slow } from '../support/slow'
 import { APP_DIR } from '../../src/web/app'
 import { useReaderWorker } from '../../src/main/services/library/reader'
@@ -32,10 +33,33 @@ interface Fixtures {
   host: Host
   /** Starts as on a new computer (the first-run welcome shows); otherwise it was answered before. */
   firstRun: boolean
+  /**
+   * Options of a context of the test's own (a new context and page, as Playwright gives by default);
+   * left unset, the test runs on its worker's kept page (see keptPage.ts). Playwright's own context
+   * options (test.use({ timezoneId })) do not reach the kept page: set them here.
+   */
+  ownContext: BrowserContextOptions | undefined
+}
+
+interface WorkerFixtures {
+  keptPage: KeptPage
+  /** The port this worker's hosts listen on, so the kept page's cached scripts keep their address. */
+  appPort: { port: number }
 }
 
 /** Every test gets its own library and settings on disk and a page already at the app. */
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  keptPage: [
+    async ({ browser }, use, workerInfo) => {
+      const { viewport, actionTimeout, navigationTimeout } = workerInfo.project.use
+      if (!viewport || !actionTimeout || !navigationTimeout) throw new Error('The kept page takes the viewport and timeouts from the config.')
+      const kept = await KeptPage.open(browser, { viewport, actionTimeout, navigationTimeout })
+      await use(kept)
+      await kept.close()
+    },
+    { scope: 'worker' },
+  ],
+  appPort: [async ({}, use) => use({ port: 0 }), { scope: 'worker' }],
   tempDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'verdict-e2e-'))
     await use(dir)
@@ -46,17 +70,44 @@ export const test = base.extend<Fixtures>({
     await use(join(tempDir, 'library'))
   },
   firstRun: [false, { option: true }],
-  host: async ({ tempDir, libraryDir, firstRun }, use) => {
-    const host = await startHost({ libraryDir, settingsDir: join(tempDir, 'settings') })
+  ownContext: [undefined, { option: true }],
+  host: async ({ tempDir, libraryDir, firstRun, appPort }, use) => {
+    const options = { libraryDir, settingsDir: join(tempDir, 'settings') }
+    // The worker's port is free again once the last test's host closed; should something else have
+    // taken it meanwhile, the host takes another (the kept page then loads the scripts anew).
+    const host = await startHost({ ...options, port: appPort.port }).catch(() => startHost(options))
+    appPort.port = Number(new URL(host.origin).port)
     if (!firstRun) host.services.settings.update({ welcomed: true })
     await use(host)
     await host.close()
   },
-  page: async ({ page, host }, use) => {
+  context: async ({ browser, keptPage, ownContext, timezoneId, locale, colorScheme, offline, contextOptions }, use, testInfo) => {
+    // Playwright's context options would not reach the kept page: a test sets them in ownContext.
+    const changed = Object.entries({ timezoneId, locale, colorScheme, offline, contextOptions }).filter(([name, value]) => !isDefault(name, value))
+    if (!ownContext && changed.length) throw new Error(`test.use({ ${changed.map(([name]) => name).join(', ')} }) is for a context of the test's own: set it as test.use({ ownContext: { … } }).`)
+    if (!ownContext) {
+      await use(keptPage.take().context)
+      return keptPage.reset()
+    }
+    const context = await browser.newContext({ viewport: testInfo.project.use.viewport, ...ownContext })
+    await use(context)
+    await context.close()
+  },
+  page: async ({ context, host, keptPage, ownContext }, use) => {
+    const page = ownContext ? await context.newPage() : keptPage.take().page
     await page.goto(host.url)
     await use(page)
+    // The page leaves the app before the host closes (the rest of the reset after, with the context).
+    if (!ownContext) await keptPage.leave()
   },
 })
+
+/** Playwright's defaults of the context options the kept page checks. */
+const DEFAULT_OPTIONS: Record<string, unknown> = { timezoneId: undefined, locale: 'en-US', colorScheme: 'light', offline: false }
+
+function isDefault(name: string, value: unknown): boolean {
+  return name === 'contextOptions' ? Object.keys(value ?? {}).length === 0 : value === DEFAULT_OPTIONS[name]
+}
 
 /**
  * Chooses `path` with the dialog's "Browse…" button for the field labelled `label`, as if picked in

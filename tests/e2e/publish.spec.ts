@@ -302,7 +302,8 @@ test('a Micropub blog that cannot be reached waits in the outbox, and Send now p
 })
 
 test.describe('in Berlin', () => {
-  test.use({ timezoneId: 'Europe/Berlin' })
+  // A context of its own, in that time zone.
+  test.use({ ownContext: { timezoneId: 'Europe/Berlin' } })
 
   test('a scheduled publish is picked in the critic\'s time zone and sent as that instant with the zone', async ({ page, libraryDir, tempDir }) => {
     await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })

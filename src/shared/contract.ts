@@ -11,6 +11,7 @@ import type { SearchField } from './search'
 import type { ReviewConflict, ReviewMeta } from './model'
 import type { PublishLogEntry, PublishRecord } from './publish'
 import { assetSegments } from './critic'
+import { isOneOf } from './oneOf'
 
 export type OpenedReview =
   | {
@@ -421,7 +422,7 @@ export function createApi(bridge: Bridge): Api {
 }
 
 export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
+  return typeof value === 'string' && isOneOf(CHANNELS, value)
 }
 
 export const IPC_PREFIX = 'verdict:'

@@ -51,7 +51,7 @@ const SCALE_MAX: Record<Exclude<ScoreScale, 'letter'>, number> = { '10': 10, '5'
 export function checkScore(value: string, scale: ScoreScale): ScoreCheck {
   const text = value.trim()
   if (scale === 'letter') {
-    const rank = LETTER_GRADES.indexOf(text.toUpperCase() as LetterGrade)
+    const rank = LETTER_GRADES.findIndex((grade) => grade === text.toUpperCase())
     return rank === -1
       ? { ok: false, message: `“${value}” is not a letter grade (A+ to F)` }
       : { ok: true, value: LETTER_GRADES.length - 1 - rank }

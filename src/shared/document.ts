@@ -177,7 +177,7 @@ export function emptyDocument(): EditorDocument {
 export function documentText(doc: EditorDocument): string {
   type Node = {
     type: string
-    children?: unknown[]
+    children?: readonly Node[]
     text?: string
     markdown?: string
     verdict?: string
@@ -202,7 +202,7 @@ export function documentText(doc: EditorDocument): string {
     } else if (node.type === 'image' && node.caption) parts.push(node.caption, '\n')
     if (!node.children) continue
     pending.push('\n')
-    for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Node)
+    for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index]!)
   }
   return parts.join('')
 }

@@ -15,6 +15,7 @@
  */
 import { checkScore, SCORE_SCALES, scaleBest, SUBJECT_KINDS, type ScoreScale, type ScoreSummary, type SubjectKind } from './critic'
 import { REVIEW_STATUSES, type ReviewStatus, type ReviewSummary } from './model'
+import { isOneOf } from './oneOf'
 
 /** What the index searches, most telling first (titles weigh most). */
 export const SEARCH_FIELDS = ['title', 'subject', 'tags', 'excerpt', 'verdict', 'body'] as const
@@ -127,10 +128,10 @@ export function parseQuery(input: string): SearchQuery {
   for (const part of input.matchAll(PART)) {
     const [whole, name, quotedValue, plainValue, phrase, word] = part
     const field = name?.toLowerCase()
-    if (field && (FILTER_FIELDS as readonly string[]).includes(field)) {
+    if (field && isOneOf(FILTER_FIELDS, field)) {
       const value = (quotedValue ?? plainValue ?? '').trim()
       if (value === '') continue // still being typed
-      const filter = parseFilter(field as FilterField, value)
+      const filter = parseFilter(field, value)
       if (typeof filter === 'string') query.problems.push(filter)
       else query.filters.push(filter)
     } else if (phrase !== undefined) {
@@ -148,9 +149,9 @@ function parseFilter(field: FilterField, value: string): SearchFilter | string {
   const folded = foldText(value)
   switch (field) {
     case 'kind':
-      return (SUBJECT_KINDS as readonly string[]).includes(folded) ? { field, value: folded as SubjectKind } : `kind: is one of ${SUBJECT_KINDS.join(', ')}`
+      return isOneOf(SUBJECT_KINDS, folded) ? { field, value: folded } : `kind: is one of ${SUBJECT_KINDS.join(', ')}`
     case 'status':
-      return (REVIEW_STATUSES as readonly string[]).includes(folded) ? { field, value: folded as ReviewStatus } : `status: is one of ${REVIEW_STATUSES.join(', ')}`
+      return isOneOf(REVIEW_STATUSES, folded) ? { field, value: folded } : `status: is one of ${REVIEW_STATUSES.join(', ')}`
     case 'tag':
     case 'by':
       return { field, value: folded }
@@ -172,9 +173,9 @@ function percentOf(text: string): number | undefined {
   const [value = '', scale] = text.split('/')
   if (scale === undefined && /^[A-Fa-f][+-]?$/.test(value)) return percentOfScore(value, 'letter')
   const chosen = scale ?? '10'
-  if (!(SCORE_SCALES as readonly string[]).includes(chosen) || chosen === 'letter' || !/^\d+(\.\d+)?$/.test(value)) return undefined
+  if (!isOneOf(SCORE_SCALES, chosen) || chosen === 'letter' || !/^\d+(\.\d+)?$/.test(value)) return undefined
   const number = Number(value)
-  const best = scaleBest(chosen as ScoreScale)
+  const best = scaleBest(chosen)
   return number <= best ? percent(number, best) : undefined
 }
 

@@ -140,20 +140,21 @@ export class RankingIndex<T> extends MiniSearch<T> {
     if (known) return remembered(this.remembered.words, key, known)
     const data = this._index.get(term)
     const { boost, bm25 } = this._options.searchOptions
+    const clean = this._dirtCount === 0
     const sum = new Float64Array(this._nextId)
     const holders: number[] = []
     for (const field of fields) {
       const fieldId = this._fieldIds[field]!
       const counts = data?.get(fieldId)
       if (!counts) continue
-      // Reviews discarded but not yet vacuumed away still have entries: they are not counted.
-      let holding = 0
-      for (const id of counts.keys()) if (this._documentIds.has(id)) holding++
+      // Reviews discarded but not yet vacuumed away (MiniSearch's dirt) still have entries: they are not counted.
+      let holding = clean ? counts.size : 0
+      if (!clean) for (const id of counts.keys()) if (this._documentIds.has(id)) holding++
       const average = this._avgFieldLength[fieldId]!
       const inverse = Math.log(1 + (this._documentCount - holding + 0.5) / (holding + 0.5))
       const fieldBoost = boost[field] ?? 1
       for (const [id, times] of counts) {
-        if (!this._documentIds.has(id)) continue
+        if (!clean && !this._documentIds.has(id)) continue
         const length = this._fieldLength.get(id)![fieldId]!
         const score = fieldBoost * inverse * (bm25.d + (times * (bm25.k + 1)) / (times + bm25.k * (1 - bm25.b + (bm25.b * length) / average)))
         // A score is never 0 (BM25+'s d): 0 is a review not met yet.

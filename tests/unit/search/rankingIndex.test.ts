@@ -97,7 +97,7 @@ describe('the ranking index', () => {
         order.slice(1).forEach((id, n) => expect(scores.get(id)!).toBeLessThanOrEqual(scores.get(order[n]!)! * (1 + 1e-9)))
         for (const result of expected) expect(new Set(ranked.matchedWords(result.id as string))).toEqual(new Set(Object.keys(result.match)))
       }),
-      { seed: 19, numRuns: 150 },
+      { seed: 19, numRuns: 100 },
     )
   })
 
@@ -155,7 +155,7 @@ describe('a search typed key by key', () => {
             expect(answer).toEqual(await fresh.search(input, 20, allowed))
           }
         }),
-        { seed: 19, numRuns: 25 },
+        { seed: 19, numRuns: 15 },
       )
     } finally {
       typed.stop()

@@ -24,7 +24,7 @@ import { DocumentBases } from './bases'
 import { keyOf, RACY_MS, statAll, SummaryIndex } from './indexStore'
 import { loadLayout, saveLayout } from './layout'
 import { ParseCache } from './parseCache'
-import { ReviewReader } from './reader'
+import { ReviewReader, warmUpParser } from './reader'
 import { DAMAGED_RECORDS_FIX, liveOn, mergeRecords, PublishRecordStore, withSiteRecords } from './publishRecords'
 import { nameFallback, SiteFiles } from './siteFiles'
 import { megabytes } from '../../../shared/text'
@@ -66,6 +66,9 @@ export interface LibraryOptions {
 
 /** A review as read, before an editable one's blocks are held for the editor. */
 type ReadReview = Exclude<OpenedReview, { kind: 'editable' }> | Omit<Extract<OpenedReview, { kind: 'editable' }>, 'base'>
+
+/** Whether main's own parser has read its warm-up review (`warmUpParser`). */
+let mainParserWarm = false
 
 /** One reader for the process: libraries come and go with switching, its threads stay warm. */
 const sharedReader = new ReviewReader()
@@ -222,6 +225,11 @@ export class Library {
     const ids = site ? await site.ids() : (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
     const [rows] = await Promise.all([this.index.rows(ids), this.records?.refresh()])
     this.listed = true
+    // Main reads a long review's first part itself (openInParts): its parser is compiled once the library shows, not at the first open.
+    if (!mainParserWarm) {
+      mainParserWarm = true
+      setTimeout(warmUpParser, 0)
+    }
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the
     // background; the index is told only when a file version changed since it was last told.
     this.search.reconcile(`${this.layoutChanges}.${this.index.version}`, () => this.index.fileKeys(), site ? (id) => this.sitePlace(site, id) : undefined)

@@ -1,7 +1,7 @@
 /** The reader's worker thread (reader.ts): runs each job it is sent and posts the outcome back. */
 import { parentPort } from 'node:worker_threads'
 import { ReviewParseError } from '../format'
-import { runReaderJob, type ReaderJob, type ReaderReply } from './reader'
+import { runReaderJob, warmUpParser, type ReaderJob, type ReaderReply } from './reader'
 
 const port = parentPort
 if (!port) throw new Error('readerWorker runs only as a worker thread')
@@ -18,9 +18,5 @@ port.on('message', ({ id, job }: { id: number; job: ReaderJob }) => {
 })
 // One small review read before saying ready: a thread's first parse also compiles the parser, and
 // that belongs to its start (outside every read's budget), not to the first file it is sent.
-runReaderJob({
-  kind: 'open',
-  file: new TextEncoder().encode('---\ntitle: Warm-up\n---\n\nA *short* review with [a link](https://example.com).\n'),
-  fallback: { title: 'warm-up', created: '', updated: '' },
-})
+warmUpParser()
 port.postMessage({ ready: true })

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TEMP_PREFIX } from '../../src/main/services/fs/atomicWrite'
 import { Library } from '../../src/main/services/library/library'
 import { largeDocument } from './helpers'
-import { paragraphs, workbench } from '../unit/history/helpers'
+import { paragraphs, workbench } from '../support/workbench'
 import { rejection } from '../support/errors'
 import { stateDirOf } from '../support/machineState'
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { AppEvent } from '../../src/shared/contract'
 import type { ParagraphJSON } from '../../src/shared/document'
 import { contentHash } from '../../src/main/services/library/library'
-import { paragraphs } from '../unit/history/helpers'
+import { paragraphs } from '../support/workbench'
 import { slow } from '../support/slow'
 import { startMachines, type Machines } from './machines'
 

@@ -2,7 +2,7 @@ import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConflictService } from '../../../src/main/services/conflicts/conflicts'
-import { MINUTE, workbench } from '../history/helpers'
+import { MINUTE, workbench } from '../../support/workbench'
 import { rejection } from '../../support/errors'
 
 const COPY = 'review.sync-conflict-20261125-103000-AB2CD7Q.md'

@@ -2,8 +2,8 @@ import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { ChromiumPrinter, exportBatch, loadReviewSource, loadTheme, type BatchProgress } from '../../../src/main/services/export'
-import { THEMES_DIR } from '../pipeline/helpers'
-import { hashTree, tempDir, tempLibrary } from './helpers'
+import { THEMES_DIR } from '../pipeline/renderFixtures'
+import { hashTree, tempDir, tempLibrary } from '../../support/tempLibrary'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -6,8 +6,8 @@ import type { Element, Nodes } from 'hast'
 import { chromium, type Browser } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, exportHtmlFile, exportHtmlFolder, loadReviewSource, loadTheme, loadUserCss } from '../../../src/main/services/export'
-import { THEMES_DIR, unsafeParts } from '../pipeline/helpers'
-import { hashTree, tempDir, tempLibrary } from './helpers'
+import { THEMES_DIR, unsafeParts } from '../pipeline/renderFixtures'
+import { hashTree, tempDir, tempLibrary } from '../../support/tempLibrary'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ChromiumPrinter, exportPdf, loadReviewSource, loadTheme } from '../../../src/main/services/export'
 import { readPdf, pdfText as text } from '../../support/pdf'
-import { THEMES_DIR } from '../pipeline/helpers'
-import { hashTree, tempDir, tempLibrary } from './helpers'
+import { THEMES_DIR } from '../pipeline/renderFixtures'
+import { hashTree, tempDir, tempLibrary } from '../../support/tempLibrary'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { textDiff } from '../../../src/main/services/history/history'
 import { DAY_MS } from '../../../src/main/services/history/retention'
-import { MINUTE, paragraphs, workbench } from './helpers'
+import { MINUTE, paragraphs, workbench } from '../../support/workbench'
 import { rejection } from '../../support/errors'
 
 const historyDir = (root: string, id: string) => join(root, '.verdict', 'history', id)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MINUTE, workbench } from './helpers'
+import { MINUTE, workbench } from '../../support/workbench'
 
 // Saves of one review are queued one after another, but other operations move history folders
 // too: restoring a trashed review takes the versions its old name kept before the trash, and

@@ -6,7 +6,7 @@ import { imageLimitsOf, importImage } from '../../../src/main/services/assets/im
 import { DEFAULT_SETTINGS } from '../../../src/shared/model'
 import { png } from '../assets/images'
 import { lastPlace, rememberPlace } from '../../../src/main/services/settings/place'
-import { MINUTE, paragraphs, type workbench, workbenchPerTest } from '../history/helpers'
+import { MINUTE, paragraphs, type workbench, workbenchPerTest } from '../../support/workbench'
 
 type Bench = Awaited<ReturnType<typeof workbench>>
 const bench = workbenchPerTest('follow', { mode: 'poll', debounceMs: 20, pollMs: 40, safetyPollMs: 0 })

@@ -11,7 +11,7 @@ import type { ReviewSummary } from '../../../src/shared/model'
 import { parseReview, scoreMirror, wordCountOf } from '../../../src/main/services/format'
 import { INDEX_FILE, RACY_MS } from '../../../src/main/services/library/indexStore'
 import { Library } from '../../../src/main/services/library/library'
-import { reviewBody } from './helpers'
+import { reviewBody } from './reviewBody'
 import { stateDirOf } from '../../support/machineState'
 
 let root: string

@@ -7,7 +7,7 @@ import { createServices, shutdownServices, type Services } from '../../../src/ma
 import { machineStateDir } from '../../../src/main/services/fs/machineState'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
 import { headlessPlatform } from '../../support/platform'
-import { paragraphs } from '../history/helpers'
+import { paragraphs } from '../../support/workbench'
 
 const started: Array<{ services: Services; dir: string }> = []
 afterEach(async () => {

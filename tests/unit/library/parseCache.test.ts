@@ -14,7 +14,7 @@ import type { MetaFallback } from '../../../src/main/services/format/meta'
 import { Library } from '../../../src/main/services/library/library'
 import { ReviewReader } from '../../../src/main/services/library/reader'
 import { stateDirOf } from '../../support/machineState'
-import { reviewBody } from './helpers'
+import { reviewBody } from './reviewBody'
 
 /** The real reader, counting the files it parses. */
 class CountingReader extends ReviewReader {

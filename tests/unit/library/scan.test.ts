@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { readMarkdown, scoreMirror, wordCountOf } from '../../../src/main/services/format'
 import { documentToMarkdown } from '../../../src/main/services/format/markdown'
 import { bodyStats, scanBody } from '../../../src/main/services/library/indexScan'
-import { reviewBody } from './helpers'
+import { reviewBody } from './reviewBody'
 import { documentArb, fcOptions, RAW_SAMPLES, textArb } from '../format/arbitraries'
 import { slow } from '../../support/slow'
 

@@ -19,7 +19,7 @@ import { Library } from '../../../src/main/services/library/library'
 import { stateDirOf } from '../../support/machineState'
 import { rejection } from '../../support/errors'
 import { png } from '../assets/images'
-import { THEMES_DIR } from '../pipeline/helpers'
+import { THEMES_DIR } from '../pipeline/renderFixtures'
 import { git } from '../../support/git'
 import { changes, openSite, closeSites } from './siteHelpers'
 

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TagRenames } from '../../../src/main/services/library/tagRenames'
-import { type workbench, workbenchPerTest } from '../history/helpers'
+import { type workbench, workbenchPerTest } from '../../support/workbench'
 
 type Bench = Awaited<ReturnType<typeof workbench>>
 const bench = workbenchPerTest('tags')

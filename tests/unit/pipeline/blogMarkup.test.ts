@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildPost } from '../../../src/main/services/pipeline'
 import { BLOG_KIND_DESCRIPTORS, type BlogKind } from '../../../src/shared/blogKinds'
-import { meta } from './helpers'
+import { meta } from '../../support/documents'
 
 const BODY = `Eve trains with the *Ruska Roma* :spoiler[and wins].
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildPost, renderPage } from '../../../src/main/services/pipeline'
-import { assetUrl, FIXTURE_NAMES, loadFixture, STUB_THEME, unsafeParts } from './helpers'
+import { assetUrl, FIXTURE_NAMES, loadFixture, STUB_THEME, unsafeParts } from './renderFixtures'
 
 const GOLDEN = join(import.meta.dirname, 'golden')
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildPost, ITEM_TYPES, LETTER_GRADES, renderPage, SCORE_SCALES, serializeJsonLd, SUBJECT_KINDS, type ScoreScale } from '../../../src/main/services/pipeline'
-import { meta, STUB_THEME } from './helpers'
+import { STUB_THEME } from './renderFixtures'
+import { meta } from '../../support/documents'
 
 const SAMPLE_VALUE: Record<ScoreScale, string> = { '10': '8.5', '5': '3.5', '100': '87', letter: 'B+' }
 const EXPECTED: Record<ScoreScale, { ratingValue: number; bestRating: number; worstRating: number }> = {

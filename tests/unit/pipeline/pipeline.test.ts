@@ -11,7 +11,7 @@ import { renderMarkdown, renderMarkdownBlocks } from '../../../src/main/services
 import type { RenderContext } from '../../../src/main/services/pipeline/context'
 import { measureText } from '../../../src/shared/text'
 import { VERDICT_PAGE } from '../../../src/shared/blogKinds'
-import { assetUrl, FIXTURE_NAMES, loadFixture, reviewInput as review, STUB_THEME } from './helpers'
+import { assetUrl, FIXTURE_NAMES, loadFixture, reviewInput as review, STUB_THEME } from './renderFixtures'
 
 describe('critic blocks together', () => {
   it('never builds the excerpt from spoilers, scores, figures or pull quotes, and clips it', () => {

@@ -9,7 +9,8 @@ import { fromHtml } from 'hast-util-from-html'
 import { chromium, type Browser } from 'playwright'
 import { buildPost, renderPage, type Post } from '../../../src/main/services/pipeline'
 import { settled } from '../../support/settled'
-import { assetUrl, meta, STUB_THEME, unsafeParts } from './helpers'
+import { assetUrl, STUB_THEME, unsafeParts } from './renderFixtures'
+import { meta } from '../../support/documents'
 
 const JS = 'alert(1)'
 

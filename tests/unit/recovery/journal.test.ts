@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { stateDirOf } from '../../support/machineState'
-import { paragraphs, workbench } from '../history/helpers'
+import { paragraphs, workbench } from '../../support/workbench'
 
 /** Drafts are this machine's: in its state folder of the library, never in the (maybe synced) library. */
 const recoveryDir = (root: string) => join(stateDirOf(root), 'recovery')

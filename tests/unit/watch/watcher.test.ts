@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { contentHash } from '../../../src/main/services/library/library'
 import { ReviewWatcher } from '../../../src/main/services/watch/watcher'
 import { slow } from '../../support/slow'
-import { paragraphs, workbench } from '../history/helpers'
+import { paragraphs, workbench } from '../../support/workbench'
 import { closeSites, openSite } from '../library/siteHelpers'
 
 const watchers: ReviewWatcher[] = []

@@ -1,7 +1,7 @@
 /** The embed's HTML (src/blocks/embed/html.ts, pipeline/embed.ts): privacy-enhanced players online, link cards offline. */
 import { describe, expect, it } from 'vitest'
 import { buildPost, parseEmbedUrl } from '../../../../src/main/services/pipeline'
-import { reviewInput as review } from '../../pipeline/helpers'
+import { reviewInput as review } from '../../pipeline/renderFixtures'
 
 describe('embed', () => {
   it('embeds privacy-enhanced players online and link cards offline', () => {

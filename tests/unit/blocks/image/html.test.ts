@@ -1,7 +1,7 @@
 /** The image's HTML (src/blocks/image/html.ts): a figure with its caption and credit. */
 import { describe, expect, it } from 'vitest'
 import { buildPost } from '../../../../src/main/services/pipeline'
-import { assetUrl, reviewInput as review } from '../../pipeline/helpers'
+import { assetUrl, reviewInput as review } from '../../pipeline/renderFixtures'
 
 describe('figure', () => {
   it('renders a figure with caption and a separate credit', () => {

@@ -1,7 +1,7 @@
 /** The pull quote's HTML (src/blocks/pullquote/html.ts). */
 import { describe, expect, it } from 'vitest'
 import { buildPost } from '../../../../src/main/services/pipeline'
-import { reviewInput as review } from '../../pipeline/helpers'
+import { reviewInput as review } from '../../pipeline/renderFixtures'
 
 describe('pull quote', () => {
   it('renders pull quotes as asides', () => {

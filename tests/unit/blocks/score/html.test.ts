@@ -1,7 +1,7 @@
 /** The score's HTML (src/blocks/score/html.ts): its box, stars and letters, and values checked against their scale. */
 import { describe, expect, it } from 'vitest'
 import { buildPost, parseScore } from '../../../../src/main/services/pipeline'
-import { reviewInput as review } from '../../pipeline/helpers'
+import { reviewInput as review } from '../../pipeline/renderFixtures'
 
 describe('score', () => {
   it('renders a score container with verdict, sub-scores, pros and cons', () => {

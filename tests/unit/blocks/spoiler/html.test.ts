@@ -1,7 +1,7 @@
 /** The spoiler's HTML (src/blocks/spoiler/html.ts): closed details, open for print, never in the excerpt. */
 import { describe, expect, it } from 'vitest'
 import { buildPost } from '../../../../src/main/services/pipeline'
-import { reviewInput as review } from '../../pipeline/helpers'
+import { reviewInput as review } from '../../pipeline/renderFixtures'
 
 describe('spoiler', () => {
   it('renders spoilers as closed <details> (open for print) and keeps them out of the excerpt', () => {

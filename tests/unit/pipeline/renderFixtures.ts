@@ -1,9 +1,10 @@
-/** Shared by the pipeline and export tests: fixtures, and a checker for unsafe HTML. */
+/** Shared by the pipeline, block and export tests: the fixture reviews, a review of a body, and a checker for unsafe HTML. */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Element, Nodes, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import type { ReviewMeta } from '../../../src/shared/model'
+import { meta } from '../../support/documents'
 import { parseReview } from '../../../src/main/services/format'
 import type { ReviewInput, Theme } from '../../../src/main/services/pipeline'
 
@@ -13,23 +14,8 @@ export const THEMES_DIR = join(import.meta.dirname, '..', '..', '..', 'resources
 export const STUB_THEME: Theme = { name: 'golden', css: 'body { color: black; }' }
 
 export function loadFixture(name: string): ReviewInput {
-  const { meta, body } = parseReview(readFileSync(join(FIXTURES, name, 'review.md')), { title: name, created: '', updated: '' })
-  return { id: name, meta, body }
-}
-
-export function meta(overrides: Partial<ReviewMeta> = {}): ReviewMeta {
-  return {
-    title: 'A review',
-    author: 'Ana Critic',
-    date: '2026-11-25',
-    tags: [],
-    excerpt: '',
-    status: 'draft',
-    created: '2026-11-20T09:00:00.000Z',
-    updated: '2026-11-25T10:00:00.000Z',
-    extra: {},
-    ...overrides,
-  }
+  const parsed = parseReview(readFileSync(join(FIXTURES, name, 'review.md')), { title: name, created: '', updated: '' })
+  return { id: name, meta: parsed.meta, body: parsed.body }
 }
 
 /** A review of this body (its meta `meta()`'s, front matter extras and fields overridden as given). */

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { Library } from '../../../src/main/services/library/library'
-import { FIXTURES } from '../pipeline/helpers'
-import { stateDirOf } from '../../support/machineState'
+import { Library } from '../../src/main/services/library/library'
+import { FIXTURES } from '../unit/pipeline/renderFixtures'
+import { stateDirOf } from './machineState'
 
 export interface TempLibrary {
   root: string

@@ -3,8 +3,10 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { Library } from '../../src/main/services/library/library'
-import { FIXTURES } from '../unit/pipeline/renderFixtures'
 import { stateDirOf } from './machineState'
+
+/** The fixture reviews (the pipeline's golden files are made of them). */
+export const FIXTURES = join(import.meta.dirname, '..', 'unit', 'pipeline', 'fixtures')
 
 export interface TempLibrary {
   root: string

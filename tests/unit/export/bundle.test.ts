@@ -3,8 +3,7 @@ import { join } from 'node:path'
 import { zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportBundle, importBundle, loadReviewSource } from '../../../src/main/services/export'
-import { FIXTURES } from '../pipeline/renderFixtures'
-import { hashTree, tempDir, tempLibrary, type TempLibrary } from '../../support/tempLibrary'
+import { FIXTURES, hashTree, tempDir, tempLibrary, type TempLibrary } from '../../support/tempLibrary'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -5,10 +5,10 @@ import type { Element, Nodes, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import type { ReviewMeta } from '../../../src/shared/model'
 import { meta } from '../../support/documents'
+import { FIXTURES } from '../../support/tempLibrary'
 import { parseReview } from '../../../src/main/services/format'
 import type { ReviewInput, Theme } from '../../../src/main/services/pipeline'
 
-export const FIXTURES = join(import.meta.dirname, 'fixtures')
 export const FIXTURE_NAMES = ['ballerina', 'piranesi', 'blue-rev'] as const
 export const THEMES_DIR = join(import.meta.dirname, '..', '..', '..', 'resources', 'themes')
 export const STUB_THEME: Theme = { name: 'golden', css: 'body { color: black; }' }

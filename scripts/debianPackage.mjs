@@ -38,11 +38,18 @@ export function canInstallDebianPackages() {
   return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')
 }
 
-/** Installs `name` and checks that `path` then exists. apt's output goes to stderr: the finders' stdout carries only a path. */
+/**
+ * Installs `name` and checks that `path` then exists. apt's output goes to stderr: the finders' stdout
+ * carries only a path. The package lists are fetched only when the install cannot do without: the
+ * finders run side by side, and after the first one's update the second's install needs none.
+ */
 export function installDebianPackage(name, path) {
   console.error(`${path} is missing; installing Debian's ${name} package…`)
-  aptGet(['update', '-qq'])
-  aptGet(['install', '-y', '-qq', '--no-install-recommends', name])
+  const install = ['install', '-y', '-qq', '--no-install-recommends', name]
+  if (!aptGet(install, { check: false })) {
+    aptGet(['update', '-qq'])
+    aptGet(install)
+  }
   if (!existsSync(path)) throw new Error(`Installed ${name}, but ${path} still does not exist.`)
   return path
 }

@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { slow } from './tests/support/slow'
 
+const DISK_FAULTS = 'tests/faults/disk.test.ts'
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -27,11 +29,15 @@ export default defineConfig({
         // loading Lexical, unified and the services again for each file (half of the suite's CPU time).
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'], isolate: false },
       },
-      // tests/faults: crash, disk and hostile-input tests of the main process (also `npm run test:faults`),
-      // each file in a fresh worker: they mock node:fs and kill processes.
-      { extends: true, test: { name: 'faults', include: ['tests/faults/**/*.test.ts'] } },
+      // tests/faults: crash, disk and hostile-input tests of the main process (also `npm run test:faults`).
+      // Like the unit tests they share no state, so a worker keeps the services it loaded (each file
+      // loading them again cost about 10 s of CPU in all); only the disk test, which mocks
+      // node:fs/promises, gets a fresh worker, so no module keeps the real one it imported.
+      { extends: true, test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], exclude: [DISK_FAULTS], isolate: false } },
+      { extends: true, test: { name: 'faults (mocked fs)', include: [DISK_FAULTS] } },
       // tests/sync: two real Syncthing instances on loopback (tests/sync/syncthing.ts) under two sets of
-      // the main-process services; each file starts its own pair.
+      // the main-process services; each file starts its own pair, in a fresh worker
+      // (in a shared one the conflict test failed once, a history read finding its review gone; not understood yet).
       { extends: true, test: { name: 'sync', include: ['tests/sync/**/*.test.ts'] } },
     ],
   },

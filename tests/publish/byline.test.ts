@@ -9,7 +9,7 @@ import { readState } from '../../scripts/blogs/lib.mjs'
 import type { BlogConfig } from '../../src/shared/publish'
 import { png } from '../unit/assets/images'
 import { createPublishHarness, type PublishHarness } from './harness'
-import { jsonLdBlocks, page } from './page'
+import { jsonLdBlocks, page } from './publicPage'
 
 interface WordPressState {
   url: string

@@ -6,7 +6,7 @@
 import { afterEach, expect } from 'vitest'
 import type { BlogConfig, PublishRecord } from '../../src/shared/publish'
 import { createPublishHarness, type PublishHarness } from './harness'
-import { jsonLdOf, page } from './page'
+import { jsonLdOf, page } from './publicPage'
 import { startFaultProxy, type FaultProxy } from './proxy'
 
 type PostsOf = (publishId: string) => Promise<string[]>

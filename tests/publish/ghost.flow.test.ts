@@ -11,7 +11,7 @@ import { VerdictError } from '../../src/shared/contract'
 import type { PublishRecord } from '../../src/shared/publish'
 import { adminAuthorization } from '../../src/main/services/publish/targets/ghost'
 import { createPublishHarness, type PublishHarness } from './harness'
-import { jsonLdBlocks, page } from './page'
+import { jsonLdBlocks, page } from './publicPage'
 import { faultProxyAround } from './proxy'
 import { slow } from '../support/slow'
 

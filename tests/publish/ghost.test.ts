@@ -16,9 +16,9 @@ import { isPublishError, type PublishError } from '../../src/main/services/publi
 import { adminAuthorization, createGhostTarget } from '../../src/main/services/publish/targets/ghost'
 import type { OutgoingImage, OutgoingPost, RemotePost } from '../../src/main/services/publish/publishTarget'
 import type { BlogConfig, PublishStatus } from '../../src/shared/publish'
-import { jsonLdBlocks, page } from './page'
+import { jsonLdBlocks, page } from './publicPage'
 import { faultProxyAround } from './proxy'
-import { outgoing as outgoingPost, recordOf, type Media } from './review'
+import { outgoing as outgoingPost, recordOf, type Media } from './publishedReview'
 
 interface GhostState {
   url: string

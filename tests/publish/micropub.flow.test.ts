@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { readState } from '../../scripts/blogs/lib.mjs'
 import { expectReviewPage, expectSignInRefused, perTest, publishEdit, publishFullReview, publishLosingCreateReply, publishNow, publishThroughOutage } from './flow'
-import { page } from './page'
+import { page } from './publicPage'
 import type { FaultProxy } from './proxy'
 
 const state = readState<{ url: string; secret: string }>('micropub')

@@ -9,9 +9,9 @@ import { isPublishError, type PublishError } from '../../src/main/services/publi
 import { createMicropubTarget } from '../../src/main/services/publish/targets/micropub'
 import type { OutgoingPost, PublishTarget } from '../../src/main/services/publish/publishTarget'
 import type { PublishRecord, RemoteImage } from '../../src/shared/publish'
-import { page } from './page'
+import { page } from './publicPage'
 import { faultProxyAround } from './proxy'
-import { expectReviewShown, outgoing, recordOf, reviewFor } from './review'
+import { expectReviewShown, outgoing, recordOf, reviewFor } from './publishedReview'
 import { createLosingReply, uploadServedAsSent } from './target'
 
 const state = readState<{ url: string; secret: string }>('micropub')

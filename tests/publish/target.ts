@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import { isPublishError } from '../../src/main/services/publish/failures'
 import type { OutgoingImage, OutgoingPost, PublishTarget } from '../../src/main/services/publish/publishTarget'
 import type { FaultProxy } from './proxy'
-import type { Media } from './review'
+import type { Media } from './publishedReview'
 
 /**
  * Uploads the images, keeping the blog's copies in `media`; each copy's address matches `address`

@@ -9,7 +9,7 @@ import { readState } from '../../scripts/blogs/lib.mjs'
 import type { PublishLogEntry } from '../../src/shared/publish'
 import { expectReviewPage, expectSignInRefused, perTest, published, publishEdit, publishFullReview, publishLosingCreateReply, publishNow, publishThroughOutage } from './flow'
 import type { PublishHarness } from './harness'
-import { page } from './page'
+import { page } from './publicPage'
 
 const state = readState<{ url: string; username: string; secret: string }>('wordpress')
 const auth = { authorization: `Basic ${Buffer.from(`${state.username}:${state.secret}`).toString('base64')}` }

@@ -11,9 +11,9 @@ import { isPublishError, type PublishError } from '../../src/main/services/publi
 import { createWordPressTarget } from '../../src/main/services/publish/targets/wordpress'
 import type { OutgoingPost, PublishTarget } from '../../src/main/services/publish/publishTarget'
 import type { PublishRecord, RemoteImage } from '../../src/shared/publish'
-import { page } from './page'
+import { page } from './publicPage'
 import { faultProxyAround } from './proxy'
-import { expectReviewShown, image, outgoing, recordOf, reviewFor } from './review'
+import { expectReviewShown, image, outgoing, recordOf, reviewFor } from './publishedReview'
 import { createLosingReply, uploadServedAsSent } from './target'
 
 const state = readState<{ url: string; username: string; secret: string }>('wordpress')

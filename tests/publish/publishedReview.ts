@@ -11,7 +11,7 @@ import type { OutgoingImage, OutgoingPost, RemotePost } from '../../src/main/ser
 import { BLOG_KIND_DESCRIPTORS, type BlogKind } from '../../src/shared/blogKinds'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../src/shared/publish'
 import { png } from '../unit/assets/images'
-import { jsonLdOf, page, type Page } from './page'
+import { jsonLdOf, page, type Page } from './publicPage'
 
 /** The blog's copies of the review's images, by their path in the review. */
 export type Media = Map<string, RemoteImage>

@@ -371,8 +371,10 @@ export type AppEvent =
   | { type: 'export-progress'; index: number; total: number; id: string; state: 'started' | 'done' | 'failed'; error?: string }
   /** One step of a publish (an image, the post, the check afterwards), as it happens. */
   | { type: 'publish-progress'; id: string; entry: PublishLogEntry }
-  /** Main wrote the review's `published` records: the editor's file now has this hash. */
-  /** Main wrote publish records into the review's file, and the date the post carries (`date`, its front matter's after the write). */
+  /**
+   * Main wrote the review's publish records (into its front matter, or a site's `.verdict/`) and the
+   * date the post carries (`date`, its front matter's after the write): the file now has `hash`.
+   */
   | { type: 'review-published'; id: string; hash: string; published: PublishRecord[]; date: string }
   | { type: 'outbox-changed' }
   /** A post that waited in the outbox was sent, or failed for good (it waits no more). */

@@ -10,7 +10,7 @@ import { createHandlers } from '../../src/main/routes'
 import { createConfBackend } from '../../src/main/services/settings/conf'
 import { TEMP_PREFIX } from '../../src/main/services/fs/atomicWrite'
 import { VerdictError } from '../../src/shared/contract'
-import { bundleForNode } from '../support/bundle'
+import { bundleForNode } from '../support/bundleForNode'
 
 export const RESOURCES = join(import.meta.dirname, '../../resources')
 

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { bundleForNode } from './bundle'
+import { bundleForNode } from './bundleForNode'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -13,7 +13,7 @@ const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6'
 
 /** The little of a Lexical editor the page is asked for: where its selection's focus is. */
 interface LexicalEditorView {
-  getEditorState(): { _selection: { focus?: { key: string } } | null }
+  getEditorState(): { _selection: { anchor?: { key: string; offset: number }; focus?: { key: string; offset: number } } | null }
   getElementByKey(key: string): HTMLElement | null
 }
 
@@ -60,4 +60,22 @@ async function clickToEnd(text: Locator): Promise<boolean> {
     const node = editor.getElementByKey(focus.key)
     return node !== null && block.contains(node)
   }, BLOCKS)
+}
+
+/**
+ * Waits until the page's selection in the editor is exactly `text` and Lexical's own selection has
+ * caught up with it (not collapsed): a key that edits acts on Lexical's selection, which follows
+ * the page's on a `selectionchange` Chromium can deliver after the next key press.
+ */
+export async function selectionSettledOn(editorRoot: Locator, text: string): Promise<void> {
+  await expect
+    .poll(() =>
+      editorRoot.evaluate((root) => {
+        const selected = getSelection()?.toString() ?? ''
+        const lexical = (root as HTMLElement & { __lexicalEditor?: LexicalEditorView }).__lexicalEditor?.getEditorState()._selection
+        const collapsed = !lexical?.anchor || !lexical.focus || (lexical.anchor.key === lexical.focus.key && lexical.anchor.offset === lexical.focus.offset)
+        return collapsed ? `${selected} (Lexical's selection collapsed)` : selected
+      }),
+    )
+    .toBe(text)
 }

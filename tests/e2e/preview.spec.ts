@@ -1,6 +1,7 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { caretAtEnd, selectionSettledOn } from './caret'
 import { expect, test, screenshotPath } from './fixtures'
 import { editorText, FIXTURE_ASSETS } from './review'
 
@@ -247,16 +248,13 @@ test('edits patch the preview’s page in place: after each, the frame holds exa
 
   const editor = editorText(page)
   // The first block, one in the middle, the last.
-  await editor.getByText('arrives with the weight of a franchise').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editor.getByText('arrives with the weight of a franchise'))
   await page.keyboard.type(' First words added.')
   await expectPatchedTo('First words added.')
-  await editor.getByText('The supporting cast is thinner').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editor.getByText('The supporting cast is thinner'))
   await page.keyboard.type(' Middle words added.')
   await expectPatchedTo('Middle words added.')
-  await editor.getByText('The ending stumbles').click()
-  await page.keyboard.press('End')
+  await caretAtEnd(editor.getByText('The ending stumbles'))
   await page.keyboard.type(' Last words added.')
   await expectPatchedTo('Last words added.')
   // A new block, then the same block as a heading, then gone.
@@ -266,8 +264,9 @@ test('edits patch the preview’s page in place: after each, the frame holds exa
   await page.getByRole('toolbar', { name: 'Formatting' }).getByLabel('Block type').selectOption({ label: 'Heading 3' })
   await expect(post.getByRole('heading', { level: 3, name: 'A block of its own.' })).toBeVisible()
   await expectPatchedTo('A block of its own.')
-  await page.keyboard.press('Home')
-  await page.keyboard.press('Shift+End')
+  await caretAtEnd(editor.getByRole('heading', { level: 3, name: 'A block of its own.' }))
+  await page.keyboard.press('Shift+Home')
+  await selectionSettledOn(editor, 'A block of its own.')
   await page.keyboard.press('Backspace')
   await page.keyboard.press('Backspace')
   await expect(post.getByRole('heading', { level: 3, name: 'A block of its own.' })).toBeHidden()

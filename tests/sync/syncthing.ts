@@ -81,6 +81,15 @@ export async function startSyncPair(): Promise<SyncPair> {
       // The writer must scan first: before it has, completion still reads 100 % (the guide's trap).
       await Promise.all(instances.map((peer) => peer.api('POST', `/rest/db/scan?folder=${FOLDER_ID}`)))
       await Promise.all([complete(ia, ib), complete(ib, ia)])
+      // Completion is each side's view of the other's last announced index; under load it can read
+      // 100 % before the other has pulled a file just scanned (a listing on B then found nothing).
+      // Both sides' own counts agreeing, and each holding what it knows of, is the pair at rest.
+      await waitFor(ib, 'both sides holding the same files', async () => {
+        const [sa, sb] = await Promise.all([folderStatus(ia), folderStatus(ib)])
+        const settled = (status: FolderStatus) =>
+          status.state === 'idle' && status.needFiles === 0 && status.localFiles === status.globalFiles && status.localBytes === status.globalBytes
+        return settled(sa) && settled(sb) && holdings(sa) === holdings(sb)
+      })
     },
     async pause() {
       await ia.api('POST', `/rest/system/pause?device=${ib.deviceId}`)
@@ -176,7 +185,18 @@ function launch(base: string, peer: Omit<Instance, 'process' | 'exited' | 'api' 
 interface FolderStatus {
   state: string
   needFiles: number
+  globalFiles: number
+  globalDirectories: number
+  globalDeleted: number
+  globalBytes: number
+  localFiles: number
+  localDirectories: number
+  localBytes: number
 }
+
+/** What a peer holds and knows of the folder: equal on both sides, and each side holding all it knows, once the pair agrees. */
+const holdings = (status: FolderStatus) =>
+  [status.globalFiles, status.globalDirectories, status.globalDeleted, status.globalBytes, status.localFiles, status.localDirectories, status.localBytes].join()
 
 function folderStatus(peer: Peer): Promise<FolderStatus> {
   return peer.api<FolderStatus>('GET', `/rest/db/status?folder=${FOLDER_ID}`)

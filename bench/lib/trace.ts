@@ -46,12 +46,18 @@ export interface AutosaveTrace {
   longestTasks: TaskSummary[]
 }
 
-export function analyseAutosaveTrace(buffer: Buffer): AutosaveTrace {
+/** A trace's events and the bench's marks around its typing run. */
+function typingMarks(buffer: Buffer): { events: TraceEvent[]; start: TraceEvent; end: TraceEvent } {
   const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? [])
   const start = events.find((e) => e.name === 'bench-typing-start')
   const end = events.find((e) => e.name === 'bench-typing-end')
   if (!start || !end) throw new Error('the trace has no typing marks')
+  return { events, start, end }
+}
+
+export function analyseAutosaveTrace(buffer: Buffer): AutosaveTrace {
+  const { events, start, end } = typingMarks(buffer)
   const thread = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ts >= start.ts && e.ts <= end.ts).sort((a, b) => a.ts - b.ts)
   const tasks = thread.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined)
 
@@ -120,11 +126,7 @@ export interface TypingWork {
  * (the page's own, or a subframe such as the layout preview's), from the frames the trace lists.
  */
 export function analyseTypingWork(buffer: Buffer): TypingWork {
-  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? [])
-  const start = events.find((e) => e.name === 'bench-typing-start')
-  const end = events.find((e) => e.name === 'bench-typing-end')
-  if (!start || !end) throw new Error('the trace has no typing marks')
+  const { events, start, end } = typingMarks(buffer)
   const subframes = new Set<string>()
   for (const e of events) {
     const data = (e.args as { data?: { frames?: Array<{ frame: string; parent?: string }>; frame?: string; parent?: string } } | undefined)?.data

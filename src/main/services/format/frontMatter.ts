@@ -48,7 +48,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 const MAX_ALIASES = 100
 
-export function readFrontMatter(file: Uint8Array): FrontMatter {
+/**
+ * The file's text as the front matter and the body are cut from (`head`'s offsets are in it): its line
+ * endings as LF, without its byte order mark.
+ */
+export function reviewText(file: Uint8Array): Pick<FrontMatter, 'text' | 'eol' | 'bom'> {
   let decoded: string
   try {
     decoded = utf8.decode(file)
@@ -57,10 +61,14 @@ export function readFrontMatter(file: Uint8Array): FrontMatter {
   }
   const bom = decoded.startsWith('\uFEFF')
   const eol = /\r\n/.test(decoded) && !/(?<!\r)\n/.test(decoded) ? '\r\n' : '\n'
-  const text = toLf(bom ? decoded.slice(1) : decoded)
+  return { text: toLf(bom ? decoded.slice(1) : decoded), eol, bom }
+}
+
+export function readFrontMatter(file: Uint8Array): FrontMatter {
+  const file_ = reviewText(file)
+  const { text } = file_
   if (text.includes('\0')) throw new ReviewParseError('The file contains NUL bytes: it is damaged or not a text file.')
   if (!text.trim()) throw new ReviewParseError('The file is empty.')
-  const file_ = { text, eol, bom } as const
 
   const firstLine = text.split('\n', 1)[0]!
   const json = text.startsWith('{') ? readJson(text) : undefined

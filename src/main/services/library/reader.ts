@@ -41,13 +41,13 @@ export function runReaderJob(job: ReaderJob): ReaderResult {
   if (job.kind === 'open') {
     return { kind: 'open', review: parseReview(Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength), job.fallback) }
   }
-  const { data, body } = readFrontMatter(job.file)
+  const { data, body, head } = readFrontMatter(job.file)
   const meta: ReviewMeta = metaFromYaml(data, job.fallback)
   // The body is the truth: a front matter `score` edited elsewhere may disagree with it. A body
   // without a score keeps the front matter's, as a site's post gives it (`score: 8`).
   const { extra: _extra, score: written, ...fields } = meta
   const { wordCount, score = written } = bodyStats(body)
-  return { kind: 'summary', fields: { ...fields, ...(score ? { score } : {}), wordCount }, search: searchText(meta, body) }
+  return { kind: 'summary', fields: { ...fields, ...(score ? { score } : {}), wordCount }, search: searchText(meta, body, head?.bodyStart ?? 0) }
 }
 
 /**

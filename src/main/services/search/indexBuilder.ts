@@ -8,7 +8,7 @@
  */
 import type { AsPlainObject } from 'minisearch'
 import { SEARCH_FIELDS, searchTerms } from '../../../shared/search'
-import type { SearchText } from './searchText'
+import { STORED_FIELDS, type SearchText } from './searchText'
 
 /** MiniSearch numbers the fields in the order it is given them (searchIndex.ts gives SEARCH_FIELDS). */
 const FIELD_IDS = Object.fromEntries(SEARCH_FIELDS.map((field, id) => [field, id]))
@@ -21,6 +21,7 @@ export class IndexBuilder {
   private readonly documentIds: Record<number, string> = {}
   private readonly fieldLength: Record<number, number[]> = {}
   private readonly averageFieldLength: number[] = []
+  private readonly storedFields: Record<number, Record<string, unknown>> = {}
   private readonly ids = new Set<string>()
   private count = 0
 
@@ -45,6 +46,8 @@ export class IndexBuilder {
         ;(byField[fieldId] ??= {})[shortId] = times
       }
     })
+    // As MiniSearch's add keeps them: each stored field the text has.
+    this.storedFields[shortId] = Object.fromEntries(STORED_FIELDS.filter((field) => text[field] !== undefined).map((field) => [field, text[field]]))
     this.documentIds[shortId] = id
     this.ids.add(id)
     this.fieldLength[shortId] = lengths
@@ -60,7 +63,7 @@ export class IndexBuilder {
       fieldIds: FIELD_IDS,
       fieldLength: this.fieldLength,
       averageFieldLength: this.averageFieldLength,
-      storedFields: {},
+      storedFields: this.storedFields,
       dirtCount: 0,
       index: [...this.postings],
       serializationVersion: 2,

@@ -7,7 +7,9 @@
  * the truth.
  *
  * Phrases and snippets need the text itself, which the index does not keep: the hits read it from the
- * files (a small cache holds the last ones), only as far as a page of results needs.
+ * files (a small cache holds the last ones), only as far as a page of results needs. The index stores
+ * each review's front matter fields and where its body starts, so a file still at the version indexed
+ * is read for its body alone.
  */
 import { join } from 'node:path'
 import type { SearchHit, SearchResults } from '../../../shared/contract'
@@ -19,11 +21,11 @@ import { readPlainFile } from '../recovery/privateDir'
 import { IndexBuilder } from './indexBuilder'
 import { RankingIndex, type QueryPlan, type WordQuery } from './rankingIndex'
 import { hasPhrases, snippetFor } from './snippet'
-import type { SearchText } from './searchText'
+import { STORED_FIELDS, storedText, type IndexedVersion, type SearchText } from './searchText'
 
 export const SEARCH_FILE = 'search.json'
-/** Raise when the text taken from a review or its words change: older indexes are then rebuilt. */
-export const SEARCH_VERSION = 1
+/** Raise when the text taken from a review, its words or the fields stored change: older indexes are then rebuilt. */
+export const SEARCH_VERSION = 2
 const SEARCH_FORMAT = 'verdict-search-index'
 /** Files read at once while building, and between two yields to the event loop. */
 const BUILD_SLICE = 16
@@ -39,8 +41,11 @@ type Doc = SearchText & { id: string }
 export interface SearchIndexOptions {
   /** This machine's state folder of the library (fs/machineState.ts). */
   stateDir: string
-  /** The review's searchable text, read from its file; undefined when it has none any more. */
-  read: (id: string) => Promise<SearchText | undefined>
+  /**
+   * The review's searchable text, read from its file; undefined when it has none any more. `indexed`:
+   * what the index holds of the version it read, which the reader may take instead of the front matter.
+   */
+  read: (id: string, indexed?: IndexedVersion) => Promise<SearchText | undefined>
   persistDelayMs?: number
 }
 
@@ -53,7 +58,7 @@ function createRankingIndex(): RankingIndex<Doc> {
 
 export const miniSearchOptions = {
   fields: [...SEARCH_FIELDS],
-  storeFields: [],
+  storeFields: [...STORED_FIELDS],
   // Words are cut and folded once, the same way for documents and queries (shared/search.ts).
   tokenize: searchTerms,
   processTerm: (term: string) => term,
@@ -182,7 +187,9 @@ export class SearchIndex {
       this.texts.set(id, cached)
       return cached
     }
-    const text = await this.options.read(id)
+    const key = this.keys.get(id)
+    const stored = storedText(this.mini.getStoredFields(id))
+    const text = await this.options.read(id, key && stored && { key, stored })
     if (text) this.remember(id, text)
     return text
   }

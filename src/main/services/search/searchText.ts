@@ -4,16 +4,41 @@
  * a few seconds. Markup is dropped by a line scan (what a reader sees stays: link text, alt text,
  * block labels, verdicts, pros and cons); the text is only searched and quoted, never written back.
  */
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { ReviewMeta } from '../../../shared/model'
 import type { SearchField } from '../../../shared/search'
-import { readFrontMatter } from '../format/frontMatter'
+import { readFrontMatter, reviewText } from '../format/frontMatter'
 import { metaFromYaml } from '../format/meta'
 import { arrivingAs } from '../fs/syncTemp'
+import { keyOf, sameKey, type FileKey } from '../library/indexStore'
 
-export type SearchText = Record<SearchField, string>
+export type SearchText = Record<SearchField, string> & {
+  /**
+   * Where the body starts in the file's text (frontMatter.ts's `reviewText`), so a hit's sentence can
+   * be taken from the body alone; absent when the text is not the file's front matter and body.
+   */
+  bodyAt?: number
+}
+
+/** The fields the index stores beside its words (MiniSearch's stored fields): the front matter's, and where the body starts. */
+export const STORED_FIELDS = ['title', 'subject', 'tags', 'excerpt', 'bodyAt'] as const
+export type StoredText = Pick<SearchText, (typeof STORED_FIELDS)[number]>
+
+/** What the index holds of a review's file version: its key, and its stored fields. */
+export interface IndexedVersion {
+  key: FileKey
+  stored: StoredText
+}
+
+/** The stored fields as MiniSearch gives them back (from the index file too); undefined unless whole. */
+export function storedText(fields: Record<string, unknown> | undefined): StoredText | undefined {
+  if (!fields) return undefined
+  const { title, subject, tags, excerpt, bodyAt } = fields
+  if (typeof title !== 'string' || typeof subject !== 'string' || typeof tags !== 'string' || typeof excerpt !== 'string') return undefined
+  return { title, subject, tags, excerpt, ...(Number.isInteger(bodyAt) && Number(bodyAt) >= 0 ? { bodyAt: Number(bodyAt) } : {}) }
+}
 
 /** Where a review's file is, and the title it has when its front matter gives none (its folder's name). */
 export interface ReviewPlace {
@@ -24,28 +49,40 @@ export interface ReviewPlace {
 /**
  * What the search index holds of a review, read from its file; only its fallback title when the file
  * cannot be read as a review, and nothing when it is gone or a sync engine is still bringing it.
+ * When the file is still the version the index read (`indexed`), its front matter's fields are the
+ * index's and only the body is taken again: the YAML read was most of a search hit's time.
  */
-export async function readSearchText(place: ReviewPlace, maxBytes: number): Promise<SearchText | undefined> {
+export async function readSearchText(place: ReviewPlace, maxBytes: number, indexed?: IndexedVersion): Promise<SearchText | undefined> {
   let bytes: Buffer
+  let key: FileKey
   try {
     // Read at once: this runs in the search thread, where the asynchronous read's hops through the
     // thread pool and its promise cost 3× the CPU time of the read (a cold index reads 10,000 files).
-    bytes = readFileSync(place.path)
+    const fd = openSync(place.path, 'r')
+    try {
+      key = keyOf(fstatSync(fd))
+      bytes = readFileSync(fd)
+    } finally {
+      closeSync(fd)
+    }
   } catch {
     return undefined
   }
   const titleOnly = searchText({ title: place.title, tags: [], excerpt: '' }, '')
   if (bytes.byteLength > maxBytes) return titleOnly
   try {
-    const { data, body } = readFrontMatter(bytes)
-    return searchText(metaFromYaml(data, { title: place.title, created: '', updated: '' }), body)
+    const stored = indexed && sameKey(indexed.key, key) ? indexed.stored : undefined
+    if (stored?.bodyAt !== undefined) return withBody(stored, reviewText(bytes).text.slice(stored.bodyAt), stored.bodyAt)
+    const { data, body, head } = readFrontMatter(bytes)
+    return searchText(metaFromYaml(data, { title: place.title, created: '', updated: '' }), body, head?.bodyStart ?? 0)
   } catch {
     const arriving = await readdir(dirname(place.path)).then((names) => arrivingAs(names, basename(place.path)), () => false)
     return arriving ? undefined : titleOnly
   }
 }
 
-export function searchText(meta: Pick<ReviewMeta, 'title' | 'tags' | 'excerpt' | 'subject'>, body: string): SearchText {
+/** `bodyAt`: where `body` starts in the file's text, when it is the file's. */
+export function searchText(meta: Pick<ReviewMeta, 'title' | 'tags' | 'excerpt' | 'subject'>, body: string, bodyAt?: number): SearchText {
   const { subject } = meta
   const subjectText = subject
     ? [
@@ -60,15 +97,12 @@ export function searchText(meta: Pick<ReviewMeta, 'title' | 'tags' | 'excerpt' |
         .filter((part) => part !== undefined && part !== '')
         .join('\n')
     : ''
+  return withBody({ title: meta.title, subject: subjectText, tags: meta.tags.join('\n'), excerpt: meta.excerpt }, body, bodyAt)
+}
+
+function withBody(fields: Pick<SearchText, 'title' | 'subject' | 'tags' | 'excerpt'>, body: string, bodyAt: number | undefined): SearchText {
   const text = bodyText(body)
-  return {
-    title: meta.title,
-    subject: subjectText,
-    tags: meta.tags.join('\n'),
-    excerpt: meta.excerpt,
-    verdict: criticLines(text),
-    body: text,
-  }
+  return { ...fields, verdict: criticLines(text), body: text, ...(bodyAt !== undefined ? { bodyAt } : {}) }
 }
 
 /** Lines a score block holds for the reader: its verdict, pros and cons. */

@@ -24,7 +24,7 @@ function opened(request: Extract<SearchRequest, { op: 'open' }>): Open {
   const index = new SearchIndex({
     stateDir: request.stateDir,
     // Verdict's own layout: `<root>/<id>/review.md`, titled by its folder when the file says none.
-    read: (id) => readSearchText(places.get(id) ?? { path: join(request.root, id, REVIEW_FILE), title: id }, request.maxBytes),
+    read: (id, indexed) => readSearchText(places.get(id) ?? { path: join(request.root, id, REVIEW_FILE), title: id }, request.maxBytes, indexed),
     ...(request.persistDelayMs !== undefined ? { persistDelayMs: request.persistDelayMs } : {}),
   })
   return { index, places }

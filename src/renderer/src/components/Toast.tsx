@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Icon } from './Icon'
 
 export interface ToastMessage {
@@ -6,6 +6,14 @@ export interface ToastMessage {
   id: number
   text: string
   action?: { label: string; run: () => void }
+}
+
+/** The toast a screen shows, what shows one (`notify`) and what takes it away. */
+export function useToast() {
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const notify = useCallback((text: string, action?: ToastMessage['action']) => setToast({ id: Date.now(), text, ...(action ? { action } : {}) }), [])
+  const dismiss = useCallback(() => setToast(null), [])
+  return { toast, notify, dismiss }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { ArchiveView } from '@renderer/archive/ArchiveView'
 import { SkipLink } from '@renderer/components/SkipLink'
-import { Toast, type ToastMessage } from '@renderer/components/Toast'
+import { Toast, useToast } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errorMessage'
 import { useCommand } from '@renderer/commands/commands'
 import { ResolveConflictDialog } from '@renderer/conflicts/ResolveConflictDialog'
@@ -45,7 +45,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const [highlighted, setHighlighted] = useState<string | null>(null)
   // The archive's charts take the list's place while shown.
   const [archiveShown, setArchiveShown] = useState(false)
-  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const { toast, notify, dismiss: dismissToast } = useToast()
   // The row to focus once it is listed: the review come back from, the next one after a delete.
   const [focusId, setFocusId] = useState<string | null>(returnFrom ?? null)
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -57,10 +57,6 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
     if (!found) headingRef.current?.focus()
   }, [])
 
-  const notify = useCallback((text: string, action?: ToastMessage['action']) => {
-    setToast({ id: Date.now(), text, action })
-  }, [])
-  const dismissToast = useCallback(() => setToast(null), [])
 
   /** Runs a library action; a failure is reported in the snackbar rather than lost. */
   const attempt = async (action: () => Promise<void>) => {

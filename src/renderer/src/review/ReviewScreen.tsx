@@ -4,7 +4,7 @@ import type { EditorDocument } from '@shared/document'
 import type { ReviewMeta } from '@shared/model'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
-import { Toast, type ToastMessage } from '@renderer/components/Toast'
+import { Toast, useToast } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errorMessage'
 import { EditableReview } from './EditableReview'
 import type { TextPlace } from './keepPlace'
@@ -53,9 +53,7 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
   // Bumped to read the file again (after a conflict, to take the version on disk).
   const [generation, setGeneration] = useState(0)
   // Here rather than in the editor: a toast about a reload outlives the editor it replaces.
-  const [toast, setToast] = useState<ToastMessage | null>(null)
-  const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
-  const dismissToast = useCallback(() => setToast(null), [])
+  const { toast, notify, dismiss: dismissToast } = useToast()
   const reload = useCallback(() => setGeneration((n) => n + 1), [])
   // Here so the panel stays open when a restore replaces the editor.
   const [showHistory, setShowHistory] = useState(false)

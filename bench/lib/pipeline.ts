@@ -44,7 +44,7 @@ async function source(snapshot: Snapshot, libraryDir: string, id: string) {
   const { Library } = await load<LibraryModule>(snapshot, 'src/main/services/library/library.ts')
   const exports = await load<ExportModule>(snapshot, 'src/main/services/export/index.ts')
   const library = new Library({ root: libraryDir, stateDir: stateDirOf(libraryDir), defaultAuthor: () => 'Bench' })
-  const theme = await exports.loadTheme(join(snapshot.dir, 'resources/themes'), exports.DEFAULT_THEME)
+  const theme = await exports.loadTheme({ themes: join(snapshot.dir, 'resources/themes'), blocks: join(snapshot.dir, 'src/blocks') }, exports.DEFAULT_THEME)
   return { exports, review: await exports.loadReviewSource(library, id), theme }
 }
 

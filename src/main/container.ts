@@ -5,7 +5,7 @@ import { ScreenState } from './desktop/commands'
 import { OpenRequests } from './desktop/openRequests'
 import { QuitHandshake } from './desktop/quit'
 import { EventBus } from './services/events'
-import type { PdfPrinter } from './services/export'
+import type { PdfPrinter, StyleDirs } from './services/export'
 import { ConflictService } from './services/conflicts/conflicts'
 import { machineId } from './services/fs/machineState'
 import { HistoryService } from './services/history/history'
@@ -32,6 +32,8 @@ import { createMemorySecretStore, type SecretStore } from './services/secrets/se
 export interface Platform {
   documentsDir: string
   resourcesDir: string
+  /** The critic blocks' folders, for each one's page.css (StyleDirs.blocks). */
+  blocksDir: string
   /** The app's own folder (its code): never a library, nor any folder holding it. */
   appDir: string
   /** The user's home folder (the real one unless a test names another): never a library itself. */
@@ -132,6 +134,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const writes = new ReviewWrites({ libraries, history, journal, watcher, moved: (from, to) => followPlace(settings, libraries.current(), from, to) })
   const conflicts = new ConflictService({ libraries, history, writes, watcher, ...clock })
   const { platform } = options
+  const styleDirs: StyleDirs = { themes: join(platform.resourcesDir, 'themes'), blocks: platform.blocksDir }
   const machine = await machineId(options.dataDir)
   const blogs = new BlogStore({ libraries, machine, secrets: options.secrets ?? createMemorySecretStore(), ...(options.log ? { log: options.log } : {}) })
   const { fetch, ...publishTiming } = options.publish ?? {}
@@ -147,7 +150,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
       createTarget(
         { blog, secret, ...(fetch ? { fetch } : {}) },
         {
-          loadTheme: () => loadTheme(join(platform.resourcesDir, 'themes'), settings.get().theme),
+          loadTheme: () => loadTheme(styleDirs, settings.get().theme),
           now: options.now ?? (() => new Date()),
           libraryDir: libraries.current().root,
         },
@@ -161,7 +164,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
     libraries,
     settings,
     events,
-    themesDir: join(platform.resourcesDir, 'themes'),
+    styleDirs,
     printer: platform.printer,
     assetUrl: (id, path) => platform.assetUrl(id, path),
     openPath: (path) => platform.openPath(path),

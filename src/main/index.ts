@@ -85,6 +85,8 @@ void app.whenReady().then(async () => {
     platform: {
       documentsDir: app.getPath('documents'),
       resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+      // electron-builder.yml copies each block's page.css there.
+      blocksDir: app.isPackaged ? join(process.resourcesPath, 'blocks') : join(app.getAppPath(), 'src', 'blocks'),
       appDir: app.getAppPath(),
       async pickFolder() {
         const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })

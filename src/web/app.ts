@@ -49,6 +49,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     platform: {
       documentsDir: options.libraryDir,
       resourcesDir: join(APP_DIR, 'resources'),
+      blocksDir: join(APP_DIR, 'src', 'blocks'),
       appDir: APP_DIR,
       pickFolder: async () => orPicker(await options.pickFolder?.(), () => picker.pick('folder')),
       pickFile: async (extensions) => orPicker(await options.pickFile?.(), () => picker.pick('file', extensions)),

@@ -55,6 +55,7 @@ export async function services(parent?: string) {
     platform: {
       documentsDir: dir,
       resourcesDir: RESOURCES,
+      blocksDir: join(RESOURCES, '..', 'src', 'blocks'),
       appDir: join(RESOURCES, '..'),
       pickFolder: async () => null,
       pickFile: async () => null,

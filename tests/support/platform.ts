@@ -11,6 +11,7 @@ export function headlessPlatform(libraryDir: string): Platform {
   return {
     documentsDir: libraryDir,
     resourcesDir: join(ROOT, 'resources'),
+    blocksDir: join(ROOT, 'src', 'blocks'),
     appDir: ROOT,
     pickFolder: async () => null,
     pickFile: async () => null,

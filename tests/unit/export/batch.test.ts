@@ -2,7 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { ChromiumPrinter, exportBatch, loadReviewSource, loadTheme, type BatchProgress } from '../../../src/main/services/export'
-import { THEMES_DIR } from '../pipeline/renderFixtures'
+import { STYLE_DIRS } from '../pipeline/renderFixtures'
 import { hashTree, tempDir, tempLibrary } from '../../support/tempLibrary'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -20,7 +20,7 @@ async function setup() {
   const { mkdir } = await import('node:fs/promises')
   await mkdir(join(lib.root, 'broken'))
   await writeFile(join(lib.root, 'broken', 'review.md'), '---\ntitle: [unclosed\n---\n')
-  return { lib, out: out.dir, theme: await loadTheme(THEMES_DIR, 'classic') }
+  return { lib, out: out.dir, theme: await loadTheme(STYLE_DIRS, 'classic') }
 }
 
 describe('batch export', () => {

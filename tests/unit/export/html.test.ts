@@ -6,7 +6,7 @@ import type { Element, Nodes } from 'hast'
 import { chromium, type Browser } from 'playwright'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, exportHtmlFile, exportHtmlFolder, loadReviewSource, loadTheme, loadUserCss } from '../../../src/main/services/export'
-import { THEMES_DIR, unsafeParts } from '../pipeline/renderFixtures'
+import { STYLE_DIRS, unsafeParts } from '../pipeline/renderFixtures'
 import { hashTree, tempDir, tempLibrary } from '../../support/tempLibrary'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -36,7 +36,7 @@ async function setup() {
   const lib = await tempLibrary(['ballerina', 'blue-rev'])
   const out = await tempDir()
   cleanups.push(lib.cleanup, out.cleanup)
-  return { lib, out: out.dir, theme: await loadTheme(THEMES_DIR, 'classic') }
+  return { lib, out: out.dir, theme: await loadTheme(STYLE_DIRS, 'classic') }
 }
 
 /** Opens a page from disk with its CSP in force; returns the images' loaded widths. */

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ChromiumPrinter, exportPdf, loadReviewSource, loadTheme } from '../../../src/main/services/export'
 import { readPdf, pdfText as text } from '../../support/pdf'
-import { THEMES_DIR } from '../pipeline/renderFixtures'
+import { STYLE_DIRS } from '../pipeline/renderFixtures'
 import { hashTree, tempDir, tempLibrary } from '../../support/tempLibrary'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -30,7 +30,7 @@ describe('PDF export', () => {
     cleanups.push(lib.cleanup, out.cleanup)
     const before = await hashTree(join(lib.root, 'ballerina'))
     const dest = join(out.dir, 'ballerina.pdf')
-    await exportPdf(await loadReviewSource(lib.library, 'ballerina'), dest, printer, { theme: await loadTheme(THEMES_DIR, 'magazine'), pageSize: 'A4', marginsMm: 15 })
+    await exportPdf(await loadReviewSource(lib.library, 'ballerina'), dest, printer, { theme: await loadTheme(STYLE_DIRS, 'magazine'), pageSize: 'A4', marginsMm: 15 })
     const bytes = await readFile(dest)
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
     const content = await text(dest)
@@ -47,7 +47,7 @@ describe('PDF export', () => {
     const lib = await tempLibrary(['piranesi', 'blue-rev'])
     const out = await tempDir()
     cleanups.push(lib.cleanup, out.cleanup)
-    const theme = await loadTheme(THEMES_DIR, 'minimal')
+    const theme = await loadTheme(STYLE_DIRS, 'minimal')
     const book = join(out.dir, 'piranesi.pdf')
     await exportPdf(await loadReviewSource(lib.library, 'piranesi'), book, printer, { theme, pageSize: 'Letter', marginsMm: 25 })
     expect(await pagesAre(book, 612, 792)).toBe(true)

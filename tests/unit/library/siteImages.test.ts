@@ -19,7 +19,7 @@ import { Library } from '../../../src/main/services/library/library'
 import { stateDirOf } from '../../support/machineState'
 import { rejection } from '../../support/errors'
 import { png } from '../assets/images'
-import { THEMES_DIR } from '../pipeline/renderFixtures'
+import { STYLE_DIRS } from '../pipeline/renderFixtures'
 import { git } from '../../support/git'
 import { changes, openSite, closeSites } from './siteHelpers'
 
@@ -168,7 +168,7 @@ describe('exporting a site’s post', () => {
   it('inlines a site’s images into an HTML export, Liquid’s baseurl included', async () => {
     const { library } = await openSite('jekyll')
     await library.list()
-    const theme = await loadTheme(THEMES_DIR, 'classic')
+    const theme = await loadTheme(STYLE_DIRS, 'classic')
     const { html, post } = await renderForExport(await loadReviewSource(library, '2024-02-20-dune-part-two'), 'inline', { theme })
     expect(post.warnings.filter((warning) => warning.includes('image'))).toEqual([])
     expect(html).toContain(`src="data:image/png;base64,${Buffer.from(await readFile(join(library.root, 'assets/img/arrakis.png'))).toString('base64')}"`)

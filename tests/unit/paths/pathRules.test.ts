@@ -37,6 +37,7 @@ async function setup() {
     platform: {
       documentsDir: join(home, 'Documents'),
       resourcesDir: join(APP_DIR, 'resources'),
+      blocksDir: join(APP_DIR, 'src', 'blocks'),
       appDir: APP_DIR,
       homeDir: home,
       pickFolder: async () => next.folder,

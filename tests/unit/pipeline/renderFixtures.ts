@@ -8,9 +8,12 @@ import { meta } from '../../support/documents'
 import { FIXTURES } from '../../support/tempLibrary'
 import { parseReview } from '../../../src/main/services/format'
 import type { ReviewInput, Theme } from '../../../src/main/services/pipeline'
+import type { StyleDirs } from '../../../src/main/services/export'
 
 export const FIXTURE_NAMES = ['ballerina', 'piranesi', 'blue-rev'] as const
-export const THEMES_DIR = join(import.meta.dirname, '..', '..', '..', 'resources', 'themes')
+const ROOT = join(import.meta.dirname, '..', '..', '..')
+/** The page's stylesheets as a checkout holds them. */
+export const STYLE_DIRS: StyleDirs = { themes: join(ROOT, 'resources', 'themes'), blocks: join(ROOT, 'src', 'blocks') }
 export const STUB_THEME: Theme = { name: 'golden', css: 'body { color: black; }' }
 
 export function loadFixture(name: string): ReviewInput {

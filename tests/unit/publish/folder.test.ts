@@ -15,8 +15,7 @@ import type { OutgoingImage, OutgoingPost, PublishTarget } from '../../../src/ma
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../src/shared/publish'
 import { createPublishHarness } from '../../publish/harness'
 import { png } from '../assets/images'
-
-const THEMES_DIR = join(import.meta.dirname, '..', '..', '..', 'resources', 'themes')
+import { STYLE_DIRS } from '../pipeline/renderFixtures'
 
 /** sax in strict mode: fails on anything that is not well-formed XML. */
 interface SaxParser {
@@ -114,7 +113,7 @@ const folderTarget = (url: string) =>
     blog: { id: 'site', name: 'Ana’s <Reviews> & more', kind: 'folder', url },
     secret: '',
     libraryDir: library,
-    loadTheme: () => loadTheme(THEMES_DIR, 'classic'),
+    loadTheme: () => loadTheme(STYLE_DIRS, 'classic'),
     now: () => clock,
   })
 

@@ -9,5 +9,5 @@ export { exportBundle, importBundle, readZip, bundleFiles, type ImportResult } f
 export { exportPdf, DEFAULT_PDF_OPTIONS, type PdfPrinter, type PdfOptions, type PageSize } from './pdf'
 export { ChromiumPrinter, createChromiumPrinter, CHROMIUM_ARGS, type ChromiumPrinterOptions } from './chromiumPrinter'
 export { exportBatch, EXPORT_FORMATS, type ExportFormat, type BatchOptions, type BatchProgress, type BatchSummary } from './batch'
-export { BUILT_IN_THEMES, DEFAULT_THEME, listThemes, loadTheme, loadUserCss, USER_CSS_PATH } from './themeFiles'
+export { BUILT_IN_THEMES, DEFAULT_THEME, listThemes, loadTheme, loadUserCss, USER_CSS_PATH, type StyleDirs } from './themeFiles'
 export { readReviewImage, readSourceImage, sniffImage } from './readImages'

@@ -1,11 +1,21 @@
 /**
- * Theme files: `resources/themes/base.css` + `resources/themes/<name>/theme.css`, and the
- * library's own `<library>/.verdict/theme.css`, appended last by `renderPage`.
+ * Theme files: `resources/themes/base.css`, each critic block's `page.css` from its folder,
+ * `resources/themes/<name>/theme.css`, and the library's own `<library>/.verdict/theme.css`,
+ * appended last by `renderPage`.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { CRITIC_BLOCKS } from '../../blocks'
 import type { Theme } from '../pipeline'
 import { fail, isErrnoCode } from '../errors'
+
+/** Where the page's stylesheets are. */
+export interface StyleDirs {
+  /** base.css and a folder per theme (resources/themes). */
+  themes: string
+  /** A folder per critic block, named by its type, holding its `page.css`: src/blocks in a checkout, resources/blocks in a packaged app. */
+  blocks: string
+}
 
 export const BUILT_IN_THEMES = ['classic', 'magazine', 'minimal'] as const
 export const DEFAULT_THEME = 'classic'
@@ -32,29 +42,48 @@ export async function listThemes(themesDir: string): Promise<string[]> {
   return names.sort()
 }
 
-/** Base + theme CSS, read once per process. */
-export function loadTheme(themesDir: string, name: string): Promise<Theme> {
+/** Base, blocks' and theme CSS, read once per process. */
+export function loadTheme(dirs: StyleDirs, name: string): Promise<Theme> {
   if (!NAME.test(name)) fail('INVALID_ARGUMENT', `“${name}” is not a theme name.`)
-  const key = `${themesDir}\0${name}`
+  const key = `${dirs.themes}\0${dirs.blocks}\0${name}`
   let theme = cache.get(key)
   if (!theme) {
-    theme = readTheme(themesDir, name)
+    theme = readTheme(dirs, name)
     cache.set(key, theme)
     theme.catch(() => cache.delete(key))
   }
   return theme
 }
 
-async function readTheme(themesDir: string, name: string): Promise<Theme> {
-  let base: string
-  let css: string
+/** The theme overrides what the blocks' CSS sets, which builds on the base. */
+async function readTheme(dirs: StyleDirs, name: string): Promise<Theme> {
+  const [base, blocks, css] = await Promise.all([readThemeFile(dirs.themes, 'base.css', name), readBlocksCss(dirs.blocks), readThemeFile(dirs.themes, join(name, 'theme.css'), name)])
+  return { name, css: `${base}\n${blocks}\n/* Theme: ${name} */\n${css}` }
+}
+
+async function readThemeFile(themesDir: string, path: string, name: string): Promise<string> {
   try {
-    ;[base, css] = await Promise.all([readFile(join(themesDir, 'base.css'), 'utf8'), readFile(join(themesDir, name, 'theme.css'), 'utf8')])
+    return await readFile(join(themesDir, path), 'utf8')
   } catch (error) {
     if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The theme “${name}” is not installed.`)
     throw error
   }
-  return { name, css: `${base}\n/* Theme: ${name} */\n${css}` }
+}
+
+/** Each critic block's look on the page, from its own folder, in the Insert menu's order: a new block brings its own. */
+async function readBlocksCss(blocksDir: string): Promise<string> {
+  const parts = await Promise.all(
+    CRITIC_BLOCKS.map(async ({ model: { type } }) => {
+      const path = join(blocksDir, type, 'page.css')
+      try {
+        return `/* Block: ${type} */\n${await readFile(path, 'utf8')}`
+      } catch (error) {
+        if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The page stylesheet of the ${type} block is missing (${path}): this copy of Verdict is incomplete.`)
+        throw error
+      }
+    }),
+  )
+  return parts.join('\n')
 }
 
 /** The library's `.verdict/theme.css`, or undefined when there is none (or it is unreasonably big). */

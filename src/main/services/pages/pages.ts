@@ -8,7 +8,7 @@ import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import { documentToMarkdown } from '../format'
 import { exportBatch, exportHtmlFile, importBundle, listThemes, loadReviewSource, loadTheme, loadUserCss, type PdfPrinter } from '../export'
-import type { RenderSettings } from '../export'
+import type { RenderSettings, StyleDirs } from '../export'
 import { fail } from '../errors'
 import type { EventBus } from '../events'
 import { DocumentBases } from '../library/bases'
@@ -25,7 +25,7 @@ export interface PagesOptions {
   libraries: LibraryManager
   settings: SettingsService
   events: EventBus
-  themesDir: string
+  styleDirs: StyleDirs
   printer: PdfPrinter
   /** The URL under which the window loads a review's file (the asset protocol, or the test host's path). */
   assetUrl(reviewId: string, relativePath: string): string
@@ -62,7 +62,7 @@ export class PagesService {
   constructor(private readonly options: PagesOptions) {}
 
   listThemes(): Promise<string[]> {
-    return listThemes(this.options.themesDir)
+    return listThemes(this.options.styleDirs.themes)
   }
 
   async preview({ id, meta, doc: sent, theme, colorScheme, asOn, shown }: PreviewRequest): Promise<PreviewPage> {
@@ -83,7 +83,7 @@ export class PagesService {
     const post = buildPost(review, options)
     const userCss = await loadUserCss(library.root)
     const { shell, head } = renderPageShell(post, {
-      theme: await loadTheme(this.options.themesDir, theme),
+      theme: await loadTheme(this.options.styleDirs, theme),
       colorScheme,
       online: false,
       ...(userCss ? { userCss } : {}),
@@ -153,7 +153,7 @@ export class PagesService {
   private async renderSettings(theme: string, colorScheme: PageLook['colorScheme']): Promise<RenderSettings> {
     const userCss = await loadUserCss(this.options.libraries.current().root)
     return {
-      theme: await loadTheme(this.options.themesDir, theme),
+      theme: await loadTheme(this.options.styleDirs, theme),
       colorScheme,
       wordsPerMinute: this.options.settings.get().wordsPerMinute,
       ...(userCss ? { userCss } : {}),

@@ -1,5 +1,6 @@
 import { $getRoot, $parseSerializedNode, HISTORY_MERGE_TAG, type LexicalEditor, type SerializedEditorState, type SerializedLexicalNode } from 'lexical'
 import type { BlockJSON, EditorDocument } from '@shared/document'
+import { inBackground } from '@renderer/lib/background'
 
 /**
  * Opening a long review: the editor starts with the blocks of its first screen, editable at once,
@@ -31,13 +32,6 @@ const SLICE_MS = 8
 const MAX_PER_SLICE = 64
 
 const openings = new WeakMap<LexicalEditor, Opening>()
-
-/**
- * Chromium's task scheduler (not in TypeScript's DOM types yet): its background tasks run whenever
- * nothing more urgent waits, where idle callbacks get one turn per frame, so the rest is built
- * several times sooner and a key still runs between two slices.
- */
-const background = (globalThis as { scheduler?: { postTask(task: () => void, options: { priority: 'background' }): Promise<void> } }).scheduler
 
 /** The document to set first: the first screen's blocks (all of a short review). */
 export function firstScreen(doc: EditorDocument): { state: SerializedEditorState; rest: readonly BlockJSON[] } {
@@ -142,8 +136,7 @@ class Opening {
       if (this.#next < this.#rest.length) this.#schedule()
       else this.#closeIfWhole()
     }
-    if (background) void background.postTask(slice, { priority: 'background' })
-    else requestIdleCallback(slice)
+    inBackground(slice)
   }
 
   #append(count: number): void {

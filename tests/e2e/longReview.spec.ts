@@ -43,7 +43,12 @@ async function nextCopy(page: Page): Promise<() => Promise<string>> {
 test('a long review: a save right after opening writes all of it; select-all copies all of it, Ctrl+End reaches its last word, undo keeps it whole', async ({ page, libraryDir }) => {
   const file = await seedReview(libraryDir, 'the-long-goodbye', TITLE, longBody())
   const before = await readFile(file, 'utf8')
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
   await page.reload()
+  // The editor warmed up once the library shows (warmUp.tsx, its mark set once it is unmounted) left no text behind.
+  await page.waitForFunction(() => performance.getEntriesByName('verdict-editor-warmed-up').length === 1)
+  await expect(editorText(page)).toHaveCount(0)
   await openReview(page, TITLE)
   // The title, above the text, is typed into at once: the save takes the text as opened.
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill(`${TITLE} (1973)`)
@@ -74,6 +79,7 @@ test('a long review: a save right after opening writes all of it; select-all cop
   await page.keyboard.press('ControlOrMeta+Z')
   await expect(last).toHaveText(`The ${LAST_WORDS}`)
   await expect(text.getByRole('paragraph').filter({ hasText: 'Paragraph 120:' })).toHaveCount(1)
+  expect(errors).toEqual([])
 })
 
 test('a long review opened in parts: keys pressed before its rest has come are taken once it is whole, and nothing is saved before', async ({ page, libraryDir }) => {

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { TagRenameResult } from '@shared/contract'
 import type { ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
@@ -7,6 +7,7 @@ import { SkipLink } from '@renderer/components/SkipLink'
 import { Toast, useToast } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errorMessage'
 import { useCommand } from '@renderer/commands/commands'
+import { warmUpEditor } from '@renderer/editor/warmUp'
 import { ResolveConflictDialog } from '@renderer/conflicts/ResolveConflictDialog'
 import { ExportDialog } from '@renderer/export/ExportDialog'
 import { ImportDialog } from '@renderer/export/ImportDialog'
@@ -35,6 +36,11 @@ interface Props {
 
 export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   const { library, listing, reviews, reload, reloadAnew } = useLibraryListing()
+  // Once the rows show, the editor's code is compiled for the first review opened (warmUp.tsx).
+  const listed = listing.kind === 'loaded'
+  useEffect(() => {
+    if (listed) warmUpEditor()
+  }, [listed])
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
   const [kindFilter, setKindFilter] = useState<KindFilter>('all')

@@ -292,6 +292,17 @@ describe('folder target', () => {
     await expect(folderTarget(join(root, 'elsewhere')).check()).resolves.toBeUndefined()
   })
 
+  it('tries the folder again after a failed check', async () => {
+    const blocked = join(root, 'blocked')
+    await writeFile(blocked, 'a file where the site folder should be')
+    const later = folderTarget(join(blocked, 'site'))
+    await expect(later.check()).rejects.toThrow(/cannot write to the folder/)
+    await rm(blocked)
+    await expect(later.check()).resolves.toBeUndefined()
+    expect(await later.uploadImage(LAKE)).toEqual({ url: `media/${LAKE.fileName}` })
+    expect(new Uint8Array(await readFile(join(blocked, 'site', 'media', LAKE.fileName)))).toEqual(LAKE.bytes)
+  })
+
   it('says so when the manifest cannot be read, instead of starting over', async () => {
     await writeFile(join(site, MANIFEST_NAME), '{ not json')
     await expect(target.create(outgoing(buildFor('Ballerina')))).rejects.toThrow(/verdict-site\.json .* cannot be read/)

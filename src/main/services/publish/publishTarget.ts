@@ -52,8 +52,31 @@ export interface OutgoingPost {
  */
 export type BlogAuthor = { kind: 'user'; id: string; name: string } | { kind: 'account'; name: string; why: 'no-user' | 'not-allowed' }
 
-/** `author` of a blog whose post names its author itself, whoever is signed in: the name as given. */
-export const authorAsNamed = async (name: string): Promise<BlogAuthor> => ({ kind: 'user', id: '', name })
+/** Who a post by the review's author (`name`) goes out as on the target's blog. */
+export function authorOn(target: PublishTarget, name: string): Promise<BlogAuthor> {
+  return target.author ? target.author(name) : Promise.resolve({ kind: 'user', id: '', name })
+}
+
+/**
+ * The place a target's calls work in (a folder checked and made writable, a Micropub server's
+ * endpoints found), prepared by the first call that needs it and kept for the target's life, one
+ * publish; a failed preparation (offline, a refused token, a folder not writable) is tried again by
+ * the next call. Checking the blog is preparing it.
+ */
+export function preparedPlace<Place>(prepare: () => Promise<Place>): { place: () => Promise<Place>; check: () => Promise<void> } {
+  let prepared: Promise<Place> | undefined
+  const place = (): Promise<Place> => {
+    if (!prepared) {
+      const attempt = prepare()
+      attempt.catch(() => {
+        if (prepared === attempt) prepared = undefined
+      })
+      prepared = attempt
+    }
+    return prepared
+  }
+  return { place, check: async () => void (await place()) }
+}
 
 export interface RemotePost {
   id: string
@@ -73,8 +96,12 @@ export interface PublishTarget {
   readonly imageTypes?: readonly ImageType[]
   /** Reachable and signed in; throws PublishError (`auth`, `transient`, `refused`). */
   check(): Promise<void>
-  /** The blog's user for the review's author (by name), or the account when there is none it may post as. */
-  author(name: string): Promise<BlogAuthor>
+  /**
+   * The blog's user for the review's author (by name), or the account when there is none it may
+   * post as. Absent where the post names its author itself, whoever is signed in (a folder's
+   * pages, a Micropub h-card): the name goes as given.
+   */
+  author?(name: string): Promise<BlogAuthor>
   uploadImage(image: OutgoingImage): Promise<RemoteImage>
   /** The post this publish id created, if the blog has it (after a lost reply); by id when the record has one. */
   find(publishId: string, record?: PublishRecord): Promise<RemotePost | undefined>

@@ -38,7 +38,7 @@ import { isPublishError, PublishError } from './failures'
 import { OutboxClaims } from './claims'
 import { PublishLog } from './log'
 import { Outbox } from './outbox'
-import type { BlogAuthor, OutgoingImage, OutgoingPost, PublishTarget, RemotePost } from './publishTarget'
+import { authorOn, type BlogAuthor, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost } from './publishTarget'
 import { megabytes } from '../../../shared/text'
 
 export interface RetryPolicy {
@@ -151,7 +151,7 @@ export class PublishService {
   /** The post's byline, and the blog's user it goes out as when there is one. */
   private async bylineFor({ blog, target, source }: Job): Promise<{ byline: PostByline; postAs?: { id: string; name: string } }> {
     const reviewAuthor = source.meta.author.trim()
-    const found = await this.withRetry(() => target.author(reviewAuthor))
+    const found = await this.withRetry(() => authorOn(target, reviewAuthor))
     this.authorsAnswered.set(authorKey(blog, reviewAuthor), found)
     return bylineOf(blog, found, reviewAuthor)
   }
@@ -171,13 +171,10 @@ export class PublishService {
       const secret = signsIn(blog.kind) ? this.options.blogs.secretOf(blog) : ''
       if (secret !== undefined) {
         // One try: the preview shows the review's own author rather than wait on a slow blog.
-        await this.options
-          .createTarget(blog, secret)
-          .author(reviewAuthor)
-          .then(
-            (found) => this.authorsAnswered.set(key, found),
-            (error: unknown) => this.log(`${blog.name} could not say who signs a post by ${reviewAuthor}`, error),
-          )
+        await authorOn(this.options.createTarget(blog, secret), reviewAuthor).then(
+          (found) => this.authorsAnswered.set(key, found),
+          (error: unknown) => this.log(`${blog.name} could not say who signs a post by ${reviewAuthor}`, error),
+        )
       }
     }
     const found = this.authorsAnswered.get(key)

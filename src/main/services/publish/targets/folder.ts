@@ -30,7 +30,7 @@ import { writeFileAtomic } from '../../fs/atomicWrite'
 import { KeyedSerial } from '../../recovery/keyed'
 import { escapeCss, renderPage, type Post, type Theme } from '../../pipeline'
 import { PublishError } from '../failures'
-import { authorAsNamed, BlogTarget, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext, type TargetDeps } from '../publishTarget'
+import { BlogTarget, preparedPlace, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext, type TargetDeps } from '../publishTarget'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
 import { isSlug, slugify } from '../../../../shared/slug'
 
@@ -83,6 +83,7 @@ declare module '../publishTarget' {
 export const target = new BlogTarget('folder', (ctx, deps) => createFolderTarget({ ...ctx, ...deps }))
 
 export function createFolderTarget(ctx: TargetContext & TargetDeps): PublishTarget {
+  const { place: ready, check } = preparedPlace(() => writableFolder(ctx.blog.url, ctx.libraryDir))
   const write = (outgoing: OutgoingPost, fallbackSlug?: string): Promise<RemotePost> =>
     ready().then((folder) =>
       folders.run(folder, async () => {
@@ -121,27 +122,9 @@ export function createFolderTarget(ctx: TargetContext & TargetDeps): PublishTarg
       }),
     )
 
-  /** The folder, checked: absolute, outside the library, existing (created if need be) and writable. */
-  const ready = async (): Promise<string> => {
-    const folder = await checkedFolder(ctx.blog.url, ctx.libraryDir)
-    try {
-      await mkdir(folder, { recursive: true })
-      await access(folder, constants.W_OK)
-    } catch (error) {
-      throw new PublishError('refused', `Verdict cannot write to the folder ${folder}: ${(error as Error).message}. Pick a folder you can write to.`)
-    }
-    return folder
-  }
-
   return {
     maxImageBytes: FOLDER_MAX_IMAGE_BYTES,
-
-    async check() {
-      await ready()
-    },
-
-    // The folder's pages are the review's own: its author is their byline.
-    author: authorAsNamed,
+    check,
 
     async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
       if (!MEDIA_NAME.test(image.fileName)) throw new PublishError('refused', `“${image.fileName}” is not a usable file name for an image.`)
@@ -174,6 +157,18 @@ export function createFolderTarget(ctx: TargetContext & TargetDeps): PublishTarg
     create: (outgoing) => write(outgoing),
     update: (record, outgoing) => write(outgoing, record.id),
   }
+}
+
+/** The folder, checked: absolute, outside the library, existing (created if need be) and writable. */
+async function writableFolder(raw: string, libraryDir: string): Promise<string> {
+  const folder = await checkedFolder(raw, libraryDir)
+  try {
+    await mkdir(folder, { recursive: true })
+    await access(folder, constants.W_OK)
+  } catch (error) {
+    throw new PublishError('refused', `Verdict cannot write to the folder ${folder}: ${(error as Error).message}. Pick a folder you can write to.`)
+  }
+  return folder
 }
 
 /** Refuses relative paths and folders inside the library (publishing must never write into reviews). */

@@ -18,7 +18,7 @@ import { serializeJsonLd } from '../../pipeline'
 import { slugify } from '../../../../shared/slug'
 import { PublishError, isPublishError } from '../failures'
 import { httpRequest, type HttpRequest, type HttpResponse } from '../http'
-import { authorAsNamed, BlogTarget, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from '../publishTarget'
+import { BlogTarget, preparedPlace, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext } from '../publishTarget'
 import type { PublishRecord, RemoteImage } from '../../../../shared/publish'
 
 /** Micropub names no limit; common media endpoints take about this much, and a 413 says so anyway. */
@@ -44,7 +44,6 @@ export const target = new BlogTarget('micropub', (ctx) => createMicropubTarget(c
 
 export function createMicropubTarget(ctx: TargetContext): PublishTarget {
   const credentials = { authorization: `Bearer ${ctx.secret}` }
-  let endpoints: Promise<Endpoints> | undefined
 
   const send = async (url: string, request: HttpRequest = {}): Promise<HttpResponse> => {
     try {
@@ -57,17 +56,7 @@ export function createMicropubTarget(ctx: TargetContext): PublishTarget {
     }
   }
 
-  const discover = (): Promise<Endpoints> => {
-    if (!endpoints) {
-      const found = discoverEndpoints(ctx, send)
-      // A failed discovery (offline, wrong token) is tried again on the next call.
-      found.catch(() => {
-        if (endpoints === found) endpoints = undefined
-      })
-      endpoints = found
-    }
-    return endpoints
-  }
+  const { place: discover, check } = preparedPlace(() => discoverEndpoints(ctx, send))
 
   /** The post at `url` as the endpoint reports it; undefined when the blog no longer has it. */
   const source = async (url: string): Promise<RemotePost | undefined> => {
@@ -84,13 +73,7 @@ export function createMicropubTarget(ctx: TargetContext): PublishTarget {
 
   return {
     maxImageBytes: MICROPUB_MAX_IMAGE_BYTES,
-
-    async check() {
-      await discover()
-    },
-
-    // A Micropub post names its author itself (an h-card in `author`), whoever holds the token.
-    author: authorAsNamed,
+    check,
 
     async uploadImage(image: OutgoingImage): Promise<RemoteImage> {
       const { media } = await discover()

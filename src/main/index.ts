@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, net, Notification, protocol, safeStor
 import ElectronStore from 'electron-store'
 import electronUpdater from 'electron-updater'
 import { ASSET_SCHEME, assetProtocolUrl, EVENT_CHANNEL } from '../shared/contract'
+import type { Settings } from '../shared/model'
 import { ElectronPrinter } from './electronPrinter'
 import { createServices, shutdownServices } from './container'
 import { createHandlers } from './routes'
@@ -78,7 +79,7 @@ process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', re
 
 void app.whenReady().then(async () => {
   if (!primary) return
-  const settingsStore = new ElectronStore({ name: 'settings' }) as unknown as KeyValueBackend
+  const settingsStore: KeyValueBackend = new ElectronStore<Partial<Settings>>({ name: 'settings' })
   // Only ciphertexts from safeStorage, in a file of their own: never in the settings file.
   const cipherFile = new ElectronStore<Record<string, string>>({ name: 'secrets' })
   const services = await createServices({

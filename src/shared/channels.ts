@@ -39,7 +39,8 @@ interface Returns<T> {
 }
 const returns = <T>(): Returns<T> => ({})
 
-const none = z.undefined()
+/** No argument: `void`, so the renderer's method is called with none. */
+const none = z.void()
 
 const pageLook = {
   theme: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'not a theme name'),

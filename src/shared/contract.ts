@@ -394,7 +394,8 @@ export type AppEvent =
  * contextBridge keeps only its message.
  */
 export interface Bridge {
-  invoke(channel: Channel, args: unknown): Promise<Envelope<unknown>>
+  /** Main checks `args` with the channel's schema whatever the type says: the type is the renderer's side of the contract. */
+  invoke<C extends Channel>(channel: C, args: Args<C>): Promise<Envelope<Result<C>>>
   onEvent(listener: (event: AppEvent) => void): () => void
   /** URL under which the renderer may load a file of a review's folder (e.g. `assets/x.png`). */
   assetUrl(reviewId: string, relativePath: string): string
@@ -406,21 +407,40 @@ export interface Bridge {
   openDropped(file: File): Promise<Envelope<void>>
 }
 
+/** A channel as a method; a channel without an argument takes `void`, so it is called with none. */
+type Method<C extends Channel> = (args: Args<C>) => Promise<Result<C>>
+type Methods = { [C in Channel]: Method<C> }
+/** Methods as they are made, one channel at a time. */
+type SomeMethods<Of extends Channel = Channel> = { [C in Of]?: Method<C> }
+
 /** What the renderer sees: the channels as typed methods, plus events and asset URLs. */
-export type Api = {
-  [C in Channel]: Args<C> extends void ? () => Promise<Result<C>> : (args: Args<C>) => Promise<Result<C>>
-} & Pick<Bridge, 'onEvent' | 'assetUrl'> & { openDropped(file: File): Promise<void> }
+export type Api = Methods & Pick<Bridge, 'onEvent' | 'assetUrl'> & { openDropped(file: File): Promise<void> }
 
 export function createApi(bridge: Bridge): Api {
-  const methods = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, async (args?: unknown) => unwrap(await bridge.invoke(channel, args))]),
-  )
   return {
-    ...methods,
+    ...channelMethods(bridge),
     onEvent: (listener) => bridge.onEvent(listener),
     assetUrl: (reviewId, relativePath) => bridge.assetUrl(reviewId, relativePath),
     openDropped: async (file) => unwrap(await bridge.openDropped(file)),
-  } as Api
+  }
+}
+
+function channelMethods(bridge: Bridge): Methods {
+  const methods: SomeMethods = {}
+  for (const channel of CHANNELS) addMethod(methods, channel, bridge)
+  if (!hasEveryChannel(methods)) throw new Error('A channel of the contract has no method')
+  return methods
+}
+
+/** Generic in the channel, so tsc holds each method to its own channel's argument and result. */
+function addMethod<C extends Channel>(methods: SomeMethods<C>, channel: C, bridge: Bridge): void {
+  const method: Method<C> = async (args) => unwrap(await bridge.invoke(channel, args))
+  methods[channel] = method
+}
+
+/** Checks the list rather than asserting it: CHANNELS is every channel (checked above), but a loop's result is typed partial. */
+function hasEveryChannel(methods: SomeMethods): methods is Methods {
+  return CHANNELS.every((channel) => methods[channel] !== undefined)
 }
 
 export function isChannel(value: unknown): value is Channel {

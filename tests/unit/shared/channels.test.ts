@@ -20,7 +20,8 @@ describe('the channels', () => {
   it('carry their result types to the handlers and the renderer', () => {
     expectTypeOf<Result<'searchReviews'>>().toEqualTypeOf<SearchResults>()
     expectTypeOf<ReturnType<Handlers['searchReviews']>>().toEqualTypeOf<Promise<SearchResults>>()
-    expectTypeOf<Api['getLibrary']>().parameters.toEqualTypeOf<[]>()
+    expectTypeOf<Api['getLibrary']>().toBeCallableWith()
+    expectTypeOf<Api['getLibrary']>().returns.resolves.toEqualTypeOf<Result<'getLibrary'>>()
   })
 
   it('are the channels the preload lets through', () => {

@@ -1,6 +1,9 @@
-import { ZodError } from 'zod'
+import { ZodError, type z } from 'zod'
 import { VerdictError, type Channel, type Envelope, type Handlers, type Result } from '../shared/contract'
-import { parseArgs } from '../shared/channels'
+import { argumentParser } from '../shared/channels'
+import { DOCUMENT_SCHEMAS } from './blocks'
+
+const parseArgs = argumentParser(DOCUMENT_SCHEMAS)
 
 export interface Log {
   error(message: string, detail?: unknown): void
@@ -19,7 +22,7 @@ export async function dispatch<C extends Channel>(handlers: Handlers, channel: C
       return { ok: false, error: { code: error.code, message: error.message } }
     }
     if (error instanceof ZodError) {
-      const message = `Invalid request to ${channel}: ${error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`
+      const message = `Invalid request to ${channel}: ${error.issues.map(describeIssue).join('; ')}`
       log.error(message)
       return { ok: false, error: { code: 'INVALID_ARGUMENT', message } }
     }
@@ -27,4 +30,21 @@ export async function dispatch<C extends Channel>(handlers: Handlers, channel: C
     const message = error instanceof Error ? error.message : String(error)
     return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong: ${message}` } }
   }
+}
+
+/**
+ * An issue as `path: message`. Where no option of a union fits (a delta's item, a list item's
+ * content), the issue of the option that fit furthest, the one whose problem lies deepest, says
+ * what is wrong; zod's own message there is "Invalid input".
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  let path = issue.path
+  let found = issue
+  while (found.code === 'invalid_union') {
+    const deepest = found.errors.flatMap((option) => option.slice(0, 1)).sort((a, b) => b.path.length - a.path.length)[0]
+    if (!deepest) break
+    path = [...path, ...deepest.path]
+    found = deepest
+  }
+  return `${path.join('.') || 'argument'}: ${found.message}`
 }

@@ -1,12 +1,14 @@
 /**
  * Every IPC channel, declared once: what it does, the schema main parses its argument with, and its
  * result. The argument types are the schemas' own (`z.input` for what the renderer sends, `z.output`
- * for what the handler receives), so a schema and its type cannot drift apart.
+ * for what the handler receives), so a schema and its type cannot drift apart. The channels that
+ * carry a document take its schemas from main (`channelSchemas`), which knows every critic block.
  */
 import { z } from 'zod'
 import { SCREENS } from './commands'
 import { ARCHIVE_FORMATS, type ArchiveStats } from './archive'
 import type { EditorDocument } from './document'
+import type { DocumentSchemas } from './documentSchema'
 import type { ImageAsset, ImageType, LibraryInfo, ReviewMeta, ReviewPlace, ReviewSummary, Settings } from './model'
 import { POST_DATES, type BlogView, type OutboxJob, type PostByline, type PreflightProblem, type PublishLogEntry, type PublishOutcome, type SecretBackend } from './publish'
 import {
@@ -31,7 +33,7 @@ import {
   type VersionInfo,
   type VersionList,
 } from './contract'
-import { blogConfig, editorDocument, imageSource, libraryLayout, publishRequest, reviewId, reviewMeta, reviewPlace, savedDocument, VERSION_ID_PATTERN } from './validate'
+import { blogConfig, imageSource, libraryLayout, publishRequest, reviewId, reviewMeta, reviewPlace, VERSION_ID_PATTERN } from './validate'
 
 /** A channel's result type, carried in its declaration for the compiler only: main's handler makes the value. */
 interface Returns<T> {
@@ -76,14 +78,15 @@ const conflictResolution = z.union([
   }),
 ])
 
-const editorState = { id: reviewId, meta: reviewMeta, doc: editorDocument, ...pageLook }
+const editorState = (doc: DocumentSchemas['editorDocument']) => ({ id: reviewId, meta: reviewMeta, doc, ...pageLook })
 /** A token main handed out for a picked path (paths.ts): base64url, never a path. */
 const pickToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a picked folder or file')
 /** A tag's new name: one without a comma, since a file that lists its tags as `a, b` would read it as two. */
 const newTagName = z.string().trim().min(1, 'a tag needs a name').max(100).regex(/^[^,]*$/, 'a tag cannot hold a comma')
 const folderPurpose = z.enum(PICK_PURPOSES).exclude(['import'])
 
-export const channels = {
+/** The channels, given the document's schemas: main's, made with its registry of critic blocks (src/main/blocks). */
+export const channelSchemas = ({ editorDocument, savedDocument }: DocumentSchemas) => ({
   getLibrary: { args: none, result: returns<LibraryInfo>() },
   listReviews: { args: none, result: returns<ReviewSummary[]>() },
   /** Full-text search with filters (see shared/search.ts for the language); best matches first. */
@@ -164,7 +167,7 @@ export const channels = {
    */
   renderPreview: {
     args: z.strictObject({
-      ...editorState,
+      ...editorState(editorDocument),
       /** Whole, or a delta on the `base` of the previous render's reply. */
       doc: savedDocument,
       /**
@@ -179,7 +182,7 @@ export const channels = {
   },
   listThemes: { args: none, result: returns<string[]>() },
   /** Writes the page (images inlined) to a temp file and opens it in the system browser. */
-  openInBrowser: { args: z.strictObject(editorState), result: returns<{ path: string }>() },
+  openInBrowser: { args: z.strictObject(editorState(editorDocument)), result: returns<{ path: string }>() },
   /**
    * Exports saved reviews: the reviews and look, and `folder` (a token for an `export` pick), else the
    * folder last exported to. Progress arrives as `export-progress` events. Reviews are never modified.
@@ -295,9 +298,9 @@ export const channels = {
   getAbout: { args: none, result: returns<AboutInfo>() },
   /** The answer to `flush-request`: the renderer's edits are saved (or journaled); main may quit. */
   quitReady: { args: z.strictObject({ token: z.uuid() }), result: returns<void>() },
-}
+})
 
-type Channels = typeof channels
+type Channels = ReturnType<typeof channelSchemas>
 export type Channel = keyof Channels
 /** What the renderer sends on a channel. */
 export type Args<C extends Channel> = z.input<Channels[C]['args']>
@@ -305,10 +308,10 @@ export type Args<C extends Channel> = z.input<Channels[C]['args']>
 export type ParsedArgs<C extends Channel> = z.output<Channels[C]['args']>
 export type Result<C extends Channel> = Channels[C]['result'] extends Returns<infer T> ? T : never
 
-/** Parses a channel's argument or throws zod's error listing what is wrong. */
-export function parseArgs<C extends Channel>(channel: C, raw: unknown): ParsedArgs<C> {
+/** Parses a channel's argument or throws zod's error listing what is wrong; `documents` as for `channelSchemas`. */
+export function argumentParser(documents: DocumentSchemas): <C extends Channel>(channel: C, raw: unknown) => ParsedArgs<C> {
   // Seen as a map over the channels, indexing with a generic channel gives that channel's own schema
-  // type; indexing `channels` itself gives the union of every channel's schema.
-  const schemas: { [K in Channel]: { args: z.ZodType<ParsedArgs<K>, Args<K>> } } = channels
-  return schemas[channel].args.parse(raw)
+  // type; indexing the channels themselves gives the union of every channel's schema.
+  const schemas: { [K in Channel]: { args: z.ZodType<ParsedArgs<K>, Args<K>> } } = channelSchemas(documents)
+  return (channel, raw) => schemas[channel].args.parse(raw)
 }

@@ -4,6 +4,8 @@
  * Markdown; the renderer's nodes export exactly these shapes. Lexical's layout fields
  * (direction, indent, …) are optional: Lexical fills defaults on import, and Markdown keeps none.
  */
+import type { NodeSchema } from './documentSchema'
+
 /** Lexical's text format bits that Markdown can express. */
 export const TEXT_FORMAT = {
   bold: 1,
@@ -151,6 +153,8 @@ export const CORE_BLOCK_TYPES = Object.keys({
  */
 export interface CriticBlockModel<T extends CriticBlockType = CriticBlockType> {
   type: T
+  /** What main accepts as this block from the renderer (documentSchema.ts): its JSON, field by field. */
+  schema: NodeSchema<CriticBlocks[T]>
   /** Mod+Shift+`key` inserts it, listed as "Insert <name>"; `order` places it in the Insert menu and that list. */
   insert: { name: string; key: string; order: number }
 }

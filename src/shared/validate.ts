@@ -1,10 +1,9 @@
 /**
  * Runtime schemas for what main reads from the renderer and from disk: main trusts nothing it
- * receives. The channels' argument schemas (channels.ts) are built from these.
+ * receives. The channels' argument schemas (channels.ts) are built from these; the document's are
+ * documentSchema.ts.
  */
 import { z } from 'zod'
-import type { DocumentDelta } from './delta'
-import type { EditorDocument } from './document'
 import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isImageSource } from './critic'
 import { LAYOUT_KINDS, REVIEW_STATUSES, type LibraryLayout } from './model'
 import { BLOG_KINDS } from './blogKinds'
@@ -139,32 +138,6 @@ export const reviewMeta = z.strictObject({
   extra: z.record(z.string(), z.unknown()),
   kept: z.record(z.string(), z.unknown()).optional(),
 })
-
-interface NodeShape {
-  type: string
-  children?: NodeShape[]
-  [key: string]: unknown
-}
-const editorNode: z.ZodType<NodeShape> = z.lazy(() =>
-  z.looseObject({ type: z.string().min(1).max(64), children: z.array(editorNode).optional() }),
-)
-/**
- * Structural check only; the format service rejects node types and fields it does not know. What
- * passes is handed on as the document it must then be: the one argument type not derived from its
- * schema, since a schema for every node's fields would repeat the format service.
- */
-export const editorDocument = z.strictObject({
-  root: z.looseObject({ type: z.literal('root'), children: z.array(editorNode) }),
-}) as z.ZodType<EditorDocument, EditorDocument>
-
-/** A document as changes to a base main holds (delta.ts): runs `[from, to)` of the base's blocks, and blocks, checked as above. */
-export const documentDelta = z.strictObject({
-  base: z.uuid(),
-  blocks: z.array(z.union([z.tuple([z.number().int().min(0), z.number().int().min(1)]), editorNode])).max(1_000_000),
-}) as z.ZodType<DocumentDelta, DocumentDelta>
-
-/** What a save or a draft carries: the whole document, or its changes to the base main holds. */
-export const savedDocument = z.union([editorDocument, documentDelta])
 
 /** Also checks what the settings file holds, which anyone may have edited. */
 export const reviewPlace = z.strictObject({ id: reviewId, block: z.number().int().min(0).max(1e7), offset: z.number().min(-1e6).max(1e6) })

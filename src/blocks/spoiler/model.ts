@@ -1,6 +1,8 @@
 /** The spoiler in the document model (docs/format.md, "Spoiler"): blocks hidden until the reader reveals them. */
+import { z } from 'zod'
 import type { CriticBlockModel, ElementBase, HeadingJSON, HorizontalRuleJSON, ListJSON, ParagraphJSON, QuoteJSON, RawBlockJSON } from '../../shared/document'
-import type { ImageJSON } from '../image/model'
+import { elementFields, headingNode, horizontalRuleNode, listNode, nodeUnion, paragraphNode, quoteNode, rawBlockNode, type NodeSchema } from '../../shared/documentSchema'
+import { imageSchema, type ImageJSON } from '../image/model'
 
 /** Blocks a spoiler may hold: everything but another spoiler and the critic blocks that belong to the review itself. */
 export type SpoilerContentJSON = ParagraphJSON | HeadingJSON | QuoteJSON | ListJSON | HorizontalRuleJSON | RawBlockJSON | ImageJSON
@@ -32,4 +34,11 @@ export const SPOILER_CONTENT: ReadonlySet<string> = new Set<SpoilerContentJSON['
 /** What a spoiler without a label is called, in the file and in the editor. */
 export const DEFAULT_SPOILER_LABEL = 'Spoilers'
 
-export const spoilerModel: CriticBlockModel<'spoiler'> = { type: 'spoiler', insert: { name: 'spoiler', key: 'H', order: 3 } }
+export const spoilerSchema = z.object({
+  type: z.literal('spoiler'),
+  ...elementFields,
+  label: z.string(),
+  children: z.array(nodeUnion('inside a spoiler', [paragraphNode, headingNode, quoteNode, listNode, horizontalRuleNode, rawBlockNode, imageSchema])),
+}) satisfies NodeSchema<SpoilerJSON>
+
+export const spoilerModel: CriticBlockModel<'spoiler'> = { type: 'spoiler', schema: spoilerSchema, insert: { name: 'spoiler', key: 'H', order: 3 } }

@@ -4,6 +4,7 @@
  * sanitiser keeps) and what else main asks of it. Registered by one line in `./registry.ts`.
  */
 import type { BlockJSON, CriticBlockModel, CriticBlockType, EditorDocument } from '../../shared/document'
+import { documentSchemas } from '../../shared/documentSchema'
 import type { BlockConverter } from '../services/format/markdownBlocks'
 import type { CriticDirective } from '../services/pipeline/criticElements'
 import * as registered from './registry'
@@ -28,3 +29,6 @@ export type AnyMainBlock = { [K in CriticBlockType]: MainBlock<K> }[CriticBlockT
 
 /** The blocks in the order of the Insert menu (their models' `insert.order`). */
 export const CRITIC_BLOCKS: readonly AnyMainBlock[] = Object.values(MAIN_BLOCKS).sort((a, b) => a.model.insert.order - b.model.insert.order)
+
+/** What main accepts as a document from the renderer and from a draft: Markdown's own blocks and every block's model.ts schema. */
+export const DOCUMENT_SCHEMAS = documentSchemas(CRITIC_BLOCKS.map((block) => block.model.schema))

@@ -9,6 +9,7 @@ import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers } from '../../../src/main/routes'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
 import { headlessPlatform } from '../../support/platform'
+import { score } from '../../support/documents'
 
 /** Each test's services, stopped after it: their timers (outbox, index) would outlive the test. */
 const started: Services[] = []
@@ -59,6 +60,26 @@ describe('dispatch', () => {
     const result = await dispatch(handlers, 'saveReview', { id: opened.id, meta: opened.meta, doc, baseHash: opened.hash }, log)
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/"marquee"/) } })
     expect((await services.libraries.current().open(opened.id)).kind === 'editable' && (await services.libraries.current().open(opened.id))).toMatchObject({ hash: opened.hash })
+  })
+
+  it('names the field of a block, sent whole or in a delta, that has the wrong type, writing nothing', async () => {
+    const { handlers, log, services } = await setup()
+    const created = await dispatch(handlers, 'createReview', { title: 'Heat' }, log)
+    if (!created.ok) throw new Error(created.error.message)
+    const opened = await services.libraries.current().open(created.value.id)
+    if (opened.kind !== 'editable') throw new Error(opened.reason)
+    const save = (doc: unknown) => dispatch(handlers, 'saveReview', { id: opened.id, meta: opened.meta, doc, baseHash: opened.hash }, log)
+    const whole = await save({ root: { type: 'root', children: [{ ...score(), value: 9 }] } })
+    expect(!whole.ok && whole.error).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'Invalid request to saveReview: doc.root.children.0.value: Invalid input: expected string, received number',
+    })
+    const delta = await save({ base: opened.base, blocks: [[0, 1], { ...score(), overall: 'yes' }] })
+    expect(!delta.ok && delta.error).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'Invalid request to saveReview: doc.blocks.1.overall: Invalid input: expected boolean, received string',
+    })
+    expect(await services.libraries.current().open(opened.id)).toMatchObject({ hash: opened.hash })
   })
 
   it('switches library, creating the folder, and keeps the recent list', async () => {

@@ -1,7 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import type { z } from 'zod'
-import { channels, parseArgs, type Args, type ParsedArgs, type Result } from '../../../src/shared/channels'
+import { argumentParser, channelSchemas, type Args, type ParsedArgs, type Result } from '../../../src/shared/channels'
+import { DOCUMENT_SCHEMAS } from '../../../src/main/blocks'
 import { CHANNELS, type Api, type Handlers, type SearchResults } from '../../../src/shared/contract'
+
+const channels = channelSchemas(DOCUMENT_SCHEMAS)
+const parseArgs = argumentParser(DOCUMENT_SCHEMAS)
 
 // The `expectTypeOf` lines are checked by tsc (`npm run typecheck`): a schema that changes changes
 // the types the renderer and the handlers are held to, or the typecheck fails.

@@ -12,7 +12,8 @@ import { join } from 'node:path'
 import type { RecoveredDraft } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta } from '../../../shared/model'
-import { editorDocument, reviewId, reviewMeta } from '../../../shared/validate'
+import { reviewId, reviewMeta } from '../../../shared/validate'
+import { DOCUMENT_SCHEMAS } from '../../blocks'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { reviseReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
@@ -216,7 +217,7 @@ export class RecoveryJournal {
       id,
       at: typeof raw.at === 'string' ? raw.at : new Date(0).toISOString(),
       meta: reviewMeta.parse(raw.meta),
-      doc: editorDocument.parse(raw.doc),
+      doc: DOCUMENT_SCHEMAS.editorDocument.parse(raw.doc),
       baseHash: typeof raw.baseHash === 'string' ? raw.baseHash : '',
     }
   }

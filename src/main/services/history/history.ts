@@ -7,6 +7,7 @@
 import { readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { diffLines, diffWordsWithSpace } from 'diff'
+import { z } from 'zod'
 import type { DiffPart, VersionInfo, VersionList, VersionReason } from '../../../shared/contract'
 import { VERSION_REASONS, VerdictError } from '../../../shared/contract'
 import { countWords } from '../../../shared/text'
@@ -36,11 +37,9 @@ export interface HistoryOptions {
 }
 
 /** The `.json` note beside each version. */
-interface VersionNote {
-  reason: VersionReason
-  wordCount: number
-  assets: string[]
-}
+/** What a version's note holds beside its text; a note that does not read as one is rebuilt from the text. */
+const versionNote = z.object({ reason: z.enum(VERSION_REASONS), wordCount: z.number().int(), assets: z.array(z.string()) })
+type VersionNote = z.infer<typeof versionNote>
 
 interface Newest {
   at: number
@@ -313,15 +312,8 @@ export class HistoryService {
   /** The version's note; rebuilt from its text when the note is missing or damaged. */
   private async note(dir: string, entry: Entry): Promise<VersionNote> {
     try {
-      const raw = JSON.parse((await readPlainFile(join(dir, `${entry.versionId}.json`))).toString('utf8')) as Partial<VersionNote>
-      if (
-        VERSION_REASONS.includes(raw.reason as VersionReason) &&
-        Number.isSafeInteger(raw.wordCount) &&
-        Array.isArray(raw.assets) &&
-        raw.assets.every((a) => typeof a === 'string')
-      ) {
-        return raw as VersionNote
-      }
+      const note = versionNote.safeParse(JSON.parse((await readPlainFile(join(dir, `${entry.versionId}.json`))).toString('utf8')))
+      if (note.success) return note.data
     } catch {
       // fall through: read the version itself
     }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { z } from 'zod'
 import type { RecoveredDraft } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta } from '../../../shared/model'
@@ -37,6 +38,15 @@ interface DraftFile extends Draft {
   /** ISO time the renderer's state was journaled. */
   at: string
 }
+
+const draftHeader = z.object({ format: z.literal('verdict-draft'), version: z.literal(1) })
+/** A draft's content as read back: its time and base hash fall back when damaged, its meta and document must hold. */
+const draftContent = z.object({
+  at: z.string().catch(new Date(0).toISOString()),
+  meta: reviewMeta,
+  doc: DOCUMENT_SCHEMAS.editorDocument,
+  baseHash: z.string().catch(''),
+})
 
 export interface JournalOptions {
   libraries: { current(): Library }
@@ -209,17 +219,9 @@ export class RecoveryJournal {
   private async readDraft(library: Library, id: string): Promise<DraftFile> {
     const dir = await existingLocalDir(library.stateDir, RECOVERY_DIR)
     if (!dir) throw Object.assign(new Error('no recovery folder'), { code: 'ENOENT' })
-    const raw = JSON.parse((await readPlainFile(join(dir, `${id}.json`))).toString('utf8')) as Partial<DraftFile>
-    if (raw.format !== 'verdict-draft' || raw.version !== 1) fail('INVALID_ARGUMENT', `${id}.json is not a Verdict draft.`)
-    return {
-      format: 'verdict-draft',
-      version: 1,
-      id,
-      at: typeof raw.at === 'string' ? raw.at : new Date(0).toISOString(),
-      meta: reviewMeta.parse(raw.meta),
-      doc: DOCUMENT_SCHEMAS.editorDocument.parse(raw.doc),
-      baseHash: typeof raw.baseHash === 'string' ? raw.baseHash : '',
-    }
+    const raw: unknown = JSON.parse((await readPlainFile(join(dir, `${id}.json`))).toString('utf8'))
+    if (!draftHeader.safeParse(raw).success) fail('INVALID_ARGUMENT', `${id}.json is not a Verdict draft.`)
+    return { format: 'verdict-draft', version: 1, id, ...draftContent.parse(raw) }
   }
 
   /** The review's file as text; undefined when the folder or file no longer exists. */

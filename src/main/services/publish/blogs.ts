@@ -61,7 +61,7 @@ export class BlogStore {
     return [...latest.values()]
       .flatMap(({ entry }) => (entry ? [entry] : []))
       .sort((a, b) => a.since.localeCompare(b.since) || a.blog.id.localeCompare(b.blog.id))
-      .map((entry) => entry.blog as BlogConfig)
+      .map((entry) => entry.blog)
   }
 
   async get(id: string): Promise<BlogConfig> {

@@ -109,7 +109,7 @@ export class Outbox {
   }
 
   private own(files: MachineFile<OutboxFile>[]): OutboxJob[] {
-    return (files.find((file) => file.machine === this.machine)?.value.jobs ?? []) as OutboxJob[]
+    return files.find((file) => file.machine === this.machine)?.value.jobs ?? []
   }
 
   /** Read, change and write as one step for every process on this machine: none loses another's job. */

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expectClean, findings, useScheme } from './axe'
 import { expect, test } from './fixtures'
+import type { Host } from './host'
 import { slow } from '../support/slow'
 import { caretAtEnd } from './caret'
 import { editorText, FIXTURE_ASSETS } from './review'
@@ -58,19 +59,19 @@ The most playful film of the series.
 ::embed{url="https://www.youtube.com/watch?v=0FSwsrFpkbw"}
 `
 
-async function openBallerina(page: Page, libraryDir: string): Promise<void> {
+async function openBallerina(page: Page, host: Host, libraryDir: string): Promise<void> {
   await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
   await cp(FIXTURE_ASSETS, join(libraryDir, 'ballerina', 'assets'), { recursive: true })
   await writeFile(join(libraryDir, 'ballerina', 'review.md'), REVIEW)
-  await page.reload()
+  await page.goto(host.url)
   await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true }).getByRole('button', { name: 'Open' }).click()
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Ballerina')
 }
 
 
-test('the library, Settings, Tags (its list and a merge), Letterboxd import, Blogs and Add blog with its errors', async ({ page, libraryDir }) => {
+test('the library, Settings, Tags (its list and a merge), Letterboxd import, Blogs and Add blog with its errors', async ({ blankPage: page, host, libraryDir }) => {
   test.setTimeout(slow(300_000))
-  await openBallerina(page, libraryDir)
+  await openBallerina(page, host, libraryDir)
   await page.getByRole('button', { name: 'Library' }).click()
   await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true })).toBeVisible()
   await expectClean(page)
@@ -113,9 +114,9 @@ test('the library, Settings, Tags (its list and a merge), Letterboxd import, Blo
   await expectClean(page, 'dialog[open]')
 })
 
-test('the editor with every critic block, the slash menu, a new score, Publish and Export', async ({ page, libraryDir }) => {
+test('the editor with every critic block, the slash menu, a new score, Publish and Export', async ({ blankPage: page, host, libraryDir }) => {
   test.setTimeout(slow(300_000))
-  await openBallerina(page, libraryDir)
+  await openBallerina(page, host, libraryDir)
   await expect(editorText(page).getByRole('group', { name: 'Overall Score', exact: true })).toBeVisible()
   await expect(editorText(page).getByText('The ending', { exact: true })).toBeVisible()
   await expect(editorText(page).getByText('The most playful film of the series.')).toBeVisible()
@@ -154,9 +155,9 @@ test('the editor with every critic block, the slash menu, a new score, Publish a
   await expectClean(page, 'dialog[open]')
 })
 
-test('the preview pane and each theme’s reader page', async ({ page, libraryDir, context }) => {
+test('the preview pane and each theme’s reader page', async ({ blankPage: page, host, libraryDir, context }) => {
   test.setTimeout(slow(300_000))
-  await openBallerina(page, libraryDir)
+  await openBallerina(page, host, libraryDir)
   await page.getByRole('button', { name: 'Preview', exact: true }).click()
   const pane = page.getByRole('region', { name: 'Layout preview' })
   const frame = page.getByTitle('Preview', { exact: true })

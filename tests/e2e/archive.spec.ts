@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import Papa from 'papaparse'
 import { expect, test } from './fixtures'
+import type { Host } from './host'
 
 // A library read and several screens per test: more time on a busy machine, no shorter waits.
 test.slow()
@@ -60,9 +61,10 @@ async function seed(libraryDir: string): Promise<void> {
   }
 }
 
-async function openArchive(page: Page, libraryDir: string): Promise<void> {
+/** Seeds the library, opens the app on `page` (not yet at it) and its archive. */
+async function openArchive(page: Page, host: Host, libraryDir: string): Promise<void> {
   await seed(libraryDir)
-  await page.reload()
+  await page.goto(host.url)
   await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Archive' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Archive' })).toBeVisible()
@@ -77,8 +79,8 @@ const tableRows = (page: Page, name: string) =>
     .evaluateAll((rows) => rows.slice(1).map((row) => [...row.children].map((cell) => cell.textContent)))
 const found = (page: Page) => page.getByRole('list', { name: 'Search results' }).getByRole('heading', { level: 3 })
 
-test('the archive tables count the seeded reviews, and a bar lists its reviews in the library', async ({ page, libraryDir }) => {
-  await openArchive(page, libraryDir)
+test('the archive tables count the seeded reviews, and a bar lists its reviews in the library', async ({ blankPage: page, host, libraryDir }) => {
+  await openArchive(page, host, libraryDir)
   await expect(page.getByText(/^4 reviews, \d+ words, 3 scored\./)).toBeVisible()
 
   // 9.5/10 = 95, 4/5 = 80, 83/100 = 83: each scale on 0–100.
@@ -132,10 +134,10 @@ test('the archive tables count the seeded reviews, and a bar lists its reviews i
   await expect(found(page)).toHaveText(['A Moveable Feast'])
 })
 
-test('the archive saves as CSV and JSON in the picked folder, one row per review', async ({ page, libraryDir, host, tempDir }) => {
+test('the archive saves as CSV and JSON in the picked folder, one row per review', async ({ blankPage: page, libraryDir, host, tempDir }) => {
   const dest = join(tempDir, 'exports')
   await mkdir(dest)
-  await openArchive(page, libraryDir)
+  await openArchive(page, host, libraryDir)
 
   host.picks.folder = dest
   await page.getByRole('button', { name: 'Export archive as CSV…' }).click()

@@ -13,10 +13,10 @@ import { details, FIXTURE_ASSETS, FIXTURE_IMAGE, openReview, seedReview } from '
 const naturalWidth = (image: Locator) => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)
 const naturalWidths = (images: Locator) => images.evaluateAll((elements) => elements.map((element) => (element as HTMLImageElement).naturalWidth))
 
-test('an image that lands after its review shows in the editor, the details and the preview by itself, the file untouched', async ({ page, libraryDir }) => {
+test('an image that lands after its review shows in the editor, the details and the preview by itself, the file untouched', async ({ blankPage: page, host, libraryDir }) => {
   const file = await seedReview(libraryDir, 'heat', 'Heat', '![The diner](assets/diner.png)\n\nThe text came first.\n', { frontMatter: ['featuredImage: assets/diner.png'] })
   const before = await readFile(file)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Heat')
   const figure = page.getByRole('group', { name: 'Image: The diner' })
   await expect(figure.getByText('The image file “assets/diner.png” is not in this review’s folder.')).toBeVisible()

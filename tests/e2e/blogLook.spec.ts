@@ -23,10 +23,10 @@ test.afterEach(async () => {
   await blog.close()
 })
 
-test('the preview shows the review as on the critic’s blog, fetched only when asked, and the kept look when the blog is unreachable', async ({ page, host, libraryDir }) => {
+test('the preview shows the review as on the critic’s blog, fetched only when asked, and the kept look when the blog is unreachable', async ({ blankPage: page, host, libraryDir }) => {
   await host.services.blogs.save({ name: 'Stand-in blog', kind: 'micropub', url: blog.url }, 'token')
   await seedReview(libraryDir, 'ballerina', 'Ballerina', `${LEAD}\n\n:::score[Overall Score]{value="9.5" scale="10" overall}\n:::\n`)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   await page.getByRole('button', { name: 'Preview', exact: true }).click()
   const theme = pane(page).getByLabel('Theme')

@@ -15,7 +15,7 @@ const COPY = 'review.sync-conflict-20261206-062523-EF4V22U.md'
 const review = (updated: string, ...paragraphs: string[]) =>
   `---\ntitle: Dune\nstatus: draft\ncreated: 2026-12-01T10:00:00.000Z\nupdated: ${updated}\n---\n\n${paragraphs.join('\n\n')}\n`
 
-test('resolves a Syncthing conflict by merging both machines’ edits, the copy going to the trash', async ({ page, host, libraryDir }) => {
+test('resolves a Syncthing conflict by merging both machines’ edits, the copy going to the trash', async ({ blankPage: page, host, libraryDir }) => {
   const dir = join(libraryDir, 'dune')
   await mkdir(dir, { recursive: true })
   await writeFile(join(dir, 'review.md'), review('2026-12-01T10:00:00.000Z', 'One.', 'Two.', 'Three.'))
@@ -24,7 +24,7 @@ test('resolves a Syncthing conflict by merging both machines’ edits, the copy 
   const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
   await writeFile(join(dir, 'review.md'), review(later(1), 'One, ours.', 'Two, ours.', 'Three.'))
   await writeFile(join(dir, COPY), review(later(2), 'One.', 'Two, theirs.', 'Three, theirs.'))
-  await page.reload()
+  await page.goto(host.url)
 
   const card = page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Dune', exact: true })
   await expect(card.getByText('In conflict')).toBeVisible()
@@ -59,12 +59,12 @@ test('resolves a Syncthing conflict by merging both machines’ edits, the copy 
   expect(await readFile(join(libraryDir, '.trash', trashed[0]!, COPY), 'utf8')).toContain('Two, theirs.')
 })
 
-test('a conflict copy that lands beside the open review is shown on it; resolving there puts the merge in the editor, which saves on top of it', async ({ page, host, libraryDir }) => {
+test('a conflict copy that lands beside the open review is shown on it; resolving there puts the merge in the editor, which saves on top of it', async ({ blankPage: page, host, libraryDir }) => {
   const dir = join(libraryDir, 'dune')
   await mkdir(dir, { recursive: true })
   await writeFile(join(dir, 'review.md'), review('2026-12-01T10:00:00.000Z', 'One.', 'Two.', 'Three.'))
   await host.services.history.snapshot('dune', 'manual')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Dune')
   // Typed, maybe not saved yet, when the other machine's version arrives.
   await typeAtEnd(page, ' Typed here.')

@@ -275,7 +275,7 @@ test('writes a review like a blog post: score, a dropped credited image, spoiler
   expect(outside).toEqual([])
 })
 
-test('a score from the file that does not fit its scale is kept and explained; typed scores are brought onto the scale', async ({ page, libraryDir }) => {
+test('a score from the file that does not fit its scale is kept and explained; typed scores are brought onto the scale', async ({ blankPage: page, host, libraryDir }) => {
   const file = await seedReview(
     libraryDir,
     'ballerina',
@@ -292,7 +292,7 @@ Verdict: Too good to be true.
 `,
   )
   const original = await readFile(file, 'utf8')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
 
   // Opening reports it, shows it as written, and writes nothing.
@@ -353,9 +353,9 @@ Verdict: Too good to be true.
   expect(markdown.indexOf('::score[Acting]')).toBeLessThan(markdown.indexOf(':::score[Overall Score]'))
 })
 
-test('spoilers hold prose only: a score or pull quote started inside one goes after it; the Insert menu works from the keyboard', async ({ page, libraryDir }) => {
+test('spoilers hold prose only: a score or pull quote started inside one goes after it; the Insert menu works from the keyboard', async ({ blankPage: page, host, libraryDir }) => {
   const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Before.\n\n:::spoiler[Spoilers: the ending]\nHidden text.\n:::\n\nAfter.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
 
   const toggle = page.getByRole('button', { name: 'Spoilers: the ending' })
@@ -399,7 +399,7 @@ test('spoilers hold prose only: a score or pull quote started inside one goes af
   expect(markdown).toContain('overall}\n\nAfter.\n')
 })
 
-test('the library shows what each review is about and its score, sorts by score across scales and filters by kind', async ({ page, libraryDir }) => {
+test('the library shows what each review is about and its score, sorts by score across scales and filters by kind', async ({ blankPage: page, host, libraryDir }) => {
   const subject = (kind: string, title: string, year: number, creator: string) => [
     'subject:',
     `  kind: ${kind}`,
@@ -411,7 +411,7 @@ test('the library shows what each review is about and its score, sorts by score 
   await seedReview(libraryDir, 'intermezzo', 'Intermezzo', '::score[Overall Score]{value="4" scale="5" overall}\n', { frontMatter: subject('book', 'Intermezzo', 2024, 'Sally Rooney') })
   await seedReview(libraryDir, 'hades-ii', 'Hades II', '::score[Overall Score]{value="B+" scale="letter" overall}\n', { frontMatter: subject('game', 'Hades II', 2025, 'Supergiant Games') })
   await seedReview(libraryDir, 'notes', 'Notes on nothing', 'Just words.\n')
-  await page.reload()
+  await page.goto(host.url)
 
   const list = page.getByRole('list', { name: 'Reviews' })
   const card = (title: string) => list.getByRole('listitem', { name: title, exact: true })
@@ -433,9 +433,9 @@ test('the library shows what each review is about and its score, sorts by score 
   await expect(list.getByRole('heading', { level: 2 })).toHaveCount(5)
 })
 
-test('a screenshot pasted from the clipboard becomes an image; one can be the featured image', async ({ page, libraryDir }) => {
+test('a screenshot pasted from the clipboard becomes an image; one can be the featured image', async ({ blankPage: page, host, libraryDir }) => {
   const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', 'A paragraph to paste after.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   await caretAtEnd(editorText(page).getByText('A paragraph to paste after.'))
   await page.keyboard.press('Enter')
@@ -471,9 +471,9 @@ test('a screenshot pasted from the clipboard becomes an image; one can be the fe
   expect(markdown).not.toContain('featuredImage:')
 })
 
-test('a card’s remove button takes the image or trailer out of the review, the caret going to the end of the text before it', async ({ page, libraryDir }) => {
+test('a card’s remove button takes the image or trailer out of the review, the caret going to the end of the text before it', async ({ blankPage: page, host, libraryDir }) => {
   const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', `Before the still.\n\n![A still](assets/still.png)\n\nBefore the trailer.\n\n::embed{url="${TRAILER}"}\n\nThe end.\n`)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   await editorText(page).getByRole('group', { name: 'Image: A still' }).getByRole('button', { name: 'Remove image' }).click()
   await page.keyboard.type(' Typed.')
@@ -486,7 +486,7 @@ test('a card’s remove button takes the image or trailer out of the review, the
   expect(await readFile(file, 'utf8')).toMatch(/\n\nBefore the still\. Typed\.\n\nBefore the trailer\. Typed too\.\n\nThe end\.\n$/)
 })
 
-test('screenshot: a review with its score widget and a credited image', async ({ page, libraryDir }) => {
+test('screenshot: a review with its score widget and a credited image', async ({ blankPage: page, host, libraryDir }) => {
   const frontMatter = [
     'subject:',
     '  kind: film',
@@ -522,7 +522,7 @@ The Ruska Roma, glimpsed in *Chapter 3*, finally get their due.
 `,
     { frontMatter },
   )
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   await dropImage(page, 'Len Wiseman’s spin-off could have been a cash-in. Instead it is the most inventive action film of the year: a revenge story told almost entirely through movement.', 'ruska-roma.png', 'poster')
   const image = editorText(page).getByRole('group', { name: /^Image/ })

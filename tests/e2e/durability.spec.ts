@@ -8,14 +8,14 @@ import type { Host } from './host'
 import { editorText, openReview, seedReview, typeAtEnd } from './review'
 
 /**
- * Opens a new review and types `typed` at its end while every save fails in main (as if the disk
- * were gone), so only the journal holds the edits: the page's save on its way out, which request
- * interception may no longer catch once the page unloads, fails as well. Returns what lets saves
- * work again.
+ * Seeds a review, opens the app on `page` (not yet at it) and the review, and types `typed` at its
+ * end while every save fails in main (as if the disk were gone), so only the journal holds the
+ * edits: the page's save on its way out, which request interception may no longer catch once the
+ * page unloads, fails as well. Returns what lets saves work again.
  */
 async function unsavedInJournal(page: Page, host: Host, libraryDir: string, review: { folder: string; title: string; body: string }, typed: string): Promise<() => void> {
   await seedReview(libraryDir, review.folder, review.title, review.body)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, review.title)
   const writes = host.services.writes
   const save = writes.save
@@ -28,7 +28,7 @@ async function unsavedInJournal(page: Page, host: Host, libraryDir: string, revi
   }
 }
 
-test('unsaved writing survives a crash: the journal offers it at start and Restore puts it back', async ({ page, host, libraryDir }) => {
+test('unsaved writing survives a crash: the journal offers it at start and Restore puts it back', async ({ blankPage: page, host, libraryDir }) => {
   const savesWork = await unsavedInJournal(page, host, libraryDir, { folder: 'nosferatu', title: 'Nosferatu', body: 'Original text.\n' }, ' Unsaved words survive.')
 
   // A crash: the page goes away without saving (the save it tries on the way out fails too), and
@@ -53,7 +53,7 @@ test('unsaved writing survives a crash: the journal offers it at start and Resto
   await expect.poll(() => host.services.journal.list()).toEqual([])
 })
 
-test('a discarded draft is not offered again', async ({ page, host, libraryDir }) => {
+test('a discarded draft is not offered again', async ({ blankPage: page, host, libraryDir }) => {
   const savesWork = await unsavedInJournal(page, host, libraryDir, { folder: 'vampyr', title: 'Vampyr', body: 'Kept text.\n' }, ' Thrown away.')
   await page.reload()
   const dialog = page.getByRole('dialog', { name: 'Recovered unsaved writing' })
@@ -68,9 +68,9 @@ test('a discarded draft is not offered again', async ({ page, host, libraryDir }
   expect(await readdir(libraryDir)).toContain('vampyr')
 })
 
-test('a file changed outside Verdict with no unsaved edits is reloaded, with a notice', async ({ page, libraryDir }) => {
+test('a file changed outside Verdict with no unsaved edits is reloaded, with a notice', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'suspiria', 'Suspiria', 'First draft.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Suspiria')
   await expect(editorText(page)).toContainText('First draft.')
 
@@ -80,11 +80,12 @@ test('a file changed outside Verdict with no unsaved edits is reloaded, with a n
 })
 
 test('a file changed outside Verdict under unsaved edits offers Keep mine, Take theirs, Keep both; Keep both leaves two reviews', async ({
-  page,
+  blankPage: page,
+  host,
   libraryDir,
 }) => {
   await seedReview(libraryDir, 'possession', 'Possession', 'Opening line.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Possession')
 
   // Edits that cannot be saved yet (saves fail), then another program writes the file.
@@ -110,9 +111,9 @@ test('a file changed outside Verdict under unsaved edits offers Keep mine, Take 
   await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: /^Possession/ })).toHaveCount(2)
 })
 
-test('a review deleted outside Verdict keeps its text and can be saved as a new review', async ({ page, libraryDir }) => {
+test('a review deleted outside Verdict keeps its text and can be saved as a new review', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'eraserhead', 'Eraserhead', 'Lonely text.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Eraserhead')
   await rm(join(libraryDir, 'eraserhead'), { recursive: true, force: true })
   const notice = page.getByRole('region', { name: 'Moved or deleted' })
@@ -129,9 +130,9 @@ async function reviewTexts(libraryDir: string): Promise<string[]> {
   return Promise.all(folders.map((name) => readFile(join(libraryDir, name, 'review.md'), 'utf8').catch(() => '')))
 }
 
-test('history: save a version, change the text, restore the version; the restore is listed and undoable', async ({ page, libraryDir }) => {
+test('history: save a version, change the text, restore the version; the restore is listed and undoable', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'stalker', 'Stalker', 'The zone is quiet.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Stalker')
 
   await page.getByRole('button', { name: 'History' }).click()
@@ -183,7 +184,7 @@ async function makeReadOnly(dir: string): Promise<(() => Promise<void>) | undefi
 }
 
 test('when saving fails, “Save as…” writes the edits and their image as a new review in a chosen folder; the original stays byte-identical', async ({
-  page,
+  blankPage: page,
   host,
   libraryDir,
   tempDir,
@@ -193,7 +194,7 @@ test('when saving fails, “Save as…” writes the edits and their image as a 
   await cp(join(import.meta.dirname, '../unit/pipeline/fixtures/ballerina/assets/10226545b9b4e8c3.png'), join(libraryDir, 'heat', 'assets', 'diner.png'))
   const file = join(libraryDir, 'heat', 'review.md')
   const before = await readFile(file)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Heat')
 
   const unlock = await makeReadOnly(join(libraryDir, 'heat'))

@@ -145,9 +145,9 @@ test('writes a formatted review with the toolbar and Markdown shortcuts; it is s
   await expect(page.getByLabel('Status')).toHaveValue('ready')
 })
 
-test('the toolbar reflects the selection, and the shortcuts format, undo and redo', async ({ page, libraryDir }) => {
+test('the toolbar reflects the selection, and the shortcuts format, undo and redo', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'ballerina', 'Ballerina', SAMPLE)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   const bold = toolbar(page).getByRole('button', { name: 'Bold' })
   const blockType = toolbar(page).getByLabel('Block type')
@@ -205,9 +205,9 @@ test('the toolbar reflects the selection, and the shortcuts format, undo and red
   await expect(editorText(page).getByRole('separator')).toHaveCount(1)
 })
 
-test('the link dialog accepts only web and e-mail addresses, and edits or removes a link', async ({ page, libraryDir }) => {
+test('the link dialog accepts only web and e-mail addresses, and edits or removes a link', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Write to the studio today.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   await editorText(page).getByText('Write to the studio today.').dblclick()
   await page.keyboard.press('ControlOrMeta+k')
@@ -237,9 +237,9 @@ test('the link dialog accepts only web and e-mail addresses, and edits or remove
   expect(await reviewFile(libraryDir, 'Ballerina')).not.toContain('mailto:')
 })
 
-test('Markdown the editor cannot show is kept verbatim and stays editable', async ({ page, libraryDir }) => {
+test('Markdown the editor cannot show is kept verbatim and stays editable', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'ballerina', 'Ballerina', SAMPLE)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
 
   const blocks = page.getByRole('textbox', { name: 'Markdown kept as written' })
@@ -264,10 +264,10 @@ test('the status bar counts words and reading time as you type', async ({ page }
   await expect(page.getByRole('contentinfo')).toContainText('530 words · 2 min read')
 })
 
-test('autosave never overlaps saves, sends the latest text, and Ctrl+S saves at once', async ({ page, libraryDir }) => {
+test('autosave never overlaps saves, sends the latest text, and Ctrl+S saves at once', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
   await page.clock.install() // runs as the real clock until paused below
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
 
   let inFlight = 0
@@ -306,10 +306,10 @@ test('autosave never overlaps saves, sends the latest text, and Ctrl+S saves at 
   expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Last words. Saved by hand.')
 })
 
-test('leaving a review saves it first, and never under another review', async ({ page, libraryDir }) => {
+test('leaving a review saves it first, and never under another review', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'first', 'First', 'First text.\n')
   await seedReview(libraryDir, 'second', 'Second', 'Second text.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'First')
   await caretAtEnd(editorText(page).getByText('First text.', { exact: true }))
   await page.keyboard.type(' Added just before leaving.')
@@ -321,9 +321,9 @@ test('leaving a review saves it first, and never under another review', async ({
   expect(await reviewFile(libraryDir, 'Second')).not.toContain('Added just before leaving.')
 })
 
-test('a failed save shows the reason and keeps the edits until a save succeeds', async ({ page, libraryDir }) => {
+test('a failed save shows the reason and keeps the edits until a save succeeds', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   await page.route('**/__ipc/saveReview', (route) =>
     route.fulfill({ json: { ok: false, error: { code: 'IO', message: 'The disk is full' } } }),
@@ -344,9 +344,9 @@ test('a failed save shows the reason and keeps the edits until a save succeeds',
   expect(await reviewFile(libraryDir, 'Ballerina')).toContain('Start. Precious words.')
 })
 
-test('a review changed by another program is never overwritten silently', async ({ page, libraryDir }) => {
+test('a review changed by another program is never overwritten silently', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Start.\n')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   // Another editor (or a sync tool) rewrites the file while it is open, with nothing unsaved: it is shown.
   await seedReview(libraryDir, 'ballerina', 'Ballerina', 'Their version.\n')
@@ -385,11 +385,11 @@ test('a document the editor cannot load shows why instead of a blank window', as
   await expect(page.getByRole('listitem', { name: 'Welcome to Verdict' })).toBeVisible()
 })
 
-test('a long review draws only what is near the screen, and the caret and the view still go anywhere in it', async ({ page, libraryDir }) => {
+test('a long review draws only what is near the screen, and the caret and the view still go anywhere in it', async ({ blankPage: page, host, libraryDir }) => {
   const filler = Array(6).fill('the camera stays with her through every turn of the fight').join(' ')
   const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} ${filler}.`)
   await seedReview(libraryDir, 'long', 'Long', `${paragraphs.join('\n\n')}\n`)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Long')
   const paragraph = (i: number) => editorText(page).locator('p').filter({ hasText: `Paragraph ${i} ` })
   const drawn = (i: number) => paragraph(i).evaluate((element) => element.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))
@@ -437,7 +437,7 @@ test('a long review draws only what is near the screen, and the caret and the vi
   expect(markdown).toMatch(new RegExp(`^(?=.*Paragraph ${index} )(?=.*MIDDLE).*$`, 'm'))
 })
 
-test('screenshot: the editor with a formatted review', async ({ page, libraryDir }) => {
+test('screenshot: the editor with a formatted review', async ({ blankPage: page, host, libraryDir }) => {
   await seedReview(
     libraryDir,
     'ballerina',
@@ -461,7 +461,7 @@ The Ruska Roma, glimpsed in *John Wick: Chapter 3*, finally get their due. The f
 The ending stumbles, but by then the film has earned a great deal of goodwill.
 `,
   )
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   await page.getByLabel('Tags').fill('action, john wick')
   await page.getByLabel('Tags').press('Enter')

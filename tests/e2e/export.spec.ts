@@ -31,9 +31,9 @@ async function runExport(host: Host, dialog: Locator, format: RegExp, destDir: s
   return dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem').allTextContents()
 }
 
-test('exports the open review in each format, with its unsaved edits; the files hold the review and the bundle imports back', async ({ page, libraryDir, tempDir, host }) => {
+test('exports the open review in each format, with its unsaved edits; the files hold the review and the bundle imports back', async ({ blankPage: page, libraryDir, tempDir, host }) => {
   await seedReview(libraryDir, 'ballerina', 'Ballerina', BODY, { status: 'ready', image: true })
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   // An edit not yet autosaved: export saves it first.
   await page.getByRole('textbox', { name: 'Review text' }).getByText('The ending stumbles').click()
@@ -160,11 +160,11 @@ test('import explains a file it cannot use, and takes a Markdown file from anoth
   await expect(page.getByRole('textbox', { name: 'Review text' })).toHaveText('Lumon’s corridors get longer and stranger.')
 })
 
-test('batch export of selected reviews shows progress and a summary; a review that cannot be read is listed with the reason', async ({ page, libraryDir, tempDir, host }) => {
+test('batch export of selected reviews shows progress and a summary; a review that cannot be read is listed with the reason', async ({ blankPage: page, libraryDir, tempDir, host }) => {
   await seedReview(libraryDir, 'aardvark', 'Aardvark', 'The first of two reviews exported together.\n', { status: 'ready' })
   await seedReview(libraryDir, 'zebra', 'Zebra', 'The second of two reviews exported together.\n', { status: 'ready' })
   await seedReview(libraryDir, 'mongoose', 'Mongoose', 'This one breaks before the export.\n', { status: 'ready' })
-  await page.reload()
+  await page.goto(host.url)
 
   await card(page, 'Aardvark').getByRole('checkbox', { name: 'Select “Aardvark”' }).check()
   // Ticking a review selects it without opening it.
@@ -213,9 +213,9 @@ test('batch export of selected reviews shows progress and a summary; a review th
   expect(await readdir(second)).toEqual(['zebra.html'])
 })
 
-test('Export all… exports every review of the library', async ({ page, libraryDir, tempDir, host }) => {
+test('Export all… exports every review of the library', async ({ blankPage: page, libraryDir, tempDir, host }) => {
   await seedReview(libraryDir, 'aardvark', 'Aardvark', 'A short review.\n', { status: 'ready' })
-  await page.reload()
+  await page.goto(host.url)
   await expect(card(page, 'Aardvark')).toBeVisible()
   await page.getByRole('button', { name: 'Import & export' }).click()
   await page.getByRole('menuitem', { name: 'Export all…' }).click()

@@ -39,6 +39,12 @@ interface Fixtures {
    * options (test.use({ timezoneId })) do not reach the kept page: set them here.
    */
   ownContext: BrowserContextOptions | undefined
+  /**
+   * The test's page before the app's first load (about:blank), for a test that writes its library or
+   * settings first, as an earlier session left them: it opens the app with `page.goto(host.url)`.
+   * A reload after seeding would load the app twice.
+   */
+  blankPage: Page
 }
 
 interface WorkerFixtures {
@@ -93,12 +99,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(context)
     await context.close()
   },
-  page: async ({ context, host, keptPage, ownContext }, use) => {
+  // Set up after the host, so the host closes after the page has left its app.
+  blankPage: async ({ context, host: _host, keptPage, ownContext }, use) => {
     const page = ownContext ? await context.newPage() : keptPage.take().page
-    await page.goto(host.url)
     await use(page)
     // The page leaves the app before the host closes (the rest of the reset after, with the context).
     if (!ownContext) await keptPage.leave()
+  },
+  page: async ({ blankPage, host }, use) => {
+    await blankPage.goto(host.url)
+    await use(blankPage)
   },
 })
 

@@ -7,15 +7,16 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import type { Host } from './host'
 
 // Each one line long, so ArrowDown moves a paragraph at a time.
 const PARAGRAPHS = Array.from({ length: 40 }, (_, n) => `Paragraph ${n + 1} of the review.`)
 
-async function openLongReview(page: Page, libraryDir: string): Promise<void> {
+async function openLongReview(page: Page, host: Host, libraryDir: string): Promise<void> {
   await mkdir(join(libraryDir, 'long'), { recursive: true })
   const front = `---\ntitle: Long\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: draft\ntags: []\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\n`
   await writeFile(join(libraryDir, 'long', 'review.md'), front + PARAGRAPHS.join('\n\n') + '\n')
-  await page.reload()
+  await page.goto(host.url)
   await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Long', exact: true }).getByRole('button', { name: 'Open' }).click()
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Long')
 }
@@ -35,8 +36,8 @@ function caretHeight(page: Page): Promise<number> {
   })
 }
 
-test('focus mode hides the chrome and dims all but the block being written; Escape and its keys leave it', async ({ page, host, libraryDir }) => {
-  await openLongReview(page, libraryDir)
+test('focus mode hides the chrome and dims all but the block being written; Escape and its keys leave it', async ({ blankPage: page, host, libraryDir }) => {
+  await openLongReview(page, host, libraryDir)
   const toolbar = page.getByRole('toolbar', { name: 'Formatting' })
   const details = page.getByRole('complementary', { name: 'Review details' })
   await page.getByRole('button', { name: 'Preview', exact: true }).click()
@@ -79,8 +80,8 @@ test('focus mode hides the chrome and dims all but the block being written; Esca
   await expect(page.getByRole('button', { name: 'Leave focus mode' })).toBeHidden()
 })
 
-test('typewriter scrolling (a setting) keeps the caret’s line in the middle; without it the line runs to the edge', async ({ page, host, libraryDir }) => {
-  await openLongReview(page, libraryDir)
+test('typewriter scrolling (a setting) keeps the caret’s line in the middle; without it the line runs to the edge', async ({ blankPage: page, host, libraryDir }) => {
+  await openLongReview(page, host, libraryDir)
   // Without typewriter scrolling: walking down the text, the caret ends near the bottom edge.
   await paragraphs(page).nth(1).click()
   await page.keyboard.press('ControlOrMeta+Shift+F')

@@ -41,12 +41,12 @@ for (const { payload, message } of [
   { payload: { name: 'holiday.png', type: 'image/png', kind: 'text' } as const, message: /“holiday\.png” is not an image Verdict can use/ },
   { payload: { name: 'logo.svg', type: 'image/svg+xml', kind: 'svg' } as const, message: /“logo\.svg” is an SVG drawing.*scripts/ },
 ]) {
-  test(`a dropped ${payload.name} (${payload.kind}) is refused with a clear message; nothing is inserted or written`, async ({ page, libraryDir }) => {
+  test(`a dropped ${payload.name} (${payload.kind}) is refused with a clear message; nothing is inserted or written`, async ({ blankPage: page, host, libraryDir }) => {
     const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', BODY)
     const before = await readFile(file, 'utf8')
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
-    await page.reload()
+    await page.goto(host.url)
     await openReview(page, 'Ballerina')
 
     await dropFile(page, 'A first paragraph.', payload)
@@ -66,10 +66,10 @@ for (const { payload, message } of [
   })
 }
 
-test('a non-image chosen in the file picker is refused the same way', async ({ page, libraryDir }) => {
+test('a non-image chosen in the file picker is refused the same way', async ({ blankPage: page, host, libraryDir }) => {
   const file = await seedReview(libraryDir, 'ballerina', 'Ballerina', BODY)
   const before = await readFile(file, 'utf8')
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
   await editorText(page).getByText('A second paragraph.').click()
   await page.getByLabel('Add image').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('plain text, renamed') })
@@ -80,7 +80,7 @@ test('a non-image chosen in the file picker is refused the same way', async ({ p
   expect(await readFile(file, 'utf8')).toBe(before)
 })
 
-test('an image path leaving the review folder opens with a warning, is never loaded, and stays byte-identical through an edit', async ({ page, libraryDir, tempDir }) => {
+test('an image path leaving the review folder opens with a warning, is never loaded, and stays byte-identical through an edit', async ({ blankPage: page, host, libraryDir, tempDir }) => {
   // Something worth stealing two levels up from the review folder.
   await writeFile(join(tempDir, 'secret.png'), Buffer.from('89504e470d0a1a0a', 'hex'))
   const line = '![x](../../secret.png)'
@@ -88,7 +88,7 @@ test('an image path leaving the review folder opens with a warning, is never loa
   const before = await readFile(file, 'utf8')
   const requests: string[] = []
   page.on('request', (request) => requests.push(request.url()))
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Ballerina')
 
   const notes = page.getByRole('region', { name: 'Notes on this file' })

@@ -14,10 +14,10 @@ const reviews = (page: Page) => page.getByRole('list', { name: 'Reviews' }).getB
 const pickerStyles = (page: Page) => page.evaluate(() => fetch('/__web/picker.css').then((response) => response.text()))
 const dark = (page: Page) => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)
 
-test('a test leaves storage, cookies, a route, listeners, a viewport, dark mode and a review behind', async ({ page, context, host, libraryDir }) => {
+test('a test leaves storage, cookies, a route, listeners, a viewport, dark mode and a review behind', async ({ blankPage: page, context, host, libraryDir }) => {
   await mkdir(join(libraryDir, 'left-behind'), { recursive: true })
   await writeFile(join(libraryDir, 'left-behind', 'review.md'), '---\ntitle: Left Behind\n---\n\nThe first test’s review.\n')
-  await page.reload()
+  await page.goto(host.url)
   await expect(reviews(page).filter({ hasText: 'Left Behind' })).toBeVisible()
 
   await page.evaluate(() => {

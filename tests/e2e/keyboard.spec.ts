@@ -32,10 +32,10 @@ async function tabTo(page: Page, name: RegExp, backwards = false): Promise<void>
   throw new Error(`${name} was not reached by ${backwards ? 'Shift+Tab' : 'Tab'}; the focus is on ${await focused(page)}`)
 }
 
-test('create, write, score, publish, back, delete and undo by keyboard; the focus never drops to the page', async ({ page, host, tempDir }) => {
+test('create, write, score, publish, back, delete and undo by keyboard; the focus never drops to the page', async ({ blankPage: page, host, tempDir }) => {
   test.setTimeout(slow(180_000))
   await host.services.blogs.save({ name: 'My site', kind: 'folder', url: join(tempDir, 'site') })
-  await page.reload()
+  await page.goto(host.url)
   const reviews = page.getByRole('list', { name: 'Reviews' })
   await expect(reviews.getByRole('listitem').first()).toBeVisible()
 

@@ -15,12 +15,12 @@ const SIZES = [
 ]
 
 for (const size of SIZES) {
-  test(`the long-title review fits ${size.width}×${size.height}, preview closed and open (and its screenshot)`, async ({ page, libraryDir }) => {
+  test(`the long-title review fits ${size.width}×${size.height}, preview closed and open (and its screenshot)`, async ({ blankPage: page, host, libraryDir }) => {
     expect(TITLE).toHaveLength(105)
     await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
     await writeFile(join(libraryDir, 'ballerina', 'review.md'), `---\ntitle: "${TITLE}"\nauthor: Ana Critic\nstatus: draft\n---\n\nA stylish, bruising spin-off.\n`)
     await page.setViewportSize(size)
-    await page.reload()
+    await page.goto(host.url)
     await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: TITLE, exact: true }).getByRole('button', { name: 'Open' }).click()
     const title = page.getByRole('textbox', { name: 'Title', exact: true })
     await expect(title).toHaveValue(TITLE)
@@ -52,10 +52,10 @@ for (const size of SIZES) {
   })
 }
 
-test('the preview pane is resized with its splitter, by keyboard and by mouse; the text keeps its width; the width is kept', async ({ page, libraryDir }) => {
+test('the preview pane is resized with its splitter, by keyboard and by mouse; the text keeps its width; the width is kept', async ({ blankPage: page, host, libraryDir }) => {
   await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
   await writeFile(join(libraryDir, 'ballerina', 'review.md'), `---\ntitle: Ballerina\nstatus: draft\n---\n\nA stylish, bruising spin-off.\n`)
-  await page.reload()
+  await page.goto(host.url)
   await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true }).getByRole('button', { name: 'Open' }).click()
   await page.getByRole('button', { name: 'Preview', exact: true }).click()
   const pane = page.getByRole('region', { name: 'Layout preview' })
@@ -98,12 +98,12 @@ test('the preview pane is resized with its splitter, by keyboard and by mouse; t
   await expect.poll(width).toBe(500)
 })
 
-test('zoomed in or narrow, the header keeps Publish and Preview on screen and the rest in a More menu', async ({ page, libraryDir }) => {
+test('zoomed in or narrow, the header keeps Publish and Preview on screen and the rest in a More menu', async ({ blankPage: page, host, libraryDir }) => {
   await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
   await writeFile(join(libraryDir, 'ballerina', 'review.md'), `---\ntitle: "${TITLE}"\nstatus: draft\n---\n\nA stylish, bruising spin-off.\n`)
   // The smallest window (880 px) at 125% zoom.
   await page.setViewportSize({ width: 704, height: 560 })
-  await page.reload()
+  await page.goto(host.url)
   await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: TITLE, exact: true }).getByRole('button', { name: 'Open' }).click()
   const header = page.getByRole('banner')
   for (const name of ['Publish', 'Preview', 'More actions']) await expect(header.getByRole('button', { name, exact: true }), name).toBeInViewport({ ratio: 1 })

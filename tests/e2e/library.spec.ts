@@ -52,11 +52,11 @@ test('first start shows the welcome review with its details and the library fold
   await expect(page.getByRole('button', { name: /^All reviews/ })).toHaveAttribute('aria-pressed', 'true')
 })
 
-test('sorts by last edited or title, filters by status and finds by words of the title', async ({ page, libraryDir }) => {
+test('sorts by last edited or title, filters by status and finds by words of the title', async ({ blankPage: page, host, libraryDir }) => {
   await seed(libraryDir, 'aardvark', { title: 'Aardvark', status: 'published', updated: '2026-01-05T10:00:00.000Z' })
   await seed(libraryDir, 'zebra', { title: 'Zebra', status: 'ready', updated: '2026-03-01T10:00:00.000Z' })
   await seed(libraryDir, 'mongoose', { title: 'Mongoose', status: 'draft', updated: '2026-02-01T10:00:00.000Z' })
-  await page.reload()
+  await page.goto(host.url)
 
   await expect(card(page, 'Zebra')).toBeVisible()
   // The welcome review (November 2026) is the most recently edited.
@@ -79,7 +79,7 @@ test('sorts by last edited or title, filters by status and finds by words of the
   await expect(card(page, 'Aardvark')).toBeVisible()
 })
 
-test('a long library renders only the rows in view, and search and the keyboard still reach every review', async ({ page, libraryDir }) => {
+test('a long library renders only the rows in view, and search and the keyboard still reach every review', async ({ blankPage: page, host, libraryDir }) => {
   const count = 600
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
@@ -89,7 +89,7 @@ test('a long library renders only the rows in view, and search and the keyboard 
       }),
     ),
   )
-  await page.reload()
+  await page.goto(host.url)
   const rows = reviewList(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) })
   await expect(page.getByText(`${count + 1} reviews`)).toBeVisible()
   await expect(rows.first()).toHaveAttribute('aria-setsize', String(count + 1))
@@ -151,10 +151,10 @@ test('delete moves a review to the trash and Undo brings it back', async ({ page
   expect((await readdir(libraryDir)).filter((name) => !name.startsWith('.'))).toEqual(before)
 })
 
-test('a review whose file cannot be parsed opens read-only with the reason and its text', async ({ page, libraryDir }) => {
+test('a review whose file cannot be parsed opens read-only with the reason and its text', async ({ blankPage: page, host, libraryDir }) => {
   await mkdir(join(libraryDir, 'broken'), { recursive: true })
   await writeFile(join(libraryDir, 'broken', 'review.md'), '---\ntitle: [never closed\nstatus: draft\n---\n\nStill my words.\n')
-  await page.reload()
+  await page.goto(host.url)
 
   const broken = reviewList(page).getByRole('listitem').filter({ hasText: 'Can’t be read' })
   await expect(broken).toHaveCount(1)

@@ -40,12 +40,12 @@ async function nextCopy(page: Page): Promise<() => Promise<string>> {
   }
 }
 
-test('a long review: a save right after opening writes all of it; select-all copies all of it, Ctrl+End reaches its last word, undo keeps it whole', async ({ page, libraryDir }) => {
+test('a long review: a save right after opening writes all of it; select-all copies all of it, Ctrl+End reaches its last word, undo keeps it whole', async ({ blankPage: page, host, libraryDir }) => {
   const file = await seedReview(libraryDir, 'the-long-goodbye', TITLE, longBody())
   const before = await readFile(file, 'utf8')
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.reload()
+  await page.goto(host.url)
   // The editor warmed up once the library shows (warmUp.tsx, its mark set once it is unmounted) left no text behind.
   await page.waitForFunction(() => performance.getEntriesByName('verdict-editor-warmed-up').length === 1)
   await expect(editorText(page)).toHaveCount(0)
@@ -82,10 +82,10 @@ test('a long review: a save right after opening writes all of it; select-all cop
   expect(errors).toEqual([])
 })
 
-test('a long review opened in parts: keys pressed before its rest has come are taken once it is whole, and nothing is saved before', async ({ page, libraryDir }) => {
+test('a long review opened in parts: keys pressed before its rest has come are taken once it is whole, and nothing is saved before', async ({ blankPage: page, host, libraryDir }) => {
   const file = await seedReview(libraryDir, 'the-long-goodbye', TITLE, longBody())
   const before = await readFile(file, 'utf8')
-  await page.reload()
+  await page.goto(host.url)
   // Main's answer with the rest of the review waits until the test lets it go.
   let release: () => void = () => undefined
   const held = new Promise<void>((resolve) => (release = resolve))

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { caretAtEnd, selectionSettledOn } from './caret'
 import { expect, test, screenshotPath } from './fixtures'
+import type { Host } from './host'
 import { editorText, FIXTURE_ASSETS } from './review'
 
 /** Images of the pipeline's Ballerina fixture. */
@@ -79,11 +80,11 @@ Cons:
 The ending stumbles, but by then the film has earned a great deal of goodwill. Read more on [the studio’s site](https://example.com/ballerina).
 `
 
-async function seedBallerina(page: Page, libraryDir: string): Promise<void> {
+async function seedBallerina(page: Page, host: Host, libraryDir: string): Promise<void> {
   await mkdir(join(libraryDir, 'ballerina'), { recursive: true })
   await cp(FIXTURE_ASSETS, join(libraryDir, 'ballerina', 'assets'), { recursive: true })
   await writeFile(join(libraryDir, 'ballerina', 'review.md'), BALLERINA)
-  await page.reload()
+  await page.goto(host.url)
   await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Ballerina', exact: true }).getByRole('button', { name: 'Open' }).click()
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Ballerina')
 }
@@ -95,12 +96,12 @@ const pane = (page: Page) => page.getByRole('region', { name: 'Layout preview' }
 /** The page inside the preview iframe. */
 const inPreview = (page: Page) => previewFrame(page).contentFrame()
 
-test('the preview pane shows the unsaved review as readers see it, in each theme, width and colour scheme', async ({ page, libraryDir, host }) => {
+test('the preview pane shows the unsaved review as readers see it, in each theme, width and colour scheme', async ({ blankPage: page, libraryDir, host }) => {
   const cspProblems: string[] = []
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) cspProblems.push(message.text())
   })
-  await seedBallerina(page, libraryDir)
+  await seedBallerina(page, host, libraryDir)
 
   await expect(previewButton(page)).toHaveAttribute('aria-pressed', 'false')
   await previewButton(page).click()
@@ -173,8 +174,8 @@ test('the preview pane shows the unsaved review as readers see it, in each theme
   expect(cspProblems).toEqual([])
 })
 
-test('typing updates the preview once typing pauses, without a render per keystroke, and keeps its scroll position', async ({ page, libraryDir }) => {
-  await seedBallerina(page, libraryDir)
+test('typing updates the preview once typing pauses, without a render per keystroke, and keeps its scroll position', async ({ blankPage: page, host, libraryDir }) => {
+  await seedBallerina(page, host, libraryDir)
   await previewButton(page).click()
   const post = inPreview(page)
   await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina')
@@ -219,8 +220,8 @@ test('typing updates the preview once typing pauses, without a render per keystr
   await expect(post.getByRole('heading', { level: 1 })).toHaveText('Ballerina, revisited')
 })
 
-test('edits patch the preview’s page in place: after each, the frame holds exactly what a fresh render of the newest page holds', async ({ page, libraryDir }) => {
-  await seedBallerina(page, libraryDir)
+test('edits patch the preview’s page in place: after each, the frame holds exactly what a fresh render of the newest page holds', async ({ blankPage: page, host, libraryDir }) => {
+  await seedBallerina(page, host, libraryDir)
   const pages: string[] = []
   page.on('response', async (response) => {
     if (response.url().endsWith('/__ipc/renderPreview') && response.ok()) pages.push(((await response.json()) as { value: { url: string } }).value.url)
@@ -273,8 +274,8 @@ test('edits patch the preview’s page in place: after each, the frame holds exa
   await expectPatchedTo('Last words added.')
 })
 
-test('Open in browser writes the page and hands it to the system browser', async ({ page, libraryDir, host }) => {
-  await seedBallerina(page, libraryDir)
+test('Open in browser writes the page and hands it to the system browser', async ({ blankPage: page, libraryDir, host }) => {
+  await seedBallerina(page, host, libraryDir)
   await previewButton(page).click()
   await pane(page).getByRole('button', { name: 'Open in browser' }).click()
   await expect(pane(page).getByRole('status')).toContainText('Opened in your browser:')
@@ -285,9 +286,9 @@ test('Open in browser writes the page and hands it to the system browser', async
 })
 
 for (const theme of ['classic', 'magazine', 'minimal']) {
-  test(`screenshot: the ${theme} theme in the preview`, async ({ page, libraryDir }) => {
+  test(`screenshot: the ${theme} theme in the preview`, async ({ blankPage: page, host, libraryDir }) => {
     await page.setViewportSize({ width: 1280, height: 800 })
-    await seedBallerina(page, libraryDir)
+    await seedBallerina(page, host, libraryDir)
     await page.getByRole('button', { name: 'Details panel' }).click()
     await previewButton(page).click()
     await pane(page).getByLabel('Theme').selectOption(theme)
@@ -299,7 +300,7 @@ for (const theme of ['classic', 'magazine', 'minimal']) {
   })
 }
 
-test('a link clicked in the preview opens in the system browser; the frame never follows it, and only https and mailto leave', async ({ page, libraryDir, host }) => {
+test('a link clicked in the preview opens in the system browser; the frame never follows it, and only https and mailto leave', async ({ blankPage: page, libraryDir, host }) => {
   const body = [
     'Read more on [the studio’s site](https://example.com/ballerina) or [write to me](mailto:critic@example.com).',
     '',
@@ -313,7 +314,7 @@ test('a link clicked in the preview opens in the system browser; the frame never
   page.on('request', (request) => {
     if (!request.url().startsWith(`${host.origin}/`) && !request.url().startsWith('data:')) outside.push(request.url())
   })
-  await page.reload()
+  await page.goto(host.url)
   await page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Links', exact: true }).getByRole('button', { name: 'Open' }).click()
   await previewButton(page).click()
   const post = inPreview(page)

@@ -45,10 +45,10 @@ async function expectSecretNowhere(secret: string, host: Host, dirs: string[]): 
   expect(host.errors.join('\n')).not.toContain(secret)
 }
 
-test('a critic adds a folder blog, publishes a review with its credited image, and re-publishing updates the same page', async ({ page, host, libraryDir, tempDir }) => {
+test('a critic adds a folder blog, publishes a review with its credited image, and re-publishing updates the same page', async ({ blankPage: page, host, libraryDir, tempDir }) => {
   const site = join(tempDir, 'site')
   await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })
-  await page.reload()
+  await page.goto(host.url)
 
   // The blog, from the library: a folder outside the library, picked with Browse….
   await page.getByRole('button', { name: 'Blogs' }).click()
@@ -146,9 +146,9 @@ test('a critic adds a folder blog, publishes a review with its credited image, a
   expect(saved).toMatch(/^status: published$/m)
 })
 
-test('an image without alt text blocks publishing, with the problem and its fix', async ({ page, libraryDir, tempDir }) => {
+test('an image without alt text blocks publishing, with the problem and its fix', async ({ blankPage: page, host, libraryDir, tempDir }) => {
   await seedReview(libraryDir, 'heat', 'Heat', `Mann's best film.\n\n![](assets/${IMAGE})\n`, { status: 'ready', image: true })
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Heat')
   await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
   const dialog = publishDialog(page)
@@ -177,7 +177,7 @@ test('an image without alt text blocks publishing, with the problem and its fix'
   expect(await readFile(join(tempDir, 'pages', 'heat.html'), 'utf8')).toContain('Pacino and De Niro at the diner')
 })
 
-test('a WordPress blog that refuses the password shows its own message and asks for the password again; the password is written nowhere', async ({ page, host, libraryDir, tempDir }) => {
+test('a WordPress blog that refuses the password shows its own message and asks for the password again; the password is written nowhere', async ({ blankPage: page, host, libraryDir, tempDir }) => {
   const secret = `planted-secret-${randomBytes(8).toString('hex')}`
   const wordpress = await fakeBlog((_req, res) => {
     res.writeHead(401, { 'content-type': 'application/json' })
@@ -185,7 +185,7 @@ test('a WordPress blog that refuses the password shows its own message and asks 
   })
   try {
     await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })
-    await page.reload()
+    await page.goto(host.url)
     await page.getByRole('button', { name: 'Blogs' }).click()
     await page.getByRole('dialog', { name: 'Blogs' }).getByRole('button', { name: 'Add blog' }).click()
     await addWebBlog(page, { kind: /^WordPress/, name: 'Old WordPress', url: wordpress.url, username: 'ana', secretLabel: 'Application password', secret })
@@ -237,7 +237,7 @@ test('a WordPress blog that refuses the password shows its own message and asks 
   }
 })
 
-test('a Micropub blog that cannot be reached waits in the outbox, and Send now publishes once it is up', async ({ page, host, libraryDir, tempDir }) => {
+test('a Micropub blog that cannot be reached waits in the outbox, and Send now publishes once it is up', async ({ blankPage: page, host, libraryDir, tempDir }) => {
   test.setTimeout(slow(180_000))
   const token = `planted-secret-${randomBytes(8).toString('hex')}`
   const port = await freePort()
@@ -245,7 +245,7 @@ test('a Micropub blog that cannot be reached waits in the outbox, and Send now p
   let server: ChildProcess | undefined
   try {
     await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })
-    await page.reload()
+    await page.goto(host.url)
     await openReview(page, 'Ballerina')
     await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
     const dialog = publishDialog(page)
@@ -305,9 +305,9 @@ test.describe('in Berlin', () => {
   // A context of its own, in that time zone.
   test.use({ ownContext: { timezoneId: 'Europe/Berlin' } })
 
-  test('a scheduled publish is picked in the critic\'s time zone and sent as that instant with the zone', async ({ page, libraryDir, tempDir }) => {
+  test('a scheduled publish is picked in the critic\'s time zone and sent as that instant with the zone', async ({ blankPage: page, host, libraryDir, tempDir }) => {
     await seedReview(libraryDir, 'ballerina', 'Ballerina', BALLERINA, { status: 'ready', image: true })
-    await page.reload()
+    await page.goto(host.url)
     await openReview(page, 'Ballerina')
     await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
     const dialog = publishDialog(page)
@@ -336,7 +336,7 @@ test.describe('in Berlin', () => {
   })
 })
 
-test('an image larger than the blog accepts is downscaled from the check, in the text, and saved', async ({ page, libraryDir }) => {
+test('an image larger than the blog accepts is downscaled from the check, in the text, and saved', async ({ blankPage: page, host, libraryDir }) => {
   const wordpress = await fakeWordPress()
   try {
     await mkdir(join(libraryDir, 'poster', 'assets'), { recursive: true })
@@ -347,7 +347,7 @@ test('an image larger than the blog accepts is downscaled from the check, in the
       join(libraryDir, 'poster', 'review.md'),
       `---\ntitle: Poster\nauthor: Ana Critic\ndate: 2026-11-20\nstatus: draft\ntags: []\nexcerpt: ''\ncreated: 2026-11-20T09:00:00.000Z\nupdated: 2026-11-20T09:00:00.000Z\n---\n\nThe poster says it all.\n\n![The poster in grain](assets/poster.png)\n`,
     )
-    await page.reload()
+    await page.goto(host.url)
     await addWebBlogFromLibrary(page, { kind: /^WordPress/, name: 'Press', url: wordpress.url, username: 'ana', secretLabel: 'Application password', secret: 'xxxx yyyy zzzz' })
 
     await openReview(page, 'Poster')
@@ -370,9 +370,9 @@ test('an image larger than the blog accepts is downscaled from the check, in the
   }
 })
 
-test('a new review published right after its title is typed: the check and the publish ask for the folder the title moved it to, which stays', async ({ page, host, libraryDir, tempDir }) => {
+test('a new review published right after its title is typed: the check and the publish ask for the folder the title moved it to, which stays', async ({ blankPage: page, host, libraryDir, tempDir }) => {
   await host.services.blogs.save({ name: 'Pages', kind: 'folder', url: join(tempDir, 'pages') })
-  await page.reload()
+  await page.goto(host.url)
   // The review ids the dialog sends to main.
   const asked: Array<[string, unknown]> = []
   page.on('request', (request) => {
@@ -401,9 +401,9 @@ test('a new review published right after its title is typed: the check and the p
   expect(host.errors).toEqual([])
 })
 
-test('the critic dates the post with the review’s date, signed by its author: the page, the index, the feed and the review say that day and name', async ({ page, libraryDir, tempDir }) => {
+test('the critic dates the post with the review’s date, signed by its author: the page, the index, the feed and the review say that day and name', async ({ blankPage: page, host, libraryDir, tempDir }) => {
   await seedReview(libraryDir, 'heat', 'Heat', `Mann's best film.\n`, { status: 'ready' })
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Heat')
   await page.getByRole('banner').getByRole('button', { name: 'Publish' }).click()
   const dialog = publishDialog(page)

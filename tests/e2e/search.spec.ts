@@ -23,10 +23,10 @@ async function seed(libraryDir: string, id: string, title: string, body: string,
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search reviews' })
 const results = (page: Page) => page.getByRole('list', { name: 'Search results' })
 
-test('a phrase from the middle of a review finds it, shows the sentence, and Enter lands on the words', async ({ page, libraryDir }) => {
+test('a phrase from the middle of a review finds it, shows the sentence, and Enter lands on the words', async ({ blankPage: page, host, libraryDir }) => {
   await seed(libraryDir, 'ballerina', 'Ballerina', longBody(), 'subject: { kind: film, title: Ballerina, year: 2025, creators: [Len Wiseman], cast: [], ids: {} }\n')
   await seed(libraryDir, 'mirror', 'The Mirror', 'A reflection on memory: every scene lies a little, and the hall of mirrors is the film’s heart.')
-  await page.reload()
+  await page.goto(host.url)
 
   await searchBox(page).fill('"every reflection in the mirrored hall"')
   const found = results(page).getByRole('listitem')
@@ -47,10 +47,10 @@ test('a phrase from the middle of a review finds it, shows the sentence, and Ent
   await expect(editor.getByText('Paragraph 79', { exact: false })).not.toBeInViewport()
 })
 
-test('filters narrow the words, and accents and typos do not matter', async ({ page, libraryDir }) => {
+test('filters narrow the words, and accents and typos do not matter', async ({ blankPage: page, host, libraryDir }) => {
   await seed(libraryDir, 'amelie', 'Le Fabuleux Destin d’Amélie Poulain', 'Paris glows in green and gold as Amélie skims stones.', 'subject: { kind: film, title: Amélie, year: 2001, creators: [Jean-Pierre Jeunet], cast: [], ids: {} }\n')
   await seed(libraryDir, 'paris-book', 'A Moveable Feast', 'Paris as Hemingway remembered it.', 'subject: { kind: book, title: A Moveable Feast, year: 1964, creators: [Ernest Hemingway], cast: [], ids: {} }\n')
-  await page.reload()
+  await page.goto(host.url)
 
   await searchBox(page).fill('amelie')
   await expect(results(page).getByRole('heading', { level: 3 })).toHaveText(['Le Fabuleux Destin d’Amélie Poulain'])
@@ -62,9 +62,9 @@ test('filters narrow the words, and accents and typos do not matter', async ({ p
   await expect(page.getByRole('list', { name: 'Filters left out' })).toContainText('kind: is one of film')
 })
 
-test('a search with more hits than a screenful shows more on request, and a new query starts again', async ({ page, libraryDir }) => {
+test('a search with more hits than a screenful shows more on request, and a new query starts again', async ({ blankPage: page, host, libraryDir }) => {
   for (let n = 1; n <= 25; n++) await seed(libraryDir, `river-${n}`, `River ${n}`, `The river bends ${n} times before the sea.`)
-  await page.reload()
+  await page.goto(host.url)
 
   await searchBox(page).fill('river')
   const found = results(page).getByRole('listitem')

@@ -5,10 +5,10 @@ import { openReview, seedReview } from './review'
 const reviews = (page: Page) => page.getByRole('list', { name: 'Reviews' })
 const titleField = (page: Page) => page.getByRole('textbox', { name: 'Title' })
 
-test('a reload shows the review that was open, where it was scrolled to; after the library, or once it is trashed, the library', async ({ page, host, libraryDir }) => {
+test('a reload shows the review that was open, where it was scrolled to; after the library, or once it is trashed, the library', async ({ blankPage: page, host, libraryDir }) => {
   const filler = Array(6).fill('the camera stays with her through every turn of the fight').join(' ')
   await seedReview(libraryDir, 'long', 'Long', `${Array.from({ length: 200 }, (_, i) => `Paragraph ${i} ${filler}.`).join('\n\n')}\n`)
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Long')
   const paragraph = (i: number) => page.getByRole('textbox', { name: 'Review text' }).locator('p').filter({ hasText: `Paragraph ${i} ` })
 

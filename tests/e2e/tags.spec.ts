@@ -30,9 +30,9 @@ async function openTags(page: Page) {
   return dialog
 }
 
-test('renaming a tag changes only the tags lines of its three reviews, and Undo puts every byte back', async ({ page, libraryDir }) => {
+test('renaming a tag changes only the tags lines of its three reviews, and Undo puts every byte back', async ({ blankPage: page, host, libraryDir }) => {
   await seed(libraryDir)
-  await page.reload()
+  await page.goto(host.url)
   const dialog = await openTags(page)
   const horror = dialog.getByRole('listitem').filter({ hasText: 'horror' })
   await expect(horror).toContainText('3 reviews')
@@ -56,9 +56,9 @@ test('renaming a tag changes only the tags lines of its three reviews, and Undo 
   await expect((await openTags(page)).getByRole('listitem').filter({ hasText: 'horror' })).toContainText('3 reviews')
 })
 
-test('renaming a tag to one in use merges them, once per review', async ({ page, libraryDir }) => {
+test('renaming a tag to one in use merges them, once per review', async ({ blankPage: page, host, libraryDir }) => {
   await seed(libraryDir)
-  await page.reload()
+  await page.goto(host.url)
   const dialog = await openTags(page)
   await dialog.getByRole('button', { name: 'Rename “family”' }).click()
   await dialog.getByRole('textbox', { name: 'New name for “family”' }).fill('horror')

@@ -38,11 +38,11 @@ Hirayama's days repeat:
 The last shot holds on his face for a full minute.
 `
 
-test('a Hugo post opened, typed into and saved differs only in the paragraph typed into', async ({ page, libraryDir }) => {
+test('a Hugo post opened, typed into and saved differs only in the paragraph typed into', async ({ blankPage: page, host, libraryDir }) => {
   const path = join(libraryDir, 'perfect-days', 'review.md')
   await mkdir(join(libraryDir, 'perfect-days'), { recursive: true })
   await writeFile(path, POST)
-  await page.reload()
+  await page.goto(host.url)
 
   const row = page.getByRole('list', { name: 'Reviews' }).getByRole('listitem', { name: 'Perfect Days', exact: true })
   await expect(row).toContainText('wenders')
@@ -82,14 +82,14 @@ const BLOCKS = [
   'A last paragraph.',
 ]
 
-test('a save sends main only the block typed into, naming every other block, and writes only its line', async ({ page, libraryDir }) => {
+test('a save sends main only the block typed into, naming every other block, and writes only its line', async ({ blankPage: page, host, libraryDir }) => {
   const path = await seedReview(libraryDir, 'every-block', 'Every block', `${BLOCKS.join('\n\n')}\n`, { image: true })
   const before = await readFile(path, 'utf8')
   const saves: unknown[] = []
   page.on('request', (request) => {
     if (request.url().endsWith('/__ipc/saveReview')) saves.push((request.postDataJSON() as { args: { doc: unknown } }).args.doc)
   })
-  await page.reload()
+  await page.goto(host.url)
   await openReview(page, 'Every block')
   await caretAtEnd(editorText(page).getByText('The paragraph typed into.', { exact: true }))
   await page.keyboard.type(' Typed.')

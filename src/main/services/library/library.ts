@@ -69,6 +69,21 @@ type ReadReview = Exclude<OpenedReview, { kind: 'editable' }> | Omit<Extract<Ope
 
 /** Whether main's own parser has read its warm-up review (`warmUpParser`). */
 let mainParserWarm = false
+/**
+ * Reads of the warm-up review on main. One compiles the parser, but its code is not at full speed
+ * yet: the bench's 10k first part (6,000 characters) then took 70-112 ms of CPU in Node at load 7-11,
+ * against 51-70 ms after ten reads (~30 once warm); the ten took 87-139 ms on that load, in tasks
+ * of 9-14 ms.
+ */
+const MAIN_PARSER_WARM_UPS = 10
+
+/** Reads the warm-up review `times` times on main, each in a task of its own so requests run between. */
+function warmUpMainParser(times: number): void {
+  setImmediate(() => {
+    warmUpParser()
+    if (times > 1) warmUpMainParser(times - 1)
+  })
+}
 
 /** One reader for the process: libraries come and go with switching, its threads stay warm. */
 const sharedReader = new ReviewReader()
@@ -228,7 +243,7 @@ export class Library {
     // Main reads a long review's first part itself (openInParts): its parser is compiled once the library shows, not at the first open.
     if (!mainParserWarm) {
       mainParserWarm = true
-      setTimeout(warmUpParser, 0)
+      warmUpMainParser(MAIN_PARSER_WARM_UPS)
     }
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the
     // background; the index is told only when a file version changed since it was last told.

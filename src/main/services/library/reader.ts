@@ -57,7 +57,9 @@ export function runReaderJob(job: ReaderJob): ReaderResult {
 export function warmUpParser(): void {
   runReaderJob({
     kind: 'open',
-    file: new TextEncoder().encode('---\ntitle: Warm-up\n---\n\nA *short* review with [a link](https://example.com).\n\n- a list\n- of two\n\n> A quote.\n\n## A heading\n'),
+    file: new TextEncoder().encode(
+      '---\ntitle: Warm-up\ntags: [a, b]\n---\n\nA *short* review with **strong words**, `code` and [a link](https://example.com).\n\n- a list\n- of two\n\n> A quote.\n\n## A heading\n',
+    ),
     fallback: { title: 'warm-up', created: '', updated: '' },
   })
 }

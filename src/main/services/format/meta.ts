@@ -1,5 +1,6 @@
 /** Front matter mapping ↔ ReviewMeta. */
 import { Document, parse, Scalar, visit, type Node, type YAMLSeq } from 'yaml'
+import type { z } from 'zod'
 import { DEFAULT_SCORE_LABEL, type ScoreSummary } from '../../../shared/critic'
 import type { ReviewMeta } from '../../../shared/model'
 import { reviewMeta } from '../../../shared/validate'
@@ -24,6 +25,9 @@ const KNOWN_KEYS = [
   'published',
 ] as const
 const KNOWN = new Set<string>(KNOWN_KEYS)
+type KnownKey = (typeof KNOWN_KEYS)[number]
+/** The meta's schema by key, seen as a map over the keys: a generic key then gives that key's own value type. */
+const KNOWN_SCHEMAS: { [K in KnownKey]: z.ZodType<ReviewMeta[K]> } = reviewMeta.shape
 /** Written only when set, so a plain review's front matter stays short. */
 const OPTIONAL = new Set<string>(['spoilers', 'featuredImage', 'score', 'subject', 'relates', 'published'])
 
@@ -44,7 +48,7 @@ export interface MetaFallback {
  */
 export function metaFromYaml(data: Record<string, unknown>, fallback: MetaFallback): ReviewMeta {
   const kept: Record<string, unknown> = {}
-  const read = <K extends (typeof KNOWN_KEYS)[number]>(key: K, interpret: (value: unknown) => unknown): ReviewMeta[K] | undefined => {
+  const read = <K extends KnownKey>(key: K, interpret: (value: unknown) => unknown): ReviewMeta[K] | undefined => {
     const value = data[key]
     if (value == null || value === '') return undefined
     let interpreted: unknown
@@ -53,8 +57,8 @@ export function metaFromYaml(data: Record<string, unknown>, fallback: MetaFallba
     } catch (error) {
       if (!(error instanceof ReviewParseError)) throw error
     }
-    const checked = reviewMeta.shape[key].safeParse(interpreted)
-    if (interpreted !== undefined && checked.success) return checked.data as ReviewMeta[K]
+    const checked = KNOWN_SCHEMAS[key].safeParse(interpreted)
+    if (interpreted !== undefined && checked.success) return checked.data
     kept[key] = value
     return undefined
   }
@@ -200,7 +204,7 @@ export function yamlEntry(key: string, value: unknown): string {
   return yamlOf([[key, value]])
 }
 
-function yamlValue<K extends (typeof KNOWN_KEYS)[number]>(key: K, value: ReviewMeta[K]): unknown {
+function yamlValue<K extends KnownKey>(key: K, value: ReviewMeta[K]): unknown {
   if (key === 'score' && value) return scoreToYaml(value as ScoreSummary)
   if (key === 'subject' && value) return compact(value as object)
   return value
@@ -248,7 +252,7 @@ export function metaEdits(data: Record<string, unknown>, read: ReviewMeta, edite
   return edits
 }
 
-function inFileShape<K extends (typeof KNOWN_KEYS)[number]>(key: K, value: ReviewMeta[K], written: unknown): unknown {
+function inFileShape<K extends KnownKey>(key: K, value: ReviewMeta[K], written: unknown): unknown {
   if (key === 'tags' && typeof written === 'string') return (value as string[]).join(', ')
   if (key === 'author' && isMapping(written)) return { ...written, name: value }
   if (key === 'date' && typeof written === 'string' && value && DATED.test(written)) return `${value as string}${written.slice(10)}`

@@ -104,11 +104,12 @@ export async function tempFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * A child script (child/<name>.ts) bundled into `dir`, for a test that starts it many times: through
- * `--import tsx` the kill test's 21 or more starts cost about 0.4 s of CPU each, 4 s for the runs that
- * load the format service. The source must not start worker threads: their TypeScript needs tsx.
+ * Child scripts (child/<name>.ts) bundled into `dir` in one go, for tests that start them: through
+ * `--import tsx` each start compiled its TypeScript again, about 0.4 s of CPU, 4 s for one that loads
+ * the format service or the app's services. A child that starts main's worker threads must be handed
+ * the run's worker bundles (their TypeScript would need tsx): see child/outboxSender.ts.
  */
-export async function bundledChild(name: string, dir: string): Promise<string> {
-  await bundleForNode({ [name]: join(import.meta.dirname, 'child', `${name}.ts`) }, join(dir, 'child'))
-  return join(dir, 'child', `${name}.mjs`)
+export async function bundledChildren<Name extends string>(dir: string, ...names: Name[]): Promise<Record<Name, string>> {
+  await bundleForNode(Object.fromEntries(names.map((name) => [name, join(import.meta.dirname, 'child', `${name}.ts`)])), join(dir, 'child'))
+  return Object.fromEntries(names.map((name) => [name, join(dir, 'child', `${name}.mjs`)])) as Record<Name, string>
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseReview, serializeReview } from '../../src/main/services/format'
 import { TEMP_PREFIX } from '../../src/main/services/fs/atomicWrite'
-import { bundledChild, largeDocument, MARK, reviewMetaOf, services, sha256, tempFiles } from './helpers'
+import { bundledChildren, largeDocument, MARK, reviewMetaOf, services, sha256, tempFiles } from './helpers'
 import { slow } from '../support/slow'
 
 // FAULT_SAVES / FAULT_KILLS shrink the run while working on it; the suite uses the full numbers.
@@ -67,7 +67,7 @@ describe('kill -9 during autosaves', () => {
 
     const dir = await mkdtemp(join(tmpdir(), 'verdict-kill-'))
     const bundle = await mkdtemp(join(tmpdir(), 'verdict-kill-child-'))
-    const script = await bundledChild('autosaver', bundle)
+    const { autosaver: script } = await bundledChildren(bundle, 'autosaver')
     const library = join(dir, 'library')
     const reviewDir = join(library, 'long-review')
     await mkdir(join(reviewDir, 'assets'), { recursive: true })

@@ -4,19 +4,28 @@
  * killed with -9 goes stale and is taken over.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { VerdictError } from '../../src/shared/contract'
 import { OUTBOX_LOCK, withLibraryLock } from '../../src/main/services/fs/libraryLock'
 import { Outbox } from '../../src/main/services/publish/outbox'
 import { createPublishHarness, type PublishHarness } from '../publish/harness'
 import { slow } from '../support/slow'
+import { bundledChildren } from './helpers'
 
 const ROOT = join(import.meta.dirname, '../..')
 const children: ChildProcess[] = []
 let harness: PublishHarness | undefined
+let bundle: string
+let scripts: Record<'outboxSender' | 'lockHolder', string>
+
+beforeAll(async () => {
+  bundle = await mkdtemp(join(tmpdir(), 'verdict-lock-children-'))
+  scripts = await bundledChildren(bundle, 'outboxSender', 'lockHolder')
+})
+afterAll(() => rm(bundle, { recursive: true, force: true }))
 
 afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL')
@@ -33,8 +42,8 @@ interface Child {
   stderr: string[]
 }
 
-function child(script: string, args: string[]): Child {
-  const process_ = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'child', script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+function child(script: keyof typeof scripts, args: string[]): Child {
+  const process_ = spawn(process.execPath, [scripts[script], ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   children.push(process_)
   const lines: string[] = []
   const waiting: Array<() => void> = []
@@ -69,7 +78,8 @@ describe('two processes on one library', () => {
     const request = { id: harness.reviewId, blogId: harness.blogId, status: 'published' as const }
     await new Outbox(() => harness!.services.libraries.current(), harness.services.machine).put(request, undefined, 'The blog could not be reached.', new Date(0))
     const go = join(harness.libraryDir, '..', 'go')
-    const senders = [0, 1].map(() => child('outboxSender.ts', [harness!.libraryDir, harness!.settingsDir, go]))
+    const bundles = inject('workerBundles')
+    const senders = [0, 1].map(() => child('outboxSender', [harness!.libraryDir, harness!.settingsDir, go, ROOT, bundles.reader, bundles.search]))
     await Promise.all(senders.map((sender) => sender.printed('ready')))
     await writeFile(go, '')
     expect(await Promise.all(senders.map((sender) => sender.exit))).toEqual([0, 0])
@@ -84,13 +94,13 @@ describe('two processes on one library', () => {
 
   it('a held lock is waited for, refused with the reason after the wait, and taken over once its killed holder goes stale', { timeout: slow(60_000) }, async () => {
     const root = await mkdtemp(join(tmpdir(), 'verdict-lock-'))
-    const holder = child('lockHolder.ts', [root, '1500', '1000'])
+    const holder = child('lockHolder', [root, '1500', '1000'])
     await holder.printed('held')
     // Waited for: the holder lets go after a second.
     expect(await withLibraryLock(root, OUTBOX_LOCK, async () => 'mine', { waitMs: slow(20_000) })).toBe('mine')
     await holder.printed('released')
 
-    const killed = child('lockHolder.ts', [root, '1500'])
+    const killed = child('lockHolder', [root, '1500'])
     await killed.printed('held')
     const refused = await withLibraryLock(root, OUTBOX_LOCK, async () => 'mine', { waitMs: 200 }).catch((error: unknown) => error)
     expect(refused).toBeInstanceOf(VerdictError)

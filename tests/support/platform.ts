@@ -7,12 +7,13 @@ import type { Platform } from '../../src/main/container'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
-export function headlessPlatform(libraryDir: string): Platform {
+/** `appDir`: the repository (resources/ and src/blocks inside); a bundled child names it, its own folder being the bundle's. */
+export function headlessPlatform(libraryDir: string, appDir = ROOT): Platform {
   return {
     documentsDir: libraryDir,
-    resourcesDir: join(ROOT, 'resources'),
-    blocksDir: join(ROOT, 'src', 'blocks'),
-    appDir: ROOT,
+    resourcesDir: join(appDir, 'resources'),
+    blocksDir: join(appDir, 'src', 'blocks'),
+    appDir,
     pickFolder: async () => null,
     pickFile: async () => null,
     openPath: async () => {},

@@ -7,7 +7,7 @@
  * The template is the serialized review with MARK where each save puts its own sentence; the first
  * saves of a run go through Library.save (the app's path: baseHash check, serialize, atomic write),
  * the rest through writeFileAtomic with the text Library.save would produce, to keep the test quick.
- * The test runs it bundled (helpers.ts, bundledChild).
+ * The test runs it bundled (helpers.ts, bundledChildren).
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'

@@ -3,17 +3,23 @@
  * uses too. Prints `ready` once started, waits for the `go` file (so both processes send at once),
  * sends the outbox like the app's timer does, prints `posted <n>` (the posts it sent) and exits.
  *
- * argv: <library folder> <settings folder> <go file>
+ * argv: <library folder> <settings folder> <go file> <repository> <reader worker bundle> <search worker bundle>
+ * The test runs it bundled: it names the repository (for resources/) and the run's bundles of main's
+ * worker threads (their TypeScript source would need tsx), as the app's Electron entry does.
  */
 import { existsSync } from 'node:fs'
 import { createServices, shutdownServices } from '../../../src/main/container'
+import { useReaderWorker } from '../../../src/main/services/library/reader'
+import { useSearchWorker } from '../../../src/main/services/search/reviewSearch'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
 import { headlessPlatform } from '../../support/platform'
 
-const [libraryDir, settingsDir, goFile] = process.argv.slice(2) as [string, string, string]
+const [libraryDir, settingsDir, goFile, appDir, readerBundle, searchBundle] = process.argv.slice(2) as [string, string, string, string, string, string]
+useReaderWorker(readerBundle)
+useSearchWorker(searchBundle)
 
 const services = await createServices({
-  platform: headlessPlatform(libraryDir),
+  platform: headlessPlatform(libraryDir, appDir),
   settingsBackend: createConfBackend(settingsDir),
   dataDir: settingsDir,
   env: { VERDICT_LIBRARY: libraryDir },

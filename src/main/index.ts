@@ -15,10 +15,9 @@ import { registerIpc } from './ipc'
 import { APP_SCHEME, APP_URL, appProtocolFile, appProtocolPreview, rendererPolicy } from './rendererFiles'
 import { PREVIEW_HEADERS } from './services/pages/previewPages'
 import { decodePathSegments, resolveReviewFile } from './services/assets/resolve'
-import { useReaderWorker } from './services/library/reader'
 import readerWorker from './services/library/readerWorker?modulePath'
-import { useSearchWorker } from './services/search/reviewSearch'
 import searchWorker from './services/search/searchWorker?modulePath'
+import { useWorkerBundles } from './services/workers'
 import { createKeychainSecretStore } from './services/secrets/secrets'
 import type { KeyValueBackend } from './services/settings/settings'
 import { createMainWindow, openExternalLink } from './window'
@@ -42,8 +41,7 @@ const appUrl = rendererUrl ?? APP_URL
 const isAppUrl = (url: string): boolean => url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0]
 
 app.enableSandbox()
-useReaderWorker(readerWorker)
-useSearchWorker(searchWorker)
+useWorkerBundles({ reader: readerWorker, search: searchWorker })
 // Lets tests (and portable installs) keep settings out of the user's real profile.
 if (process.env['VERDICT_USER_DATA']) app.setPath('userData', process.env['VERDICT_USER_DATA'])
 

@@ -7,8 +7,7 @@ import { startHost, type Host } from './host'
 import { KeptPage } from './keptPage'
 import { slow } from '../support/slow'
 import { APP_DIR } from '../../src/web/app'
-import { useReaderWorker } from '../../src/main/services/library/reader'
-import { useSearchWorker } from '../../src/main/services/search/reviewSearch'
+import { useWorkerBundles } from '../../src/main/services/workers'
 
 /**
  * The reader and search threads start from the bundles the build made, as in the app (the suite
@@ -23,8 +22,7 @@ function builtWorker(name: string): string {
   if (!newest) throw new Error(`No ${name} bundle in out/main/chunks: build the app first (npx electron-vite build).`)
   return join(chunks, newest)
 }
-useReaderWorker(builtWorker('readerWorker'))
-useSearchWorker(builtWorker('searchWorker'))
+useWorkerBundles({ reader: builtWorker('readerWorker'), search: builtWorker('searchWorker') })
 
 interface Fixtures {
   /** A fresh temp folder per test; the library lives in `<tempDir>/library`. */

@@ -1,8 +1,9 @@
-/** Vitest's set-up file: every test file's reader and search threads start from the run's bundles (workerBundles.ts). */
+/**
+ * Vitest's set-up file: every test file's reader and search threads start from the run's bundles
+ * (workerBundles.ts). It loads no service module: one loaded here would keep the real modules it
+ * imports, out of reach of a test file's `vi.mock` (the disk fault test mocks node:fs/promises).
+ */
 import { inject } from 'vitest'
-import { useReaderWorker } from '../../src/main/services/library/reader'
-import { useSearchWorker } from '../../src/main/services/search/reviewSearch'
+import { useWorkerBundles } from '../../src/main/services/workers'
 
-const bundles = inject('workerBundles')
-useReaderWorker(bundles.reader)
-useSearchWorker(bundles.search)
+useWorkerBundles(inject('workerBundles'))

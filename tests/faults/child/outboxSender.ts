@@ -9,14 +9,12 @@
  */
 import { existsSync } from 'node:fs'
 import { createServices, shutdownServices } from '../../../src/main/container'
-import { useReaderWorker } from '../../../src/main/services/library/reader'
-import { useSearchWorker } from '../../../src/main/services/search/reviewSearch'
+import { useWorkerBundles } from '../../../src/main/services/workers'
 import { createConfBackend } from '../../../src/main/services/settings/conf'
 import { headlessPlatform } from '../../support/platform'
 
 const [libraryDir, settingsDir, goFile, appDir, readerBundle, searchBundle] = process.argv.slice(2) as [string, string, string, string, string, string]
-useReaderWorker(readerBundle)
-useSearchWorker(searchBundle)
+useWorkerBundles({ reader: readerBundle, search: searchBundle })
 
 const services = await createServices({
   platform: headlessPlatform(libraryDir, appDir),

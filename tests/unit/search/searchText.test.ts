@@ -6,7 +6,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { keyOf } from '../../../src/main/services/library/indexStore'
+import { keyOf } from '../../../src/main/services/fs/fileKey'
 import { bodyText, readSearchText, storedText } from '../../../src/main/services/search/searchText'
 import { searchTerms, wordSpans } from '../../../src/shared/search'
 

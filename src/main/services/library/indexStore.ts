@@ -15,6 +15,7 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { REVIEW_STATUSES, type ReviewSummary } from '../../../shared/model'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { keyOf, sameKey, type FileKey } from '../fs/fileKey'
 import { INDEX_LOCK, withLibraryLock } from '../fs/libraryLock'
 import { localDir } from '../fs/machineState'
 import { readPlainFile } from '../recovery/privateDir'
@@ -30,13 +31,6 @@ const STAT_SLICE = 400
 /** Files read and summarised at once. */
 const READ_CONCURRENCY = 8
 
-/** What identifies one version of a `review.md`. */
-export interface FileKey {
-  mtimeMs: number
-  ctimeMs: number
-  size: number
-  ino: number
-}
 
 interface Entry {
   key: FileKey
@@ -207,14 +201,6 @@ export class SummaryIndex {
       this.writing = undefined
     })
   }
-}
-
-export function keyOf(info: Stats): FileKey {
-  return { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, size: info.size, ino: info.ino }
-}
-
-export function sameKey(a: FileKey, b: FileKey): boolean {
-  return a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino
 }
 
 /** `stat` of each path (undefined where it is missing or not a file), in slices that yield to the event loop. */

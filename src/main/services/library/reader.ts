@@ -77,17 +77,11 @@ export interface ReviewReaderOptions {
  */
 export const READ_BUDGET_MS = 30_000
 
-/** The worker's script under Node (workers.ts); the built app names its bundle (`useReaderWorker`). */
+/** The worker's script under Node (workers.ts); the built app names its bundle (`useWorkerBundles`). */
 const WORKER_SOURCE = './readerWorker.ts' // a variable, so the bundler leaves the URL alone
-let workerBundle: string | undefined
-
-/** The built app's worker bundle, set once by the Electron entry before any review is read. */
-export function useReaderWorker(path: string): void {
-  workerBundle = path
-}
 
 class ReaderThread {
-  private readonly worker = startWorker(workerBundle, new URL(WORKER_SOURCE, import.meta.url))
+  private readonly worker = startWorker('reader', new URL(WORKER_SOURCE, import.meta.url))
   private readonly waiting = new Map<number, (reply: ReaderReply) => void>()
   private nextId = 0
   /** Set once the worker died or was stopped: the pool then starts another. */

@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads'
 import type { SearchResults } from '../../../shared/contract'
 import type { ReviewSummary } from '../../../shared/model'
 import { matchesFilters, parseQuery, type SearchQuery } from '../../../shared/search'
-import type { FileKey } from '../library/indexStore'
+import type { FileKey } from '../fs/fileKey'
 import { startWorker } from '../workers'
 import type { IndexResults } from './searchIndex'
 import type { ReviewPlace, SearchText } from './searchText'
@@ -54,16 +54,10 @@ export interface ReviewSearchOptions {
 }
 
 const WORKER_SOURCE = './searchWorker.ts' // a variable, so the bundler leaves the URL alone
-let workerBundle: string | undefined
-
-/** The built app's worker bundle, set once by the Electron entry before any library opens. */
-export function useSearchWorker(path: string): void {
-  workerBundle = path
-}
 
 /** The one search thread, started on first use and again after it died. */
 class SearchThread {
-  private readonly worker: Worker = startWorker(workerBundle, new URL(WORKER_SOURCE, import.meta.url))
+  private readonly worker: Worker = startWorker('search', new URL(WORKER_SOURCE, import.meta.url))
   private readonly waiting = new Map<number, (reply: SearchReply) => void>()
   private nextCall = 0
   dead = false

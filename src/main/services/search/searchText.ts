@@ -12,7 +12,7 @@ import type { SearchField } from '../../../shared/search'
 import { readFrontMatter, reviewText } from '../format/frontMatter'
 import { metaFromYaml } from '../format/meta'
 import { arrivingAs } from '../fs/syncTemp'
-import { keyOf, sameKey, type FileKey } from '../library/indexStore'
+import { keyOf, sameKey, type FileKey } from '../fs/fileKey'
 
 export type SearchText = Record<SearchField, string> & {
   /**

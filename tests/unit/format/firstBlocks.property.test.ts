@@ -71,7 +71,9 @@ describe("a long review's first blocks read alone", () => {
       }),
       fcOptions(100),
     )
-    expect(answered).toBeGreaterThan(60)
+    // Enough cuts answered to mean something: 100 runs answered 56-109 over 30 repeats, so a floor of
+    // 60 failed one run in ten; 30 is about four standard deviations below their mean of 83.
+    expect(answered).toBeGreaterThan(30)
   })
 
   it('are the whole body’s first blocks, for the CommonMark spec examples run together', { timeout: slow(300_000) }, () => {

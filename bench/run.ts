@@ -191,7 +191,7 @@ async function main(options: Options): Promise<void> {
     // A busy run never replaces the quiet run's results: it has a folder of its own.
     const outDir = join(options.partial ? TMP : join(ROOT, 'bench'), options.busy ? 'busy' : '')
     await mkdir(outDir, { recursive: true })
-    await writeReport(results, outDir, join(ROOT, 'bench/analysis.md'))
+    await writeReport(results, outDir, join(ROOT, 'bench'))
     log(`wrote ${relative(ROOT, outDir)}/results.json and RESULTS.md in ${results.durationS} s`)
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined)
@@ -325,7 +325,7 @@ const parsed = (() => {
 if (parsed === 'help') console.log(USAGE)
 else if (parsed.reportOnly) {
   const results = JSON.parse(await readFile(join(ROOT, 'bench/results.json'), 'utf8')) as Results
-  await writeReport(results, join(ROOT, 'bench'), join(ROOT, 'bench/analysis.md'))
+  await writeReport(results, join(ROOT, 'bench'), join(ROOT, 'bench'))
   log('rewrote bench/RESULTS.md')
 } else
   await main(parsed).catch((error: unknown) => {

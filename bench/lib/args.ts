@@ -25,7 +25,7 @@ export interface Options {
   profiles: boolean
   /** A run with non-default parts, sizes or repetitions writes to bench/.tmp, not over the committed results. */
   partial: boolean
-  /** Only rewrite RESULTS.md from results.json (after editing bench/analysis.md). */
+  /** Only rewrite RESULTS.md from results.json (after editing bench/analysis.md or bench/before-and-after.md). */
   reportOnly: boolean
   /** CPU hogs kept running through the run (one a core): how each candidate degrades on a busy machine. */
   busy: boolean
@@ -44,7 +44,8 @@ export const USAGE = `npm run bench -- [options]
   --commit REV       measure an earlier commit instead (before/after comparisons; a partial run)
   --no-build         reuse the previous build in bench/.tmp/app
   --no-profiles      skip the CPU profiles of goals not met
-  --report           only rewrite bench/RESULTS.md from bench/results.json and bench/analysis.md
+  --report           only rewrite bench/RESULTS.md from bench/results.json, bench/analysis.md and
+                     bench/before-and-after.md
   --trace            trace each typing run of the editor, find and preview parts: the renderer's
                      main-thread work per key, by kind, in the log (traces kept in bench/.tmp/traces/)
   --busy             keep a CPU hog on each core throughout: how each candidate degrades on a busy

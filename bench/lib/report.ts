@@ -301,6 +301,10 @@ function latencyTable(runs: EditorRun[], candidates: readonly Candidate[], sizes
   return table(['Size', 'Candidate', 'p50 ms', 'p95 ms', 'p99 ms', '> 1 frame', 'p95 paint stamp', 'p50 double rAF', 'Runs'], rows)
 }
 
+const OLD_SEARCH_METHOD =
+  "Since `b3226cb` the keys are typed once the search index is built, with the cold listings' libraries\n" +
+  'closed, and each key is broken down in the page: see “Fourth round” under Before and after.'
+
 const status = (met: boolean | null) => (met === null ? '– not measured' : met ? '✅ met' : '❌ not met')
 
 const LABELS: Record<Candidate, string> = {
@@ -321,6 +325,11 @@ const PROFILE_TITLES: Record<ProfileKind, string> = {
   search: 'Library search',
 }
 
+/** Heads RESULTS.md, so that a round written into it by hand is not lost to the next run. */
+export const GENERATED_NOTE =
+  'Written by `npm run bench` (bench/lib/report.ts): a full run replaces all of it. A before/after round goes in bench/before-and-after.md, ' +
+  'a profile\'s reading and plan in bench/analysis.md; `npm run bench -- --report` then rewrites this file with them.'
+
 /** `## <kind>` sections of bench/analysis.md: the hand-written reading of the profiles, and the plan. */
 async function readAnalysis(path: string): Promise<Map<string, string>> {
   const text = await readFile(path, 'utf8').catch(() => '')
@@ -337,12 +346,21 @@ function table(head: string[], rows: Array<Array<string | number>>): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
-export function renderMarkdown(results: Results, analysis: Map<string, string>): string {
+/** What RESULTS.md quotes from the hand-written files beside it (bench/analysis.md, bench/before-and-after.md). */
+export interface WrittenByHand {
+  /** analysis.md's `## <kind>` sections: the reading of each goal family's profiles, and the plan. */
+  analysis: Map<string, string>
+  /** before-and-after.md whole: the measurements before and after each change, kept across runs. */
+  beforeAndAfter: string
+}
+
+export function renderMarkdown(results: Results, { analysis, beforeAndAfter }: WrittenByHand): string {
   const { machine } = results
   const loaded = isLoaded(machine)
   const out: string[] = []
   const kind = results.kind === 'quick' ? 'Quick run' : results.kind === 'partial' ? 'Partial run' : 'Full run'
   out.push('# Verdict benchmarks', '')
+  out.push(`<!-- ${GENERATED_NOTE} -->`, '')
   out.push(
     `> **${kind}** (${results.options.sizes.join(', ')} words, ${results.options.reps} repetitions per candidate and size) on a ` +
       `**${machine.hogs ? `busy machine, ${machine.hogs} CPU hogs running (\`--busy\`)` : loaded ? 'loaded machine' : 'quiet machine'}**: 1-minute load average ${machine.loadStart} before the run, up to ${machine.loadMax} during it, on ${machine.cores} cores` +
@@ -538,7 +556,9 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
       '',
     )
     out.push(
-      `The search types “${lib.search[0]?.query ?? ''}” into the library screen’s search field; each key is timed to its rows painted (bench/lib/library.ts says how).`,
+      `The search types “${lib.search[0]?.query ?? ''}” into the library screen’s search field; each key is timed to its rows painted (bench/lib/library.ts says how).` +
+        // Runs before b3226cb typed the keys while the cold listings' indexes were still being built.
+        (lib.search.some((s) => s.breakdown) ? '' : '\n' + OLD_SEARCH_METHOD),
       '',
     )
   }
@@ -616,9 +636,7 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
     }
   }
 
-  // Hand-written before/after measurements (bench/analysis.md, `## history`), kept across runs.
-  const history = analysis.get('history')
-  if (history) out.push('## Before and after', '', history, '')
+  if (beforeAndAfter.trim()) out.push(beforeAndAfter.trim(), '')
 
   out.push('## How to run', '')
   out.push(
@@ -629,7 +647,12 @@ export function renderMarkdown(results: Results, analysis: Map<string, string>):
   return out.join('\n')
 }
 
-export async function writeReport(results: Results, outDir: string, analysisFile: string): Promise<void> {
+/** Writes results.json and RESULTS.md into `outDir`, quoting `benchDir`'s analysis.md and before-and-after.md. */
+export async function writeReport(results: Results, outDir: string, benchDir: string): Promise<void> {
+  const written: WrittenByHand = {
+    analysis: await readAnalysis(join(benchDir, 'analysis.md')),
+    beforeAndAfter: await readFile(join(benchDir, 'before-and-after.md'), 'utf8').catch(() => ''),
+  }
   await writeFile(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
-  await writeFile(join(outDir, 'RESULTS.md'), renderMarkdown(results, await readAnalysis(analysisFile)))
+  await writeFile(join(outDir, 'RESULTS.md'), renderMarkdown(results, written))
 }

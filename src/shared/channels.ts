@@ -119,8 +119,12 @@ export const channelSchemas = ({ editorDocument, savedDocument }: DocumentSchema
   pickFolder: { args: z.strictObject({ purpose: folderPurpose }), result: returns<PickedPath | null>() },
   createReview: { args: z.strictObject({ title: z.string().max(500).optional() }), result: returns<ReviewSummary>() },
   openReview: { args: z.strictObject({ id: reviewId }), result: returns<OpenedReview>() },
-  /** A long review main has not read yet comes in two parts: its first blocks at once, the rest from openReviewRest. */
-  openReviewInParts: { args: z.strictObject({ id: reviewId }), result: returns<OpenedReview | ReviewFirstPart>() },
+  /**
+   * A long review main has not read yet comes in two parts: its first blocks at once, the rest from
+   * openReviewRest. `screenChars`: the characters of text the editor's window shows at most, which
+   * the first part covers (main's own default otherwise).
+   */
+  openReviewInParts: { args: z.strictObject({ id: reviewId, screenChars: z.number().int().min(1).max(1_000_000).optional() }), result: returns<OpenedReview | ReviewFirstPart>() },
   /** The rest of a review opened in parts, once read (`rest`: the first part's token); asked for once. */
   openReviewRest: { args: z.strictObject({ rest: z.uuid() }), result: returns<ReviewRest>() },
   /**

@@ -19,7 +19,7 @@ interface Serializer {
   openedIndexOf(block: object): number | undefined
 }
 interface Opening {
-  firstScreen(doc: EditorDocument): { state: SerializedEditorState; rest: readonly BlockJSON[] }
+  firstScreen(doc: EditorDocument, screen: number): { state: SerializedEditorState; rest: readonly BlockJSON[] }
   buildRest(editor: LexicalEditor, rest: readonly BlockJSON[], arriving?: Promise<readonly BlockJSON[] | undefined>): void
   unbuiltBlocks(editor: LexicalEditor): readonly BlockJSON[]
   completeDocument(editor: LexicalEditor): boolean
@@ -83,7 +83,7 @@ function open(doc: EditorDocument) {
   })
   const history = createEmptyHistoryState()
   registerHistory(editor, history, 300)
-  const { state, rest } = firstScreen(doc)
+  const { state, rest } = firstScreen(doc, SCREEN)
   editor.setEditorState(editor.parseEditorState(state))
   buildRest(editor, rest)
   const serializer = new IncrementalSerializer(editor.getEditorState(), doc, () => unbuiltBlocks(editor))
@@ -91,18 +91,24 @@ function open(doc: EditorDocument) {
   return { editor, serializer, history, rest }
 }
 
+/** A 1280×800 window's text (opening.ts, screenChars). */
+const SCREEN = 3000
+
 const topLevelCount = (editor: LexicalEditor) => editor.getEditorState().read(() => $getRoot().getChildrenSize())
 
 describe('Opening a long review', () => {
   it('sets the first screen, a short review whole', () => {
     const doc = longReview(300)
-    const { state, rest } = firstScreen(doc)
+    const { state, rest } = firstScreen(doc, SCREEN)
     const first = (state.root.children as unknown as BlockJSON[]).length
     expect(first).toBeGreaterThan(3)
     expect(first).toBeLessThan(doc.root.children.length / 4)
     expect([...(state.root.children as unknown as BlockJSON[]), ...rest]).toEqual(doc.root.children)
     const short = longReview(3)
-    expect(firstScreen(short).rest).toEqual([])
+    expect(firstScreen(short, SCREEN).rest).toEqual([])
+    // A taller window's screen holds more.
+    const taller = (firstScreen(doc, 2 * SCREEN).state.root.children as unknown as BlockJSON[]).length
+    expect(taller).toBeGreaterThan(first)
   })
 
   it('serializes the whole review while it is built, and knows every block as an opened one', () => {
@@ -155,7 +161,7 @@ describe('Opening a long review', () => {
     const editor = createHeadlessEditor({ nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode], onError: (error) => { throw error } })
     const history = createEmptyHistoryState()
     registerHistory(editor, history, 300)
-    const { state, rest } = firstScreen(part)
+    const { state, rest } = firstScreen(part, SCREEN)
     editor.setEditorState(editor.parseEditorState(state))
     buildRest(editor, rest, arriving)
     let whole = false

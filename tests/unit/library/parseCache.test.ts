@@ -161,6 +161,26 @@ describe('Opening a long review main has not read in parts', () => {
     expect(lib.bases.resolve({ base: rest.base, blocks: [[0, doc.root.children.length]] })).toEqual(doc)
   })
 
+  it('sizes the first part to the characters the window shows, down to a floor', async () => {
+    await writeReview(file(reviewBody(3, 400)))
+    const partOf = async (screenChars?: number) => {
+      const part = await library().openInParts('heat', screenChars)
+      if (part.kind !== 'first-part') throw new Error(`opened ${part.kind}`)
+      return { blocks: part.doc.root.children, text: documentText(part.doc).length }
+    }
+    const usual = await partOf()
+    const small = await partOf(2500)
+    const tiny = await partOf(10)
+    // Each covers what it was asked for: characters of Markdown, of which these bodies' links and
+    // emphasis marks are about a fifth.
+    expect(usual.text).toBeGreaterThanOrEqual(6000 * 0.7)
+    expect(small.text).toBeGreaterThanOrEqual(2500 * 0.7)
+    expect(small.blocks.length).toBeLessThan(usual.blocks.length)
+    expect(usual.blocks.slice(0, small.blocks.length)).toEqual(small.blocks)
+    expect(tiny.text).toBeGreaterThanOrEqual(1500 * 0.7)
+    expect(tiny.blocks.length).toBeLessThan(small.blocks.length)
+  })
+
   it('opens a short review, and one whose links are defined by name, whole', async () => {
     await writeReview(file(reviewBody(3, 10)))
     expect((await library().openInParts('heat')).kind).toBe('editable')

@@ -89,8 +89,13 @@ function warmUpMainParser(times: number): void {
 /** One reader for the process: libraries come and go with switching, its threads stay warm. */
 const sharedReader = new ReviewReader()
 
-/** A long review's first part is at least this much of its body: more than the widest window's first screen. */
+/** A long review's first part is at least this much of its body when the editor does not say what its window shows: more than the widest window's first screen. */
 const FIRST_PART_CHARS = 6000
+/**
+ * The least first part, whatever the window says: less would save main little of its parse and
+ * leave a small window's editor waiting for the rest as soon as it scrolls.
+ */
+const MIN_FIRST_PART_CHARS = 1500
 /** Rests of reviews opened in parts kept for the editors to ask for: one per window that opened one lately. */
 const RESTS_HELD = 4
 
@@ -399,10 +404,12 @@ export class Library {
    * As `open`, but a long review main has not read yet (just after the start, or changed by another
    * program beyond a reread in part) comes in two parts: its first blocks, read here in a few
    * milliseconds, and a token for the rest (`openRest`), which a reader thread parses meanwhile.
-   * The editor shows the first screen while main would still be parsing the whole.
+   * The editor shows the first screen while main would still be parsing the whole. `screenChars`:
+   * the characters of text the editor's window shows at most (the first part covers them: parsing
+   * 3,000 characters for a 1280×800 window, where it parsed 6,000, halves main's part of the open).
    */
-  async openInParts(id: string): Promise<OpenedReview | ReviewFirstPart> {
-    const read = await this.read(id, true)
+  async openInParts(id: string, screenChars?: number): Promise<OpenedReview | ReviewFirstPart> {
+    const read = await this.read(id, Math.max(screenChars ?? FIRST_PART_CHARS, MIN_FIRST_PART_CHARS))
     return read.kind === 'first-part' ? read : this.opened(read)
   }
 
@@ -435,8 +442,9 @@ export class Library {
   }
 
   private read(id: string): Promise<ReadReview>
-  private read(id: string, inParts: true): Promise<ReadReview | ReviewFirstPart>
-  private async read(id: string, inParts = false): Promise<ReadReview | ReviewFirstPart> {
+  /** `firstPartChars`: a long review not parsed yet comes in parts, its first part at least this long. */
+  private read(id: string, firstPartChars: number): Promise<ReadReview | ReviewFirstPart>
+  private async read(id: string, firstPartChars?: number): Promise<ReadReview | ReviewFirstPart> {
     const bytes = await this.readReviewFile(id)
     if (bytes.byteLength > MAX_REVIEW_BYTES) {
       return { kind: 'read-only', id, reason: tooLarge(bytes.byteLength), raw: Buffer.from(bytes.subarray(0, TOO_LARGE_PREVIEW_BYTES)).toString('utf8') }
@@ -450,8 +458,8 @@ export class Library {
         // are read again here, in a few milliseconds; a long stretch is parsed whole, off main.
         const previous = this.parsed.latest(id)
         parsed = previous && reparseReview(previous, bytes, fallback)
-        if (!parsed && inParts) {
-          const first = readFirstPart(bytes, fallback, FIRST_PART_CHARS)
+        if (!parsed && firstPartChars !== undefined) {
+          const first = readFirstPart(bytes, fallback, firstPartChars)
           if (first) return await this.firstPart(id, hash, bytes, fallback, first)
         }
         parsed ??= await this.reader.open(bytes, fallback)

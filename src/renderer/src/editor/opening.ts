@@ -24,8 +24,11 @@ import { inBackground } from '@renderer/lib/background'
 /** Marks the updates that append the rest of the opened review (serialize.ts maps them to the opened blocks). */
 export const OPENING_TAG = 'verdict-opening'
 
-/** More text than the first screen of the widest window shows, so the rest is appended out of sight. */
-const FIRST_SCREEN_CHARS = 6000
+/** The text's line height in pixels (editor.css: 19 px at 1.7), and more characters than one of its lines holds (68ch). */
+const LINE_PX = 32
+const LINE_CHARS = 120
+/** A block's JSON is longer than its text: about 1.7 times in the bench's reviews. */
+const JSON_PER_CHAR = 2
 /** A slice's time, appending and the DOM Lexical writes for it, in milliseconds. */
 const SLICE_MS = 8
 /** Blocks in one slice at most, whatever the last slice took. */
@@ -33,12 +36,21 @@ const MAX_PER_SLICE = 64
 
 const openings = new WeakMap<LexicalEditor, Opening>()
 
-/** The document to set first: the first screen's blocks (all of a short review). */
-export function firstScreen(doc: EditorDocument): { state: SerializedEditorState; rest: readonly BlockJSON[] } {
+/**
+ * More characters of text than the window shows at once, so the rest is appended out of sight
+ * (3,000 in a 1280×800 window): main reads this much of a long review first (openReviewInParts).
+ */
+export function screenChars(): number {
+  return Math.ceil(window.innerHeight / LINE_PX) * LINE_CHARS
+}
+
+/** The document to set first: the first screen's blocks (all of a short review); `screen`: the characters of text it shows. */
+export function firstScreen(doc: EditorDocument, screen = screenChars()): { state: SerializedEditorState; rest: readonly BlockJSON[] } {
   const blocks = doc.root.children
+  const enough = screen * JSON_PER_CHAR
   let chars = 0
   let count = 0
-  while (count < blocks.length && chars < FIRST_SCREEN_CHARS) chars += JSON.stringify(blocks[count++]).length
+  while (count < blocks.length && chars < enough) chars += JSON.stringify(blocks[count++]).length
   const state = { root: { ...doc.root, children: blocks.slice(0, count) } } as unknown as SerializedEditorState
   return { state, rest: blocks.slice(count) }
 }

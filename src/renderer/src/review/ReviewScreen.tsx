@@ -10,6 +10,7 @@ import { EditableReview } from './EditableReview'
 import type { TextPlace } from './keepPlace'
 import { ReadOnlyReview } from './ReadOnlyReview'
 import { restOf, type ShownReview } from './arriving'
+import { screenChars } from '@renderer/editor/opening'
 import { useLandedImages } from './useLandedImages'
 import { useReviewConflict } from './useReviewConflict'
 
@@ -70,7 +71,7 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
   const atPlace = generation === 0 && (focus !== undefined || place !== undefined)
   useEffect(() => {
     const failed = (error: unknown) => setReview({ kind: 'failed', message: errorMessage(error) })
-    api.openReviewInParts({ id: currentId.current }).then((opened) => {
+    api.openReviewInParts({ id: currentId.current, screenChars: screenChars() }).then((opened) => {
       if (opened.kind !== 'first-part') return loaded(opened)
       // A long review main had not read: its first part now, the rest as soon as main has it.
       const rest = restOf(opened, loaded)

@@ -4,9 +4,11 @@
  * browser mode, both run through tsx) it is the TypeScript source, loaded through tsx's API: Node 20
  * does not pass `--import` hooks on to worker threads.
  */
+import { readlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { setPriority } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { isMainThread, Worker } from 'node:worker_threads'
 
 export type WorkerName = 'reader' | 'search'
 
@@ -28,4 +30,24 @@ export function startWorker(name: WorkerName, source: URL): Worker {
   const tsx = JSON.stringify(new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href)
   const href = JSON.stringify(source.href)
   return new Worker(`import(${tsx}).then(({ tsImport }) => tsImport(${href}, ${href}))`, { eval: true })
+}
+
+/** The nice value of a worker thread whose work can wait (`yieldToForeground`). */
+export const BACKGROUND_NICE = 10
+
+/**
+ * Called in a worker thread whose work can wait (the search index reading a library): the thread
+ * runs at a lower scheduling priority, so on a machine of few cores it takes what main and the
+ * window's renderer leave. Indexing the bench's 10,000- and 50,000-word reviews after the start took
+ * a core while the first review opened on two. Linux only: there a thread's nice value is its own
+ * (set by its thread id), elsewhere it is the whole app's.
+ */
+export function yieldToForeground(): void {
+  if (isMainThread || process.platform !== 'linux') return
+  try {
+    // `<pid>/task/<thread id>`
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), BACKGROUND_NICE)
+  } catch {
+    // No /proc (a container without it): the thread keeps the app's priority.
+  }
 }

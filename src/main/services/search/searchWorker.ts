@@ -4,9 +4,12 @@ import { join } from 'node:path'
 import { decodeKeys, type SearchReply, type SearchRequest } from './reviewSearch'
 import { SearchIndex } from './searchIndex'
 import { readSearchText, type ReviewPlace } from './searchText'
+import { yieldToForeground } from '../workers'
 
 const port = parentPort
 if (!port) throw new Error('searchWorker runs only as a worker thread')
+// Indexing can wait for the text being opened or typed.
+yieldToForeground()
 
 /** The name of a review's file in Verdict's own layout (library.ts, which the thread does not load). */
 const REVIEW_FILE = 'review.md'

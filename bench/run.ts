@@ -4,7 +4,7 @@
  * words; plus the library, the rendering pipeline and PDF export. Writes bench/results.json and
  * bench/RESULTS.md. See bench/README.md.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -21,7 +21,8 @@ import { analyseAutosaveTrace, analyseTypingWork, type AutosaveTrace } from './l
 import { benchLibrary, profileLibraryList, profileOpenInMain, profileSearch, type LibraryBenchOptions } from './lib/library'
 import { benchPdf, benchPipeline } from './lib/pipeline'
 import { benchHostile } from './lib/hostile'
-import { evaluateGoals, writeReport, type Results } from './lib/report'
+import { benchIndexing } from './lib/indexing'
+import { evaluateGoals, rewriteReport, writeReport, type Results } from './lib/report'
 import { summariseProfile, type CpuProfile, type ProfileKind, type ProfileSummary } from './lib/profile'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -173,6 +174,8 @@ async function main(options: Options): Promise<void> {
       libraryOptions = { snapshot, work, counts: options.libraries, reps: 3, browser: env.browser, probe: env.probe, startHost, hosts: libraryHosts, log }
       results.library = await benchLibrary(libraryOptions)
     }
+    // The full-text index of issue 19 (Node, the snapshot's services): its own library of 10,000 reviews.
+    if (options.parts.includes('index')) results.indexing = await benchIndexing({ appDir: snapshot.dir, work, count: Math.max(...options.libraries), log })
     if (options.parts.includes('pipeline')) {
       results.pipeline = await benchPipeline({ snapshot, libraryDir, id: 'bench-10k', runs: options.quick ? 5 : 10, log })
     }
@@ -324,8 +327,7 @@ const parsed = (() => {
 })()
 if (parsed === 'help') console.log(USAGE)
 else if (parsed.reportOnly) {
-  const results = JSON.parse(await readFile(join(ROOT, 'bench/results.json'), 'utf8')) as Results
-  await writeReport(results, join(ROOT, 'bench'), join(ROOT, 'bench'))
+  await rewriteReport(join(ROOT, 'bench'))
   log('rewrote bench/RESULTS.md')
 } else
   await main(parsed).catch((error: unknown) => {

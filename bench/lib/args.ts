@@ -1,6 +1,6 @@
 /** `npm run bench -- [options]`. */
 
-export const PARTS = ['editor', 'find', 'preview', 'autosave', 'library', 'pipeline', 'pdf', 'hostile'] as const
+export const PARTS = ['editor', 'find', 'preview', 'autosave', 'library', 'index', 'pipeline', 'pdf', 'hostile'] as const
 export type Part = (typeof PARTS)[number]
 /** Parts that need the test host and Chromium; the others run in Node alone. */
 export const BROWSER_PARTS: readonly Part[] = ['editor', 'find', 'preview', 'autosave', 'library']
@@ -39,7 +39,8 @@ export const USAGE = `npm run bench -- [options]
   --reps N           repetitions per candidate and size (default 3: about 10 minutes on 2 cores)
   --sizes 1k,10k     document sizes (default 1k,10k,50k)
   --only editor,…    parts: ${PARTS.join(', ')}
-  --libraries 10000  reviews in the library part's generated libraries (default 1000,10000)
+  --libraries 10000  reviews in the library part's generated libraries (default 1000,10000); the
+                     index part's library has the largest count
   --worktree         measure the working tree (uncommitted changes too) instead of the last commit
   --commit REV       measure an earlier commit instead (before/after comparisons; a partial run)
   --no-build         reuse the previous build in bench/.tmp/app
@@ -49,7 +50,9 @@ export const USAGE = `npm run bench -- [options]
   --trace            trace each typing run of the editor, find and preview parts: the renderer's
                      main-thread work per key, by kind, in the log (traces kept in bench/.tmp/traces/)
   --busy             keep a CPU hog on each core throughout: how each candidate degrades on a busy
-                     machine (results go to bench/busy/, or bench/.tmp/busy/ for a partial run)
+                     machine; unless told otherwise, only the editor and preview parts at 50k (its
+                     goals). Results go to bench/busy/ (bench/.tmp/busy/ with --only, --sizes, --reps),
+                     and a full run's RESULTS.md shows its goals beside its own
   --help
 
 Results go to bench/results.json and bench/RESULTS.md; a run with --reps, --sizes or --only
@@ -139,6 +142,9 @@ export function parseArgs(argv: string[]): Options | 'help' {
     }
   }
   if (options.quick && !argv.includes('--sizes')) options.sizes = ['1k', '10k']
+  // A busy run's goals are typing at 50k, bare and with the preview: what it runs unless told otherwise.
+  if (options.busy && !argv.includes('--only')) options.parts = ['editor', 'preview']
+  if (options.busy && !argv.includes('--sizes')) options.sizes = ['50k']
   if (reps !== undefined) options.reps = reps
   return options
 }

@@ -15,8 +15,9 @@ async function cpuSeconds(pid: number): Promise<number | null> {
 
 describe('the busy bench', () => {
   it('is asked for with --busy, a run of its own beside the quiet one', () => {
-    expect(parseArgs(['--busy'])).toMatchObject({ busy: true, partial: false })
-    expect(parseArgs([])).toMatchObject({ busy: false })
+    expect(parseArgs(['--busy'])).toMatchObject({ busy: true, partial: false, parts: ['editor', 'preview'], sizes: ['50k'] })
+    expect(parseArgs(['--busy', '--only', 'editor', '--sizes', '10k'])).toMatchObject({ busy: true, partial: true, parts: ['editor'], sizes: ['10k'] })
+    expect(parseArgs([])).toMatchObject({ busy: false, sizes: ['1k', '10k', '50k'] })
   })
 
   it.runIf(process.platform === 'linux')('starts hogs that burn CPU until stopped', async () => {

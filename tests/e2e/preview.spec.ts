@@ -185,6 +185,17 @@ test('typing updates the preview once typing pauses, without a render per keystr
   await editorText(page).hover()
   await page.mouse.wheel(0, 900)
   await expect.poll(viewport).toBeGreaterThan(100)
+  // The frame is no taller than the pane shows: its page scrolls along with the pane's viewport, and
+  // the wheel over the page moves the viewport (and its scrollbar) back.
+  const frameScroll = () => previewFrame(page).evaluate((frame) => (frame as HTMLIFrameElement).contentDocument!.scrollingElement!.scrollTop)
+  const shown = (await pane(page).getByRole('group', { name: 'The post, scrollable' }).boundingBox())!
+  const frameBox = (await previewFrame(page).boundingBox())!
+  expect(frameBox.height).toBeLessThanOrEqual(shown.height)
+  await expect.poll(frameScroll).toBeGreaterThan(100)
+  const wheeledFrom = await viewport()
+  await page.mouse.move(frameBox.x + frameBox.width / 2, frameBox.y + frameBox.height / 2)
+  await page.mouse.wheel(0, -200)
+  await expect.poll(viewport).toBeLessThan(wheeledFrom)
 
   await editorText(page).getByText('The ending stumbles').click()
   await page.keyboard.press('ControlOrMeta+End')

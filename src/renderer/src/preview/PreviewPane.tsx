@@ -15,6 +15,7 @@ import { AsOnNote } from './AsOnNote'
 import { PreviewControls } from './PreviewControls'
 import { useFrameLayout } from './useFrameLayout'
 import { useFramePage } from './useFramePage'
+import { useFrameScroll } from './useFrameScroll'
 import { useLivePreview } from './useLivePreview'
 import { useOpenInBrowser } from './useOpenInBrowser'
 import { usePreviewChoices } from './usePreviewChoices'
@@ -56,19 +57,21 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
   const { rendered, error } = useLivePreview({ doc, inputs, images, page: framePage })
   const { opening, openInBrowser } = useOpenInBrowser({ id, meta, doc, theme, colorScheme, notify })
 
+  const viewportRef = useRef<HTMLDivElement>(null)
+  const { frameWidth, frameHeight, windowHeight, scale } = useFrameLayout(viewportRef, model, choices.width, images)
+  useScrollSync(scrollSource, viewportRef, frameHeight)
+  const scrollWithViewport = useFrameScroll(viewportRef, scale, windowHeight)
+
   const pageLoaded = useCallback(
     (event: SyntheticEvent<HTMLIFrameElement>) => {
       const page = event.currentTarget.contentDocument
       if (!page) return
       frameLoaded(page, event.currentTarget.getAttribute('src'))
+      scrollWithViewport(page)
       followLinksOutside(page, (url) => api.openExternal({ url }).catch((failure: unknown) => notify(`The link was not opened: ${errorMessage(failure)}`)))
     },
-    [notify, frameLoaded],
+    [notify, frameLoaded, scrollWithViewport],
   )
-
-  const viewportRef = useRef<HTMLDivElement>(null)
-  const { frameWidth, frameHeight, scale } = useFrameLayout(viewportRef, model, choices.width, images)
-  useScrollSync(scrollSource, viewportRef, frameHeight)
   return (
     <section className="preview-pane" aria-label="Layout preview" ref={paneRef} style={style}>
       <PaneSplitter {...splitter} />
@@ -100,18 +103,21 @@ export function PreviewPane({ id, meta, doc, images, scrollSource, dated }: Prop
       <div ref={viewportRef} className="preview-viewport" tabIndex={0} role="group" aria-label="The post, scrollable">
         {frameSrc ? (
           <div className="preview-sizer" style={{ width: frameWidth * scale, height: frameHeight * scale }}>
-            <iframe
-              ref={frame}
-              className="preview-frame"
-              title="Preview"
-              // No allow-scripts: the page runs nothing. Same origin only so that the app can catch a
-              // click on a link, which main opens outside (https and mailto) instead of the frame following it.
-              sandbox="allow-same-origin"
-              referrerPolicy="no-referrer"
-              src={frameSrc}
-              onLoad={pageLoaded}
-              style={{ width: frameWidth, height: frameHeight, transform: `scale(${scale})` }}
-            />
+            {/* Stays in the viewport while it scrolls; the frame in it scrolls its page along. */}
+            <div className="preview-window" style={{ height: windowHeight * scale }}>
+              <iframe
+                ref={frame}
+                className="preview-frame"
+                title="Preview"
+                // No allow-scripts: the page runs nothing. Same origin only so that the app can catch a
+                // click on a link, which main opens outside (https and mailto) instead of the frame following it.
+                sandbox="allow-same-origin"
+                referrerPolicy="no-referrer"
+                src={frameSrc}
+                onLoad={pageLoaded}
+                style={{ width: frameWidth, height: windowHeight, transform: `scale(${scale})` }}
+              />
+            </div>
           </div>
         ) : (
           !error && (

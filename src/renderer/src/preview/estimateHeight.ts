@@ -1,10 +1,10 @@
 /**
  * An estimate of a preview page's height at a given width.
  *
- * The iframe is laid out at (about) its full height inside a scrolling box the app controls, which
- * keeps the scroll position across updates and lets the editor drive it. The height comes from
- * here: once the page has loaded in the frame (same origin, no script), its blocks are priced with
- * typical blog-theme metrics. It errs on the tall side: a little page background below the footer
+ * The pane's viewport scrolls over (about) the page's full height, scaled, and the frame scrolls its
+ * page along: a box the app controls, which keeps the scroll position across updates and lets the
+ * editor drive it. The height comes from here: once the page has loaded in the frame (same origin,
+ * no script), its blocks are priced with typical blog-theme metrics. It errs on the tall side: a little page background below the footer
  * is better than a cut-off post.
  */
 

@@ -3,14 +3,16 @@ import { versionedUrl, type LandedImages } from '@renderer/review/useLandedImage
 import { estimateHeight, type PageModel, type Size } from './estimateHeight'
 import { PREVIEW_WIDTHS, type PreviewWidth } from './usePreviewChoices'
 
-/** Space around the page inside the pane, px (see .preview-viewport). */
-const GUTTER = 16
+/** Space around the page inside the pane, px (see .preview-viewport and .preview-window). */
+export const GUTTER = 16
 
 const NO_IMAGES: string[] = []
 
 /**
- * The frame's box: the page at its device width and (estimated) full height, scaled down to fit
- * the pane's viewport.
+ * The page's box: its device width and (estimated) full height, scaled down to fit the pane's
+ * viewport, which scrolls over that height. The frame itself is only as tall as the viewport shows
+ * (`windowHeight`, in the page's px) and scrolls its own page to the viewport's place, so that a
+ * patch lays out and repaints the pane's share of a long page, not the whole of it.
  */
 export function useFrameLayout(viewport: RefObject<HTMLElement | null>, model: PageModel | null, width: PreviewWidth, images: LandedImages) {
   const box = useBoxSize(viewport)
@@ -19,15 +21,15 @@ export function useFrameLayout(viewport: RefObject<HTMLElement | null>, model: P
   const estimated = useMemo(() => (model ? estimateHeight(model, frameWidth, (src) => sizes.get(src)) : 0), [model, frameWidth, sizes])
   const scale = box.width > 0 ? Math.min(1, (box.width - 2 * GUTTER) / frameWidth) : 1
   const frameHeight = Math.ceil(Math.max(heightStep(estimated), (box.height - 2 * GUTTER) / scale))
-  return { frameWidth, frameHeight, scale }
+  return { frameWidth, frameHeight, windowHeight: Math.min(frameHeight, (box.height + 2 * GUTTER) / scale), scale }
 }
 
-/** CSS px: the frame's height moves in steps of this, so typing a few words does not resize it. */
+/** CSS px: the page's height moves in steps of this, so typing a few words does not resize it. */
 const HEIGHT_STEP = 1200
 
 /**
- * The estimate rounded up to a step: a resized frame lays the whole page out again at its new
- * viewport height, which at 50,000 words costs more than the patch that changed a block.
+ * The estimate rounded up to a step: a new height changes the viewport's scroll range, and with it
+ * the place the editor's scrolling maps to, which should not shift while the critic types.
  */
 function heightStep(estimated: number): number {
   return Math.ceil(estimated / HEIGHT_STEP) * HEIGHT_STEP

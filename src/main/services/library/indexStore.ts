@@ -37,6 +37,8 @@ interface Entry {
   summary: ReviewSummary
   /** Modified too recently to be told apart from an edit in the same clock tick: never reused. */
   racy: boolean
+  /** The modification time of the review's folder when it was last read and held no conflict copy. */
+  folder?: number | undefined
 }
 
 /**
@@ -72,26 +74,41 @@ export class SummaryIndex {
     this.now = options.now ?? Date.now
   }
 
-  /** The rows of these review folders, in their order; folders without a readable `review.md` are left out. */
-  async rows(ids: readonly string[]): Promise<ReviewSummary[]> {
+  /**
+   * The rows of these review folders, in their order; folders without a readable `review.md` are
+   * left out. `unchanged`: folders nothing touched since their row was read (folderWatch.ts), whose
+   * settled rows are taken without a `stat`.
+   */
+  async rows(ids: readonly string[], unchanged: ReadonlySet<string> = new Set()): Promise<ReviewSummary[]> {
     this.stored ??= readIndex(this.options.stateDir)
     const stored = await this.stored
-    const infos = await statAll(ids.map((id) => this.path(id)))
     const rows: Array<ReviewSummary | undefined> = new Array(ids.length)
-    const stale: number[] = []
+    /** Whether each folder has its `review.md`. */
+    const present = new Set<string>()
+    const looked: number[] = []
     ids.forEach((id, index) => {
-      const info = infos[index]
+      const entry = unchanged.has(id) ? this.entries.get(id) : undefined
+      if (entry && !entry.racy) {
+        rows[index] = entry.summary
+        present.add(id)
+      } else looked.push(index)
+    })
+    const infos = await statAll(looked.map((index) => this.path(ids[index]!)))
+    const stale: Array<{ index: number; info: Stats }> = []
+    looked.forEach((index, at) => {
+      const info = infos[at]
       if (!info) return
+      const id = ids[index]!
+      present.add(id)
       const entry = this.entries.get(id) ?? stored.get(id)
       if (entry && !entry.racy && sameKey(entry.key, keyOf(info))) {
         rows[index] = entry.summary
         if (!this.entries.has(id)) this.adopt(id, entry)
-      } else stale.push(index)
+      } else stale.push({ index, info })
     })
-    await forEachLimited(stale, READ_CONCURRENCY, async (index) => {
-      rows[index] = await this.read(ids[index]!, infos[index]!)
+    await forEachLimited(stale, READ_CONCURRENCY, async ({ index, info }) => {
+      rows[index] = await this.read(ids[index]!, info)
     })
-    const present = new Set(ids.filter((_, index) => infos[index]))
     for (const id of this.entries.keys()) if (!present.has(id)) this.forget(id)
     if (stored.size > 0) {
       for (const id of stored.keys()) if (!this.entries.has(id)) this.dirty = true
@@ -125,6 +142,26 @@ export class SummaryIndex {
     const [info] = await statAll([this.path(id)])
     if (!info) this.forget(id)
     return info
+  }
+
+  /** The file version a review's row was read from, unless it was too recent to tell an edit by (no file access). */
+  settledKey(id: string): FileKey | undefined {
+    const entry = this.entries.get(id)
+    return entry && !entry.racy ? entry.key : undefined
+  }
+
+  /** The review's folder as last read, when it held no conflict copy (Library.withConflictCopies). */
+  folderWithoutCopy(id: string): { mtimeMs: number; copy: undefined } | undefined {
+    const mtimeMs = this.entries.get(id)?.folder
+    return mtimeMs === undefined ? undefined : { mtimeMs, copy: undefined }
+  }
+
+  /** Notes the review's folder as read at this modification time with no conflict copy, or (undefined) not so. */
+  noteFolder(id: string, mtimeMs: number | undefined): void {
+    const entry = this.entries.get(id)
+    if (!entry || entry.folder === mtimeMs) return
+    entry.folder = mtimeMs
+    this.dirty = true
   }
 
   /** The row last read for a review, if any (no file access). */
@@ -184,7 +221,7 @@ export class SummaryIndex {
   }
 
   /** Writes the index in the background when rows changed; one write at a time, the last state wins. */
-  private persist(): void {
+  persist(): void {
     if (this.writing || !this.dirty) return
     this.writing = (async () => {
       while (this.dirty) {
@@ -237,6 +274,8 @@ interface IndexFile {
   version: number
   /** id → [mtimeMs, ctimeMs, size, ino, summary] */
   entries: Record<string, [number, number, number, number, ReviewSummary]>
+  /** id → the folder's mtimeMs when last read with no conflict copy; apart from the entries, which older versions read as they were. */
+  folders?: Record<string, number>
 }
 
 /** The stored rows; empty when the file is missing, unreadable, damaged or of another version. */
@@ -245,13 +284,15 @@ export async function readIndex(stateDir: string): Promise<Map<string, Entry>> {
   try {
     const file = JSON.parse((await readPlainFile(join(stateDir, INDEX_FILE))).toString('utf8')) as Partial<IndexFile> | null
     if (file?.format !== INDEX_FORMAT || file.version !== INDEX_VERSION || !isObject(file.entries)) return entries
+    const folders = isObject(file.folders) ? file.folders : {}
     for (const [id, value] of Object.entries(file.entries)) {
       if (!Array.isArray(value) || value.length !== 5) continue
       const [mtimeMs, ctimeMs, size, ino, summary] = value as unknown[]
       if (![mtimeMs, ctimeMs, size, ino].every((n) => typeof n === 'number' && Number.isFinite(n))) continue
       if (!isSummary(summary, id)) continue
       const key = { mtimeMs, ctimeMs, size, ino } as FileKey
-      entries.set(id, { key, summary, racy: false })
+      const folder = folders[id]
+      entries.set(id, { key, summary, racy: false, folder: typeof folder === 'number' && Number.isFinite(folder) ? folder : undefined })
     }
   } catch {
     entries.clear() // missing, unreadable or not JSON: rebuilt from the files
@@ -260,9 +301,12 @@ export async function readIndex(stateDir: string): Promise<Map<string, Entry>> {
 }
 
 async function writeIndex(stateDir: string, entries: ReadonlyMap<string, Entry>): Promise<void> {
-  const file: IndexFile = { format: INDEX_FORMAT, version: INDEX_VERSION, entries: {} }
-  for (const [id, { key, summary, racy }] of entries) {
-    if (!racy) file.entries[id] = [key.mtimeMs, key.ctimeMs, key.size, key.ino, summary]
+  const folders: Record<string, number> = {}
+  const file: IndexFile = { format: INDEX_FORMAT, version: INDEX_VERSION, entries: {}, folders }
+  for (const [id, { key, summary, racy, folder }] of entries) {
+    if (racy) continue
+    file.entries[id] = [key.mtimeMs, key.ctimeMs, key.size, key.ino, summary]
+    if (folder !== undefined) folders[id] = folder
   }
   const write = async () => writeFileAtomic(join(await localDir(stateDir), INDEX_FILE), JSON.stringify(file))
   // One writer at a time across this machine's processes on the library (a second window, the browser mode).

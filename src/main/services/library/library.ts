@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { Stats } from 'node:fs'
+import { lstatSync, statSync, type Stats } from 'node:fs'
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
 import type { OpenedReview, ReviewFirstPart, ReviewRest, SaveResult, SearchResults } from '../../../shared/contract'
@@ -21,7 +21,8 @@ import { privateDir } from '../recovery/privateDir'
 import { ReviewSearch } from '../search/reviewSearch'
 import type { ReviewPlace } from '../search/searchText'
 import { DocumentBases } from './bases'
-import { keyOf } from '../fs/fileKey'
+import { keyOf, sameKey } from '../fs/fileKey'
+import { FolderWatch, watchableFolder } from './folderWatch'
 import { RACY_MS, statAll, SummaryIndex } from './indexStore'
 import { loadLayout, saveLayout } from './layout'
 import { ParseCache } from './parseCache'
@@ -155,6 +156,8 @@ export class Library {
   private readonly parsed = new ParseCache()
   /** Reviews opened in parts, by their rest's token (`openRest`). */
   private readonly rests = new Map<string, PendingRest>()
+  /** The review folders nothing touched since they were listed; undefined where changes cannot be watched (folderWatch.ts). */
+  private folderWatch: FolderWatch | undefined
 
   constructor(private readonly options: LibraryOptions) {
     this.root = options.root
@@ -244,7 +247,9 @@ export class Library {
   private async listOnce(): Promise<ReviewSummary[]> {
     const site = await this.siteFiles()
     const ids = site ? await site.ids() : (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)
-    const [rows] = await Promise.all([this.index.rows(ids), this.records?.refresh()])
+    const watch = this.watchOf(site)
+    const unchanged = watch ? await watch.unchanged(ids) : new Set<string>()
+    const [rows] = await Promise.all([this.index.rows(ids, unchanged), this.records?.refresh()])
     this.listed = true
     // Main reads a long review's first part itself (openInParts): its parser is compiled once the library shows, not at the first open.
     if (!mainParserWarm) {
@@ -254,7 +259,45 @@ export class Library {
     // Reviews changed outside Verdict, and every review when the search index is new, are read in the
     // background; the index is told only when a file version changed since it was last told.
     this.search.reconcile(`${this.layoutChanges}.${this.index.version}`, () => this.index.fileKeys(), site ? (id) => this.sitePlace(site, id) : undefined)
-    return (await this.withConflictCopies(rows)).map((row) => this.withRecords(row))
+    const listed = (await this.withConflictCopies(rows, unchanged)).map((row) => this.withRecords(row))
+    void watch?.afterListing(ids)
+    return listed
+  }
+
+  /** The watch of the review folders, in Verdict's own layout where changes can be watched; none in a site. */
+  private watchOf(site: SiteFiles | undefined): FolderWatch | undefined {
+    if (site) {
+      this.folderWatch?.close()
+      this.folderWatch = undefined
+    } else
+      this.folderWatch ??= watchableFolder(this.root) ? new FolderWatch({ root: this.root, unchangedSinceListed: (id) => this.unchangedSinceListed(id) }) : undefined
+    return this.folderWatch
+  }
+
+  /**
+   * Whether a review's `review.md` and folder are as the last listing read them, settled (not
+   * modified too recently to tell), the file a plain one with no other hard link: its folder's
+   * events then tell every change of it.
+   */
+  private unchangedSinceListed(id: string): boolean {
+    const key = this.index.settledKey(id)
+    const known = this.folders.get(id)
+    if (!key || !known) return false
+    try {
+      const file = lstatSync(this.filePath(id), { throwIfNoEntry: false })
+      const folder = statSync(dirname(this.filePath(id)), { throwIfNoEntry: false })
+      return (
+        file !== undefined &&
+        file.isFile() &&
+        file.nlink === 1 &&
+        sameKey(key, keyOf(file)) &&
+        folder !== undefined &&
+        folder.mtimeMs === known.mtimeMs &&
+        Date.now() - known.mtimeMs >= RACY_MS
+      )
+    } catch {
+      return false
+    }
   }
 
   /**
@@ -277,30 +320,44 @@ export class Library {
    * tell, as the index does) are read again: a `stat` per review, not a directory read. A site's
    * flat posts share their folder, which is read once per listing.
    */
-  private async withConflictCopies(rows: ReviewSummary[]): Promise<ReviewSummary[]> {
-    const infos = await statAll(rows.map((row) => dirname(this.filePath(row.id))), 'folder')
+  private async withConflictCopies(rows: ReviewSummary[], unchanged: ReadonlySet<string>): Promise<ReviewSummary[]> {
     const listed = new Set(rows.map((row) => row.id))
     for (const id of this.folders.keys()) if (!listed.has(id)) this.folders.delete(id)
-    const reads = new Map<string, Promise<string[]>>()
     const marked: ReviewSummary[] = new Array(rows.length)
+    const looked: number[] = []
+    rows.forEach((row, index) => {
+      const known = unchanged.has(row.id) ? this.folders.get(row.id) : undefined
+      if (known && Date.now() - known.mtimeMs >= RACY_MS) marked[index] = withCopy(row, known.copy)
+      else looked.push(index)
+    })
+    const infos = await statAll(looked.map((index) => dirname(this.filePath(rows[index]!.id))), 'folder')
+    const reads = new Map<string, Promise<string[]>>()
     // Only the folders read again wait: 10,000 promises were most of a warm listing's own time.
     const reading: Array<Promise<void>> = []
-    rows.forEach((row, index) => {
-      const info = infos[index]
-      const known = this.folders.get(row.id)
+    looked.forEach((index, at) => {
+      const row = rows[index]!
+      const info = infos[at]
+      // At the start, the index file tells which folders held no copy at what modification time.
+      const known = this.folders.get(row.id) ?? this.index.folderWithoutCopy(row.id)
       // File times are the disk's clock, not the app's (`now` may be a test's).
       if (info && known && known.mtimeMs === info.mtimeMs && Date.now() - info.mtimeMs >= RACY_MS) {
+        this.folders.set(row.id, known)
         marked[index] = withCopy(row, known.copy)
         return
       }
       reading.push(
         this.conflictCopy(row.id, reads).then((copy) => {
-          if (info) this.folders.set(row.id, { mtimeMs: info.mtimeMs, copy })
+          if (info) {
+            this.folders.set(row.id, { mtimeMs: info.mtimeMs, copy })
+            // Kept only when read settled: a copy arriving in the same clock tick would not move the time.
+            this.index.noteFolder(row.id, !copy && Date.now() - info.mtimeMs >= RACY_MS ? info.mtimeMs : undefined)
+          }
           marked[index] = withCopy(row, copy)
         }),
       )
     })
     await Promise.all(reading)
+    this.index.persist()
     return marked
   }
 
@@ -340,11 +397,17 @@ export class Library {
   /** Stops the search index's background work: the library is no longer in use. */
   close(): void {
     this.search.stop()
+    this.folderWatch?.close()
   }
 
   /** Waits until the search index has read every review and its file is written (tests, the bench, shutdown). */
   flushSearch(): Promise<Error | undefined> {
     return this.search.flush()
+  }
+
+  /** Waits until the review folders of the last listing are watched, where they can be (tests). */
+  async flushWatch(): Promise<void> {
+    await this.folderWatch?.settled()
   }
 
   /** Waits until the library index file holds the last listing (it is written in the background). */

@@ -1,9 +1,12 @@
 /** The bench's report: every goal of issues 16 and 19 in the Goals table, judged from the run's figures, and the hand-written rounds kept. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Candidate, EditorRun } from '../../../bench/lib/editor'
 import type { IndexingResults } from '../../../bench/lib/indexing'
 import type { LibraryResults } from '../../../bench/lib/library'
-import { evaluateGoals, renderMarkdown, type Results } from '../../../bench/lib/report'
+import { evaluateGoals, renderMarkdown, rewriteReport, type Results } from '../../../bench/lib/report'
 
 const stats = (p95: number) => ({ p50: p95 / 2, p95, p99: p95 + 8, max: p95 + 16, overFrame: 0.1, keys: 200 })
 
@@ -160,5 +163,19 @@ describe('the bench report', () => {
     const markdown = renderMarkdown(fullRun(), { analysis: new Map(), beforeAndAfter: `${round}\n\n` })
     expect(markdown).toContain(`${round}\n\n## How to run`)
     expect(markdown.indexOf('## Search index')).toBeLessThan(markdown.indexOf(round))
+  })
+
+  it('is what the committed RESULTS.md holds: nothing in it was written by hand, so the next run loses nothing', async () => {
+    const bench = resolve(import.meta.dirname, '../../../bench')
+    const out = await mkdtemp(join(tmpdir(), 'verdict-bench-report-'))
+    try {
+      await rewriteReport(bench, out)
+      expect(
+        await readFile(join(out, 'RESULTS.md'), 'utf8'),
+        'bench/RESULTS.md differs from what `npm run bench -- --report` makes: write a round in bench/before-and-after.md, then run it',
+      ).toBe(await readFile(join(bench, 'RESULTS.md'), 'utf8'))
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
   })
 })

@@ -294,8 +294,9 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
                 onShowAll={showAll}
               />
               {searching && found.length > 0 && <SearchResultList found={found} onOpen={openHit} onShowMore={showMore} />}
-              {!searching && visible.length > 0 && (
+              {visible.length > 0 && (
                 <ReviewList
+                  hidden={searching}
                   reviews={visible}
                   selected={selected}
                   highlighted={highlighted}

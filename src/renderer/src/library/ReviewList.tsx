@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { ReviewSummary } from '@shared/model'
 import { ReviewRow, type RowActions } from './ReviewRow'
@@ -20,12 +20,13 @@ const estimateSize = (): number => ESTIMATED_ROW_PX
 /**
  * A row's height from its ResizeObserver entry. When a row is attached there is no entry yet: the
  * size known for it (or the estimate) stands in, rather than forcing a layout in the middle of the
- * commit; the observer reports the real height before the frame is painted.
+ * commit; the observer reports the real height before the frame is painted. A hidden list's rows
+ * report no height: they keep the one they had.
  */
 function measureRow(element: HTMLLIElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, HTMLLIElement>): number {
   const box = entry?.borderBoxSize?.[0]
-  if (box) return Math.round(box.blockSize)
-  if (entry) return Math.round(entry.contentRect.height)
+  const height = box ? box.blockSize : entry?.contentRect.height
+  if (height) return Math.round(height)
   const index = instance.indexFromElement(element)
   return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? estimateSize()
 }
@@ -40,6 +41,11 @@ interface Props {
   /** A review whose row takes the focus once it is listed (back from it, after a delete); then `onFocused`. */
   focusId?: string | null
   onFocused?: (found: boolean) => void
+  /**
+   * Hidden while search results take its place: the list stays built (its rows, their heights, the
+   * order the arrow keys walk), so the first key typed and clearing the search build none of it.
+   */
+  hidden?: boolean
 }
 
 /** Focuses the row of `focusId` once it is rendered; `reveal` brings a row of a long list into the DOM first. */
@@ -53,10 +59,11 @@ function useFocusRequest({ reviews, focusId, onFocused }: Props, focusReview: (i
   })
 }
 
-export function ReviewList(props: Props) {
+/** Rendered again only when its own props change, not at every key typed in the search field. */
+export const ReviewList = memo(function ReviewList(props: Props) {
   if (props.reviews.length >= VIRTUAL_FROM) return <VirtualReviewList {...props} />
   return <ShortReviewList {...props} />
-}
+})
 
 function ShortReviewList(props: Props) {
   const { reviews, selected, highlighted, actions } = props
@@ -64,7 +71,7 @@ function ShortReviewList(props: Props) {
   const { onFocus, onKeyDown, focusReview } = useRovingRows(listRef)
   useFocusRequest(props, focusReview)
   return (
-    <ul ref={listRef} className="review-list" aria-label="Reviews" onFocus={onFocus} onKeyDown={onKeyDown}>
+    <ul ref={listRef} className="review-list" aria-label="Reviews" hidden={props.hidden} onFocus={onFocus} onKeyDown={onKeyDown}>
       {reviews.map((review) => (
         <ReviewRow key={review.id} review={review} actions={actions} selected={selected.has(review.id)} highlighted={highlighted === review.id} />
       ))}
@@ -78,7 +85,7 @@ function ShortReviewList(props: Props) {
  * focuses it once rendered (rovingRows.ts).
  */
 function VirtualReviewList(props: Props) {
-  const { reviews, selected, highlighted, actions, scrollElement } = props
+  const { reviews, selected, highlighted, actions, scrollElement, hidden = false } = props
   const listRef = useRef<HTMLUListElement>(null)
   /** Where the list starts inside the scrolling element: offsets are taken from the list's top. */
   const listTop = useCallback((): number => {
@@ -89,11 +96,30 @@ function VirtualReviewList(props: Props) {
   }, [scrollElement])
   // Stable between renders: the virtualizer recomputes every row's offset when these change.
   const itemKey = useCallback((index: number) => reviews[index]!.id, [reviews])
+  // A hidden list has no place to take offsets from: the scrolling while it is hidden is the
+  // results'. Once it shows, the offset is read again in the next frame, before its layout (read
+  // while committing, it forced a layout of the page of its own).
+  const hiddenNow = useRef(hidden)
+  const reportOffset = useRef<(offset: number, scrolling: boolean) => void>(undefined)
   const offsetFromList = useCallback(
-    (instance: Virtualizer<HTMLElement, HTMLLIElement>, report: (offset: number, scrolling: boolean) => void) =>
-      observeElementOffset(instance, (offset, scrolling) => report(offset - listTop(), scrolling)),
+    (instance: Virtualizer<HTMLElement, HTMLLIElement>, report: (offset: number, scrolling: boolean) => void) => {
+      reportOffset.current = report
+      return observeElementOffset(instance, (offset, scrolling) => {
+        if (!hiddenNow.current) report(offset - listTop(), scrolling)
+      })
+    },
     [listTop],
   )
+  useLayoutEffect(() => {
+    const shown = hiddenNow.current && !hidden
+    hiddenNow.current = hidden
+    if (!shown) return
+    const frame = requestAnimationFrame(() => {
+      const scroller = scrollElement()
+      if (scroller) reportOffset.current?.(scroller.scrollTop - listTop(), false)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [hidden, scrollElement, listTop])
   const scrollFromList = useCallback(
     (offset: number, options: Parameters<typeof elementScroll>[1], instance: Virtualizer<HTMLElement, HTMLLIElement>) =>
       elementScroll(offset + listTop(), options, instance),
@@ -140,7 +166,7 @@ function VirtualReviewList(props: Props) {
   const last = items.at(-1)
   const padding = first && last ? { paddingTop: first.start, paddingBottom: Math.max(0, virtualizer.getTotalSize() - last.end) } : {}
   return (
-    <ul ref={listRef} className="review-list" aria-label="Reviews" style={padding} onFocus={onFocus} onKeyDown={onKeyDown}>
+    <ul ref={listRef} className="review-list" aria-label="Reviews" hidden={hidden} style={padding} onFocus={onFocus} onKeyDown={onKeyDown}>
       {items.map((item) => {
         const review = reviews[item.index]!
         return (

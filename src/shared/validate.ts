@@ -4,7 +4,7 @@
  * documentSchema.ts.
  */
 import { z } from 'zod'
-import { IMAGE_WIDTHS, SCORE_SCALES, SUBJECT_KINDS, isImageSource } from './critic'
+import { SCORE_SCALES, SUBJECT_KINDS, isImageSource } from './critic'
 import { LAYOUT_KINDS, REVIEW_STATUSES, type LibraryLayout } from './model'
 import { BLOG_KINDS } from './blogKinds'
 import { BYLINE_CHOICES, POST_DATES, PUBLISH_STATUSES, PUBLISH_STEP_STATES } from './publish'
@@ -67,8 +67,6 @@ export const scoreSummary = z.strictObject({
 
 /** An image a review shows: a file of its folder, or for a site's post a path from the site's root (`/img/x.jpg`). */
 export const imageSource = z.string().max(500).refine(isImageSource, { message: 'must be a file of the review folder or of its site' })
-
-export const imageWidth = z.enum(IMAGE_WIDTHS)
 
 const isoInstant = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO time')
 export const zonedTime = z.strictObject({ at: isoInstant, zone: z.string().min(1).max(64) })

@@ -59,17 +59,6 @@ export const subScoresState = createState('subScores', { parse: subScoreList, is
 export const prosState = createState('pros', { parse: textList, isEqual: sameJSON })
 export const consState = createState('cons', { parse: textList, isEqual: sameJSON })
 
-export const SCORE_STATES = [
-  valueState,
-  scaleState,
-  labelState,
-  overallState,
-  verdictState,
-  subScoresState,
-  prosState,
-  consState,
-] as const
-
 /** Every field through its parse: what a node holds for any input, trusted or not. */
 export function parseScoreFields(input: Partial<Record<keyof ScoreFields, unknown>>): ScoreFields {
   return {

@@ -1,15 +1,9 @@
 import { defineConfig } from '@playwright/test'
 import { slow } from './tests/support/slow'
 import { DISABLED_FEATURES_ENV } from './tests/support/browserFeatures'
+// One list of flags for every headless Chromium started here: the browser mode's PDF printer and the tests'.
+import { CHROMIUM_ARGS } from './src/main/services/export/chromiumPrinter'
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const disabledFeatures = process.env[DISABLED_FEATURES_ENV]
 
 export default defineConfig({

@@ -11,11 +11,11 @@ import { z } from 'zod'
 import type { DiffPart, VersionInfo, VersionList, VersionReason } from '../../../shared/contract'
 import { VERSION_REASONS, VerdictError } from '../../../shared/contract'
 import { countWords } from '../../../shared/text'
-import { reviewId, VERSION_ID_PATTERN } from '../../../shared/validate'
+import { VERSION_ID_PATTERN } from '../../../shared/validate'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { parseReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { contentHash, MAX_REVIEW_BYTES, REVIEW_FILE, type Library } from '../library/library'
+import { checkedReviewId, contentHash, MAX_REVIEW_BYTES, REVIEW_FILE, reviewKey, type Library } from '../library/library'
 import { KeyedSerial } from '../recovery/keyed'
 import { existingPrivateDir, privateDir, readPlainFile } from '../recovery/privateDir'
 import { referencedAssets } from './versionAssets'
@@ -96,13 +96,13 @@ export class HistoryService {
   async snapshotIfDue(id: string): Promise<VersionInfo | undefined> {
     const library = this.options.libraries.current()
     try {
-      return await this.serial.run(key(library, id), () => this.snapshotNowIfDue(library, id))
+      return await this.serial.run(reviewKey(library, id), () => this.snapshotNowIfDue(library, id))
     } catch (error) {
       // A vanished review is the save's to report (it refuses with NOT_FOUND); anything else is
       // logged and shown in the review's history, since the save itself goes on.
       if (!(error instanceof VerdictError && error.code === 'NOT_FOUND')) {
         this.log(`History: could not keep a version of “${id}”`, error)
-        this.missed.set(key(library, id), { at: this.now().toISOString(), message: error instanceof Error ? error.message : String(error) })
+        this.missed.set(reviewKey(library, id), { at: this.now().toISOString(), message: error instanceof Error ? error.message : String(error) })
       }
       return undefined
     }
@@ -120,7 +120,7 @@ export class HistoryService {
     if (newest && contentHash(bytes).slice(0, 8) === newest.hash8) {
       // Nothing new to keep, but time moved on: thin what is kept.
       newest.checkedAt = at
-      const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+      const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedReviewId(id))
       if (dir) await this.prune(dir, at)
       return undefined
     }
@@ -130,7 +130,7 @@ export class HistoryService {
   /** Keeps the current file as a version now. NOT_FOUND when the review has no file. */
   async snapshot(id: string, reason: VersionReason): Promise<VersionInfo> {
     const library = this.options.libraries.current()
-    return this.serial.run(key(library, id), async () => {
+    return this.serial.run(reviewKey(library, id), async () => {
       const bytes = await this.readCurrent(library, id)
       if (!bytes) fail('NOT_FOUND', `The review “${id}” has no ${REVIEW_FILE} to keep a version of.`)
       return this.keep(library, id, bytes, reason)
@@ -140,12 +140,12 @@ export class HistoryService {
   /** Versions newest first, with word counts and the change from the version before each. */
   async list(id: string): Promise<VersionList> {
     const library = this.options.libraries.current()
-    const missed = this.missed.get(key(library, id))
+    const missed = this.missed.get(reviewKey(library, id))
     return { versions: await this.versions(library, id), ...(missed ? { missed } : {}) }
   }
 
   private async versions(library: Library, id: string): Promise<VersionInfo[]> {
-    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedReviewId(id))
     if (!dir) return []
     const entries = await this.entries(dir)
     const rows = await Promise.all(entries.map(async (entry) => ({ entry, note: await this.note(dir, entry) })))
@@ -182,7 +182,7 @@ export class HistoryService {
   /** The stored bytes of one version; NOT_FOUND when retention dropped it or it never existed. */
   async versionBytes(library: Library, id: string, versionId: string): Promise<Buffer> {
     const entry = parseVersionId(versionId) ?? fail('INVALID_ARGUMENT', `“${versionId}” is not a version id.`)
-    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedReviewId(id))
     if (!dir) fail('NOT_FOUND', `“${id}” has no kept versions.`)
     try {
       return await readPlainFile(join(dir, `${entry.versionId}.md`))
@@ -201,13 +201,13 @@ export class HistoryService {
   async follow(from: string, to: string, options: { takenBefore?: number } = {}): Promise<void> {
     const library = this.options.libraries.current()
     // Both folders' queues, always taken in the same order so two moves cannot wait on each other.
-    const [first, second] = [key(library, from), key(library, to)].sort() as [string, string]
+    const [first, second] = [reviewKey(library, from), reviewKey(library, to)].sort() as [string, string]
     await this.serial.run(first, () => this.serial.run(second, () => this.move(library, from, to, options)))
   }
 
   private async move(library: Library, from: string, to: string, { takenBefore }: { takenBefore?: number }): Promise<void> {
     try {
-      const source = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(from))
+      const source = await existingPrivateDir(library.root, HISTORY_DIR, checkedReviewId(from))
       if (!source) return
       const moves = (name: string): boolean => {
         if (takenBefore === undefined) return true
@@ -215,15 +215,15 @@ export class HistoryService {
         return at !== undefined && at < takenBefore
       }
       const names = (await readdir(source)).filter(moves)
-      const target = await privateDir(library.root, HISTORY_DIR, checkedId(to))
+      const target = await privateDir(library.root, HISTORY_DIR, checkedReviewId(to))
       const taken = new Set(await readdir(target))
       for (const name of names) {
         if (!taken.has(name)) await rename(join(source, name), join(target, name))
       }
       if ((await readdir(source)).length === 0) await rm(source, { recursive: true, force: true })
-      this.newest.delete(key(library, from))
-      this.newest.delete(key(library, to))
-      this.missed.delete(key(library, from))
+      this.newest.delete(reviewKey(library, from))
+      this.newest.delete(reviewKey(library, to))
+      this.missed.delete(reviewKey(library, from))
     } catch (error) {
       this.log(`History: the versions of “${from}” stay under that name; moving them to “${to}” failed`, error)
   }
@@ -232,7 +232,7 @@ export class HistoryService {
   /** Every `assets/…` path a kept version uses: asset clean-up's `keep`. */
   async assetsKeptByHistory(id: string): Promise<Set<string>> {
     const library = this.options.libraries.current()
-    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedReviewId(id))
     const kept = new Set<string>()
     if (!dir) return kept
     for (const entry of await this.entries(dir)) for (const path of (await this.note(dir, entry)).assets) kept.add(path)
@@ -251,7 +251,7 @@ export class HistoryService {
   }
 
   private async keep(library: Library, id: string, bytes: Buffer, reason: VersionReason): Promise<VersionInfo> {
-    const dir = await privateDir(library.root, HISTORY_DIR, checkedId(id))
+    const dir = await privateDir(library.root, HISTORY_DIR, checkedReviewId(id))
     const at = this.now()
     const hash8 = contentHash(bytes).slice(0, 8)
     const versionId = `${versionStamp(at)}-${hash8}`
@@ -263,8 +263,8 @@ export class HistoryService {
     } catch (error) {
       throw describeIoError(error, `keep a version of “${id}”`)
     }
-    this.newest.set(key(library, id), { at: at.getTime(), hash8, checkedAt: at.getTime() })
-    this.missed.delete(key(library, id))
+    this.newest.set(reviewKey(library, id), { at: at.getTime(), hash8, checkedAt: at.getTime() })
+    this.missed.delete(reviewKey(library, id))
     await this.prune(dir, at.getTime())
     const listed = (await this.versions(library, id)).find((v) => v.versionId === versionId)
     return listed ?? { versionId, at: at.toISOString(), reason, wordCount: note.wordCount, wordDelta: note.wordCount }
@@ -282,10 +282,10 @@ export class HistoryService {
   }
 
   private async newestOf(library: Library, id: string): Promise<Newest | null> {
-    const k = key(library, id)
+    const k = reviewKey(library, id)
     const cached = this.newest.get(k)
     if (cached !== undefined) return cached
-    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedId(id))
+    const dir = await existingPrivateDir(library.root, HISTORY_DIR, checkedReviewId(id))
     let found: Entry | undefined
     if (dir) for (const entry of await this.entries(dir)) if (!found || entry.at > found.at) found = entry
     const newest = found ? { at: found.at, hash8: found.hash8, checkedAt: found.at } : null
@@ -325,14 +325,6 @@ export class HistoryService {
   }
 }
 
-function key(library: Library, id: string): string {
-  return `${library.root}\0${id}`
-}
-
-function checkedId(id: string): string {
-  if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
-  return id
-}
 
 /** Word count and asset paths of a version; a file that does not parse still counts its words. */
 function describe(bytes: Buffer, reason: VersionReason): VersionNote {

@@ -120,6 +120,27 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
+/** `id` when it is a review folder's name; anything else (a path, `..`) is refused before it reaches the disk. */
+export function checkedReviewId(id: string): string {
+  if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
+  return id
+}
+
+/** A review's key in the maps and queues of a service that serves every library the app opens. */
+export function reviewKey(library: Library, id: string): string {
+  return `${library.root}\0${id}`
+}
+
+/** The review file's bytes; a file gone since its id was checked is NOT_FOUND, other failures say what failed. */
+export async function readReviewBytes(path: string, id: string): Promise<Buffer> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${basename(path)} any more.`)
+    throw describeIoError(error, `read “${id}”`)
+  }
+}
+
 /**
  * One library folder: one sub-folder per review holding `review.md` and `assets/`, or a site's
  * content folder in its own layout (layout.ts, siteFiles.ts). The folder is the single source of
@@ -750,7 +771,7 @@ export class Library {
    * site layout, the folder its relative image paths start from: its bundle, or the content folder.
    */
   async reviewDir(id: string): Promise<string> {
-    if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
+    checkedReviewId(id)
     const site = await this.siteFiles()
     const root = await realpath(this.root)
     if (site) {
@@ -768,13 +789,7 @@ export class Library {
   }
 
   private async readReviewFile(id: string): Promise<Uint8Array> {
-    const path = await this.reviewFile(id)
-    try {
-      return await readFile(path)
-    } catch (error) {
-      if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${basename(path)} any more.`)
-      throw describeIoError(error, `read “${id}”`)
-    }
+    return readReviewBytes(await this.reviewFile(id), id)
   }
 
   /** Changes front matter keys in place; the body's bytes stay as they are. */

@@ -18,7 +18,7 @@ import { DOCUMENT_SCHEMAS } from '../../blocks'
 import { describeIoError, fail, isErrnoCode } from '../errors'
 import { reviseReview, wordCountOf } from '../format'
 import { writeFileAtomic } from '../fs/atomicWrite'
-import { MAX_REVIEW_BYTES, type Library } from '../library/library'
+import { checkedReviewId, MAX_REVIEW_BYTES, reviewKey, type Library } from '../library/library'
 import { KeyedSerial } from './keyed'
 import { existingLocalDir, localDir } from '../fs/machineState'
 import { readPlainFile } from './privateDir'
@@ -80,7 +80,7 @@ export class RecoveryJournal {
   /** Journals the editor's state; resolves once it (or a newer state of the same review) is on disk. */
   async journal(id: string, draft: Draft): Promise<void> {
     const library = this.options.libraries.current()
-    const k = key(library, checkedId(id))
+    const k = reviewKey(library, checkedReviewId(id))
     const file: DraftFile = {
       format: 'verdict-draft',
       version: 1,
@@ -111,7 +111,7 @@ export class RecoveryJournal {
    */
   async clearIfSaved(id: string, meta: ReviewMeta, doc: EditorDocument): Promise<void> {
     const library = this.options.libraries.current()
-    const k = key(library, checkedId(id))
+    const k = reviewKey(library, checkedReviewId(id))
     const saved = draftFingerprint(meta, doc)
     await this.serial.run(k, async () => {
       if (this.pending.has(k)) return
@@ -128,7 +128,7 @@ export class RecoveryJournal {
   /** Drops the draft whatever it holds (the user's choice, or the editor has nothing unsaved). */
   async discard(id: string): Promise<void> {
     const library = this.options.libraries.current()
-    const k = key(library, checkedId(id))
+    const k = reviewKey(library, checkedReviewId(id))
     this.pending.delete(k)
     await this.serial.run(k, () => this.remove(library, k, id))
   }
@@ -146,7 +146,7 @@ export class RecoveryJournal {
       if (!name.endsWith('.json')) continue
       const id = name.slice(0, -'.json'.length)
       if (!reviewId.safeParse(id).success) continue
-      const k = key(library, id)
+      const k = reviewKey(library, id)
       await this.serial.run(k, async () => {
         let draft: DraftFile
         try {
@@ -174,7 +174,7 @@ export class RecoveryJournal {
 
   async read(id: string): Promise<Draft & { at: string }> {
     const library = this.options.libraries.current()
-    const k = key(library, checkedId(id))
+    const k = reviewKey(library, checkedReviewId(id))
     return this.serial.run(k, async () => {
       try {
         const { meta, doc, baseHash, at } = await this.readDraft(library, id)
@@ -192,7 +192,7 @@ export class RecoveryJournal {
    */
   async follow(from: string, to: string): Promise<void> {
     const library = this.options.libraries.current()
-    const [a, b] = [key(library, checkedId(from)), key(library, checkedId(to))]
+    const [a, b] = [reviewKey(library, checkedReviewId(from)), reviewKey(library, checkedReviewId(to))]
     await this.serial.run(a, () =>
       this.serial.run(b, async () => {
         try {
@@ -257,11 +257,3 @@ function matchesFile(draft: Draft, file: Buffer): boolean {
   }
 }
 
-function key(library: Library, id: string): string {
-  return `${library.root}\0${id}`
-}
-
-function checkedId(id: string): string {
-  if (!reviewId.safeParse(id).success) fail('OUTSIDE_LIBRARY', `“${id}” is not a review folder name and was refused.`)
-  return id
-}

@@ -6,17 +6,17 @@
  * the app's own write is not reported as an outside change.
  */
 import { readFile, rm, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { VerdictError, type OpenedReview, type SaveResult, type VersionInfo, type VersionReason } from '../../../shared/contract'
 import type { EditorDocument } from '../../../shared/document'
 import type { ReviewMeta, ReviewSummary } from '../../../shared/model'
 import type { PublishRecord } from '../../../shared/publish'
-import { describeIoError, fail, isErrnoCode } from '../errors'
+import { describeIoError, fail } from '../errors'
 import { ReviewParseError, readMeta, rewriteFrontMatter } from '../format'
 import type { MetaFallback } from '../format/meta'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { HistoryService } from '../history/history'
-import { contentHash, type Library } from '../library/library'
+import { contentHash, readReviewBytes, type Library } from '../library/library'
 import { mergeRecords, PUBLISHED_DIR, type PublishRecordStore } from '../library/publishRecords'
 import { LEGACY_PUBLISH_LOG_FILE, PUBLISH_LOG_DIR } from '../publish/log'
 import type { ReviewWatcher } from '../watch/watcher'
@@ -235,7 +235,7 @@ export class ReviewWrites {
       const { libraries, watcher } = this.options
       const library = libraries.current()
       const path = await library.reviewFile(id)
-      const bytes = await readReview(path, id)
+      const bytes = await readReviewBytes(path, id)
       const site = await library.publishRecords()
       if (site) return recordInSite(site, id, record, date, machine, bytes, library.fallbackOf(id, await stat(path)))
       let published: PublishRecord[] = []
@@ -262,7 +262,7 @@ export class ReviewWrites {
       const records = await library.recordsDir(copy.id)
       await Promise.all([PUBLISH_LOG_DIR, LEGACY_PUBLISH_LOG_FILE, PUBLISHED_DIR].map((name) => rm(join(records, name), { recursive: true, force: true })))
       const path = await library.reviewFile(copy.id)
-      const bytes = await readReview(path, copy.id)
+      const bytes = await readReviewBytes(path, copy.id)
       let meta: ReviewMeta
       try {
         meta = readMeta(bytes, { title: copy.id, created: copy.created, updated: copy.updated })
@@ -292,7 +292,7 @@ export class ReviewWrites {
       const { libraries, history } = this.options
       const library = libraries.current()
       const path = await library.reviewFile(id)
-      const before = await readReview(path, id)
+      const before = await readReviewBytes(path, id)
       const edited = edit(before)
       if (edited === undefined) return undefined
       await history.snapshot(id, reason)
@@ -366,11 +366,3 @@ export async function writeOwnReviewFile(watcher: ReviewWatcher, id: string, pat
   return hash
 }
 
-async function readReview(path: string, id: string): Promise<Buffer> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    if (isErrnoCode(error, 'ENOENT')) fail('NOT_FOUND', `The review “${id}” has no ${basename(path)} any more.`)
-    throw describeIoError(error, `read “${id}”`)
-  }
-}

@@ -141,6 +141,7 @@ export function App() {
             onOpenReview={(id, isNew = false) => setView({ name: 'review', id, isNew })}
             wordsPerMinute={settings.wordsPerMinute}
             typewriter={settings.typewriterScrolling}
+            maxImageBytes={settings.maxImageBytes}
             onClose={backToLibrary}
           />
         </ErrorBoundary>

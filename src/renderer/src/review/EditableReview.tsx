@@ -48,6 +48,7 @@ interface Props {
   place: TextPlace | undefined
   wordsPerMinute: number
   typewriter: boolean
+  maxImageBytes: number
   isNew: boolean
   onClose: () => void
   onReload: () => void
@@ -70,6 +71,7 @@ export function EditableReview({
   place,
   wordsPerMinute,
   typewriter,
+  maxImageBytes,
   isNew,
   onClose,
   onReload,
@@ -129,6 +131,7 @@ export function EditableReview({
   const { services, problem, dismissProblem } = useReviewEditorServices({
     reviewId: review.id,
     images,
+    maxImageBytes,
     featuredImage: meta.featuredImage,
     onFeaturedImage: (featuredImage) => changeMeta({ featuredImage }),
   })

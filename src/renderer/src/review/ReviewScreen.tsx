@@ -30,6 +30,8 @@ interface Props {
   wordsPerMinute: number
   /** Typewriter scrolling in focus mode (a setting). */
   typewriter: boolean
+  /** Images larger than this are offered a smaller copy (a setting). */
+  maxImageBytes: number
   /** Set for a review just created: its title is selected, ready to be typed over. */
   isNew: boolean
   /** Text to land on when the review opens (a search match). */
@@ -42,7 +44,7 @@ interface Props {
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | OpenedReview | ShownReview
 
-export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered, focus, place, onOpenReview, onClose: close }: Props) {
+export function ReviewScreen({ id, wordsPerMinute, typewriter, maxImageBytes, isNew, recovered, focus, place, onOpenReview, onClose: close }: Props) {
   const [review, setReview] = useState<Loaded>({ kind: 'loading' })
   // The review's id now: a save may move it (its folder follows the title) while the editor stays.
   const currentId = useRef(id)
@@ -122,6 +124,7 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, isNew, recovered,
             place={generation === 0 ? place : undefined}
             wordsPerMinute={wordsPerMinute}
             typewriter={typewriter}
+            maxImageBytes={maxImageBytes}
             isNew={isNew}
             onClose={onClose}
             onReload={reload}

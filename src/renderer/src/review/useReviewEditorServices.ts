@@ -1,5 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { DEFAULT_SETTINGS } from '@shared/model'
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { api } from '@renderer/api'
 import type { EditorServices } from '@renderer/editor/EditorServices'
 import type { LandedImages } from './useLandedImages'
@@ -18,26 +17,23 @@ export interface Problem {
 export function useReviewEditorServices({
   reviewId,
   images,
+  maxImageBytes,
   featuredImage,
   onFeaturedImage,
 }: {
   reviewId: string
   images: LandedImages
+  /** The settings' limit, as the app holds them (asked for here, the answer re-rendered every image after the first frame). */
+  maxImageBytes: number
   featuredImage: string | undefined
   onFeaturedImage: (path: string | undefined) => void
 }): { services: EditorServices; problem: Problem | null; dismissProblem: () => void } {
-  const [maxImageBytes, setMaxImageBytes] = useState(DEFAULT_SETTINGS.maxImageBytes)
   const [problem, setProblem] = useState<Problem | null>(null)
   // The latest handler, without making the services (and every image) change with each render.
   const featuredHandler = useRef(onFeaturedImage)
   useLayoutEffect(() => {
     featuredHandler.current = onFeaturedImage
   })
-
-  useEffect(() => {
-    // The defaults stand in until (or if ever) the stored settings arrive.
-    api.getSettings().then((settings) => setMaxImageBytes(settings.maxImageBytes), () => undefined)
-  }, [])
 
   const services = useMemo<EditorServices>(
     () => ({

@@ -10,3 +10,20 @@ export function inBackground(task: () => void): void {
   if (scheduler) void scheduler.postTask(task, { priority: 'background' })
   else requestIdleCallback(task)
 }
+
+/**
+ * Runs `task` once the next frame has been painted (a message posted from requestAnimationFrame is
+ * taken after that frame): work a screen's first frame does not show waits for it. Returns a cancel.
+ */
+export function afterNextPaint(task: () => void): () => void {
+  let channel: MessageChannel | undefined
+  const frame = requestAnimationFrame(() => {
+    channel = new MessageChannel()
+    channel.port1.onmessage = () => task()
+    channel.port2.postMessage(null)
+  })
+  return () => {
+    cancelAnimationFrame(frame)
+    if (channel) channel.port1.onmessage = null
+  }
+}

@@ -4,6 +4,7 @@ import { api } from '@renderer/api'
 import { Dialog, DialogActions } from '@renderer/components/Dialog'
 import { ErrorLine } from '@renderer/components/ErrorLine'
 import { useAction } from '@renderer/components/useAction'
+import { afterNextPaint } from '@renderer/lib/background'
 import { formatWhen } from './publishWords'
 import '../styles/publish.css'
 
@@ -14,10 +15,16 @@ export function OutboxIndicator({ className }: { className?: string }) {
   const load = useCallback(() => api.listOutbox().then(setJobs, () => undefined), [])
 
   useEffect(() => {
-    void load()
-    return api.onEvent((event) => {
+    // Asked once the screen around it is painted: opening a review shows it in the status bar, and
+    // its request (and the render its answer makes) would otherwise come before the text's first frame.
+    const cancel = afterNextPaint(() => void load())
+    const unsubscribe = api.onEvent((event) => {
       if (event.type === 'outbox-changed') void load()
     })
+    return () => {
+      cancel()
+      unsubscribe()
+    }
   }, [load])
 
   if (jobs.length === 0 && !open) return null

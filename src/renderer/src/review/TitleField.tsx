@@ -17,8 +17,7 @@ export function TitleField({ value, onChange, selectOnMount }: Props) {
   useEffect(() => {
     const input = ref.current
     if (!input) return
-    input.focus({ preventScroll: true })
-    if (selectOnMount) input.select()
+    return focusInFrame(input, selectOnMount)
   }, [selectOnMount])
 
   return (
@@ -42,4 +41,29 @@ export function TitleField({ value, onChange, selectOnMount }: Props) {
       }}
     />
   )
+}
+
+/**
+ * Focuses `input` in the next frame's animation callbacks, just before the frame's own style and
+ * layout: focus() needs them, and called in the screen's mount it forced them there, before the
+ * rest of the screen had mounted, so the frame did them again. Until then a key pressed is the
+ * field's (it takes the focus first, so the key lands in it); a click elsewhere keeps its focus.
+ */
+function focusInFrame(input: HTMLTextAreaElement, select: boolean): () => void {
+  const take = () => {
+    stop()
+    // Focus that went elsewhere meanwhile stays there.
+    if (document.activeElement !== document.body && document.activeElement !== null) return
+    input.focus({ preventScroll: true })
+    if (select) input.select()
+  }
+  const frame = requestAnimationFrame(take)
+  const stop = () => {
+    cancelAnimationFrame(frame)
+    removeEventListener('keydown', take, true)
+    removeEventListener('pointerdown', stop, true)
+  }
+  addEventListener('keydown', take, true)
+  addEventListener('pointerdown', stop, true)
+  return stop
 }

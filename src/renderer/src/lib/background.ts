@@ -16,6 +16,11 @@ export function inBackground(task: () => void): void {
  * taken after that frame): work a screen's first frame does not show waits for it. Returns a cancel.
  */
 export function afterNextPaint(task: () => void): () => void {
+  // A hidden window paints no frame (its animation callbacks wait until it shows).
+  if (document.hidden) {
+    const timer = setTimeout(task)
+    return () => clearTimeout(timer)
+  }
   let channel: MessageChannel | undefined
   const frame = requestAnimationFrame(() => {
     channel = new MessageChannel()

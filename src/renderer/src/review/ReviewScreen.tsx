@@ -5,6 +5,7 @@ import type { ReviewMeta } from '@shared/model'
 import { api } from '@renderer/api'
 import { Icon } from '@renderer/components/Icon'
 import { Toast, useToast } from '@renderer/components/Toast'
+import { afterNextPaint } from '@renderer/lib/background'
 import { errorMessage } from '@renderer/lib/errorMessage'
 import { EditableReview } from './EditableReview'
 import type { TextPlace } from './keepPlace'
@@ -93,8 +94,12 @@ export function ReviewScreen({ id, wordsPerMinute, typewriter, maxImageBytes, is
   const [watching, setWatching] = useState(false)
   useEffect(() => {
     if (watchFrom === null || watched.current) return
-    watched.current = true
-    api.watchReview({ id, hash: watchFrom }).then(() => setWatching(true), () => undefined)
+    // Once the text's first frame is painted (the answer re-renders the screen): main compares the
+    // file with the hash opened, so a change made meanwhile is reported all the same.
+    return afterNextPaint(() => {
+      watched.current = true
+      api.watchReview({ id, hash: watchFrom }).then(() => setWatching(true), () => undefined)
+    })
   }, [id, watchFrom])
   // Here rather than in the editor: a reload keeps the versions of the images that landed.
   const images = useLandedImages(shown ? review.id : id, watching)

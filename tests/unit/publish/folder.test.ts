@@ -307,6 +307,26 @@ describe('folder target', () => {
     await writeFile(join(site, MANIFEST_NAME), '{ not json')
     await expect(target.create(outgoing(buildFor('Ballerina')))).rejects.toThrow(/verdict-site\.json .* cannot be read/)
   })
+
+  it('refuses a manifest whose entries are not its own, naming the field, and leaves the file as it was', async () => {
+    const damaged = `${JSON.stringify({ version: 1, siteId: 'site', posts: [{ publishId: 'p1', slug: 'ballerina' }] })}\n`
+    await writeFile(join(site, MANIFEST_NAME), damaged)
+    await expect(target.create(outgoing(buildFor('Ballerina')))).rejects.toThrow(/verdict-site\.json .* cannot be read \(unknown layout: posts\.0\.url /)
+    expect(await read(MANIFEST_NAME)).toBe(damaged)
+  })
+
+  it('keeps the keys of the manifest and its entries that it does not know when it rewrites it', async () => {
+    await target.create(outgoing(buildFor('Ballerina')))
+    const before = await manifest()
+    await writeFile(join(site, MANIFEST_NAME), JSON.stringify({ ...before, note: 'kept', posts: before.posts.map((entry) => ({ ...entry, pinned: true })) }))
+    await target.create(outgoing(buildFor('Nobody')))
+    const after = await manifest()
+    expect(after['note']).toBe('kept')
+    expect(after.posts.map((entry) => [entry.title, entry['pinned']])).toEqual([
+      ['Ballerina', true],
+      ['Nobody', undefined],
+    ])
+  })
 })
 
 describe('folder blog through the real publish service', () => {

@@ -29,10 +29,12 @@ import { h } from 'hastscript'
 import { writeFileAtomic } from '../../fs/atomicWrite'
 import { KeyedSerial } from '../../recovery/keyed'
 import { escapeCss, renderPage, type Post, type Theme } from '../../pipeline'
+import { isErrnoCode } from '../../errors'
 import { PublishError } from '../failures'
 import { BlogTarget, preparedPlace, type OutgoingImage, type OutgoingPost, type PublishTarget, type RemotePost, type TargetContext, type TargetDeps } from '../publishTarget'
-import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
+import { PUBLISH_STATUSES, type PublishRecord, type RemoteImage } from '../../../../shared/publish'
 import { isSlug, slugify } from '../../../../shared/slug'
+import { z } from 'zod'
 
 export const MANIFEST_NAME = 'verdict-site.json'
 /** GitHub refuses files above 100 MB; nothing else limits a folder. */
@@ -42,35 +44,40 @@ const FEED_ENTRIES = 50
 const RESERVED_SLUGS = new Set(['index', '404', 'feed', 'media'])
 const MEDIA_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/
 
-/** One published review in `verdict-site.json`. */
-export interface SiteEntry {
-  publishId: string
-  slug: string
+/**
+ * `verdict-site.json`: the site's folder is the critic's (a checkout others may edit), so it is read
+ * against this schema; keys it does not know are kept when the file is rewritten.
+ */
+const siteEntry = z.looseObject({
+  publishId: z.string(),
+  slug: z.string(),
   /** Relative to the folder: `<slug>.html`. */
-  url: string
-  title: string
-  author: string
-  excerpt: string
+  url: z.string(),
+  title: z.string(),
+  author: z.string(),
+  excerpt: z.string(),
   /** `9.5/10`, when the review has a score. */
-  score?: string
-  status: PublishStatus
+  score: z.string().optional(),
+  status: z.enum(PUBLISH_STATUSES),
   /**
    * RFC 3339, first published or the scheduled time, in the zone the post's day was counted in
    * (`2026-12-07T08:30:00+13:00`): the index and the feed name the day the page does.
    */
-  date: string
+  date: z.string(),
   /** ISO: last written. */
-  updated: string
+  updated: z.string(),
   /** The body's sanitised HTML, for the feed. */
-  html: string
-}
-
-export interface SiteManifest {
-  version: 1
+  html: z.string(),
+})
+const siteManifest = z.looseObject({
+  version: z.literal(1),
   /** Stable id of this site, the feed's `<id>`. */
-  siteId: string
-  posts: SiteEntry[]
-}
+  siteId: z.string(),
+  posts: z.array(siteEntry),
+})
+/** One published review in `verdict-site.json`. */
+export type SiteEntry = z.infer<typeof siteEntry>
+export type SiteManifest = z.infer<typeof siteManifest>
 
 /** Publishes to one folder at a time: each publish reads, changes and rewrites the manifest. */
 const folders = new KeyedSerial()
@@ -191,16 +198,20 @@ async function readManifest(folder: string): Promise<SiteManifest> {
   try {
     text = await readFile(join(folder, MANIFEST_NAME), 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, siteId: randomUUID(), posts: [] }
+    if (isErrnoCode(error, 'ENOENT')) return { version: 1, siteId: randomUUID(), posts: [] }
     throw error
   }
+  const cannotRead = (why: string): PublishError => new PublishError('refused', `${MANIFEST_NAME} in ${folder} cannot be read (${why}). Move it away to start the site's index anew.`)
+  let json: unknown
   try {
-    const manifest = JSON.parse(text) as SiteManifest
-    if (manifest.version !== 1 || typeof manifest.siteId !== 'string' || !Array.isArray(manifest.posts)) throw new Error('unknown layout')
-    return manifest
+    json = JSON.parse(text)
   } catch (error) {
-    throw new PublishError('refused', `${MANIFEST_NAME} in ${folder} cannot be read (${(error as Error).message}). Move it away to start the site's index anew.`)
+    throw cannotRead(error instanceof Error ? error.message : String(error))
   }
+  const manifest = siteManifest.safeParse(json)
+  if (manifest.success) return manifest.data
+  const issue = manifest.error.issues[0]
+  throw cannotRead(issue && issue.path.length > 0 ? `unknown layout: ${issue.path.join('.')} ${issue.message}` : 'unknown layout')
 }
 
 /** A slug from the title that no other review of the site and no file of the folder uses. */

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { IndexBuilder } from '../../../src/main/services/search/indexBuilder'
+import { RankingIndex } from '../../../src/main/services/search/rankingIndex'
 import { miniSearchOptions, SearchIndex } from '../../../src/main/services/search/searchIndex'
 import { searchText, type SearchText } from '../../../src/main/services/search/searchText'
 
@@ -25,7 +26,7 @@ function both(): { added: MiniSearch; built: MiniSearch } {
     added.add({ id, ...text })
     builder.add(id, text)
   }
-  return { added, built: MiniSearch.loadJS(builder.serialized(), miniSearchOptions) }
+  return { added, built: RankingIndex.built(builder.index(), miniSearchOptions) }
 }
 
 /** MiniSearch's serialized form, its words in one order (a tree's order depends on how it grew). */

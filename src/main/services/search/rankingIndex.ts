@@ -9,6 +9,7 @@
  * Adding, discarding and vacuuming stay MiniSearch's own (its index data is `protected`, for subclasses).
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch'
+import { FIELD_IDS, type BuiltIndex } from './indexBuilder'
 
 /** A way to match a word: as itself, as the start of longer words, and/or within `maxDistance` typos. */
 export interface WordMatch {
@@ -48,10 +49,23 @@ export interface Ranked {
 export class RankingIndex<T> extends MiniSearch<T> {
   private remembered = { state: '', words: new Map<string, WordScores>(), expansions: new Map<string, Array<[string, number]>>() }
 
-  /** An index MiniSearch serialized (`toJSON`, or built whole: indexBuilder.ts). */
+  /** An index MiniSearch serialized (`toJSON`). */
   static loaded<T>(js: AsPlainObject, options: Options<T>): RankingIndex<T> {
     // MiniSearch's loadJS makes a plain MiniSearch; its state is taken over whole.
     return Object.assign(new RankingIndex<T>(options), MiniSearch.loadJS<T>(js, options))
+  }
+
+  /** An index built whole (indexBuilder.ts), its maps taken over as they are. */
+  static built<T>(built: BuiltIndex, options: Options<T>): RankingIndex<T> {
+    const { count, documentIds, fieldLength, averageFieldLength, storedFields, postings } = built
+    const empty = { documentIds: {}, fieldLength: {}, storedFields: {}, index: [], dirtCount: 0, serializationVersion: 2 }
+    const mini = RankingIndex.loaded<T>({ ...empty, documentCount: count, nextId: count, fieldIds: FIELD_IDS, averageFieldLength }, options)
+    mini._documentIds = documentIds
+    mini._fieldLength = fieldLength
+    mini._storedFields = storedFields
+    for (const [shortId, id] of documentIds) mini._idToShortId.set(id, shortId)
+    for (const [term, data] of postings) mini._index.set(term, data)
+    return mini
   }
 
   /** The reviews matching every word of `plan` (and `allowed`, by id), best first. */

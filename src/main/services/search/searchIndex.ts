@@ -260,7 +260,7 @@ export class SearchIndex {
 
   /** The index built whole takes the empty one's place, with the changes that came meanwhile. */
   private loadBuilt(whole: IndexBuilder): void {
-    const mini = RankingIndex.loaded<Doc>(whole.serialized(), miniSearchOptions)
+    const mini = RankingIndex.built<Doc>(whole.index(), miniSearchOptions)
     for (const [id, change] of this.pending ?? []) {
       if (mini.has(id)) mini.discard(id)
       if (change) mini.add({ id, ...change.text })

@@ -13,7 +13,7 @@ import { $convertFromMarkdownString, TRANSFORMERS } from '@lexical/markdown'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import { ListItemNode, ListNode } from '@lexical/list'
 import { LinkNode } from '@lexical/link'
-// The node TRANSFORMERS' code-block transformer needs (a dependency of @lexical/markdown).
+// The node TRANSFORMERS' code-block transformer needs; declared at the exact version @lexical/markdown uses.
 import { CodeNode } from '@lexical/code-core'
 import { fetchText, whenPainted } from '../shared/bench'
 import '../shared/page.css'

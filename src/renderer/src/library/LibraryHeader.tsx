@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type RefObject } from 'react'
+import { memo, useId, type ReactNode, type RefObject } from 'react'
 import { Icon } from '@renderer/components/Icon'
 import { MenuButton } from '@renderer/components/MenuButton'
 import { Options } from '@renderer/components/Options'
@@ -37,7 +37,6 @@ interface Props {
 /** The library's heading (what the sidebar picked, how many), its search, order and library-wide actions. */
 export function LibraryHeader(props: Props) {
   const { headingRef, filter, kindFilter, subtitle, searching } = props
-  const sortId = useId()
   return (
     <header className="library-header">
       <div className="library-heading">
@@ -66,29 +65,55 @@ export function LibraryHeader(props: Props) {
             }}
           />
         </label>
-        <div className="sort">
-          <label htmlFor={sortId}>Sort by</label>
-          <select id={sortId} value={props.sort} onChange={(event) => isSort(event.target.value) && props.onSort(event.target.value)}>
-            <Options labels={SORTS} />
-          </select>
-        </div>
-        <button type="button" className="button" aria-pressed={props.archiveShown} onClick={props.onToggleArchive}>
-          Archive
-        </button>
-        <MenuButton
-          label="Import & export"
-          menuLabel="Import and export"
-          items={[
-            { id: 'import', name: 'Import…', onChoose: props.onImport },
-            ...(props.canExport ? [{ id: 'export', name: 'Export all…', onChoose: props.onExportAll }] : []),
-            { id: 'letterboxd-import', name: 'Import from Letterboxd…', onChoose: props.onLetterboxdImport },
-            { id: 'letterboxd-export', name: 'Export for Letterboxd…', onChoose: props.onLetterboxdExport },
-          ]}
+        <LibraryTools
+          sort={props.sort}
+          onSort={props.onSort}
+          archiveShown={props.archiveShown}
+          onToggleArchive={props.onToggleArchive}
+          canExport={props.canExport}
+          onImport={props.onImport}
+          onExportAll={props.onExportAll}
+          onLetterboxdImport={props.onLetterboxdImport}
+          onLetterboxdExport={props.onLetterboxdExport}
+          onCreate={props.onCreate}
         />
-        <button type="button" className="button button-primary" onClick={props.onCreate}>
-          <Icon name="plus" size={16} /> New review
-        </button>
       </div>
     </header>
   )
 }
+
+type ToolsProps = Pick<
+  Props,
+  'sort' | 'onSort' | 'archiveShown' | 'onToggleArchive' | 'canExport' | 'onImport' | 'onExportAll' | 'onLetterboxdImport' | 'onLetterboxdExport' | 'onCreate'
+>
+
+/** The header's order and library-wide actions: memoised (with stable handlers), so a search key does not render them again. */
+const LibraryTools = memo(function LibraryTools(props: ToolsProps) {
+  const sortId = useId()
+  return (
+    <>
+    <div className="sort">
+      <label htmlFor={sortId}>Sort by</label>
+      <select id={sortId} value={props.sort} onChange={(event) => isSort(event.target.value) && props.onSort(event.target.value)}>
+        <Options labels={SORTS} />
+      </select>
+    </div>
+    <button type="button" className="button" aria-pressed={props.archiveShown} onClick={props.onToggleArchive}>
+      Archive
+    </button>
+    <MenuButton
+      label="Import & export"
+      menuLabel="Import and export"
+      items={[
+        { id: 'import', name: 'Import…', onChoose: props.onImport },
+        ...(props.canExport ? [{ id: 'export', name: 'Export all…', onChoose: props.onExportAll }] : []),
+        { id: 'letterboxd-import', name: 'Import from Letterboxd…', onChoose: props.onLetterboxdImport },
+        { id: 'letterboxd-export', name: 'Export for Letterboxd…', onChoose: props.onLetterboxdExport },
+      ]}
+    />
+    <button type="button" className="button button-primary" onClick={props.onCreate}>
+      <Icon name="plus" size={16} /> New review
+    </button>
+    </>
+  )
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { SubjectKind } from '@shared/critic'
 import { REVIEW_STATUSES, type LayoutKind, type LibraryInfo, type ReviewStatus } from '@shared/model'
 import { Icon } from '@renderer/components/Icon'
@@ -31,8 +32,11 @@ interface Props {
   onOpenSettings: () => void
 }
 
-/** The library screen's sidebar: filters by status and kind, the library open, and its settings. */
-export function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, onKindFilter, kinds, total, onSwitchLibrary, onLayout, onOpenTags, onOpenSettings }: Props) {
+/**
+ * The library screen's sidebar: filters by status and kind, the library open, and its settings.
+ * Memoised: given stable handlers, a search key does not render it again.
+ */
+export const LibrarySidebar = memo(function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, onKindFilter, kinds, total, onSwitchLibrary, onLayout, onOpenTags, onOpenSettings }: Props) {
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">
@@ -98,4 +102,4 @@ export function LibrarySidebar({ library, filter, onFilter, counts, kindFilter, 
       </div>
     </nav>
   )
-}
+})

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { TagRenameResult } from '@shared/contract'
-import type { ReviewSummary } from '@shared/model'
+import type { LayoutKind, ReviewSummary } from '@shared/model'
 import { api } from '@renderer/api'
 import { ArchiveView } from '@renderer/archive/ArchiveView'
 import { SkipLink } from '@renderer/components/SkipLink'
 import { Toast, useToast } from '@renderer/components/Toast'
 import { errorMessage } from '@renderer/lib/errorMessage'
+import { useHandlers } from '@renderer/lib/useHandlers'
 import { useCommand } from '@renderer/commands/commands'
 import { warmUpEditor } from '@renderer/editor/warmUp'
 import { ResolveConflictDialog } from '@renderer/conflicts/ResolveConflictDialog'
@@ -20,7 +21,7 @@ import { LibraryHeader } from './LibraryHeader'
 import { LibrarySidebar, type Filter, type KindFilter } from './LibrarySidebar'
 import { ListingNotices } from './ListingNotices'
 import { ReviewList } from './ReviewList'
-import { useRowActions } from './ReviewRow'
+import type { RowActions } from './ReviewRow'
 import { RenameDialog } from './RenameDialog'
 import { SwitchLibraryDialog } from './SwitchLibraryDialog'
 import { useLibraryDialog } from './useLibraryDialog'
@@ -124,7 +125,7 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
       return next
     })
 
-  const rowActions = useRowActions({
+  const rowActions = useHandlers<RowActions>({
     select: toggleSelected,
     open: (review) => onOpen(review.id),
     rename: (review) => show({ name: 'rename', review }),
@@ -202,6 +203,32 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
   useLayoutEffect(() => {
     shownRef.current = visible
   })
+  // The same functions at every render: the sidebar and the header's tools are memoised on them.
+  const on = useHandlers({
+    filter: (chosen: Filter) => {
+      setArchiveShown(false)
+      setFilter(chosen)
+    },
+    kindFilter: (chosen: KindFilter) => {
+      setArchiveShown(false)
+      setKindFilter(chosen)
+    },
+    switchLibrary: () => show({ name: 'switch' }),
+    layout: (kind: LayoutKind) =>
+      void attempt(async () => {
+        if (!library) return
+        await api.setLibraryLayout({ ...library.layout, kind })
+        await reloadAnew()
+      }),
+    openTags: () => show({ name: 'tags' }),
+    openSettings: onOpenSettings,
+    toggleArchive: () => setArchiveShown((shown) => !shown),
+    import: () => show({ name: 'import' }),
+    exportAll,
+    letterboxdImport: letterboxd.openImport,
+    letterboxdExport: letterboxd.openExport,
+    create: () => void create(),
+  })
 
   return (
     <div className="screen library-screen">
@@ -209,28 +236,16 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
       <LibrarySidebar
         library={library}
         filter={filter}
-        onFilter={(chosen) => {
-          setArchiveShown(false)
-          setFilter(chosen)
-        }}
+        onFilter={on.filter}
         counts={listing.kind === 'loaded' ? counts : null}
         kindFilter={kindFilter}
-        onKindFilter={(chosen) => {
-          setArchiveShown(false)
-          setKindFilter(chosen)
-        }}
+        onKindFilter={on.kindFilter}
         kinds={kinds}
         total={reviews.length}
-        onSwitchLibrary={() => show({ name: 'switch' })}
-        onLayout={(kind) =>
-          void attempt(async () => {
-            if (!library) return
-            await api.setLibraryLayout({ ...library.layout, kind })
-            await reloadAnew()
-          })
-        }
-        onOpenTags={() => show({ name: 'tags' })}
-        onOpenSettings={onOpenSettings}
+        onSwitchLibrary={on.switchLibrary}
+        onLayout={on.layout}
+        onOpenTags={on.openTags}
+        onOpenSettings={on.openSettings}
       />
 
       <main className="library-main">
@@ -251,16 +266,16 @@ export function LibraryView({ onOpen, onOpenSettings, returnFrom }: Props) {
           query={query}
           onQuery={searchFor}
           archiveShown={archiveShown}
-          onToggleArchive={() => setArchiveShown((shown) => !shown)}
+          onToggleArchive={on.toggleArchive}
           onOpenBest={() => found[0] && openHit(found[0].hit)}
           sort={sort}
           onSort={setSort}
           canExport={reviews.length > 0}
-          onImport={() => show({ name: 'import' })}
-          onExportAll={exportAll}
-          onLetterboxdImport={letterboxd.openImport}
-          onLetterboxdExport={letterboxd.openExport}
-          onCreate={() => void create()}
+          onImport={on.import}
+          onExportAll={on.exportAll}
+          onLetterboxdImport={on.letterboxdImport}
+          onLetterboxdExport={on.letterboxdExport}
+          onCreate={on.create}
         />
 
         <div className="library-content" ref={contentRef}>

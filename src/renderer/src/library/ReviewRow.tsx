@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type Ref } from 'react'
+import { memo, useCallback, useEffect, useRef, type Ref } from 'react'
 import type { ReviewSummary } from '@shared/model'
 import { Icon, type IconName } from '@renderer/components/Icon'
 import { StatusBadge } from '@renderer/components/StatusBadge'
@@ -13,28 +13,6 @@ export interface RowActions {
   duplicate: (review: ReviewSummary) => void
   delete: (review: ReviewSummary) => void
   resolve: (review: ReviewSummary) => void
-}
-
-/**
- * One actions object for every row and every render, so memoised rows skip re-rendering; it calls
- * the handlers of the latest render.
- */
-export function useRowActions(latest: RowActions): RowActions {
-  const handlers = useRef(latest)
-  useLayoutEffect(() => {
-    handlers.current = latest
-  })
-  return useMemo<RowActions>(
-    () => ({
-      select: (id, on) => handlers.current.select?.(id, on),
-      open: (review) => handlers.current.open(review),
-      rename: (review) => handlers.current.rename(review),
-      duplicate: (review) => handlers.current.duplicate(review),
-      delete: (review) => handlers.current.delete(review),
-      resolve: (review) => handlers.current.resolve(review),
-    }),
-    [],
-  )
 }
 
 interface Props {

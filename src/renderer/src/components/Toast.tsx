@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { memo, useCallback, useEffect, useState } from 'react'
 import { Icon } from './Icon'
 
 export interface ToastMessage {
@@ -19,9 +19,9 @@ export function useToast() {
 /**
  * A snackbar at the bottom of the window; it dismisses itself after a while (longer with an action),
  * but never while the pointer is over it or the focus in it. The live region is always there, so a
- * screen reader hears a message that arrives in it.
+ * screen reader hears a message that arrives in it. Memoised: the screens around it re-render at every key.
  */
-export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
+export const Toast = memo(function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
   // The toast (by id) the pointer is over and the one holding the focus: a new toast starts unheld.
   const [hovered, setHovered] = useState<number | null>(null)
   const [focused, setFocused] = useState<number | null>(null)
@@ -66,4 +66,4 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
       )}
     </div>
   )
-}
+})

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { PublishError } from '../../../src/main/services/publish/failures'
 import { checkedUrl, httpRequest, retryAfterMs } from '../../../src/main/services/publish/http'
 
@@ -70,7 +71,7 @@ describe('httpRequest', () => {
       else res.writeHead(307, { location: `${other}/elsewhere` }).end()
     })
     const response = await httpRequest(`${first}/start`, { credentials: { authorization: 'Bearer planted-token' } })
-    expect(response.json()).toEqual({ ok: true })
+    expect(response.json(z.object({ ok: z.boolean() }))).toEqual({ ok: true })
     expect(seen).toEqual([
       { where: '/start', authorization: 'Bearer planted-token' },
       { where: '/same', authorization: 'Bearer planted-token' },

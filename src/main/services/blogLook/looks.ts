@@ -100,7 +100,7 @@ export class BlogLooks {
       api.search = '?rest_route=/wp/v2/posts&per_page=10&_fields=link,featured_media'
       // A post with a featured image, when there is one: the page then shows where the theme puts it.
       const posts = await this.get(api.href, home.origin, 256 * 1024).then(
-        (reply) => z.array(z.object({ link: z.string(), featured_media: z.number().optional() })).safeParse(reply.json()).data ?? [],
+        (reply) => reply.json(z.array(z.object({ link: z.string(), featured_media: z.number().optional() }))),
         () => [],
       )
       const link = (posts.find((post) => (post.featured_media ?? 0) > 0) ?? posts[0])?.link

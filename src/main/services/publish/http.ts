@@ -3,6 +3,7 @@
  * blogs and the tests); redirects are followed by hand so credentials never travel to another
  * origin; every failure becomes a PublishError that says what the server said.
  */
+import type { z } from 'zod'
 import { isLoopbackHost } from '../pipeline/paths'
 import { megabytes } from '../../../shared/text'
 import { isPublishError, PublishError } from './failures'
@@ -28,7 +29,8 @@ export interface HttpResponse {
   text: string
   /** The reply as it came (a font, an image). */
   bytes: Uint8Array
-  json<T = unknown>(): T
+  /** The reply's JSON checked against what the caller reads; another shape is refused, naming the field. */
+  json<S extends z.ZodType>(schema: S): z.infer<S>
 }
 
 export type Fetch = typeof fetch
@@ -95,7 +97,7 @@ export async function httpRequest(rawUrl: string, request: HttpRequest = {}, fet
       headers: response.headers,
       text,
       bytes,
-      json: <T>() => parseJson<T>(text, url),
+      json: (schema) => parseJson(schema, text, url),
     }
     if (response.ok) return result
     throw errorFor(result, url)
@@ -133,12 +135,19 @@ function tooLong(url: URL, maxBytes: number): never {
   throw new PublishError('too-large', `${url.href} is larger than ${megabytes(maxBytes)}.`)
 }
 
-function parseJson<T>(text: string, url: URL): T {
+/** A blog (or whatever answers at its address) may send any shape: a clear refusal beats a TypeError deep in a target. */
+function parseJson<S extends z.ZodType>(schema: S, text: string, url: URL): z.infer<S> {
+  let body: unknown
   try {
-    return JSON.parse(text) as T
+    body = JSON.parse(text)
   } catch {
     throw new PublishError('refused', `${url.host} answered with something that is not JSON: “${text.slice(0, 120)}”.`)
   }
+  const checked = schema.safeParse(body)
+  if (checked.success) return checked.data
+  const issue = checked.error.issues[0]
+  const field = issue?.path.length ? issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '') : 'the reply'
+  throw new PublishError('refused', `${url.host} answered in a shape Verdict does not know: ${field}: ${issue?.message ?? 'unexpected'} (“${text.slice(0, 120)}”).`)
 }
 
 const RETRY_AFTER_CAP_MS = 120_000

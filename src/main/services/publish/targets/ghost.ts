@@ -8,6 +8,7 @@
  * be found again.
  */
 import { createHmac } from 'node:crypto'
+import { z } from 'zod'
 import type { PublishRecord, PublishStatus, RemoteImage } from '../../../../shared/publish'
 import { clip, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../../../blocks/image/html'
@@ -26,20 +27,23 @@ const MAX_IMAGE_BYTES = 50 * 1024 * 1024
 const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const
 const KEY_HELP = 'Use the Admin API key of a custom integration (Ghost Admin → Settings → Integrations).'
 
-interface GhostUser {
-  id: string
-  name: string
-  email: string
-  roles?: Array<{ name: string }>
-}
+/** The parts of Ghost's answers the target reads. */
+const ghostUsers = z.object({
+  users: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(z.object({ name: z.string() })).optional() })).optional(),
+})
 
-interface GhostPost {
-  id: string
-  url: string
-  status: string
-  published_at: string | null
-  updated_at: string
-}
+const ghostPost = z.object({
+  id: z.string(),
+  url: z.string(),
+  status: z.string(),
+  published_at: z.string().nullable(),
+  updated_at: z.string(),
+})
+type GhostPost = z.infer<typeof ghostPost>
+
+const ghostPosts = z.object({ posts: z.array(ghostPost).optional() })
+
+const ghostImages = z.object({ images: z.array(z.object({ url: z.string().optional() })).optional() })
 
 declare module '../publishTarget' {
   interface TargetFiles {
@@ -85,14 +89,17 @@ export function createGhostTarget(ctx: TargetContext): PublishTarget {
     async check() {
       // /site/ answers without a key; listing one post proves the key is valid.
       const response = await call('/posts/?limit=1&fields=id')
-      if (!Array.isArray(response.json<{ posts?: unknown }>().posts)) {
-        throw new PublishError('refused', `${ctx.blog.url} answered, but not like a Ghost site's Admin API.`)
+      try {
+        response.json(z.object({ posts: z.array(z.unknown()) }))
+      } catch (error) {
+        if (isPublishError(error)) throw new PublishError('refused', `${ctx.blog.url} answered, but not like a Ghost site's Admin API (${error.message})`)
+        throw error
       }
     },
 
     async author(name: string): Promise<BlogAuthor> {
       // An integration posts as any staff user; its own posts go out under the site's owner.
-      const users = (await call('/users/?limit=all&fields=id,name,email&include=roles')).json<{ users?: GhostUser[] }>().users ?? []
+      const users = (await call('/users/?limit=all&fields=id,name,email&include=roles')).json(ghostUsers).users ?? []
       const wanted = name.trim().toLocaleLowerCase()
       const user = wanted ? users.find((candidate) => candidate.name.trim().toLocaleLowerCase() === wanted || candidate.email.toLocaleLowerCase() === wanted) : undefined
       if (user) return { kind: 'user', id: user.id, name: user.name }
@@ -106,7 +113,7 @@ export function createGhostTarget(ctx: TargetContext): PublishTarget {
       form.append('purpose', 'image')
       form.append('ref', image.path)
       const response = await call('/images/upload/', { method: 'POST', form })
-      const url = response.json<{ images?: Array<{ url?: string }> }>().images?.[0]?.url
+      const url = response.json(ghostImages).images?.[0]?.url
       if (!url) throw new PublishError('refused', `Ghost accepted “${image.path}” but did not say where it is.`)
       return { url }
     },
@@ -121,7 +128,7 @@ export function createGhostTarget(ctx: TargetContext): PublishTarget {
         }
       }
       const filter = encodeURIComponent(`tag:${tagSlug(publishId)}`)
-      const posts = (await call(`/posts/?filter=${filter}&limit=1`)).json<{ posts?: GhostPost[] }>().posts ?? []
+      const posts = (await call(`/posts/?filter=${filter}&limit=1`)).json(ghostPosts).posts ?? []
       return posts[0] ? remotePost(posts[0]) : undefined
     },
 
@@ -225,7 +232,7 @@ function escapeHtml(text: string): string {
 }
 
 function firstPost(response: HttpResponse): GhostPost {
-  const post = response.json<{ posts?: GhostPost[] }>().posts?.[0]
+  const post = response.json(ghostPosts).posts?.[0]
   if (!post?.id) throw new PublishError('refused', `Ghost answered without the post (${response.text.slice(0, 120)}).`)
   return post
 }

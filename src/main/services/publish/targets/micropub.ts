@@ -14,6 +14,7 @@
  * generators hold back future-dated posts; `find` reports a post whose `published` lies ahead as
  * scheduled for that instant.
  */
+import { z } from 'zod'
 import { serializeJsonLd } from '../../pipeline'
 import { slugify } from '../../../../shared/slug'
 import { PublishError, isPublishError } from '../failures'
@@ -33,7 +34,12 @@ interface Endpoints {
   site?: string
 }
 
-type Properties = Record<string, unknown[]>
+/** An h-entry's properties: every value a list (Micropub's JSON form). */
+const properties = z.record(z.string(), z.array(z.unknown()))
+type Properties = z.infer<typeof properties>
+const entry = z.object({ properties: properties.optional() })
+/** `q=config`: only the media endpoint is read. */
+const config = z.object({ 'media-endpoint': z.string().optional() })
 
 declare module '../publishTarget' {
   interface TargetFiles {
@@ -63,8 +69,7 @@ export function createMicropubTarget(ctx: TargetContext): PublishTarget {
     const { micropub } = await discover()
     try {
       const response = await send(withQuery(micropub, { q: 'source', url }))
-      const entry = response.json<{ properties?: Properties }>()
-      return remotePost(url, entry.properties ?? {})
+      return remotePost(url, response.json(entry).properties ?? {})
     } catch (error) {
       if (isPublishError(error, 'refused') && (error.details.status === 404 || error.details.status === 410)) return undefined
       throw error
@@ -137,14 +142,14 @@ export function createMicropubTarget(ctx: TargetContext): PublishTarget {
   /** The post with `marker` among the newest of the endpoint's post list, or `unsupported` when it has no list. */
   async function findInList(marker: string): Promise<RemotePost | undefined | 'unsupported'> {
     const { micropub } = await discover()
-    let items: Array<{ properties?: Properties }>
+    let items: Array<z.infer<typeof entry>>
     try {
       const response = await send(withQuery(micropub, { q: 'source', limit: String(LIST_LIMIT) }))
-      const body = response.json<{ items?: unknown }>()
-      if (!Array.isArray(body.items)) return 'unsupported'
-      items = body.items as Array<{ properties?: Properties }>
+      const listed = response.json(z.object({ items: z.array(entry).optional() })).items
+      if (!listed) return 'unsupported'
+      items = listed
     } catch (error) {
-      // The extension is optional: a 400/404/501 means this server has no post list.
+      // The extension is optional: a 400/404/501 means this server has no post list (and a list of another shape is none either).
       if (isPublishError(error, 'refused') || (isPublishError(error, 'transient') && error.details.status === 501)) return 'unsupported'
       throw error
     }
@@ -171,16 +176,16 @@ async function discoverEndpoints(ctx: TargetContext, send: (url: string, request
     if (!isPublishError(error, 'refused') && !isPublishError(error, 'auth')) throw error
   }
   const endpoint = micropub ?? ctx.blog.url
-  let config: { 'media-endpoint'?: unknown }
+  let answer: z.infer<typeof config>
   try {
-    config = (await send(withQuery(endpoint, { q: 'config' }))).json()
+    answer = (await send(withQuery(endpoint, { q: 'config' }))).json(config)
   } catch (error) {
     if (!micropub && isPublishError(error, 'refused')) {
       throw new PublishError('refused', `No Micropub endpoint found at ${ctx.blog.url}: the page has no rel="micropub" link and the address does not answer as an endpoint (${error.message})`, error.details)
     }
     throw error
   }
-  const media = typeof config?.['media-endpoint'] === 'string' && config['media-endpoint'] !== '' ? new URL(config['media-endpoint'], endpoint).href : undefined
+  const media = answer['media-endpoint'] ? new URL(answer['media-endpoint'], endpoint).href : undefined
   return { micropub: endpoint, ...(media ? { media } : {}), ...(site ? { site } : {}) }
 }
 

@@ -15,6 +15,7 @@
  * Finding a post whose create reply was lost: the body starts with `<!-- verdict:publish-id … -->`,
  * and WordPress's search reads the raw body of posts in every status (drafts and scheduled ones too).
  */
+import { z } from 'zod'
 import { categoryOf, serializeJsonLd } from '../../pipeline'
 import { creditLine } from '../../../../blocks/image/html'
 import { PublishError, isPublishError } from '../failures'
@@ -36,28 +37,33 @@ export interface WordPressOptions {
 }
 
 /** The parts of a `wp/v2/posts` item the target reads (`context=edit`). */
-interface WpPost {
-  id: number
-  link: string
-  status: string
-  date_gmt: string | null
-  content?: { raw?: string }
-}
+const wpPost = z.object({
+  id: z.number(),
+  link: z.string(),
+  status: z.string(),
+  date_gmt: z.string().nullable(),
+  content: z.object({ raw: z.string().optional() }).optional(),
+})
+type WpPost = z.infer<typeof wpPost>
 
 /** A `wp/v2/users` item (`capabilities` only with `context=edit`). */
-interface WpUser {
-  id: number
-  name: string
-  slug?: string
-  capabilities?: Record<string, boolean>
-}
+const wpUser = z.object({
+  id: z.number(),
+  name: z.string(),
+  slug: z.string().optional(),
+  capabilities: z.record(z.string(), z.unknown()).optional(),
+})
+type WpUser = z.infer<typeof wpUser>
 
-interface WpMedia {
-  id: number
-  source_url: string
-  mime_type?: string
-  media_details?: { filesize?: number }
-}
+const wpMedia = z.object({
+  id: z.number(),
+  source_url: z.string(),
+  mime_type: z.string().optional(),
+  // PHP sends empty details as a list (`[]`): no size then, so never taken for the same file.
+  media_details: z.object({ filesize: z.number().optional() }).optional().catch(undefined),
+})
+
+const wpTerm = z.object({ id: z.number(), name: z.string() })
 
 const STATUS_TO_WP: Record<PublishStatus, string> = { published: 'publish', draft: 'draft', scheduled: 'future' }
 const POST_FIELDS = 'id,link,status,date_gmt'
@@ -93,7 +99,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
   let account: Promise<WpUser> | undefined
   const me = (): Promise<WpUser> => {
     if (!account) {
-      const asking = send('/wp/v2/users/me', { context: 'edit', _fields: 'id,name,slug,capabilities' }).then((reply) => postOf<WpUser>(reply, ctx.blog.url))
+      const asking = send('/wp/v2/users/me', { context: 'edit', _fields: 'id,name,slug,capabilities' }).then((reply) => postOf(reply, wpUser, ctx.blog.url))
       asking.catch(() => {
         if (account === asking) account = undefined
       })
@@ -115,7 +121,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
     if (termIds.has(key)) return termIds.get(key)
     let id: number | undefined
     try {
-      id = postOf<{ id: number }>(await sendJson(`/wp/v2/${taxonomy}`, { name })).id
+      id = postOf(await sendJson(`/wp/v2/${taxonomy}`, { name }), wpTerm).id
     } catch (error) {
       const refusal = isPublishError(error) ? wpError(error.details.body) : undefined
       if (refusal?.code === 'term_exists' && typeof refusal.data?.['term_id'] === 'number') id = refusal.data['term_id']
@@ -127,10 +133,10 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
   }
 
   const existingTerm = async (taxonomy: 'tags' | 'categories', name: string): Promise<number | undefined> => {
-    const found = (await send(`/wp/v2/${taxonomy}`, { search: name, per_page: '100', _fields: 'id,name' })).json<Array<{ id: number; name: string }>>()
+    const found = (await send(`/wp/v2/${taxonomy}`, { search: name, per_page: '100', _fields: 'id,name' })).json(z.array(wpTerm))
     // WordPress keeps names as HTML (`&amp;`); search matches parts of names.
     const wanted = escapeText(name.replace(/&/g, '&amp;')).toLocaleLowerCase()
-    return Array.isArray(found) ? found.find((term) => term.name.toLocaleLowerCase() === wanted)?.id : undefined
+    return found.find((term) => term.name.toLocaleLowerCase() === wanted)?.id
   }
 
   /** The fields every create and update sends. */
@@ -166,7 +172,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
   /** The post with this id, or undefined when the blog no longer has it (deleted, or in the trash). */
   const byId = async (id: string): Promise<RemotePost | undefined> => {
     try {
-      const post = postOf<WpPost>(await send(`/wp/v2/posts/${encodeURIComponent(id)}`, { context: 'edit', _fields: POST_FIELDS }))
+      const post = postOf(await send(`/wp/v2/posts/${encodeURIComponent(id)}`, { context: 'edit', _fields: POST_FIELDS }), wpPost)
       return post.status === 'trash' ? undefined : remotePost(post)
     } catch (error) {
       if (isPublishError(error, 'refused') && (error.details.status === 404 || error.details.status === 410)) return undefined
@@ -179,8 +185,8 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
     const stem = image.fileName.replace(/\.[^.]+$/, '')
     // Only content-hash names are specific enough to be the same file.
     if (!/^[0-9a-f]{16,}$/i.test(stem)) return undefined
-    const found = (await send('/wp/v2/media', { slug: stem.toLowerCase(), context: 'edit', _fields: 'id,source_url,mime_type,media_details' })).json<WpMedia[]>()
-    const same = Array.isArray(found) ? found.find((media) => media.mime_type === image.type && media.media_details?.filesize === image.bytes.length) : undefined
+    const found = (await send('/wp/v2/media', { slug: stem.toLowerCase(), context: 'edit', _fields: 'id,source_url,mime_type,media_details' })).json(z.array(wpMedia))
+    const same = found.find((media) => media.mime_type === image.type && media.media_details?.filesize === image.bytes.length)
     return same ? { url: same.source_url, id: String(same.id) } : undefined
   }
 
@@ -214,8 +220,8 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
       // Every user for those who may list them; others see the users with published posts only.
       const query: Record<string, string> = { search: name.trim(), per_page: '20', _fields: 'id,name,slug' }
       if (self.capabilities?.['list_users']) query['context'] = 'edit'
-      const found = (await send('/wp/v2/users', query)).json<WpUser[]>()
-      const user = Array.isArray(found) ? found.find(same) : undefined
+      const found = (await send('/wp/v2/users', query)).json(z.array(wpUser))
+      const user = found.find(same)
       if (!user) return account('no-user')
       // Posting as someone else is an Editor's or Administrator's right.
       return self.capabilities?.['edit_others_posts'] ? { kind: 'user', id: String(user.id), name: user.name } : account('not-allowed')
@@ -228,9 +234,9 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
       form.append('file', new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.type }), image.fileName)
       form.append('alt_text', image.alt)
       form.append('caption', [image.caption, image.credit && creditLine(image.credit, 'Image: ')].filter(Boolean).join(' '))
-      let media: WpMedia
+      let media: z.infer<typeof wpMedia>
       try {
-        media = postOf<WpMedia>(await send('/wp/v2/media', {}, { method: 'POST', body: form }))
+        media = postOf(await send('/wp/v2/media', {}, { method: 'POST', body: form }), wpMedia)
       } catch (error) {
         throw uploadError(error, image)
       }
@@ -239,8 +245,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
 
     async find(publishId: string, record?: PublishRecord): Promise<RemotePost | undefined> {
       if (record?.id) return byId(record.id)
-      const found = (await send('/wp/v2/posts', { search: publishId, status: 'any', context: 'edit', per_page: '20', _fields: `${POST_FIELDS},content.raw` })).json<WpPost[]>()
-      if (!Array.isArray(found)) return undefined
+      const found = (await send('/wp/v2/posts', { search: publishId, status: 'any', context: 'edit', per_page: '20', _fields: `${POST_FIELDS},content.raw` })).json(z.array(wpPost))
       // Search matches words anywhere; only the marker proves it is this publish. The oldest wins.
       const marker = idMarker(publishId)
       const match = found.filter((post) => post.content?.raw?.includes(marker)).sort((a, b) => a.id - b.id)[0]
@@ -248,7 +253,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
     },
 
     async create(outgoing: OutgoingPost): Promise<RemotePost> {
-      return remotePost(postOf<WpPost>(await sendJson('/wp/v2/posts', await fields(outgoing), { _fields: POST_FIELDS })))
+      return remotePost(postOf(await sendJson('/wp/v2/posts', await fields(outgoing), { _fields: POST_FIELDS }), wpPost))
     },
 
     async update(record: PublishRecord, outgoing: OutgoingPost): Promise<RemotePost> {
@@ -257,7 +262,7 @@ export function createWordPressTarget(ctx: TargetContext, options: WordPressOpti
       // schedule too), and a `publish` dated ahead turns back into `future`.
       if (outgoing.status === 'published' && record.status !== 'published' && !outgoing.date) body['date_gmt'] = wpDate(new Date().toISOString())
       try {
-        return remotePost(postOf<WpPost>(await sendJson(`/wp/v2/posts/${encodeURIComponent(record.id)}`, body, { _fields: POST_FIELDS })))
+        return remotePost(postOf(await sendJson(`/wp/v2/posts/${encodeURIComponent(record.id)}`, body, { _fields: POST_FIELDS }), wpPost))
       } catch (error) {
         if (isPublishError(error, 'refused') && error.details.status === 404) {
           throw new PublishError('refused', `The post this review was published as (id ${record.id}) is no longer on the blog: it was deleted there.`, error.details)
@@ -281,20 +286,15 @@ function restUrl(site: string, route: string, query: Record<string, string>): st
 
 /**
  * The reply's object. A redirected POST arrives as a GET and answers with a list or a page: that is
- * no post, and is said so rather than taken for one.
+ * no post, and the schema refuses it rather than taking it for one.
  */
-function postOf<T extends { id: number }>(response: HttpResponse, site?: string): T {
-  let body: unknown
+function postOf<S extends z.ZodType>(response: HttpResponse, schema: S, site?: string): z.infer<S> {
   try {
-    body = response.json()
+    return response.json(schema)
   } catch (error) {
     if (site && isPublishError(error)) throw notWordPress(site, error)
     throw error
   }
-  if (!body || typeof body !== 'object' || typeof (body as { id?: unknown }).id !== 'number') {
-    throw new PublishError('refused', `${new URL(response.url).host} answered something that is not what WordPress sends (${response.text.slice(0, 120)}).`)
-  }
-  return body as T
 }
 
 function notWordPress(site: string, error: PublishError): PublishError {

@@ -71,6 +71,6 @@ export function fakeWordPress(): ReturnType<typeof fakeBlog> {
   return fakeBlog((req, res) => {
     const ok = (req.url ?? '').includes('rest_route=%2Fwp%2Fv2%2Fusers%2Fme') || (req.url ?? '').includes('rest_route=/wp/v2/users/me')
     res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' })
-    res.end(JSON.stringify(ok ? { id: 1, capabilities: { publish_posts: true, upload_files: true } } : { code: 'rest_no_route', message: 'No route.' }))
+    res.end(JSON.stringify(ok ? { id: 1, name: 'Ana Critic', capabilities: { publish_posts: true, upload_files: true } } : { code: 'rest_no_route', message: 'No route.' }))
   })
 }
